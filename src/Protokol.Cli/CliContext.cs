@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Data.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Common;
+using Protokol.Data;
+using Spectre.Console;
+
+namespace Protokol.Cli;
+
+/// <summary>What every verb shares: the console, the clock, and how to reach the database.</summary>
+public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
+{
+    public static readonly Option<string?> ConnectionOption = new("--connection")
+    {
+        Description = "Connection string (default: ConnectionStrings__Protokol, else the SQLite file ./data/protokol.db)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> ProviderOption = new("--provider")
+    {
+        Description = "Sqlite or Postgres (default: told by the connection string)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> DataDirectoryOption = new("--data-dir")
+    {
+        Description = "Folder of the embedded database and index (default: ./data)",
+        Recursive = true,
+    };
+
+    public IAnsiConsole Console => console;
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>Builds the services for one run of a verb, from environment variables and the global options.</summary>
+    public ServiceProvider CreateServices(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(ConnectionOption) is { } connection)
+        {
+            overrides["ConnectionStrings:" + DatabaseSettings.ConnectionStringName] = connection;
+        }
+
+        if (parse.GetValue(ProviderOption) is { } provider)
+        {
+            overrides["Protokol:Database:Provider"] = provider;
+        }
+
+        if (parse.GetValue(DataDirectoryOption) is { } dataDirectory)
+        {
+            overrides["Protokol:DataDirectory"] = dataDirectory;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddProtokolData(DatabaseSettings.FromConfiguration(configuration));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs a verb's work with the errors a user can cause turned into one clear line and exit code 1.</summary>
+    public async Task<int> GuardAsync(Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {Describe(e)}");
+            return 1;
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var message = e.Message;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            message += " " + inner.Message;
+        }
+
+        return message;
+    }
+}

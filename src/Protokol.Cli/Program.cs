@@ -1,0 +1,4 @@
+using Protokol.Cli;
+using Spectre.Console;
+
+return await ProtokolCli.RunAsync(args, AnsiConsole.Console, TimeProvider.System);

@@ -1,0 +1,15 @@
+using Protokol.Core.Portal;
+
+namespace Protokol.Core.Abstractions;
+
+/// <summary>Read side of the portal: projections straight from storage, unredacted; the <see cref="PrivacyGate"/> runs on top.</summary>
+public interface IPortalQueries
+{
+    /// <summary>Councils and committees (not the external organisations members represent), with public meeting counts.</summary>
+    Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken);
+
+    /// <summary>The public meetings of an organization in <paramref name="year"/>; null when no such organization exists.</summary>
+    Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken);
+
+    Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken);
+}

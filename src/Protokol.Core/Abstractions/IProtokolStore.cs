@@ -1,0 +1,38 @@
+using Protokol.Core.Common;
+using Protokol.Core.FollowUps;
+using Protokol.Core.Hearings;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Abstractions;
+
+/// <summary>
+/// The write side: loads aggregates, tracks what use cases change, and saves it in one transaction.
+/// <see cref="SaveChangesAsync"/> throws <see cref="ConcurrencyConflictException"/> when a record
+/// was changed by someone else since it was loaded.
+/// </summary>
+public interface IProtokolStore
+{
+    Task<bool> HasAnyBodyAsync(CancellationToken cancellationToken);
+
+    Task<Body?> FindBodyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>A meeting with its organization, items, attendance and attachments.</summary>
+    Task<Meeting?> FindMeetingAsync(int id, CancellationToken cancellationToken);
+
+    Task<AgendaItem?> FindAgendaItemAsync(int id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FollowUp>> OpenFollowUpsAsync(int organizationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Hearing>> OpenHearingsAsync(int organizationId, CancellationToken cancellationToken);
+
+    void Add(Entity entity);
+
+    /// <summary>Removes a body and everything recorded under it.</summary>
+    Task RemoveBodyAsync(Body body, CancellationToken cancellationToken);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one database transaction: all of it is stored, or none.</summary>
+    Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
+}

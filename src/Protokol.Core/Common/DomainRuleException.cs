@@ -1,0 +1,17 @@
+namespace Protokol.Core.Common;
+
+/// <summary>An action that breaks a rule of the domain; the message is Danish and meant for the user.</summary>
+public sealed class DomainRuleException : Exception
+{
+    public DomainRuleException(string message) : base(message)
+    {
+    }
+
+    public DomainRuleException()
+    {
+    }
+
+    public DomainRuleException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

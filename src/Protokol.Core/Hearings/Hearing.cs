@@ -1,0 +1,98 @@
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Hearings;
+
+public enum HearingStatus
+{
+    /// <summary>Received; the council has not answered yet.</summary>
+    Open,
+
+    /// <summary>The council sent a response (høringssvar).</summary>
+    Responded,
+
+    /// <summary>The council chose not to answer.</summary>
+    Declined,
+}
+
+/// <summary>A consultation (høring) the council is asked to answer by a deadline.</summary>
+public sealed class Hearing : Entity
+{
+    private Hearing()
+    {
+        Subject = string.Empty;
+        Organization = null!;
+    }
+
+    public Hearing(Organization organization, string subject, string? sender, DateOnly? received, DateOnly deadline)
+    {
+        if (received is { } r && deadline < r)
+        {
+            throw new DomainRuleException("Høringsfristen ligger før modtagelsen.");
+        }
+
+        Organization = organization;
+        Subject = Guard.Text(subject, "Emne", 500);
+        Sender = Guard.OptionalText(sender, "Afsender", 200);
+        Received = received;
+        Deadline = deadline;
+    }
+
+    public int OrganizationId { get; private set; }
+
+    public Organization Organization { get; private set; }
+
+    public string Subject { get; private set; }
+
+    /// <summary>Who asks (a municipal department, a ministry).</summary>
+    public string? Sender { get; private set; }
+
+    public DateOnly? Received { get; private set; }
+
+    public DateOnly Deadline { get; private set; }
+
+    public HearingStatus Status { get; private set; }
+
+    /// <summary>The council's response (Markdown).</summary>
+    public string? Response { get; private set; }
+
+    public DateOnly? RespondedOn { get; private set; }
+
+    public int? AgendaItemId { get; private set; }
+
+    /// <summary>The item where the council treated the hearing.</summary>
+    public AgendaItem? AgendaItem { get; private set; }
+
+    /// <summary>Whether the deadline falls before <paramref name="date"/> while no answer has been given.</summary>
+    public bool IsDueBefore(DateOnly date) => Status == HearingStatus.Open && Deadline < date;
+
+    internal void TreatAt(AgendaItem item) => AgendaItem = item;
+
+    public void Respond(string response, DateOnly submitted)
+    {
+        if (Status == HearingStatus.Declined)
+        {
+            throw new DomainRuleException("Rådet har valgt ikke at afgive høringssvar.");
+        }
+
+        if (Received is { } r && submitted < r)
+        {
+            throw new DomainRuleException("Høringssvaret kan ikke være afgivet før høringen blev modtaget.");
+        }
+
+        Response = Guard.Text(response, "Høringssvar", 100_000);
+        RespondedOn = submitted;
+        Status = HearingStatus.Responded;
+    }
+
+    public void Decline()
+    {
+        if (Status == HearingStatus.Responded)
+        {
+            throw new DomainRuleException("Der er allerede afgivet høringssvar.");
+        }
+
+        Status = HearingStatus.Declined;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Protokol.Core.Common;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>A file attached to a meeting or one of its items (bilag; OParl File). The bytes live in file storage under <see cref="Sha256"/>.</summary>
+public sealed partial class Attachment : Entity
+{
+    private Attachment()
+    {
+        Title = FileName = MediaType = Sha256 = string.Empty;
+        Meeting = null!;
+    }
+
+    internal Attachment(Meeting meeting, AgendaItem? item, string title, string fileName, string mediaType, long sizeBytes, string sha256, bool isPublic)
+    {
+        if (sizeBytes < 0)
+        {
+            throw new DomainRuleException("En fil kan ikke have negativ størrelse.");
+        }
+
+        if (!Sha256Pattern().IsMatch(sha256))
+        {
+            throw new DomainRuleException("Filens kontrolsum skal være en SHA-256 i hex.");
+        }
+
+        Meeting = meeting;
+        AgendaItem = item;
+        Title = Guard.Text(title, "Titel", 300);
+        FileName = Guard.Text(fileName, "Filnavn", 255);
+        MediaType = Guard.Text(mediaType, "Filtype", 100);
+        SizeBytes = sizeBytes;
+        Sha256 = sha256;
+        IsPublic = isPublic;
+    }
+
+    public int MeetingId { get; private set; }
+
+    public Meeting Meeting { get; private set; }
+
+    public int? AgendaItemId { get; private set; }
+
+    public AgendaItem? AgendaItem { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string MediaType { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content; the storage key.</summary>
+    public string Sha256 { get; private set; }
+
+    public bool IsPublic { get; private set; }
+
+    /// <summary>Text extracted from the file, for search.</summary>
+    public string? Text { get; private set; }
+
+    public void SetText(string? text) => Text = string.IsNullOrWhiteSpace(text) ? null : text;
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256Pattern();
+}

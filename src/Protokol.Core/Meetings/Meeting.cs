@@ -1,0 +1,356 @@
+using Protokol.Core.Common;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>
+/// A meeting of an organization: its time and place, agenda, attendance and minutes, moving
+/// through <see cref="MeetingState"/>. All changes to items and attendance go through here so the
+/// rules hold: numbers are unique, a published agenda keeps its numbers, minutes need a held meeting.
+/// </summary>
+public sealed class Meeting : Entity
+{
+    private readonly List<AgendaItem> _items = [];
+    private readonly List<Attendance> _attendance = [];
+    private readonly List<Attachment> _attachments = [];
+
+    private Meeting()
+    {
+        Organization = null!;
+    }
+
+    public Meeting(Organization organization, DateOnly date, TimeOnly? start = null, TimeOnly? end = null)
+    {
+        Organization = organization;
+        Reschedule(date, start, end);
+    }
+
+    public int OrganizationId { get; private set; }
+
+    public Organization Organization { get; private set; }
+
+    /// <summary>An optional name ("Temamøde om boligsociale indsatser"); most meetings have none.</summary>
+    public string? Name { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public TimeOnly? StartTime { get; private set; }
+
+    public TimeOnly? EndTime { get; private set; }
+
+    public int? LocationId { get; private set; }
+
+    public Location? Location { get; private set; }
+
+    public int? HostId { get; private set; }
+
+    /// <summary>The member organisation that hosts the meeting (the rotating vært).</summary>
+    public Organization? Host { get; private set; }
+
+    public MeetingState State { get; private set; }
+
+    public DateTime? AgendaPublishedAt { get; private set; }
+
+    public DateTime? MinutesPublishedAt { get; private set; }
+
+    public int? MinutesApprovedById { get; private set; }
+
+    /// <summary>The later meeting whose "Godkendelse af referat" approved these minutes.</summary>
+    public Meeting? MinutesApprovedBy { get; private set; }
+
+    public IReadOnlyCollection<AgendaItem> Items => _items;
+
+    public IReadOnlyCollection<Attendance> Attendance => _attendance;
+
+    public IReadOnlyCollection<Attachment> Attachments => _attachments;
+
+    /// <summary>Items in number order: 1, 2, 3, 3a, 3b, 4, 10.</summary>
+    public IEnumerable<AgendaItem> ItemsInOrder => _items.OrderBy(i => i.Position);
+
+    public bool IsAgendaFrozen => State >= MeetingState.AgendaPublished;
+
+    public void Rename(string? name) => Name = Guard.OptionalText(name, "Mødets navn", 200);
+
+    public void Reschedule(DateOnly date, TimeOnly? start, TimeOnly? end)
+    {
+        if (State >= MeetingState.Held)
+        {
+            throw new DomainRuleException("Et afholdt møde kan ikke flyttes.");
+        }
+
+        if (start is { } s && end is { } e && e <= s)
+        {
+            throw new DomainRuleException("Mødet skal slutte efter det begynder.");
+        }
+
+        if (end is not null && start is null)
+        {
+            throw new DomainRuleException("Et sluttidspunkt kræver et starttidspunkt.");
+        }
+
+        Date = date;
+        StartTime = start;
+        EndTime = end;
+    }
+
+    public void SetPlace(Location? location, Organization? host)
+    {
+        Location = location;
+        Host = host;
+    }
+
+    // ----- Agenda -----
+
+    public AgendaItem AddItem(string number, string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
+    {
+        var parsed = AgendaItemNumber.Parse(number);
+        if (_items.Exists(i => i.Number == parsed.ToString()))
+        {
+            throw new DomainRuleException($"Punkt {parsed} findes allerede på dagsordenen.");
+        }
+
+        AgendaItem? parent = null;
+        if (parsed.IsSubItem)
+        {
+            parent = _items.Find(i => i.Number == parsed.MainNumber.ToString())
+                ?? throw new DomainRuleException($"Underpunkt {parsed} kræver, at punkt {parsed.MainNumber} findes.");
+        }
+
+        var item = new AgendaItem(this, parsed, parent, title, kind, isPublic, publicText);
+        _items.Add(item);
+        return item;
+    }
+
+    /// <summary>Adds a main item numbered after the last one.</summary>
+    public AgendaItem AppendItem(string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
+    {
+        var next = _items.Count == 0 ? 1 : _items.Max(i => i.ParsedNumber.Main) + 1;
+        return AddItem(AgendaItemNumber.Of(next).ToString(), title, kind, isPublic, publicText);
+    }
+
+    /// <summary>Adds a sub-item (3a, 3b …) under a main item.</summary>
+    public AgendaItem AppendSubItem(AgendaItem parent, string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
+    {
+        EnsureOwnItem(parent);
+        if (parent.Parent is not null)
+        {
+            throw new DomainRuleException("Et underpunkt kan ikke have egne underpunkter.");
+        }
+
+        var letters = _items.Where(i => i.Parent == parent).Select(i => i.ParsedNumber.Letter!.Value).ToList();
+        var next = letters.Count == 0 ? 'a' : (char)(letters.Max() + 1);
+        return AddItem(parent.ParsedNumber.WithLetter(next).ToString(), title, kind, isPublic, publicText);
+    }
+
+    /// <summary>Removes an item from a draft agenda. Once the agenda is published an item is withdrawn instead.</summary>
+    public void RemoveItem(AgendaItem item)
+    {
+        EnsureOwnItem(item);
+        if (IsAgendaFrozen)
+        {
+            throw new DomainRuleException("Dagsordenen er offentliggjort; et punkt kan ikke slettes, men kan udgå.");
+        }
+
+        _items.RemoveAll(i => i == item || i.Parent == item);
+        RenumberItems(_items.Where(i => i.Parent is null).OrderBy(i => i.Position).ToList());
+    }
+
+    /// <summary>
+    /// Puts a draft agenda's main items in the given order and numbers them from 1; sub-items follow
+    /// their parent and keep their letters.
+    /// </summary>
+    public void RenumberItems(IReadOnlyList<AgendaItem> mainItemsInOrder)
+    {
+        if (IsAgendaFrozen)
+        {
+            throw new DomainRuleException("Dagsordenen er offentliggjort; punkterne beholder deres numre.");
+        }
+
+        var mains = _items.Where(i => i.Parent is null).ToHashSet();
+        if (mainItemsInOrder.Count != mains.Count || !mainItemsInOrder.All(mains.Contains))
+        {
+            throw new DomainRuleException("Rækkefølgen skal indeholde alle hovedpunkter præcis én gang.");
+        }
+
+        var number = 0;
+        foreach (var main in mainItemsInOrder)
+        {
+            var newNumber = AgendaItemNumber.Of(++number);
+            var children = _items.Where(i => i.Parent == main).OrderBy(i => i.Position).ToList();
+            main.SetNumber(newNumber);
+            var letter = 'a';
+            foreach (var child in children)
+            {
+                child.SetNumber(newNumber.WithLetter(letter++));
+            }
+        }
+    }
+
+    public void PublishAgenda(DateTime utcNow)
+    {
+        if (State != MeetingState.Planned)
+        {
+            throw new DomainRuleException("Dagsordenen er allerede offentliggjort.");
+        }
+
+        if (_items.Count == 0)
+        {
+            throw new DomainRuleException("En tom dagsorden kan ikke offentliggøres.");
+        }
+
+        State = MeetingState.AgendaPublished;
+        AgendaPublishedAt = utcNow;
+    }
+
+    /// <summary>Withdraws an item (punktet udgår). It stays on the agenda under its number.</summary>
+    public void WithdrawItem(AgendaItem item, string? reason)
+    {
+        EnsureOwnItem(item);
+        if (State >= MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er offentliggjort; punkter kan ikke længere udgå.");
+        }
+
+        if (!IsAgendaFrozen)
+        {
+            throw new DomainRuleException("På en kladde til dagsorden slettes punktet i stedet for at udgå.");
+        }
+
+        item.Withdraw(reason);
+    }
+
+    // ----- The meeting itself -----
+
+    public void MarkHeld(DateOnly today)
+    {
+        if (State != MeetingState.AgendaPublished)
+        {
+            throw new DomainRuleException(State == MeetingState.Planned
+                ? "Dagsordenen skal offentliggøres, før mødet kan holdes."
+                : "Mødet er allerede holdt.");
+        }
+
+        if (Date > today)
+        {
+            throw new DomainRuleException("Et møde kan ikke markeres som holdt før mødedagen.");
+        }
+
+        State = MeetingState.Held;
+    }
+
+    public Attendance RecordAttendance(Person person, AttendanceStatus status, Person? substituteFor = null, string? affiliation = null)
+    {
+        var existing = _attendance.Find(a => a.Person == person);
+        if (existing is not null)
+        {
+            existing.Update(status, substituteFor, affiliation);
+            return existing;
+        }
+
+        var attendance = new Attendance(this, person, status, substituteFor, affiliation);
+        _attendance.Add(attendance);
+        return attendance;
+    }
+
+    /// <summary>Records a guest who took part in the given items only.</summary>
+    public Attendance AddGuest(Person person, IEnumerable<AgendaItem> items, string? affiliation = null)
+    {
+        var list = items.ToList();
+        list.ForEach(EnsureOwnItem);
+        var attendance = RecordAttendance(person, AttendanceStatus.Guest, null, affiliation);
+        attendance.SetGuestItems(list);
+        return attendance;
+    }
+
+    // ----- Minutes -----
+
+    public void RecordMinutes(AgendaItem item, string? minutes, string? decision)
+    {
+        EnsureOwnItem(item);
+        if (State < MeetingState.Held)
+        {
+            throw new DomainRuleException("Der kan først skrives referat, når mødet er holdt.");
+        }
+
+        if (State == MeetingState.MinutesApproved)
+        {
+            throw new DomainRuleException("Referatet er godkendt og kan ikke længere ændres.");
+        }
+
+        item.RecordMinutes(minutes, decision);
+        if (State == MeetingState.Held)
+        {
+            State = MeetingState.MinutesDrafted;
+        }
+    }
+
+    public void PublishMinutes(DateTime utcNow)
+    {
+        if (State < MeetingState.Held)
+        {
+            throw new DomainRuleException("Referatet kan ikke offentliggøres, før mødet er holdt.");
+        }
+
+        if (State >= MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er allerede offentliggjort.");
+        }
+
+        State = MeetingState.MinutesPublished;
+        MinutesPublishedAt = utcNow;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="approvingMeeting"/>, a later meeting of the same organization,
+    /// approved these minutes under its "Godkendelse af referat".
+    /// </summary>
+    public void ApproveMinutes(Meeting approvingMeeting)
+    {
+        if (State != MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException(State == MeetingState.MinutesApproved
+                ? "Referatet er allerede godkendt."
+                : "Referatet skal være offentliggjort, før det kan godkendes.");
+        }
+
+        if (ReferenceEquals(approvingMeeting, this) || approvingMeeting.Organization != Organization)
+        {
+            throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
+        }
+
+        if (approvingMeeting.Date <= Date)
+        {
+            throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
+        }
+
+        if (approvingMeeting.State < MeetingState.Held)
+        {
+            throw new DomainRuleException("Det godkendende møde skal være holdt.");
+        }
+
+        State = MeetingState.MinutesApproved;
+        MinutesApprovedBy = approvingMeeting;
+    }
+
+    // ----- Attachments -----
+
+    public Attachment Attach(AgendaItem? item, string title, string fileName, string mediaType, long sizeBytes, string sha256, bool isPublic = true)
+    {
+        if (item is not null)
+        {
+            EnsureOwnItem(item);
+        }
+
+        var attachment = new Attachment(this, item, title, fileName, mediaType, sizeBytes, sha256, isPublic);
+        _attachments.Add(attachment);
+        return attachment;
+    }
+
+    private void EnsureOwnItem(AgendaItem item)
+    {
+        if (!_items.Contains(item))
+        {
+            throw new DomainRuleException("Punktet hører ikke til dette møde.");
+        }
+    }
+}

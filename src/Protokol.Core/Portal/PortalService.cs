@@ -1,0 +1,25 @@
+using Protokol.Core.Abstractions;
+
+namespace Protokol.Core.Portal;
+
+/// <summary>Use cases of the public portal. Every result has passed the <see cref="PrivacyGate"/>.</summary>
+public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
+{
+    /// <summary>Today in Denmark, which decides what counts as the next meeting.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
+
+    public static TimeZoneInfo Copenhagen { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    public Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(CancellationToken cancellationToken) =>
+        queries.ListOrganizationsAsync(Today, cancellationToken);
+
+    public Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, CancellationToken cancellationToken) =>
+        queries.GetOrganizationMeetingsAsync(slug, year, Today, cancellationToken);
+
+    /// <summary>The meeting as the public may see it, or null when it does not exist or is not public yet.</summary>
+    public async Task<PublicMeeting?> GetMeetingAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await queries.GetMeetingAsync(id, cancellationToken);
+        return record is null ? null : PrivacyGate.ForPublic(record);
+    }
+}

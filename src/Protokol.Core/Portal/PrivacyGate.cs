@@ -1,0 +1,89 @@
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Portal;
+
+/// <summary>
+/// The one gate every public output passes: drafts never leave the back office, closed items show
+/// their title only, and a person whose publication level is "role only" appears by role.
+/// </summary>
+public static class PrivacyGate
+{
+    public static bool IsPublic(MeetingState state) => state >= MeetingState.AgendaPublished;
+
+    public static bool MinutesArePublic(MeetingState state) => state >= MeetingState.MinutesPublished;
+
+    /// <summary>The public view of a meeting, or null when the meeting is not public yet.</summary>
+    public static PublicMeeting? ForPublic(MeetingRecord meeting)
+    {
+        if (!IsPublic(meeting.State))
+        {
+            return null;
+        }
+
+        var minutesVisible = MinutesArePublic(meeting.State);
+        var guests = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Guest).ToList();
+        var publicItems = meeting.Items.Select(i => Item(i, minutesVisible, guests)).ToList();
+        var roots = publicItems.Where((_, index) => meeting.Items[index].ParentNumber is null)
+            .Select(root => root with
+            {
+                Children = publicItems.Where((_, index) => meeting.Items[index].ParentNumber == root.Number).ToList(),
+            })
+            .ToList();
+
+        // Attendance is part of the minutes: before they are published, nobody's presence is public.
+        IReadOnlyList<PublicAttendee> Those(AttendanceStatus status) => minutesVisible
+            ? meeting.Attendance.Where(a => a.Status == status).Select(Attendee).ToList()
+            : [];
+
+        return new PublicMeeting(
+            meeting.Id, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName, meeting.Name,
+            meeting.Date, meeting.StartTime, meeting.EndTime, meeting.LocationName, meeting.LocationAddress, meeting.HostName,
+            meeting.State, minutesVisible, meeting.ApprovedByMeetingId, meeting.ApprovedOn,
+            roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Those(AttendanceStatus.Guest),
+            meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList());
+    }
+
+    private static bool IsAttachmentOnPublicItem(AttachmentRecord attachment, MeetingRecord meeting) =>
+        attachment.AgendaItemId is not { } itemId || meeting.Items.FirstOrDefault(i => i.Id == itemId)?.IsPublic == true;
+
+    private static PublicAgendaItem Item(AgendaItemRecord item, bool minutesVisible, IReadOnlyList<AttendanceRecord> guests)
+    {
+        var itemGuests = minutesVisible && item.IsPublic
+            ? guests.Where(g => g.GuestItemNumbers.Contains(item.Number)).Select(Attendee).ToList()
+            : [];
+        return item.IsPublic
+            ? new PublicAgendaItem(item.Id, item.Number, item.Title, item.Kind, true, item.PublicText,
+                minutesVisible ? item.Minutes : null, minutesVisible ? item.Decision : null,
+                item.Withdrawn, item.WithdrawnReason, [], itemGuests)
+            : new PublicAgendaItem(item.Id, item.Number, item.Title, item.Kind, false, null, null, null, item.Withdrawn, null, [], []);
+    }
+
+    private static PublicAttendee Attendee(AttendanceRecord a)
+    {
+        var details = new List<string>();
+        if (a.Person.Publication == PublicationLevel.Named)
+        {
+            if (a.Role is { } role && role != MembershipRole.Member)
+            {
+                details.Add(Danish.Role(role));
+            }
+
+            if (a.RepresentedOrganisation is not null)
+            {
+                details.Add(a.RepresentedOrganisation);
+            }
+            else if (a.Affiliation is not null)
+            {
+                details.Add(a.Affiliation);
+            }
+        }
+
+        if (a.SubstituteFor is not null)
+        {
+            details.Add("suppleant for " + a.SubstituteFor.PublicName);
+        }
+
+        return new PublicAttendee(a.Person.PublicName, details.Count == 0 ? null : string.Join(", ", details), a.GuestItemNumbers);
+    }
+}

@@ -1,0 +1,35 @@
+using Protokol.Core.Meetings;
+
+namespace Protokol.Core.Portal;
+
+/// <summary>A meeting as the public may see it: produced only by <see cref="PrivacyGate"/>.</summary>
+public sealed record PublicMeeting(
+    int Id,
+    string OrganizationSlug,
+    string OrganizationName,
+    string BodyName,
+    string? Name,
+    DateOnly Date,
+    TimeOnly? StartTime,
+    TimeOnly? EndTime,
+    string? LocationName,
+    string? LocationAddress,
+    string? HostName,
+    MeetingState State,
+    bool MinutesVisible,
+    int? ApprovedByMeetingId,
+    DateOnly? ApprovedOn,
+    IReadOnlyList<PublicAgendaItem> Items,
+    IReadOnlyList<PublicAttendee> Present,
+    IReadOnlyList<PublicAttendee> Apologies,
+    IReadOnlyList<PublicAttendee> Absent,
+    IReadOnlyList<PublicAttendee> Guests,
+    IReadOnlyList<AttachmentRecord> Attachments);
+
+public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers);
+
+public sealed record PublicAgendaItem(int Id, string Number, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, IReadOnlyList<PublicAgendaItem> Children, IReadOnlyList<PublicAttendee> Guests)
+{
+    /// <summary>The HTML anchor of the item on the meeting page ("punkt-3a").</summary>
+    public string Anchor => "punkt-" + Number;
+}

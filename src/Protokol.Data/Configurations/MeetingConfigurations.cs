@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Data.Configurations;
+
+internal sealed class LocationConfiguration : EntityConfiguration<Location>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Location> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.Room).HasMaxLength(100);
+        builder.Property(l => l.Street).HasMaxLength(200);
+        builder.Property(l => l.PostalCode).HasMaxLength(10);
+        builder.Property(l => l.Locality).HasMaxLength(100);
+        builder.Ignore(l => l.Description);
+        builder.HasOne(l => l.Body).WithMany().HasForeignKey(l => l.BodyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Name).HasMaxLength(200);
+
+        // Stored as its number: the states are ordered and queries compare them (">= agenda published").
+        builder.Property(m => m.State);
+        builder.HasIndex(m => new { m.OrganizationId, m.Date });
+        builder.HasIndex(m => m.Date);
+        builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Location).WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.Host).WithMany().HasForeignKey(m => m.HostId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.MinutesApprovedBy).WithMany().HasForeignKey(m => m.MinutesApprovedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(m => m.Items).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Attendance).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Attachments).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(m => m.ItemsInOrder);
+        builder.Ignore(m => m.IsAgendaFrozen);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : EntityConfiguration<AgendaItem>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(i => i.Number).HasMaxLength(8);
+        builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+        builder.Property(i => i.Title).HasMaxLength(500);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.Decision).HasMaxLength(4000);
+        builder.Property(i => i.WithdrawnReason).HasMaxLength(1000);
+        builder.HasOne(i => i.Parent).WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(i => i.ParsedNumber);
+    }
+}
+
+internal sealed class AttendanceConfiguration : EntityConfiguration<Attendance>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Attendance> builder)
+    {
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Affiliation).HasMaxLength(200);
+        builder.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
+        builder.HasIndex(a => a.PersonId);
+        builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.SubstituteFor).WithMany().HasForeignKey(a => a.SubstituteForId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.GuestItems).WithMany().UsingEntity(
+            "AttendanceGuestItems",
+            r => r.HasOne(typeof(AgendaItem)).WithMany().HasForeignKey("AgendaItemId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Attendance)).WithMany().HasForeignKey("AttendanceId").OnDelete(DeleteBehavior.Cascade));
+    }
+}
+
+internal sealed class AttachmentConfiguration : EntityConfiguration<Attachment>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.MediaType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(a => a.Sha256);
+        builder.HasOne(a => a.AgendaItem).WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Protokol.Data;
+
+/// <summary>Applies and reports schema migrations for the configured engine.</summary>
+public sealed class DatabaseMigrator(ProtokolDbContext db, DatabaseSettings settings)
+{
+    public DatabaseSettings Settings => settings;
+
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken) =>
+        (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+
+    public async Task<IReadOnlyList<string>> AppliedAsync(CancellationToken cancellationToken) =>
+        (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+
+    /// <summary>Brings the schema up to date; returns the migrations it applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = await PendingAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets the portal read while an import writes; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        return pending;
+    }
+
+    /// <summary>Whether the database can be reached at all.</summary>
+    public Task<bool> CanConnectAsync(CancellationToken cancellationToken) => db.Database.CanConnectAsync(cancellationToken);
+}

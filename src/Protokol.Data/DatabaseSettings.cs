@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Protokol.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which engine to use and how to reach it. The embedded default is a SQLite file under
+/// <c>./data/</c>; a PostgreSQL connection string (ConnectionStrings:Protokol, or the environment
+/// variable ConnectionStrings__Protokol) switches to server mode.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ConnectionStringName = "Protokol";
+    public const string SqliteMigrationsAssembly = "Protokol.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "Protokol.Data.Postgres";
+
+    /// <summary>
+    /// Where the embedded default keeps its files (database, search index, attachments):
+    /// Protokol:DataDirectory, else ./data under the current directory.
+    /// </summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["Protokol:DataDirectory"] is { Length: > 0 } configured ? configured : Path.Combine(Environment.CurrentDirectory, "data"));
+
+    public static DatabaseSettings Sqlite(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, Pooling = true }.ToString());
+
+    /// <summary>
+    /// Reads <c>ConnectionStrings:Protokol</c> and <c>Protokol:Database:Provider</c> ("Sqlite" or
+    /// "Postgres"). Without a provider it is told by the connection string: one naming a Host is PostgreSQL.
+    /// </summary>
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        var providerText = configuration["Protokol:Database:Provider"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return providerText is not null && ParseProvider(providerText) == DatabaseProvider.Postgres
+                ? throw new InvalidOperationException("Protokol:Database:Provider is Postgres, but ConnectionStrings:Protokol is empty. Set it, e.g. ConnectionStrings__Protokol=\"Host=localhost;Database=protokol;Username=protokol;Password=…\".")
+                : Sqlite(Path.Combine(DataDirectory(configuration), "protokol.db"));
+        }
+
+        var provider = providerText is null ? Infer(connectionString) : ParseProvider(providerText);
+        return new DatabaseSettings(provider, connectionString);
+    }
+
+    private static DatabaseProvider ParseProvider(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Protokol:Database:Provider is '{text}'; use Sqlite or Postgres."),
+    };
+
+    private static DatabaseProvider Infer(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>Where the data is, without any password: for logs and the CLI.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            return "SQLite " + Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+                var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (directory is not null && !file.StartsWith(':'))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown provider {Provider}.");
+        }
+    }
+}

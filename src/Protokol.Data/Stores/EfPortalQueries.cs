@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+
+namespace Protokol.Data.Stores;
+
+internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
+{
+    public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => new
+            {
+                o.Id,
+                o.Slug,
+                o.Name,
+                o.Kind,
+                o.Purpose,
+                BodyName = o.Body.Name,
+            })
+            .ToListAsync(cancellationToken);
+
+        var ids = organizations.Select(o => o.Id).ToList();
+        var stats = await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.AgendaPublished)
+            .GroupBy(m => m.OrganizationId)
+            .Select(g => new
+            {
+                OrganizationId = g.Key,
+                Count = g.Count(),
+                Next = g.Where(m => m.Date >= today).Min(m => (DateOnly?)m.Date),
+                LatestMinutes = g.Where(m => m.State >= MeetingState.MinutesPublished).Max(m => (DateOnly?)m.Date),
+            })
+            .ToDictionaryAsync(s => s.OrganizationId, cancellationToken);
+
+        return organizations
+            .Select(o =>
+            {
+                stats.TryGetValue(o.Id, out var s);
+                return new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName, s?.Count ?? 0, s?.Next, s?.LatestMinutes);
+            })
+            .OrderByDescending(o => o.MeetingCount > 0)
+            .ThenBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
+            .ToList();
+    }
+
+    public async Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => new { o.Id, o.Slug, o.Name, BodyName = o.Body.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (organization is null)
+        {
+            return null;
+        }
+
+        var publicMeetings = db.Meetings.AsNoTracking()
+            .Where(m => m.OrganizationId == organization.Id && m.State >= MeetingState.AgendaPublished);
+        var dates = await publicMeetings.Select(m => m.Date).ToListAsync(cancellationToken);
+        var years = dates.Select(d => d.Year).Distinct().OrderDescending().ToList();
+
+        // Without a year: the year of the next meeting, else the latest year with meetings.
+        var shownYear = year
+            ?? dates.Where(d => d >= today).Select(d => (int?)d.Year).Min()
+            ?? (years.Count > 0 ? years[0] : today.Year);
+
+        var from = new DateOnly(shownYear, 1, 1);
+        var to = new DateOnly(shownYear, 12, 31);
+        var meetings = await publicMeetings
+            .Where(m => m.Date >= from && m.Date <= to)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
+            .Select(m => new MeetingSummary(
+                m.Id, m.Date, m.StartTime, m.EndTime, m.Name,
+                m.Location == null ? null : m.Location.Name,
+                m.Host == null ? null : m.Host.Name,
+                m.State,
+                m.Items.Count(i => i.ParentId == null)))
+            .ToListAsync(cancellationToken);
+
+        return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+    }
+
+    public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(m => m.Organization).ThenInclude(o => o.Body)
+            .Include(m => m.Location)
+            .Include(m => m.Host)
+            .Include(m => m.MinutesApprovedBy)
+            .Include(m => m.Items)
+            .Include(m => m.Attendance).ThenInclude(a => a.Person)
+            .Include(m => m.Attendance).ThenInclude(a => a.SubstituteFor)
+            .Include(m => m.Attendance).ThenInclude(a => a.GuestItems)
+            .Include(m => m.Attachments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var personIds = meeting.Attendance.Select(a => a.PersonId).ToList();
+        var date = meeting.Date;
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(ms => ms.OrganizationId == meeting.OrganizationId && personIds.Contains(ms.PersonId)
+                && (ms.Start == null || ms.Start <= date) && (ms.End == null || ms.End >= date))
+            .Select(ms => new { ms.PersonId, ms.Role, OnBehalfOf = ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name })
+            .ToListAsync(cancellationToken);
+        var seatOf = memberships.GroupBy(ms => ms.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(ms => ms.Role).First());
+
+        static PersonRef Ref(Person p) => new(p.Id, p.Name, p.Publication, p.PublicRole);
+
+        var itemsById = meeting.Items.ToDictionary(i => i.Id);
+        var items = meeting.Items.OrderBy(i => i.Position)
+            .Select(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? itemsById[p].Number : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason))
+            .ToList();
+
+        var attendance = meeting.Attendance
+            .Select(a =>
+            {
+                seatOf.TryGetValue(a.PersonId, out var seat);
+                return new AttendanceRecord(Ref(a.Person), a.Status, a.SubstituteFor is null ? null : Ref(a.SubstituteFor), a.Affiliation,
+                    a.GuestItems.OrderBy(i => i.Position).Select(i => i.Number).ToList(), seat?.OnBehalfOf, seat?.Role);
+            })
+            .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
+            .ThenBy(a => a.Person.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
+            .ToList();
+
+        return new MeetingRecord(
+            meeting.Id, meeting.OrganizationId, meeting.Organization.Slug, meeting.Organization.Name, meeting.Organization.Body.Name,
+            meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
+            meeting.Location?.Name, meeting.Location?.Description, meeting.Host?.Name,
+            meeting.State, meeting.MinutesApprovedById, meeting.MinutesApprovedBy?.Date,
+            items, attendance,
+            meeting.Attachments.Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic)).ToList());
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Portal;
+
+namespace Protokol.Web.Pages.Meetings;
+
+public sealed class DetailsModel(PortalService portal) : PageModel
+{
+    public PublicMeeting? Meeting { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Meeting = await portal.GetMeetingAsync(id, cancellationToken);
+        return Meeting is null ? NotFound() : Page();
+    }
+}
+
+/// <summary>An item as the meeting page renders it: at which heading level, and whether minutes are shown.</summary>
+public sealed record AgendaItemView(PublicAgendaItem Item, int HeadingLevel, bool MinutesVisible);

@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.WebEncoders;
+using Protokol.Data;
+using Protokol.Web;
+
+// The content root is the application's own folder, wherever it is started from; the data lives
+// under the current directory (./data) unless Protokol:DataDirectory says otherwise.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
+
+DatabaseSettings settings;
+try
+{
+    settings = DatabaseSettings.FromConfiguration(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine("Protokol cannot start: " + e.Message);
+    return 2;
+}
+
+builder.Services.AddProtokolData(settings);
+builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(StartupOptions.Section));
+builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+builder.Services.AddRazorPages();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Protokol")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.DataDirectory(builder.Configuration), "keys")));
+
+// Danish letters stay letters in the HTML instead of becoming &#xE6; entities.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/fejl");
+app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseRouting();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+try
+{
+    await DatabaseStartup.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+catch (DatabaseStartupException e)
+{
+    app.Logger.LogCritical("{Message}", e.Message);
+    return 1;
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses)
+    {
+        app.Logger.LogInformation("Protokol is serving the portal at {Address}", address);
+    }
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,84 @@
+using Protokol.Core.Common;
+using Protokol.Core.FollowUps;
+using Protokol.Core.Hearings;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Core.Tests;
+
+public sealed class DraftAgendaBuilderTests
+{
+    private readonly Sample _s = new();
+    private static readonly DateOnly Earlier = new(2026, 2, 3);
+    private static readonly DateOnly Next = new(2026, 3, 3);
+    private static readonly DateOnly Following = new(2026, 4, 7);
+
+    [Fact]
+    public void Standing_items_open_and_Eventuelt_closes_the_draft()
+    {
+        var meeting = new Meeting(_s.Council, Next);
+        DraftAgendaBuilder.Fill(meeting, [], [], Following);
+
+        Assert.Equal(
+            ["Godkendelse af referat", "Godkendelse af dagsorden", "Nyt fra formanden", "Nyt fra forvaltningen", "Eventuelt"],
+            meeting.ItemsInOrder.Select(i => i.Title));
+        Assert.Equal(["1", "2", "3", "4", "5"], meeting.ItemsInOrder.Select(i => i.Number));
+    }
+
+    [Fact]
+    public void A_follow_up_marked_for_the_next_meeting_appears_on_its_draft_agenda_once()
+    {
+        var earlier = _s.Meeting(Earlier, "Vinterberedskab");
+        var carried = new FollowUp(_s.Council, "Undersøge pladser til hunde", _s.Anna, Next.AddDays(-3), carryToNextMeeting: true, earlier, earlier.Items.Single());
+        var notCarried = new FollowUp(_s.Council, "Sende brev", _s.Bo, null, carryToNextMeeting: false, earlier);
+        var meeting = new Meeting(_s.Council, Next);
+
+        DraftAgendaBuilder.Fill(meeting, [carried, notCarried], [], Following);
+
+        var item = meeting.ItemsInOrder.Single(i => i.Title.StartsWith(DraftAgendaBuilder.FollowUpTitlePrefix, StringComparison.Ordinal));
+        Assert.Contains("Undersøge pladser til hunde", item.Title, StringComparison.Ordinal);
+        Assert.Contains("Anna Testesen", item.Title, StringComparison.Ordinal);
+        Assert.Same(item, carried.CarriedToItem);
+        Assert.Equal("Eventuelt", meeting.ItemsInOrder.Last().Title);
+        Assert.DoesNotContain(meeting.Items, i => i.Title.Contains("Sende brev", StringComparison.Ordinal));
+
+        // Carried once: the meeting after does not get it again.
+        var later = new Meeting(_s.Council, Following);
+        DraftAgendaBuilder.Fill(later, [carried], [], null);
+        Assert.DoesNotContain(later.Items, i => i.Title.StartsWith(DraftAgendaBuilder.FollowUpTitlePrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Done_follow_ups_and_those_from_later_meetings_stay_off()
+    {
+        var done = new FollowUp(_s.Council, "Færdig", _s.Anna, null, true, _s.Meeting(Earlier, "x"));
+        done.Complete(Earlier.AddDays(2));
+        var fromLater = new FollowUp(_s.Council, "Fra senere møde", _s.Anna, null, true, _s.Meeting(Following, "x"));
+        var meeting = new Meeting(_s.Council, Next);
+
+        DraftAgendaBuilder.Fill(meeting, [done, fromLater], [], Following);
+
+        Assert.Equal(5, meeting.Items.Count);
+    }
+
+    [Fact]
+    public void A_hearing_due_before_the_following_meeting_is_put_on_the_agenda()
+    {
+        var dueSoon = new Hearing(_s.Council, "Rusmiddelpolitik", "Socialforvaltningen", Earlier, Next.AddDays(14));
+        var dueLater = new Hearing(_s.Council, "Budget", null, Earlier, Following.AddDays(10));
+        var meeting = new Meeting(_s.Council, Next);
+
+        DraftAgendaBuilder.Fill(meeting, [], [dueSoon, dueLater], Following);
+
+        var item = meeting.Items.Single(i => i.Kind == AgendaItemKind.Hearing);
+        Assert.Equal("Høring: Rusmiddelpolitik", item.Title);
+        Assert.Same(item, dueSoon.AgendaItem);
+        Assert.Null(dueLater.AgendaItem);
+    }
+
+    [Fact]
+    public void A_started_agenda_is_not_filled_again()
+    {
+        var meeting = _s.Meeting(Next, "Allerede her");
+        Assert.Throws<DomainRuleException>(() => DraftAgendaBuilder.Fill(meeting, [], [], null));
+    }
+}

@@ -1,0 +1,228 @@
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Core.Tests;
+
+public sealed class MeetingRulesTests
+{
+    private readonly Sample _s = new();
+    private static readonly DateOnly Day = new(2026, 3, 3);
+
+    [Fact]
+    public void Minutes_cannot_be_published_before_the_meeting_is_held()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        meeting.PublishAgenda(Sample.Now);
+
+        var e = Assert.Throws<DomainRuleException>(() => meeting.PublishMinutes(Sample.Now));
+        Assert.Contains("holdt", e.Message, StringComparison.Ordinal);
+        Assert.Equal(MeetingState.AgendaPublished, meeting.State);
+    }
+
+    [Fact]
+    public void A_meeting_cannot_be_marked_held_before_its_date()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        meeting.PublishAgenda(Sample.Now);
+
+        Assert.Throws<DomainRuleException>(() => meeting.MarkHeld(Day.AddDays(-1)));
+        meeting.MarkHeld(Day);
+        Assert.Equal(MeetingState.Held, meeting.State);
+    }
+
+    [Fact]
+    public void Minutes_need_a_held_meeting_and_move_it_to_drafted()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        var item = meeting.Items.Single();
+        meeting.PublishAgenda(Sample.Now);
+        Assert.Throws<DomainRuleException>(() => meeting.RecordMinutes(item, "Tekst", "Godkendt"));
+
+        meeting.MarkHeld(Day);
+        meeting.RecordMinutes(item, "Rådet drøftede sagen.", "Godkendt");
+
+        Assert.Equal(MeetingState.MinutesDrafted, meeting.State);
+        Assert.Equal("Godkendt", item.Decision);
+    }
+
+    [Fact]
+    public void Approving_minutes_records_the_later_meeting_that_approved_them()
+    {
+        var first = _s.PublishedMeeting(Day);
+        var next = _s.Meeting(Day.AddDays(35), "Godkendelse af referat");
+        next.PublishAgenda(Sample.Now);
+        next.MarkHeld(Day.AddDays(35));
+
+        first.ApproveMinutes(next);
+
+        Assert.Equal(MeetingState.MinutesApproved, first.State);
+        Assert.Same(next, first.MinutesApprovedBy);
+    }
+
+    [Fact]
+    public void Minutes_are_not_approved_by_an_earlier_meeting_the_same_meeting_or_another_council()
+    {
+        var meeting = _s.PublishedMeeting(Day);
+        var earlier = _s.PublishedMeeting(Day.AddDays(-30));
+        var other = _s.Body.AddOrganization("andet", "Andet råd", Registry.OrganizationKind.Council);
+        var foreign = new Meeting(other, Day.AddDays(30));
+        foreign.AppendItem("Punkt");
+        foreign.PublishAgenda(Sample.Now);
+        foreign.MarkHeld(Day.AddDays(30));
+
+        Assert.Throws<DomainRuleException>(() => meeting.ApproveMinutes(earlier));
+        Assert.Throws<DomainRuleException>(() => meeting.ApproveMinutes(meeting));
+        Assert.Throws<DomainRuleException>(() => meeting.ApproveMinutes(foreign));
+        Assert.Equal(MeetingState.MinutesPublished, meeting.State);
+    }
+
+    [Fact]
+    public void Unpublished_minutes_cannot_be_approved_and_approved_minutes_cannot_be_edited()
+    {
+        var draft = _s.Meeting(Day, "Punkt");
+        draft.PublishAgenda(Sample.Now);
+        draft.MarkHeld(Day);
+        var next = _s.Meeting(Day.AddDays(30), "Punkt");
+        next.PublishAgenda(Sample.Now);
+        next.MarkHeld(Day.AddDays(30));
+
+        Assert.Throws<DomainRuleException>(() => draft.ApproveMinutes(next));
+
+        draft.PublishMinutes(Sample.Now);
+        draft.ApproveMinutes(next);
+        var e = Assert.Throws<DomainRuleException>(() => draft.RecordMinutes(draft.Items.Single(), "Ændring", null));
+        Assert.Contains("godkendt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_withdrawn_item_keeps_its_number_and_its_number_stays_taken()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To", "Tre", "Fire");
+        meeting.PublishAgenda(Sample.Now);
+        var three = meeting.Items.Single(i => i.Number == "3");
+
+        meeting.WithdrawItem(three, "Oplægsholderen meldte afbud");
+
+        Assert.True(three.Withdrawn);
+        Assert.Equal(["1", "2", "3", "4"], meeting.ItemsInOrder.Select(i => i.Number));
+        Assert.Throws<DomainRuleException>(() => meeting.AddItem("3", "Nyt punkt"));
+        Assert.Throws<DomainRuleException>(() => meeting.RecordMinutes(three, "x", null));
+    }
+
+    [Fact]
+    public void A_published_agenda_keeps_its_numbers_and_its_items()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To");
+        meeting.PublishAgenda(Sample.Now);
+
+        Assert.Throws<DomainRuleException>(() => meeting.RenumberItems(meeting.ItemsInOrder.Reverse().ToList()));
+        Assert.Throws<DomainRuleException>(() => meeting.RemoveItem(meeting.Items.First()));
+    }
+
+    [Fact]
+    public void Item_numbers_are_unique_within_a_meeting()
+    {
+        var meeting = _s.Meeting(Day, "Et");
+        var e = Assert.Throws<DomainRuleException>(() => meeting.AddItem("1", "Igen"));
+        Assert.Contains("findes allerede", e.Message, StringComparison.Ordinal);
+
+        // The same number in another meeting is fine.
+        var other = _s.Meeting(Day.AddDays(7), "Et");
+        Assert.Equal("1", other.Items.Single().Number);
+    }
+
+    [Fact]
+    public void Sub_items_need_their_main_item_and_sort_after_it()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To", "Tre", "Fire");
+        Assert.Throws<DomainRuleException>(() => meeting.AddItem("7a", "Forældreløst"));
+
+        var three = meeting.Items.Single(i => i.Number == "3");
+        var a = meeting.AppendSubItem(three, "Første ansøgning");
+        var b = meeting.AppendSubItem(three, "Anden ansøgning");
+        meeting.AddItem("10", "Eventuelt");
+
+        Assert.Equal("3a", a.Number);
+        Assert.Equal("3b", b.Number);
+        Assert.Same(three, b.Parent);
+        Assert.Equal(["1", "2", "3", "3a", "3b", "4", "10"], meeting.ItemsInOrder.Select(i => i.Number));
+        Assert.Throws<DomainRuleException>(() => meeting.AppendSubItem(a, "Under-under"));
+    }
+
+    [Fact]
+    public void Reordering_a_draft_renumbers_main_items_and_their_sub_items_follow()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To", "Tre");
+        var two = meeting.Items.Single(i => i.Number == "2");
+        var sub = meeting.AppendSubItem(two, "Under to");
+        var order = meeting.ItemsInOrder.Where(i => i.Parent is null).ToList();
+
+        meeting.RenumberItems([order[1], order[0], order[2]]);
+
+        Assert.Equal("1", two.Number);
+        Assert.Equal("1a", sub.Number);
+        Assert.Equal(["To", "Under to", "Et", "Tre"], meeting.ItemsInOrder.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Removing_a_draft_item_closes_the_gap()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To", "Tre");
+        meeting.RemoveItem(meeting.Items.Single(i => i.Number == "2"));
+        Assert.Equal(["1", "2"], meeting.ItemsInOrder.Select(i => i.Number));
+        Assert.Equal("Tre", meeting.ItemsInOrder.Last().Title);
+    }
+
+    [Fact]
+    public void An_empty_agenda_cannot_be_published_and_times_must_make_sense()
+    {
+        var meeting = new Meeting(_s.Council, Day);
+        Assert.Throws<DomainRuleException>(() => meeting.PublishAgenda(Sample.Now));
+        Assert.Throws<DomainRuleException>(() => new Meeting(_s.Council, Day, new TimeOnly(18, 0), new TimeOnly(15, 0)));
+        Assert.Throws<DomainRuleException>(() => new Meeting(_s.Council, Day, null, new TimeOnly(15, 0)));
+    }
+
+    [Fact]
+    public void Attendance_records_one_status_per_person_and_substitutes_must_be_present()
+    {
+        var meeting = _s.Meeting(Day, "Et");
+        meeting.RecordAttendance(_s.Anna, AttendanceStatus.Apologies);
+        meeting.RecordAttendance(_s.Bo, AttendanceStatus.Present, _s.Anna);
+        meeting.RecordAttendance(_s.Anna, AttendanceStatus.Present);
+
+        Assert.Equal(2, meeting.Attendance.Count);
+        Assert.Equal(AttendanceStatus.Present, meeting.Attendance.Single(a => a.Person == _s.Anna).Status);
+        Assert.Same(_s.Anna, meeting.Attendance.Single(a => a.Person == _s.Bo).SubstituteFor);
+        Assert.Throws<DomainRuleException>(() => meeting.RecordAttendance(_s.Bo, AttendanceStatus.Apologies, _s.Anna));
+        Assert.Throws<DomainRuleException>(() => meeting.RecordAttendance(_s.Bo, AttendanceStatus.Present, _s.Bo));
+    }
+
+    [Fact]
+    public void A_guest_attends_given_items_of_the_same_meeting_only()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To");
+        var guest = new Registry.Person(_s.Body, "Gitte Gæst");
+        var two = meeting.Items.Single(i => i.Number == "2");
+
+        var attendance = meeting.AddGuest(guest, [two], "Boligselskabet");
+
+        Assert.Equal(AttendanceStatus.Guest, attendance.Status);
+        Assert.Equal([two], attendance.GuestItems);
+        var foreignItem = _s.Meeting(Day.AddDays(1), "Andet").Items.Single();
+        Assert.Throws<DomainRuleException>(() => meeting.AddGuest(guest, [foreignItem]));
+    }
+
+    [Fact]
+    public void A_stale_version_is_a_conflict()
+    {
+        var meeting = _s.Meeting(Day, "Et");
+        var item = meeting.Items.Single();
+        item.StampCreated(Sample.Now);
+        item.StampModified(Sample.Now);
+
+        var e = Assert.Throws<ConcurrencyConflictException>(() => item.EnsureVersion(1));
+        Assert.Equal(1, e.ExpectedVersion);
+        Assert.Equal(2, e.StoredVersion);
+        item.EnsureVersion(2);
+    }
+}

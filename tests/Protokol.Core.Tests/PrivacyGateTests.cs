@@ -1,0 +1,88 @@
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Tests;
+
+public sealed class PrivacyGateTests
+{
+    private static readonly PersonRef Named = new(1, "Anna Testesen", PublicationLevel.Named, null);
+    private static readonly PersonRef Hidden = new(2, "Skjult Person", PublicationLevel.RoleOnly, "Brugerrepræsentant");
+
+    private static MeetingRecord Record(MeetingState state) => new(
+        1, 1, "testraadet", "Testrådet", "Testby Kommune", null, new DateOnly(2026, 3, 3), new TimeOnly(15, 0), null,
+        "Rådhuset", "Rådhuset, Torvet 1", null, state, null, null,
+        [
+            new AgendaItemRecord(10, "1", null, "Åbent punkt", AgendaItemKind.Decision, true, "Baggrund", "Drøftelse", "Godkendt", false, null),
+            new AgendaItemRecord(11, "2", null, "Lukket punkt om borger", AgendaItemKind.Information, false, "Fortroligt navn og sag", "Fortroligt referat", "Fortrolig beslutning", false, null),
+            new AgendaItemRecord(12, "2a", "2", "Underpunkt", AgendaItemKind.Information, true, null, null, null, false, null),
+        ],
+        [
+            new AttendanceRecord(Named, AttendanceStatus.Present, null, null, [], "Foreningen", MembershipRole.Chair),
+            new AttendanceRecord(Hidden, AttendanceStatus.Apologies, null, null, [], "Brugerrådet", MembershipRole.Member),
+            new AttendanceRecord(new PersonRef(3, "Gitte Gæst", PublicationLevel.Named, null), AttendanceStatus.Guest, null, "Boligselskabet", ["1"], null, null),
+        ],
+        [
+            new AttachmentRecord(20, 10, "Bilag til åbent punkt", "a.pdf", "application/pdf", 10, true),
+            new AttachmentRecord(21, 11, "Bilag til lukket punkt", "b.pdf", "application/pdf", 10, true),
+        ]);
+
+    [Fact]
+    public void Drafts_never_leave_the_back_office() => Assert.Null(PrivacyGate.ForPublic(Record(MeetingState.Planned)));
+
+    [Fact]
+    public void A_closed_item_shows_its_title_only()
+    {
+        var closed = PrivacyGate.ForPublic(Record(MeetingState.MinutesApproved))!.Items.Single(i => i.Number == "2");
+
+        Assert.Equal("Lukket punkt om borger", closed.Title);
+        Assert.False(closed.IsPublic);
+        Assert.Null(closed.PublicText);
+        Assert.Null(closed.Minutes);
+        Assert.Null(closed.Decision);
+    }
+
+    [Fact]
+    public void Attachments_of_closed_items_are_withheld()
+    {
+        var meeting = PrivacyGate.ForPublic(Record(MeetingState.MinutesApproved))!;
+        Assert.Equal([20], meeting.Attachments.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void A_role_only_person_appears_by_role_without_their_organisation()
+    {
+        var meeting = PrivacyGate.ForPublic(Record(MeetingState.MinutesPublished))!;
+        var apology = Assert.Single(meeting.Apologies);
+
+        Assert.Equal("Brugerrepræsentant", apology.Name);
+        Assert.Null(apology.Detail);
+        Assert.Equal("Anna Testesen", meeting.Present.Single().Name);
+        Assert.Equal("formand, Foreningen", meeting.Present.Single().Detail);
+    }
+
+    [Fact]
+    public void Before_minutes_are_published_only_the_agenda_is_public()
+    {
+        var meeting = PrivacyGate.ForPublic(Record(MeetingState.AgendaPublished))!;
+        var open = meeting.Items.Single(i => i.Number == "1");
+
+        Assert.False(meeting.MinutesVisible);
+        Assert.Equal("Baggrund", open.PublicText);
+        Assert.Null(open.Minutes);
+        Assert.Null(open.Decision);
+        Assert.Empty(meeting.Present);
+        Assert.Empty(meeting.Guests);
+    }
+
+    [Fact]
+    public void Sub_items_nest_under_their_main_item_and_guests_under_their_items()
+    {
+        var meeting = PrivacyGate.ForPublic(Record(MeetingState.MinutesApproved))!;
+
+        Assert.Equal(["1", "2"], meeting.Items.Select(i => i.Number));
+        Assert.Equal("2a", meeting.Items[1].Children.Single().Number);
+        Assert.Equal("punkt-2a", meeting.Items[1].Children.Single().Anchor);
+        Assert.Equal("Gitte Gæst", meeting.Items[0].Guests.Single().Name);
+    }
+}

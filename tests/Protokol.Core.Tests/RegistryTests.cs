@@ -1,0 +1,77 @@
+using Protokol.Core.Common;
+using Protokol.Core.FollowUps;
+using Protokol.Core.Hearings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Tests;
+
+public sealed class RegistryTests
+{
+    private readonly Sample _s = new();
+
+    [Fact]
+    public void A_membership_has_a_role_a_represented_organisation_and_a_period()
+    {
+        var ngo = _s.Body.AddOrganization("foreningen", "Foreningen", OrganizationKind.ExternalOrganisation);
+        var membership = new Membership(_s.Anna, _s.Council, MembershipRole.ViceChair, new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31), ngo);
+
+        Assert.True(membership.IsActiveOn(new DateOnly(2024, 6, 1)));
+        Assert.False(membership.IsActiveOn(new DateOnly(2026, 1, 1)));
+        Assert.Same(ngo, membership.OnBehalfOf);
+        Assert.Throws<DomainRuleException>(() => new Membership(_s.Anna, _s.Council, MembershipRole.Member, new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1)));
+        Assert.Throws<DomainRuleException>(() => new Membership(_s.Anna, _s.Council, MembershipRole.Member, null, null, _s.Council));
+        Assert.Throws<DomainRuleException>(() => new Membership(_s.Bo, _s.Council, MembershipRole.Member, null, null, substituteFor: _s.Anna));
+    }
+
+    [Fact]
+    public void A_role_only_person_is_shown_by_role()
+    {
+        var person = new Person(_s.Body, "Hemmelig Hansen", PublicationLevel.RoleOnly, "Brugerrepræsentant");
+        Assert.Equal("Brugerrepræsentant", person.PublicName);
+        Assert.Throws<DomainRuleException>(() => new Person(_s.Body, "Uden Rolle", PublicationLevel.RoleOnly));
+    }
+
+    [Fact]
+    public void Aliases_are_recognised_and_not_duplicated()
+    {
+        _s.Bo.AddAlias("Bo Prøvesen Jensen");
+        _s.Bo.AddAlias("bo prøvesen jensen");
+        _s.Bo.AddAlias("Bo Prøvesen");
+
+        Assert.Single(_s.Bo.Aliases);
+        Assert.True(_s.Bo.IsKnownAs("BO PRØVESEN JENSEN"));
+        Assert.False(_s.Bo.IsKnownAs("Bo Andersen"));
+    }
+
+    [Theory]
+    [InlineData("Rådet for Socialt Udsatte", "raadet-for-socialt-udsatte")]
+    [InlineData("  Ældre- og Sundhedsudvalget ", "aeldre-og-sundhedsudvalget")]
+    [InlineData("Børn & Unge", "boern-unge")]
+    public void Slugs_are_url_safe(string text, string expected) => Assert.Equal(expected, Slug.From(text));
+
+    [Fact]
+    public void Organization_slugs_are_unique_within_a_body() =>
+        Assert.Throws<DomainRuleException>(() => _s.Body.AddOrganization("Testrådet", "Et andet navn", OrganizationKind.Council));
+
+    [Fact]
+    public void Follow_ups_are_overdue_only_while_open()
+    {
+        var f = new FollowUp(_s.Council, "Ring til boligselskabet", _s.Anna, new DateOnly(2026, 1, 10), true);
+        Assert.True(f.IsOverdue(new DateOnly(2026, 1, 11)));
+        Assert.False(f.IsOverdue(new DateOnly(2026, 1, 10)));
+        f.Complete(new DateOnly(2026, 1, 12));
+        Assert.False(f.IsOverdue(new DateOnly(2026, 2, 1)));
+        Assert.Throws<DomainRuleException>(() => f.Cancel(new DateOnly(2026, 2, 1)));
+    }
+
+    [Fact]
+    public void A_hearing_is_answered_once_and_not_before_it_arrived()
+    {
+        var h = new Hearing(_s.Council, "Handleplan", "Sundhedsforvaltningen", new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 1));
+        Assert.Throws<DomainRuleException>(() => h.Respond("Svar", new DateOnly(2026, 1, 1)));
+        h.Respond("Rådet støtter planen.", new DateOnly(2026, 1, 20));
+        Assert.Equal(HearingStatus.Responded, h.Status);
+        Assert.Throws<DomainRuleException>(h.Decline);
+        Assert.Throws<DomainRuleException>(() => new Hearing(_s.Council, "Bagvendt", null, new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1)));
+    }
+}
