@@ -115,9 +115,3 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
-{
-    public const string Name = "PostgreSQL";
-}

@@ -1,0 +1,237 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>The same persistence tests on both engines: SQLite (embedded) and a real PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PersistenceTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private Task<TestDatabase> Database(DatabaseProvider provider) => TestDatabase.CreateAsync(provider, postgres, Clock);
+
+    private static async Task<DemoData> SeedAsync(TestDatabase db)
+    {
+        await using var scope = db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Migrations_are_complete_and_match_the_model(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        await db.WithContextAsync(async context =>
+        {
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+            Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync());
+            Assert.False(context.Database.HasPendingModelChanges(), "The model has changes without a migration for " + provider);
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_whole_demo_council_round_trips(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+
+        await db.WithContextAsync(async context =>
+        {
+            Assert.Equal(demo.People.Count, await context.People.CountAsync());
+            Assert.Equal(demo.Memberships.Count, await context.Memberships.CountAsync());
+            Assert.Equal(demo.Meetings.Count, await context.Meetings.CountAsync());
+            Assert.Equal(demo.Meetings.Sum(m => m.Items.Count), await context.AgendaItems.CountAsync());
+            Assert.Equal(demo.Meetings.Sum(m => m.Attendance.Count), await context.Attendance.CountAsync());
+            Assert.Equal(demo.FollowUps.Count, await context.FollowUps.CountAsync());
+            Assert.Equal(demo.Hearings.Count, await context.Hearings.CountAsync());
+
+            var original = demo.Meetings.First(m => m.Items.Any(i => i.Parent is not null) && m.State >= MeetingState.MinutesPublished);
+            var loaded = await context.Meetings
+                .Include(m => m.Items).Include(m => m.Location).Include(m => m.Host).Include(m => m.MinutesApprovedBy)
+                .Include(m => m.Attendance).ThenInclude(a => a.GuestItems)
+                .Include(m => m.Attendance).ThenInclude(a => a.SubstituteFor)
+                .AsSplitQuery()
+                .SingleAsync(m => m.Id == original.Id);
+            Assert.Equal(original.Date, loaded.Date);
+            Assert.Equal(original.StartTime, loaded.StartTime);
+            Assert.Equal(original.EndTime, loaded.EndTime);
+            Assert.Equal(original.State, loaded.State);
+            Assert.Equal(original.Location!.Description, loaded.Location!.Description);
+            Assert.Equal(original.Host!.Name, loaded.Host!.Name);
+            Assert.Equal(original.MinutesApprovedBy?.Date, loaded.MinutesApprovedBy?.Date);
+            Assert.Equal(
+                original.ItemsInOrder.Select(i => (i.Number, i.Title, i.Kind, i.IsPublic, i.Minutes, i.Decision, i.Withdrawn, i.Parent?.Number)),
+                loaded.ItemsInOrder.Select(i => (i.Number, i.Title, i.Kind, i.IsPublic, i.Minutes, i.Decision, i.Withdrawn, i.Parent?.Number)));
+            Assert.Equal(
+                original.Attendance.Select(a => (a.Person.Name, a.Status, a.SubstituteFor?.Name, string.Join(",", a.GuestItems.Select(i => i.Number)))).Order(),
+                loaded.Attendance.Select(a => (context.People.Find(a.PersonId)!.Name, a.Status, a.SubstituteFor?.Name, string.Join(",", a.GuestItems.Select(i => i.Number)))).Order());
+            Assert.Equal(DateTimeKind.Utc, loaded.Created.Kind);
+            Assert.Equal(Clock.Now.UtcDateTime, loaded.Created);
+            Assert.Equal(1, loaded.Version);
+
+            var council = await context.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+            Assert.Equal(["Godkendelse af referat", "Godkendelse af dagsorden", "Nyt fra formanden", "Nyt fra forvaltningen", "Eventuelt"],
+                council.StandingItems.OrderBy(s => s.Position).Select(s => s.Title));
+            var mogens = await context.People.SingleAsync(p => p.Name == "Mogens Aagaard");
+            Assert.True(mogens.IsKnownAs("Mogens Ågaard"));
+            var hidden = await context.People.SingleAsync(p => p.Publication == PublicationLevel.RoleOnly);
+            Assert.Equal("Brugerrepræsentant", hidden.PublicRole);
+            var carried = await context.FollowUps.Include(f => f.CarriedToItem).Include(f => f.Owner).FirstAsync(f => f.CarriedToItemId != null);
+            Assert.StartsWith(DraftAgendaBuilder.FollowUpTitlePrefix, carried.CarriedToItem!.Title, StringComparison.Ordinal);
+            Assert.NotNull(carried.Owner);
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Two_concurrent_edits_of_one_item_raise_a_conflict_instead_of_losing_one(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        var meetingId = demo.Meetings.Single(m => m.State == MeetingState.MinutesPublished).Id;
+        var itemId = demo.Meetings.Single(m => m.Id == meetingId).ItemsInOrder.First(i => i.Minutes is not null).Id;
+
+        // Two secretaries open the same item.
+        await using var first = db.Scope();
+        await using var second = db.Scope();
+        var firstStore = first.ServiceProvider.GetRequiredService<IProtokolStore>();
+        var secondStore = second.ServiceProvider.GetRequiredService<IProtokolStore>();
+        var firstCopy = (await firstStore.FindAgendaItemAsync(itemId, CancellationToken.None))!;
+        var secondCopy = (await secondStore.FindAgendaItemAsync(itemId, CancellationToken.None))!;
+
+        firstCopy.Meeting.RecordMinutes(firstCopy, "Den første sekretærs tekst.", "Godkendt");
+        await firstStore.SaveChangesAsync(CancellationToken.None);
+        secondCopy.Meeting.RecordMinutes(secondCopy, "Den anden sekretærs tekst.", "Vedtaget");
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => secondStore.SaveChangesAsync(CancellationToken.None));
+
+        Assert.Equal(nameof(AgendaItem), conflict.EntityType);
+        Assert.Equal(itemId, conflict.EntityId);
+        Assert.Equal(1, conflict.ExpectedVersion);
+        Assert.Equal(2, conflict.StoredVersion);
+        var stored = await db.WithContextAsync(c => c.AgendaItems.SingleAsync(i => i.Id == itemId));
+        Assert.Equal("Den første sekretærs tekst.", stored.Minutes);
+        Assert.Equal(2, stored.Version);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_edit_made_on_a_stale_copy_is_refused_by_the_use_case(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        var item = demo.Meetings.Single(m => m.State == MeetingState.MinutesPublished).ItemsInOrder.First(i => i.Minutes is not null);
+
+        await using (var scope = db.Scope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<RecordMinutes>().ExecuteAsync(item.Id, 1, "Rettet referat.", "Godkendt", CancellationToken.None);
+            Assert.Equal(2, saved.Version);
+        }
+
+        await using (var scope = db.Scope())
+        {
+            var useCase = scope.ServiceProvider.GetRequiredService<RecordMinutes>();
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => useCase.ExecuteAsync(item.Id, 1, "Forældet tekst.", null, CancellationToken.None));
+        }
+
+        var stored = await db.WithContextAsync(c => c.AgendaItems.SingleAsync(i => i.Id == item.Id));
+        Assert.Equal("Rettet referat.", stored.Minutes);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Item_numbers_are_unique_within_a_meeting_in_the_database_too(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        var meeting = demo.Meetings.First();
+        var item = meeting.ItemsInOrder.First();
+
+        await using var scope = db.Scope();
+        var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var now = Clock.Now.UtcDateTime;
+        await Assert.ThrowsAnyAsync<DbException>(() => context.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "AgendaItems" ("MeetingId", "Number", "Position", "Title", "Kind", "IsPublic", "Withdrawn", "Version", "Created", "Modified") VALUES ({meeting.Id}, {item.Number}, {item.Position}, {"Dublet"}, {"Information"}, {true}, {false}, {1L}, {now}, {now})"""));
+        Assert.Equal(1, await context.AgendaItems.CountAsync(i => i.MeetingId == meeting.Id && i.Number == item.Number));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Recreating_the_demo_replaces_it_and_leaves_other_bodies_alone(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        await SeedAsync(db);
+        await db.WithContextAsync(async context =>
+        {
+            var other = new Body("andenby", "Andenby Kommune");
+            other.AddOrganization("aeldreraadet", "Ældrerådet", OrganizationKind.Council);
+            context.Add(other);
+            context.Add(new Person(other, "Anders And"));
+            return await context.SaveChangesAsync();
+        });
+
+        var again = await SeedAsync(db);
+
+        await db.WithContextAsync(async context =>
+        {
+            Assert.Equal(2, await context.Bodies.CountAsync());
+            Assert.Equal(again.Meetings.Count, await context.Meetings.CountAsync());
+            Assert.Equal(again.People.Count + 1, await context.People.CountAsync());
+            Assert.Equal(again.Meetings.Sum(m => m.Items.Count), await context.AgendaItems.CountAsync());
+            Assert.True(await context.Organizations.AnyAsync(o => o.Slug == "aeldreraadet"));
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_portal_queries_list_public_meetings_by_year_and_gate_the_rest(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        await using var scope = db.Scope();
+        var portal = new PortalService(scope.ServiceProvider.GetRequiredService<IPortalQueries>(), Clock);
+
+        var organizations = await portal.ListOrganizationsAsync(CancellationToken.None);
+        var council = organizations.Single(o => o.Slug == DemoCouncil.CouncilSlug);
+        Assert.DoesNotContain(organizations, o => o.Kind == OrganizationKind.ExternalOrganisation);
+        Assert.Equal(demo.Meetings.Count(m => m.State >= MeetingState.AgendaPublished), council.MeetingCount);
+        Assert.Equal(new DateOnly(2026, 11, 24), council.NextMeeting);
+
+        var year = await portal.GetOrganizationMeetingsAsync(DemoCouncil.CouncilSlug, null, CancellationToken.None);
+        Assert.Equal(2026, year!.Year);
+        Assert.Equal([2026, 2025], year.Years);
+        Assert.Equal(year.Meetings.OrderBy(m => m.Date).Select(m => m.Id), year.Meetings.Select(m => m.Id));
+        Assert.All(year.Meetings, m => Assert.True(m.State >= MeetingState.AgendaPublished));
+        Assert.Null(await portal.GetOrganizationMeetingsAsync("findes-ikke", null, CancellationToken.None));
+
+        var planned = demo.Meetings.First(m => m.State == MeetingState.Planned);
+        Assert.Null(await portal.GetMeetingAsync(planned.Id, CancellationToken.None));
+
+        var approved = demo.Meetings.First(m => m.State == MeetingState.MinutesApproved && m.Attendance.Any(a => a.SubstituteFor is not null));
+        var page = (await portal.GetMeetingAsync(approved.Id, CancellationToken.None))!;
+        Assert.True(page.MinutesVisible);
+        Assert.Equal(approved.MinutesApprovedBy!.Id, page.ApprovedByMeetingId);
+        Assert.Contains(page.Present, p => p.Detail?.Contains("suppleant for", StringComparison.Ordinal) == true);
+        Assert.Contains(page.Present, p => p.Name == "Lene Bjerregaard" && p.Detail == "formand, Foreningen Fristedet");
+        Assert.DoesNotContain(page.Present.Concat(page.Apologies), p => p.Name == "Jens-Ole Vinther");
+    }
+}
