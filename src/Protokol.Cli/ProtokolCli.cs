@@ -16,6 +16,7 @@ public static class ProtokolCli
         root.Options.Add(CliContext.DataDirectoryOption);
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ParseCommand.Create(context));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Protokol.Import.Model;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>Decisions and withdrawals: what an item's text says happened to it.</summary>
+internal static partial class DecisionRules
+{
+    /// <summary>"Godkendt", "Taget til efterretning" … opening the item's text, or after a "Beslutning:" label.</summary>
+    public static string? Decision(ItemBlock item)
+    {
+        var lines = item.Body.Where(l => !l.IsBlank).Select(l => l.Trimmed).ToList();
+        var labelled = lines.Select(l => Labelled().Match(l)).FirstOrDefault(m => m.Success);
+        if (labelled is not null)
+        {
+            return Sentence(labelled.Groups["text"].Value);
+        }
+
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        var opening = Opening().Match(lines[0]);
+        return opening.Success ? Capitalize(opening.Groups["d"].Value) : null;
+    }
+
+    /// <summary>Strips "(udgår …)" from a title and says whether the item was withdrawn.</summary>
+    public static (string Title, bool Withdrawn) TitleWithdrawal(string title)
+    {
+        var m = WithdrawnInTitle().Match(title);
+        return m.Success ? (title.Remove(m.Index, m.Length).Trim(), true) : (title, false);
+    }
+
+    /// <summary>Items another item's text says were withdrawn: "… den ændring, at punkt 4 udgår".</summary>
+    public static IEnumerable<string> WithdrawnElsewhere(string text) =>
+        WithdrawnMention().Matches(text).Select(m => m.Groups["n"].Value.ToLowerInvariant());
+
+    public static bool BodySaysWithdrawn(ItemBlock item) =>
+        item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
+
+    private static string Sentence(string text)
+    {
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? text[..end] : text).Trim().TrimEnd('.');
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..].ToLowerInvariant();
+
+    [GeneratedRegex(@"^(?<d>godkendt|ikke godkendt|vedtaget|taget til efterretning|tiltrådt|anbefalet|afvist|udsat|drøftet)(?=$|[\s.,:;–-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Opening();
+
+    [GeneratedRegex(@"^(?:beslutning|indstilling vedtaget|afgørelse)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Labelled();
+
+    [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnInTitle();
+
+    [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnMention();
+
+    [GeneratedRegex(@"^(?:punktet\s+)?udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnOpening();
+}
+
+/// <summary>
+/// Follow-ups with named owners: "Helle udarbejder et udkast", "Herefter udarbejder Alice og Helle
+/// et svar", "Disse sendes til Helle senest den 21. juni klokken 12", "Kaj er ansvarlig". Only verbs
+/// that promise work count: "Alice deltager", "Helle har skrevet" are not follow-ups.
+/// </summary>
+internal static partial class ActionRules
+{
+    public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly meetingDate, List<ReviewNote> review)
+    {
+        var sentences = Sentences(item).ToList();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var (sentence, line) = sentences[s];
+            var owners = new List<string>();
+            var text = sentence;
+
+            var responsible = Responsible().Match(sentence);
+            var passive = SentTo().Match(sentence);
+            var verb = Verb().Match(sentence);
+            if (responsible.Success)
+            {
+                owners.AddRange(Names(responsible.Groups["names"].Value));
+                if (s > 0)
+                {
+                    text = sentences[s - 1].Text;
+                }
+            }
+            else if (passive.Success)
+            {
+                owners.AddRange(Names(passive.Groups["name"].Value));
+            }
+
+            var resolved = Resolve(owners, people, line, review);
+            if (resolved.Count == 0 && !responsible.Success && !passive.Success && verb.Success)
+            {
+                // Subject before the verb ("Helle udarbejder"), or after it in inverted order ("Herefter udarbejder Alice og Helle").
+                var before = NamesBefore().Match(sentence[..verb.Index]);
+                var after = NamesAfter().Match(sentence[(verb.Index + verb.Length)..]);
+                resolved = before.Success ? Resolve(Names(before.Groups["names"].Value), people, line, review) : [];
+                if (resolved.Count == 0 && after.Success)
+                {
+                    resolved = Resolve(Names(after.Groups["names"].Value), people, line, review);
+                }
+            }
+
+            if (resolved.Count == 0)
+            {
+                continue;
+            }
+
+            yield return new ParsedAction(item.Number, resolved.Distinct().ToList(), text.TrimEnd('.'), Due(sentence, meetingDate),
+                NextMeeting().IsMatch(text), line);
+        }
+    }
+
+    private static List<string> Resolve(IEnumerable<string> mentions, PeopleInDocument people, int line, List<ReviewNote> review)
+    {
+        var resolved = new List<string>();
+        foreach (var mention in mentions)
+        {
+            if (people.Resolve(mention) is { } person)
+            {
+                resolved.Add(person.Name);
+                if (person.Fuzzy)
+                {
+                    review.Add(new ReviewNote("actions.owners", $"'{mention}' er tolket som {person.Name}.", line));
+                }
+            }
+        }
+
+        return resolved;
+    }
+
+    private static string? Due(string sentence, DateOnly meetingDate)
+    {
+        var m = Deadline().Match(sentence);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var dates = DanishDateParser.FindDates(sentence[m.Index..], meetingDate.Year);
+        if (dates.Count == 0)
+        {
+            return null;
+        }
+
+        var date = dates[0].Date;
+        var clock = DanishDateParser.FindClock(sentence[(m.Index + dates[0].Index)..]);
+        return clock is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}T{t:HH\\:mm}")
+            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<string> Names(string text) => NameList.Split(text).Where(NameList.IsName);
+
+    /// <summary>The item's text split into sentences, each with the line it starts on.</summary>
+    internal static IEnumerable<(string Text, int Line)> Sentences(ItemBlock item)
+    {
+        var current = new List<string>();
+        var startLine = 0;
+        foreach (var line in item.Body)
+        {
+            if (line.IsBlank || line.Trimmed.StartsWith('•') || line.Trimmed.StartsWith('·'))
+            {
+                foreach (var s in Flush())
+                {
+                    yield return s;
+                }
+
+                if (line.IsBlank)
+                {
+                    continue;
+                }
+            }
+
+            if (current.Count == 0)
+            {
+                startLine = line.Line;
+            }
+
+            current.Add(line.Trimmed.TrimStart('•', '·', ' '));
+        }
+
+        foreach (var s in Flush())
+        {
+            yield return s;
+        }
+
+        IEnumerable<(string, int)> Flush()
+        {
+            var paragraph = string.Join(' ', current);
+            current.Clear();
+            return SentenceEnd().Split(paragraph).Where(x => x.Trim().Length > 0).Select(x => (x.Trim(), startLine)).ToList();
+        }
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}„”""])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?<names>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)\s+er\s+(?:tovholder|ansvarlig)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Responsible();
+
+    [GeneratedRegex(@"\bsendes\s+til\s+(?<name>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*)\s+(?:senest|inden|før)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SentTo();
+
+    [GeneratedRegex(@"\b(?:udarbejder|kontakter|undersøger|indkalder|sørger\s+for|følger\s+op|tager\s+kontakt|inviterer|skriver|booker|bestiller|arrangerer|sender|laver|melder\s+tilbage|fremsender)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Verb();
+
+    [GeneratedRegex(@"(?<names>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesBefore();
+
+    [GeneratedRegex(@"^\s+(?<names>[\p{Lu}][\p{L}\-]+(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesAfter();
+
+    [GeneratedRegex(@"\b(?:senest|inden|før|frist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Deadline();
+
+    [GeneratedRegex(@"\bnæste\s+(?:\p{L}*møde|rådsmøde)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextMeeting();
+}

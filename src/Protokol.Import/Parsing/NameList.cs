@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>Lists of names as attendance lines write them: "A, B og C", roles in parentheses, wrapped over lines.</summary>
+internal static partial class NameList
+{
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "von", "van", "de", "la", "af", "du", "der", "den" };
+
+    /// <summary>Whether a piece of text reads as a list of names rather than a sentence.</summary>
+    public static bool LooksLikeNames(string text)
+    {
+        var parts = Split(text);
+        return parts.Count > 0 && parts.All(IsName);
+    }
+
+    public static IReadOnlyList<string> Split(string text)
+    {
+        var cleaned = Parenthesis().Replace(text, " ");
+        return Separator().Split(cleaned)
+            .Select(p => RoleSuffix().Replace(p, string.Empty).Trim().TrimEnd('.', ';', ',').Trim())
+            .Where(p => p.Length > 0)
+            .ToList();
+    }
+
+    public static bool IsName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 6)
+        {
+            return false;
+        }
+
+        return char.IsUpper(words[0][0])
+            && words.All(w => (char.IsUpper(w[0]) && NameWord().IsMatch(w)) || Particles.Contains(w));
+    }
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthesis();
+
+    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"\s+[-–]\s+.*$")]
+    private static partial Regex RoleSuffix();
+
+    [GeneratedRegex(@"^[\p{Lu}][\p{L}'’.\-]*$")]
+    private static partial Regex NameWord();
+}
+
+/// <summary>
+/// Resolves how a text names a person ("Helle", "Mariane") to a full name in the attendance lists:
+/// exact full name, unique first name, or a first name one letter off when that is unambiguous.
+/// </summary>
+internal sealed class PeopleInDocument(IEnumerable<string> fullNames)
+{
+    private readonly List<string> _names = fullNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public IReadOnlyList<string> Names => _names;
+
+    public (string Name, bool Fuzzy)? Resolve(string mention)
+    {
+        var m = mention.Trim();
+        var exact = _names.Find(n => string.Equals(n, m, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return (exact, false);
+        }
+
+        var byPrefix = _names.Where(n => n.StartsWith(m + " ", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byPrefix.Count == 1)
+        {
+            return (byPrefix[0], false);
+        }
+
+        if (m.Contains(' ', StringComparison.Ordinal) || m.Length < 5)
+        {
+            return null;
+        }
+
+        var close = _names.Where(n => Distance(n.Split(' ')[0], m) == 1).ToList();
+        return close.Count == 1 ? (close[0], true) : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
