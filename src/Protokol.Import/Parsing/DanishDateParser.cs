@@ -114,7 +114,7 @@ public static partial class DanishDateParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?<day>\d{1,2})\.?\s*(?<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.?|feb\.?|mar\.?|apr\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?)(?![\p{L}])(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenDate();
 
-    [GeneratedRegex(@"(?<![\d.,\-/])(?<day>\d{1,2})[.\-/](?<month>\d{1,2})(?:[.\-/](?<year>(?:19|20)\d{2}|\d{2}))?(?![\d/]|[.\-]\d|,\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d,\-/])(?<!\d\.)(?<day>\d{1,2})[.\-/](?<month>\d{1,2})(?:[.\-/](?<year>(?:19|20)\d{2}|\d{2}))?(?![\d/]|[.\-]\d|,\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?:(?<![\p{L}])kl(?:okken)?\.?\s*)?(?<![\d.])(?<sh>[01]?\d|2[0-3])(?:[.:](?<sm>[0-5]\d))?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(?<eh>[01]?\d|2[0-3])(?:[.:](?<em>[0-5]\d))?(?![\d.]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -46,7 +46,8 @@ internal static partial class HeaderExtractor
             review.Add(new ReviewNote("date", "Mødedatoen blev ikke fundet i dokumentets indledning.", lines.FirstOrDefault()?.Line ?? 1));
         }
 
-        var body = lines.Select(l => BodyName().Match(l.Trimmed)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim();
+        var body = lines.Select(l => BodyName().Match(l.Trimmed)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
+            ?? lines.Take(6).Select(l => l.Trimmed).FirstOrDefault(l => CouncilLine().IsMatch(l));
         var (start, end) = DanishDateParser.FindTimeRange(string.Join('\n', lines.Where(l => !Attendance().IsMatch(l.Trimmed)).Select(l => l.Trimmed)));
 
         var (attendees, absent, guests) = ReadAttendance(lines);
@@ -160,8 +161,12 @@ internal static partial class HeaderExtractor
     [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeetingLine();
 
-    [GeneratedRegex(@"\bmøde(?:t)? i (?<body>[\p{Lu}][^.,\n]*?)(?=\s+(?:d\.|den)\s|\s+\d|\s*[.,]|\s*$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:møde(?:t)?) i (?<body>[\p{Lu}][^.,\n]*?)(?=\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\b|d\.|den\s)|\s+\d|\s*[.,]|\s*$)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyName();
+
+    /// <summary>A heading line that is a council's name: "Ældrerådet", "Rådet for Socialt Udsatte", "Social- og Sundhedsudvalget".</summary>
+    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}\-]*(?:rådet|råd|udvalget|udvalg|nævnet|nævn)|(?:Rådet|Udvalget|Nævnet) for [\p{L} \-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CouncilLine();
 
     [GeneratedRegex(@"\bmødet\s+(?:blev\s+)?(?:af)?holdt?e?s?\s+(?:på|ved|i|hos)\s+(?<loc>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldAt();

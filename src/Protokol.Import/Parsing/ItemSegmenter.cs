@@ -175,7 +175,7 @@ internal static partial class ItemSegmenter
         return index;
     }
 
-    [GeneratedRegex(@"^(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})\s*[.):]\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*[.):]?|(?<n>\d{1,3})\s*[.):])\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
 
     [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]

@@ -1,0 +1,31 @@
+using Protokol.Import.Parsing;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Tests;
+
+public sealed class CorpusTests
+{
+    [CorpusFact]
+    public async Task The_real_minutes_parse_to_the_gold_records()
+    {
+        var output = Directory.CreateTempSubdirectory("protokol-corpus-").FullName;
+        try
+        {
+            var reader = new DocumentReader(new ImportLimits());
+            foreach (var file in Corpus.TextFiles)
+            {
+                var meeting = MeetingParser.Default.Parse(await reader.ReadAsync(file, CancellationToken.None));
+                await File.WriteAllTextAsync(Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".json"), meeting.ToJson());
+            }
+
+            var (figures, report) = await Corpus.ScoreAsync(output);
+            Assert.True(figures.TryGetValue("core", out var core), report);
+            Assert.True(core >= 0.95, $"core {core} < 0.95\n{report}");
+            Assert.True(figures["extra"] >= 0.80, $"extra {figures["extra"]} < 0.80\n{report}");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}
