@@ -166,27 +166,35 @@ internal static partial class ActionRules
     {
         var current = new List<string>();
         var startLine = 0;
+        var blankBefore = false;
         foreach (var line in item.Body)
         {
-            if (line.IsBlank || line.Trimmed.StartsWith('•') || line.Trimmed.StartsWith('·'))
+            if (line.IsBlank)
+            {
+                blankBefore = current.Count > 0;
+                continue;
+            }
+
+            var text = line.Trimmed;
+            var bullet = text.StartsWith('•') || text.StartsWith('·');
+
+            // A blank line ends a paragraph, unless the sentence plainly goes on (PDF text leaves blank lines inside paragraphs).
+            var continues = current.Count > 0 && !bullet && char.IsLower(text[0]) && !current[^1].EndsWith('.') && !current[^1].EndsWith(':');
+            if (bullet || (blankBefore && !continues))
             {
                 foreach (var s in Flush())
                 {
                     yield return s;
                 }
-
-                if (line.IsBlank)
-                {
-                    continue;
-                }
             }
 
+            blankBefore = false;
             if (current.Count == 0)
             {
                 startLine = line.Line;
             }
 
-            current.Add(line.Trimmed.TrimStart('•', '·', ' '));
+            current.Add(text.TrimStart('•', '·', ' '));
         }
 
         foreach (var s in Flush())

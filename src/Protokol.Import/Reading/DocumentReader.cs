@@ -5,12 +5,18 @@ public sealed record ImportLimits
 {
     /// <summary>The largest file read, in bytes (default 50 MB).</summary>
     public long MaxFileBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>The most pages read from one PDF.</summary>
+    public int MaxPages { get; init; } = 500;
+
+    /// <summary>The most a .docx may unpack to, in bytes (default 100 MB): a guard against zip bombs.</summary>
+    public long MaxDecompressedBytes { get; init; } = 100L * 1024 * 1024;
 }
 
 /// <summary>Turns a file's bytes into text with line positions, by its format.</summary>
 public sealed class DocumentReader(ImportLimits limits)
 {
-    public static IReadOnlyCollection<string> SupportedExtensions { get; } = [".txt"];
+    public static IReadOnlyCollection<string> SupportedExtensions { get; } = [".txt", ".pdf", ".docx", ".html", ".htm"];
 
     public async Task<SourceText> ReadAsync(string path, CancellationToken cancellationToken)
     {
@@ -38,12 +44,31 @@ public sealed class DocumentReader(ImportLimits limits)
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return Read(name, extension, bytes);
+    }
+
+    /// <summary>Reads bytes that came as a file named <paramref name="name"/>, by its extension.</summary>
+    public SourceText Read(string name, string extension, byte[] bytes)
+    {
+        switch (extension)
+        {
+            case ".pdf":
+                return bytes.AsSpan().StartsWith("%PDF"u8)
+                    ? PdfTextReader.Read(name, bytes, limits)
+                    : throw new Parsing.ImportException(name, "filen hedder .pdf, men er ikke en PDF-fil");
+            case ".docx":
+                return bytes.AsSpan().StartsWith("PK"u8)
+                    ? DocxTextReader.Read(name, bytes, limits)
+                    : throw new Parsing.ImportException(name, "filen hedder .docx, men er ikke et Word-dokument");
+        }
+
         if (LooksBinary(bytes))
         {
             throw new Parsing.ImportException(name, "filen er ikke tekst (binært indhold)");
         }
 
-        return SourceText.FromString(name, PlainTextReader.Decode(bytes));
+        var text = PlainTextReader.Decode(bytes);
+        return extension is ".html" or ".htm" ? HtmlTextReader.Read(name, text) : SourceText.FromString(name, text);
     }
 
     /// <summary>NUL bytes or many control characters: not a text file, whatever its name says.</summary>

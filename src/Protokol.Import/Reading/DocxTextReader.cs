@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Protokol.Import.Reading;
+
+/// <summary>
+/// Word documents: one line per paragraph (table cells included), in document order. Numbered
+/// list paragraphs get their numbers back ("3.", "3a)") as Word would show them, so numbered
+/// agenda items survive.
+/// </summary>
+public static class DocxTextReader
+{
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits)
+    {
+        GuardArchive(fileName, bytes, limits);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxDecompressedBytes });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new Parsing.ImportException(fileName, "Word-filen har intet dokumentindhold");
+            var numbering = new NumberingState(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering);
+            var lines = new List<SourceLine>();
+            foreach (var paragraph in body.Descendants<Paragraph>())
+            {
+                var text = Text(paragraph);
+                var prefix = numbering.Next(paragraph);
+                foreach (var part in (prefix is null ? text : prefix + " " + text).Split('\n'))
+                {
+                    lines.Add(new SourceLine(part, lines.Count + 1));
+                }
+            }
+
+            return new SourceText(fileName, lines);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
+        {
+            throw new Parsing.ImportException(fileName, "Word-filen er beskadiget eller ikke en .docx-fil");
+        }
+    }
+
+    /// <summary>A .docx is a zip: refuse one whose entries would unpack to more than the limit (a zip bomb).</summary>
+    private static void GuardArchive(string fileName, byte[] bytes, ImportLimits limits)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > limits.MaxDecompressedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 1000 && entry.Length > 10_000_000))
+                {
+                    throw new Parsing.ImportException(fileName, $"Word-filen pakker ud til mere end {limits.MaxDecompressedBytes / (1024 * 1024)} MB (mistænkelig zip-fil)");
+                }
+            }
+
+            if (zip.GetEntry("word/document.xml") is null)
+            {
+                throw new Parsing.ImportException(fileName, "filen er en zip-fil, men ikke et Word-dokument");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new Parsing.ImportException(fileName, "Word-filen er beskadiget eller ikke en .docx-fil");
+        }
+    }
+
+    private static string Text(Paragraph paragraph)
+    {
+        var builder = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case Text t:
+                    builder.Append(t.Text);
+                    break;
+                case TabChar:
+                    builder.Append(' ');
+                    break;
+                case Break or CarriageReturn:
+                    builder.Append('\n');
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Counts list paragraphs per list and level, as Word numbers them.</summary>
+    private sealed class NumberingState(Numbering? numbering)
+    {
+        private readonly Dictionary<(int Num, int Level), int> _counters = [];
+
+        public string? Next(Paragraph paragraph)
+        {
+            var properties = paragraph.ParagraphProperties?.NumberingProperties;
+            if (properties?.NumberingId?.Val?.Value is not { } numId || numbering is null)
+            {
+                return null;
+            }
+
+            var ilvl = properties.NumberingLevelReference?.Val?.Value ?? 0;
+            var level = Level(numId, ilvl);
+            if (level is null || level.NumberingFormat?.Val?.Value == NumberFormatValues.Bullet)
+            {
+                return level is null ? null : "•";
+            }
+
+            var start = level.StartNumberingValue?.Val?.Value ?? 1;
+            var key = (numId, ilvl);
+            _counters[key] = _counters.TryGetValue(key, out var n) ? n + 1 : start;
+            foreach (var deeper in _counters.Keys.Where(k => k.Num == numId && k.Level > ilvl).ToList())
+            {
+                _counters.Remove(deeper);
+            }
+
+            var pattern = level.LevelText?.Val?.Value ?? "%1.";
+            for (var l = 0; l <= 8; l++)
+            {
+                var value = _counters.TryGetValue((numId, l), out var c) ? c : 1;
+                var format = Level(numId, l)?.NumberingFormat?.Val?.Value;
+                pattern = pattern.Replace($"%{l + 1}", Format(value, format), StringComparison.Ordinal);
+            }
+
+            return pattern;
+        }
+
+        private Level? Level(int numId, int ilvl)
+        {
+            var instance = numbering!.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            var abstractId = instance?.AbstractNumId?.Val?.Value;
+            var abstractNum = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            return abstractNum?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == ilvl);
+        }
+
+        private static string Format(int value, NumberFormatValues? format)
+        {
+            if (format == NumberFormatValues.LowerLetter)
+            {
+                return ((char)('a' + ((value - 1) % 26))).ToString();
+            }
+
+            if (format == NumberFormatValues.UpperLetter)
+            {
+                return ((char)('A' + ((value - 1) % 26))).ToString();
+            }
+
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

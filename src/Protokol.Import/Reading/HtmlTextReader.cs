@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Protokol.Import.Reading;
+
+/// <summary>
+/// Web pages: the main content only (main, article or [role=main]; else the body without
+/// navigation, header, footer and asides), one line per block, ordered lists numbered as shown.
+/// </summary>
+public static partial class HtmlTextReader
+{
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "template", "svg", "iframe",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "address",
+    };
+
+    public static SourceText Read(string fileName, string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var root = document.QuerySelector("main") ?? document.QuerySelector("[role=main]") ?? document.QuerySelector("article") ?? document.Body;
+        if (root is null)
+        {
+            throw new Parsing.ImportException(fileName, "HTML-filen har intet indhold");
+        }
+
+        var builder = new StringBuilder();
+        Walk(root, builder);
+        return SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
+    }
+
+    private static void Walk(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    // Whitespace between tags is layout, not text.
+                    if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ')))
+                    {
+                        text.Append(t.Data.Replace('\n', ' '));
+                    }
+
+                    break;
+                case IElement e when Dropped.Contains(e.LocalName) || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo":
+                    break;
+                case IElement { LocalName: "br" }:
+                    text.Append('\n');
+                    break;
+                case IElement { LocalName: "td" or "th" } cell:
+                    Walk(cell, text);
+                    text.Append(' ');
+                    break;
+                case IElement e:
+                    var block = Blocks.Contains(e.LocalName);
+                    if (block)
+                    {
+                        NewLine(text);
+                    }
+
+                    if (e.LocalName == "li")
+                    {
+                        text.Append(Marker(e));
+                    }
+
+                    Walk(e, text);
+                    if (block)
+                    {
+                        NewLine(text);
+                        if (e.LocalName is "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "table" or "ul" or "ol")
+                        {
+                            text.Append('\n');
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static string Marker(IElement item)
+    {
+        if (item.ParentElement?.LocalName != "ol")
+        {
+            return "• ";
+        }
+
+        var list = item.ParentElement;
+        var start = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
+        var index = list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
+        var value = int.TryParse(item.GetAttribute("value"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : start + index;
+        return list.GetAttribute("type") == "a"
+            ? ((char)('a' + ((value - 1) % 26))).ToString() + ") "
+            : value.ToString(CultureInfo.InvariantCulture) + ". ";
+    }
+
+    [GeneratedRegex(@"\n(?:[ \t]*\n){2,}")]
+    private static partial Regex BlankRuns();
+
+    private static void NewLine(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using PdfPageSize = UglyToad.PdfPig.Content.PageSize;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Protokol.Import.Tests;
+
+/// <summary>
+/// Makes PDF, DOCX and HTML versions of a text document, the way word processors and web pages
+/// would hold it, so the readers can be checked against the text reader on the same minutes.
+/// </summary>
+internal static partial class Conversions
+{
+    private const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    public static byte[] ToPdf(IReadOnlyList<string> lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
+        PdfPageBuilder? page = null;
+        double y = 0;
+        foreach (var line in lines.SelectMany(l => Wrap(l, 110)))
+        {
+            if (page is null || y < 50)
+            {
+                page = builder.AddPage(PdfPageSize.A4);
+                y = 800;
+            }
+
+            if (line.Trim().Length > 0)
+            {
+                page.AddText(line.Trim(), 7, new PdfPoint(40, y), font);
+            }
+
+            y -= 11;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A Word document: one paragraph a line; the agenda items' lines as a numbered list, as Word keeps them.</summary>
+    public static byte[] ToDocx(IReadOnlyList<string> lines, IReadOnlySet<int> itemLineNumbers, int firstItemNumber)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+            numbering.Numbering = new Numbering(
+                new AbstractNum(
+                    new Level(new StartNumberingValue { Val = firstItemNumber }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1." }) { LevelIndex = 0 })
+                { AbstractNumberId = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+            var body = new Body();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var text = lines[i];
+                var paragraph = new Paragraph();
+                if (itemLineNumbers.Contains(i + 1))
+                {
+                    paragraph.Append(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })));
+                    text = ItemNumber().Replace(text, string.Empty);
+                }
+
+                paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                body.Append(paragraph);
+            }
+
+            main.Document = new Document(body);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A municipal web page: navigation, the minutes in main (items as headings, bullets as lists), a footer.</summary>
+    public static string ToHtml(IReadOnlyList<string> lines, IReadOnlySet<int> itemLineNumbers)
+    {
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"da\"><head><title>Referat</title></head><body>");
+        html.Append("<header><a href=\"#main\">Spring til indhold</a><nav><ul><li><a href=\"/\">Forside</a></li><li><a href=\"/politik\">Politik og demokrati</a></li></ul></nav></header><main id=\"main\">");
+        var paragraph = new List<string>();
+        void Flush()
+        {
+            if (paragraph.Count > 0)
+            {
+                html.Append("<p>").Append(string.Join("<br>", paragraph.Select(WebUtility.HtmlEncode))).Append("</p>\n");
+                paragraph.Clear();
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Trim();
+            if (text.Length == 0)
+            {
+                Flush();
+            }
+            else if (itemLineNumbers.Contains(i + 1))
+            {
+                Flush();
+                html.Append("<h2>").Append(WebUtility.HtmlEncode(text)).Append("</h2>\n");
+            }
+            else if (text.StartsWith('•') || text.StartsWith('·'))
+            {
+                Flush();
+                html.Append("<ul><li>").Append(WebUtility.HtmlEncode(text.TrimStart('•', '·', ' '))).Append("</li></ul>\n");
+            }
+            else
+            {
+                paragraph.Add(text);
+            }
+        }
+
+        Flush();
+        html.Append("</main><footer><p>Odense Kommune · Flakhaven 2 · Kontakt os</p><p>Cookies og privatlivspolitik</p></footer></body></html>");
+        return html.ToString();
+    }
+
+    private static IEnumerable<string> Wrap(string line, int width)
+    {
+        if (line.Length <= width)
+        {
+            yield return line;
+            yield break;
+        }
+
+        var current = new StringBuilder();
+        foreach (var word in line.Split(' '))
+        {
+            if (current.Length > 0 && current.Length + word.Length + 1 > width)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        yield return current.ToString();
+    }
+
+    [GeneratedRegex(@"^\s*\d{1,3}\.\s*")]
+    private static partial Regex ItemNumber();
+}
