@@ -8,6 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)   # PDFs made by the import tests
+command -v python3 >/dev/null || missing+=(python3)                                        # the corpus scorer
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${missing[*]}"

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Common;
 using Protokol.Data;
+using Protokol.Import.Importing;
+using Protokol.Import.Reading;
 using Spectre.Console;
 
 namespace Protokol.Cli;
@@ -59,6 +61,8 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddProtokolData(DatabaseSettings.FromConfiguration(configuration));
+        services.AddSingleton(new DocumentReader(new ImportLimits()));
+        services.AddScoped<MeetingImporter>();
         return services.BuildServiceProvider();
     }
 

@@ -17,6 +17,7 @@ public static class ProtokolCli
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ParseCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Protokol.Core.Common;
+using Protokol.Core.Files;
 using Protokol.Core.FollowUps;
 using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
@@ -34,6 +35,12 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<Hearing> Hearings => Set<Hearing>();
+
+    public DbSet<ImportNote> ImportNotes => Set<ImportNote>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<PersonMatchProposal> PersonMatchProposals => Set<PersonMatchProposal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,7 +35,7 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
     {
         var (exit, output) = await RunAsync("db", "migrate", "--data-dir", _directory);
         Assert.Equal(0, exit);
-        Assert.Contains("applied 1 migration(s)", output, StringComparison.Ordinal);
+        Assert.Matches(@"applied [1-9]\d* migration\(s\): \d+_Initial", output);
         Assert.True(File.Exists(Path.Combine(_directory, "protokol.db")));
 
         var (again, output2) = await RunAsync("db", "migrate", "--data-dir", _directory);
@@ -72,7 +72,7 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
 
         var (status, statusOutput) = await RunAsync("db", "status", "--connection", connection);
         Assert.Equal(1, status);
-        Assert.Contains("pending: 1", statusOutput, StringComparison.Ordinal);
+        Assert.Matches(@"pending: [1-9]", statusOutput);
 
         var (exit, output) = await RunAsync("db", "migrate", "--connection", connection);
         Assert.Equal(0, exit);

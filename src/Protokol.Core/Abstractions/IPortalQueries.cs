@@ -12,4 +12,7 @@ public interface IPortalQueries
     Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken);
 
     Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>The original file a public meeting was imported from, by its SHA-256; null for any other file.</summary>
+    Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken);
 }

@@ -26,6 +26,24 @@ public interface IProtokolStore
 
     Task<IReadOnlyList<Hearing>> OpenHearingsAsync(int organizationId, CancellationToken cancellationToken);
 
+    Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken);
+
+    /// <summary>Everyone registered under a body, with their aliases: the candidates for name matching.</summary>
+    Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken);
+
+    Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken);
+
+    /// <summary>The meeting imported from a file of this name into this organization, with its items and attendance.</summary>
+    Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken);
+
+    /// <summary>The meeting imported from exactly these bytes, whatever the file was called.</summary>
+    Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken);
+
+    Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Deletes what an earlier import of the meeting derived from it: follow-ups, hearings, review notes.</summary>
+    Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken);
+
     void Add(Entity entity);
 
     /// <summary>Removes a body and everything recorded under it.</summary>

@@ -67,7 +67,8 @@ public sealed class Hearing : Entity
     /// <summary>Whether the deadline falls before <paramref name="date"/> while no answer has been given.</summary>
     public bool IsDueBefore(DateOnly date) => Status == HearingStatus.Open && Deadline < date;
 
-    internal void TreatAt(AgendaItem item) => AgendaItem = item;
+    /// <summary>Links the hearing to the agenda item where the council treats it.</summary>
+    public void TreatAt(AgendaItem item) => AgendaItem = item;
 
     public void Respond(string response, DateOnly submitted)
     {

@@ -58,6 +58,14 @@ public sealed class Meeting : Entity
     /// <summary>The later meeting whose "Godkendelse af referat" approved these minutes.</summary>
     public Meeting? MinutesApprovedBy { get; private set; }
 
+    /// <summary>The file this meeting was imported from ("referat-2017-11-30.pdf"), or null when it was made here.</summary>
+    public string? ImportedFrom { get; private set; }
+
+    /// <summary>SHA-256 of the imported file: importing the same bytes again changes nothing.</summary>
+    public string? ImportedSha256 { get; private set; }
+
+    public DateTime? ImportedAt { get; private set; }
+
     public IReadOnlyCollection<AgendaItem> Items => _items;
 
     public IReadOnlyCollection<Attendance> Attendance => _attendance;
@@ -344,6 +352,38 @@ public sealed class Meeting : Entity
         var attachment = new Attachment(this, item, title, fileName, mediaType, sizeBytes, sha256, isPublic);
         _attachments.Add(attachment);
         return attachment;
+    }
+
+    // ----- Import -----
+
+    /// <summary>Records which file (and which version of it, by hash) this meeting was imported from.</summary>
+    public void MarkImported(string fileName, string sha256, DateTime utcNow)
+    {
+        ImportedFrom = Guard.Text(fileName, "Filnavn", 255);
+        ImportedSha256 = sha256;
+        ImportedAt = utcNow;
+    }
+
+    /// <summary>
+    /// Empties an imported meeting so a changed version of its file can be imported into it again,
+    /// keeping its identity (and so its address on the portal). Only imported meetings can be reset.
+    /// </summary>
+    public void ResetForReimport()
+    {
+        if (ImportedSha256 is null)
+        {
+            throw new DomainRuleException("Kun importerede møder kan importeres igen.");
+        }
+
+        _items.Clear();
+        _attendance.Clear();
+        _attachments.Clear();
+        State = MeetingState.Planned;
+        AgendaPublishedAt = null;
+        MinutesPublishedAt = null;
+        MinutesApprovedBy = null;
+        MinutesApprovedById = null;
+        StartTime = EndTime = null;
     }
 
     private void EnsureOwnItem(AgendaItem item)

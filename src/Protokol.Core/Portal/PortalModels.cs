@@ -43,4 +43,9 @@ public sealed record MeetingRecord(
     DateOnly? ApprovedOn,
     IReadOnlyList<AgendaItemRecord> Items,
     IReadOnlyList<AttendanceRecord> Attendance,
-    IReadOnlyList<AttachmentRecord> Attachments);
+    IReadOnlyList<AttachmentRecord> Attachments,
+    string? ImportedFrom = null,
+    string? ImportedSha256 = null);
+
+/// <summary>A stored file as the portal serves it.</summary>
+public sealed record FileContent(string FileName, string MediaType, byte[] Content);

@@ -16,6 +16,10 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
     public Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, CancellationToken cancellationToken) =>
         queries.GetOrganizationMeetingsAsync(slug, year, Today, cancellationToken);
 
+    /// <summary>The original of an imported public meeting; null for drafts and unknown files.</summary>
+    public Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken) =>
+        queries.GetPublicImportedFileAsync(sha256, cancellationToken);
+
     /// <summary>The meeting as the public may see it, or null when it does not exist or is not public yet.</summary>
     public async Task<PublicMeeting?> GetMeetingAsync(int id, CancellationToken cancellationToken)
     {

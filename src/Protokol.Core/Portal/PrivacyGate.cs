@@ -41,7 +41,9 @@ public static class PrivacyGate
             meeting.Date, meeting.StartTime, meeting.EndTime, meeting.LocationName, meeting.LocationAddress, meeting.HostName,
             meeting.State, minutesVisible, meeting.ApprovedByMeetingId, meeting.ApprovedOn,
             roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Those(AttendanceStatus.Guest),
-            meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList());
+            meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList(),
+            meeting.ImportedFrom,
+            meeting.ImportedFrom is null ? null : $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom)}");
     }
 
     private static bool IsAttachmentOnPublicItem(AttachmentRecord attachment, MeetingRecord meeting) =>

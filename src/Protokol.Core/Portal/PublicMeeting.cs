@@ -24,7 +24,9 @@ public sealed record PublicMeeting(
     IReadOnlyList<PublicAttendee> Apologies,
     IReadOnlyList<PublicAttendee> Absent,
     IReadOnlyList<PublicAttendee> Guests,
-    IReadOnlyList<AttachmentRecord> Attachments);
+    IReadOnlyList<AttachmentRecord> Attachments,
+    string? ImportedFrom = null,
+    string? ImportedFileUrl = null);
 
 public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers);
 

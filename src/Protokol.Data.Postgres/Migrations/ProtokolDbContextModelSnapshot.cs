@@ -37,6 +37,51 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("AttendanceGuestItems");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Modified");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("Protokol.Core.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -358,6 +403,52 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("Attendance");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Meetings.ImportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
+
+                    b.ToTable("ImportNotes");
+                });
+
             modelBuilder.Entity("Protokol.Core.Meetings.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -432,6 +523,17 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Property<int?>("HostId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ImportedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
@@ -467,6 +569,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("HostId");
 
+                    b.HasIndex("ImportedSha256");
+
                     b.HasIndex("LocationId");
 
                     b.HasIndex("MinutesApprovedById");
@@ -474,6 +578,8 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasIndex("Modified");
 
                     b.HasIndex("OrganizationId", "Date");
+
+                    b.HasIndex("OrganizationId", "ImportedFrom");
 
                     b.ToTable("Meetings");
                 });
@@ -689,6 +795,49 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Registry.PersonMatchProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("Modified");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonMatchProposals");
+                });
+
             modelBuilder.Entity("Protokol.Core.Registry.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -864,6 +1013,17 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Navigation("SubstituteFor");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Meetings.ImportNote", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Protokol.Core.Meetings.Location", b =>
                 {
                     b.HasOne("Protokol.Core.Registry.Body", "Body")
@@ -1036,6 +1196,25 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("Protokol.Core.Registry.PersonMatchProposal", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Protokol.Core.Registry.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Protokol.Core.Registry.Term", b =>

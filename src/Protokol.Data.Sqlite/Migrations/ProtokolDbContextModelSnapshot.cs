@@ -32,6 +32,49 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("AttendanceGuestItems");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Modified");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("Protokol.Core.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -343,6 +386,50 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("Attendance");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Meetings.ImportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
+
+                    b.ToTable("ImportNotes");
+                });
+
             modelBuilder.Entity("Protokol.Core.Meetings.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -413,6 +500,17 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.Property<int?>("HostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -448,6 +546,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("HostId");
 
+                    b.HasIndex("ImportedSha256");
+
                     b.HasIndex("LocationId");
 
                     b.HasIndex("MinutesApprovedById");
@@ -455,6 +555,8 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasIndex("Modified");
 
                     b.HasIndex("OrganizationId", "Date");
+
+                    b.HasIndex("OrganizationId", "ImportedFrom");
 
                     b.ToTable("Meetings");
                 });
@@ -662,6 +764,47 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Registry.PersonMatchProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("Modified");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonMatchProposals");
+                });
+
             modelBuilder.Entity("Protokol.Core.Registry.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -835,6 +978,17 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.Navigation("SubstituteFor");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Meetings.ImportNote", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Protokol.Core.Meetings.Location", b =>
                 {
                     b.HasOne("Protokol.Core.Registry.Body", "Body")
@@ -1003,6 +1157,25 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("Protokol.Core.Registry.PersonMatchProposal", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Protokol.Core.Registry.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Protokol.Core.Registry.Term", b =>

@@ -23,6 +23,10 @@ internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
     protected override void ConfigureEntity(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.ImportedFrom).HasMaxLength(255);
+        builder.Property(m => m.ImportedSha256).HasMaxLength(64);
+        builder.HasIndex(m => m.ImportedSha256);
+        builder.HasIndex(m => new { m.OrganizationId, m.ImportedFrom });
 
         // Stored as its number: the states are ordered and queries compare them (">= agenda published").
         builder.Property(m => m.State);
@@ -82,5 +86,25 @@ internal sealed class AttachmentConfiguration : EntityConfiguration<Attachment>
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(a => a.Sha256);
         builder.HasOne(a => a.AgendaItem).WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ImportNoteConfiguration : EntityConfiguration<ImportNote>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<ImportNote> builder)
+    {
+        builder.Property(n => n.Field).HasMaxLength(100);
+        builder.Property(n => n.Reason).HasMaxLength(1000);
+        builder.HasOne(n => n.Meeting).WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredFileConfiguration : EntityConfiguration<Core.Files.StoredFile>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Core.Files.StoredFile> builder)
+    {
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.HasIndex(f => f.Sha256).IsUnique();
+        builder.Property(f => f.MediaType).HasMaxLength(100);
     }
 }

@@ -83,3 +83,13 @@ internal sealed class MembershipConfiguration : EntityConfiguration<Membership>
         builder.HasIndex(m => new { m.OrganizationId, m.PersonId });
     }
 }
+
+internal sealed class PersonMatchProposalConfiguration : EntityConfiguration<PersonMatchProposal>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<PersonMatchProposal> builder)
+    {
+        builder.Property(p => p.Reason).HasMaxLength(500);
+        builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Candidate).WithMany().HasForeignKey(p => p.CandidateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

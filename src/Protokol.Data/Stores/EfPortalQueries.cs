@@ -136,6 +136,22 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             meeting.Location?.Name, meeting.Location?.Description, meeting.Host?.Name,
             meeting.State, meeting.MinutesApprovedById, meeting.MinutesApprovedBy?.Date,
             items, attendance,
-            meeting.Attachments.Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic)).ToList());
+            meeting.Attachments.Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic)).ToList(),
+            meeting.ImportedFrom, meeting.ImportedSha256);
+    }
+
+    public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var source = await db.Meetings.AsNoTracking()
+            .Where(m => m.ImportedSha256 == sha256 && m.State >= MeetingState.AgendaPublished)
+            .Select(m => m.ImportedFrom)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
+        return file is null ? null : new FileContent(source, file.MediaType, file.Content);
     }
 }

@@ -54,6 +54,35 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
             .Where(h => h.OrganizationId == organizationId && h.Status == HearingStatus.Open)
             .ToListAsync(cancellationToken);
 
+    public Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken) =>
+        db.Organizations.FirstOrDefaultAsync(o => o.BodyId == bodyId && o.Slug == slug, cancellationToken);
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) =>
+        await db.People.Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
+
+    public Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken) =>
+        db.Locations.FirstOrDefaultAsync(l => l.BodyId == bodyId && l.Name == name, cancellationToken);
+
+    public async Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken)
+    {
+        var id = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.ImportedFrom == fileName).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
+    }
+
+    public Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken) =>
+        db.Meetings.Include(m => m.Organization).FirstOrDefaultAsync(m => m.ImportedSha256 == sha256, cancellationToken);
+
+    public Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken) =>
+        db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
+
+    public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.OriginMeetingId == meeting.Id).ToListAsync(cancellationToken));
+        var itemIds = meeting.Items.Select(i => i.Id).ToList();
+        db.Hearings.RemoveRange(await db.Hearings.Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken));
+        db.ImportNotes.RemoveRange(await db.ImportNotes.Where(n => n.MeetingId == meeting.Id).ToListAsync(cancellationToken));
+    }
+
     public void Add(Entity entity) => db.Add(entity);
 
     public async Task RemoveBodyAsync(Body body, CancellationToken cancellationToken)

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Data;
+using Protokol.Import.Importing;
+using Protokol.Import.Reading;
+using Spectre.Console;
+
+namespace Protokol.Cli.Commands;
+
+/// <summary>
+/// `protokol import FILES-OR-FOLDERS`: stores minutes and agendas, one transaction per document,
+/// with a progress bar for many files and a report of what was imported, matched, uncertain and rejected.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .pdf, .docx, .html) or folders to import", Arity = ArgumentArity.OneOrMore };
+        var body = new Option<string>("--body") { Description = "Key of the municipality to import into (created if missing)", DefaultValueFactory = _ => "kommune" };
+        var bodyName = new Option<string>("--body-name") { Description = "Name of the municipality when it is created", DefaultValueFactory = _ => "Kommunen" };
+        var organization = new Option<string?>("--org") { Description = "The council's address name (slug), when the documents do not name it" };
+        var command = new Command("import", "Import existing minutes and agendas into the database");
+        command.Arguments.Add(paths);
+        command.Options.Add(body);
+        command.Options.Add(bodyName);
+        command.Options.Add(organization);
+        command.SetAction((parse, cancellationToken) => context.GuardAsync(async () =>
+        {
+            var files = Expand(parse.GetValue(paths)!, out var missing);
+            foreach (var m in missing)
+            {
+                context.Console.MarkupLineInterpolated($"[red]error:[/] {m}: findes ikke");
+            }
+
+            await using var services = context.CreateServices(parse);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            }
+
+            var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization));
+            var results = new List<ImportResult>();
+
+            async Task ImportOneAsync(string file)
+            {
+                // A fresh scope per document: a rejected document leaves nothing behind for the next.
+                await using var scope = services.CreateAsyncScope();
+                var importer = scope.ServiceProvider.GetRequiredService<MeetingImporter>();
+                var bytes = await ReadAsync(file, cancellationToken);
+                var result = bytes is null
+                    ? new ImportResult(Path.GetFileName(file), ImportOutcome.Rejected, Reason: "filen er for stor eller kan ikke læses")
+                    : await importer.ImportAsync(Path.GetFileName(file), bytes, target, cancellationToken);
+                results.Add(result);
+            }
+
+            if (files.Count > 1 && context.Console.Profile.Capabilities.Interactive)
+            {
+                await context.Console.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Importerer", maxValue: files.Count);
+                    foreach (var file in files)
+                    {
+                        task.Description = Markup.Escape(Path.GetFileName(file));
+                        await ImportOneAsync(file);
+                        task.Increment(1);
+                    }
+                });
+            }
+            else
+            {
+                foreach (var file in files)
+                {
+                    await ImportOneAsync(file);
+                }
+            }
+
+            Report(context.Console, results);
+            return results.Any(r => r.Outcome == ImportOutcome.Rejected) || missing.Count > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static async Task<byte[]?> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        var limits = new ImportLimits();
+        var info = new FileInfo(file);
+        return info.Length > limits.MaxFileBytes ? null : await File.ReadAllBytesAsync(file, cancellationToken);
+    }
+
+    private static List<string> Expand(IEnumerable<string> paths, out List<string> missing)
+    {
+        missing = [];
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => DocumentReader.SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    private static void Report(IAnsiConsole console, List<ImportResult> results)
+    {
+        foreach (var r in results)
+        {
+            switch (r.Outcome)
+            {
+                case ImportOutcome.Rejected:
+                    console.MarkupLineInterpolated($"[red]error:[/] {r.FileName}: {r.Reason}");
+                    break;
+                default:
+                    var word = r.Outcome switch { ImportOutcome.Imported => "imported", ImportOutcome.Updated => "updated", _ => "unchanged" };
+                    console.MarkupLineInterpolated($"{r.FileName}: {word} as meeting {r.MeetingId}{(r.ReviewNotes > 0 ? $", {r.ReviewNotes} value(s) to review" : string.Empty)}");
+                    break;
+            }
+        }
+
+        var proposals = results.SelectMany(r => r.Proposals).ToList();
+        console.MarkupLineInterpolated(
+            $"Imported {results.Count(r => r.Outcome == ImportOutcome.Imported)}, updated {results.Count(r => r.Outcome == ImportOutcome.Updated)}, unchanged {results.Count(r => r.Outcome == ImportOutcome.Unchanged)}, rejected {results.Count(r => r.Outcome == ImportOutcome.Rejected)}.");
+        console.MarkupLineInterpolated(
+            $"People: {results.Sum(r => r.NewPeople)} new, {results.Sum(r => r.MatchedPeople)} matched ({results.Sum(r => r.AliasesAdded)} under another spelling, kept as aliases), {proposals.Count} uncertain.");
+        foreach (var p in proposals)
+        {
+            console.MarkupLineInterpolated($"  uncertain: {p} (kept apart; merge them in the registry if they are one person)");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+
+namespace Protokol.Core.Registry;
+
+public enum MatchKind
+{
+    /// <summary>No known person fits.</summary>
+    None,
+
+    /// <summary>The same name or a known alias (case and accents aside: "Blynél" = "Blynel").</summary>
+    Exact,
+
+    /// <summary>The same first and last name with middle names left out: "Alice Rasmussen" = "Alice Holm Rasmussen".</summary>
+    MiddleNames,
+
+    /// <summary>
+    /// Probably the same person spelled differently ("Bjarne Christensen" ≈ "Bjarne Christiansen"),
+    /// or more than one candidate: proposed to the secretary, never merged silently.
+    /// </summary>
+    Proposed,
+}
+
+public sealed record PersonMatch(MatchKind Kind, Person? Person, IReadOnlyList<Person> Candidates);
+
+/// <summary>Matches a name met in a document to the people already in the registry.</summary>
+public static class PersonMatcher
+{
+    public static PersonMatch Match(string name, IReadOnlyCollection<Person> people)
+    {
+        var key = Fold(name);
+        var exact = people.Where(p => Names(p).Any(n => Fold(n) == key)).ToList();
+        if (exact.Count == 1)
+        {
+            return new PersonMatch(MatchKind.Exact, exact[0], exact);
+        }
+
+        if (exact.Count > 1)
+        {
+            return new PersonMatch(MatchKind.Proposed, null, exact);
+        }
+
+        var parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return new PersonMatch(MatchKind.None, null, []);
+        }
+
+        var middle = people.Where(p => Names(p).Any(n => SameOuterNames(parts, Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        if (middle.Count == 1)
+        {
+            return new PersonMatch(MatchKind.MiddleNames, middle[0], middle);
+        }
+
+        var similar = people.Where(p => Names(p).Any(n => Similar(parts, Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        var candidates = middle.Concat(similar).Distinct().ToList();
+        return candidates.Count == 0 ? new PersonMatch(MatchKind.None, null, []) : new PersonMatch(MatchKind.Proposed, null, candidates);
+    }
+
+    private static IEnumerable<string> Names(Person p) => new[] { p.Name }.Concat(p.Aliases.Select(a => a.Name));
+
+    /// <summary>First and last name equal, and one name's middle names all within the other's.</summary>
+    private static bool SameOuterNames(string[] a, string[] b)
+    {
+        if (b.Length < 2 || a[0] != b[0] || a[^1] != b[^1] || a.Length == b.Length)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        return shorter[1..^1].All(m => longer[1..^1].Contains(m));
+    }
+
+    /// <summary>The same first name and a last name one or two letters off (and not short).</summary>
+    private static bool Similar(string[] a, string[] b) =>
+        b.Length >= 2 && a[0] == b[0] && a[^1].Length >= 5 && b[^1].Length >= 5 && Distance(a[^1], b[^1]) <= 2;
+
+    /// <summary>Lower case, single spaces, accents dropped but æ, ø, å kept (they are letters of their own in Danish).</summary>
+    public static string Fold(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var ch in name.Trim().ToLower(CultureInfo.InvariantCulture).Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] is not ('a' or 'o'))
+            {
+                continue;
+            }
+
+            builder.Append(char.IsWhiteSpace(ch) ? ' ' : ch);
+        }
+
+        var folded = builder.ToString().Normalize(NormalizationForm.FormC);
+        return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
+
+/// <summary>Two person records the importer thinks may be one person; the secretary merges or dismisses.</summary>
+public sealed class PersonMatchProposal : Common.Entity
+{
+    private PersonMatchProposal()
+    {
+        Person = Candidate = null!;
+        Reason = string.Empty;
+    }
+
+    public PersonMatchProposal(Person person, Person candidate, string reason)
+    {
+        Person = person;
+        Candidate = candidate;
+        Reason = reason;
+    }
+
+    public int PersonId { get; private set; }
+
+    public Person Person { get; private set; }
+
+    public int CandidateId { get; private set; }
+
+    public Person Candidate { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public bool Dismissed { get; private set; }
+
+    public void Dismiss() => Dismissed = true;
+}

@@ -1,0 +1,43 @@
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Tests;
+
+public sealed class PersonMatcherTests
+{
+    private readonly Body _body = new("testby", "Testby");
+
+    private Person[] People(params string[] names) => names.Select(n => new Person(_body, n)).ToArray();
+
+    [Theory]
+    [InlineData("Alice Holm Rasmussen", "alice holm rasmussen", MatchKind.Exact)]
+    [InlineData("Annette Blynél", "Annette Blynel", MatchKind.Exact)]
+    [InlineData("Alice Holm Rasmussen", "Alice Rasmussen", MatchKind.MiddleNames)]
+    [InlineData("Alice Rasmussen", "Alice Holm Rasmussen", MatchKind.MiddleNames)]
+    [InlineData("Bjarne Christiansen", "Bjarne Christensen", MatchKind.Proposed)]
+    [InlineData("Bjarne Christiansen", "Bjarne Nielsen", MatchKind.None)]
+    [InlineData("Søren Ødegaard", "Soren Odegaard", MatchKind.None)]
+    [InlineData("Åse Lund", "Ase Lund", MatchKind.None)]
+    public void Matches_names_the_way_a_careful_secretary_would(string known, string met, MatchKind expected)
+    {
+        var match = PersonMatcher.Match(met, People(known));
+        Assert.Equal(expected, match.Kind);
+        Assert.Equal(expected is MatchKind.Exact or MatchKind.MiddleNames, match.Person is not null);
+    }
+
+    [Fact]
+    public void Two_candidates_are_proposed_never_picked()
+    {
+        var match = PersonMatcher.Match("Lars Jensen", People("Lars Holm Jensen", "Lars Bo Jensen"));
+        Assert.Equal(MatchKind.Proposed, match.Kind);
+        Assert.Null(match.Person);
+        Assert.Equal(2, match.Candidates.Count);
+    }
+
+    [Fact]
+    public void Aliases_count_as_names()
+    {
+        var mogens = People("Mogens Aagaard")[0];
+        mogens.AddAlias("Mogens Ågaard");
+        Assert.Same(mogens, PersonMatcher.Match("Mogens Ågaard", [mogens]).Person);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Import.Importing;
+using Protokol.Import.Reading;
+
+namespace Protokol.Web.Tests;
+
+public sealed class ImportedMeetingTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private const string Minutes = "Referat af møde i Kystrådet den 2. marts 2021 kl. 10-12\nMødet blev holdt på Havnekontoret, Kajgade 1, 7990 Havnby.\nTil stede: Sara Strand, Mads Mole\n\n1. Godkendelse af dagsorden\nGodkendt\n\n2. Sandflugt ved stranden\nRådet drøftede sagen.\n";
+
+    private async Task<int> ImportAsync(string name, string text)
+    {
+        _ = app.Server;
+        await using var scope = app.Services.CreateAsyncScope();
+        var importer = new MeetingImporter(scope.ServiceProvider.GetRequiredService<IProtokolStore>(), new DocumentReader(new ImportLimits()), app.Clock);
+        var result = await importer.ImportAsync(name, Encoding.UTF8.GetBytes(text), new ImportTarget("havnby", "Havnby"), CancellationToken.None);
+        return result.MeetingId!.Value;
+    }
+
+    [Fact]
+    public async Task The_meeting_page_links_the_original_file()
+    {
+        var id = await ImportAsync("kystraad-2021-03-02.txt", Minutes);
+        var (response, page) = await app.GetPageAsync($"/moeder/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var link = page.QuerySelectorAll(".facts a").Single(a => a.TextContent == "kystraad-2021-03-02.txt");
+        Assert.Contains("Importeret fra", link.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var file = await app.CreateClient().GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Minutes, await file.Content.ReadAsStringAsync());
+        Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Unknown_files_are_not_served()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/filer/" + new string('a', 64) + "/x.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_imported_web_page_is_downloaded_not_rendered_on_the_site()
+    {
+        var html = "<html><body><main><p>Referat af møde i Kystrådet den 9. marts 2021</p><p>Til stede: Sara Strand</p><h2>1. Eventuelt</h2><p>Intet.</p><script>alert(1)</script></main></body></html>";
+        var id = await ImportAsync("side.html", html);
+        var (_, page) = await app.GetPageAsync($"/moeder/{id}");
+        var href = page.QuerySelectorAll(".facts a").Single(a => a.TextContent == "side.html").GetAttribute("href")!;
+
+        var file = await app.CreateClient().GetAsync(new Uri(href, UriKind.Relative));
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("sandbox", file.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+}
