@@ -87,7 +87,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     Directory.CreateDirectory(directory);
                 }
 
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));

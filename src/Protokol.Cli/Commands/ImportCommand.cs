@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Data;
 using Protokol.Import.Importing;
@@ -40,17 +41,42 @@ internal static class ImportCommand
 
             var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization));
             var results = new List<ImportResult>();
+            var session = new ImportSession();
 
-            async Task ImportOneAsync(string file)
+            // Reading and parsing (CPU) run ahead on another core while documents are stored one by one;
+            // the bounded channel keeps memory flat however many files there are.
+            var reader = services.GetRequiredService<DocumentReader>();
+            var prepared = Channel.CreateBounded<PreparedDocument>(16);
+            var producer = Task.Run(async () =>
             {
-                // A fresh scope per document: a rejected document leaves nothing behind for the next.
-                await using var scope = services.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<MeetingImporter>();
-                var bytes = await ReadAsync(file, cancellationToken);
-                var result = bytes is null
-                    ? new ImportResult(Path.GetFileName(file), ImportOutcome.Rejected, Reason: "filen er for stor eller kan ikke læses")
-                    : await importer.ImportAsync(Path.GetFileName(file), bytes, target, cancellationToken);
-                results.Add(result);
+                try
+                {
+                    foreach (var file in files)
+                    {
+                        var bytes = await ReadAsync(file, cancellationToken);
+                        var document = bytes is null
+                            ? new PreparedDocument(Path.GetFileName(file), [], string.Empty, null, "filen er større end grænsen på 50 MB")
+                            : MeetingImporter.Prepare(reader, Path.GetFileName(file), bytes);
+                        await prepared.Writer.WriteAsync(document, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    prepared.Writer.Complete();
+                }
+            }, cancellationToken);
+
+            async Task StoreAllAsync(Action<string>? progress)
+            {
+                await foreach (var document in prepared.Reader.ReadAllAsync(cancellationToken))
+                {
+                    progress?.Invoke(document.FileName);
+
+                    // A fresh scope per document: a rejected document leaves nothing behind for the next.
+                    await using var scope = services.CreateAsyncScope();
+                    var importer = scope.ServiceProvider.GetRequiredService<MeetingImporter>();
+                    results.Add(await importer.StoreAsync(document, target, cancellationToken, session));
+                }
             }
 
             if (files.Count > 1 && context.Console.Profile.Capabilities.Interactive)
@@ -58,28 +84,27 @@ internal static class ImportCommand
                 await context.Console.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Importerer", maxValue: files.Count);
-                    foreach (var file in files)
+                    await StoreAllAsync(name =>
                     {
-                        task.Description = Markup.Escape(Path.GetFileName(file));
-                        await ImportOneAsync(file);
-                        task.Increment(1);
-                    }
+                        task.Description = Markup.Escape(name);
+                        task.Value = results.Count;
+                    });
+                    task.Value = files.Count;
                 });
             }
             else
             {
-                foreach (var file in files)
-                {
-                    await ImportOneAsync(file);
-                }
+                await StoreAllAsync(null);
             }
 
+            await producer;
             Report(context.Console, results);
             return results.Any(r => r.Outcome == ImportOutcome.Rejected) || missing.Count > 0 ? 1 : 0;
         }));
         return command;
     }
 
+    /// <summary>The file's bytes, or null when it is over the size limit (it is then not read at all).</summary>
     private static async Task<byte[]?> ReadAsync(string file, CancellationToken cancellationToken)
     {
         var limits = new ImportLimits();

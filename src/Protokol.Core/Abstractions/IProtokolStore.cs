@@ -28,8 +28,18 @@ public interface IProtokolStore
 
     Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken);
 
-    /// <summary>Everyone registered under a body, with their aliases: the candidates for name matching.</summary>
+    /// <summary>
+    /// Everyone registered under a body, with their aliases: the candidates for name matching. Read
+    /// only: <see cref="Attach"/> a person before using or changing them.
+    /// </summary>
     Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts tracking a stored record that was read without tracking, so it can be referenced or
+    /// changed. Returns the instance to use: the one already tracked for the same record, if any.
+    /// </summary>
+    T Attach<T>(T entity)
+        where T : Entity;
 
     Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken);
 

@@ -26,41 +26,12 @@ public sealed record PersonMatch(MatchKind Kind, Person? Person, IReadOnlyList<P
 /// <summary>Matches a name met in a document to the people already in the registry.</summary>
 public static class PersonMatcher
 {
-    public static PersonMatch Match(string name, IReadOnlyCollection<Person> people)
-    {
-        var key = Fold(name);
-        var exact = people.Where(p => Names(p).Any(n => Fold(n) == key)).ToList();
-        if (exact.Count == 1)
-        {
-            return new PersonMatch(MatchKind.Exact, exact[0], exact);
-        }
+    public static PersonMatch Match(string name, IReadOnlyCollection<Person> people) => new PersonIndex(people).Match(name);
 
-        if (exact.Count > 1)
-        {
-            return new PersonMatch(MatchKind.Proposed, null, exact);
-        }
-
-        var parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2)
-        {
-            return new PersonMatch(MatchKind.None, null, []);
-        }
-
-        var middle = people.Where(p => Names(p).Any(n => SameOuterNames(parts, Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)))).ToList();
-        if (middle.Count == 1)
-        {
-            return new PersonMatch(MatchKind.MiddleNames, middle[0], middle);
-        }
-
-        var similar = people.Where(p => Names(p).Any(n => Similar(parts, Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)))).ToList();
-        var candidates = middle.Concat(similar).Distinct().ToList();
-        return candidates.Count == 0 ? new PersonMatch(MatchKind.None, null, []) : new PersonMatch(MatchKind.Proposed, null, candidates);
-    }
-
-    private static IEnumerable<string> Names(Person p) => new[] { p.Name }.Concat(p.Aliases.Select(a => a.Name));
+    internal static IEnumerable<string> Names(Person p) => new[] { p.Name }.Concat(p.Aliases.Select(a => a.Name));
 
     /// <summary>First and last name equal, and one name's middle names all within the other's.</summary>
-    private static bool SameOuterNames(string[] a, string[] b)
+    internal static bool SameOuterNames(string[] a, string[] b)
     {
         if (b.Length < 2 || a[0] != b[0] || a[^1] != b[^1] || a.Length == b.Length)
         {
@@ -72,7 +43,7 @@ public static class PersonMatcher
     }
 
     /// <summary>The same first name and a last name one or two letters off (and not short).</summary>
-    private static bool Similar(string[] a, string[] b) =>
+    internal static bool Similar(string[] a, string[] b) =>
         b.Length >= 2 && a[0] == b[0] && a[^1].Length >= 5 && b[^1].Length >= 5 && Distance(a[^1], b[^1]) <= 2;
 
     /// <summary>Lower case, single spaces, accents dropped but æ, ø, å kept (they are letters of their own in Danish).</summary>
@@ -109,6 +80,84 @@ public static class PersonMatcher
         }
 
         return previous[b.Length];
+    }
+}
+
+/// <summary>
+/// The registry's names folded once, for matching many names quickly: by whole name, and by first
+/// name for the middle-name and spelling rules. Add a person again after giving them an alias.
+/// </summary>
+public sealed class PersonIndex
+{
+    private readonly Dictionary<string, List<Person>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Person Person, string[] Parts)>> _byFirstName = new(StringComparer.Ordinal);
+
+    public PersonIndex(IEnumerable<Person> people)
+    {
+        foreach (var person in people)
+        {
+            Add(person);
+        }
+    }
+
+    private PersonIndex(PersonIndex other)
+    {
+        foreach (var (key, list) in other._byName)
+        {
+            _byName[key] = [.. list];
+        }
+
+        foreach (var (key, list) in other._byFirstName)
+        {
+            _byFirstName[key] = [.. list];
+        }
+    }
+
+    /// <summary>A copy to work on: changes to it do not reach this index.</summary>
+    public PersonIndex Clone() => new(this);
+
+    public void Add(Person person)
+    {
+        foreach (var name in PersonMatcher.Names(person))
+        {
+            var folded = PersonMatcher.Fold(name);
+            var list = _byName.TryGetValue(folded, out var l) ? l : _byName[folded] = [];
+            if (!list.Contains(person))
+            {
+                list.Add(person);
+            }
+
+            var parts = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 0)
+            {
+                (_byFirstName.TryGetValue(parts[0], out var f) ? f : _byFirstName[parts[0]] = []).Add((person, parts));
+            }
+        }
+    }
+
+    public PersonMatch Match(string name)
+    {
+        var key = PersonMatcher.Fold(name);
+        if (_byName.TryGetValue(key, out var exact))
+        {
+            return exact.Count == 1 ? new PersonMatch(MatchKind.Exact, exact[0], exact) : new PersonMatch(MatchKind.Proposed, null, exact);
+        }
+
+        var parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !_byFirstName.TryGetValue(parts[0], out var sameFirst))
+        {
+            return new PersonMatch(MatchKind.None, null, []);
+        }
+
+        var middle = sameFirst.Where(c => PersonMatcher.SameOuterNames(parts, c.Parts)).Select(c => c.Person).Distinct().ToList();
+        if (middle.Count == 1)
+        {
+            return new PersonMatch(MatchKind.MiddleNames, middle[0], middle);
+        }
+
+        var similar = sameFirst.Where(c => PersonMatcher.Similar(parts, c.Parts)).Select(c => c.Person);
+        var candidates = middle.Concat(similar).Distinct().ToList();
+        return candidates.Count == 0 ? new PersonMatch(MatchKind.None, null, []) : new PersonMatch(MatchKind.Proposed, null, candidates);
     }
 }
 

@@ -58,7 +58,37 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
         db.Organizations.FirstOrDefaultAsync(o => o.BodyId == bodyId && o.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) =>
-        await db.People.Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
+        await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
+
+    /// <summary>Tracks the record and its owned parts (a person's aliases) as stored, not the records it points to.</summary>
+    public T Attach<T>(T entity)
+        where T : Entity
+    {
+        // Look in the identity map only: Entries() would otherwise detect changes across everything tracked, on every call.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var tracked = db.ChangeTracker.Entries<T>().FirstOrDefault(e => e.Entity.Id == entity.Id && e.Entity.Id != 0)?.Entity;
+            if (tracked is not null)
+            {
+                return tracked;
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        db.ChangeTracker.TrackGraph(entity, node =>
+        {
+            if (node.SourceEntry is null || node.Entry.Metadata.IsOwned())
+            {
+                node.Entry.State = EntityState.Unchanged;
+            }
+        });
+        return entity;
+    }
 
     public Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken) =>
         db.Locations.FirstOrDefaultAsync(l => l.BodyId == bodyId && l.Name == name, cancellationToken);

@@ -16,8 +16,13 @@ public sealed partial class NormalizeCharacters : ICleaningRule
 
     internal static string Normalize(string text)
     {
+        if (IsPlain(text))
+        {
+            return text.Contains("  ", StringComparison.Ordinal) ? Spaces().Replace(text, " ").TrimEnd() : text.TrimEnd();
+        }
+
         var builder = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        foreach (var ch in text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC))
         {
             switch (ch)
             {
@@ -36,6 +41,20 @@ public sealed partial class NormalizeCharacters : ICleaningRule
         }
 
         return Spaces().Replace(builder.ToString(), " ").TrimEnd();
+    }
+
+    /// <summary>Printable ASCII and Danish letters only: nothing to normalise (the usual line).</summary>
+    private static bool IsPlain(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is < ' ' or > '~' && ch is not ('æ' or 'ø' or 'å' or 'Æ' or 'Ø' or 'Å' or 'é' or '–'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [GeneratedRegex(" {2,}")]
@@ -137,7 +156,7 @@ public sealed partial class DropPageHeaderBlocks : ICleaningRule
 /// Words broken over a line end ("Sundheds-" / "styrelsens"), also across the blank lines PDF
 /// extraction leaves. "Ældre-" / "og Handicap…" keeps its hyphen: that is a Danish elided compound.
 /// </summary>
-public sealed partial class MendHyphenation : ICleaningRule
+public sealed class MendHyphenation : ICleaningRule
 {
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "og", "eller", "samt", "til", "som" };
 
@@ -147,7 +166,7 @@ public sealed partial class MendHyphenation : ICleaningRule
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            while (BrokenWord().IsMatch(line.Text))
+            while (EndsInBrokenWord(line.Text))
             {
                 var next = i + 1;
                 while (next < lines.Count && lines[next].IsBlank && next - i <= 3)
@@ -182,8 +201,8 @@ public sealed partial class MendHyphenation : ICleaningRule
         return result;
     }
 
-    [GeneratedRegex(@"\p{L}-$")]
-    private static partial Regex BrokenWord();
+    /// <summary>A letter followed by a hyphen at the very end of the line.</summary>
+    private static bool EndsInBrokenWord(string text) => text.Length >= 2 && text[^1] == '-' && char.IsLetter(text[^2]);
 }
 
 /// <summary>A line printed twice in a row (PDF extraction repeats headings and link texts).</summary>

@@ -36,6 +36,20 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, int? M
     public int ReviewNotes { get; init; }
 }
 
+/// <summary>
+/// What one run of many imports keeps between its documents: the registry's people, folded for
+/// matching, per body. A document works on a copy that replaces the kept index only once the
+/// document is stored; a rejected document drops the kept index, so nothing unsaved leaks on.
+/// Other writers to the registry during the run are not seen by it (at worst a person is created twice).
+/// </summary>
+public sealed class ImportSession
+{
+    internal Dictionary<int, PersonIndex> People { get; } = [];
+}
+
+/// <summary>A file read and parsed, ready to be stored (or the reason it cannot be).</summary>
+public sealed record PreparedDocument(string FileName, byte[] Bytes, string Sha256, ParsedMeeting? Meeting, string? Rejection);
+
 /// <summary>Where imported meetings go: the body (municipality) and, optionally, a fixed organization.</summary>
 public sealed record ImportTarget(string BodyKey, string BodyName, string? OrganizationSlug = null);
 
@@ -46,19 +60,35 @@ public sealed record ImportTarget(string BodyKey, string BodyName, string? Organ
 /// </summary>
 public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader, TimeProvider clock)
 {
-    public async Task<ImportResult> ImportAsync(string fileName, byte[] bytes, ImportTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and parses a file without touching the database: safe to run on other threads, ahead of
+    /// <see cref="StoreAsync(PreparedDocument, ImportTarget, CancellationToken, ImportSession?)"/>.
+    /// </summary>
+    public static PreparedDocument Prepare(DocumentReader reader, string fileName, byte[] bytes)
     {
-        ParsedMeeting parsed;
+        var sha = StoredFile.HashOf(bytes);
         try
         {
-            parsed = MeetingParser.Default.Parse(reader.Read(fileName, Path.GetExtension(fileName).ToLowerInvariant(), bytes));
+            return new PreparedDocument(fileName, bytes, sha, MeetingParser.Default.Parse(reader.Read(fileName, Path.GetExtension(fileName).ToLowerInvariant(), bytes)), null);
         }
         catch (ImportException e)
         {
-            return new ImportResult(fileName, ImportOutcome.Rejected, Reason: e.Reason);
+            return new PreparedDocument(fileName, bytes, sha, null, e.Reason);
+        }
+    }
+
+    public Task<ImportResult> ImportAsync(string fileName, byte[] bytes, ImportTarget target, CancellationToken cancellationToken, ImportSession? session = null) =>
+        StoreAsync(Prepare(reader, fileName, bytes), target, cancellationToken, session);
+
+    /// <summary>Stores a prepared document: one transaction, all or nothing.</summary>
+    public async Task<ImportResult> StoreAsync(PreparedDocument document, ImportTarget target, CancellationToken cancellationToken, ImportSession? session = null)
+    {
+        var (fileName, bytes, sha) = (document.FileName, document.Bytes, document.Sha256);
+        if (document.Meeting is not { } parsed)
+        {
+            return new ImportResult(fileName, ImportOutcome.Rejected, Reason: document.Rejection);
         }
 
-        var sha = StoredFile.HashOf(bytes);
         if (await store.FindMeetingByImportHashAsync(sha, cancellationToken) is { } same)
         {
             return new ImportResult(fileName, ImportOutcome.Unchanged, same.Id);
@@ -67,20 +97,28 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         try
         {
             ImportResult? result = null;
-            await store.InTransactionAsync(async ct => result = await StoreAsync(fileName, bytes, sha, parsed, target, ct), cancellationToken);
+            PeopleResolver? people = null;
+            await store.InTransactionAsync(async ct => (result, people) = await StoreAsync(fileName, bytes, sha, parsed, target, session, ct), cancellationToken);
+            if (session is not null && people is not null)
+            {
+                session.People[people.BodyId] = people.Index;
+            }
+
             return result!;
         }
         catch (DomainRuleException e)
         {
+            session?.People.Clear();
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: e.Message);
         }
         catch (ImportException e)
         {
+            session?.People.Clear();
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: e.Reason);
         }
     }
 
-    private async Task<ImportResult> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, CancellationToken ct)
+    private async Task<(ImportResult, PeopleResolver)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Core.Portal.PortalService.Copenhagen).DateTime);
@@ -132,7 +170,10 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
 
         AddItems(meeting, parsed);
-        var people = new PeopleResolver(body, body.Id == 0 ? [] : await store.PeopleAsync(body.Id, ct), store);
+        var index = body.Id != 0 && session?.People.TryGetValue(body.Id, out var kept) == true
+            ? kept.Clone()
+            : new PersonIndex(body.Id == 0 ? [] : await store.PeopleAsync(body.Id, ct));
+        var people = new PeopleResolver(body, index, store);
         var minutes = parsed.Kind == "minutes";
         meeting.PublishAgenda(now.UtcDateTime);
         foreach (var item in Flatten(parsed.Items).Where(i => i.Withdrawn))
@@ -191,14 +232,14 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
 
         await store.SaveChangesAsync(ct);
-        return new ImportResult(fileName, outcome, meeting.Id)
+        return (new ImportResult(fileName, outcome, meeting.Id)
         {
             NewPeople = people.Created,
             MatchedPeople = people.Matched,
             AliasesAdded = people.Aliases,
             Proposals = people.Proposals,
             ReviewNotes = parsed.Review.Count,
-        };
+        }, people);
     }
 
     private static Organization NewOrganization(Body body, string slug, string? name) =>
@@ -222,9 +263,14 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
     private static TimeOnly? Time(string? text) => text is null ? null : TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Names in one document to people in the registry; one person per name within the document.</summary>
-    private sealed class PeopleResolver(Body body, IReadOnlyList<Person> known, IProtokolStore store)
+    private sealed class PeopleResolver(Body body, PersonIndex index, IProtokolStore store)
     {
-        private readonly List<Person> _people = [.. known];
+        private readonly PersonIndex _index = index;
+        private readonly Dictionary<Person, Person> _attached = [];
+
+        public int BodyId => body.Id;
+
+        public PersonIndex Index => _index;
         private readonly Dictionary<string, Person> _seen = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _proposals = [];
 
@@ -243,16 +289,18 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
                 return seen;
             }
 
-            var match = PersonMatcher.Match(name, _people);
+            var match = _index.Match(name);
             Person person;
             switch (match.Kind)
             {
                 case MatchKind.Exact or MatchKind.MiddleNames:
-                    person = match.Person!;
+                    person = Tracked(match.Person!);
+
                     Matched++;
                     if (!person.IsKnownAs(name))
                     {
                         person.AddAlias(name);
+                        _index.Add(person);
                         Aliases++;
                     }
 
@@ -260,11 +308,11 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
                 default:
                     person = new Person(body, name);
                     store.Add(person);
-                    _people.Add(person);
+                    _index.Add(person);
                     Created++;
                     foreach (var candidate in match.Candidates)
                     {
-                        store.Add(new PersonMatchProposal(person, candidate, $"'{name}' ligner '{candidate.Name}'"));
+                        store.Add(new PersonMatchProposal(person, Tracked(candidate), $"'{name}' ligner '{candidate.Name}'"));
                         _proposals.Add($"{name} ≈ {candidate.Name}");
                     }
 
@@ -273,6 +321,23 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
 
             _seen[name] = person;
             return person;
+        }
+
+        /// <summary>The instance of a registry person this document's changes go through (read untracked, tracked on first use).</summary>
+        private Person Tracked(Person person)
+        {
+            if (person.Id == 0)
+            {
+                return person;
+            }
+
+            if (!_attached.TryGetValue(person, out var tracked))
+            {
+                tracked = store.Attach(person);
+                _attached[person] = tracked;
+            }
+
+            return tracked;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Protokol.Import.Model;
@@ -72,18 +73,24 @@ internal static partial class DecisionRules
 /// </summary>
 internal static partial class ActionRules
 {
+    private static readonly SearchValues<string> VerbWords = SearchValues.Create(
+        ["udarbejder", "kontakter", "undersøger", "indkalder", "sørger", "følger", "tager", "inviterer", "skriver", "booker", "bestiller", "arrangerer", "sender", "laver", "melder", "fremsender"],
+        StringComparison.Ordinal);
+
     public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly meetingDate, List<ReviewNote> review)
     {
-        var sentences = Sentences(item).ToList();
+        var sentences = Sentences(item);
         for (var s = 0; s < sentences.Count; s++)
         {
             var (sentence, line) = sentences[s];
             var owners = new List<string>();
             var text = sentence;
 
-            var responsible = Responsible().Match(sentence);
-            var passive = SentTo().Match(sentence);
-            var verb = Verb().Match(sentence);
+            // Cheap substring checks first: the name-list patterns are costly on every sentence of a long archive.
+            var responsible = sentence.Contains(" er ansvarlig", StringComparison.Ordinal) || sentence.Contains(" er tovholder", StringComparison.Ordinal)
+                ? Responsible().Match(sentence) : Match.Empty;
+            var passive = sentence.Contains("sendes til", StringComparison.Ordinal) ? SentTo().Match(sentence) : Match.Empty;
+            var verb = sentence.AsSpan().IndexOfAny(VerbWords) >= 0 ? Verb().Match(sentence) : Match.Empty;
             if (responsible.Success)
             {
                 owners.AddRange(Names(responsible.Groups["names"].Value));
@@ -161,8 +168,10 @@ internal static partial class ActionRules
 
     private static IEnumerable<string> Names(string text) => NameList.Split(text).Where(NameList.IsName);
 
-    /// <summary>The item's text split into sentences, each with the line it starts on.</summary>
-    internal static IEnumerable<(string Text, int Line)> Sentences(ItemBlock item)
+    /// <summary>The item's text split into sentences, each with the line it starts on; split once per item.</summary>
+    internal static IReadOnlyList<(string Text, int Line)> Sentences(ItemBlock item) => item.Sentences ??= SplitSentences(item).ToList();
+
+    private static IEnumerable<(string Text, int Line)> SplitSentences(ItemBlock item)
     {
         var current = new List<string>();
         var startLine = 0;
@@ -222,7 +231,7 @@ internal static partial class ActionRules
     [GeneratedRegex(@"\b(?:udarbejder|kontakter|undersøger|indkalder|sørger\s+for|følger\s+op|tager\s+kontakt|inviterer|skriver|booker|bestiller|arrangerer|sender|laver|melder\s+tilbage|fremsender)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Verb();
 
-    [GeneratedRegex(@"(?<names>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<names>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)\s*$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex NamesBefore();
 
     [GeneratedRegex(@"^\s+(?<names>[\p{Lu}][\p{L}\-]+(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)", RegexOptions.CultureInvariant)]

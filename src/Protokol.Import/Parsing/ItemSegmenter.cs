@@ -21,6 +21,9 @@ internal sealed class ItemBlock(string number, string title, int line, ItemBlock
 
     public List<ItemBlock> Children { get; } = [];
 
+    /// <summary>The body split into sentences, filled on first use by the extraction rules.</summary>
+    public IReadOnlyList<(string Text, int Line)>? Sentences { get; set; }
+
     public string BodyText => string.Join('\n', Body.Select(l => l.Trimmed));
 }
 

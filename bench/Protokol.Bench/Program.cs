@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Bench;
+using Protokol.Data;
+using Protokol.Import.Importing;
+using Protokol.Import.Parsing;
+using Protokol.Import.Reading;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+// Importer benchmarks. Usage: dotnet run -c Release --project bench/Protokol.Bench -- [parse|import] [--count N]
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
+var culture = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(culture, $"Protokol importer benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+
+if (mode is "parse" or "all")
+{
+    ParseText();
+    ParsePdf();
+}
+
+if (mode is "import" or "all")
+{
+    await ImportAsync(count);
+}
+
+void ParseText()
+{
+    var generator = new MinutesGenerator(1);
+    var documents = Enumerable.Range(0, 2000).Select(generator.Next).Select(d => (d.FileName, Bytes: Encoding.UTF8.GetBytes(d.Text))).ToList();
+    var reader = new DocumentReader(new ImportLimits());
+    foreach (var (name, bytes) in documents.Take(100))
+    {
+        MeetingParser.Default.Parse(reader.Read(name, ".txt", bytes));
+    }
+
+    var bytesTotal = documents.Sum(d => (long)d.Bytes.Length);
+    var rounds = new List<double>();
+    var items = 0;
+    for (var round = 0; round < 3; round++)
+    {
+        var watch = Stopwatch.StartNew();
+        items = 0;
+        foreach (var (name, bytes) in documents)
+        {
+            items += MeetingParser.Default.Parse(reader.Read(name, ".txt", bytes)).Items.Count;
+        }
+
+        rounds.Add(watch.Elapsed.TotalSeconds);
+    }
+
+    var mb = bytesTotal / 1024.0 / 1024.0;
+    rounds.Sort();
+    Console.WriteLine(string.Create(culture, $"parse text: {documents.Count} documents, {mb:F1} MB on one thread, best of 3: {rounds[0]:F2} s = {mb / rounds[0]:F1} MB/s, {documents.Count / rounds[0]:F0} documents/s (median {mb / rounds[1]:F1} MB/s; {items} items)"));
+}
+
+void ParsePdf()
+{
+    var generator = new MinutesGenerator(2);
+    var font = File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    var documents = Enumerable.Range(0, 200).Select(generator.Next).Select(d => (Name: Path.ChangeExtension(d.FileName, ".pdf"), Bytes: Pdf(d.Text, font))).ToList();
+    var reader = new DocumentReader(new ImportLimits());
+    foreach (var (name, bytes) in documents.Take(10))
+    {
+        MeetingParser.Default.Parse(reader.Read(name, ".pdf", bytes));
+    }
+
+    var bytesTotal = documents.Sum(d => (long)d.Bytes.Length);
+    var watch = Stopwatch.StartNew();
+    foreach (var (name, bytes) in documents)
+    {
+        MeetingParser.Default.Parse(reader.Read(name, ".pdf", bytes));
+    }
+
+    watch.Stop();
+    Console.WriteLine(string.Create(culture, $"parse pdf:  {documents.Count} documents, {bytesTotal / 1024.0 / 1024.0:F1} MB of PDF, {watch.Elapsed.TotalSeconds:F2} s on one thread: {bytesTotal / 1024.0 / 1024.0 / watch.Elapsed.TotalSeconds:F1} MB/s, {documents.Count / watch.Elapsed.TotalSeconds:F0} documents/s"));
+}
+
+static byte[] Pdf(string text, byte[] font)
+{
+    var builder = new PdfDocumentBuilder();
+    var added = builder.AddTrueTypeFont(font);
+    PdfPageBuilder? page = null;
+    double y = 0;
+    foreach (var line in text.Split('\n').SelectMany(l => Wrap(l, 110)))
+    {
+        if (page is null || y < 50)
+        {
+            page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            y = 800;
+        }
+
+        if (line.Length > 0)
+        {
+            page.AddText(line, 7, new PdfPoint(40, y), added);
+        }
+
+        y -= 11;
+    }
+
+    return builder.Build();
+}
+
+static IEnumerable<string> Wrap(string line, int width)
+{
+    var current = new StringBuilder();
+    foreach (var word in line.TrimEnd().Split(' '))
+    {
+        if (current.Length > 0 && current.Length + word.Length + 1 > width)
+        {
+            yield return current.ToString();
+            current.Clear();
+        }
+
+        current.Append(current.Length > 0 ? " " : string.Empty).Append(word);
+    }
+
+    yield return current.ToString();
+}
+
+async Task ImportAsync(int n)
+{
+    var directory = Directory.CreateTempSubdirectory("protokol-bench-").FullName;
+    try
+    {
+        var services = new ServiceCollection();
+        services.AddProtokolData(DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")));
+        services.AddSingleton(new DocumentReader(new ImportLimits()));
+        services.AddScoped<MeetingImporter>();
+        await using var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        var generator = new MinutesGenerator(3);
+        var target = new ImportTarget("bench", "Havnby Kommune");
+        var session = new ImportSession();
+        var watch = Stopwatch.StartNew();
+        long bytesTotal = 0;
+        var rejected = 0;
+        var checkpoints = new List<string>();
+        var reader = provider.GetRequiredService<DocumentReader>();
+        var channel = System.Threading.Channels.Channel.CreateBounded<PreparedDocument>(16);
+        var producer = Task.Run(async () =>
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var (name, text) = generator.Next(i);
+                var bytes = Encoding.UTF8.GetBytes(text);
+                Interlocked.Add(ref bytesTotal, bytes.Length);
+                await channel.Writer.WriteAsync(MeetingImporter.Prepare(reader, name, bytes));
+            }
+
+            channel.Writer.Complete();
+        });
+
+        var stored = 0;
+        await foreach (var document in channel.Reader.ReadAllAsync())
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
+            if (result.Outcome == ImportOutcome.Rejected)
+            {
+                rejected++;
+            }
+
+            if (++stored % (n / 5) == 0)
+            {
+                GC.Collect();
+                checkpoints.Add(string.Create(culture, $"{stored}: {watch.Elapsed.TotalSeconds:F1} s, heap {GC.GetTotalMemory(false) / 1024 / 1024} MB, working set {Environment.WorkingSet / 1024 / 1024} MB"));
+            }
+        }
+
+        await producer;
+        watch.Stop();
+        await using var check = provider.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        Console.WriteLine(string.Create(culture, $"import into SQLite: {n} minutes ({bytesTotal / 1024.0 / 1024.0:F1} MB, {bytesTotal / n / 1024.0:F1} KB each) in {watch.Elapsed.TotalSeconds:F1} s: {n / watch.Elapsed.TotalSeconds:F0} documents/s, {rejected} rejected"));
+        Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
+        Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+}
