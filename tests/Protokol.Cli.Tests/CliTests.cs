@@ -117,3 +117,74 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class ImportVerbTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("protokol-cli-import-").FullName;
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No });
+        console.Profile.Width = 400;
+        var exit = await ProtokolCli.RunAsync(args, console, new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
+        return (exit, writer.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, "in", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Minutes = "Referat af møde i Skolerådet den 4. maj 2022 kl. 16-18\nTil stede: Mia Berg, Lars Toft\nAfbud: Sune Kjær\n\n1. Godkendelse af dagsorden\nGodkendt\n\n2. Skolevejen\nLars undersøger sagen inden 1. juni 2022.\n";
+
+    [Fact]
+    public async Task Parse_writes_one_json_per_file_and_a_summary_line_each()
+    {
+        var good = Write("skoleraad.txt", Minutes);
+        var bad = Write("tom.txt", string.Empty);
+        var output = Path.Combine(_directory, "out");
+
+        var (exit, text) = await RunAsync("parse", good, bad, "--out", output);
+
+        Assert.Equal(1, exit);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("skoleraad.txt: minutes 2022-05-04, 2 items, 2 present, 1 apologies, 1 follow-ups, 0 hearings", lines[0]);
+        Assert.Equal("error: tom.txt: filen er tom", lines[1]);
+        var json = await File.ReadAllTextAsync(Path.Combine(output, "skoleraad.json"));
+        Assert.Contains("\"date\": \"2022-05-04\"", json, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "tom.json")));
+    }
+
+    [Fact]
+    public async Task Import_takes_folders_goes_on_after_a_bad_file_and_reports()
+    {
+        Write("a/skoleraad-2022-05-04.txt", Minutes);
+        Write("a/skoleraad-2022-06-01.txt", Minutes.Replace("4. maj 2022", "1. juni 2022", StringComparison.Ordinal).Replace("Lars Toft", "Lars Peter Toft", StringComparison.Ordinal));
+        Write("a/skrald.pdf", "ikke en pdf");
+        Write("a/noter.md", "ignoreres: ikke en understøttet filtype");
+
+        var (exit, text) = await RunAsync("import", Path.Combine(_directory, "in"), "--data-dir", _directory, "--body", "havnby");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("skoleraad-2022-05-04.txt: imported as meeting", text, StringComparison.Ordinal);
+        Assert.Contains("error: skrald.pdf: filen hedder .pdf, men er ikke en PDF-fil", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("noter.md", text, StringComparison.Ordinal);
+        Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1.", text, StringComparison.Ordinal);
+        Assert.Contains("People: 3 new, 3 matched (1 under another spelling, kept as aliases), 0 uncertain.", text, StringComparison.Ordinal);
+
+        var (again, text2) = await RunAsync("import", Path.Combine(_directory, "in", "a", "skoleraad-2022-05-04.txt"), "--data-dir", _directory, "--body", "havnby");
+        Assert.Equal(0, again);
+        Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0.", text2, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
