@@ -31,7 +31,28 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         Recursive = true,
     };
 
+    public static readonly Option<int> MaxFileMbOption = new("--max-file-mb") { Description = "Largest file read, in MB", DefaultValueFactory = _ => 50 };
+
+    public static readonly Option<int> MaxPagesOption = new("--max-pages") { Description = "Most pages read from one PDF", DefaultValueFactory = _ => 500 };
+
+    public static readonly Option<int> MaxUnpackedMbOption = new("--max-unpacked-mb") { Description = "Most a .docx may unpack to, in MB (guards against zip bombs)", DefaultValueFactory = _ => 100 };
+
     public IAnsiConsole Console => console;
+
+    /// <summary>The import limits given on the command line; the verbs that read documents add the options.</summary>
+    public static ImportLimits Limits(ParseResult parse) => new()
+    {
+        MaxFileBytes = Math.Max(1, parse.GetValue(MaxFileMbOption)) * 1024L * 1024,
+        MaxPages = Math.Max(1, parse.GetValue(MaxPagesOption)),
+        MaxDecompressedBytes = Math.Max(1, parse.GetValue(MaxUnpackedMbOption)) * 1024L * 1024,
+    };
+
+    public static void AddLimitOptions(Command command)
+    {
+        command.Options.Add(MaxFileMbOption);
+        command.Options.Add(MaxPagesOption);
+        command.Options.Add(MaxUnpackedMbOption);
+    }
 
     public TimeProvider Clock => clock;
 
@@ -61,7 +82,8 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddProtokolData(DatabaseSettings.FromConfiguration(configuration));
-        services.AddSingleton(new DocumentReader(new ImportLimits()));
+        services.AddSingleton(Limits(parse));
+        services.AddSingleton<DocumentReader>();
         services.AddScoped<MeetingImporter>();
         return services.BuildServiceProvider();
     }

@@ -161,6 +161,17 @@ public sealed class ImportVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Limits_are_set_on_the_command_line()
+    {
+        var big = Write("stor.txt", Minutes + new string('x', 2 * 1024 * 1024));
+
+        var (exit, text) = await RunAsync("parse", big, "--out", Path.Combine(_directory, "out"), "--max-file-mb", "1");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error: stor.txt: filen er 2 MB; grænsen er 1 MB", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_takes_folders_goes_on_after_a_bad_file_and_reports()
     {
         Write("a/skoleraad-2022-05-04.txt", Minutes);

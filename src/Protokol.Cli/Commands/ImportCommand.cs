@@ -25,6 +25,7 @@ internal static class ImportCommand
         command.Options.Add(body);
         command.Options.Add(bodyName);
         command.Options.Add(organization);
+        CliContext.AddLimitOptions(command);
         command.SetAction((parse, cancellationToken) => context.GuardAsync(async () =>
         {
             var files = Expand(parse.GetValue(paths)!, out var missing);
@@ -46,6 +47,7 @@ internal static class ImportCommand
             // Reading and parsing (CPU) run ahead on another core while documents are stored one by one;
             // the bounded channel keeps memory flat however many files there are.
             var reader = services.GetRequiredService<DocumentReader>();
+            var limits = services.GetRequiredService<ImportLimits>();
             var prepared = Channel.CreateBounded<PreparedDocument>(16);
             var producer = Task.Run(async () =>
             {
@@ -53,9 +55,9 @@ internal static class ImportCommand
                 {
                     foreach (var file in files)
                     {
-                        var bytes = await ReadAsync(file, cancellationToken);
+                        var bytes = await ReadAsync(file, limits, cancellationToken);
                         var document = bytes is null
-                            ? new PreparedDocument(Path.GetFileName(file), [], string.Empty, null, "filen er større end grænsen på 50 MB")
+                            ? new PreparedDocument(Path.GetFileName(file), [], string.Empty, null, $"filen er større end grænsen på {limits.MaxFileBytes / (1024 * 1024)} MB")
                             : MeetingImporter.Prepare(reader, Path.GetFileName(file), bytes);
                         await prepared.Writer.WriteAsync(document, cancellationToken);
                     }
@@ -105,9 +107,8 @@ internal static class ImportCommand
     }
 
     /// <summary>The file's bytes, or null when it is over the size limit (it is then not read at all).</summary>
-    private static async Task<byte[]?> ReadAsync(string file, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadAsync(string file, ImportLimits limits, CancellationToken cancellationToken)
     {
-        var limits = new ImportLimits();
         var info = new FileInfo(file);
         return info.Length > limits.MaxFileBytes ? null : await File.ReadAllBytesAsync(file, cancellationToken);
     }

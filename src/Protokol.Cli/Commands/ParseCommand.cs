@@ -15,11 +15,12 @@ internal static class ParseCommand
         var command = new Command("parse", "Read minutes or agendas and write what was found as interchange JSON, without storing anything");
         command.Arguments.Add(files);
         command.Options.Add(output);
+        CliContext.AddLimitOptions(command);
         command.SetAction((parse, cancellationToken) => context.GuardAsync(async () =>
         {
             var outDir = parse.GetValue(output)!;
             Directory.CreateDirectory(outDir);
-            var reader = new DocumentReader(new ImportLimits());
+            var reader = new DocumentReader(CliContext.Limits(parse));
             var failed = 0;
             foreach (var path in parse.GetValue(files)!)
             {
