@@ -44,7 +44,7 @@ public static class PersonMatcher
 
     /// <summary>The same first name and a last name one or two letters off (and not short).</summary>
     internal static bool Similar(string[] a, string[] b) =>
-        b.Length >= 2 && a[0] == b[0] && a[^1].Length >= 5 && b[^1].Length >= 5 && Distance(a[^1], b[^1]) <= 2;
+        b.Length >= 2 && a[0] == b[0] && a[^1].Length >= 5 && b[^1].Length >= 5 && Text.EditDistance.Between(a[^1], b[^1]) <= 2;
 
     /// <summary>Lower case, single spaces, accents dropped but æ, ø, å kept (they are letters of their own in Danish).</summary>
     public static string Fold(string name)
@@ -62,24 +62,6 @@ public static class PersonMatcher
 
         var folded = builder.ToString().Normalize(NormalizationForm.FormC);
         return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
 

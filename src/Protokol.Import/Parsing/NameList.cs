@@ -78,27 +78,7 @@ internal sealed class PeopleInDocument(IEnumerable<string> fullNames)
             return null;
         }
 
-        var close = _names.Where(n => Distance(n.Split(' ')[0], m) == 1).ToList();
+        var close = _names.Where(n => Core.Text.EditDistance.Between(n.Split(' ')[0], m) == 1).ToList();
         return close.Count == 1 ? (close[0], true) : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
