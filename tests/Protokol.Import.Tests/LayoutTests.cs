@@ -105,3 +105,28 @@ public sealed class LayoutTests
         Assert.Equal(m.Items.Select(i => i.Title), ParsedMeeting.FromJson(json).Items.Select(i => i.Title));
     }
 }
+
+public sealed class TextReflowTests
+{
+    private static string? Reflow(string text) => Parsing.TextReflow.ToMarkdown(SourceText.FromString("x.txt", text).Lines);
+
+    [Fact]
+    public void Lines_of_a_paragraph_are_joined_and_paragraphs_kept_apart() =>
+        Assert.Equal("Rådet drøftede sagen og besluttede at vente.\n\nNæste afsnit.", Reflow("Rådet drøftede sagen og\nbesluttede at vente.\n\nNæste afsnit."));
+
+    [Fact]
+    public void A_sentence_runs_on_over_a_blank_line() =>
+        Assert.Equal("Med kursiv er teksten, og nedenfor er en opsamling på emnet.", Reflow("Med kursiv er teksten, og nedenfor er en opsamling\n\npå emnet."));
+
+    [Fact]
+    public void Bullets_become_a_list_and_wrapped_bullets_stay_whole() =>
+        Assert.Equal("Punkter:\n\n- Første punkt der fortsætter\n- Andet punkt", Reflow("Punkter:\n• Første punkt der\nfortsætter\n• Andet punkt"));
+
+    [Fact]
+    public void A_short_heading_line_stays_its_own_paragraph() =>
+        Assert.Equal("Borgere i hjemløshed\n\nDer har været et tema i pressen om\nsamarbejdet.".Replace("om\nsamarbejdet", "om samarbejdet", StringComparison.Ordinal),
+            Reflow("Borgere i hjemløshed\nDer har været et tema i pressen om\nsamarbejdet."));
+
+    [Fact]
+    public void Empty_text_is_none() => Assert.Null(Reflow("\n  \n"));
+}

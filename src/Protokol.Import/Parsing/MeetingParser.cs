@@ -77,18 +77,28 @@ public sealed class MeetingParser(Cleaner cleaner)
         };
     }
 
-    private static ParsedItem Item(ItemBlock block) => new()
+    private static ParsedItem Item(ItemBlock block)
     {
-        Number = block.Number,
-        Title = block.Title,
-        Decision = DecisionRules.Decision(block),
-        Withdrawn = block.Withdrawn,
-        Text = block.Body.Count == 0 ? null : NonEmpty(block.BodyText.Trim()),
-        Line = block.Line,
-        Children = block.Children.Count == 0 ? null : block.Children.Select(Item).ToList(),
-    };
+        var decision = DecisionRules.Decision(block);
+        var text = TextReflow.ToMarkdown(block.Body);
 
-    private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
+        // "Godkendt" alone is the decision, not minutes as well.
+        if (text is not null && decision is not null && string.Equals(text.TrimEnd('.'), decision, StringComparison.OrdinalIgnoreCase))
+        {
+            text = null;
+        }
+
+        return new ParsedItem
+        {
+            Number = block.Number,
+            Title = block.Title,
+            Decision = decision,
+            Withdrawn = block.Withdrawn,
+            Text = text,
+            Line = block.Line,
+            Children = block.Children.Count == 0 ? null : block.Children.Select(Item).ToList(),
+        };
+    }
 }
 
 /// <summary>A document that cannot be imported; the message names the file and the reason, in Danish.</summary>
