@@ -13,7 +13,7 @@ public sealed class ImportedMeetingTests(ProtokolAppFactory app) : IClassFixture
 
     private async Task<int> ImportAsync(string name, string text)
     {
-        _ = app.Server;
+        _ = app.Services;
         await using var scope = app.Services.CreateAsyncScope();
         var importer = new MeetingImporter(scope.ServiceProvider.GetRequiredService<IProtokolStore>(), new DocumentReader(new ImportLimits()), app.Clock);
         var result = await importer.ImportAsync(name, Encoding.UTF8.GetBytes(text), new ImportTarget("havnby", "Havnby"), CancellationToken.None);

@@ -17,7 +17,7 @@ namespace Protokol.Web.Tests;
 /// The real portal over a fresh SQLite file in a temporary folder, with the demo council seeded at
 /// start and the clock fixed at 23 November 2026, 10:00 Danish time.
 /// </summary>
-public sealed class ProtokolAppFactory : WebApplicationFactory<Program>
+public class ProtokolAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("protokol-web-").FullName;
 
@@ -32,7 +32,7 @@ public sealed class ProtokolAppFactory : WebApplicationFactory<Program>
     /// <summary>Ids of the seeded demo meetings in a given state, in date order.</summary>
     public async Task<IReadOnlyList<Meeting>> DemoMeetingsAsync(MeetingState state)
     {
-        _ = Server; // make sure the app (and its seeding) has started
+        _ = Services; // make sure the app (and its seeding) has started
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
         return await db.Meetings.Include(m => m.Items)
@@ -62,4 +62,16 @@ public sealed class ProtokolAppFactory : WebApplicationFactory<Program>
             Directory.Delete(_directory, recursive: true);
         }
     }
+}
+
+/// <summary>The same portal on a real Kestrel server on a free loopback port, for a real browser.</summary>
+public sealed class KestrelProtokolApp : ProtokolAppFactory
+{
+    public KestrelProtokolApp()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
 }

@@ -1,0 +1,137 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>Debian's Chromium, driven by Playwright; never a downloaded browser. A run without it fails.</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string Path = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Instance { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Path))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {Path}: apt-get install -y chromium (./test.sh does it as root).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Path,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Instance.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : IClassFixture<KestrelProtokolApp>, IClassFixture<Browser>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task<IPage> OpenAsync(string path, int width)
+    {
+        var page = await browser.Instance.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        Assert.NotNull(response);
+        return page;
+    }
+
+    public static TheoryData<string, int> PagesAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "{approved}", "{agenda}", "/findes/ikke" })
+        {
+            data.Add(path, 1280);
+            data.Add(path, 320);
+        }
+
+        return data;
+    }
+
+    private async Task<string> ResolveAsync(string path) => path switch
+    {
+        "{approved}" => $"/moeder/{(await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).First(m => m.Items.Any(i => !i.IsPublic)).Id}",
+        "{agenda}" => $"/moeder/{(await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Single().Id}",
+        _ => path,
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesAndWidths))]
+    public async Task Every_page_type_passes_axe_for_WCAG_2_1_AA(string path, int width)
+    {
+        var page = await OpenAsync(await ResolveAsync(path), width);
+        try
+        {
+            var result = await page.RunAxe(Wcag21AA);
+            var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}");
+            Assert.True(result.Violations.Length == 0, $"{path} at {width}px:\n{string.Join('\n', violations)}");
+
+            // Readable at 320 px: nothing forces sideways scrolling.
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_does_find_violations()
+    {
+        // Guards the check itself: a page with known faults must fail it.
+        var page = await browser.Instance.NewPageAsync();
+        await page.SetContentAsync("<html><head><title>x</title></head><body><img src=\"x.png\"><a href=\"/\"></a></body></html>");
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.Contains(result.Violations, v => v.Id == "html-has-lang");
+        Assert.Contains(result.Violations, v => v.Id == "image-alt");
+        Assert.Contains(result.Violations, v => v.Id == "link-name");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content()
+    {
+        var page = await OpenAsync("/", 1280);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Gå til sidens indhold", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        Assert.True(await page.EvaluateAsync<bool>("() => getComputedStyle(document.activeElement).top !== '-64px' && document.activeElement.getBoundingClientRect().top >= 0"), "the focused skip link is visible");
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#indhold", page.Url, StringComparison.Ordinal);
+        Assert.Equal("indhold", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_reader_follows_links_from_the_front_page_to_a_meeting()
+    {
+        var page = await OpenAsync("/", 1280);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rådet for Socialt Udsatte i Havnby" }).ClickAsync();
+        Assert.Equal("Rådet for Socialt Udsatte i Havnby", (await page.Locator("h1").TextContentAsync())?.Trim());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "tirsdag d. 10. februar 2026" }).ClickAsync();
+        Assert.Contains("/moeder/", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Referatet er godkendt", await page.Locator(".meeting-state").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "2025", Exact = true }).ClickAsync();
+        Assert.EndsWith("/raad/udsatteraadet/moeder/2025", page.Url, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+}
