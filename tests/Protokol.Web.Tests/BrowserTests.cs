@@ -54,7 +54,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public static TheoryData<string, int> PagesAndWidths()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "{approved}", "{agenda}", "/findes/ikke" })
+        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke" })
         {
             data.Add(path, 1280);
             data.Add(path, 320);
@@ -124,6 +124,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
         var page = await OpenAsync("/", 1280);
         await page.GetByRole(AriaRole.Link, new() { Name = "Rådet for Socialt Udsatte i Havnby" }).ClickAsync();
         Assert.Equal("Rådet for Socialt Udsatte i Havnby", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dagsordener og referater" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "tirsdag d. 10. februar 2026" }).ClickAsync();
         Assert.Contains("/moeder/", page.Url, StringComparison.Ordinal);

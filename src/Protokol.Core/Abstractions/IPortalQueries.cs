@@ -13,6 +13,12 @@ public interface IPortalQueries
 
     Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>A council or committee with its members on <paramref name="today"/> and the public meetings of the year.</summary>
+    Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken);
+
+    /// <summary>A person with memberships and attendance at meetings whose minutes are public.</summary>
+    Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken);
+
     /// <summary>The original file a public meeting was imported from, by its SHA-256; null for any other file.</summary>
     Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken);
 }

@@ -28,6 +28,24 @@ public static class Danish
         _ => state.ToString(),
     };
 
+    public static string Attendance(AttendanceStatus status) => status switch
+    {
+        AttendanceStatus.Present => "Til stede",
+        AttendanceStatus.Apologies => "Afbud",
+        AttendanceStatus.Absent => "Fraværende",
+        AttendanceStatus.Guest => "Gæst",
+        _ => status.ToString(),
+    };
+
+    /// <summary>"1. januar 2026 –", "2022 – 2025" style periods: "fra 1. januar 2022", "1. januar 2022 – 31. december 2025".</summary>
+    public static string Period(DateOnly? start, DateOnly? end) => (start, end) switch
+    {
+        ({ } s, { } e) => $"{Text.DanishDates.Date(s)} – {Text.DanishDates.Date(e)}",
+        ({ } s, null) => $"fra {Text.DanishDates.Date(s)}",
+        (null, { } e) => $"til {Text.DanishDates.Date(e)}",
+        _ => string.Empty,
+    };
+
     public static string Kind(AgendaItemKind kind) => kind switch
     {
         AgendaItemKind.Information => "Orientering",

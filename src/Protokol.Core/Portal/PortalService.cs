@@ -16,6 +16,19 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
     public Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, CancellationToken cancellationToken) =>
         queries.GetOrganizationMeetingsAsync(slug, year, Today, cancellationToken);
 
+    public Task<OrganizationRecord?> GetOrganizationAsync(string slug, CancellationToken cancellationToken) =>
+        queries.GetOrganizationAsync(slug, Today, cancellationToken);
+
+    /// <summary>
+    /// A person's public page, or null: people shown by role only have none, since a page would tie
+    /// their attendance together across years.
+    /// </summary>
+    public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)
+    {
+        var person = await queries.GetPersonAsync(id, cancellationToken);
+        return person is null || person.Person.Publication != Registry.PublicationLevel.Named ? null : person;
+    }
+
     /// <summary>The original of an imported public meeting; null for drafts and unknown files.</summary>
     public Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken) =>
         queries.GetPublicImportedFileAsync(sha256, cancellationToken);

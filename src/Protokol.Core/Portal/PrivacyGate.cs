@@ -86,6 +86,7 @@ public static class PrivacyGate
             details.Add("suppleant for " + a.SubstituteFor.PublicName);
         }
 
-        return new PublicAttendee(a.Person.PublicName, details.Count == 0 ? null : string.Join(", ", details), a.GuestItemNumbers);
+        return new PublicAttendee(a.Person.PublicName, details.Count == 0 ? null : string.Join(", ", details), a.GuestItemNumbers,
+            a.Person.Publication == PublicationLevel.Named ? a.Person.Id : null);
     }
 }

@@ -140,6 +140,79 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             meeting.ImportedFrom, meeting.ImportedSha256);
     }
 
+    public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => new { o.Id, o.Slug, o.Name, BodyName = o.Body.Name, o.Purpose, o.Website })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (organization is null)
+        {
+            return null;
+        }
+
+        var term = await db.Terms.AsNoTracking()
+            .Where(t => t.OrganizationId == organization.Id && t.Start <= today && (t.End == null || t.End >= today))
+            .Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+
+        var seats = await db.Memberships.AsNoTracking()
+            .Where(m => (m.OrganizationId == organization.Id || m.OnBehalfOfId == organization.Id)
+                && (m.Start == null || m.Start <= today) && (m.End == null || m.End >= today))
+            .Select(m => new
+            {
+                m.OrganizationId,
+                OrganizationName = m.Organization.Name,
+                OrganizationSlug = m.Organization.Slug,
+                OrganizationKind = m.Organization.Kind,
+                m.Role,
+                OnBehalfOf = m.OnBehalfOf == null ? null : m.OnBehalfOf.Name,
+                m.Start,
+                m.End,
+                Person = new PersonRef(m.Person.Id, m.Person.Name, m.Person.Publication, m.Person.PublicRole),
+            })
+            .ToListAsync(cancellationToken);
+
+        var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+        var members = seats.Where(s => s.OrganizationId == organization.Id)
+            .OrderBy(s => s.Role).ThenBy(s => s.Person.PublicName, danish)
+            .Select(s => new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End)).ToList();
+        var representation = seats.Where(s => s.OrganizationId != organization.Id)
+            .OrderBy(s => s.OrganizationName, danish)
+            .Select(s => (new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End), s.OrganizationName,
+                s.OrganizationKind == OrganizationKind.ExternalOrganisation ? null : s.OrganizationSlug))
+            .ToList();
+
+        var plan = await GetOrganizationMeetingsAsync(slug, today.Year, today, cancellationToken);
+        return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
+            organization.Website, term, members, representation, plan?.Meetings ?? [], today.Year);
+    }
+
+    public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var seats = await db.Memberships.AsNoTracking()
+            .Where(m => m.PersonId == id)
+            .OrderByDescending(m => m.Start)
+            .Select(m => new PersonSeat(m.Organization.Name, m.Organization.Kind == OrganizationKind.ExternalOrganisation ? null : m.Organization.Slug,
+                m.Role, m.OnBehalfOf == null ? null : m.OnBehalfOf.Name, m.Start, m.End))
+            .ToListAsync(cancellationToken);
+
+        // Attendance is part of the minutes: only meetings whose minutes are public count.
+        var attendance = await db.Attendance.AsNoTracking()
+            .Where(a => a.PersonId == id && a.Meeting.State >= MeetingState.MinutesPublished)
+            .OrderByDescending(a => a.Meeting.Date)
+            .Select(a => new PersonAttendance(a.MeetingId, a.Meeting.Date, a.Meeting.Organization.Name, a.Status))
+            .ToListAsync(cancellationToken);
+
+        return new PersonRecord(new PersonRef(person.Id, person.Name, person.Publication, person.PublicRole),
+            person.Aliases.Select(a => a.Name).ToList(), seats, attendance);
+    }
+
     public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
     {
         var source = await db.Meetings.AsNoTracking()
