@@ -19,6 +19,12 @@ public interface IPortalQueries
     /// <summary>A person with memberships and attendance at meetings whose minutes are public.</summary>
     Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>The latest agendas and minutes made public, newest first; of one organization or all.</summary>
+    Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Public meetings of one organization, or one meeting, for calendars.</summary>
+    Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken);
+
     /// <summary>The original file a public meeting was imported from, by its SHA-256; null for any other file.</summary>
     Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken);
 }

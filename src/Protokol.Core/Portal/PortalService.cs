@@ -29,6 +29,12 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
         return person is null || person.Person.Publication != Registry.PublicationLevel.Named ? null : person;
     }
 
+    public Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, CancellationToken cancellationToken) =>
+        queries.PublicationsAsync(organizationSlug, 50, cancellationToken);
+
+    public Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken) =>
+        queries.CalendarAsync(organizationSlug, meetingId, cancellationToken);
+
     /// <summary>The original of an imported public meeting; null for drafts and unknown files.</summary>
     public Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken) =>
         queries.GetPublicImportedFileAsync(sha256, cancellationToken);

@@ -213,6 +213,46 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             person.Aliases.Select(a => a.Name).ToList(), seats, attendance);
     }
 
+    public async Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken)
+    {
+        var meetings = db.Meetings.AsNoTracking()
+            .Where(m => m.State >= MeetingState.AgendaPublished && (organizationSlug == null || m.Organization.Slug == organizationSlug));
+        var agendas = await meetings.Where(m => m.AgendaPublishedAt != null)
+            .OrderByDescending(m => m.AgendaPublishedAt).Take(limit)
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Minutes = false, At = m.AgendaPublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        var minutes = await meetings.Where(m => m.State >= MeetingState.MinutesPublished && m.MinutesPublishedAt != null)
+            .OrderByDescending(m => m.MinutesPublishedAt).Take(limit)
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Minutes = true, At = m.MinutesPublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        var events = agendas.Concat(minutes).OrderByDescending(e => e.At).Take(limit).ToList();
+        var titles = await ItemTitlesAsync(events.Select(e => e.Id).Distinct().ToList(), cancellationToken);
+        return events.Select(e => new PublicationEvent(e.Id, e.Org, e.Slug, e.Date, e.StartTime, e.EndTime, e.Minutes, e.At, titles.GetValueOrDefault(e.Id, []))).ToList();
+    }
+
+    public async Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken)
+    {
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.State >= MeetingState.AgendaPublished
+                && (organizationSlug == null || m.Organization.Slug == organizationSlug)
+                && (meetingId == null || m.Id == meetingId))
+            .OrderBy(m => m.Date)
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Modified })
+            .ToListAsync(cancellationToken);
+        var titles = await ItemTitlesAsync(meetings.Select(m => m.Id).ToList(), cancellationToken);
+        return meetings.Select(m => new CalendarMeeting(m.Id, m.Org, m.Date, m.StartTime, m.EndTime, m.Location?.Description, m.Modified, titles.GetValueOrDefault(m.Id, []))).ToList();
+    }
+
+    /// <summary>Main item titles per meeting ("1. Godkendelse af referat"); closed items show their title too, as on the page.</summary>
+    private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken) =>
+        (await db.AgendaItems.AsNoTracking()
+            .Where(i => meetingIds.Contains(i.MeetingId) && i.ParentId == null)
+            .OrderBy(i => i.Position)
+            .Select(i => new { i.MeetingId, i.Number, i.Title })
+            .ToListAsync(cancellationToken))
+        .GroupBy(i => i.MeetingId)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => $"{i.Number}. {i.Title}").ToList());
+
     public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
     {
         var source = await db.Meetings.AsNoTracking()

@@ -1,0 +1,109 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Protokol.Core.Portal;
+using Protokol.Core.Text;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace Protokol.Web;
+
+/// <summary>
+/// Atom feeds of published agendas and minutes (all councils, or one) and iCalendar feeds of public
+/// meetings (per council, per meeting), in Danish time (Europe/Copenhagen) for Outlook and Google.
+/// </summary>
+internal static class Feeds
+{
+    public const string TimeZone = "Europe/Copenhagen";
+
+    public static void MapFeeds(this WebApplication app)
+    {
+        app.MapGet("/feeds/moeder.atom", (PortalService portal, HttpContext http, CancellationToken ct) => AtomAsync(null, portal, http, ct));
+        app.MapGet("/raad/{slug}/moeder.atom", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
+            await portal.GetOrganizationAsync(slug, ct) is null ? Results.NotFound() : await AtomAsync(slug, portal, http, ct));
+        app.MapGet("/raad/{slug}/kalender.ics", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
+            await portal.GetOrganizationAsync(slug, ct) is { } o
+                ? Calendar(o.Name, await portal.CalendarAsync(slug, null, ct), http, $"{o.Slug}.ics")
+                : Results.NotFound());
+        app.MapGet("/moeder/{id:int}/kalender.ics", async (int id, PortalService portal, HttpContext http, CancellationToken ct) =>
+            await portal.CalendarAsync(null, id, ct) is [var meeting]
+                ? Calendar(meeting.OrganizationName, [meeting], http, $"moede-{id}.ics")
+                : Results.NotFound());
+    }
+
+    private static Uri Base(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
+
+    private static async Task<IResult> AtomAsync(string? slug, PortalService portal, HttpContext http, CancellationToken ct)
+    {
+        var events = await portal.PublicationsAsync(slug, ct);
+        var root = Base(http);
+        var self = new Uri(root, slug is null ? "feeds/moeder.atom" : $"raad/{slug}/moeder.atom");
+        var title = slug is null ? "Dagsordener og referater" : $"Dagsordener og referater: {events.FirstOrDefault()?.OrganizationName ?? slug}";
+        var feed = new SyndicationFeed(title, "Nye dagsordener og referater", new Uri(root, slug is null ? string.Empty : $"raad/{slug}"), self.ToString(),
+            events.Count == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(events[0].PublishedAt, TimeSpan.Zero))
+        {
+            Language = "da",
+            Items = events.Select(e =>
+            {
+                var kind = e.IsMinutes ? "Referat" : "Dagsorden";
+                var link = new Uri(root, $"moeder/{e.MeetingId}");
+                var item = new SyndicationItem(
+                    $"{kind}: {e.OrganizationName}, {DanishDates.Date(e.Date)}",
+                    $"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}",
+                    link,
+                    $"{link}#{(e.IsMinutes ? "referat" : "dagsorden")}",
+                    new DateTimeOffset(e.PublishedAt, TimeSpan.Zero));
+                item.PublishDate = item.LastUpdatedTime;
+                return item;
+            }).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
+
+        using var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    private static IResult Calendar(string name, IReadOnlyList<CalendarMeeting> meetings, HttpContext http, string fileName)
+    {
+        var root = Base(http);
+        var calendar = new IcalCalendar { ProductId = "-//Protokol//Protokol//DA", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZone);
+        calendar.AddTimeZone(TimeZone);
+        foreach (var m in meetings)
+        {
+            var e = new CalendarEvent
+            {
+                Uid = $"protokol-moede-{m.Id}@{http.Request.Host.Host}",
+                DtStamp = new CalDateTime(m.Modified, "UTC", true),
+                Summary = $"Møde i {m.OrganizationName}",
+                Location = m.Place,
+                Url = new Uri(root, $"moeder/{m.Id}"),
+                Description = m.ItemTitles.Count == 0 ? null : "Dagsorden:\n" + string.Join('\n', m.ItemTitles),
+            };
+            if (m.StartTime is { } start)
+            {
+                e.DtStart = new CalDateTime(m.Date, start, TimeZone);
+                e.DtEnd = new CalDateTime(m.Date, m.EndTime ?? start.AddHours(2), TimeZone);
+            }
+            else
+            {
+                e.DtStart = new CalDateTime(m.Date);
+                e.DtEnd = new CalDateTime(m.Date.AddDays(1));
+            }
+
+            calendar.Events.Add(e);
+        }
+
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        return Results.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Protokol.Core.Meetings;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>Feeds and calendars, read back with a real Atom parser and a real iCalendar parser.</summary>
+public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private async Task<SyndicationFeed> AtomAsync(string path)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        return SyndicationFeed.Load(reader);
+    }
+
+    private async Task<(IcalCalendar Calendar, string Text)> CalendarAsync(string path)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        return (IcalCalendar.Load(text)!, text);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_lists_published_agendas_and_minutes_newest_first()
+    {
+        var feed = await AtomAsync("/feeds/moeder.atom");
+        var published = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Count
+            + (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).Count;
+
+        var titles = feed.Items.Select(i => i.Title.Text).ToList();
+        Assert.Equal(published, titles.Count(t => t.StartsWith("Referat:", StringComparison.Ordinal)));
+        Assert.Contains("Dagsorden: Rådet for Socialt Udsatte i Havnby, 24. november 2026", titles);
+        Assert.Equal(feed.Items.Select(i => i.LastUpdatedTime).OrderDescending(), feed.Items.Select(i => i.LastUpdatedTime));
+        Assert.All(feed.Items, i => Assert.StartsWith("http://localhost/moeder/", i.Links.Single().Uri.ToString(), StringComparison.Ordinal));
+        Assert.Equal(feed.Items.Count(), feed.Items.Select(i => i.Id).Distinct().Count());
+        Assert.Equal("da", feed.Language);
+    }
+
+    [Fact]
+    public async Task A_council_feed_has_only_that_council_and_unknown_councils_are_404()
+    {
+        var feed = await AtomAsync("/raad/udsatteraadet/moeder.atom");
+        Assert.All(feed.Items, i => Assert.Contains("Rådet for Socialt Udsatte i Havnby", i.Title.Text, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri("/raad/findes-ikke/moeder.atom", UriKind.Relative))).StatusCode);
+
+        var tryghed = await AtomAsync("/raad/tryghedsforum/moeder.atom");
+        Assert.Empty(tryghed.Items);
+    }
+
+    [Fact]
+    public async Task The_council_calendar_has_every_public_meeting_in_Danish_time()
+    {
+        var (calendar, text) = await CalendarAsync("/raad/udsatteraadet/kalender.ics");
+        var publicMeetings = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Count
+            + (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).Count
+            + (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Count;
+
+        Assert.Equal(publicMeetings, calendar.Events.Count);
+        Assert.Contains(calendar.TimeZones, tz => tz.TzId == "Europe/Copenhagen");
+        Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
+        Assert.All(calendar.Events, e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e.Uid));
+            Assert.NotNull(e.DtStamp);
+            Assert.Equal("Europe/Copenhagen", e.DtStart!.TzId);
+            Assert.Equal(15, e.DtStart.Hour);
+        });
+        Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
+        Assert.DoesNotContain((await app.DemoMeetingsAsync(MeetingState.Planned)).Select(m => $"/moeder/{m.Id}"), id => text.Contains(id + "\r\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_meeting_has_its_own_ics_download()
+    {
+        var upcoming = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Single();
+        var (calendar, _) = await CalendarAsync($"/moeder/{upcoming.Id}/kalender.ics");
+
+        var e = Assert.Single(calendar.Events);
+        Assert.Equal("Møde i Rådet for Socialt Udsatte i Havnby", e.Summary);
+        Assert.Equal(new DateTime(2026, 11, 24, 15, 0, 0), e.DtStart!.Value);
+        Assert.Equal(new DateTime(2026, 11, 24, 17, 30, 0), e.DtEnd!.Value);
+        Assert.Contains("Foreningen Fristedet, Møllegade 7, 7990 Havnby", e.Location, StringComparison.Ordinal);
+        Assert.Contains("1. Godkendelse af referat", e.Description, StringComparison.Ordinal);
+        Assert.EndsWith($"/moeder/{upcoming.Id}", e.Url!.ToString(), StringComparison.Ordinal);
+
+        var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First();
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri($"/moeder/{planned.Id}/kalender.ics", UriKind.Relative))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/", 1, 0)]
+    [InlineData("/raad/udsatteraadet", 2, 1)]
+    [InlineData("/raad/udsatteraadet/moeder", 2, 1)]
+    public async Task Pages_advertise_their_feeds_in_the_head(string path, int atom, int calendars)
+    {
+        var (_, page) = await app.GetPageAsync(path);
+        Assert.Equal(atom, page.Head!.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Length);
+        Assert.Equal(calendars, page.Head.QuerySelectorAll("link[rel=alternate][type='text/calendar']").Length);
+        foreach (var link in page.Head.QuerySelectorAll("link[rel=alternate]"))
+        {
+            var response = await app.CreateClient().GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_meeting_page_offers_its_calendar_entry()
+    {
+        var upcoming = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Single();
+        var (_, page) = await app.GetPageAsync($"/moeder/{upcoming.Id}");
+        Assert.Equal($"/moeder/{upcoming.Id}/kalender.ics", page.Head!.QuerySelector("link[type='text/calendar']")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector($"a[href='/moeder/{upcoming.Id}/kalender.ics']"));
+    }
+}
