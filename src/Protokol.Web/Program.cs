@@ -38,6 +38,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseMiddleware<PublicCaching>();
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

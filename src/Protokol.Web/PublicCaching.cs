@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Protokol.Web;
+
+/// <summary>
+/// ETags and cache headers for public pages, feeds and calendars: the ETag is a hash of the body, so
+/// it changes exactly when what the public sees changes (a publication, a correction), and a client
+/// that already has that version gets 304 Not Modified. Short max-age: a secretary's publication
+/// shows within a minute.
+/// </summary>
+internal sealed class PublicCaching(RequestDelegate next)
+{
+    private static readonly string[] CachedTypes = ["text/html", "application/atom+xml", "text/calendar"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // Original files and static assets carry their own (immutable) caching and may be large: never buffered here.
+        var path = context.Request.Path;
+        if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            || path.StartsWithSegments("/filer") || path.StartsWithSegments("/css"))
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var type = context.Response.ContentType ?? string.Empty;
+        if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.CacheControl = "public, max-age=60";
+            context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            var requested = context.Request.Headers.IfNoneMatch.ToString();
+            if (requested.Split(',').Any(t => t.Trim() == etag || t.Trim() == "W/" + etag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.ContentLength = null;
+                return;
+            }
+        }
+
+        if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
+    }
+}

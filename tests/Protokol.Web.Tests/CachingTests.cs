@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Web.Tests;
+
+public sealed class CachingTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private async Task<HttpResponseMessage> GetAsync(string path, string? etag = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (etag is not null)
+        {
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        }
+
+        return await app.CreateClient().SendAsync(request);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/raad/udsatteraadet")]
+    [InlineData("/feeds/moeder.atom")]
+    [InlineData("/raad/udsatteraadet/kalender.ics")]
+    public async Task Public_responses_carry_an_etag_and_a_client_with_it_gets_304(string path)
+    {
+        var first = await GetAsync(path);
+        var etag = first.Headers.ETag?.ToString();
+        Assert.NotNull(etag);
+        Assert.Equal("public, max-age=60", first.Headers.CacheControl?.ToString());
+
+        var again = await GetAsync(path, etag);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+
+        var stale = await GetAsync(path, "\"something-else\"");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.NotEmpty(await stale.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_etag_changes_when_what_the_public_sees_changes()
+    {
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).Single();
+        var item = meeting.Items.OrderBy(i => i.Position).First(i => i.Minutes is not null);
+        var before = (await GetAsync($"/moeder/{meeting.Id}")).Headers.ETag?.ToString();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecordMinutes>().ExecuteAsync(item.Id, item.Version, "Rettet efter mødet.", item.Decision, CancellationToken.None);
+        }
+
+        var after = await GetAsync($"/moeder/{meeting.Id}", before);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before, after.Headers.ETag?.ToString());
+        Assert.Contains("Rettet efter mødet.", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_found_pages_are_not_cached()
+    {
+        var response = await GetAsync("/moeder/999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+    }
+}
