@@ -27,6 +27,11 @@ internal static class Feeds
             await portal.GetOrganizationAsync(slug, ct) is { } o
                 ? Calendar(o.Name, await portal.CalendarAsync(slug, null, ct), http, $"{o.Slug}.ics")
                 : Results.NotFound());
+        app.MapGet("/moeder/{id:int}/referat.docx", async (int id, PortalService portal, CancellationToken ct) =>
+            await portal.GetMeetingAsync(id, ct) is { } meeting
+                ? Results.File(Exports.MinutesDocx.Create(meeting), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    $"{(meeting.MinutesVisible ? "referat" : "dagsorden")}-{meeting.OrganizationSlug}-{meeting.Date:yyyy-MM-dd}.docx")
+                : Results.NotFound());
         app.MapGet("/moeder/{id:int}/kalender.ics", async (int id, PortalService portal, HttpContext http, CancellationToken ct) =>
             await portal.CalendarAsync(null, id, ct) is [var meeting]
                 ? Calendar(meeting.OrganizationName, [meeting], http, $"moede-{id}.ics")
