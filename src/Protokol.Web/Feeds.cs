@@ -20,12 +20,12 @@ internal static class Feeds
 
     public static void MapFeeds(this WebApplication app)
     {
-        app.MapGet("/feeds/moeder.atom", (PortalService portal, HttpContext http, CancellationToken ct) => AtomAsync(null, portal, http, ct));
+        app.MapGet("/feeds/moeder.atom", (PortalService portal, HttpContext http, CancellationToken ct) => AtomAsync(null, null, portal, http, ct));
         app.MapGet("/raad/{slug}/moeder.atom", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
-            await portal.GetOrganizationAsync(slug, ct) is null ? Results.NotFound() : await AtomAsync(slug, portal, http, ct));
+            await portal.OrganizationNameAsync(slug, ct) is { } name ? await AtomAsync(slug, name, portal, http, ct) : Results.NotFound());
         app.MapGet("/raad/{slug}/kalender.ics", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
-            await portal.GetOrganizationAsync(slug, ct) is { } o
-                ? Calendar(o.Name, await portal.CalendarAsync(slug, null, ct), http, $"{o.Slug}.ics")
+            await portal.OrganizationNameAsync(slug, ct) is { } name
+                ? Calendar(name, await portal.CalendarAsync(slug, null, ct), http, $"{slug}.ics")
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/referat.docx", async (int id, PortalService portal, CancellationToken ct) =>
             await portal.GetMeetingAsync(id, ct) is { } meeting
@@ -40,12 +40,12 @@ internal static class Feeds
 
     private static Uri Base(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
 
-    private static async Task<IResult> AtomAsync(string? slug, PortalService portal, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> AtomAsync(string? slug, string? organizationName, PortalService portal, HttpContext http, CancellationToken ct)
     {
         var events = await portal.PublicationsAsync(slug, ct);
         var root = Base(http);
         var self = new Uri(root, slug is null ? "feeds/moeder.atom" : $"raad/{slug}/moeder.atom");
-        var title = slug is null ? "Dagsordener og referater" : $"Dagsordener og referater: {events.FirstOrDefault()?.OrganizationName ?? slug}";
+        var title = organizationName is null ? "Dagsordener og referater" : $"Dagsordener og referater: {organizationName}";
         var feed = new SyndicationFeed(title, "Nye dagsordener og referater", new Uri(root, slug is null ? string.Empty : $"raad/{slug}"), self.ToString(),
             events.Count == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(events[0].PublishedAt, TimeSpan.Zero))
         {

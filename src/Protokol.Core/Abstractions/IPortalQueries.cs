@@ -19,6 +19,9 @@ public interface IPortalQueries
     /// <summary>A person with memberships and attendance at meetings whose minutes are public.</summary>
     Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>A council's or committee's name by its slug, or null: a light check for feeds and calendars.</summary>
+    Task<string?> OrganizationNameAsync(string slug, CancellationToken cancellationToken);
+
     /// <summary>The latest agendas and minutes made public, newest first; of one organization or all.</summary>
     Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken);
 

@@ -29,6 +29,9 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
         return person is null || person.Person.Publication != Registry.PublicationLevel.Named ? null : person;
     }
 
+    public Task<string?> OrganizationNameAsync(string slug, CancellationToken cancellationToken) =>
+        queries.OrganizationNameAsync(slug, cancellationToken);
+
     public Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, CancellationToken cancellationToken) =>
         queries.PublicationsAsync(organizationSlug, 50, cancellationToken);
 

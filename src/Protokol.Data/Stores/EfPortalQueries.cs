@@ -213,6 +213,12 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             person.Aliases.Select(a => a.Name).ToList(), seats, attendance);
     }
 
+    public Task<string?> OrganizationNameAsync(string slug, CancellationToken cancellationToken) =>
+        db.Organizations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => o.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken)
     {
         var meetings = db.Meetings.AsNoTracking()
