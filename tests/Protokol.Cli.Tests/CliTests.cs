@@ -118,7 +118,6 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
     }
 }
 
-[Collection(PostgresCollection.Name)]
 public sealed class ImportVerbTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("protokol-cli-import-").FullName;

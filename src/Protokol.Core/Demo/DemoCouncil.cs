@@ -93,9 +93,10 @@ public static class DemoCouncil
         var dates = years.SelectMany(y => plan.Select(p => new DateOnly(y, p.Month, p.Day)))
             .Where(d => d.Year <= today.Year || d.Month <= 4)
             .ToList();
+        var byName = people.ToDictionary(p => p.Name);
         for (var i = 0; i < dates.Count; i++)
         {
-            builder.AddMeeting(i, dates[i], i + 1 < dates.Count ? dates[i + 1] : null, people.ToDictionary(p => p.Name));
+            builder.AddMeeting(i, dates[i], i + 1 < dates.Count ? dates[i + 1] : null, byName);
         }
 
         return new DemoData(body, people, memberships, builder.Meetings, builder.FollowUps, builder.Hearings);

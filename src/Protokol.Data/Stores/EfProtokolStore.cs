@@ -100,7 +100,7 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
     }
 
     public Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken) =>
-        db.Meetings.Include(m => m.Organization).FirstOrDefaultAsync(m => m.ImportedSha256 == sha256, cancellationToken);
+        db.Meetings.FirstOrDefaultAsync(m => m.ImportedSha256 == sha256, cancellationToken);
 
     public Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken) =>
         db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
