@@ -6,6 +6,7 @@ using Protokol.Core.FollowUps;
 using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
+using Protokol.Data.Search;
 
 namespace Protokol.Data;
 
@@ -42,6 +43,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<PersonMatchProposal> PersonMatchProposals => Set<PersonMatchProposal>();
 
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.
@@ -55,13 +58,54 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var sources = SearchChangeCapture.Collect(ChangeTracker);
+        if (sources.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        AddOutbox(sources);
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and, in the same transaction, the search sources they touch (the outbox),
+    /// so the search index can never miss an edit that was committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var sources = SearchChangeCapture.Collect(ChangeTracker);
+        if (sources.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AddOutbox(sources);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return count;
+    }
+
+    /// <summary>Records that a source's search documents must be rebuilt (for changes made around the change tracker).</summary>
+    public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, clock.GetUtcNow().UtcDateTime));
+
+    private void AddOutbox(List<Func<string?>> sources)
+    {
+        foreach (var source in sources.Select(s => s()).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            RecordSearchChange(source);
+        }
     }
 
     private void Stamp()

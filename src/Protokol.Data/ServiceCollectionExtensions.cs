@@ -4,6 +4,8 @@ using Protokol.Core.Abstractions;
 using Protokol.Core.Demo;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
+using Protokol.Core.Search;
+using Protokol.Data.Search;
 using Protokol.Data.Stores;
 
 namespace Protokol.Data;
@@ -21,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();
+        services.TryAddScoped<ISearchIndexer, NoSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;
     }

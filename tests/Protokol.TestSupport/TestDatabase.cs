@@ -8,32 +8,47 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _directory;
 
-    private TestDatabase(DatabaseSettings settings, string? directory, TimeProvider clock)
+    private TestDatabase(DatabaseSettings settings, string? directory, TimeProvider clock, Action<IServiceCollection, DatabaseSettings>? configure)
     {
         Settings = settings;
         _directory = directory;
-        var services = new ServiceCollection();
-        services.AddSingleton(clock);
-        services.AddProtokolData(settings);
-        Services = services.BuildServiceProvider();
+        _clock = clock;
+        _configure = configure;
+        Services = Build();
     }
+
+    private readonly TimeProvider _clock;
+    private readonly Action<IServiceCollection, DatabaseSettings>? _configure;
+
+    /// <summary>Services over the same database, as a process started anew would have them.</summary>
+    public ServiceProvider Build(Action<IServiceCollection, DatabaseSettings>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_clock);
+        services.AddProtokolData(Settings);
+        (configure ?? _configure)?.Invoke(services, Settings);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The data directory of an embedded database (where its search index also lives).</summary>
+    public string? Directory => _directory;
 
     public DatabaseSettings Settings { get; }
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, PostgresCluster? postgres, TimeProvider? clock = null)
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, PostgresCluster? postgres, TimeProvider? clock = null, Action<IServiceCollection, DatabaseSettings>? configure = null)
     {
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
-            var directory = Directory.CreateTempSubdirectory("protokol-sqlite-").FullName;
-            database = new TestDatabase(DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")), directory, clock ?? TimeProvider.System);
+            var directory = System.IO.Directory.CreateTempSubdirectory("protokol-sqlite-").FullName;
+            database = new TestDatabase(DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")), directory, clock ?? TimeProvider.System, configure);
         }
         else
         {
             var cluster = postgres ?? throw new ArgumentNullException(nameof(postgres), "PostgreSQL tests need the cluster fixture.");
-            database = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync()), null, clock ?? TimeProvider.System);
+            database = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync()), null, clock ?? TimeProvider.System, configure);
         }
 
         await using var scope = database.Services.CreateAsyncScope();
@@ -56,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_directory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
     }
 }

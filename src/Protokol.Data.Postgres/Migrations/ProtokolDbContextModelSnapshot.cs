@@ -879,6 +879,27 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("AttendanceGuestItems", b =>
                 {
                     b.HasOne("Protokol.Core.Meetings.AgendaItem", null)

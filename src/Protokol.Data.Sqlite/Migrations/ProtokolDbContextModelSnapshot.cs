@@ -844,6 +844,25 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("AttendanceGuestItems", b =>
                 {
                     b.HasOne("Protokol.Core.Meetings.AgendaItem", null)

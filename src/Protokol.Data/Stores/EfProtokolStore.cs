@@ -5,10 +5,11 @@ using Protokol.Core.FollowUps;
 using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
+using Protokol.Core.Search;
 
 namespace Protokol.Data.Stores;
 
-internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
+internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer search) : IProtokolStore
 {
     public Task<bool> HasAnyBodyAsync(CancellationToken cancellationToken) => db.Bodies.AnyAsync(cancellationToken);
 
@@ -120,6 +121,8 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
         // The schema cascades from the body to everything recorded under it.
         await db.Bodies.Where(b => b.Id == body.Id).ExecuteDeleteAsync(cancellationToken);
         db.Entry(body).State = EntityState.Detached;
+        db.RecordSearchChange("b:" + body.Id);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
@@ -127,6 +130,10 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.CurrentTransaction is null)
+            {
+                await search.ApplyPendingAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -152,5 +159,8 @@ internal sealed class EfProtokolStore(ProtokolDbContext db) : IProtokolStore
             await work(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+
+        // The edit is committed with its outbox rows; bring the index up to date before returning.
+        await search.ApplyPendingAsync(cancellationToken);
     }
 }

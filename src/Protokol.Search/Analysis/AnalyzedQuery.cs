@@ -1,0 +1,87 @@
+using Protokol.Core.Search;
+
+namespace Protokol.Search.Analysis;
+
+/// <summary>A term of the query after Danish analysis; both engines build their native query from these.</summary>
+public abstract record AnalyzedTerm;
+
+/// <summary>One stemmed term.</summary>
+public sealed record TermMatch(string Term) : AnalyzedTerm;
+
+/// <summary>Stemmed terms at relative positions (a gap where a stop word stood).</summary>
+public sealed record PhraseMatch(IReadOnlyList<AnalyzedToken> Tokens) : AnalyzedTerm;
+
+/// <summary>Indexed terms that start with a folded, unstemmed prefix.</summary>
+public sealed record PrefixMatch(string Prefix) : AnalyzedTerm;
+
+public sealed record AnalyzedClause(IReadOnlyList<AnalyzedTerm> Alternatives, bool Excluded);
+
+/// <summary>
+/// The parsed query run through the same analyzer as the index, once, in one place: the embedded
+/// and the server engine then differ only in how they execute it, never in what it means.
+/// </summary>
+public sealed record AnalyzedQuery(SearchQuery Source, IReadOnlyList<AnalyzedClause> Clauses, IReadOnlyList<string> Notices)
+{
+    public IEnumerable<AnalyzedClause> Required => Clauses.Where(c => !c.Excluded);
+
+    public IEnumerable<AnalyzedClause> Excluded => Clauses.Where(c => c.Excluded);
+
+    /// <summary>No words were typed: list by the filters alone.</summary>
+    public bool ListsAll => Source.IsEmpty;
+
+    /// <summary>Words were typed but none can match (only exclusions, or only stop words).</summary>
+    public bool MatchesNothing => !Source.IsEmpty && !Required.Any();
+
+    public static AnalyzedQuery Analyze(SearchQuery query)
+    {
+        var analyzer = DanishSearchAnalyzer.Instance;
+        var clauses = new List<AnalyzedClause>();
+        foreach (var clause in query.Clauses)
+        {
+            var alternatives = new List<AnalyzedTerm>();
+            foreach (var term in clause.Alternatives)
+            {
+                switch (term)
+                {
+                    case WordTerm { Prefix: true } w:
+                        alternatives.Add(new PrefixMatch(DanishSearchAnalyzer.Fold(w.Text)));
+                        break;
+                    case WordTerm w:
+                        Add(alternatives, analyzer.Tokens(w.Text));
+                        break;
+                    case PhraseTerm p:
+                        Add(alternatives, analyzer.Tokens(string.Join(' ', p.Words)));
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            if (alternatives.Count > 0)
+            {
+                clauses.Add(new AnalyzedClause(alternatives.Distinct().ToList(), clause.Excluded));
+            }
+        }
+
+        var notices = query.Notices.ToList();
+        if (!query.IsEmpty && !query.OnlyExclusions && !clauses.Any(c => !c.Excluded))
+        {
+            notices.Add("Søgningen bestod kun af meget almindelige ord (som \"og\", \"i\" og \"at\"), som ikke kan søges på alene.");
+        }
+
+        return new AnalyzedQuery(query, clauses, notices);
+    }
+
+    private static void Add(List<AnalyzedTerm> alternatives, IReadOnlyList<AnalyzedToken> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            alternatives.Add(new TermMatch(tokens[0].Term));
+        }
+        else if (tokens.Count > 1)
+        {
+            var first = tokens[0].Position;
+            alternatives.Add(new PhraseMatch(tokens.Select(t => t with { Position = t.Position - first }).ToList()));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Protokol.Core.Search;
+
+namespace Protokol.Search.Analysis;
+
+/// <summary>
+/// Marks the words a query found, whatever their inflection, and picks the passage of a long text
+/// that holds most of them. Both engines use it, so a hit looks the same whichever engine found it.
+/// </summary>
+public sealed partial class QueryHighlighter
+{
+    /// <summary>Longer texts are read this far for a snippet.</summary>
+    private const int MaxScan = 30_000;
+
+    private readonly HashSet<string> _terms;
+    private readonly string[] _prefixes;
+
+    private QueryHighlighter(HashSet<string> terms, string[] prefixes)
+    {
+        _terms = terms;
+        _prefixes = prefixes;
+    }
+
+    public static QueryHighlighter For(AnalyzedQuery query)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+        foreach (var term in query.Required.SelectMany(c => c.Alternatives))
+        {
+            switch (term)
+            {
+                case TermMatch t:
+                    terms.Add(t.Term);
+                    break;
+                case PhraseMatch p:
+                    terms.UnionWith(p.Tokens.Select(t => t.Term));
+                    break;
+                case PrefixMatch p:
+                    prefixes.Add(p.Prefix);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new QueryHighlighter(terms, [.. prefixes]);
+    }
+
+    private bool Matches(string term) => _terms.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>The whole (short) text with its matches marked: for titles.</summary>
+    public IReadOnlyList<SnippetPart> Mark(string text) => Parts(text, 0, text.Length, Matching(text));
+
+    /// <summary>A passage of about <paramref name="length"/> characters around the densest matches, with them marked.</summary>
+    public IReadOnlyList<SnippetPart> Snippet(string text, int length = 240)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var scanned = text.Length > MaxScan ? text[..MaxScan] : text;
+        var matches = Matching(scanned);
+        if (matches.Count == 0)
+        {
+            var end = WordEnd(scanned, Math.Min(scanned.Length, length));
+            return Parts(scanned, 0, end, matches, ellipsisAfter: end < text.Length);
+        }
+
+        // The window starting at a match that covers most distinct matched terms.
+        var best = 0;
+        var bestScore = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length - 40; j++)
+            {
+                distinct.Add(matches[j].Term);
+            }
+
+            if (distinct.Count > bestScore)
+            {
+                bestScore = distinct.Count;
+                best = i;
+            }
+        }
+
+        var start = WordStart(scanned, Math.Max(0, matches[best].Start - 40));
+        var stop = WordEnd(scanned, Math.Min(scanned.Length, start + length));
+        return Parts(scanned, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < text.Length);
+    }
+
+    private List<AnalyzedToken> Matching(string text) =>
+        (_terms.Count == 0 && _prefixes.Length == 0) ? [] : DanishSearchAnalyzer.Instance.Tokens(text).Where(t => Matches(t.Term)).ToList();
+
+    private static List<SnippetPart> Parts(string text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
+    {
+        var parts = new List<SnippetPart>();
+        var plain = new StringBuilder(ellipsisBefore ? "…" : string.Empty);
+        var at = start;
+        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        {
+            if (match.Start < at)
+            {
+                continue;
+            }
+
+            plain.Append(text, at, match.Start - at);
+            if (plain.Length > 0)
+            {
+                parts.Add(new SnippetPart(Squeeze(plain.ToString()), false));
+                plain.Clear();
+            }
+
+            parts.Add(new SnippetPart(text[match.Start..match.End], true));
+            at = match.End;
+        }
+
+        plain.Append(text, at, end - at);
+        if (ellipsisAfter)
+        {
+            plain.Append('…');
+        }
+
+        if (plain.Length > 0)
+        {
+            parts.Add(new SnippetPart(Squeeze(plain.ToString()), false));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Line breaks and Markdown emphasis mean nothing in a one-line snippet.</summary>
+    private static string Squeeze(string text) => Whitespace().Replace(text.Replace("**", string.Empty, StringComparison.Ordinal), " ");
+
+    private static int WordStart(string text, int index)
+    {
+        while (index > 0 && !char.IsWhiteSpace(text[index - 1]))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static int WordEnd(string text, int index)
+    {
+        while (index < text.Length && !char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Protokol.Core.Search;
+using Protokol.Data;
+
+namespace Protokol.Search.Indexing;
+
+/// <summary>
+/// Applies the outbox: rebuilds the search documents of every recorded source and removes the
+/// rows once the index holds them. Idempotent, so a crash between the index and the outbox just
+/// applies the same rows again at the next start.
+/// </summary>
+public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex index, SearchDocumentBuilder builder, ILogger<SearchOutboxProcessor> logger) : ISearchIndexer
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Applies what is pending; a failure is logged and left in the outbox for the next attempt (the edit itself is stored).</summary>
+    public async Task ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The search index could not be updated now; the changes stay in the outbox and are applied at the next attempt.");
+        }
+    }
+
+    /// <summary>Applies what is pending and returns how many outbox rows were applied; failures are thrown.</summary>
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.SearchOutbox.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var applied = 0;
+        await using var writer = await index.OpenWriterAsync(cancellationToken);
+        while (true)
+        {
+            var rows = await db.SearchOutbox.AsNoTracking().OrderBy(e => e.Id).Take(BatchSize).Select(e => new { e.Id, e.Source }).ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            var (sources, bodies) = await builder.ExpandAsync(rows.Select(r => r.Source), cancellationToken);
+            await writer.RemoveBodiesAsync(bodies, cancellationToken);
+            var documents = new List<SearchDocument>();
+            foreach (var source in sources)
+            {
+                documents.AddRange(await builder.BuildAsync(source, cancellationToken));
+            }
+
+            await writer.ReplaceAsync(sources, documents, cancellationToken);
+            var last = rows[^1].Id;
+            if (writer.SharesDatabaseTransaction)
+            {
+                await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+                await writer.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await writer.CommitAsync(cancellationToken);
+                await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            applied += rows.Count;
+        }
+
+        return applied;
+    }
+
+    /// <summary>Rebuilds the index from the database; reports progress as (done, total) sources.</summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var writer = await index.OpenWriterAsync(cancellationToken);
+
+        // Rows recorded before this point are covered by the rebuild.
+        var last = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        await writer.ClearAsync(cancellationToken);
+        var sources = await builder.AllSourcesAsync(cancellationToken);
+        var count = 0;
+        var batch = new List<SearchDocument>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            batch.AddRange(await builder.BuildAsync(sources[i], cancellationToken));
+            if (batch.Count >= 2000 || i == sources.Count - 1)
+            {
+                await writer.ReplaceAsync([], batch, cancellationToken);
+                count += batch.Count;
+                batch.Clear();
+                db.ChangeTracker.Clear();
+            }
+
+            progress?.Report((i + 1, sources.Count));
+        }
+
+        if (writer.SharesDatabaseTransaction)
+        {
+            await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+            await writer.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await writer.CommitAsync(cancellationToken);
+            await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,266 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Protokol.Core.Search;
+using Protokol.Search.Analysis;
+using static Protokol.Search.Lucene.LuceneIndex;
+
+namespace Protokol.Search.Lucene;
+
+/// <summary>Runs an analyzed query on the Lucene index: BM25 with titles boosted, facets counted over every match.</summary>
+public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
+{
+    private const float TitleBoost = 2f;
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    public Task<EngineResult> RunAsync(AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var searcher = index.Acquire();
+        if (searcher is null)
+        {
+            return Task.FromResult(new EngineResult(0, [], new Dictionary<int, int>(), []));
+        }
+
+        try
+        {
+            return Task.FromResult(Run(searcher, query, request));
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
+    private static EngineResult Run(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request)
+    {
+        var luceneQuery = BuildQuery(query, request);
+        var wanted = request.Page * request.PageSize;
+        var facets = new FacetCollector();
+        var skip = (request.Page - 1) * request.PageSize;
+        TopDocs docs;
+        int total;
+        if (request.Sort == SearchSort.Relevance && !query.ListsAll)
+        {
+            var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
+            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+        }
+        else
+        {
+            var top = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
+            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+        }
+
+        var hits = docs.ScoreDocs.Select(sd => ToHit(searcher.Doc(sd.Doc))).ToList();
+        return new EngineResult(total, hits, facets.Years, facets.Organizations());
+    }
+
+    private static Sort DateSort(bool newestFirst) => new(new SortField(Date, SortFieldType.INT64, newestFirst), SortField.FIELD_DOC);
+
+    private static StoredHit ToHit(global::Lucene.Net.Documents.Document doc)
+    {
+        var date = doc.GetField(Date)?.GetInt32Value() ?? 0;
+        return new StoredHit(doc.Get(Key, Invariant), SearchEngine.ParseType(doc.Get(DocType, Invariant)), doc.Get(Title, Invariant), doc.Get(Text, Invariant), doc.Get(Url, Invariant),
+            date == 0 ? null : SearchEngine.FromDateKey(date), doc.Get(Organization, Invariant), doc.Get(OrganizationName, Invariant), doc.GetField(Meeting)?.GetInt32Value(), doc.Get(Number, Invariant));
+    }
+
+    /// <summary>The words as a Lucene query, ANDed with the filters as non-scoring clauses.</summary>
+    public static Query BuildQuery(AnalyzedQuery query, SearchRequest request)
+    {
+        var root = new BooleanQuery();
+        if (query.ListsAll)
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        foreach (var clause in query.Clauses)
+        {
+            Query q;
+            if (clause.Alternatives.Count == 1)
+            {
+                q = Fields(clause.Alternatives[0]);
+            }
+            else
+            {
+                var any = new BooleanQuery();
+                foreach (var alternative in clause.Alternatives)
+                {
+                    any.Add(Fields(alternative), Occur.SHOULD);
+                }
+
+                q = any;
+            }
+
+            root.Add(q, clause.Excluded ? Occur.MUST_NOT : Occur.MUST);
+        }
+
+        foreach (var filter in Filters(request))
+        {
+            root.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Query> Filters(SearchRequest request)
+    {
+        if (request.Organizations.Count > 0)
+        {
+            var any = new BooleanQuery();
+            foreach (var slug in request.Organizations)
+            {
+                any.Add(new TermQuery(new Term(Organization, slug)), Occur.SHOULD);
+            }
+
+            yield return any;
+        }
+
+        if (request.From is not null || request.To is not null)
+        {
+            yield return NumericRangeQuery.NewInt32Range(Date, request.From is { } f ? SearchEngine.DateKey(f) : 1, request.To is { } t ? SearchEngine.DateKey(t) : int.MaxValue, true, true);
+        }
+
+        if (request.PersonId is { } person)
+        {
+            yield return new TermQuery(new Term(Person, person.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (request.Kind is { } kind)
+        {
+            yield return new TermQuery(new Term(Kind, SearchEngine.KindName(kind)));
+        }
+
+        if (request.HasDecision)
+        {
+            yield return new TermQuery(new Term(Decision, "1"));
+        }
+
+        if (request.Type is { } type)
+        {
+            yield return new TermQuery(new Term(DocType, SearchEngine.TypeName(type)));
+        }
+    }
+
+    /// <summary>A term in the title or the text, the title weighing more.</summary>
+    private static Query Fields(AnalyzedTerm term)
+    {
+        var either = new BooleanQuery();
+        var title = InField(term, Title);
+        title.Boost = TitleBoost;
+        either.Add(title, Occur.SHOULD);
+        either.Add(InField(term, Text), Occur.SHOULD);
+        return either;
+    }
+
+    private static Query InField(AnalyzedTerm term, string field)
+    {
+        switch (term)
+        {
+            case TermMatch t:
+                return new TermQuery(new Term(field, t.Term));
+            case PrefixMatch p:
+                return new PrefixQuery(new Term(field, p.Prefix));
+            case PhraseMatch p:
+                var phrase = new PhraseQuery();
+                foreach (var token in p.Tokens)
+                {
+                    phrase.Add(new Term(field, token.Term), token.Position);
+                }
+
+                return phrase;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(term));
+        }
+    }
+
+    /// <summary>Counts matches by year and organization from doc values, alongside the top-k collector.</summary>
+    private sealed class FacetCollector : ICollector
+    {
+        private readonly Dictionary<int, int> _years = [];
+        private readonly Dictionary<string, int> _organizations = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private NumericDocValues? _year;
+        private SortedDocValues? _org;
+        private int[] _orgCounts = [];
+        private AtomicReader? _reader;
+
+        public IReadOnlyDictionary<int, int> Years => _years;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            FlushSegment();
+            _reader = context.AtomicReader;
+            _year = _reader.GetNumericDocValues(Year);
+            _org = _reader.GetSortedDocValues(Organization);
+            _orgCounts = _org is null ? [] : new int[_org.ValueCount];
+        }
+
+        public void Collect(int doc)
+        {
+            if (_year is not null)
+            {
+                var year = (int)_year.Get(doc);
+                _years[year] = _years.GetValueOrDefault(year) + 1;
+            }
+
+            if (_org is not null)
+            {
+                var ord = _org.GetOrd(doc);
+                if (ord >= 0)
+                {
+                    _orgCounts[ord]++;
+                }
+            }
+        }
+
+        public IReadOnlyList<(string Slug, string Name, int Count)> Organizations()
+        {
+            FlushSegment();
+            return _organizations.Select(o => (o.Key, _names.GetValueOrDefault(o.Key, o.Key), o.Value)).ToList();
+        }
+
+        private void FlushSegment()
+        {
+            if (_org is null || _reader is null)
+            {
+                return;
+            }
+
+            var bytes = new BytesRef();
+            for (var ord = 0; ord < _orgCounts.Length; ord++)
+            {
+                if (_orgCounts[ord] == 0)
+                {
+                    continue;
+                }
+
+                _org.LookupOrd(ord, bytes);
+                var slug = bytes.Utf8ToString();
+                _organizations[slug] = _organizations.GetValueOrDefault(slug) + _orgCounts[ord];
+                if (!_names.ContainsKey(slug))
+                {
+                    _names[slug] = NameOf(slug);
+                }
+            }
+
+            _orgCounts = [];
+            _org = null;
+        }
+
+        private string NameOf(string slug)
+        {
+            // One stored document per organization and segment: cheap, and only for organizations that matched.
+            var docs = _reader!.GetTermDocsEnum(new Term(Organization, slug));
+            return docs is not null && docs.NextDoc() != global::Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS
+                ? _reader.Document(docs.DocID).Get(OrganizationName, Invariant) ?? slug
+                : slug;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Protokol.Core.Search;
+using Protokol.Data;
+using Protokol.Search.Analysis;
+
+namespace Protokol.Search.Postgres;
+
+/// <summary>
+/// Runs an analyzed query inside PostgreSQL. Ranking every match of a broad word is what makes SQL
+/// search slow, so the plan ranks ids only, and only the newest <see cref="RankedCandidates"/>
+/// matches; text and snippets are fetched for the final page alone.
+/// </summary>
+public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
+{
+    /// <summary>How many of the newest matches are ranked by relevance.</summary>
+    public const int RankedCandidates = 1000;
+
+    /// <summary>ts_rank weights {D, C, B, A}: A is the title, B the text.</summary>
+    private static readonly float[] Weights = [0.1f, 0.2f, 0.4f, 1.0f];
+
+    public async Task<EngineResult> RunAsync(AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            var (where, parameters) = Where(query, request);
+            var (total, years, organizations) = await FacetsAsync(connection, where, parameters, cancellationToken);
+            if (total == 0)
+            {
+                return new EngineResult(0, [], years, organizations);
+            }
+
+            var ids = await PageAsync(connection, query, request, where, parameters, cancellationToken);
+            var hits = await FetchAsync(connection, ids, cancellationToken);
+            return new EngineResult(total, hits, years, organizations);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>The query as tsquery text: stemmed lexemes quoted, so nothing a user types is read as syntax.</summary>
+    public static string ToTsQuery(AnalyzedQuery query)
+    {
+        var parts = new List<string>();
+        foreach (var clause in query.Clauses)
+        {
+            var alternatives = clause.Alternatives.Select(Term).ToList();
+            var text = alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" | ", alternatives) + ")";
+            parts.Add(clause.Excluded ? "!" + text : text);
+        }
+
+        return string.Join(" & ", parts);
+    }
+
+    private static string Term(AnalyzedTerm term) => term switch
+    {
+        TermMatch t => Quote(t.Term),
+        PrefixMatch p => Quote(p.Prefix) + ":*",
+        PhraseMatch p => "(" + Phrase(p) + ")",
+        _ => throw new ArgumentOutOfRangeException(nameof(term)),
+    };
+
+    private static string Phrase(PhraseMatch phrase)
+    {
+        var text = new StringBuilder(Quote(phrase.Tokens[0].Term));
+        for (var i = 1; i < phrase.Tokens.Count; i++)
+        {
+            var distance = phrase.Tokens[i].Position - phrase.Tokens[i - 1].Position;
+            text.Append(distance == 1 ? " <-> " : $" <{distance.ToString(CultureInfo.InvariantCulture)}> ").Append(Quote(phrase.Tokens[i].Term));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static (string Where, List<NpgsqlParameter> Parameters) Where(AnalyzedQuery query, SearchRequest request)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<NpgsqlParameter>();
+        if (!query.ListsAll)
+        {
+            conditions.Add("tsv @@ @q::tsquery");
+            parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = ToTsQuery(query) });
+        }
+
+        if (request.Organizations.Count > 0)
+        {
+            conditions.Add("organization_slug = ANY(@orgs)");
+            parameters.Add(new NpgsqlParameter("orgs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Organizations.ToArray() });
+        }
+
+        if (request.From is { } from)
+        {
+            conditions.Add("date >= @from");
+            parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = from });
+        }
+
+        if (request.To is { } to)
+        {
+            conditions.Add("date <= @to");
+            parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = to });
+        }
+
+        if (request.PersonId is { } person)
+        {
+            conditions.Add("people @> ARRAY[@person]");
+            parameters.Add(new NpgsqlParameter("person", NpgsqlDbType.Integer) { Value = person });
+        }
+
+        if (request.Kind is { } kind)
+        {
+            conditions.Add("kind = @kind");
+            parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Smallint) { Value = (short)kind });
+        }
+
+        if (request.HasDecision)
+        {
+            conditions.Add("has_decision");
+        }
+
+        if (request.Type is { } type)
+        {
+            conditions.Add("type = @type");
+            parameters.Add(new NpgsqlParameter("type", NpgsqlDbType.Smallint) { Value = (short)type });
+        }
+
+        return (conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions), parameters);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(p.Clone());
+        }
+
+        return command;
+    }
+
+    private static async Task<(int Total, Dictionary<int, int> Years, List<(string, string, int)> Organizations)> FacetsAsync(
+        NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        // One pass over the matches counts both facets; the year rows add up to the total.
+        await using var command = Command(connection, $"""
+            SELECT GROUPING(year) AS by_org, year, organization_slug, min(organization_name), count(*)::int
+            FROM search_documents WHERE {where}
+            GROUP BY GROUPING SETS ((year), (organization_slug))
+            """, parameters);
+        var total = 0;
+        var years = new Dictionary<int, int>();
+        var organizations = new List<(string, string, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var count = reader.GetInt32(4);
+            if (reader.GetInt32(0) == 0)
+            {
+                total += count;
+                years[reader.IsDBNull(1) ? 0 : reader.GetInt16(1)] = count;
+            }
+            else if (!reader.IsDBNull(2))
+            {
+                organizations.Add((reader.GetString(2), reader.GetString(3), count));
+            }
+        }
+
+        return (total, years, organizations);
+    }
+
+    private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        var order = request.Sort == SearchSort.Oldest ? "date ASC NULLS LAST, doc_id ASC" : "date DESC NULLS LAST, doc_id DESC";
+        var sql = request.Sort == SearchSort.Relevance && !query.ListsAll
+            ? $"""
+                WITH candidates AS (
+                    SELECT doc_id, date FROM search_documents WHERE {where}
+                    ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {RankedCandidates})
+                SELECT c.doc_id FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
+                ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
+                OFFSET @skip LIMIT @take
+                """
+            : $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take";
+        await using var command = Command(connection, sql, parameters);
+        command.Parameters.Add(new NpgsqlParameter("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = Weights });
+        command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = (request.Page - 1) * request.PageSize });
+        command.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = request.PageSize });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<StoredHit>> FetchAsync(NpgsqlConnection connection, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT doc_id, key, type, title, content, url, date, organization_slug, organization_name, meeting_id, item_number
+            FROM search_documents WHERE doc_id = ANY(@ids)
+            """;
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids.ToArray() });
+        var hits = new Dictionary<long, StoredHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits[reader.GetInt64(0)] = new StoredHit(
+                reader.GetString(1), (SearchHitType)reader.GetInt16(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10));
+        }
+
+        return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+    }
+}

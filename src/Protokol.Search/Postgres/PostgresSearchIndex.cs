@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Protokol.Core.Search;
+using Protokol.Data;
+using Protokol.Search.Analysis;
+using Protokol.Search.Indexing;
+
+namespace Protokol.Search.Postgres;
+
+/// <summary>
+/// The server engine's index: the search_documents table, filled in the same database transaction
+/// that removes the applied outbox rows, so every web process sees one index that cannot drift.
+/// </summary>
+public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
+{
+    /// <summary>Serializes writers across processes (pg_advisory_xact_lock key).</summary>
+    private const long WriterLock = 0x50726F746F6B6F6C;
+
+    public async Task<ISearchIndexWriter> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        return new Writer(db, await BeginAsync(db, cancellationToken));
+    }
+
+    private static async Task<IDbContextTransaction> BeginAsync(ProtokolDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+        return transaction;
+    }
+
+    public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM search_documents").SingleAsync(cancellationToken);
+
+    /// <summary>Writes documents in batches; the tsvector is built by PostgreSQL's danish configuration from folded text.</summary>
+    internal static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        const int batch = 1000;
+        for (var start = 0; start < documents.Count; start += batch)
+        {
+            var slice = documents.Skip(start).Take(batch).ToList();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO search_documents (key, source, body_id, type, organization_id, organization_slug, organization_name, date, year,
+                    meeting_id, item_number, kind, has_decision, people, title, content, url, tsv)
+                SELECT d.key, d.source, d.body_id, d.type, d.organization_id, d.organization_slug, d.organization_name, d.date,
+                    EXTRACT(YEAR FROM d.date)::smallint, d.meeting_id, d.item_number, d.kind, d.has_decision,
+                    COALESCE(ARRAY(SELECT jsonb_array_elements_text(d.people)::int), '{}'),
+                    d.title, d.content, d.url,
+                    setweight(to_tsvector('danish', d.folded_title), 'A') || setweight(to_tsvector('danish', d.folded_content), 'B')
+                FROM unnest(@key, @source, @body_id, @type, @organization_id, @organization_slug, @organization_name, @date,
+                    @meeting_id, @item_number, @kind, @has_decision, @people, @title, @content, @url, @folded_title, @folded_content)
+                    AS d(key, source, body_id, type, organization_id, organization_slug, organization_name, date,
+                    meeting_id, item_number, kind, has_decision, people, title, content, url, folded_title, folded_content)
+                ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, body_id = EXCLUDED.body_id, type = EXCLUDED.type,
+                    organization_id = EXCLUDED.organization_id, organization_slug = EXCLUDED.organization_slug, organization_name = EXCLUDED.organization_name,
+                    date = EXCLUDED.date, year = EXCLUDED.year, meeting_id = EXCLUDED.meeting_id, item_number = EXCLUDED.item_number, kind = EXCLUDED.kind,
+                    has_decision = EXCLUDED.has_decision, people = EXCLUDED.people, title = EXCLUDED.title, content = EXCLUDED.content, url = EXCLUDED.url, tsv = EXCLUDED.tsv
+                """;
+            Add(command, "key", NpgsqlDbType.Text, slice.Select(d => d.Key));
+            Add(command, "source", NpgsqlDbType.Text, slice.Select(d => d.Source));
+            Add(command, "body_id", NpgsqlDbType.Integer, slice.Select(d => d.BodyId));
+            Add(command, "type", NpgsqlDbType.Smallint, slice.Select(d => (short)d.Type));
+            Add(command, "organization_id", NpgsqlDbType.Integer, slice.Select(d => d.OrganizationId));
+            Add(command, "organization_slug", NpgsqlDbType.Text, slice.Select(d => d.OrganizationSlug));
+            Add(command, "organization_name", NpgsqlDbType.Text, slice.Select(d => d.OrganizationName));
+            Add(command, "date", NpgsqlDbType.Date, slice.Select(d => d.Date));
+            Add(command, "meeting_id", NpgsqlDbType.Integer, slice.Select(d => d.MeetingId));
+            Add(command, "item_number", NpgsqlDbType.Text, slice.Select(d => d.ItemNumber));
+            Add(command, "kind", NpgsqlDbType.Smallint, slice.Select(d => d.Kind is { } k ? (short?)k : null));
+            Add(command, "has_decision", NpgsqlDbType.Boolean, slice.Select(d => d.HasDecision));
+            Add(command, "people", NpgsqlDbType.Jsonb, slice.Select(d => "[" + string.Join(',', d.People) + "]"));
+            Add(command, "title", NpgsqlDbType.Text, slice.Select(d => d.Title));
+            Add(command, "content", NpgsqlDbType.Text, slice.Select(d => d.Text));
+            Add(command, "url", NpgsqlDbType.Text, slice.Select(d => d.Url));
+            Add(command, "folded_title", NpgsqlDbType.Text, slice.Select(d => Fold(d.Title)));
+            Add(command, "folded_content", NpgsqlDbType.Text, slice.Select(d => Fold(d.Text)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Case and "aa" are folded before PostgreSQL sees the text, whatever the cluster's locale.</summary>
+    internal static string Fold(string text) => DanishSearchAnalyzer.Fold(text);
+
+    private static void Add<T>(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
+
+    private sealed class Writer(ProtokolDbContext db, IDbContextTransaction transaction) : ISearchIndexWriter
+    {
+        private IDbContextTransaction _transaction = transaction;
+
+        private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+        public bool SharesDatabaseTransaction => true;
+
+        public async Task RemoveBodiesAsync(IReadOnlyCollection<int> bodies, CancellationToken cancellationToken)
+        {
+            if (bodies.Count > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"DELETE FROM search_documents WHERE body_id = ANY({bodies.ToArray()})", cancellationToken);
+            }
+        }
+
+        public async Task ReplaceAsync(IReadOnlyCollection<string> sources, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+        {
+            if (sources.Count > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"DELETE FROM search_documents WHERE source = ANY({sources.ToArray()})", cancellationToken);
+            }
+
+            await InsertAsync(Connection, documents, cancellationToken);
+        }
+
+        public async Task ClearAsync(CancellationToken cancellationToken) =>
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM search_documents", cancellationToken);
+
+        /// <summary>Commits this batch and opens the next one, taking the writer lock again.</summary>
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = await BeginAsync(db, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync() => await _transaction.DisposeAsync();
+    }
+}
