@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Protokol.Core.Demo;
 using Protokol.Data;
+using Protokol.Search.Indexing;
 
 namespace Protokol.Web;
 
@@ -46,6 +47,16 @@ internal static class DatabaseStartup
         if (options.SeedDemoWhenEmpty && await provider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken))
         {
             logger.LogInformation("The database was empty: added the fictional demo council");
+        }
+
+        // A missing index is built; changes a stopped process committed but never indexed are applied.
+        try
+        {
+            logger.LogInformation("Search: {Report}", await provider.GetRequiredService<SearchOutboxProcessor>().RepairAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The search index could not be brought up to date at start; the portal retries in the background.");
         }
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.WebEncoders;
 using Protokol.Data;
+using Protokol.Search;
 using Protokol.Web;
+using Protokol.Web.Search;
 
 // The content root is the application's own folder, wherever it is started from; the data lives
 // under the current directory (./data) unless Protokol:DataDirectory says otherwise.
@@ -24,6 +26,9 @@ catch (InvalidOperationException e)
 }
 
 builder.Services.AddProtokolData(settings);
+builder.Services.AddProtokolSearch(settings);
+builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
+builder.Services.AddHostedService<SearchIndexPoller>();
 builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(StartupOptions.Section));
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
 builder.Services.AddRazorPages();
@@ -43,6 +48,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapFeeds();
+app.MapSearchApi();
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);
 
 try

@@ -54,7 +54,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public static TheoryData<string, int> PagesAndWidths()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke" })
+        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke", "/soeg?q=hjeml%C3%B8se&fra=2020-01-01" })
         {
             data.Add(path, 1280);
             data.Add(path, 320);
@@ -133,6 +133,31 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "2025", Exact = true }).ClickAsync();
         Assert.EndsWith("/raad/udsatteraadet/moeder/2025", page.Url, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_reader_searches_from_the_header_narrows_by_a_facet_and_opens_the_item()
+    {
+        var page = await OpenAsync("/", 1280);
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søg i arkivet" }).FillAsync("hjemløses");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/soeg?q=*");
+        Assert.Matches("[0-9]+ resultater", await page.Locator("#resultater").TextContentAsync() ?? string.Empty);
+        Assert.True(await page.Locator(".hit mark").CountAsync() > 0, "the matched words are marked");
+
+        // Narrow to one year through the facet, then open the first hit.
+        var year = page.Locator(".facets a").First;
+        var yearText = (await year.TextContentAsync())!.Trim();
+        await year.ClickAsync();
+        await page.WaitForURLAsync($"**fra={yearText}-01-01*");
+        var first = page.Locator(".hit__title a").First;
+        var href = await first.GetAttributeAsync("href");
+        Assert.Matches("^/moeder/[0-9]+#punkt-[0-9a-z]+$", href!);
+        await first.ClickAsync();
+        await page.WaitForURLAsync("**/moeder/**");
+        Assert.EndsWith(href!.Split('#')[1], page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#" + href.Split('#')[1]).IsVisibleAsync());
         await page.CloseAsync();
     }
 }

@@ -131,6 +131,9 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     [InlineData("/moeder/1")]
     [InlineData("/personer/1")]
     [InlineData("/fejl/404")]
+    [InlineData("/soeg")]
+    [InlineData("/soeg?q=hjeml%C3%B8se")]
+    [InlineData("/soeg?q=xyzzy")]
     public async Task Every_page_has_the_accessible_skeleton(string path)
     {
         var (_, page) = await app.GetPageAsync(path);

@@ -72,6 +72,22 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
         return applied;
     }
 
+    /// <summary>
+    /// At start-up: rebuilds a missing index (a new or deleted index directory) and applies whatever
+    /// a process that stopped between its commit and its index update left in the outbox.
+    /// </summary>
+    public async Task<string> RepairAsync(CancellationToken cancellationToken)
+    {
+        if (await index.IsMissingAsync(cancellationToken))
+        {
+            var documents = await RebuildAsync(null, cancellationToken);
+            return $"built the search index ({documents} documents)";
+        }
+
+        var applied = await ApplyAsync(cancellationToken);
+        return applied == 0 ? "the search index is up to date" : $"applied {applied} pending change(s) to the search index";
+    }
+
     /// <summary>Rebuilds the index from the database; reports progress as (done, total) sources.</summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {

@@ -39,7 +39,6 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _readGate = new();
     private SearcherManager? _searchers;
-    private long _lastRefreshCheck;
 
     public LuceneIndex(string path)
     {
@@ -112,14 +111,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             manager = _searchers;
         }
 
-        // Another process may have committed: look at most once a second.
-        var now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _lastRefreshCheck) > 1000)
-        {
-            Interlocked.Exchange(ref _lastRefreshCheck, now);
-            manager.MaybeRefresh();
-        }
-
+        // Another process (the command line, the portal) may have committed: a cheap look at the newest commit.
+        manager.MaybeRefresh();
         return manager.Acquire();
     }
 

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Registry;
+using Protokol.Core.Search;
+using Protokol.Web.Search;
+
+namespace Protokol.Web.Pages.Search;
+
+public sealed class IndexModel(ISearchEngine search, IPortalQueries queries, TimeProvider clock) : PageModel
+{
+    public SearchParameters Parameters { get; private set; } = null!;
+
+    public SearchResult? Result { get; private set; }
+
+    /// <summary>The name of the person filtered on, when that person is named in public.</summary>
+    public string? PersonName { get; private set; }
+
+    public IReadOnlyList<(string Slug, string Name)> AllOrganizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Parameters = SearchParameters.From(Request.Query);
+        var request = Parameters.Request;
+        if (request.PersonId is { } personId)
+        {
+            var person = await queries.GetPersonAsync(personId, cancellationToken);
+            PersonName = person?.Person.Publication == PublicationLevel.Named ? person.Person.Name : null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        AllOrganizations = (await queries.ListOrganizationsAsync(today, cancellationToken)).Where(o => o.MeetingCount > 0).Select(o => (o.Slug, o.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(request.Query) || request.HasFilters)
+        {
+            Result = await search.SearchAsync(request, cancellationToken);
+        }
+    }
+
+    public string Link(SearchRequest request) => SearchParameters.Url("/soeg", request);
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using Protokol.Core.Meetings;
+using Protokol.Core.Search;
+
+namespace Protokol.Web.Search;
+
+/// <summary>
+/// The search request as it travels in a URL, in Danish parameter names shared by the page, the
+/// JSON endpoint and the links between them: q, raad, fra, til, person, type, art, beslutning,
+/// sortering, side, antal. Values that cannot be read are dropped with a notice, never an error.
+/// </summary>
+public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<string> Notices)
+{
+    public static readonly IReadOnlyList<(string Value, SearchHitType Type, string Label)> Types =
+    [
+        ("punkt", SearchHitType.Item, "Dagsordenspunkter"),
+        ("moede", SearchHitType.Meeting, "Møder"),
+        ("person", SearchHitType.Person, "Personer"),
+        ("hoering", SearchHitType.Hearing, "Høringer"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, AgendaItemKind Kind, string Label)> Kinds =
+    [
+        ("orientering", AgendaItemKind.Information, "Orientering"),
+        ("droeftelse", AgendaItemKind.Discussion, "Drøftelse"),
+        ("beslutning", AgendaItemKind.Decision, "Beslutning"),
+        ("hoering", AgendaItemKind.Hearing, "Høring"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, SearchSort Sort, string Label)> Sorts =
+    [
+        ("relevans", SearchSort.Relevance, "Bedste match"),
+        ("nyeste", SearchSort.Newest, "Nyeste først"),
+        ("aeldste", SearchSort.Oldest, "Ældste først"),
+    ];
+
+    public static string Singular(SearchHitType type) => type switch
+    {
+        SearchHitType.Meeting => "Møde",
+        SearchHitType.Person => "Person",
+        SearchHitType.Hearing => "Høring",
+        _ => "Dagsordenspunkt",
+    };
+
+    public static SearchParameters From(IQueryCollection query)
+    {
+        var notices = new List<string>();
+        var request = new SearchRequest
+        {
+            Query = Clean(query["q"].ToString()),
+            Organizations = query["raad"].Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).ToList(),
+            From = Date(query["fra"], "Fra-datoen", notices),
+            To = Date(query["til"], "Til-datoen", notices),
+            PersonId = Number(query["person"]),
+            Type = Types.FirstOrDefault(t => t.Value == query["type"].ToString()) is { Value: not null } type ? type.Type : null,
+            Kind = Kinds.FirstOrDefault(k => k.Value == query["art"].ToString()) is { Value: not null } kind ? kind.Kind : null,
+            HasDecision = query["beslutning"].ToString() is "1" or "true" or "on",
+            Sort = Sorts.FirstOrDefault(s => s.Value == query["sortering"].ToString()) is { Value: not null } sort ? sort.Sort : SearchSort.Relevance,
+            Page = Number(query["side"]) ?? 1,
+            PageSize = Number(query["antal"]) ?? 20,
+        };
+        if (request.From is { } from && request.To is { } to && to < from)
+        {
+            notices.Add("Til-datoen lå før fra-datoen; de er byttet om.");
+            request = request with { From = to, To = from };
+        }
+
+        return new SearchParameters(request.Normalized(), notices);
+    }
+
+    /// <summary>The URL of this search with some values changed (facets, paging, removing a filter).</summary>
+    public static string Url(string path, SearchRequest request)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("q", request.Query);
+        foreach (var slug in request.Organizations)
+        {
+            Add("raad", slug);
+        }
+
+        Add("fra", request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("til", request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("person", request.PersonId?.ToString(CultureInfo.InvariantCulture));
+        Add("type", Types.FirstOrDefault(t => t.Type == request.Type && request.Type is not null).Value);
+        Add("art", Kinds.FirstOrDefault(k => k.Kind == request.Kind && request.Kind is not null).Value);
+        Add("beslutning", request.HasDecision ? "1" : null);
+        Add("sortering", request.Sort == SearchSort.Relevance ? null : Sorts.First(s => s.Sort == request.Sort).Value);
+        Add("side", request.Page > 1 ? request.Page.ToString(CultureInfo.InvariantCulture) : null);
+        Add("antal", request.PageSize != 20 ? request.PageSize.ToString(CultureInfo.InvariantCulture) : null);
+        var builder = new StringBuilder(path);
+        if (parts.Count > 0)
+        {
+            builder.Append('?').AppendJoin("&", parts);
+        }
+
+        return builder.ToString();
+    }
+
+    private static DateOnly? Date(string? text, string name, List<string> notices)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
+        {
+            return name.StartsWith("Til", StringComparison.Ordinal) ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+        }
+
+        notices.Add($"{name} \"{Shorten(text)}\" blev ikke forstået (skriv fx 2020-03-31) og er ikke brugt.");
+        return null;
+    }
+
+    /// <summary>Control characters cannot be shown back in a page; very long input is cut (the parser says so).</summary>
+    private static string Clean(string text)
+    {
+        if (text.Length > 2 * SearchQueryParser.MaxLength)
+        {
+            text = text[..(2 * SearchQueryParser.MaxLength)];
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        }).Trim();
+    }
+
+    private static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

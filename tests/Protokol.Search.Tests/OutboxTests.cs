@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Search;
+using Protokol.Data;
+using Protokol.Search.Indexing;
+using Protokol.TestSupport;
+
+namespace Protokol.Search.Tests;
+
+/// <summary>The index never drifts from the database: edits reach it before the call returns, and a crash in between is repaired at the next start.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class OutboxTests(PostgresCluster cluster)
+{
+    public static TheoryData<DatabaseProvider> Engines => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task An_edit_is_searchable_when_the_save_returns_and_the_outbox_is_empty(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+        Assert.Empty(await archive.TitlesAsync("kolonihave"));
+
+        await EditAsync(archive.Database.Services, "Kolonihaver til udsatte");
+
+        Assert.Equal(["Kolonihaver til udsatte"], await archive.TitlesAsync("kolonihave"));
+        Assert.Empty(await archive.TitlesAsync("vintertiden"));
+        Assert.Equal(0, await OutboxCountAsync(archive.Database));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_crash_between_commit_and_index_update_is_repaired_at_the_next_start(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+
+        // A process whose indexer dies right after the edit committed.
+        await using (var crashed = archive.Database.Build((services, settings) =>
+        {
+            services.AddProtokolSearch(settings);
+            services.AddScoped<ISearchIndexer, KilledIndexer>();
+        }))
+        {
+            await Assert.ThrowsAsync<KilledException>(() => EditAsync(crashed, "Kolonihaver til udsatte"));
+        }
+
+        // The edit is stored with its outbox row, but the index has not seen it.
+        Assert.Equal(1, await OutboxCountAsync(archive.Database));
+        Assert.Empty(await archive.TitlesAsync("kolonihave"));
+
+        // The next start repairs it.
+        await using (var restarted = archive.Database.Build())
+        {
+            await using var scope = restarted.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().RepairAsync(CancellationToken.None);
+            Assert.Contains("applied", report, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["Kolonihaver til udsatte"], await archive.TitlesAsync("kolonihave"));
+        Assert.Equal(0, await OutboxCountAsync(archive.Database));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Applying_the_same_changes_twice_does_not_duplicate_documents(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+        var before = (await archive.SearchAsync(new SearchRequest { Query = "hjemløse" })).Total;
+
+        // As if the index had been updated but the outbox rows not yet removed when the process died.
+        await archive.Database.WithContextAsync(async db =>
+        {
+            var meetings = await db.Meetings.Select(m => m.Id).ToListAsync();
+            foreach (var id in meetings)
+            {
+                db.RecordSearchChange("m:" + id);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = archive.Database.Scope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().ApplyAsync(CancellationToken.None) > 0);
+        }
+
+        Assert.Equal(before, (await archive.SearchAsync(new SearchRequest { Query = "hjemløse" })).Total);
+    }
+
+    [Fact]
+    public async Task A_deleted_index_directory_is_rebuilt_at_start_and_reindex_rebuilds_from_scratch()
+    {
+        await using var archive = await SearchArchive.CreateAsync(DatabaseProvider.Sqlite, null);
+        var expected = await archive.TitlesAsync("hjemløse");
+        await archive.Database.Services.DisposeAsync();
+        Directory.Delete(SearchServiceCollectionExtensions.LuceneIndexPath(archive.Database.Settings), recursive: true);
+
+        await using var restarted = archive.Database.Build();
+        await using (var scope = restarted.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().RepairAsync(CancellationToken.None);
+            Assert.StartsWith("built the search index", report, StringComparison.Ordinal);
+        }
+
+        await using (var scope = restarted.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(new SearchRequest { Query = "hjemløse" }, CancellationToken.None);
+            Assert.Equal(expected, SearchArchive.Titles(result));
+            var rebuilt = await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().RebuildAsync(null, CancellationToken.None);
+            Assert.True(rebuilt >= 10);
+        }
+    }
+
+    private PostgresCluster? Cluster(DatabaseProvider engine) => engine == DatabaseProvider.Postgres ? cluster : null;
+
+    private static async Task EditAsync(IServiceProvider services, string title)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var itemId = await db.AgendaItems.Where(i => i.Title == "Hjemløse i vintertiden").Select(i => i.Id).SingleAsync();
+        var item = await store.FindAgendaItemAsync(itemId, CancellationToken.None);
+        item!.Edit(title, item.Kind, item.IsPublic, item.PublicText);
+        await store.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static Task<int> OutboxCountAsync(TestDatabase database) => database.WithContextAsync(db => db.SearchOutbox.CountAsync());
+
+    private sealed class KilledException : Exception;
+
+    private sealed class KilledIndexer : ISearchIndexer
+    {
+        public Task ApplyPendingAsync(CancellationToken cancellationToken) => throw new KilledException();
+    }
+}

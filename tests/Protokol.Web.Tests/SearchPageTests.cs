@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Web.Tests;
+
+public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    [Fact]
+    public async Task The_search_page_lists_marked_hits_linking_to_item_anchors_with_facets()
+    {
+        var (response, page) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^[0-9]+ resultater$", page.GetElementById("resultater")!.TextContent);
+        var hits = page.QuerySelectorAll(".hit");
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Matches("^/moeder/[0-9]+(#punkt-[0-9a-z]+)?$", hit.QuerySelector(".hit__title a")!.GetAttribute("href")!));
+        Assert.Contains(page.QuerySelectorAll(".hit mark"), m => m.TextContent.StartsWith("hjemløs", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(page.QuerySelectorAll(".facets a[href*='fra=']"));
+        Assert.NotEmpty(page.QuerySelectorAll(".facets a[href*='raad=udsatteraadet']"));
+        Assert.Equal("hjemløse", ((AngleSharp.Html.Dom.IHtmlInputElement)page.GetElementById("q")!).Value);
+    }
+
+    [Fact]
+    public async Task Filters_travel_in_the_url_and_can_be_removed()
+    {
+        var (_, all) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se");
+        var (_, narrowed) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se&fra=2026-01-01&til=2026-12-31&sortering=nyeste");
+        Assert.True(narrowed.QuerySelectorAll(".hit").Length <= all.QuerySelectorAll(".hit").Length);
+        Assert.All(narrowed.QuerySelectorAll(".hit__meta"), m => Assert.Contains("2026", m.TextContent, StringComparison.Ordinal));
+        var remove = narrowed.QuerySelector(".active-filters a")!;
+        Assert.Contains("Periode", remove.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("fra=", remove.GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.Contains("sortering=nyeste", remove.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/soeg?q=%22hjeml%C3%B8se")]
+    [InlineData("/soeg?q=OR")]
+    [InlineData("/soeg?q=-")]
+    [InlineData("/soeg?q=%00%01%02")]
+    [InlineData("/soeg?q=title:(a%20OR%20b)^2~%20%7B!lucene%7D")]
+    [InlineData("/soeg?q=%27%3B%20DROP%20TABLE%20search_documents%3B%20--")]
+    [InlineData("/soeg?q=hjeml%C3%B8se&fra=igaar&til=2020-13-45&side=-3&antal=100000&type=x&art=y&sortering=z")]
+    public async Task Bad_queries_and_parameters_give_a_page_never_an_error(string path)
+    {
+        var (response, page) = await app.GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(page.QuerySelectorAll("h1"));
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_query_is_cut_with_a_notice()
+    {
+        var (response, page) = await app.GetPageAsync("/soeg?q=" + new string('x', 10_000));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("afkortet", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closed_items_and_unpublished_meetings_are_not_found()
+    {
+        var approved = await app.DemoMeetingsAsync(MeetingState.MinutesApproved);
+        var closed = approved.SelectMany(m => m.Items).First(i => !i.IsPublic);
+        var word = closed.Title.Split(' ').OrderByDescending(w => w.Length).First();
+        var json = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(word));
+        foreach (var hit in json.GetProperty("hits").EnumerateArray())
+        {
+            Assert.NotEqual(closed.Title, hit.GetProperty("title").GetString());
+        }
+
+        var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).SelectMany(m => m.Items).ToList();
+        foreach (var item in planned)
+        {
+            var found = await GetJsonAsync("/api/search?type=punkt&q=" + Uri.EscapeDataString("\"" + item.Title + "\""));
+            Assert.DoesNotContain(found.GetProperty("hits").EnumerateArray(), h => h.GetProperty("url").GetString()!.Contains($"#punkt-{item.Number}", StringComparison.Ordinal)
+                && h.GetProperty("title").GetString() == item.Title && h.GetProperty("meetingId").GetInt32() == item.MeetingId);
+        }
+    }
+
+    [Fact]
+    public async Task The_json_endpoint_answers_with_hits_snippets_and_facets()
+    {
+        var json = await GetJsonAsync("/api/search?q=hjeml%C3%B8se&antal=2");
+        Assert.True(json.GetProperty("total").GetInt32() > 2);
+        Assert.Equal(2, json.GetProperty("hits").GetArrayLength());
+        Assert.Contains("side=2", json.GetProperty("next").GetString(), StringComparison.Ordinal);
+        var hit = json.GetProperty("hits")[0];
+        Assert.StartsWith("http://", hit.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("item", hit.GetProperty("type").GetString());
+        Assert.Equal("udsatteraadet", hit.GetProperty("organization").GetProperty("slug").GetString());
+        Assert.True(json.GetProperty("facets").GetProperty("years").GetArrayLength() > 0);
+
+        var bad = await GetJsonAsync("/api/search?q=%22");
+        Assert.Equal(0, bad.GetProperty("total").GetInt32());
+        Assert.NotEqual(0, bad.GetProperty("notices").GetArrayLength());
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
