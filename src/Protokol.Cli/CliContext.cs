@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Common;
 using Protokol.Data;
+using Protokol.Search;
 using Protokol.Import.Importing;
 using Protokol.Import.Reading;
 using Spectre.Console;
@@ -57,7 +58,9 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
     public TimeProvider Clock => clock;
 
     /// <summary>Builds the services for one run of a verb, from environment variables and the global options.</summary>
-    public ServiceProvider CreateServices(ParseResult parse)
+    /// <param name="parse">The parsed command line (connection, provider, data directory).</param>
+    /// <param name="deferIndexing">Leave search changes in the outbox until the verb applies them in one batch (bulk import).</param>
+    public ServiceProvider CreateServices(ParseResult parse, bool deferIndexing = false)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(ConnectionOption) is { } connection)
@@ -81,7 +84,14 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddProtokolData(DatabaseSettings.FromConfiguration(configuration));
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        services.AddProtokolData(settings);
+        services.AddProtokolSearch(settings);
+        if (deferIndexing)
+        {
+            services.AddScoped<Core.Search.ISearchIndexer, DeferredIndexing>();
+        }
+
         services.AddSingleton(Limits(parse));
         services.AddSingleton<DocumentReader>();
         services.AddScoped<MeetingImporter>();
@@ -116,5 +126,11 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         }
 
         return message;
+    }
+
+    /// <summary>Applied by the verb at its end, not after each document.</summary>
+    private sealed class DeferredIndexing : Core.Search.ISearchIndexer
+    {
+        public Task ApplyPendingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -171,6 +171,34 @@ public sealed class ImportVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Imported_minutes_are_searchable_from_the_command_line_and_reindex_rebuilds()
+    {
+        var file = Write("skoleraad-2022-05-04.txt", Minutes);
+        var (imported, importText) = await RunAsync("import", file, "--data-dir", _directory, "--body", "havnby");
+        Assert.Equal(0, imported);
+        Assert.Contains("Search index updated", importText, StringComparison.Ordinal);
+
+        var (exit, text) = await RunAsync("search", "skoleveje", "--data-dir", _directory);
+        Assert.Equal(0, exit);
+        Assert.Contains("1 hit(s)", text, StringComparison.Ordinal);
+        Assert.Contains("2022-05-04", text, StringComparison.Ordinal);
+        Assert.Contains("punkt 2: Skolevejen", text, StringComparison.Ordinal);
+
+        var (filtered, filteredText) = await RunAsync("search", "skolevejen", "--from", "2023-01-01", "--data-dir", _directory);
+        Assert.Equal(0, filtered);
+        Assert.Contains("0 hit(s)", filteredText, StringComparison.Ordinal);
+
+        var (rebuilt, rebuildText) = await RunAsync("search", "reindex", "--data-dir", _directory);
+        Assert.Equal(0, rebuilt);
+        Assert.Matches("Rebuilt the search index: [0-9]+ documents", rebuildText);
+        Assert.Contains("1 hit(s)", (await RunAsync("search", "skolevej*", "--data-dir", _directory)).Output, StringComparison.Ordinal);
+
+        var (bad, badText) = await RunAsync("search", "x", "--to", "31-12-2022", "--data-dir", _directory);
+        Assert.Equal(1, bad);
+        Assert.StartsWith("error:", badText.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_takes_folders_goes_on_after_a_bad_file_and_reports()
     {
         Write("a/skoleraad-2022-05-04.txt", Minutes);

@@ -34,7 +34,7 @@ internal static class ImportCommand
                 context.Console.MarkupLineInterpolated($"[red]error:[/] {m}: findes ikke");
             }
 
-            await using var services = context.CreateServices(parse);
+            await using var services = context.CreateServices(parse, deferIndexing: true);
             await using (var scope = services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
@@ -101,6 +101,7 @@ internal static class ImportCommand
 
             await producer;
             Report(context.Console, results);
+            await SearchCommand.ApplyPendingAsync(context, services, cancellationToken);
             return results.Any(r => r.Outcome == ImportOutcome.Rejected) || missing.Count > 0 ? 1 : 0;
         }));
         return command;
