@@ -14,6 +14,15 @@ using UglyToad.PdfPig.Writer;
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
+if (mode == "search")
+{
+    // dotnet run -c Release --project bench/Protokol.Bench -- search --count 1000000 [--engine lucene|postgres|both] [--rounds 3]
+    var engine = args.SkipWhile(a => a != "--engine").Skip(1).FirstOrDefault() ?? "both";
+    var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, culture)).FirstOrDefault(3);
+    await SearchBench.RunAsync(args.Contains("--count") ? count : 100_000, engine, rounds);
+    return;
+}
+
 Console.WriteLine(string.Create(culture, $"Protokol importer benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
 
 if (mode is "parse" or "all")

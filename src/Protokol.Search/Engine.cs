@@ -7,8 +7,8 @@ namespace Protokol.Search;
 /// <summary>A document as an engine hands it back for the final page.</summary>
 public sealed record StoredHit(string Key, SearchHitType Type, string Title, string Text, string Url, DateOnly? Date, string? OrganizationSlug, string? OrganizationName, int? MeetingId, string? ItemNumber);
 
-/// <summary>What an engine found: the total, the requested page and the facet counts over all matches.</summary>
-public sealed record EngineResult(int Total, IReadOnlyList<StoredHit> Hits, IReadOnlyDictionary<int, int> Years, IReadOnlyList<(string Slug, string Name, int Count)> Organizations);
+/// <summary>What an engine found: the total, the requested page and the facet counts over all matches; <paramref name="Approximate"/> when the counts are estimated from a sample.</summary>
+public sealed record EngineResult(int Total, IReadOnlyList<StoredHit> Hits, IReadOnlyDictionary<int, int> Years, IReadOnlyList<(string Slug, string Name, int Count)> Organizations, bool Approximate = false);
 
 /// <summary>One engine's execution of an analyzed query.</summary>
 public interface ISearchBackend
@@ -46,7 +46,7 @@ public sealed class SearchEngine(ISearchBackend backend) : ISearchEngine
             .Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Value)).ToList();
         var organizations = result.Organizations.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal)
             .Select(o => new FacetValue(o.Slug, o.Name, o.Count)).ToList();
-        return new SearchResult(request, query, result.Total, hits, years, organizations);
+        return new SearchResult(request, query, result.Total, hits, years, organizations, result.Approximate);
     }
 
     /// <summary>Dates in the index are whole numbers, yyyymmdd.</summary>

@@ -86,7 +86,8 @@ public sealed record SearchResult(
     int Total,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<FacetValue> Years,
-    IReadOnlyList<FacetValue> Organizations)
+    IReadOnlyList<FacetValue> Organizations,
+    bool CountsAreApproximate = false)
 {
     public int PageCount => Total == 0 ? 0 : (Total + Request.PageSize - 1) / Request.PageSize;
 

@@ -54,7 +54,9 @@ namespace Protokol.Data.Postgres.Migrations
                 CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv);
                 CREATE INDEX ix_search_documents_source ON search_documents (source);
                 CREATE INDEX ix_search_documents_body ON search_documents (body_id);
-                CREATE INDEX ix_search_documents_date ON search_documents (date DESC NULLS LAST, doc_id);
+                CREATE INDEX ix_search_documents_organization ON search_documents (organization_slug);
+                CREATE INDEX ix_search_documents_people ON search_documents USING gin (people);
+                CREATE INDEX ix_search_documents_date ON search_documents (date DESC NULLS LAST, doc_id DESC);
                 """);
         }
 

@@ -29,6 +29,9 @@ public sealed class DanishSearchAnalyzer : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
+    /// <summary>A title and a text added as two values of one field never form a phrase across the seam.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     /// <summary>The analyzed terms of a text with their positions and where they stand in the text.</summary>
     public IReadOnlyList<AnalyzedToken> Tokens(string text, string field = "text")
     {

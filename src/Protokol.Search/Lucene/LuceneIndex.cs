@@ -31,9 +31,15 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     internal const string Person = "person";
     internal const string Title = "title";
     internal const string Text = "text";
+
+    /// <summary>Title and text together: the one postings list a word's match is read from.</summary>
+    internal const string All = "all";
     internal const string Url = "url";
     internal const string Meeting = "meeting";
     internal const string Number = "number";
+
+    /// <summary>The organization facet's doc value is "slug␟name", so counting needs no stored document.</summary>
+    internal const char FacetSeparator = '\u001f';
 
     private readonly LuceneDirectory _directory;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -153,13 +159,15 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             new StringField(Body, d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
             new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.YES),
             new TextField(Title, d.Title, Field.Store.YES),
-            new TextField(Text, d.Text, Field.Store.YES),
+            new StoredField(Text, d.Text),
+            new TextField(All, d.Title, Field.Store.NO),
+            new TextField(All, d.Text, Field.Store.NO),
             new StoredField(Url, d.Url),
         };
         if (d.OrganizationSlug is not null)
         {
             doc.Add(new StringField(Organization, d.OrganizationSlug, Field.Store.YES));
-            doc.Add(new SortedDocValuesField(Organization, new BytesRef(d.OrganizationSlug)));
+            doc.Add(new SortedDocValuesField(Organization, new BytesRef(d.OrganizationSlug + FacetSeparator + (d.OrganizationName ?? d.OrganizationSlug))));
             doc.Add(new StoredField(OrganizationName, d.OrganizationName ?? d.OrganizationSlug));
         }
 
@@ -252,8 +260,16 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                 _disposed = true;
                 try
                 {
-                    // Uncommitted changes are dropped: what is not committed is still in the outbox.
-                    writer.Rollback();
+                    if (writer.HasUncommittedChanges())
+                    {
+                        // What is not committed is still in the outbox: drop it.
+                        writer.Rollback();
+                    }
+                    else
+                    {
+                        // Let merges finish, so the index does not splinter into ever more segments.
+                        writer.Dispose(waitForMerges: true);
+                    }
                 }
                 finally
                 {

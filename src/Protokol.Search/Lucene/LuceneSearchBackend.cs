@@ -142,14 +142,17 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         }
     }
 
-    /// <summary>A term in the title or the text, the title weighing more.</summary>
+    /// <summary>
+    /// A term in the title or the text: matched (and scored by BM25) in the combined field, with a
+    /// title match adding to the score. The title clause is optional, so Lucene only looks it up
+    /// for documents that already match, and a broad word costs one pass over one postings list.
+    /// </summary>
     private static Query Fields(AnalyzedTerm term)
     {
-        var either = new BooleanQuery();
+        var either = new BooleanQuery { { InField(term, All), Occur.MUST } };
         var title = InField(term, Title);
         title.Boost = TitleBoost;
         either.Add(title, Occur.SHOULD);
-        either.Add(InField(term, Text), Occur.SHOULD);
         return either;
     }
 
@@ -177,15 +180,14 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// <summary>Counts matches by year and organization from doc values, alongside the top-k collector.</summary>
     private sealed class FacetCollector : ICollector
     {
-        private readonly Dictionary<int, int> _years = [];
+        private const int FirstYear = 1900;
+        private readonly int[] _years = new int[400];
         private readonly Dictionary<string, int> _organizations = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private NumericDocValues? _year;
         private SortedDocValues? _org;
         private int[] _orgCounts = [];
-        private AtomicReader? _reader;
 
-        public IReadOnlyDictionary<int, int> Years => _years;
+        public IReadOnlyDictionary<int, int> Years => _years.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -196,9 +198,8 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         public void SetNextReader(AtomicReaderContext context)
         {
             FlushSegment();
-            _reader = context.AtomicReader;
-            _year = _reader.GetNumericDocValues(Year);
-            _org = _reader.GetSortedDocValues(Organization);
+            _year = context.AtomicReader.GetNumericDocValues(Year);
+            _org = context.AtomicReader.GetSortedDocValues(Organization);
             _orgCounts = _org is null ? [] : new int[_org.ValueCount];
         }
 
@@ -206,8 +207,11 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         {
             if (_year is not null)
             {
-                var year = (int)_year.Get(doc);
-                _years[year] = _years.GetValueOrDefault(year) + 1;
+                var year = (int)_year.Get(doc) - FirstYear;
+                if (year is >= 0 and < 400)
+                {
+                    _years[year]++;
+                }
             }
 
             if (_org is not null)
@@ -223,12 +227,16 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         public IReadOnlyList<(string Slug, string Name, int Count)> Organizations()
         {
             FlushSegment();
-            return _organizations.Select(o => (o.Key, _names.GetValueOrDefault(o.Key, o.Key), o.Value)).ToList();
+            return _organizations.Select(o =>
+            {
+                var split = o.Key.IndexOf(LuceneIndex.FacetSeparator, StringComparison.Ordinal);
+                return split < 0 ? (o.Key, o.Key, o.Value) : (o.Key[..split], o.Key[(split + 1)..], o.Value);
+            }).ToList();
         }
 
         private void FlushSegment()
         {
-            if (_org is null || _reader is null)
+            if (_org is null)
             {
                 return;
             }
@@ -236,31 +244,16 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var bytes = new BytesRef();
             for (var ord = 0; ord < _orgCounts.Length; ord++)
             {
-                if (_orgCounts[ord] == 0)
+                if (_orgCounts[ord] > 0)
                 {
-                    continue;
-                }
-
-                _org.LookupOrd(ord, bytes);
-                var slug = bytes.Utf8ToString();
-                _organizations[slug] = _organizations.GetValueOrDefault(slug) + _orgCounts[ord];
-                if (!_names.ContainsKey(slug))
-                {
-                    _names[slug] = NameOf(slug);
+                    _org.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    _organizations[value] = _organizations.GetValueOrDefault(value) + _orgCounts[ord];
                 }
             }
 
             _orgCounts = [];
             _org = null;
-        }
-
-        private string NameOf(string slug)
-        {
-            // One stored document per organization and segment: cheap, and only for organizations that matched.
-            var docs = _reader!.GetTermDocsEnum(new Term(Organization, slug));
-            return docs is not null && docs.NextDoc() != global::Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS
-                ? _reader.Document(docs.DocID).Get(OrganizationName, Invariant) ?? slug
-                : slug;
         }
     }
 }

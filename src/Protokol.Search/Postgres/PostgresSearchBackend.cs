@@ -33,16 +33,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         try
         {
-            var (where, parameters) = Where(query, request);
-            var (total, years, organizations) = await FacetsAsync(connection, where, parameters, cancellationToken);
-            if (total == 0)
-            {
-                return new EngineResult(0, [], years, organizations);
-            }
-
-            var ids = await PageAsync(connection, query, request, where, parameters, cancellationToken);
-            var hits = await FetchAsync(connection, ids, cancellationToken);
-            return new EngineResult(total, hits, years, organizations);
+            return await RunSqlOnlyAsync(connection, query, request, cancellationToken);
         }
         finally
         {
@@ -51,6 +42,40 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
                 await connection.CloseAsync();
             }
         }
+    }
+
+    /// <summary>The engine's statements alone (facets, ranked page, texts), without Protokol's parsing and highlighting: the benchmark's bare query.</summary>
+    internal static async Task<EngineResult> RunSqlOnlyAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(query, request);
+        var facets = await FacetsAsync(connection, query, where, parameters, cancellationToken);
+        if (facets.Total == 0)
+        {
+            return new EngineResult(0, [], facets.Years, facets.Organizations);
+        }
+
+        var ids = await PageAsync(connection, query, request, where, parameters, cancellationToken);
+        var hits = await FetchAsync(connection, ids, cancellationToken);
+        return new EngineResult(facets.Total, hits, facets.Years, facets.Organizations, facets.Approximate);
+    }
+
+    /// <summary>The plan this engine avoids, for the benchmark's reference: count, then rank every match.</summary>
+    internal static async Task RunNaiveAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(query, request);
+        await using var command = Command(connection, $"""
+            SELECT count(*) FROM search_documents WHERE {where};
+            SELECT doc_id FROM search_documents WHERE {where} ORDER BY ts_rank(@weights, tsv, @q::tsquery) DESC LIMIT 20;
+            """, parameters);
+        command.Parameters.Add(new NpgsqlParameter("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = Weights });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
     }
 
     /// <summary>The query as tsquery text: stemmed lexemes quoted, so nothing a user types is read as syntax.</summary>
@@ -71,17 +96,18 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     {
         TermMatch t => Quote(t.Term),
         PrefixMatch p => Quote(p.Prefix) + ":*",
-        PhraseMatch p => "(" + Phrase(p) + ")",
+        // Within the title (A) or within the text (B), never across the two.
+        PhraseMatch p => "((" + Phrase(p, "A") + ") | (" + Phrase(p, "B") + "))",
         _ => throw new ArgumentOutOfRangeException(nameof(term)),
     };
 
-    private static string Phrase(PhraseMatch phrase)
+    private static string Phrase(PhraseMatch phrase, string weight)
     {
-        var text = new StringBuilder(Quote(phrase.Tokens[0].Term));
+        var text = new StringBuilder(Quote(phrase.Tokens[0].Term)).Append(':').Append(weight);
         for (var i = 1; i < phrase.Tokens.Count; i++)
         {
             var distance = phrase.Tokens[i].Position - phrase.Tokens[i - 1].Position;
-            text.Append(distance == 1 ? " <-> " : $" <{distance.ToString(CultureInfo.InvariantCulture)}> ").Append(Quote(phrase.Tokens[i].Term));
+            text.Append(distance == 1 ? " <-> " : $" <{distance.ToString(CultureInfo.InvariantCulture)}> ").Append(Quote(phrase.Tokens[i].Term)).Append(':').Append(weight);
         }
 
         return text.ToString();
@@ -155,34 +181,99 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return command;
     }
 
-    private static async Task<(int Total, Dictionary<int, int> Years, List<(string, string, int)> Organizations)> FacetsAsync(
-        NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    private sealed record Facets(int Total, Dictionary<int, int> Years, List<(string, string, int)> Organizations, bool Approximate);
+
+    /// <summary>
+    /// Counts by year and organization. Counting every match of a word in most of the archive costs
+    /// PostgreSQL a pass over all of them, so above <see cref="ExactCountLimit"/> estimated matches
+    /// the counts are estimated from a random sample of about <see cref="SampleRows"/> rows and the
+    /// result says so; below it they are exact, read through the GIN index.
+    /// </summary>
+    private static async Task<Facets> FacetsAsync(NpgsqlConnection connection, AnalyzedQuery query, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
-        // One pass over the matches counts both facets; the year rows add up to the total.
+        if (!query.ListsAll)
+        {
+            var (estimate, rows) = await EstimateAsync(connection, where, parameters, cancellationToken);
+            if (estimate > ExactCountLimit && rows > 0)
+            {
+                var percent = Math.Min(100.0, 100.0 * SampleRows / rows);
+                var sample = await CountAsync(connection, $"search_documents TABLESAMPLE BERNOULLI ({percent.ToString("0.####", CultureInfo.InvariantCulture)}) REPEATABLE (7)", where, parameters, useIndex: false, cancellationToken);
+                if (sample.Total >= MinimumSampleMatches)
+                {
+                    var scale = 100.0 / percent;
+                    int Scale(int n) => (int)Math.Round(n * scale);
+                    return new Facets(Scale(sample.Total), sample.Years.ToDictionary(y => y.Key, y => Scale(y.Value)),
+                        sample.Organizations.Select(o => (o.Item1, o.Item2, Scale(o.Item3))).ToList(), true);
+                }
+            }
+        }
+
+        return await CountAsync(connection, "search_documents", where, parameters, useIndex: !query.ListsAll, cancellationToken);
+    }
+
+    /// <summary>Above this many estimated matches, facet counts are estimated from a sample.</summary>
+    public const int ExactCountLimit = 25_000;
+
+    private const int SampleRows = 12_000;
+
+    private const int MinimumSampleMatches = 200;
+
+    /// <summary>The planner's estimate of the matches (from the tsvector statistics) and the table's size.</summary>
+    private static async Task<(double Matches, double Rows)> EstimateAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents WHERE {where}", parameters);
+        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        using var plan = System.Text.Json.JsonDocument.Parse(json);
+        var matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        await using var size = connection.CreateCommand();
+        size.CommandText = "SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_documents'::regclass";
+        var rows = (double)(await size.ExecuteScalarAsync(cancellationToken))!;
+        return (matches, rows);
+    }
+
+    private static async Task<Facets> CountAsync(NpgsqlConnection connection, string from, string where, List<NpgsqlParameter> parameters, bool useIndex, CancellationToken cancellationToken)
+    {
+        // One pass counts both facets; the year rows add up to the total. Through the GIN index
+        // a plain word needs no recheck, so the large tsvectors are never read.
+        await using var transaction = useIndex ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        if (useIndex)
+        {
+            await using var local = connection.CreateCommand();
+            local.CommandText = "SET LOCAL enable_seqscan = off";
+            await local.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = Command(connection, $"""
             SELECT GROUPING(year) AS by_org, year, organization_slug, min(organization_name), count(*)::int
-            FROM search_documents WHERE {where}
+            FROM {from} WHERE {where}
             GROUP BY GROUPING SETS ((year), (organization_slug))
             """, parameters);
         var total = 0;
         var years = new Dictionary<int, int>();
         var organizations = new List<(string, string, int)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var count = reader.GetInt32(4);
-            if (reader.GetInt32(0) == 0)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                total += count;
-                years[reader.IsDBNull(1) ? 0 : reader.GetInt16(1)] = count;
-            }
-            else if (!reader.IsDBNull(2))
-            {
-                organizations.Add((reader.GetString(2), reader.GetString(3), count));
+                var count = reader.GetInt32(4);
+                if (reader.GetInt32(0) == 0)
+                {
+                    total += count;
+                    years[reader.IsDBNull(1) ? 0 : reader.GetInt16(1)] = count;
+                }
+                else if (!reader.IsDBNull(2))
+                {
+                    organizations.Add((reader.GetString(2), reader.GetString(3), count));
+                }
             }
         }
 
-        return (total, years, organizations);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new Facets(total, years, organizations, false);
     }
 
     private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)

@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Protokol.Core.Search;
+using Protokol.Data;
+using Protokol.Search;
+using Protokol.Search.Analysis;
+using Protokol.Search.Lucene;
+using Protokol.Search.Postgres;
+using Protokol.TestSupport;
+
+namespace Protokol.Bench;
+
+/// <summary>
+/// Search benchmark: builds the synthetic archive in each engine and runs the fixed queries,
+/// printing build time, index size and latency percentiles for the full result (20 hits with
+/// snippets and facets) beside the bare engine query in the same run.
+/// </summary>
+internal static class SearchBench
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(int count, string engines, int rounds)
+    {
+        if (!File.Exists(ArchiveGenerator.WordList))
+        {
+            Console.Error.WriteLine($"{ArchiveGenerator.WordList} is missing: apt-get install -y wdanish");
+            return;
+        }
+
+        var generator = new ArchiveGenerator();
+        var queries = Queries(generator);
+        Console.WriteLine(string.Create(Invariant, $"Search benchmark: {count:N0} items, {generator.OrganizationCount} organizations, 2005–2026, {queries.Count} queries × {rounds} rounds, top 20 with snippets and facets"));
+        if (engines is "lucene" or "both")
+        {
+            await LuceneAsync(generator, count, queries, rounds);
+        }
+
+        if (engines is "postgres" or "both")
+        {
+            await PostgresAsync(generator, count, queries, rounds);
+        }
+    }
+
+    private static async Task LuceneAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds)
+    {
+        var directory = Directory.CreateTempSubdirectory("protokol-bench-lucene-").FullName;
+        try
+        {
+            using var index = new LuceneIndex(directory);
+            var watch = Stopwatch.StartNew();
+            await using (var writer = await index.OpenWriterAsync(CancellationToken.None))
+            {
+                foreach (var batch in generator.Items(count).Chunk(10_000))
+                {
+                    await writer.ReplaceAsync([], batch, CancellationToken.None);
+                }
+
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            var build = watch.Elapsed;
+            var size = new DirectoryInfo(directory).EnumerateFiles().Sum(f => f.Length);
+            var engine = new SearchEngine(new LuceneSearchBackend(index));
+
+            Task Bare(SearchRequest request)
+            {
+                var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query));
+                var query = LuceneSearchBackend.BuildQuery(analyzed, request);
+                var searcher = index.Acquire()!;
+                try
+                {
+                    _ = request.Sort == SearchSort.Relevance
+                        ? searcher.Search(query, 20)
+                        : searcher.Search(query, null, 20, new Sort(new SortField("date", SortFieldType.INT64, request.Sort == SearchSort.Newest)));
+                }
+                finally
+                {
+                    index.Release(searcher);
+                }
+
+                return Task.CompletedTask;
+            }
+
+            await MeasureAsync("Lucene.NET (embedded)", build, size, queries, rounds, r => engine.SearchAsync(r, CancellationToken.None), Bare, null);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task PostgresAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds)
+    {
+        var cluster = new PostgresCluster();
+        await cluster.InitializeAsync();
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(await cluster.CreateDatabaseAsync()) { Options = "-c work_mem=64MB" }.ToString();
+            Console.WriteLine("database: " + connectionString);
+            var settings = new DatabaseSettings(DatabaseProvider.Postgres, connectionString);
+            var services = new ServiceCollection().AddProtokolData(settings).AddProtokolSearch(settings).BuildServiceProvider();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            }
+
+            var watch = Stopwatch.StartNew();
+            await ExecuteAsync(connectionString, "DROP INDEX ix_search_documents_tsv");
+
+            // Two writers, one per core: the tsvector is built by PostgreSQL as rows arrive.
+            var items = generator.Items(count).Chunk(5_000).ToList();
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(async worker =>
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync();
+                for (var i = worker; i < items.Count; i += 2)
+                {
+                    await PostgresSearchIndex.InsertAsync(connection, items[i], CancellationToken.None);
+                }
+            }));
+            items.Clear();
+            await ExecuteAsync(connectionString, "SET maintenance_work_mem = '512MB'; CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)");
+            await ExecuteAsync(connectionString, "VACUUM ANALYZE search_documents");
+            var build = watch.Elapsed;
+            var size = await ScalarAsync<long>(connectionString, "SELECT pg_total_relation_size('search_documents')");
+
+            async Task<SearchResult> Full(SearchRequest request)
+            {
+                await using var scope = services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, CancellationToken.None);
+            }
+
+            await using var bareConnection = new NpgsqlConnection(connectionString);
+            await bareConnection.OpenAsync();
+            Task Bare(SearchRequest request) => PostgresSearchBackend.RunSqlOnlyAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
+            Task Naive(SearchRequest request) => PostgresSearchBackend.RunNaiveAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
+            await MeasureAsync("PostgreSQL 'danish' (server)", build, size, queries, rounds, Full, Bare, Naive);
+            await services.DisposeAsync();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (Environment.GetEnvironmentVariable("PROTOKOL_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine("kept the cluster: " + cluster.AdminConnectionString);
+            }
+            else
+            {
+                await cluster.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(string name, TimeSpan build, long size, List<SearchRequest> queries, int rounds,
+        Func<SearchRequest, Task<SearchResult>> full, Func<SearchRequest, Task> bare, Func<SearchRequest, Task>? naive)
+    {
+        // Warm up: every query once, both paths.
+        foreach (var query in queries)
+        {
+            await full(query);
+            await bare(query);
+        }
+
+        var fullTimes = new List<(double Ms, string Query)>();
+        var bareTimes = new List<double>();
+        var totals = new Dictionary<string, int>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var query in queries)
+            {
+                var watch = Stopwatch.StartNew();
+                var result = await full(query);
+                fullTimes.Add((watch.Elapsed.TotalMilliseconds, Describe(query)));
+                totals[Describe(query)] = result.Total;
+                watch.Restart();
+                await bare(query);
+                bareTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var naiveTimes = new List<double>();
+        if (naive is not null)
+        {
+            foreach (var query in queries)
+            {
+                var watch = Stopwatch.StartNew();
+                await naive(query);
+                naiveTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var f = fullTimes.Select(t => t.Ms).ToList();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(Invariant, $"{name}: build {build.TotalSeconds:0.0} s, index {size / (1024.0 * 1024):0} MB"));
+        Console.WriteLine(string.Create(Invariant, $"  full result (Protokol)  p50 {P(f, 50),7:0.0} ms  p95 {P(f, 95),7:0.0} ms  p99 {P(f, 99),7:0.0} ms  mean {f.Average():0.0} ms"));
+        Console.WriteLine(string.Create(Invariant, $"  bare engine query       p50 {P(bareTimes, 50),7:0.0} ms  p95 {P(bareTimes, 95),7:0.0} ms  p99 {P(bareTimes, 99),7:0.0} ms  mean {bareTimes.Average():0.0} ms"));
+        Console.WriteLine(string.Create(Invariant, $"  Protokol / bare         p50 {P(f, 50) / P(bareTimes, 50):0.00}×  p95 {P(f, 95) / P(bareTimes, 95):0.00}×  mean {f.Average() / bareTimes.Average():0.00}×"));
+        if (naiveTimes.Count > 0)
+        {
+            Console.WriteLine(string.Create(Invariant, $"  naive (rank every match) p50 {P(naiveTimes, 50),6:0.0} ms  p95 {P(naiveTimes, 95),7:0.0} ms  p99 {P(naiveTimes, 99),7:0.0} ms (reference, one round)"));
+        }
+
+        Console.WriteLine("  slowest queries (full result):");
+        foreach (var slow in fullTimes.GroupBy(t => t.Query).Select(g => (Query: g.Key, Ms: g.Max(x => x.Ms))).OrderByDescending(x => x.Ms).Take(5))
+        {
+            Console.WriteLine(string.Create(Invariant, $"    {slow.Ms,7:0.0} ms  {slow.Query}  ({totals[slow.Query]:N0} hits)"));
+        }
+    }
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+
+    private static string Describe(SearchRequest r)
+    {
+        var parts = new List<string> { "'" + r.Query + "'" };
+        if (r.Organizations.Count > 0)
+        {
+            parts.Add("org=" + string.Join(',', r.Organizations));
+        }
+
+        if (r.From is not null || r.To is not null)
+        {
+            parts.Add(string.Create(Invariant, $"{r.From:yyyy}–{r.To:yyyy}"));
+        }
+
+        if (r.Sort != SearchSort.Relevance)
+        {
+            parts.Add(r.Sort.ToString().ToLowerInvariant());
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The fixed queries: common and rare words, AND, phrases, inflected forms, prefixes, OR, exclusions, filters, date sort.</summary>
+    public static List<SearchRequest> Queries(ArchiveGenerator generator)
+    {
+        var content = Enumerable.Range(0, 400).Select(generator.Word).Where(w => DanishSearchAnalyzer.Instance.Tokens(w).Count == 1).ToList();
+        string[] common = [.. ArchiveGenerator.Common.Select(c => c.Word), .. content.Take(2)];
+        string[] mid = [.. new[] { 200, 400, 800, 1500, 3000, 6000 }.Select(generator.Word)];
+        string[] rare = [.. new[] { 15_000, 25_000, 40_000, 55_000 }.Select(generator.Word)];
+        var texts = new List<string>();
+        texts.AddRange(common);
+        texts.AddRange(mid);
+        texts.AddRange(rare);
+        texts.AddRange([$"{common[0]} {mid[0]}", $"{mid[1]} {mid[2]}", $"{common[1]} {common[2]}", $"{common[0]} hjemløse"]);
+        texts.AddRange(["\"socialt udsatte\"", "\"kommunale handleplan\"", $"\"{common[0]} {common[1]}\""]);
+        texts.AddRange(["hjemløse", "hjemløs", "hjemløses", "ensomme", "værestederne", "misbrugere", "boliger", "frivillige"]);
+        texts.AddRange(["hjem*", "værest*", generator.Word(50)[..Math.Min(4, generator.Word(50).Length)] + "*"]);
+        texts.AddRange(["ensomhed OR hjemløse", $"{mid[3]} OR {mid[4]}"]);
+        texts.AddRange(["hjemløse -boliger", $"{common[0]} -{common[1]}"]);
+        var requests = texts.Select(t => new SearchRequest { Query = t }).ToList();
+        requests.Add(new SearchRequest { Query = "hjemløse", From = new DateOnly(2015, 1, 1), To = new DateOnly(2020, 12, 31) });
+        requests.Add(new SearchRequest { Query = common[0], From = new DateOnly(2020, 1, 1) });
+        requests.Add(new SearchRequest { Query = mid[0], From = new DateOnly(2010, 1, 1), To = new DateOnly(2010, 12, 31) });
+        requests.Add(new SearchRequest { Query = common[0], Organizations = ["raad-7"] });
+        requests.Add(new SearchRequest { Query = "hjemløse", Organizations = ["raad-12", "raad-13"] });
+        requests.Add(new SearchRequest { Query = common[0], Sort = SearchSort.Newest });
+        requests.Add(new SearchRequest { Query = "hjemløse", Sort = SearchSort.Newest });
+        return requests;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
