@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Protokol.Core.Search;
 using Protokol.Search.Analysis;
 using static Protokol.Search.Lucene.LuceneIndex;
@@ -56,7 +55,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         return new EngineResult(total, hits, facets.Years, facets.Organizations());
     }
 
-    private static Sort DateSort(bool newestFirst) => new(new SortField(Date, SortFieldType.INT64, newestFirst), SortField.FIELD_DOC);
+    private static Sort DateSort(bool newestFirst) => new(new SortField(Date, DateComparerSource.Instance, newestFirst), SortField.FIELD_DOC);
 
     private static StoredHit ToHit(global::Lucene.Net.Documents.Document doc)
     {
@@ -177,15 +176,15 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         }
     }
 
-    /// <summary>Counts matches by year and organization from doc values, alongside the top-k collector.</summary>
+    /// <summary>Counts matches by year and organization from the segment's cached arrays, alongside the top-k collector.</summary>
     private sealed class FacetCollector : ICollector
     {
         private const int FirstYear = 1900;
         private readonly int[] _years = new int[400];
-        private readonly Dictionary<string, int> _organizations = new(StringComparer.Ordinal);
-        private NumericDocValues? _year;
-        private SortedDocValues? _org;
-        private int[] _orgCounts = [];
+        private readonly Dictionary<int, int> _organizations = [];
+        private int[] _dates = [];
+        private int[] _organizationOf = [];
+        private int[] _organizationCounts = new int[64];
 
         public IReadOnlyDictionary<int, int> Years => _years.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
 
@@ -197,63 +196,47 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         public void SetNextReader(AtomicReaderContext context)
         {
-            FlushSegment();
-            _year = context.AtomicReader.GetNumericDocValues(Year);
-            _org = context.AtomicReader.GetSortedDocValues(Organization);
-            _orgCounts = _org is null ? [] : new int[_org.ValueCount];
+            var values = SegmentValues.For(context.AtomicReader);
+            _dates = values.Dates;
+            _organizationOf = values.OrganizationOf;
         }
 
         public void Collect(int doc)
         {
-            if (_year is not null)
+            var year = (_dates[doc] / 10000) - FirstYear;
+            if ((uint)year < 400)
             {
-                var year = (int)_year.Get(doc) - FirstYear;
-                if (year is >= 0 and < 400)
-                {
-                    _years[year]++;
-                }
+                _years[year]++;
             }
 
-            if (_org is not null)
+            var organization = _organizationOf[doc];
+            if (organization >= 0)
             {
-                var ord = _org.GetOrd(doc);
-                if (ord >= 0)
+                if (organization >= _organizationCounts.Length)
                 {
-                    _orgCounts[ord]++;
+                    Array.Resize(ref _organizationCounts, Math.Max(organization + 1, _organizationCounts.Length * 2));
                 }
+
+                _organizationCounts[organization]++;
             }
         }
 
         public IReadOnlyList<(string Slug, string Name, int Count)> Organizations()
         {
-            FlushSegment();
-            return _organizations.Select(o =>
+            var result = new List<(string, string, int)>();
+            for (var i = 0; i < _organizationCounts.Length; i++)
             {
-                var split = o.Key.IndexOf(LuceneIndex.FacetSeparator, StringComparison.Ordinal);
-                return split < 0 ? (o.Key, o.Key, o.Value) : (o.Key[..split], o.Key[(split + 1)..], o.Value);
-            }).ToList();
-        }
-
-        private void FlushSegment()
-        {
-            if (_org is null)
-            {
-                return;
-            }
-
-            var bytes = new BytesRef();
-            for (var ord = 0; ord < _orgCounts.Length; ord++)
-            {
-                if (_orgCounts[ord] > 0)
+                if (_organizationCounts[i] == 0)
                 {
-                    _org.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
-                    _organizations[value] = _organizations.GetValueOrDefault(value) + _orgCounts[ord];
+                    continue;
                 }
+
+                var value = SegmentValues.OrganizationValue(i);
+                var split = value.IndexOf(LuceneIndex.FacetSeparator, StringComparison.Ordinal);
+                result.Add(split < 0 ? (value, value, _organizationCounts[i]) : (value[..split], value[(split + 1)..], _organizationCounts[i]));
             }
 
-            _orgCounts = [];
-            _org = null;
+            return result;
         }
     }
 }
