@@ -94,7 +94,8 @@ internal static class SearchBench
 
     private static async Task PostgresAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds)
     {
-        var cluster = new PostgresCluster();
+        // Sized like a server that holds the index in memory (the test suite runs with the defaults).
+        var cluster = new PostgresCluster { ServerOptions = "-c shared_buffers=2GB -c effective_cache_size=8GB -c random_page_cost=1.1" };
         await cluster.InitializeAsync();
         try
         {

@@ -174,3 +174,37 @@ public sealed class SearchSemanticsTests(PostgresCluster cluster)
 
     private Task<SearchArchive> Archive(DatabaseProvider engine) => SearchArchive.CreateAsync(engine, engine == DatabaseProvider.Postgres ? cluster : null);
 }
+
+/// <summary>Above the exact-count limit PostgreSQL estimates facets from a sample, and says so.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresEstimateTests(PostgresCluster cluster)
+{
+    [Fact]
+    public async Task Broad_queries_get_estimated_counts_marked_as_such_and_the_same_hits()
+    {
+        await using var archive = await SearchArchive.CreateAsync(DatabaseProvider.Postgres, cluster);
+
+        // The estimate needs the table's statistics, which autovacuum keeps on a live server.
+        await archive.Database.WithContextAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "ANALYZE search_documents"));
+        var exact = await archive.SearchAsync(new SearchRequest { Query = "hjemløse" });
+        Assert.False(exact.CountsAreApproximate);
+
+        var (limit, minimum) = (Postgres.PostgresSearchBackend.ExactCountLimit, Postgres.PostgresSearchBackend.MinimumSampleMatches);
+        try
+        {
+            Postgres.PostgresSearchBackend.ExactCountLimit = 0;
+            Postgres.PostgresSearchBackend.MinimumSampleMatches = 1;
+            var estimated = await archive.SearchAsync(new SearchRequest { Query = "hjemløse" });
+            Assert.True(estimated.CountsAreApproximate);
+
+            // The whole of a small table is the sample, so the estimate is the count.
+            Assert.Equal(exact.Total, estimated.Total);
+            Assert.Equal(SearchArchive.Titles(exact), SearchArchive.Titles(estimated));
+            Assert.Equal(exact.Years.Select(y => (y.Value, y.Count)), estimated.Years.Select(y => (y.Value, y.Count)));
+        }
+        finally
+        {
+            (Postgres.PostgresSearchBackend.ExactCountLimit, Postgres.PostgresSearchBackend.MinimumSampleMatches) = (limit, minimum);
+        }
+    }
+}

@@ -18,6 +18,9 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public string AdminConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>More server settings ("-c shared_buffers=2GB"), e.g. for a benchmark sized like a server.</summary>
+    public string ServerOptions { get; init; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         var external = Environment.GetEnvironmentVariable("PROTOKOL_TEST_POSTGRES");
@@ -38,7 +41,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         var port = FreePort();
         var data = Path.Combine(_root, "data");
         await RunAsync("initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        await RunAsync("pg_ctl", $"-D {data} -l {Path.Combine(_root, "log")} -w -t 60 start -o \"-c listen_addresses=127.0.0.1 -p {port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\"");
+        await RunAsync("pg_ctl", $"-D {data} -l {Path.Combine(_root, "log")} -w -t 60 start -o \"-c listen_addresses=127.0.0.1 -p {port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 {ServerOptions}\"");
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
 

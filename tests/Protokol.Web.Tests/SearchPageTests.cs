@@ -11,7 +11,7 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     {
         var (response, page) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("^[0-9]+ resultater$", page.GetElementById("resultater")!.TextContent);
+        Assert.Matches("^[0-9]+ resultater$", page.GetElementById("resultater")!.TextContent.Trim());
         var hits = page.QuerySelectorAll(".hit");
         Assert.NotEmpty(hits);
         Assert.All(hits, hit => Assert.Matches("^/moeder/[0-9]+(#punkt-[0-9a-z]+)?$", hit.QuerySelector(".hit__title a")!.GetAttribute("href")!));
@@ -47,6 +47,20 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         var (response, page) = await app.GetPageAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(page.QuerySelectorAll("h1"));
+    }
+
+    [Fact]
+    public async Task A_person_page_links_to_the_items_of_the_meetings_they_attended()
+    {
+        var (_, person) = await app.GetPageAsync("/personer/1");
+        var link = person.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("Søg i dagsordenspunkter", StringComparison.Ordinal));
+        var (response, page) = await app.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+        Assert.Contains(page.QuerySelectorAll(".active-filters a"), a => a.TextContent.StartsWith("Til stede: ", StringComparison.Ordinal));
+        var dates = page.QuerySelectorAll(".hit__meta").Select(m => m.TextContent).ToList();
+        Assert.All(page.QuerySelectorAll(".tag"), t => Assert.Equal("Dagsordenspunkt", t.TextContent));
+        Assert.NotEmpty(dates);
     }
 
     [Fact]

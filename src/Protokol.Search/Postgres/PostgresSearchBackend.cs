@@ -197,7 +197,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             if (estimate > ExactCountLimit && rows > 0)
             {
                 var percent = Math.Min(100.0, 100.0 * SampleRows / rows);
-                var sample = await CountAsync(connection, $"search_documents TABLESAMPLE BERNOULLI ({percent.ToString("0.####", CultureInfo.InvariantCulture)}) REPEATABLE (7)", where, parameters, useIndex: false, cancellationToken);
+                var sample = await CountAsync(connection, $"search_documents TABLESAMPLE SYSTEM ({percent.ToString("0.####", CultureInfo.InvariantCulture)}) REPEATABLE (7)", where, parameters, useIndex: false, cancellationToken);
                 if (sample.Total >= MinimumSampleMatches)
                 {
                     var scale = 100.0 / percent;
@@ -211,12 +211,13 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return await CountAsync(connection, "search_documents", where, parameters, useIndex: !query.ListsAll, cancellationToken);
     }
 
-    /// <summary>Above this many estimated matches, facet counts are estimated from a sample.</summary>
-    public const int ExactCountLimit = 25_000;
+    /// <summary>Above this many estimated matches, facet counts are estimated from a sample (settable for tests).</summary>
+    internal static int ExactCountLimit { get; set; } = 5_000;
 
-    private const int SampleRows = 12_000;
+    private const int SampleRows = 8_000;
 
-    private const int MinimumSampleMatches = 200;
+    /// <summary>A sample with fewer matches says too little: count exactly instead (settable for tests).</summary>
+    internal static int MinimumSampleMatches { get; set; } = 200;
 
     /// <summary>The planner's estimate of the matches (from the tsvector statistics) and the table's size.</summary>
     private static async Task<(double Matches, double Rows)> EstimateAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
@@ -244,9 +245,12 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         }
 
         await using var command = Command(connection, $"""
-            SELECT GROUPING(year) AS by_org, year, organization_slug, min(organization_name), count(*)::int
-            FROM {from} WHERE {where}
-            GROUP BY GROUPING SETS ((year), (organization_slug))
+            WITH f AS (
+                SELECT GROUPING(year) AS by_org, year, organization_slug, count(*)::int AS n
+                FROM {from} WHERE {where}
+                GROUP BY GROUPING SETS ((year), (organization_slug)))
+            SELECT f.by_org, f.year, f.organization_slug, COALESCE(o.name, f.organization_slug), f.n
+            FROM f LEFT JOIN search_organizations o ON o.slug = f.organization_slug
             """, parameters);
         var total = 0;
         var years = new Dictionary<int, int>();
@@ -278,26 +282,76 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
     private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
-        var order = request.Sort == SearchSort.Oldest ? "date ASC NULLS LAST, doc_id ASC" : "date DESC NULLS LAST, doc_id DESC";
-        var sql = request.Sort == SearchSort.Relevance && !query.ListsAll
-            ? $"""
+        if (request.Sort != SearchSort.Relevance || query.ListsAll)
+        {
+            var order = request.Sort == SearchSort.Oldest ? "date ASC NULLS LAST, doc_id ASC" : "date DESC NULLS LAST, doc_id DESC";
+            return await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take", parameters, request, cancellationToken);
+        }
+
+        // The ranked candidates are the newest matches. They are looked for in a widening window of
+        // dates (1, 4, 16 years, then all), so a word in a few per cent of the archive is found
+        // through the GIN index within a recent slice instead of among every match.
+        var newest = await NewestDateAsync(connection, cancellationToken);
+        foreach (var years in new int?[] { 1, 4, 16, null })
+        {
+            var since = years is { } y && newest is { } n ? n.AddYears(-y) : (DateOnly?)null;
+            var window = since is null ? where : where + " AND date >= @since";
+            var extra = new List<NpgsqlParameter>(parameters);
+            if (since is { } s)
+            {
+                extra.Add(new NpgsqlParameter("since", NpgsqlDbType.Date) { Value = s });
+            }
+
+            var ids = await IdsAsync(connection, $"""
                 WITH candidates AS (
-                    SELECT doc_id, date FROM search_documents WHERE {where}
+                    SELECT doc_id, date FROM search_documents WHERE {window}
                     ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {RankedCandidates})
-                SELECT c.doc_id FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
+                SELECT c.doc_id, (SELECT count(*) FROM candidates)::int FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
                 ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
                 OFFSET @skip LIMIT @take
-                """
-            : $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take";
+                """, extra, request, cancellationToken);
+
+            // Enough candidates in the window (the newest 1,000 are all in it), or the whole archive searched.
+            if (since is null || ids.CandidateCount >= RankedCandidates)
+            {
+                return ids;
+            }
+        }
+
+        return [];
+    }
+
+    private static async Task<DateOnly?> NewestDateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(date) FROM search_documents";
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DateOnly date ? date : value is DateTime dateTime ? DateOnly.FromDateTime(dateTime) : null;
+    }
+
+    private sealed class IdList : List<long>
+    {
+        /// <summary>The size of the candidate set, when the statement reports it (0 when the page was empty).</summary>
+        public int CandidateCount { get; set; }
+    }
+
+    private static async Task<IdList> IdsAsync(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters, SearchRequest request, CancellationToken cancellationToken)
+    {
         await using var command = Command(connection, sql, parameters);
         command.Parameters.Add(new NpgsqlParameter("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = Weights });
         command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = (request.Page - 1) * request.PageSize });
         command.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = request.PageSize });
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var ids = new IdList();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            ids.Add(reader.GetInt64(0));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+                if (reader.FieldCount > 1)
+                {
+                    ids.CandidateCount = reader.GetInt32(1);
+                }
+            }
         }
 
         return ids;
@@ -312,8 +366,9 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT doc_id, key, type, title, content, url, date, organization_slug, organization_name, meeting_id, item_number
-            FROM search_documents WHERE doc_id = ANY(@ids)
+            SELECT d.doc_id, d.key, d.type, t.title, t.content, t.url, d.date, d.organization_slug, o.name, t.meeting_id, t.item_number
+            FROM search_documents d JOIN search_texts t ON t.doc_id = d.doc_id LEFT JOIN search_organizations o ON o.slug = d.organization_slug
+            WHERE d.doc_id = ANY(@ids)
             """;
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids.ToArray() });
         var hits = new Dictionary<long, StoredHit>();

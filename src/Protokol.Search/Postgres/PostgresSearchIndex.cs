@@ -35,7 +35,7 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM search_documents").SingleAsync(cancellationToken);
 
-    /// <summary>Writes documents in batches; the tsvector is built by PostgreSQL's danish configuration from folded text.</summary>
+    /// <summary>Writes documents in batches (after their sources were removed); the tsvector is built by PostgreSQL's danish configuration from folded text.</summary>
     internal static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
         const int batch = 1000;
@@ -44,21 +44,25 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
             var slice = documents.Skip(start).Take(batch).ToList();
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO search_documents (key, source, body_id, type, organization_id, organization_slug, organization_name, date, year,
-                    meeting_id, item_number, kind, has_decision, people, title, content, url, tsv)
-                SELECT d.key, d.source, d.body_id, d.type, d.organization_id, d.organization_slug, d.organization_name, d.date,
-                    EXTRACT(YEAR FROM d.date)::smallint, d.meeting_id, d.item_number, d.kind, d.has_decision,
-                    COALESCE(ARRAY(SELECT jsonb_array_elements_text(d.people)::int), '{}'),
-                    d.title, d.content, d.url,
-                    setweight(to_tsvector('danish', d.folded_title), 'A') || setweight(to_tsvector('danish', d.folded_content), 'B')
-                FROM unnest(@key, @source, @body_id, @type, @organization_id, @organization_slug, @organization_name, @date,
-                    @meeting_id, @item_number, @kind, @has_decision, @people, @title, @content, @url, @folded_title, @folded_content)
-                    AS d(key, source, body_id, type, organization_id, organization_slug, organization_name, date,
-                    meeting_id, item_number, kind, has_decision, people, title, content, url, folded_title, folded_content)
-                ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, body_id = EXCLUDED.body_id, type = EXCLUDED.type,
-                    organization_id = EXCLUDED.organization_id, organization_slug = EXCLUDED.organization_slug, organization_name = EXCLUDED.organization_name,
-                    date = EXCLUDED.date, year = EXCLUDED.year, meeting_id = EXCLUDED.meeting_id, item_number = EXCLUDED.item_number, kind = EXCLUDED.kind,
-                    has_decision = EXCLUDED.has_decision, people = EXCLUDED.people, title = EXCLUDED.title, content = EXCLUDED.content, url = EXCLUDED.url, tsv = EXCLUDED.tsv
+                WITH d AS (
+                    SELECT * FROM unnest(@key, @source, @body_id, @type, @organization_id, @organization_slug, @organization_name, @date,
+                        @meeting_id, @item_number, @kind, @has_decision, @people, @title, @content, @url, @folded_title, @folded_content)
+                        AS d(key, source, body_id, type, organization_id, organization_slug, organization_name, date,
+                        meeting_id, item_number, kind, has_decision, people, title, content, url, folded_title, folded_content)),
+                organizations AS (
+                    INSERT INTO search_organizations (slug, name)
+                    SELECT DISTINCT ON (organization_slug) organization_slug, organization_name FROM d WHERE organization_slug IS NOT NULL
+                    ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name WHERE search_organizations.name <> EXCLUDED.name),
+                inserted AS (
+                    INSERT INTO search_documents (key, source, body_id, type, organization_slug, date, year, kind, has_decision, people, tsv)
+                    SELECT d.key, d.source, d.body_id, d.type, d.organization_slug, d.date, EXTRACT(YEAR FROM d.date)::smallint, d.kind, d.has_decision,
+                        COALESCE(ARRAY(SELECT jsonb_array_elements_text(d.people)::int), '{}'),
+                        setweight(to_tsvector('danish', d.folded_title), 'A') || setweight(to_tsvector('danish', d.folded_content), 'B')
+                    FROM d
+                    RETURNING doc_id, key)
+                INSERT INTO search_texts (doc_id, organization_id, meeting_id, item_number, title, content, url)
+                SELECT i.doc_id, d.organization_id, d.meeting_id, d.item_number, d.title, d.content, d.url
+                FROM inserted i JOIN d ON d.key = i.key
                 """;
             Add(command, "key", NpgsqlDbType.Text, slice.Select(d => d.Key));
             Add(command, "source", NpgsqlDbType.Text, slice.Select(d => d.Source));

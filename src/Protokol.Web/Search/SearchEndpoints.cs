@@ -20,6 +20,7 @@ internal static class SearchEndpoints
                 parsed = result.Query.ToString(),
                 notices = parameters.Notices.Concat(result.Query.Notices).ToList(),
                 total = result.Total,
+                totalIsApproximate = result.CountsAreApproximate,
                 page = request.Page,
                 pageSize = request.PageSize,
                 pages = result.PageCount,
