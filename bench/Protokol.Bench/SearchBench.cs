@@ -94,6 +94,13 @@ internal static class SearchBench
 
     private static async Task PostgresAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds)
     {
+        // PROTOKOL_BENCH_DB: measure the queries on an archive a kept run (PROTOKOL_BENCH_KEEP=1) already built.
+        if (Environment.GetEnvironmentVariable("PROTOKOL_BENCH_DB") is { Length: > 0 } existing)
+        {
+            await PostgresQueriesAsync(existing, TimeSpan.Zero, queries, rounds);
+            return;
+        }
+
         // Sized like a server that holds the index in memory (the test suite runs with the defaults).
         var cluster = new PostgresCluster { ServerOptions = "-c shared_buffers=2GB -c effective_cache_size=8GB -c random_page_cost=1.1" };
         await cluster.InitializeAsync();
@@ -125,21 +132,8 @@ internal static class SearchBench
             items.Clear();
             await ExecuteAsync(connectionString, "SET maintenance_work_mem = '512MB'; CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)");
             await ExecuteAsync(connectionString, "VACUUM ANALYZE search_documents");
-            var build = watch.Elapsed;
-            var size = await ScalarAsync<long>(connectionString, "SELECT pg_total_relation_size('search_documents')");
-
-            async Task<SearchResult> Full(SearchRequest request)
-            {
-                await using var scope = services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, CancellationToken.None);
-            }
-
-            await using var bareConnection = new NpgsqlConnection(connectionString);
-            await bareConnection.OpenAsync();
-            Task Bare(SearchRequest request) => PostgresSearchBackend.RunSqlOnlyAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
-            Task Naive(SearchRequest request) => PostgresSearchBackend.RunNaiveAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
-            await MeasureAsync("PostgreSQL 'danish' (server)", build, size, queries, rounds, Full, Bare, Naive);
             await services.DisposeAsync();
+            await PostgresQueriesAsync(connectionString, watch.Elapsed, queries, rounds);
         }
         finally
         {
@@ -153,6 +147,25 @@ internal static class SearchBench
                 await cluster.DisposeAsync();
             }
         }
+    }
+
+    private static async Task PostgresQueriesAsync(string connectionString, TimeSpan build, List<SearchRequest> queries, int rounds)
+    {
+        var settings = new DatabaseSettings(DatabaseProvider.Postgres, connectionString);
+        await using var services = new ServiceCollection().AddProtokolData(settings).AddProtokolSearch(settings).BuildServiceProvider();
+        var size = await ScalarAsync<long>(connectionString, "SELECT pg_total_relation_size('search_documents') + pg_total_relation_size('search_texts')");
+
+        async Task<SearchResult> Full(SearchRequest request)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, CancellationToken.None);
+        }
+
+        await using var bareConnection = new NpgsqlConnection(connectionString);
+        await bareConnection.OpenAsync();
+        Task Bare(SearchRequest request) => PostgresSearchBackend.RunSqlOnlyAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
+        Task Naive(SearchRequest request) => PostgresSearchBackend.RunNaiveAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
+        await MeasureAsync("PostgreSQL 'danish' (server)", build, size, queries, rounds, Full, Bare, Naive);
     }
 
     private static async Task MeasureAsync(string name, TimeSpan build, long size, List<SearchRequest> queries, int rounds,

@@ -54,7 +54,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             return new EngineResult(0, [], facets.Years, facets.Organizations);
         }
 
-        var ids = await PageAsync(connection, query, request, where, parameters, cancellationToken);
+        var ids = await PageAsync(connection, query, request, where, parameters, facets.Years, cancellationToken);
         var hits = await FetchAsync(connection, ids, cancellationToken);
         return new EngineResult(facets.Total, hits, facets.Years, facets.Organizations, facets.Approximate);
     }
@@ -280,7 +280,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return new Facets(total, years, organizations, false);
     }
 
-    private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, IReadOnlyDictionary<int, int> years, CancellationToken cancellationToken)
     {
         if (request.Sort != SearchSort.Relevance || query.ListsAll)
         {
@@ -288,45 +288,55 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             return await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take", parameters, request, cancellationToken);
         }
 
-        // The ranked candidates are the newest matches. They are looked for in a widening window of
-        // dates (1, 4, 16 years, then all), so a word in a few per cent of the archive is found
-        // through the GIN index within a recent slice instead of among every match.
-        var newest = await NewestDateAsync(connection, cancellationToken);
-        foreach (var years in new int?[] { 1, 4, 16, null })
+        // The ranked candidates are the newest matches. The year counts just made tell how far back
+        // they reach, so they are looked for in those years only: through the GIN index within a
+        // recent slice, not among every match. Phrases, which PostgreSQL checks row by row, rank fewer.
+        var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
+        var since = Since(years, candidates);
+        var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
+        if (since is not null && ids.Count < request.PageSize && ids.CandidateCount < candidates)
         {
-            var since = years is { } y && newest is { } n ? n.AddYears(-y) : (DateOnly?)null;
-            var window = since is null ? where : where + " AND date >= @since";
-            var extra = new List<NpgsqlParameter>(parameters);
-            if (since is { } s)
-            {
-                extra.Add(new NpgsqlParameter("since", NpgsqlDbType.Date) { Value = s });
-            }
+            // The counts were estimates and fell short: look through every year.
+            ids = await RankedAsync(connection, where, parameters, request, null, candidates, cancellationToken);
+        }
 
-            var ids = await IdsAsync(connection, $"""
-                WITH candidates AS (
-                    SELECT doc_id, date FROM search_documents WHERE {window}
-                    ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {RankedCandidates})
-                SELECT c.doc_id, (SELECT count(*) FROM candidates)::int FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
-                ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
-                OFFSET @skip LIMIT @take
-                """, extra, request, cancellationToken);
+        return ids;
+    }
 
-            // Enough candidates in the window (the newest 1,000 are all in it), or the whole archive searched.
-            if (since is null || ids.CandidateCount >= RankedCandidates)
+    /// <summary>The first day of the oldest year the newest <paramref name="candidates"/> matches need (with a margin for estimates), or null for all.</summary>
+    private static DateOnly? Since(IReadOnlyDictionary<int, int> years, int candidates)
+    {
+        var needed = candidates * 1.5;
+        var seen = 0;
+        foreach (var (year, count) in years.Where(y => y.Key > 0).OrderByDescending(y => y.Key))
+        {
+            seen += count;
+            if (seen >= needed)
             {
-                return ids;
+                return new DateOnly(year, 1, 1);
             }
         }
 
-        return [];
+        return null;
     }
 
-    private static async Task<DateOnly?> NewestDateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<IdList> RankedAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, SearchRequest request, DateOnly? since, int candidates, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(date) FROM search_documents";
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DateOnly date ? date : value is DateTime dateTime ? DateOnly.FromDateTime(dateTime) : null;
+        var window = since is null ? where : where + " AND date >= @since";
+        var extra = new List<NpgsqlParameter>(parameters);
+        if (since is { } s)
+        {
+            extra.Add(new NpgsqlParameter("since", NpgsqlDbType.Date) { Value = s });
+        }
+
+        return await IdsAsync(connection, $"""
+            WITH candidates AS (
+                SELECT doc_id, date FROM search_documents WHERE {window}
+                ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {candidates})
+            SELECT c.doc_id, (SELECT count(*) FROM candidates)::int FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
+            ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
+            OFFSET @skip LIMIT @take
+            """, extra, request, cancellationToken);
     }
 
     private sealed class IdList : List<long>
