@@ -21,6 +21,7 @@ internal static class Feeds
     public static void MapFeeds(this WebApplication app)
     {
         app.MapGet("/feeds/moeder.atom", (PortalService portal, HttpContext http, CancellationToken ct) => AtomAsync(null, null, portal, http, ct));
+        app.MapGet("/feeds/soeg.atom", SearchAtomAsync);
         app.MapGet("/raad/{slug}/moeder.atom", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
             await portal.OrganizationNameAsync(slug, ct) is { } name ? await AtomAsync(slug, name, portal, http, ct) : Results.NotFound());
         app.MapGet("/raad/{slug}/kalender.ics", async (string slug, PortalService portal, HttpContext http, CancellationToken ct) =>
@@ -65,7 +66,46 @@ internal static class Feeds
             }).ToList(),
         };
         feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
+        return await WriteAsync(feed);
+    }
 
+    /// <summary>
+    /// Follow a topic: the newest public items matching a search (same parameters as /soeg), as Atom.
+    /// An entry is updated when its meeting's text changes, so a reader sees new minutes on old items too.
+    /// </summary>
+    private static async Task<IResult> SearchAtomAsync(HttpContext http, Protokol.Core.Search.ISearchEngine search, CancellationToken ct)
+    {
+        var parameters = Search.SearchParameters.From(http.Request.Query);
+        var request = parameters.Request with { Sort = Protokol.Core.Search.SearchSort.Newest, Page = 1, PageSize = 50 };
+        var result = await search.SearchAsync(request, ct);
+        var root = Base(http);
+        var page = new Uri(root, Search.SearchParameters.Url("soeg", request with { Sort = Protokol.Core.Search.SearchSort.Relevance, PageSize = 20 }).TrimStart('/'));
+        var self = new Uri(root, Search.SearchParameters.Url("feeds/soeg.atom", request with { Sort = Protokol.Core.Search.SearchSort.Relevance, PageSize = 20 }));
+        var title = string.IsNullOrWhiteSpace(request.Query) ? "Søgning i arkivet" : $"Søgning: {request.Query}";
+        var updated = result.Hits.Select(h => h.Date).OfType<DateOnly>().DefaultIfEmpty(new DateOnly(1970, 1, 1)).Max();
+        var feed = new SyndicationFeed(title, "Nyeste dagsordenspunkter, møder og høringer, der matcher søgningen", page, self.ToString(),
+            new DateTimeOffset(updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+        {
+            Language = "da",
+            Items = result.Hits.Select(h =>
+            {
+                var link = new Uri(root, h.Url.TrimStart('/'));
+                var heading = h.ItemNumber is not null && h.Type == Protokol.Core.Search.SearchHitType.Item ? $"Punkt {h.ItemNumber}: {h.Title}" : h.Title;
+                var context = string.Join(", ", new[] { h.OrganizationName, h.Date is { } d ? DanishDates.Date(d) : null }.OfType<string>());
+                var item = new SyndicationItem(context.Length == 0 ? heading : $"{heading} ({context})", string.Concat(h.Snippet.Select(p => p.Text)), link, link.ToString(),
+                    new DateTimeOffset((h.Date ?? updated).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+                {
+                    Summary = new TextSyndicationContent(string.Concat(h.Snippet.Select(p => p.Text))),
+                };
+                return item;
+            }).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
+        return await WriteAsync(feed);
+    }
+
+    private static async Task<IResult> WriteAsync(SyndicationFeed feed)
+    {
         using var buffer = new MemoryStream();
         await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
         {

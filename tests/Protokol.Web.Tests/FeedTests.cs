@@ -98,6 +98,7 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
     [InlineData("/", 1, 0)]
     [InlineData("/raad/udsatteraadet", 2, 1)]
     [InlineData("/raad/udsatteraadet/moeder", 2, 1)]
+    [InlineData("/soeg?q=hjeml%C3%B8se", 2, 0)]
     public async Task Pages_advertise_their_feeds_in_the_head(string path, int atom, int calendars)
     {
         var (_, page) = await app.GetPageAsync(path);
@@ -108,6 +109,23 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
             var response = await app.CreateClient().GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_search_can_be_followed_as_an_atom_feed_newest_first()
+    {
+        var (_, page) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se&raad=udsatteraadet");
+        var href = page.Head!.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/feeds/soeg.atom", StringComparison.Ordinal));
+        Assert.Contains("raad=udsatteraadet", href, StringComparison.Ordinal);
+
+        var feed = await AtomAsync(href);
+        Assert.Equal("Søgning: hjemløse", feed.Title.Text);
+        Assert.NotEmpty(feed.Items);
+        var dates = feed.Items.Select(i => i.LastUpdatedTime).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.All(feed.Items, i => Assert.Matches("^http://[^/]+/moeder/[0-9]+", i.Links[0].Uri.ToString()));
+        Assert.All(feed.Items, i => Assert.Contains("Rådet for Socialt Udsatte i Havnby", i.Title.Text, StringComparison.Ordinal));
+        Assert.Contains(feed.Items, i => i.Summary.Text.Contains("hjemløs", StringComparison.OrdinalIgnoreCase) || i.Title.Text.Contains("hjemløs", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
