@@ -30,8 +30,7 @@ internal static class Feeds
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/referat.docx", async (int id, PortalService portal, CancellationToken ct) =>
             await portal.GetMeetingAsync(id, ct) is { } meeting
-                ? Results.File(Exports.MinutesDocx.Create(meeting), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    $"{(meeting.MinutesVisible ? "referat" : "dagsorden")}-{meeting.OrganizationSlug}-{meeting.Date:yyyy-MM-dd}.docx")
+                ? Results.File(Exports.MinutesDocx.Create(meeting), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Exports.MinutesOutline.FileName(meeting, "docx"))
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/kalender.ics", async (int id, PortalService portal, HttpContext http, CancellationToken ct) =>
             await portal.CalendarAsync(null, id, ct) is [var meeting]

@@ -1,9 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Markdig;
 using Protokol.Core.Portal;
-using Protokol.Core.Text;
 
 namespace Protokol.Web.Exports;
 
@@ -21,35 +19,17 @@ internal static class MinutesDocx
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             var body = new Body();
-
-            body.Append(Paragraph("Title", $"{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {m.Name ?? "Møde i " + m.OrganizationName}"));
-            body.Append(Paragraph(null, DanishDates.MeetingTime(m.Date, m.StartTime, m.EndTime)));
-            if (m.LocationAddress is not null)
+            foreach (var block in MinutesOutline.From(m))
             {
-                body.Append(Paragraph(null, "Sted: " + m.LocationAddress));
-            }
-
-            body.Append(Paragraph(null, Status(m)));
-            if (m.MinutesVisible)
-            {
-                body.Append(Paragraph("Heading1", "Deltagere"));
-                foreach (var (label, people) in new[] { ("Til stede", m.Present), ("Afbud", m.Apologies), ("Fraværende", m.Absent), ("Gæster", m.Guests) })
+                body.Append(block.Kind switch
                 {
-                    if (people.Count > 0)
-                    {
-                        body.Append(Paragraph(null, $"{label}: {string.Join("; ", people.Select(p => p.Detail is null ? p.Name : $"{p.Name} ({p.Detail})"))}"));
-                    }
-                }
-            }
-
-            body.Append(Paragraph("Heading1", m.MinutesVisible ? "Punkter og beslutninger" : "Dagsorden"));
-            foreach (var item in m.Items)
-            {
-                AppendItem(body, item, "Heading2", m.MinutesVisible);
-                foreach (var child in item.Children)
-                {
-                    AppendItem(body, child, "Heading3", m.MinutesVisible);
-                }
+                    BlockKind.Title => Paragraph("Title", block.Text),
+                    BlockKind.Heading1 => Paragraph("Heading1", block.Text),
+                    BlockKind.Heading2 => Paragraph("Heading2", block.Text),
+                    BlockKind.Heading3 => Paragraph("Heading3", block.Text),
+                    BlockKind.Decision => Decision(block.Text),
+                    _ => Paragraph(null, block.Text),
+                });
             }
 
             main.Document = new Document(body);
@@ -58,38 +38,12 @@ internal static class MinutesDocx
         return stream.ToArray();
     }
 
-    private static string Status(PublicMeeting m) => m.State switch
+    private static Paragraph Decision(string text)
     {
-        Core.Meetings.MeetingState.MinutesApproved when m.ApprovedOn is { } on => $"Referatet er godkendt på mødet {DanishDates.LongDate(on)}.",
-        Core.Meetings.MeetingState.MinutesPublished => "Referatet er ikke godkendt endnu.",
-        _ => "Dagsorden.",
-    };
-
-    private static void AppendItem(Body body, PublicAgendaItem item, string style, bool minutesVisible)
-    {
-        body.Append(Paragraph(style, $"{item.Number}. {item.Title}{(item.Withdrawn ? " (udgået)" : string.Empty)}"));
-        if (!item.IsPublic)
-        {
-            body.Append(Paragraph(null, "Lukket punkt. Kun overskriften offentliggøres."));
-            return;
-        }
-
-        foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null }.OfType<string>())
-        {
-            foreach (var part in Markdown.ToPlainText(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                body.Append(Paragraph(null, part));
-            }
-        }
-
-        if (minutesVisible && item.Decision is not null)
-        {
-            var decision = Paragraph(null, string.Empty);
-            decision.RemoveAllChildren<Run>();
-            decision.Append(new Run(new RunProperties(new Bold()), new Text("Beslutning: ") { Space = SpaceProcessingModeValues.Preserve }));
-            decision.Append(new Run(new Text(Markdown.ToPlainText(item.Decision).Trim())));
-            body.Append(decision);
-        }
+        var decision = new Paragraph();
+        decision.Append(new Run(new RunProperties(new Bold()), new Text("Beslutning: ") { Space = SpaceProcessingModeValues.Preserve }));
+        decision.Append(new Run(new Text(text)));
+        return decision;
     }
 
     private static Paragraph Paragraph(string? style, string text)

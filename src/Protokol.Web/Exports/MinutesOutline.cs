@@ -1,0 +1,94 @@
+using Markdig;
+using Protokol.Core.Portal;
+using Protokol.Core.Text;
+
+namespace Protokol.Web.Exports;
+
+internal enum BlockKind
+{
+    Title,
+    Heading1,
+    Heading2,
+    Heading3,
+    Paragraph,
+
+    /// <summary>A decision: shown after a bold "Beslutning:".</summary>
+    Decision,
+}
+
+internal sealed record Block(BlockKind Kind, string Text);
+
+/// <summary>A meeting's agenda or minutes as a sequence of headings and paragraphs, from the public view only; the DOCX and PDF exports render it.</summary>
+internal static class MinutesOutline
+{
+    public static string FileName(PublicMeeting m, string extension) =>
+        $"{(m.MinutesVisible ? "referat" : "dagsorden")}-{m.OrganizationSlug}-{m.Date:yyyy-MM-dd}.{extension}";
+
+    public static string Title(PublicMeeting m) => $"{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {m.Name ?? "Møde i " + m.OrganizationName}";
+
+    public static IReadOnlyList<Block> From(PublicMeeting m)
+    {
+        var blocks = new List<Block>
+        {
+            new(BlockKind.Title, Title(m)),
+            new(BlockKind.Paragraph, DanishDates.MeetingTime(m.Date, m.StartTime, m.EndTime)),
+        };
+        if (m.LocationAddress is not null)
+        {
+            blocks.Add(new(BlockKind.Paragraph, "Sted: " + m.LocationAddress));
+        }
+
+        blocks.Add(new(BlockKind.Paragraph, Status(m)));
+        if (m.MinutesVisible)
+        {
+            blocks.Add(new(BlockKind.Heading1, "Deltagere"));
+            foreach (var (label, people) in new[] { ("Til stede", m.Present), ("Afbud", m.Apologies), ("Fraværende", m.Absent), ("Gæster", m.Guests) })
+            {
+                if (people.Count > 0)
+                {
+                    blocks.Add(new(BlockKind.Paragraph, $"{label}: {string.Join("; ", people.Select(p => p.Detail is null ? p.Name : $"{p.Name} ({p.Detail})"))}"));
+                }
+            }
+        }
+
+        blocks.Add(new(BlockKind.Heading1, m.MinutesVisible ? "Punkter og beslutninger" : "Dagsorden"));
+        foreach (var item in m.Items)
+        {
+            AddItem(blocks, item, BlockKind.Heading2, m.MinutesVisible);
+            foreach (var child in item.Children)
+            {
+                AddItem(blocks, child, BlockKind.Heading3, m.MinutesVisible);
+            }
+        }
+
+        return blocks;
+    }
+
+    private static string Status(PublicMeeting m) => m.State switch
+    {
+        Core.Meetings.MeetingState.MinutesApproved when m.ApprovedOn is { } on => $"Referatet er godkendt på mødet {DanishDates.LongDate(on)}.",
+        Core.Meetings.MeetingState.MinutesPublished => "Referatet er ikke godkendt endnu.",
+        _ => "Dagsorden.",
+    };
+
+    private static void AddItem(List<Block> blocks, PublicAgendaItem item, BlockKind heading, bool minutesVisible)
+    {
+        blocks.Add(new(heading, $"{item.Number}. {item.Title}{(item.Withdrawn ? " (udgået)" : string.Empty)}"));
+        if (!item.IsPublic)
+        {
+            blocks.Add(new(BlockKind.Paragraph, "Lukket punkt. Kun overskriften offentliggøres."));
+            return;
+        }
+
+        foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null }.OfType<string>())
+        {
+            blocks.AddRange(Markdown.ToPlainText(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(part => new Block(BlockKind.Paragraph, part)));
+        }
+
+        if (minutesVisible && item.Decision is not null)
+        {
+            blocks.Add(new(BlockKind.Decision, Markdown.ToPlainText(item.Decision).Trim()));
+        }
+    }
+}
