@@ -14,6 +14,13 @@ using UglyToad.PdfPig.Writer;
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
+if (mode == "portal-seed")
+{
+    // dotnet run -c Release --project bench/Protokol.Bench -- portal-seed DATA_DIR --count 100000 (used by bench/portal.sh)
+    await PortalSeed.RunAsync(args[1], args.Contains("--count") ? count : 100_000);
+    return;
+}
+
 if (mode == "search")
 {
     // dotnet run -c Release --project bench/Protokol.Bench -- search --count 1000000 [--engine lucene|postgres|both] [--rounds 3]

@@ -58,6 +58,17 @@ public sealed class CachingTests(ProtokolAppFactory app) : IClassFixture<Protoko
     }
 
     [Fact]
+    public async Task A_public_page_is_rendered_once_and_then_served_from_memory()
+    {
+        var first = await GetAsync("/raad/udsatteraadet?cache-probe=1");
+        var second = await GetAsync("/raad/udsatteraadet?cache-probe=1");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Not_found_pages_are_not_cached()
     {
         var response = await GetAsync("/moeder/999999");

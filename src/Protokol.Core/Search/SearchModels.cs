@@ -131,3 +131,9 @@ public interface ISearchIndexer
 {
     Task ApplyPendingAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Told when published content changed (the search index just took the change), so caches of public pages can drop what they hold.</summary>
+public interface IPublicContentObserver
+{
+    Task ChangedAsync(CancellationToken cancellationToken);
+}

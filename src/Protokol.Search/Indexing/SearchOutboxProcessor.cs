@@ -10,7 +10,7 @@ namespace Protokol.Search.Indexing;
 /// rows once the index holds them. Idempotent, so a crash between the index and the outbox just
 /// applies the same rows again at the next start.
 /// </summary>
-public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex index, SearchDocumentBuilder builder, ILogger<SearchOutboxProcessor> logger) : ISearchIndexer
+public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex index, SearchDocumentBuilder builder, ILogger<SearchOutboxProcessor> logger, IEnumerable<IPublicContentObserver> observers) : ISearchIndexer
 {
     private const int BatchSize = 500;
 
@@ -69,6 +69,7 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             applied += rows.Count;
         }
 
+        await NotifyAsync(applied, cancellationToken);
         return applied;
     }
 
@@ -124,6 +125,18 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
         }
 
+        await NotifyAsync(1, cancellationToken);
         return count;
+    }
+
+    private async Task NotifyAsync(int applied, CancellationToken cancellationToken)
+    {
+        if (applied > 0)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.ChangedAsync(cancellationToken);
+            }
+        }
     }
 }

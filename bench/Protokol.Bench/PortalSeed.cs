@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+using Protokol.Data;
+
+namespace Protokol.Bench;
+
+/// <summary>
+/// Fills a data directory with a large fictional municipality for the portal benchmark: councils
+/// with members, years of meetings with 12 items each (text, minutes, decisions) and attendance.
+/// </summary>
+internal static class PortalSeed
+{
+    public static async Task RunAsync(string dataDirectory, int items)
+    {
+        var watch = Stopwatch.StartNew();
+        var settings = DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db"));
+        var services = new ServiceCollection();
+        services.AddProtokolData(settings);
+        await using var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        var words = new ArchiveGenerator();
+        var random = new Random(7);
+        string Sentence(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words.Word(100 + random.Next(20_000))));
+        var now = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        var today = DateOnly.FromDateTime(now);
+
+        Body body;
+        List<int> organizationIds;
+        List<int> personIds;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            body = new Body("storby", "Storby Kommune");
+            var organizations = Enumerable.Range(1, 40).Select(i => body.AddOrganization($"raad-{i}", $"Råd nummer {i}", OrganizationKind.Council, Sentence(12))).ToList();
+            var people = Enumerable.Range(1, 400).Select(i => new Person(body, $"Person {i} {words.Word(3000 + i)}")).ToList();
+            store.Add(body);
+            people.ForEach(store.Add);
+            await store.SaveChangesAsync(CancellationToken.None);
+            foreach (var organization in organizations)
+            {
+                for (var seat = 0; seat < 10; seat++)
+                {
+                    var person = people[((organizations.IndexOf(organization) * 10) + seat) % people.Count];
+                    store.Add(new Membership(person, organization, seat == 0 ? MembershipRole.Chair : MembershipRole.Member, new DateOnly(2015, 1, 1), null));
+                }
+            }
+
+            await store.SaveChangesAsync(CancellationToken.None);
+            organizationIds = organizations.Select(o => o.Id).ToList();
+            personIds = people.Select(p => p.Id).ToList();
+        }
+
+        var meetings = (items + 11) / 12;
+        const int batch = 100;
+        for (var start = 0; start < meetings; start += batch)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var organizations = db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToList();
+            var people = db.People.Where(p => personIds.Contains(p.Id)).ToList();
+            for (var m = start; m < Math.Min(meetings, start + batch); m++)
+            {
+                var organization = organizations[m % organizations.Count];
+                var date = new DateOnly(2005, 1, 1).AddDays(m / organizations.Count * 30 % 7900);
+                var meeting = new Meeting(organization, date, new TimeOnly(15, 0), new TimeOnly(17, 0));
+                var agenda = Enumerable.Range(1, 12).Select(i => meeting.AddItem(i.ToString(CultureInfo.InvariantCulture), char.ToUpperInvariant(Sentence(5)[0]) + Sentence(5)[1..], (AgendaItemKind)(i % 3), publicText: Sentence(40 + random.Next(60)))).ToList();
+                meeting.PublishAgenda(now);
+                meeting.MarkHeld(today);
+                for (var p = 0; p < 8; p++)
+                {
+                    meeting.RecordAttendance(people[((m % organizations.Count * 10) + p) % people.Count], p == 7 ? AttendanceStatus.Apologies : AttendanceStatus.Present);
+                }
+
+                foreach (var item in agenda)
+                {
+                    meeting.RecordMinutes(item, Sentence(30 + random.Next(50)), random.Next(3) == 0 ? Sentence(10) : null);
+                }
+
+                meeting.PublishMinutes(now);
+                store.Add(meeting);
+            }
+
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {meetings * 12:N0} agenda items in {meetings:N0} meetings of 40 councils into {dataDirectory} in {watch.Elapsed.TotalSeconds:0} s"));
+    }
+}

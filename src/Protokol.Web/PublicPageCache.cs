@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Protokol.Core.Search;
+
+namespace Protokol.Web;
+
+/// <summary>
+/// Public pages are rendered once and served from memory for up to <see cref="Lifetime"/>, the same
+/// freshness the Cache-Control header already promises browsers. A change this process makes or
+/// picks up from the outbox empties the cache at once.
+/// </summary>
+internal sealed class PublicPageCache(IOutputCacheStore store) : IPublicContentObserver
+{
+    public const string Policy = "public";
+    public const string Tag = "public";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public Task ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken).AsTask();
+
+    public static void Configure(OutputCacheOptions options) =>
+        options.AddPolicy(Policy, policy => policy.Expire(Lifetime).Tag(Tag).SetVaryByQuery("*"));
+}
