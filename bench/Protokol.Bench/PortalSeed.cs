@@ -5,6 +5,7 @@ using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
 using Protokol.Data;
+using Protokol.Search;
 
 namespace Protokol.Bench;
 
@@ -20,6 +21,8 @@ internal static class PortalSeed
         var settings = DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db"));
         var services = new ServiceCollection();
         services.AddProtokolData(settings);
+        services.AddProtokolSearch(settings);
+        services.AddScoped<Protokol.Core.Search.ISearchIndexer, IndexAtTheEnd>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -92,6 +95,20 @@ internal static class PortalSeed
             await store.SaveChangesAsync(CancellationToken.None);
         }
 
+        // Index everything now, as `protokol search reindex` would, so the portal starts with its index built.
+        int documents;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            documents = await scope.ServiceProvider.GetRequiredService<Protokol.Search.Indexing.SearchOutboxProcessor>().RebuildAsync(null, CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} search documents"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {meetings * 12:N0} agenda items in {meetings:N0} meetings of 40 councils into {dataDirectory} in {watch.Elapsed.TotalSeconds:0} s"));
+    }
+
+    /// <summary>The seed indexes once, at the end.</summary>
+    private sealed class IndexAtTheEnd : Protokol.Core.Search.ISearchIndexer
+    {
+        public Task ApplyPendingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -49,7 +49,12 @@ app.UseMiddleware<PublicCaching>();
 app.UseRouting();
 app.UseOutputCache();
 app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets().CacheOutput(PublicPageCache.Policy);
+var pages = app.MapRazorPages().WithStaticAssets();
+if (app.Configuration.GetValue("Protokol:PageCache", true))
+{
+    pages.CacheOutput(PublicPageCache.Policy);
+}
+
 app.MapFeeds();
 app.MapSearchApi();
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);

@@ -103,7 +103,7 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
         for (var i = 0; i < sources.Count; i++)
         {
             batch.AddRange(await builder.BuildAsync(sources[i], cancellationToken));
-            if (batch.Count >= 2000 || i == sources.Count - 1)
+            if (batch.Count >= 500 || i == sources.Count - 1)
             {
                 await writer.ReplaceAsync([], batch, cancellationToken);
                 count += batch.Count;

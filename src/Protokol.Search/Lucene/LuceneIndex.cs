@@ -64,7 +64,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
-                RAMBufferSizeMB = 64,
+                RAMBufferSizeMB = 16,
 
                 // Another process (the portal, the command line) may be applying its own batch.
                 WriteLockTimeout = 15_000,
