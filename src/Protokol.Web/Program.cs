@@ -25,6 +25,13 @@ catch (InvalidOperationException e)
     return 2;
 }
 
+var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+if (site.Problem() is { } problem)
+{
+    Console.Error.WriteLine("Protokol cannot start: " + problem);
+    return 2;
+}
+
 builder.Services.AddProtokolData(settings);
 builder.Services.AddProtokolSearch(settings);
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
