@@ -65,8 +65,12 @@ internal sealed class SearchArchive : IAsyncDisposable
 
         var m2 = new Meeting(outreach, new DateOnly(2019, 6, 4));
         m2.AddItem("1", "Ensomhed blandt ældre", publicText: "En hjemløs mand fortalte om ensomhed og om en tur til Aabenraa.");
-        m2.AddItem("2", "Budget 2020", publicText: "Budgettet for det kommende år blev gennemgået; socialt udsatte borgere blev nævnt, og rådet får en orientering.");
+        var budget = m2.AddItem("2", "Budget 2020", publicText: "Budgettet for det kommende år blev gennemgået; socialt udsatte borgere blev nævnt, og rådet får en orientering.");
         var hearingItem = m2.AddItem("3", "Høring om sundhedspolitik", AgendaItemKind.Hearing, publicText: "Forvaltningen har sendt et udkast i høring.");
+        m2.Attach(budget, "Kvartalsoversigt", "kvartal.pdf", "application/pdf", 1234, new string('a', 64), isPublic: true)
+            .SetText("Oversigten viser et kvartalsregnskab med mindreforbrug.");
+        m2.Attach(budget, "Intern note", "note.pdf", "application/pdf", 99, new string('b', 64), isPublic: false)
+            .SetText("Et fortroligt personnotat.");
         m2.PublishAgenda(now);
         m2.MarkHeld(today);
         m2.RecordAttendance(karin, AttendanceStatus.Present);

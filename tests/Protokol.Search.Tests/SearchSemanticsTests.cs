@@ -52,6 +52,11 @@ public sealed class SearchSemanticsTests(PostgresCluster cluster)
         { "bakker", [Hearing] },
         { "\"Borgernes Hus\"", ["Møde i Ældrerådet 10. marts 2015"] },
 
+        // Attachments by title and extracted text; a closed attachment is not searched.
+        { "kvartalsregnskab", [Budget] },
+        { "kvartalsoversigt", [Budget] },
+        { "personnotat", [] },
+
         // People by name; a name withheld from the public is not searchable.
         { "Østergaard", ["Karin Østergaard"] },
         { "Hemmelig", [] },

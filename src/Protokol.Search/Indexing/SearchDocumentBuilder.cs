@@ -96,10 +96,19 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
             new(key, source, bodyId, type, record.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.Date,
                 docTitle, text, docUrl, meeting.Id, item?.Number, item?.Kind, !string.IsNullOrWhiteSpace(item?.Decision), people);
 
-        var documents = new List<SearchDocument> { Document("meeting:" + meeting.Id, SearchHitType.Meeting, title, place, url) };
+        // Attachments the public may open are searched by title and, when known, by their text.
+        var publicAttachments = meeting.Attachments.Select(a => a.Id).ToList();
+        var texts = await db.Attachments.AsNoTracking()
+            .Where(a => a.MeetingId == id && a.Text != null && publicAttachments.Contains(a.Id))
+            .Select(a => new { a.Id, a.Text })
+            .ToDictionaryAsync(a => a.Id, a => a.Text!, cancellationToken);
+        string Attachment(AttachmentRecord a) => "Bilag: " + a.Title + (texts.TryGetValue(a.Id, out var text) ? "\n" + text : string.Empty);
+
+        var meetingText = string.Join("\n\n", new[] { place }.Concat(meeting.Attachments.Where(a => a.AgendaItemId is null).Select(Attachment)).Where(t => t.Length > 0));
+        var documents = new List<SearchDocument> { Document("meeting:" + meeting.Id, SearchHitType.Meeting, title, meetingText, url) };
         foreach (var item in meeting.Items.SelectMany(i => new[] { i }.Concat(i.Children)).Where(i => i.IsPublic))
         {
-            var attachments = meeting.Attachments.Where(a => a.AgendaItemId == item.Id).Select(a => "Bilag: " + a.Title);
+            var attachments = meeting.Attachments.Where(a => a.AgendaItemId == item.Id).Select(Attachment);
             var text = string.Join("\n\n", new[] { item.PublicText, item.Minutes, item.Decision is null ? null : "Beslutning: " + item.Decision, item.WithdrawnReason }
                 .Concat(attachments).Where(t => !string.IsNullOrWhiteSpace(t)));
             documents.Add(Document("item:" + item.Id, SearchHitType.Item, item.Title, text, url + "#" + item.Anchor, item));
