@@ -22,7 +22,7 @@ internal static class PortalSeed
         var services = new ServiceCollection();
         services.AddProtokolData(settings);
         services.AddProtokolSearch(settings);
-        services.AddScoped<Protokol.Core.Search.ISearchIndexer, IndexAtTheEnd>();
+        services.AddScoped<Protokol.Core.Search.ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -104,11 +104,5 @@ internal static class PortalSeed
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} search documents"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {meetings * 12:N0} agenda items in {meetings:N0} meetings of 40 councils into {dataDirectory} in {watch.Elapsed.TotalSeconds:0} s"));
-    }
-
-    /// <summary>The seed indexes once, at the end.</summary>
-    private sealed class IndexAtTheEnd : Protokol.Core.Search.ISearchIndexer
-    {
-        public Task ApplyPendingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

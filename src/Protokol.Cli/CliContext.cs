@@ -89,7 +89,7 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         services.AddProtokolSearch(settings);
         if (deferIndexing)
         {
-            services.AddScoped<Core.Search.ISearchIndexer, DeferredIndexing>();
+            services.AddScoped<Core.Search.ISearchIndexer, Data.Search.DeferredSearchIndexer>();
         }
 
         services.AddSingleton(Limits(parse));
@@ -126,11 +126,5 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         }
 
         return message;
-    }
-
-    /// <summary>Applied by the verb at its end, not after each document.</summary>
-    private sealed class DeferredIndexing : Core.Search.ISearchIndexer
-    {
-        public Task ApplyPendingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

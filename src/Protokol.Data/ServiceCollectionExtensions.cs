@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();
-        services.TryAddScoped<ISearchIndexer, NoSearchIndexer>();
+        services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;
     }

@@ -193,6 +193,10 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Matches("Rebuilt the search index: [0-9]+ documents", rebuildText);
         Assert.Contains("1 hit(s)", (await RunAsync("search", "skolevej*", "--data-dir", _directory)).Output, StringComparison.Ordinal);
 
+        var (unknown, unknownText) = await RunAsync("search", "skolevejen", "--org", "findes-ikke", "--data-dir", _directory);
+        Assert.Equal(0, unknown);
+        Assert.Contains("no council has the address name 'findes-ikke'", unknownText, StringComparison.Ordinal);
+
         var (bad, badText) = await RunAsync("search", "x", "--to", "31-12-2022", "--data-dir", _directory);
         Assert.Equal(1, bad);
         Assert.StartsWith("error:", badText.Trim(), StringComparison.Ordinal);

@@ -60,6 +60,15 @@ internal static class SearchCommand
             await using var services = context.CreateServices(parse);
             await using var scope = services.CreateAsyncScope();
             await ApplyPendingAsync(context, services, cancellationToken, quiet: true);
+            var queries = scope.ServiceProvider.GetRequiredService<Core.Abstractions.IPortalQueries>();
+            foreach (var slug in request.Organizations)
+            {
+                if (await queries.OrganizationNameAsync(slug, cancellationToken) is null)
+                {
+                    context.Console.MarkupLineInterpolated($"[yellow]note:[/] no council has the address name '{slug}' (see the addresses on the portal's front page, /raad/<name>).");
+                }
+            }
+
             var result = await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, cancellationToken);
             Print(context.Console, result);
             return 0;

@@ -54,18 +54,7 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             }
 
             await writer.ReplaceAsync(sources, documents, cancellationToken);
-            var last = rows[^1].Id;
-            if (writer.SharesDatabaseTransaction)
-            {
-                await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
-                await writer.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await writer.CommitAsync(cancellationToken);
-                await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
-            }
-
+            await CommitAsync(writer, rows[^1].Id, cancellationToken);
             applied += rows.Count;
         }
 
@@ -114,19 +103,28 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             progress?.Report((i + 1, sources.Count));
         }
 
-        if (writer.SharesDatabaseTransaction)
-        {
-            await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
-            await writer.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await writer.CommitAsync(cancellationToken);
-            await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        await CommitAsync(writer, last, cancellationToken);
         await NotifyAsync(1, cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// Commits the index and removes the applied outbox rows (up to <paramref name="last"/>): in one
+    /// transaction where the index lives in the database, otherwise index first, so a crash in
+    /// between only applies the same rows again.
+    /// </summary>
+    private async Task CommitAsync(ISearchIndexWriter writer, long last, CancellationToken cancellationToken)
+    {
+        if (!writer.SharesDatabaseTransaction)
+        {
+            await writer.CommitAsync(cancellationToken);
+        }
+
+        await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+        if (writer.SharesDatabaseTransaction)
+        {
+            await writer.CommitAsync(cancellationToken);
+        }
     }
 
     private async Task NotifyAsync(int applied, CancellationToken cancellationToken)

@@ -10,9 +10,7 @@ internal static class SearchEndpoints
         {
             var parameters = SearchParameters.From(http.Request.Query);
             var request = parameters.Request;
-            var result = !string.IsNullOrWhiteSpace(request.Query) || request.HasFilters
-                ? await search.SearchAsync(request, cancellationToken)
-                : SearchResult.Nothing(request, SearchQueryParser.Parse(request.Query));
+            var result = await search.SearchAsync(request, cancellationToken);
             var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
             return Results.Json(new
             {
