@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Protokol.Data;
 using Protokol.Search;
 using Protokol.Web;
+using Protokol.Web.Localization;
 using Protokol.Web.Search;
 
 // The content root is the application's own folder, wherever it is started from; the data lives
@@ -40,6 +41,8 @@ builder.Services.AddOutputCache(PublicPageCache.Configure);
 builder.Services.AddSingleton<Protokol.Core.Search.IPublicContentObserver, PublicPageCache>();
 builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(StartupOptions.Section));
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddRazorPages();
 builder.Services.AddDataProtection()
     .SetApplicationName("Protokol")
@@ -53,6 +56,7 @@ var app = builder.Build();
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseMiddleware<PublicCaching>();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseOutputCache();
 app.MapStaticAssets();
@@ -63,6 +67,7 @@ if (app.Configuration.GetValue("Protokol:PageCache", true))
 }
 
 app.MapFeeds();
+app.MapLanguageSwitch();
 app.MapSearchApi();
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);
 

@@ -18,7 +18,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         // Original files and static assets carry their own (immutable) caching and may be large: never buffered here.
         var path = context.Request.Path;
         if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
-            || path.StartsWithSegments("/filer") || path.StartsWithSegments("/css"))
+            || path.StartsWithSegments("/filer") || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib"))
         {
             await next(context);
             return;
@@ -42,7 +42,8 @@ internal sealed class PublicCaching(RequestDelegate next)
             var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "public, max-age=60";
-            context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            // The reader's language lives in a cookie: a shared cache must keep one copy per cookie.
+            context.Response.Headers.Vary = $"{HeaderNames.AcceptEncoding}, {HeaderNames.Cookie}";
             var requested = context.Request.Headers.IfNoneMatch.ToString();
             if (requested.Split(',').Any(t => t.Trim() == etag || t.Trim() == "W/" + etag))
             {

@@ -17,5 +17,6 @@ internal sealed class PublicPageCache(IOutputCacheStore store) : IPublicContentO
     public Task ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken).AsTask();
 
     public static void Configure(OutputCacheOptions options) =>
-        options.AddPolicy(Policy, policy => policy.Expire(Lifetime).Tag(Tag).SetVaryByQuery("*"));
+        options.AddPolicy(Policy, policy => policy.Expire(Lifetime).Tag(Tag).SetVaryByQuery("*")
+            .VaryByValue(_ => new KeyValuePair<string, string>("language", Localization.PortalCultures.Current)));
 }

@@ -13,7 +13,7 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        var card = page.QuerySelectorAll(".card").Single(c => c.TextContent.Contains("Rådet for Socialt Udsatte i Havnby", StringComparison.Ordinal));
+        var card = page.QuerySelectorAll(".council-list > li").Single(c => c.TextContent.Contains("Rådet for Socialt Udsatte i Havnby", StringComparison.Ordinal));
         Assert.Contains("tirsdag d. 24. november 2026", card.TextContent, StringComparison.Ordinal);
         Assert.Equal("/raad/udsatteraadet", card.QuerySelector("a")!.GetAttribute("href"));
         Assert.DoesNotContain("Foreningen Fristedet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -155,9 +155,20 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     public async Task The_stylesheet_is_served()
     {
         var (_, page) = await app.GetPageAsync("/");
-        var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-        var css = await app.CreateClient().GetStringAsync(new Uri(href, UriKind.Relative));
-        Assert.Contains(".skip-link", css, StringComparison.Ordinal);
+        var sheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Equal(2, sheets.Count);
+        Assert.StartsWith("/lib/dkfds/css/dkfds.min", sheets[0], StringComparison.Ordinal);
+
+        // The design system is installed by the build (npm), not committed, and served with its fonts.
+        var client = app.CreateClient();
+        var designSystem = await client.GetStringAsync(new Uri(sheets[0], UriKind.Relative));
+        Assert.Contains(".skipnav", designSystem, StringComparison.Ordinal);
+        var font = await client.GetAsync(new Uri("/lib/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, font.StatusCode);
+        var icons = await client.GetAsync(new Uri("/lib/dkfds/img/all-svg-icons.svg", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, icons.StatusCode);
+        var own = await client.GetStringAsync(new Uri(sheets[1], UriKind.Relative));
+        Assert.Contains("--accent", own, StringComparison.Ordinal);
     }
 
     private static void AssertHeadingOrder(IHtmlDocument page)

@@ -68,7 +68,7 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     {
         var (response, page) = await app.GetPageAsync("/soeg?q=" + new string('x', 10_000));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("afkortet", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("afkortet", page.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

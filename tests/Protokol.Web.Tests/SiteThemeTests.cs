@@ -61,7 +61,7 @@ public sealed class BrandingTests(BrandedAppFactory app) : IClassFixture<Branded
     {
         var (_, page) = await app.GetPageAsync("/");
         Assert.EndsWith("– Havnby Kommune", page.Title, StringComparison.Ordinal);
-        var name = page.QuerySelector(".site-name")!;
+        var name = page.QuerySelector(".site-brand")!;
         Assert.Equal("Havnby Kommune", name.TextContent.Trim());
         Assert.Equal("/logo.svg", name.QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal(string.Empty, name.QuerySelector("img")!.GetAttribute("alt"));

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Protokol.Web.Pages;
 
 /// <summary>The one error page: Danish, no technical details, the right status code.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageModel
 {
-    public string Heading { get; private set; } = "Der opstod en fejl";
+    public string Heading { get; private set; } = string.Empty;
 
-    public string Explanation { get; private set; } = "Siden kunne ikke vises lige nu. Prøv igen om lidt.";
+    public string Explanation { get; private set; } = string.Empty;
 
     public void OnGet(int? code) => Describe(code);
 
@@ -25,15 +26,11 @@ public sealed class ErrorModel : PageModel
             HttpContext.Response.StatusCode = status;
         }
 
-        if (status == StatusCodes.Status404NotFound)
+        (Heading, Explanation) = status switch
         {
-            Heading = "Siden findes ikke";
-            Explanation = "Vi kunne ikke finde den side, du leder efter. Mødet kan være flyttet, eller adressen kan være skrevet forkert.";
-        }
-        else if (status is >= 400 and < 500)
-        {
-            Heading = "Forespørgslen kunne ikke gennemføres";
-            Explanation = "Adressen eller formularen indeholdt noget, vi ikke kunne bruge.";
-        }
+            StatusCodes.Status404NotFound => (text["Siden findes ikke"].Value, text["Vi kunne ikke finde den side, du leder efter. Mødet kan være flyttet, eller adressen kan være skrevet forkert."].Value),
+            >= 400 and < 500 => (text["Forespørgslen kunne ikke gennemføres"].Value, text["Adressen eller formularen indeholdt noget, vi ikke kunne bruge."].Value),
+            _ => (text["Der opstod en fejl"].Value, text["Siden kunne ikke vises lige nu. Prøv igen om lidt."].Value),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace Protokol.Web.Rendering;
 
@@ -22,7 +23,7 @@ public static class AlternateLinks
     }
 
     /// <summary>The page's feeds, after the one every page has: all councils' agendas and minutes.</summary>
-    public static IEnumerable<Alternate> Alternates(this ViewDataDictionary viewData) =>
-        new[] { new Alternate(Atom, "Dagsordener og referater fra alle råd og udvalg", "/feeds/moeder.atom") }
+    public static IEnumerable<Alternate> Alternates(this ViewDataDictionary viewData, IStringLocalizer text) =>
+        new[] { new Alternate(Atom, text["Dagsordener og referater fra alle råd og udvalg"], "/feeds/moeder.atom") }
             .Concat(viewData[Key] as List<Alternate> ?? []);
 }
