@@ -32,6 +32,10 @@ internal static class Feeds
             await portal.GetMeetingAsync(id, ct) is { } meeting
                 ? Results.File(Exports.MinutesDocx.Create(meeting), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Exports.MinutesOutline.FileName(meeting, "docx"))
                 : Results.NotFound());
+        app.MapGet("/moeder/{id:int}/referat.pdf", async (int id, PortalService portal, Exports.MinutesPdf pdf, CancellationToken ct) =>
+            await portal.GetMeetingAsync(id, ct) is { } meeting
+                ? Results.File(pdf.Create(meeting), "application/pdf", Exports.MinutesOutline.FileName(meeting, "pdf"))
+                : Results.NotFound());
         app.MapGet("/moeder/{id:int}/kalender.ics", async (int id, PortalService portal, HttpContext http, CancellationToken ct) =>
             await portal.CalendarAsync(null, id, ct) is [var meeting]
                 ? Calendar(meeting.OrganizationName, [meeting], http, $"moede-{id}.ics")

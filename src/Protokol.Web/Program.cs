@@ -44,6 +44,8 @@ builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOpt
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
+builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();
 builder.Services.AddDataProtection()
     .SetApplicationName("Protokol")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.DataDirectory(builder.Configuration), "keys")));
