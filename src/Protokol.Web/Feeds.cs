@@ -4,6 +4,7 @@ using System.Xml;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.Net.Http.Headers;
 using Protokol.Core.Portal;
 using Protokol.Core.Text;
 using IcalCalendar = Ical.Net.Calendar;
@@ -36,6 +37,19 @@ internal static class Feeds
             await portal.GetMeetingAsync(id, ct) is { } meeting
                 ? Results.File(pdf.Create(meeting), "application/pdf", Exports.MinutesOutline.FileName(meeting, "pdf"))
                 : Results.NotFound());
+        app.MapGet("/moeder/{id:int}/bilag/{attachmentId:int}/{name}", async (int id, int attachmentId, PortalService portal, HttpContext http, CancellationToken ct) =>
+        {
+            if (await portal.GetAttachmentAsync(id, attachmentId, ct) is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            // Somebody's upload: never rendered as HTML on this site.
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
+            var inline = file.MediaType is "application/pdf" || file.MediaType.StartsWith("image/", StringComparison.Ordinal);
+            return Results.File(file.Content, file.MediaType, inline ? null : file.FileName, enableRangeProcessing: true);
+        });
         app.MapGet("/moeder/{id:int}/kalender.ics", async (int id, PortalService portal, HttpContext http, CancellationToken ct) =>
             await portal.CalendarAsync(null, id, ct) is [var meeting]
                 ? Calendar(meeting.OrganizationName, [meeting], http, $"moede-{id}.ics")

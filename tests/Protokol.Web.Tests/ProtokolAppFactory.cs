@@ -35,7 +35,7 @@ public class ProtokolAppFactory : WebApplicationFactory<Program>
         _ = Services; // make sure the app (and its seeding) has started
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
-        return await db.Meetings.Include(m => m.Items)
+        return await db.Meetings.Include(m => m.Items).Include(m => m.Attachments)
             .Where(m => m.State == state && m.Organization.Slug == DemoCouncil.CouncilSlug)
             .OrderBy(m => m.Date).ToListAsync();
     }

@@ -99,7 +99,7 @@ public static class DemoCouncil
             builder.AddMeeting(i, dates[i], i + 1 < dates.Count ? dates[i + 1] : null, byName);
         }
 
-        return new DemoData(body, people, memberships, builder.Meetings, builder.FollowUps, builder.Hearings);
+        return new DemoData(body, people, memberships, builder.Meetings, builder.FollowUps, builder.Hearings, builder.Files);
     }
 
     private sealed class Builder(
@@ -117,6 +117,8 @@ public static class DemoCouncil
         public List<FollowUp> FollowUps { get; } = [];
 
         public List<Hearing> Hearings { get; } = [];
+
+        public List<Files.StoredFile> Files { get; } = [];
 
         public void AddMeeting(int index, DateOnly date, DateOnly? nextDate, Dictionary<string, Person> byName)
         {
@@ -150,6 +152,20 @@ public static class DemoCouncil
             mains.Add(eventuelt);
             meeting.RenumberItems(mains);
 
+            // The first topic's presentation is attached as a small PDF (bilag), public with its item.
+            if (topicItems.FirstOrDefault(t => t.Item.IsPublic && t.Source.Agenda is not null) is ({ } presented, { } presentation))
+            {
+                var letter = DemoFiles.Letter("Bilag: " + presented.Title, Wrap(presentation.Agenda!, 85));
+                var file = new Files.StoredFile(letter, "application/pdf");
+                if (Files.All(f => f.Sha256 != file.Sha256))
+                {
+                    Files.Add(file);
+                }
+
+                meeting.Attach(presented, "Oplæg: " + presented.Title, $"bilag-{date:yyyy-MM-dd}.pdf", "application/pdf", letter.LongLength, file.Sha256)
+                    .SetText(presentation.Agenda);
+            }
+
             Meetings.Add(meeting);
             var daysAhead = date.DayNumber - today.DayNumber;
             if (daysAhead > 45)
@@ -178,6 +194,25 @@ public static class DemoCouncil
             {
                 previous.ApproveMinutes(meeting);
             }
+        }
+
+        private static List<string> Wrap(string text, int width)
+        {
+            var lines = new List<string>();
+            var line = new System.Text.StringBuilder();
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length == 0 ? word : " " + word);
+            }
+
+            lines.Add(line.ToString());
+            return lines;
         }
 
         private void RecordAttendance(Meeting meeting, int index)
@@ -265,8 +300,9 @@ public static class DemoCouncil
 }
 
 /// <summary>Everything the demo council consists of, ready to be stored.</summary>
-public sealed record DemoData(Body Body, IReadOnlyList<Person> People, IReadOnlyList<Membership> Memberships, IReadOnlyList<Meeting> Meetings, IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<Hearing> Hearings)
+public sealed record DemoData(Body Body, IReadOnlyList<Person> People, IReadOnlyList<Membership> Memberships, IReadOnlyList<Meeting> Meetings, IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<Hearing> Hearings, IReadOnlyList<Files.StoredFile> Files)
 {
+    /// <summary>The demo's own records; its files are stored separately, since another body may already hold the same bytes.</summary>
     public IEnumerable<Entity> Entities =>
         new Entity[] { Body }.Concat(People).Concat(Memberships).Concat(Meetings).Concat(FollowUps).Concat(Hearings);
 }

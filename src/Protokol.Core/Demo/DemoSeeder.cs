@@ -44,6 +44,15 @@ public sealed class DemoSeeder(IProtokolStore store, TimeProvider clock)
             store.Add(entity);
         }
 
+        // Files are kept by content: one already stored (a re-created demo) is not stored twice.
+        foreach (var file in data.Files)
+        {
+            if (!await store.HasStoredFileAsync(file.Sha256, cancellationToken))
+            {
+                store.Add(file);
+            }
+        }
+
         await store.SaveChangesAsync(cancellationToken);
         return data;
     }

@@ -22,7 +22,8 @@ public sealed record AttendanceRecord(PersonRef Person, AttendanceStatus Status,
 
 public sealed record AgendaItemRecord(int Id, string Number, string? ParentNumber, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason);
 
-public sealed record AttachmentRecord(int Id, int? AgendaItemId, string Title, string FileName, string MediaType, long SizeBytes, bool IsPublic);
+/// <summary>A meeting's attachment; <see cref="HasFile"/> when its bytes are stored and it can be downloaded.</summary>
+public sealed record AttachmentRecord(int Id, int? AgendaItemId, string Title, string FileName, string MediaType, long SizeBytes, bool IsPublic, bool HasFile = false);
 
 /// <summary>Everything stored about a meeting; the <see cref="PrivacyGate"/> decides what the public sees.</summary>
 public sealed record MeetingRecord(

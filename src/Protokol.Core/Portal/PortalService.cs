@@ -42,6 +42,15 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
     public Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken) =>
         queries.GetPublicImportedFileAsync(sha256, cancellationToken);
 
+    /// <summary>A public attachment of a public meeting (not of a closed item, not of a draft), or null.</summary>
+    public async Task<FileContent?> GetAttachmentAsync(int meetingId, int attachmentId, CancellationToken cancellationToken)
+    {
+        var meeting = await GetMeetingAsync(meetingId, cancellationToken);
+        return meeting?.Attachments.Any(a => a.Id == attachmentId && a.HasFile) == true
+            ? await queries.GetAttachmentFileAsync(attachmentId, cancellationToken)
+            : null;
+    }
+
     /// <summary>The meeting as the public may see it, or null when it does not exist or is not public yet.</summary>
     public async Task<PublicMeeting?> GetMeetingAsync(int id, CancellationToken cancellationToken)
     {

@@ -138,7 +138,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToLookup(g => g.AttendanceId);
         var attachments = await db.Attachments.AsNoTracking()
             .Where(a => a.MeetingId == id)
-            .Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic))
+            .Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)))
             .ToListAsync(cancellationToken);
 
         var personIds = present.Select(a => a.Person.Id).ToList();
@@ -293,6 +293,21 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToListAsync(cancellationToken))
         .GroupBy(i => i.MeetingId)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => $"{i.Number}. {i.Title}").ToList());
+
+    public async Task<FileContent?> GetAttachmentFileAsync(int attachmentId, CancellationToken cancellationToken)
+    {
+        var attachment = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId)
+            .Select(a => new { a.FileName, a.MediaType, a.Sha256 })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (attachment is null)
+        {
+            return null;
+        }
+
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == attachment.Sha256).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+        return content is null ? null : new FileContent(attachment.FileName, attachment.MediaType, content);
+    }
 
     public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
     {

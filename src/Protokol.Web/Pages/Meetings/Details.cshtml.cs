@@ -16,4 +16,4 @@ public sealed class DetailsModel(PortalService portal) : PageModel
 }
 
 /// <summary>An item as the meeting page renders it: at which heading level, and whether minutes are shown.</summary>
-public sealed record AgendaItemView(PublicAgendaItem Item, int HeadingLevel, bool MinutesVisible);
+public sealed record AgendaItemView(int MeetingId, PublicAgendaItem Item, int HeadingLevel, bool MinutesVisible, IReadOnlyList<AttachmentRecord> Attachments);
