@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Files;
 using Protokol.Core.FollowUps;
 using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
+using Protokol.Data.Audit;
 using Protokol.Data.Search;
 
 namespace Protokol.Data;
 
 /// <summary>One model for both engines; each provider keeps its own migrations assembly.</summary>
-public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> options, TimeProvider clock) : DbContext(options)
+public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> options, TimeProvider clock, IAuditActor actor) : DbContext(options)
 {
+
     public DbSet<Body> Bodies => Set<Body>();
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -45,6 +48,12 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
 
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public DbSet<OrganizationAccess> OrganizationAccess => Set<OrganizationAccess>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.
@@ -59,35 +68,37 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     {
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
-        if (sources.Count == 0)
+        var audit = AuditCapture.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var count = base.SaveChanges(acceptAllChangesOnSuccess);
-        AddOutbox(sources);
+        AddFollowers(sources, audit);
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return count;
     }
 
     /// <summary>
-    /// Saves the changes and, in the same transaction, the search sources they touch (the outbox),
-    /// so the search index can never miss an edit that was committed.
+    /// Saves the changes and, in the same transaction, the search sources they touch (the outbox)
+    /// and the audit log's record of them, so neither the index nor the log can miss a committed edit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
-        if (sources.Count == 0)
+        var audit = AuditCapture.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AddOutbox(sources);
+        AddFollowers(sources, audit);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {
@@ -100,12 +111,15 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     /// <summary>Records that a source's search documents must be rebuilt (for changes made around the change tracker).</summary>
     public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, clock.GetUtcNow().UtcDateTime));
 
-    private void AddOutbox(List<Func<string?>> sources)
+    private void AddFollowers(List<Func<string?>> sources, List<Func<DateTime, string, AuditEntry>> audit)
     {
         foreach (var source in sources.Select(s => s()).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             RecordSearchChange(source);
         }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        AuditLog.AddRange(audit.Select(a => a(now, actor.Name)));
     }
 
     private void Stamp()

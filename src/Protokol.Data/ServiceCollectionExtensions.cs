@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddProtokolData(this IServiceCollection services, DatabaseSettings settings)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<Audit.IAuditActor, Audit.SystemAuditActor>();
         services.AddSingleton(settings);
         services.AddDbContext<ProtokolDbContext>(settings.Configure);
         services.AddScoped<IProtokolStore, EfProtokolStore>();
@@ -23,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Accounts.AccountService>();
+        services.AddScoped<BackOfficeQueries>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;

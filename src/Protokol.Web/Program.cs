@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Protokol.Data;
 using Protokol.Search;
 using Protokol.Web;
+using Protokol.Web.Accounts;
 using Protokol.Web.Localization;
 using Protokol.Web.Search;
 
@@ -43,7 +44,17 @@ builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(Star
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
-builder.Services.AddRazorPages();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
+builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(StaffClaims.StaffPolicy, p => p.RequireAssertion(c => c.User.IsStaff()))
+    .AddPolicy(StaffClaims.AdministratorPolicy, p => p.RequireAssertion(c => c.User.IsAdministrator()));
+builder.Services.AddRazorPages(o =>
+{
+    // The back office: every page under /admin needs a signed-in account with some right.
+    o.Conventions.AuthorizeFolder("/Admin", StaffClaims.StaffPolicy);
+});
 builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
 builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();
 builder.Services.AddDataProtection()
@@ -60,6 +71,8 @@ app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseMiddleware<PublicCaching>();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 app.MapStaticAssets();
 var pages = app.MapRazorPages().WithStaticAssets();

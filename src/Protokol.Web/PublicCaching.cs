@@ -37,7 +37,12 @@ internal sealed class PublicCaching(RequestDelegate next)
         }
 
         var type = context.Response.ContentType ?? string.Empty;
-        if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        if (!PublicPageCache.IsPublic(context))
+        {
+            // The back office and pages for a signed-in reader: never kept by a browser or a proxy.
+            context.Response.Headers.CacheControl = "no-store, private";
+        }
+        else if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
             var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = etag;

@@ -14,9 +14,17 @@ internal sealed class PublicPageCache(IOutputCacheStore store) : IPublicContentO
     public const string Tag = "public";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>Only what every reader gets alike: never the back office, never a signed-in reader's page (its header names them).</summary>
+    public static bool IsPublic(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true
+        && !context.Request.Path.StartsWithSegments("/admin")
+        && !context.Request.Path.StartsWithSegments("/login")
+        && !context.Request.Path.StartsWithSegments("/logout");
+
     public Task ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken).AsTask();
 
     public static void Configure(OutputCacheOptions options) =>
         options.AddPolicy(Policy, policy => policy.Expire(Lifetime).Tag(Tag).SetVaryByQuery("*")
+            .With(c => IsPublic(c.HttpContext))
             .VaryByValue(_ => new KeyValuePair<string, string>("language", Localization.PortalCultures.Current)));
 }

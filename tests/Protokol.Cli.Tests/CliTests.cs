@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Data;
+using Protokol.Data.Accounts;
 using Protokol.TestSupport;
 using Spectre.Console;
 
@@ -28,6 +31,52 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
         console.Profile.Width = 400;
         var exit = await ProtokolCli.RunAsync(args, console, _clock);
         return (exit, writer.ToString());
+    }
+
+    [Fact]
+    public async Task User_add_creates_the_first_administrator_who_can_then_sign_in()
+    {
+        var passwordFile = Path.Combine(_directory, "password.txt");
+        await File.WriteAllTextAsync(passwordFile, "en-lang-adgangskode\n");
+
+        var (exit, output) = await RunAsync("user", "add", "--email", "Admin@Havnby.dk", "--name", "Anne Admin", "--admin", "--password-file", passwordFile, "--data-dir", _directory);
+        Assert.Equal(0, exit);
+        Assert.Contains("created the account admin@havnby.dk (administrator)", output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("demo", "--data-dir", _directory)).Exit);
+        var (secretary, secretaryOutput) = await RunAsync("user", "add", "--email", "sofie@havnby.dk", "--name", "Sofie", "--secretary", "udsatteraadet", "--password-file", passwordFile, "--data-dir", _directory);
+        Assert.Equal(0, secretary);
+        Assert.Contains("(secretary)", secretaryOutput, StringComparison.Ordinal);
+
+        var (_, list) = await RunAsync("user", "list", "--data-dir", _directory);
+        Assert.Contains("admin@havnby.dk", list, StringComparison.Ordinal);
+        Assert.Contains("secretary of udsatteraadet", list, StringComparison.Ordinal);
+
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(_clock);
+        services.AddProtokolData(DatabaseSettings.Sqlite(Path.Combine(_directory, "protokol.db")));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().SignInAsync("admin@havnby.dk", "en-lang-adgangskode", CancellationToken.None);
+        Assert.Equal(SignInOutcome.Success, result.Outcome);
+        Assert.True(result.Account!.IsAdministrator);
+    }
+
+    [Theory]
+    [InlineData("--admin", "kort", "Adgangskoden skal have mindst 12 tegn.")]
+    [InlineData("--secretary=findes-ikke", "en-lang-adgangskode", "Der findes intet råd med adressen 'findes-ikke'.")]
+    [InlineData("--admin=false", "en-lang-adgangskode", "Giv brugeren en rolle")]
+    public async Task User_add_refuses_with_one_line_and_stores_nothing(string role, string password, string message)
+    {
+        var passwordFile = Path.Combine(_directory, "password.txt");
+        await File.WriteAllTextAsync(passwordFile, password);
+        var (exit, output) = await RunAsync("user", "add", "--email", "x@havnby.dk", "--name", "X", role, "--password-file", passwordFile, "--data-dir", _directory);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", output, StringComparison.Ordinal);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Single(output.Trim().Split('\n'));
+
+        var (_, list) = await RunAsync("user", "list", "--data-dir", _directory);
+        Assert.DoesNotContain("x@havnby.dk", list, StringComparison.Ordinal);
     }
 
     [Fact]

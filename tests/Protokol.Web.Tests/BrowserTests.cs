@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Protokol.Core.Meetings;
 
@@ -54,7 +55,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public static TheoryData<string, int> PagesAndWidths()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke", "/soeg?q=hjeml%C3%B8se&fra=2020-01-01" })
+        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke", "/soeg?q=hjeml%C3%B8se&fra=2020-01-01", "/login" })
         {
             data.Add(path, 1280);
             data.Add(path, 320);
@@ -137,6 +138,52 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
             await page.GetByRole(AriaRole.Link, new() { Name = "Dansk", Exact = true }).ClickAsync();
             await page.WaitForFunctionAsync("() => document.documentElement.lang === 'da'");
             Assert.Equal("Råd og udvalg", await page.Locator("h1").TextContentAsync());
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(320)]
+    public async Task A_secretary_signs_in_with_the_keyboard_and_the_back_office_passes_axe(int width)
+    {
+        var email = $"browser{width}@havnby.dk";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Protokol.Data.Accounts.AccountService>()
+                .CreateAsync(email, "Browser Bruger", "korrekt-hest-batteri", true, [], CancellationToken.None);
+        }
+
+        var context = await browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(app.BaseAddress, "/admin").ToString());
+            Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+            await page.GetByLabel("E-mail").FocusAsync();
+            await page.Keyboard.TypeAsync(email);
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync("korrekt-hest-batteri");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+            Assert.Equal("Sekretariat", await page.Locator("h1").TextContentAsync());
+
+            foreach (var path in new[] { "/admin", "/admin/logbog" })
+            {
+                await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+                var result = await page.RunAxe(Wcag21AA);
+                Assert.True(result.Violations.Length == 0, $"{path} at {width}px:\n" + string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
+            }
+
+            // Signing out from the header's button ends the session.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
+            await page.GotoAsync(new Uri(app.BaseAddress, "/admin").ToString());
+            Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         }
         finally
         {

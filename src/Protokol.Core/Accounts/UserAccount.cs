@@ -1,0 +1,151 @@
+using System.Net.Mail;
+using Protokol.Core.Common;
+
+namespace Protokol.Core.Accounts;
+
+/// <summary>What a person may do in the back office, per organization.</summary>
+public enum AccessLevel
+{
+    /// <summary>Reads drafts and sees their own follow-ups.</summary>
+    Member = 1,
+
+    /// <summary>Runs the organization's meeting cycle: plan, agenda, minutes, publication.</summary>
+    Secretary = 2,
+}
+
+/// <summary>
+/// Someone who signs in to the back office. Administrators may do everything; anyone else gets
+/// <see cref="Access"/> per organization. The password is kept only as a hash made by the web layer's
+/// password hasher; repeated failed sign-ins lock the account for a while.
+/// </summary>
+public sealed class UserAccount : Entity
+{
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private readonly List<OrganizationAccess> _access = [];
+
+    private UserAccount()
+    {
+        Email = DisplayName = PasswordHash = SecurityStamp = string.Empty;
+    }
+
+    public UserAccount(string email, string displayName, bool isAdministrator)
+    {
+        Email = NormalizeEmail(email);
+        DisplayName = Guard.Text(displayName, "Navn", 200);
+        IsAdministrator = isAdministrator;
+        PasswordHash = string.Empty;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>The sign-in name, lower case.</summary>
+    public string Email { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public bool IsAdministrator { get; private set; }
+
+    /// <summary>The person in the registry this account belongs to (for "my follow-ups"), if any.</summary>
+    public int? PersonId { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    /// <summary>Changes when the password or the rights change, so sessions signed in before end.</summary>
+    public string SecurityStamp { get; private set; }
+
+    public int FailedSignIns { get; private set; }
+
+    public DateTime? LockedUntil { get; private set; }
+
+    public bool Disabled { get; private set; }
+
+    public IReadOnlyList<OrganizationAccess> Access => _access;
+
+    public static string NormalizeEmail(string email)
+    {
+        var trimmed = Guard.Text(email, "E-mail", 254).ToLowerInvariant();
+        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        {
+            throw new DomainRuleException($"\"{trimmed}\" er ikke en e-mailadresse.");
+        }
+
+        return trimmed;
+    }
+
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = Guard.Text(hash, "Adgangskode", 1000);
+        NewSecurityStamp();
+    }
+
+    public void LinkPerson(int? personId) => PersonId = personId;
+
+    public void Grant(int organizationId, AccessLevel level)
+    {
+        var existing = _access.FirstOrDefault(a => a.OrganizationId == organizationId);
+        if (existing is not null)
+        {
+            existing.Change(level);
+        }
+        else
+        {
+            _access.Add(new OrganizationAccess(this, organizationId, level));
+        }
+
+        NewSecurityStamp();
+    }
+
+    public void Disable()
+    {
+        Disabled = true;
+        NewSecurityStamp();
+    }
+
+    public bool IsLockedOut(DateTime utcNow) => LockedUntil is { } until && until > utcNow;
+
+    /// <summary>A wrong password: the fifth in a row locks the account for <see cref="LockoutDuration"/>.</summary>
+    public void RecordFailedSignIn(DateTime utcNow)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= MaxFailedSignIns)
+        {
+            LockedUntil = utcNow + LockoutDuration;
+            FailedSignIns = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    private void NewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
+}
+
+/// <summary>An account's access to one organization.</summary>
+public sealed class OrganizationAccess : Entity
+{
+    private OrganizationAccess()
+    {
+        UserAccount = null!;
+    }
+
+    internal OrganizationAccess(UserAccount account, int organizationId, AccessLevel level)
+    {
+        UserAccount = account;
+        OrganizationId = organizationId;
+        Level = level;
+    }
+
+    public int UserAccountId { get; private set; }
+
+    public UserAccount UserAccount { get; private set; }
+
+    public int OrganizationId { get; private set; }
+
+    public AccessLevel Level { get; private set; }
+
+    internal void Change(AccessLevel level) => Level = level;
+}

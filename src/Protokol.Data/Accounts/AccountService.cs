@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Accounts;
+using Protokol.Core.Common;
+
+namespace Protokol.Data.Accounts;
+
+/// <summary>How a sign-in went; only <see cref="Success"/> carries the account.</summary>
+public enum SignInOutcome
+{
+    Success,
+    WrongEmailOrPassword,
+    LockedOut,
+}
+
+public sealed record SignInResult(SignInOutcome Outcome, UserAccount? Account = null, DateTime? LockedUntil = null);
+
+/// <summary>Creates back-office accounts and checks sign-ins: hashed passwords, lockout after repeated failures.</summary>
+public sealed class AccountService(ProtokolDbContext db, TimeProvider clock)
+{
+    public const int MinPasswordLength = 12;
+
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    /// <summary>Hashed once: compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "protokol-dummy-password"));
+
+    public static void CheckPassword(string password)
+    {
+        if (string.IsNullOrWhiteSpace(password) || password.Length < MinPasswordLength)
+        {
+            throw new DomainRuleException($"Adgangskoden skal have mindst {MinPasswordLength} tegn.");
+        }
+    }
+
+    public async Task<UserAccount> CreateAsync(string email, string displayName, string password, bool isAdministrator, IReadOnlyList<(int OrganizationId, AccessLevel Level)> access, CancellationToken cancellationToken)
+    {
+        CheckPassword(password);
+        var account = new UserAccount(email, displayName, isAdministrator);
+        if (await db.UserAccounts.AnyAsync(u => u.Email == account.Email, cancellationToken))
+        {
+            throw new DomainRuleException($"Der findes allerede en bruger med e-mailen {account.Email}.");
+        }
+
+        account.SetPasswordHash(Hasher.HashPassword(account, password));
+        foreach (var (organizationId, level) in access)
+        {
+            account.Grant(organizationId, level);
+        }
+
+        db.UserAccounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var normalized = (email ?? string.Empty).Trim().ToLowerInvariant();
+        var account = normalized.Length == 0 ? null : await db.UserAccounts.Include(u => u.Access).FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        if (account is null || account.Disabled)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? string.Empty);
+            return new SignInResult(SignInOutcome.WrongEmailOrPassword);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account.IsLockedOut(now))
+        {
+            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil);
+        }
+
+        var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            account.RecordFailedSignIn(now);
+            await db.SaveChangesAsync(cancellationToken);
+            return account.IsLockedOut(now)
+                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil)
+                : new SignInResult(SignInOutcome.WrongEmailOrPassword);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account.SetPasswordHash(Hasher.HashPassword(account, password!));
+        }
+
+        account.RecordSignIn();
+        await db.SaveChangesAsync(cancellationToken);
+        return new SignInResult(SignInOutcome.Success, account);
+    }
+
+    /// <summary>The account behind a session, when it still exists, is enabled and has the same security stamp.</summary>
+    public Task<UserAccount?> FindActiveAsync(int id, string securityStamp, CancellationToken cancellationToken) =>
+        db.UserAccounts.AsNoTracking().Include(u => u.Access)
+            .FirstOrDefaultAsync(u => u.Id == id && !u.Disabled && u.SecurityStamp == securityStamp, cancellationToken);
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Portal;
+using Protokol.Data.Stores;
+using Protokol.Web.Accounts;
+
+namespace Protokol.Web.Pages.Admin;
+
+/// <summary>
+/// The secretary's overview: each council's next meeting and what it still lacks, open follow-ups
+/// (overdue first) and open hearings by deadline. A member sees the next meetings and only the
+/// follow-ups they own.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class DashboardModel(BackOfficeQueries queries, TimeProvider clock) : PageModel
+{
+    public Dashboard? Dashboard { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Neither administrator nor secretary anywhere: sees only their own follow-ups.</summary>
+    public bool IsMemberOnly { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PortalService.Copenhagen).DateTime);
+        IsMemberOnly = !User.IsAdministrator() && User.SecretaryOf()!.Count == 0;
+        var owner = IsMemberOnly ? User.LinkedPersonId() ?? -1 : (int?)null;
+        Dashboard = await queries.DashboardAsync(User.ReadableOrganizations(), owner, Today, cancellationToken);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Accounts;
+using Protokol.Core.Common;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.Data.Accounts;
+using Protokol.Data.Audit;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuditAndAccountTests(PostgresCluster postgres)
+{
+    private sealed class NamedActor : IAuditActor
+    {
+        public string Name => "sekretaer@havnby.dk";
+    }
+
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider, postgres, _clock, (services, _) => services.AddScoped<IAuditActor, NamedActor>());
+        await using var scope = db.Scope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        return db;
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_edit_is_logged_with_who_when_and_the_values_before_and_after(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        var itemId = await db.WithContextAsync(async context =>
+        {
+            var item = await context.AgendaItems.FirstAsync(i => i.Title == "Godkendelse af dagsorden");
+            item.Edit("Godkendelse af dagsorden og bilag", item.Kind, item.IsPublic, "Ny tekst");
+            await context.SaveChangesAsync();
+            return item.Id;
+        });
+
+        var entry = await db.WithContextAsync(context => context.AuditLog.SingleAsync(e => e.EntityType == nameof(AgendaItem) && e.EntityId == itemId && e.Action == "changed"));
+        Assert.Equal("sekretaer@havnby.dk", entry.Actor);
+        Assert.Equal(_clock.Now.UtcDateTime, entry.At);
+        var changes = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(entry.Changes)!;
+        Assert.Equal(new[] { "Godkendelse af dagsorden", "Godkendelse af dagsorden og bilag" }, changes["Title"].AsEnumerable());
+        Assert.Equal(new[] { null, "Ny tekst" }, changes["PublicText"].AsEnumerable());
+        Assert.False(changes.ContainsKey("Version"), "bookkeeping fields are not logged");
+        Assert.False(changes.ContainsKey("Kind"), "unchanged fields are not logged");
+
+        // Records added in the same save are logged with the ids they were given.
+        var added = await db.WithContextAsync(context => context.AuditLog.CountAsync(e => e.EntityType == nameof(Meeting) && e.Action == "added" && e.EntityId > 0));
+        Assert.Equal(await db.WithContextAsync(context => context.Meetings.CountAsync()), added);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_save_that_fails_leaves_no_trace_in_the_log(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        var before = await db.WithContextAsync(context => context.AuditLog.LongCountAsync());
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.WithContextAsync(async context =>
+        {
+            var meeting = await context.Meetings.Include(m => m.Items).FirstAsync(m => m.Items.Count > 2);
+            var items = meeting.Items.OrderBy(i => i.Position).ToList();
+            items[0].Edit("Ændret titel", items[0].Kind, items[0].IsPublic, null);
+
+            // Two items with one number: the unique index refuses the whole save.
+            context.Entry(items[1]).Property(nameof(AgendaItem.Number)).CurrentValue = items[2].Number;
+            return await context.SaveChangesAsync();
+        }));
+        Assert.Equal(before, await db.WithContextAsync(context => context.AuditLog.LongCountAsync()));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Accounts_sign_in_by_email_and_lock_after_five_wrong_passwords(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        await using var scope = db.Scope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var council = await db.WithContextAsync(context => context.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug));
+        await accounts.CreateAsync("Sofie@Havnby.dk", "Sofie Kjærgaard Holm", "en-lang-adgangskode", false, [(council.Id, AccessLevel.Secretary)], CancellationToken.None);
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => accounts.CreateAsync("sofie@havnby.dk", "Igen", "en-lang-adgangskode", true, [], CancellationToken.None));
+        await Assert.ThrowsAsync<DomainRuleException>(() => accounts.CreateAsync("ny@havnby.dk", "Kort", "kort", true, [], CancellationToken.None));
+
+        var ok = await accounts.SignInAsync(" SOFIE@havnby.dk ", "en-lang-adgangskode", CancellationToken.None);
+        Assert.Equal(SignInOutcome.Success, ok.Outcome);
+        Assert.Equal(AccessLevel.Secretary, ok.Account!.Access.Single().Level);
+        Assert.NotEqual("en-lang-adgangskode", ok.Account.PasswordHash);
+
+        for (var i = 0; i < UserAccount.MaxFailedSignIns; i++)
+        {
+            await accounts.SignInAsync("sofie@havnby.dk", "forkert", CancellationToken.None);
+        }
+
+        Assert.Equal(SignInOutcome.LockedOut, (await accounts.SignInAsync("sofie@havnby.dk", "en-lang-adgangskode", CancellationToken.None)).Outcome);
+        var stored = await db.WithContextAsync(context => context.UserAccounts.SingleAsync(u => u.Email == "sofie@havnby.dk"));
+        Assert.Equal(_clock.Now.UtcDateTime + UserAccount.LockoutDuration, stored.LockedUntil);
+
+        // The log keeps the lock but never the hash.
+        var logged = await db.WithContextAsync(context => context.AuditLog.Where(e => e.EntityType == nameof(UserAccount)).Select(e => e.Changes).ToListAsync());
+        Assert.Contains(logged, c => c.Contains("LockedUntil", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, c => c.Contains(stored.PasswordHash, StringComparison.Ordinal));
+    }
+}

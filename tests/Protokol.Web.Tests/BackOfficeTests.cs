@@ -1,0 +1,276 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Accounts;
+using Protokol.Core.Demo;
+using Protokol.Data;
+using Protokol.Data.Accounts;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>Signing in, lockout, anti-forgery, the role matrix and the dashboard, against the real app.</summary>
+public sealed partial class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private const string Password = "korrekt-hest-batteri";
+
+    private async Task<string> CreateAccountAsync(bool admin = false, AccessLevel? level = null, string? personName = null)
+    {
+        var email = $"bruger{Guid.NewGuid():N}@havnby.dk";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+        var access = level is { } l ? new[] { (council.Id, l) } : [];
+        var account = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, "Testbruger", Password, admin, access, CancellationToken.None);
+        if (personName is not null)
+        {
+            var tracked = await db.UserAccounts.SingleAsync(u => u.Id == account.Id);
+            tracked.LinkPerson(await db.People.Where(p => p.Name == personName).Select(p => p.Id).SingleAsync());
+            await db.SaveChangesAsync();
+        }
+
+        return email;
+    }
+
+    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    private static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var token = await TokenAsync(client, "/login");
+        return await client.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["tilbage"] = "/admin",
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [Fact]
+    public async Task The_public_is_sent_to_the_sign_in_page_and_back()
+    {
+        var response = await Client().GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login?tilbage=%2Fadmin", response.Headers.Location!.PathAndQuery);
+
+        var (_, page) = await app.GetPageAsync("/login?tilbage=%2Fadmin");
+        Assert.Equal("Log ind", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Equal("current-password", page.QuerySelector("#password")!.GetAttribute("autocomplete"));
+    }
+
+    [Fact]
+    public async Task A_secretary_signs_in_with_a_secure_cookie_and_sees_the_dashboard()
+    {
+        var email = await CreateAccountAsync(level: AccessLevel.Secretary);
+        var client = Client();
+        var response = await SignInAsync(client, email.ToUpperInvariant(), Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("protokol.login=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var dashboard = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("no-store", dashboard.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var page = await new HtmlParser().ParseDocumentAsync(await dashboard.Content.ReadAsStringAsync());
+        Assert.Equal("Sekretariat", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Rådet for Socialt Udsatte i Havnby", page.QuerySelector("#naeste-moeder ~ div table")!.TextContent, StringComparison.Ordinal);
+
+        // Open follow-ups, the overdue ones first; hearings by deadline.
+        var rows = page.QuerySelectorAll("#opfoelgninger ~ div tbody tr").ToList();
+        Assert.NotEmpty(rows);
+        var overdue = rows.Select(r => r.TextContent.Contains("Overskredet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(overdue.OrderByDescending(o => o), overdue);
+        Assert.NotNull(page.QuerySelector("#hoeringer"));
+    }
+
+    [Fact]
+    public async Task A_member_sees_only_their_own_follow_ups_and_not_the_audit_log()
+    {
+        var email = await CreateAccountAsync(level: AccessLevel.Member, personName: "Thomas Krogh");
+        var client = Client();
+        await SignInAsync(client, email, Password);
+
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin", UriKind.Relative)));
+        Assert.Equal("Mine opfølgninger", page.QuerySelector("#opfoelgninger")!.TextContent);
+        var owners = page.QuerySelectorAll("#opfoelgninger ~ div tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
+        Assert.NotEmpty(owners);
+        Assert.All(owners, o => Assert.Equal("Thomas Krogh", o));
+        Assert.Null(page.QuerySelector("#hoeringer"));
+
+        var log = await client.GetAsync(new Uri("/admin/logbog", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+        Assert.StartsWith("/ingen-adgang", log.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
+    {
+        var email = await CreateAccountAsync(level: AccessLevel.Secretary);
+        var client = Client();
+        for (var i = 0; i < UserAccount.MaxFailedSignIns - 1; i++)
+        {
+            var wrong = await SignInAsync(client, email, "forkert-adgangskode");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("Forkert e-mail eller adgangskode.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var locking = await SignInAsync(client, email, "forkert-adgangskode");
+        Assert.Contains("Kontoen er låst", await locking.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The right password does not open a locked account...
+        var refused = await SignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Prøv igen om 15 minutter", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // ...until the lock has run out.
+        app.Clock.Now += UserAccount.LockoutDuration + TimeSpan.FromSeconds(1);
+        var accepted = await SignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password()
+    {
+        var response = await SignInAsync(Client(), "ingen@havnby.dk", Password);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Forkert e-mail eller adgangskode.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forms_without_the_anti_forgery_token_are_refused()
+    {
+        var email = await CreateAccountAsync(admin: true);
+        var client = Client();
+        await client.GetAsync(new Uri("/login", UriKind.Relative));
+        var response = await client.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("protokol.login=", StringComparison.Ordinal)));
+
+        await SignInAsync(client, email, Password);
+        var logout = await client.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var email = await CreateAccountAsync(admin: true);
+        var client = Client();
+        await SignInAsync(client, email, Password);
+        var token = await TokenAsync(client, "/admin");
+        var response = await client.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_loses_its_session_at_once()
+    {
+        var email = await CreateAccountAsync(admin: true);
+        var client = Client();
+        await SignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            (await db.UserAccounts.SingleAsync(u => u.Email == email)).Disable();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_pages_for_a_signed_in_reader_are_neither_cached_nor_shown_to_others()
+    {
+        var email = await CreateAccountAsync(admin: true);
+        var client = Client();
+        await SignInAsync(client, email, Password);
+        var signedIn = await client.GetAsync(new Uri("/raad/udsatteraadet", UriKind.Relative));
+        Assert.Contains("no-store", signedIn.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Log ud", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var anonymous = await Client().GetAsync(new Uri("/raad/udsatteraadet", UriKind.Relative));
+        Assert.Contains("public", anonymous.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Log ud", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_role_matrix_covers_every_endpoint()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var backOffice = endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(backOffice);
+
+        // Everything under /admin needs a signed-in account; nothing else does (the public portal, feeds, API, sign-in).
+        foreach (var endpoint in endpoints)
+        {
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var isBackOffice = backOffice.Contains(endpoint);
+            Assert.True(isBackOffice == policies.Count > 0, $"{endpoint.RoutePattern.RawText}: authorization {string.Join(",", policies)}");
+        }
+
+        var matrix = new Dictionary<string, (HttpStatusCode Anonymous, HttpStatusCode Member, HttpStatusCode Secretary, HttpStatusCode Administrator)>
+        {
+            ["/admin"] = (HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK),
+            ["/admin/logbog"] = (HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.OK),
+        };
+        Assert.Equal(backOffice.Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
+
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = Client() };
+        foreach (var (role, admin, level) in new[] { ("member", false, (AccessLevel?)AccessLevel.Member), ("secretary", false, AccessLevel.Secretary), ("administrator", true, null) })
+        {
+            var client = Client();
+            await SignInAsync(client, await CreateAccountAsync(admin, level), Password);
+            clients[role] = client;
+        }
+
+        foreach (var (path, expected) in matrix)
+        {
+            Assert.Equal(expected.Anonymous, (await clients["anonymous"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+            Assert.Equal(expected.Member, (await clients["member"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+            Assert.Equal(expected.Secretary, (await clients["secretary"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+            Assert.Equal(expected.Administrator, (await clients["administrator"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_administrator_reads_who_changed_what_in_the_audit_log()
+    {
+        var email = await CreateAccountAsync(admin: true);
+        var client = Client();
+        await SignInAsync(client, "ingen@havnby.dk", "forkert-adgangskode");
+        await SignInAsync(client, email, "forkert-adgangskode");
+        await SignInAsync(client, email, Password);
+
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin/logbog?type=UserAccount", UriKind.Relative)));
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("anonym", StringComparison.Ordinal) && r.Contains("FailedSignIns", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("system", StringComparison.Ordinal) && r.Contains(email, StringComparison.Ordinal) && r.Contains("oprettet", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("AQAAAA", StringComparison.Ordinal)); // no password hash in the log
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
