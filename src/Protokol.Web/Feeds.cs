@@ -134,7 +134,13 @@ internal static class Feeds
 
     private static IResult Calendar(string name, IReadOnlyList<CalendarMeeting> meetings, HttpContext http, string fileName)
     {
-        var root = Base(http);
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        return Results.Text(CalendarText(name, meetings, Base(http), http.Request.Host.Host), "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>Meetings as iCalendar (Europe/Copenhagen, a stable UID per meeting, DTSTAMP from the last change).</summary>
+    internal static string CalendarText(string name, IReadOnlyList<CalendarMeeting> meetings, Uri root, string host)
+    {
         var calendar = new IcalCalendar { ProductId = "-//Protokol//Protokol//DA", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", TimeZone);
@@ -143,7 +149,7 @@ internal static class Feeds
         {
             var e = new CalendarEvent
             {
-                Uid = $"protokol-moede-{m.Id}@{http.Request.Host.Host}",
+                Uid = $"protokol-moede-{m.Id}@{host}",
                 DtStamp = new CalDateTime(m.Modified, "UTC", true),
                 Summary = $"Møde i {m.OrganizationName}",
                 Location = m.Place,
@@ -164,8 +170,6 @@ internal static class Feeds
             calendar.Events.Add(e);
         }
 
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
-        return Results.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 }

@@ -18,12 +18,12 @@ public sealed partial class BackOfficeTests(ProtokolAppFactory app) : IClassFixt
 {
     private const string Password = "korrekt-hest-batteri";
 
-    private async Task<string> CreateAccountAsync(bool admin = false, AccessLevel? level = null, string? personName = null)
+    private async Task<string> CreateAccountAsync(bool admin = false, AccessLevel? level = null, string? personName = null, string organization = DemoCouncil.CouncilSlug)
     {
         var email = $"bruger{Guid.NewGuid():N}@havnby.dk";
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
-        var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+        var council = await db.Organizations.SingleAsync(o => o.Slug == organization);
         var access = level is { } l ? new[] { (council.Id, l) } : [];
         var account = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, "Testbruger", Password, admin, access, CancellationToken.None);
         if (personName is not null)
@@ -231,12 +231,17 @@ public sealed partial class BackOfficeTests(ProtokolAppFactory app) : IClassFixt
             Assert.True(isBackOffice == policies.Count > 0, $"{endpoint.RoutePattern.RawText}: authorization {string.Join(",", policies)}");
         }
 
-        var matrix = new Dictionary<string, (HttpStatusCode Anonymous, HttpStatusCode Member, HttpStatusCode Secretary, HttpStatusCode Administrator)>
+        // Each back-office route, tried as every kind of user: 200 = shown, 302 = sent to sign in or to "no access".
+        var planned = (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).First().Id;
+        const HttpStatusCode Ok = HttpStatusCode.OK, Away = HttpStatusCode.Redirect;
+        var matrix = new Dictionary<string, (string Path, HttpStatusCode Anonymous, HttpStatusCode Member, HttpStatusCode Secretary, HttpStatusCode OtherCouncil, HttpStatusCode Administrator)>
         {
-            ["/admin"] = (HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK),
-            ["/admin/logbog"] = (HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.OK),
+            ["admin"] = ("/admin", Away, Ok, Ok, Ok, Ok),
+            ["admin/logbog"] = ("/admin/logbog", Away, Away, Away, Away, Ok),
+            ["admin/raad/{slug}/{handler?}"] = ("/admin/raad/udsatteraadet", Away, Ok, Ok, Away, Ok),
+            ["admin/moeder/{id:int}/{handler?}"] = ($"/admin/moeder/{planned}", Away, Ok, Ok, Away, Ok),
         };
-        Assert.Equal(backOffice.Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(backOffice.Select(e => e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
 
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = Client() };
         foreach (var (role, admin, level) in new[] { ("member", false, (AccessLevel?)AccessLevel.Member), ("secretary", false, AccessLevel.Secretary), ("administrator", true, null) })
@@ -246,13 +251,33 @@ public sealed partial class BackOfficeTests(ProtokolAppFactory app) : IClassFixt
             clients[role] = client;
         }
 
-        foreach (var (path, expected) in matrix)
+        clients["other"] = Client();
+        await SignInAsync(clients["other"], await CreateAccountAsync(false, AccessLevel.Secretary, organization: "tryghedsforum"), Password);
+
+        foreach (var (pattern, expected) in matrix)
         {
-            Assert.Equal(expected.Anonymous, (await clients["anonymous"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
-            Assert.Equal(expected.Member, (await clients["member"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
-            Assert.Equal(expected.Secretary, (await clients["secretary"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
-            Assert.Equal(expected.Administrator, (await clients["administrator"].GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+            foreach (var (role, status) in new[] { ("anonymous", expected.Anonymous), ("member", expected.Member), ("secretary", expected.Secretary), ("other", expected.OtherCouncil), ("administrator", expected.Administrator) })
+            {
+                var response = await clients[role].GetAsync(new Uri(expected.Path, UriKind.Relative));
+                Assert.True(status == response.StatusCode, $"{pattern} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
+                if (status == Away)
+                {
+                    Assert.Matches(role == "anonymous" ? "^/login" : "^/ingen-adgang", response.Headers.Location!.PathAndQuery);
+                }
+            }
         }
+
+        // Changing is for the council's secretary: a member's and another council's secretary's posts are refused.
+        foreach (var role in new[] { "member", "other" })
+        {
+            var token = await TokenAsync(clients[role], "/admin");
+            var refused = await clients[role].PostAsync(new Uri($"/admin/moeder/{planned}/publishagenda", UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Core.Meetings.MeetingState.Planned, (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).Single(m => m.Id == planned).State);
     }
 
     [Fact]

@@ -171,7 +171,9 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
             await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
             Assert.Equal("Sekretariat", await page.Locator("h1").TextContentAsync());
 
-            foreach (var path in new[] { "/admin", "/admin/logbog" })
+            var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First().Id;
+            var published = (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).First().Id;
+            foreach (var path in new[] { "/admin", "/admin/logbog", "/admin/raad/udsatteraadet", $"/admin/moeder/{planned}", $"/admin/moeder/{published}" })
             {
                 await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
                 var result = await page.RunAxe(Wcag21AA);

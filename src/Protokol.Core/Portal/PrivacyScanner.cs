@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+
+namespace Protokol.Core.Portal;
+
+public enum PrivacyFindingKind
+{
+    Email,
+    Phone,
+    CprNumber,
+    Name,
+}
+
+/// <summary>Something in a text about to be published that may be personal data: the secretary confirms or redacts it.</summary>
+public sealed record PrivacyFinding(PrivacyFindingKind Kind, string Text, string Context);
+
+/// <summary>
+/// Finds what should not be published without a second look: e-mail addresses, phone numbers,
+/// CPR-like numbers (ddmmyy-xxxx), and names of people who are neither members nor guests of the
+/// meeting (two or three capitalised words in a row that are not a known person or organisation).
+/// </summary>
+public static partial class PrivacyScanner
+{
+    public const string Redacted = "[fjernet]";
+
+    /// <param name="text">The text to scan.</param>
+    /// <param name="knownNames">Names that may be published: the meeting's members and guests, organisations, places.</param>
+    public static IReadOnlyList<PrivacyFinding> Scan(string? text, IReadOnlyCollection<string> knownNames)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var findings = new List<PrivacyFinding>();
+        var taken = new List<(int Start, int End)>();
+        void Add(PrivacyFindingKind kind, Found m)
+        {
+            if (taken.Any(t => m.Index < t.End && t.Start < m.Index + m.Value.Length))
+            {
+                return;
+            }
+
+            taken.Add((m.Index, m.Index + m.Value.Length));
+            var from = Math.Max(0, m.Index - 40);
+            var to = Math.Min(text.Length, m.Index + m.Value.Length + 40);
+            findings.Add(new PrivacyFinding(kind, m.Value, (from > 0 ? "…" : string.Empty) + text[from..to].ReplaceLineEndings(" ") + (to < text.Length ? "…" : string.Empty)));
+        }
+
+        foreach (Match m in Email().Matches(text))
+        {
+            Add(PrivacyFindingKind.Email, new Found(m.Index, m.Value));
+        }
+
+        foreach (Match m in Cpr().Matches(text))
+        {
+            if (int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
+                && int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12)
+            {
+                Add(PrivacyFindingKind.CprNumber, new Found(m.Index, m.Value));
+            }
+        }
+
+        foreach (Match m in Phone().Matches(text))
+        {
+            Add(PrivacyFindingKind.Phone, new Found(m.Index, m.Value));
+        }
+
+        var known = knownNames.SelectMany(n => new[] { n }.Concat(n.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (Match run in Name().Matches(text))
+        {
+            // A capitalised word that opens a sentence ("Beboeren Karen Olsen") is not part of the name.
+            var words = run.Value.Split(' ').ToList();
+            var start = run.Index;
+            var before = text[..start].TrimEnd();
+            if (before.Length == 0 || before[^1] is '.' or ':' or '!' or '?' or '\n')
+            {
+                start += words[0].Length + 1;
+                words.RemoveAt(0);
+            }
+
+            while (words.Count > 0 && NotNames.Contains(words[0]))
+            {
+                start += words[0].Length + 1;
+                words.RemoveAt(0);
+            }
+
+            if (words.Count is < 2 or > 3)
+            {
+                continue;
+            }
+
+            var name = string.Join(' ', words);
+            if (known.Contains(name) || knownNames.Any(n => n.Contains(name, StringComparison.OrdinalIgnoreCase))
+                || words.All(known.Contains) || words.Any(NotNames.Contains))
+            {
+                continue;
+            }
+
+            Add(PrivacyFindingKind.Name, new Found(start, name));
+        }
+
+        return findings;
+    }
+
+    /// <summary>Replaces every occurrence of each text with <see cref="Redacted"/>.</summary>
+    public static string? Redact(string? text, IEnumerable<string> remove) =>
+        text is null ? null : remove.Where(r => r.Length > 0).OrderByDescending(r => r.Length).Aggregate(text, (t, r) => t.Replace(r, Redacted, StringComparison.Ordinal));
+
+    /// <summary>Capitalised words that start sentences, headings and institutions, not people.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Rådet", "Kommunen", "Kommune", "Forvaltningen", "Socialforvaltningen", "Byrådet", "Udvalget", "Formanden", "Næstformanden", "Sekretæren",
+        "Der", "Den", "Det", "De", "Vi", "Han", "Hun", "Punktet", "Mødet", "Referat", "Beslutning", "Dagsorden", "Eventuelt", "Godkendt",
+        "Nyt", "Fra", "Til", "Og", "Med", "Om", "For", "Efter", "Ved", "Alle", "Ingen", "Januar", "Februar", "Marts", "April", "Maj", "Juni",
+        "Juli", "August", "September", "Oktober", "November", "December", "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag",
+        "Region", "Regionen", "Danmark", "Odense", "København", "Aarhus", "Aalborg", "Center", "Centret", "Projekt", "Politiet", "Staten",
+    };
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{2})(?<m>\d{2})\d{2}[- ]?\d{4}(?!\d)")]
+    private static partial Regex Cpr();
+
+    [GeneratedRegex(@"(?<![\d\w])(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?![\d\w])")]
+    private static partial Regex Phone();
+
+    private readonly record struct Found(int Index, string Value);
+
+    /// <summary>Two to four capitalised words in a row ("Karen Margrethe Olsen", "Jens-Ole Vinther").</summary>
+    [GeneratedRegex(@"\b\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?(?: \p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?){1,3}\b")]
+    private static partial Regex Name();
+}

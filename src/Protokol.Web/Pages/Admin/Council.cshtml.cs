@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+using Protokol.Data;
+using Protokol.Web.BackOffice;
+using Protokol.Web.Localization;
+
+namespace Protokol.Web.Pages.Admin;
+
+/// <summary>A council in the back office: its meetings in every state, and the year plan (all of a year's meetings at once, hosts in turn).</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, TimeProvider clock) : PageModel
+{
+    public Organization? Council { get; private set; }
+
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<HostAndVenue> Rotation { get; private set; } = [];
+
+    public int NextTurn { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public string? Done { get; private set; }
+
+    [BindProperty]
+    public PlanForm Plan { get; set; } = new();
+
+    public sealed class PlanForm
+    {
+        public int Year { get; set; }
+
+        public string? Dates { get; set; }
+
+        public string Start { get; set; } = "15:00";
+
+        public string End { get; set; } = "17:00";
+
+        public bool RotateHosts { get; set; } = true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Plan.Year = Meetings.Count == 0 ? Today().Year : Math.Max(Today().Year, Meetings.Max(m => m.Date.Year) + (Meetings.Any(m => m.Date.Year > Today().Year) ? 1 : 0));
+        Done = TempData["Done"] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPlanAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var dates = ParseDates(Plan.Dates, Plan.Year);
+            var meetings = YearPlan.Create(Council!, dates, ParseTime(Plan.Start, "Starttidspunktet"), ParseTime(Plan.End, "Sluttidspunktet"),
+                Plan.RotateHosts ? Rotation : [], NextTurn, Meetings.Select(m => m.Date).ToHashSet());
+            foreach (var meeting in meetings)
+            {
+                store.Add(meeting);
+            }
+
+            await store.SaveChangesAsync(cancellationToken);
+            TempData["Done"] = $"{meetings.Count} møder er planlagt i {Plan.Year}.";
+            return RedirectToPage(new { slug });
+        }
+        catch (DomainRuleException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    /// <summary>The plan as iCalendar for the secretary's own calendar: planned meetings included, unlike the public calendar.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var events = Meetings.Select(m => new CalendarMeeting(m.Id, Council!.Name, m.Date, m.StartTime, m.EndTime,
+            m.Location?.Description, m.Modified, m.Host is null ? [] : [$"Vært: {m.Host.Name}"])).ToList();
+        var text = Feeds.CalendarText(Council!.Name, events, new Uri($"{Request.Scheme}://{Request.Host}/"), Request.Host.Host);
+        return File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"{slug}-aarsplan.ics");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        Council = await db.Organizations.Include(o => o.Body).FirstOrDefaultAsync(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation, cancellationToken);
+        if (Council is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.CanRead(Council.Id))
+        {
+            return Forbid();
+        }
+
+        CanEdit = User.CanEdit(Council.Id);
+        Meetings = await db.Meetings.Include(m => m.Host).Include(m => m.Location)
+            .Where(m => m.OrganizationId == Council.Id).OrderBy(m => m.Date).ToListAsync(cancellationToken);
+
+        // Hosts in turn: the organisations the members represent, each at the venue it last received a meeting at.
+        var today = Today();
+        var hosts = await db.Memberships.Where(m => m.OrganizationId == Council.Id && m.OnBehalfOf != null && (m.End == null || m.End >= today))
+            .Select(m => m.OnBehalfOf!).Distinct().ToListAsync(cancellationToken);
+        var venues = await db.Meetings.Where(m => m.HostId != null && m.LocationId != null)
+            .GroupBy(m => m.HostId).Select(g => new { HostId = g.Key, LocationId = g.OrderByDescending(m => m.Date).Select(m => m.LocationId).First() })
+            .ToDictionaryAsync(v => v.HostId!.Value, v => v.LocationId, cancellationToken);
+        var locations = await db.Locations.Where(l => l.BodyId == Council.BodyId).ToDictionaryAsync(l => l.Id, cancellationToken);
+        Rotation = hosts.OrderBy(h => h.Name, StringComparer.Create(PortalCultures.DanishCulture, true))
+            .Select(h => new HostAndVenue(h, venues.TryGetValue(h.Id, out var l) && l is { } id ? locations.GetValueOrDefault(id) : null)).ToList();
+        NextTurn = YearPlan.NextTurn(Rotation, Meetings.LastOrDefault(m => m.HostId != null)?.HostId);
+        return null;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PortalService.Copenhagen).DateTime);
+
+    /// <summary>One date a line: "2027-02-09", "9.2.2027", "9/2" or "9. februar" (the plan's year when it has none).</summary>
+    internal static List<DateOnly> ParseDates(string? text, int year)
+    {
+        var dates = new List<DateOnly>();
+        var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd(',', ';', '.');
+            dates.Add(ParseDate(line, year) ?? throw new DomainRuleException($"Linje {i + 1}: \"{line}\" er ikke en dato (skriv fx 2027-02-09, 9.2.2027 eller 9. februar)."));
+        }
+
+        return dates;
+    }
+
+    private static DateOnly? ParseDate(string text, int year)
+    {
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d.M.yyyy", "d/M/yyyy", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        var parts = text.Replace(". ", ".", StringComparison.Ordinal).Split(['.', '/', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 2 or 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            var month = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
+                : Array.FindIndex(PortalCultures.DanishCulture.DateTimeFormat.MonthNames, n => n.Length > 0 && n.StartsWith(parts[1].ToLowerInvariant(), StringComparison.Ordinal) && parts[1].Length >= 3) + 1;
+            var y = parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var given) ? given : year;
+            if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month))
+            {
+                return new DateOnly(y, month, day);
+            }
+        }
+
+        return null;
+    }
+
+    private static TimeOnly? ParseTime(string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TimeOnly.TryParseExact(text.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new DomainRuleException($"{what} \"{text}\" er ikke et klokkeslæt (skriv fx 15.00).");
+    }
+}
