@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<BackOfficeQueries>();
+        services.AddScoped<RegistryService>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;

@@ -85,4 +85,23 @@ public sealed class PrivacyGateTests
         Assert.Equal("punkt-2a", meeting.Items[1].Children.Single().Anchor);
         Assert.Equal("Gitte Gæst", meeting.Items[0].Guests.Single().Name);
     }
+
+    [Fact]
+    public void Names_of_people_shown_by_role_are_replaced_in_the_public_text()
+    {
+        var record = Record(MeetingState.MinutesApproved) with
+        {
+            Items = [new AgendaItemRecord(10, "1", null, "Opfølgning: Ring til boligselskabet (ansvarlig: Rikke Rolle)", AgendaItemKind.Information, true,
+                "Rikke\nRolle og RIKKE ROLLE", "Rikke Rollesen er en anden; R. Rolle skrev.", "Godkendt efter indlæg fra Rikke Rolle.", false, null)],
+            Withheld = [new WithheldName("Rikke Rolle", "Brugerrepræsentant"), new WithheldName("R. Rolle", "Brugerrepræsentant")],
+        };
+
+        var item = PrivacyGate.ForPublic(record)!.Items.Single();
+
+        Assert.Equal("Opfølgning: Ring til boligselskabet (ansvarlig: Brugerrepræsentant)", item.Title);
+        Assert.Equal("Brugerrepræsentant og Brugerrepræsentant", item.PublicText);
+        Assert.Equal("Rikke Rollesen er en anden; Brugerrepræsentant skrev.", item.Minutes); // a longer name is someone else
+        Assert.Equal("Godkendt efter indlæg fra Brugerrepræsentant.", item.Decision);
+        Assert.Equal("ingen navne her", WithheldNames.None.Apply("ingen navne her"));
+    }
 }

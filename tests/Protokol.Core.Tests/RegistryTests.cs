@@ -74,4 +74,33 @@ public sealed class RegistryTests
         Assert.Throws<DomainRuleException>(h.Decline);
         Assert.Throws<DomainRuleException>(() => new Hearing(_s.Council, "Bagvendt", null, new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1)));
     }
+
+    [Fact]
+    public void Merging_moves_seats_attendance_and_follow_ups_and_drops_a_double_attendance()
+    {
+        var twin = new Person(_s.Body, "Anna Testesen-Holm", PublicationLevel.RoleOnly, "Brugerrepræsentant");
+        twin.AddAlias("A. Testesen");
+        twin.SetEmail("anna@example.org");
+        var seat = new Membership(twin, _s.Council, MembershipRole.Member, new DateOnly(2025, 1, 1), null);
+        var substitute = new Membership(_s.Bo, _s.Council, MembershipRole.Substitute, new DateOnly(2025, 1, 1), null, substituteFor: twin);
+        var both = _s.Meeting(new DateOnly(2026, 2, 1), "Punkt");
+        var onlyTwin = _s.Meeting(new DateOnly(2026, 3, 1), "Punkt");
+        var kept = both.RecordAttendance(_s.Anna, Meetings.AttendanceStatus.Present);
+        var doubled = both.RecordAttendance(twin, Meetings.AttendanceStatus.Present);
+        var moved = onlyTwin.RecordAttendance(twin, Meetings.AttendanceStatus.Apologies);
+        var task = new FollowUp(_s.Council, "Ring til boligselskabet", twin, null, false);
+
+        var duplicates = PersonMerge.Merge(_s.Anna, twin, [seat, substitute], [kept, doubled, moved], [task]);
+
+        Assert.Equal([doubled], duplicates);
+        Assert.Same(_s.Anna, moved.Person);
+        Assert.Same(_s.Anna, seat.Person);
+        Assert.Same(_s.Anna, substitute.SubstituteFor);
+        Assert.Same(_s.Anna, task.Owner);
+        Assert.Equal(["A. Testesen", "Anna Testesen-Holm"], _s.Anna.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("anna@example.org", _s.Anna.Email);
+        Assert.Equal(PublicationLevel.RoleOnly, _s.Anna.Publication); // the stricter level wins
+        Assert.Throws<DomainRuleException>(() => PersonMerge.Merge(_s.Anna, _s.Anna, [], [], []));
+        Assert.Throws<DomainRuleException>(() => PersonMerge.Merge(_s.Anna, new Person(new Body("andenby", "Andenby"), "Anna Testesen"), [], [], []));
+    }
 }

@@ -13,6 +13,9 @@ public interface IPortalQueries
 
     Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>Every spelling of the names of people shown by role only, in one municipality or (null) all.</summary>
+    Task<IReadOnlyList<WithheldName>> WithheldAsync(int? bodyId, CancellationToken cancellationToken);
+
     /// <summary>A council or committee with its members on <paramref name="today"/> and the public meetings of the year.</summary>
     Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken);
 

@@ -119,4 +119,7 @@ public sealed class FollowUp : Entity
         Status = FollowUpStatus.Open;
         Completed = null;
     }
+
+    /// <summary>Part of merging two person records.</summary>
+    internal void ReassignOwner(Person person) => Owner = person;
 }

@@ -82,4 +82,18 @@ public sealed class Attendance : Entity
         _guestItems.Clear();
         _guestItems.AddRange(items.Distinct());
     }
+
+    /// <summary>Part of merging two person records: the attendance now belongs to <paramref name="person"/>.</summary>
+    internal void ReassignTo(Person person, Person removed)
+    {
+        if (Person == removed)
+        {
+            Person = person;
+        }
+
+        if (SubstituteFor == removed)
+        {
+            SubstituteFor = person;
+        }
+    }
 }

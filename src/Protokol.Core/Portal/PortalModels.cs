@@ -46,7 +46,8 @@ public sealed record MeetingRecord(
     IReadOnlyList<AttendanceRecord> Attendance,
     IReadOnlyList<AttachmentRecord> Attachments,
     string? ImportedFrom = null,
-    string? ImportedSha256 = null);
+    string? ImportedSha256 = null,
+    IReadOnlyList<WithheldName>? Withheld = null);
 
 /// <summary>A stored file as the portal serves it.</summary>
 public sealed record FileContent(string FileName, string MediaType, byte[] Content);

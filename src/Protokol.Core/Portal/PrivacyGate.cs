@@ -5,7 +5,8 @@ namespace Protokol.Core.Portal;
 
 /// <summary>
 /// The one gate every public output passes: drafts never leave the back office, closed items show
-/// their title only, and a person whose publication level is "role only" appears by role.
+/// their title only, and a person whose publication level is "role only" appears by role, in the
+/// attendance and wherever the text names them.
 /// </summary>
 public static class PrivacyGate
 {
@@ -23,7 +24,8 @@ public static class PrivacyGate
 
         var minutesVisible = MinutesArePublic(meeting.State);
         var guests = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Guest).ToList();
-        var publicItems = meeting.Items.Select(i => Item(i, minutesVisible, guests)).ToList();
+        var withheld = meeting.Withheld is { Count: > 0 } names ? new WithheldNames(names) : WithheldNames.None;
+        var publicItems = meeting.Items.Select(i => Item(i, minutesVisible, guests, withheld)).ToList();
         var roots = publicItems.Where((_, index) => meeting.Items[index].ParentNumber is null)
             .Select(root => root with
             {
@@ -49,16 +51,17 @@ public static class PrivacyGate
     private static bool IsAttachmentOnPublicItem(AttachmentRecord attachment, MeetingRecord meeting) =>
         attachment.AgendaItemId is not { } itemId || meeting.Items.FirstOrDefault(i => i.Id == itemId)?.IsPublic == true;
 
-    private static PublicAgendaItem Item(AgendaItemRecord item, bool minutesVisible, IReadOnlyList<AttendanceRecord> guests)
+    private static PublicAgendaItem Item(AgendaItemRecord item, bool minutesVisible, IReadOnlyList<AttendanceRecord> guests, WithheldNames withheld)
     {
         var itemGuests = minutesVisible && item.IsPublic
             ? guests.Where(g => g.GuestItemNumbers.Contains(item.Number)).Select(Attendee).ToList()
             : [];
+        var title = withheld.Apply(item.Title)!;
         return item.IsPublic
-            ? new PublicAgendaItem(item.Id, item.Number, item.Title, item.Kind, true, item.PublicText,
-                minutesVisible ? item.Minutes : null, minutesVisible ? item.Decision : null,
-                item.Withdrawn, item.WithdrawnReason, [], itemGuests)
-            : new PublicAgendaItem(item.Id, item.Number, item.Title, item.Kind, false, null, null, null, item.Withdrawn, null, [], []);
+            ? new PublicAgendaItem(item.Id, item.Number, title, item.Kind, true, withheld.Apply(item.PublicText),
+                minutesVisible ? withheld.Apply(item.Minutes) : null, minutesVisible ? withheld.Apply(item.Decision) : null,
+                item.Withdrawn, withheld.Apply(item.WithdrawnReason), [], itemGuests)
+            : new PublicAgendaItem(item.Id, item.Number, title, item.Kind, false, null, null, null, item.Withdrawn, null, [], []);
     }
 
     private static PublicAttendee Attendee(AttendanceRecord a)

@@ -83,4 +83,18 @@ public sealed class Membership : Entity
         Guard.Period(Start, end, "Medlemskab");
         End = end;
     }
+
+    /// <summary>Part of merging two person records.</summary>
+    internal void ReassignTo(Person person, Person removed)
+    {
+        if (Person == removed)
+        {
+            Person = person;
+        }
+
+        if (SubstituteFor == removed)
+        {
+            SubstituteFor = person;
+        }
+    }
 }

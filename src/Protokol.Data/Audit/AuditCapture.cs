@@ -10,6 +10,9 @@ namespace Protokol.Data.Audit;
 /// <summary>Reads the change tracker before a save and describes every added, changed or removed record.</summary>
 internal static class AuditCapture
 {
+    // Danish letters stay letters in the log ("Østergård", not "\u00D8stergård"); the log page encodes for HTML itself.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { nameof(Entity.Version), nameof(Entity.Created), nameof(Entity.Modified) };
 
     /// <summary>Fields whose values never go into the log, only the fact that they changed.</summary>
@@ -61,7 +64,7 @@ internal static class AuditCapture
                 continue;
             }
 
-            var json = JsonSerializer.Serialize(changes);
+            var json = JsonSerializer.Serialize(changes, Readable);
             var type = entry.Metadata.ClrType.Name;
             var entity = entry.Entity;
             var originalId = entity.Id;

@@ -97,6 +97,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 OrganizationSlug = m.Organization.Slug,
                 OrganizationName = m.Organization.Name,
                 BodyName = m.Organization.Body.Name,
+                m.Organization.BodyId,
                 m.Name,
                 m.Date,
                 m.StartTime,
@@ -172,7 +173,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
             meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
             items, attendance, attachments,
-            meeting.ImportedFrom, meeting.ImportedSha256);
+            meeting.ImportedFrom, meeting.ImportedSha256, await WithheldAsync(meeting.BodyId, cancellationToken));
     }
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
@@ -285,14 +286,26 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
     }
 
     /// <summary>Main item titles per meeting ("1. Godkendelse af referat"); closed items show their title too, as on the page.</summary>
-    private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken) =>
-        (await db.AgendaItems.AsNoTracking()
+    private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken)
+    {
+        var withheld = new WithheldNames(await WithheldAsync(null, cancellationToken));
+        return (await db.AgendaItems.AsNoTracking()
             .Where(i => meetingIds.Contains(i.MeetingId) && i.ParentId == null)
             .OrderBy(i => i.Position)
             .Select(i => new { i.MeetingId, i.Number, i.Title })
             .ToListAsync(cancellationToken))
         .GroupBy(i => i.MeetingId)
-        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => $"{i.Number}. {i.Title}").ToList());
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => $"{i.Number}. {withheld.Apply(i.Title)}").ToList());
+    }
+
+    public async Task<IReadOnlyList<WithheldName>> WithheldAsync(int? bodyId, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Publication == PublicationLevel.RoleOnly && (bodyId == null || p.BodyId == bodyId))
+            .Select(p => new { p.Name, p.PublicRole, Aliases = p.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        return people.SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => new WithheldName(n, p.PublicRole!))).ToList();
+    }
 
     public async Task<FileContent?> GetAttachmentFileAsync(int attachmentId, CancellationToken cancellationToken)
     {

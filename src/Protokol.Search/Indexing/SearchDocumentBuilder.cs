@@ -36,8 +36,10 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
                 case 'p':
                     sources.Add(change);
 
-                    // A person's name and publication level decide the "present" filter of their meetings.
+                    // A person's name and publication level decide the "present" filter of their meetings,
+                    // and whether the text of any meeting that names them shows the name or the role.
                     sources.UnionWith((await db.Attendance.AsNoTracking().Where(a => a.PersonId == id).Select(a => a.MeetingId).Distinct().ToListAsync(cancellationToken)).Select(m => "m:" + m));
+                    sources.UnionWith((await MeetingsNamingAsync(id, cancellationToken)).Select(m => "m:" + m));
                     break;
                 case 'o':
                     sources.UnionWith((await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == id).Select(m => m.Id).ToListAsync(cancellationToken)).Select(m => "m:" + m));
@@ -55,6 +57,23 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
         }
 
         return (sources, bodies);
+    }
+
+    /// <summary>Meetings whose items mention any spelling of the person's name.</summary>
+    private async Task<List<int>> MeetingsNamingAsync(int personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Name, p.BodyId, Aliases = p.Aliases.Select(a => a.Name).ToList() }).FirstOrDefaultAsync(cancellationToken);
+        var meetings = new HashSet<int>();
+        foreach (var name in person is null ? [] : person.Aliases.Prepend(person.Name))
+        {
+            meetings.UnionWith(await db.AgendaItems.AsNoTracking()
+                .Where(i => i.Meeting.Organization.BodyId == person!.BodyId
+                    && (i.Title.Contains(name) || i.PublicText!.Contains(name) || i.Minutes!.Contains(name) || i.Decision!.Contains(name)))
+                .Select(i => i.MeetingId).Distinct().ToListAsync(cancellationToken));
+        }
+
+        return meetings.ToList();
     }
 
     /// <summary>Every source in the database, for a rebuild.</summary>
@@ -149,7 +168,9 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
             return [];
         }
 
-        var response = PrivacyGate.MinutesArePublic(state) && hearing.Status == HearingStatus.Responded ? hearing.Response : null;
+        var response = PrivacyGate.MinutesArePublic(state) && hearing.Status == HearingStatus.Responded
+            ? new WithheldNames(await queries.WithheldAsync(hearing.BodyId, cancellationToken)).Apply(hearing.Response)
+            : null;
         var text = string.Join("\n\n", new[] { hearing.Sender is null ? null : "Fra: " + hearing.Sender, "Frist: " + DanishDates.Date(hearing.Deadline), response }.OfType<string>());
         return [new SearchDocument("hearing:" + id, source, hearing.BodyId, SearchHitType.Hearing, hearing.OrganizationId, hearing.Slug, hearing.Name, hearing.Deadline,
             "Høring: " + hearing.Subject, text, $"/moeder/{hearing.MeetingId}#punkt-{hearing.Number}", hearing.MeetingId, hearing.Number, AgendaItemKind.Hearing)];

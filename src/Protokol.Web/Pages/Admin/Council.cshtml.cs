@@ -93,6 +93,57 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
         }
     }
 
+    /// <summary>The council's description and its template of standing items, one a line: "Titel; beslutning; sidst".</summary>
+    public async Task<IActionResult> OnPostDescribeAsync(string slug, long version, string? shortName, string? purpose, string? website, string? standingItems, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            Council!.EnsureVersion(version);
+            Council.Describe(shortName, purpose, website);
+            await db.Entry(Council).Collection(o => o.StandingItems).LoadAsync(cancellationToken);
+            Council.SetStandingItems(ParseStandingItems(standingItems));
+            await store.SaveChangesAsync(cancellationToken);
+            TempData["Done"] = "Rådets oplysninger og faste punkter er gemt.";
+            return RedirectToPage(new { slug });
+        }
+        catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(slug, cancellationToken);
+            Problem = e is ConcurrencyConflictException ? "Nogen har ændret rådet, siden du åbnede siden. Din ændring er ikke gemt." : e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    public static string StandingItemsText(Organization council) => string.Join("\n", council.StandingItems.OrderBy(s => s.Position)
+        .Select(s => s.Title + (s.Kind == AgendaItemKind.Decision ? "; beslutning" : string.Empty) + (s.PlaceLast ? "; sidst" : string.Empty)));
+
+    private static List<(string, AgendaItemKind, bool)> ParseStandingItems(string? text) =>
+        (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((line, index) =>
+        {
+            var parts = line.Split(';', StringSplitOptions.TrimEntries);
+            var flags = parts.Skip(1).Select(f => f.ToLowerInvariant()).ToList();
+            var unknown = flags.FirstOrDefault(f => f is not ("beslutning" or "sidst" or "orientering" or "drøftelse" or ""));
+            if (unknown is not null)
+            {
+                throw new DomainRuleException($"Faste punkter, linje {index + 1}: \"{unknown}\" forstås ikke (brug \"beslutning\", \"drøftelse\" eller \"sidst\").");
+            }
+
+            var kind = flags.Contains("beslutning") ? AgendaItemKind.Decision : flags.Contains("drøftelse") ? AgendaItemKind.Discussion : AgendaItemKind.Information;
+            return (parts[0], kind, flags.Contains("sidst"));
+        }).ToList();
+
     /// <summary>The plan as iCalendar for the secretary's own calendar: planned meetings included, unlike the public calendar.</summary>
     public async Task<IActionResult> OnGetCalendarAsync(string slug, CancellationToken cancellationToken)
     {
@@ -109,7 +160,7 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        Council = await db.Organizations.Include(o => o.Body).FirstOrDefaultAsync(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation, cancellationToken);
+        Council = await db.Organizations.Include(o => o.Body).Include(o => o.StandingItems).FirstOrDefaultAsync(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation, cancellationToken);
         if (Council is null)
         {
             return NotFound();

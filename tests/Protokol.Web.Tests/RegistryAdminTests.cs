@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Accounts;
+using Protokol.Core.Registry;
+using Protokol.Data;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>The secretary's registry through the web layer: people, publication level, memberships, merging duplicates, councils and their standing items.</summary>
+public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<T> QueryAsync<T>(Func<ProtokolDbContext, Task<T>> query)
+    {
+        _ = app.Services;
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProtokolDbContext>());
+    }
+
+    private Task<Person> PersonAsync(string name) =>
+        QueryAsync(db => db.People.Include(p => p.Aliases).SingleAsync(p => p.Name == name));
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static Dictionary<string, string> Details(Person p, string publication, string? publicRole = null, string? alias = null) => new()
+    {
+        ["version"] = p.Version.ToString(CultureInfo.InvariantCulture), ["name"] = p.Name, ["email"] = p.Email ?? "",
+        ["publication"] = publication, ["publicRole"] = publicRole ?? "", ["alias"] = alias ?? "",
+    };
+
+    [Fact]
+    public async Task A_new_member_is_added_with_a_new_represented_organisation_and_appears_on_the_council_page()
+    {
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var body = await QueryAsync(db => db.Bodies.Select(b => b.Id).FirstAsync());
+        var council = await QueryAsync(db => db.Organizations.SingleAsync(o => o.Slug == "udsatteraadet"));
+
+        var added = await Staff.SubmitAsync(client, "/admin/personer", "/admin/personer", new()
+        {
+            ["body"] = Id(body), ["name"] = "Karl Emil Strand", ["email"] = "karl@gadeholdet.example", ["publication"] = "Named",
+        });
+        var path = added.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/admin/personer/\d+$", path);
+
+        await Staff.SubmitAsync(client, path, path + "/membership", new()
+        {
+            ["organization"] = Id(council.Id), ["role"] = "Member", ["newOrganisation"] = "Gadeholdet Havnby", ["start"] = "2026-11-01",
+        });
+
+        var rows = (await app.GetPageAsync("/raad/udsatteraadet")).Document.QuerySelectorAll("section[aria-labelledby=medlemmer] tbody tr")
+            .Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Karl Emil Strand | medlem | Gadeholdet Havnby | fra 1. november 2026", rows);
+        Assert.Equal(OrganizationKind.ExternalOrganisation, (await QueryAsync(db => db.Organizations.SingleAsync(o => o.Name == "Gadeholdet Havnby"))).Kind);
+
+        // The same organisation typed again is found, not made twice; a bad date names the field's value.
+        var second = await Staff.PostAsync(client, path, path + "/membership", new()
+        {
+            ["organization"] = Id(council.Id), ["role"] = "Substitute", ["newOrganisation"] = "gadeholdet havnby", ["start"] = "første december",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("\"første december\" er ikke en dato", (await Staff.ParseAsync(second)).QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await QueryAsync(db => db.Organizations.CountAsync(o => o.Name == "Gadeholdet Havnby")));
+        Assert.Equal(1, await QueryAsync(db => db.Memberships.CountAsync(m => m.Person.Name == "Karl Emil Strand")));
+
+        // Ending the membership takes the member off the current list.
+        var seat = await QueryAsync(db => db.Memberships.SingleAsync(m => m.Person.Name == "Karl Emil Strand"));
+        await Staff.SubmitAsync(client, path, path + "/end", new() { ["membership"] = Id(seat.Id), ["end"] = "2026-11-20" });
+        var after = (await app.GetPageAsync("/raad/udsatteraadet")).Document.QuerySelector("section[aria-labelledby=medlemmer]")!.TextContent;
+        Assert.DoesNotContain("Karl Emil Strand", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_shown_by_role_only_disappears_by_name_from_every_public_page()
+    {
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var peter = await PersonAsync("Peter Lund Madsen");
+        Assert.Contains("Peter Lund Madsen", (await app.GetPageAsync("/raad/udsatteraadet")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Peter Lund Madsen", (await app.GetPageAsync("/soeg?q=Peter+Lund+Madsen")).Document.Body!.TextContent, StringComparison.Ordinal);
+
+        // Role only, without the role's words: refused with the field named, nothing changed.
+        var path = $"/admin/personer/{peter.Id}";
+        var refused = await Staff.PostAsync(client, path, path + "/details", Details(peter, "RoleOnly"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("rolle", (await Staff.ParseAsync(refused)).QuerySelector(".alert-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(PublicationLevel.Named, (await PersonAsync("Peter Lund Madsen")).Publication);
+
+        await Staff.SubmitAsync(client, path, path + "/details", Details(peter, "RoleOnly", "Brugerrepræsentant"));
+
+        var council = (await app.GetPageAsync("/raad/udsatteraadet")).Document;
+        Assert.DoesNotContain("Peter Lund Madsen", council.Body!.TextContent, StringComparison.Ordinal);
+        var rows = council.QuerySelectorAll("section[aria-labelledby=medlemmer] tbody tr").Select(r => Squash(r.TextContent)).ToList();
+        Assert.Equal(2, rows.Count(r => r.StartsWith("Brugerrepræsentant medlem", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"/personer/{peter.Id}")).Response.StatusCode);
+        Assert.DoesNotContain("Peter Lund Madsen", (await app.GetPageAsync("/soeg?q=Peter+Lund+Madsen")).Document.Body!.TextContent, StringComparison.Ordinal);
+        var held = (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.MinutesApproved)).Last(m => m.Date.Year == 2026);
+        Assert.DoesNotContain("Peter Lund Madsen", (await app.GetPageAsync($"/moeder/{held.Id}")).Document.Body!.TextContent, StringComparison.Ordinal);
+        var api = await app.CreateClient().GetStringAsync(new Uri("/api/search?q=Peter+Lund+Madsen", UriKind.Relative));
+        var hits = System.Text.Json.JsonDocument.Parse(api).RootElement.GetProperty("hits");
+        Assert.DoesNotContain("Peter Lund Madsen", hits.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merging_two_records_of_one_person_moves_memberships_and_keeps_the_other_spelling()
+    {
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var body = await QueryAsync(db => db.Bodies.Select(b => b.Id).FirstAsync());
+        var tryghed = await QueryAsync(db => db.Organizations.SingleAsync(o => o.Slug == "tryghedsforum"));
+        var secretaryOfBoth = await Staff.SignedInAsync(app, admin: true);
+
+        // An import made a second record with another spelling, a member of the other forum.
+        var duplicate = await Staff.SubmitAsync(client, "/admin/personer", "/admin/personer", new() { ["body"] = Id(body), ["name"] = "Hanne Østergård", ["publication"] = "Named" });
+        var duplicatePath = duplicate.Headers.Location!.OriginalString;
+        await Staff.SubmitAsync(secretaryOfBoth, duplicatePath, duplicatePath + "/membership", new() { ["organization"] = Id(tryghed.Id), ["role"] = "Member", ["start"] = "2026-01-01" });
+        var removedId = int.Parse(duplicatePath.Split('/')[^1], CultureInfo.InvariantCulture);
+
+        var people = await Staff.PageAsync(client, "/admin/personer?q=Hanne");
+        Assert.Equal(2, people.QuerySelectorAll("tbody tr").Length);
+
+        var hanne = await PersonAsync("Hanne Østergaard");
+        var path = $"/admin/personer/{hanne.Id}";
+        var seatsBefore = await QueryAsync(db => db.Memberships.CountAsync(m => m.PersonId == hanne.Id));
+        var attendedBefore = await QueryAsync(db => db.Attendance.CountAsync(a => a.PersonId == hanne.Id));
+        await Staff.SubmitAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
+
+        var page = await Staff.PageAsync(client, path);
+        Assert.Contains("Hanne Østergård", page.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hanne Østergård", page.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("tbody th"), th => th.TextContent == "Tryghedsforum Banegårdskvarteret");
+        Assert.Equal(seatsBefore + 1, await QueryAsync(db => db.Memberships.CountAsync(m => m.PersonId == hanne.Id)));
+        Assert.Equal(attendedBefore, await QueryAsync(db => db.Attendance.CountAsync(a => a.PersonId == hanne.Id)));
+        Assert.False(await QueryAsync(db => db.People.AnyAsync(p => p.Id == removedId)));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"/personer/{removedId}")).Response.StatusCode);
+        Assert.Contains("Tryghedsforum Banegårdskvarteret", (await app.GetPageAsync($"/personer/{hanne.Id}")).Document.QuerySelector("section[aria-labelledby=medlemskaber]")!.TextContent, StringComparison.Ordinal);
+
+        // The audit log holds the deleted record; merging with oneself is refused.
+        Assert.True(await QueryAsync(db => db.AuditLog.AnyAsync(e => e.EntityType == nameof(Person) && e.EntityId == removedId && e.Changes.Contains("Hanne Østergård"))));
+        var self = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(hanne.Id) });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_a_council_whose_first_agenda_has_the_standing_items()
+    {
+        var admin = await Staff.SignedInAsync(app, admin: true);
+        var body = await QueryAsync(db => db.Bodies.Select(b => b.Id).FirstAsync());
+        var created = await Staff.SubmitAsync(admin, "/admin/raad", "/admin/raad", new()
+        {
+            ["body"] = Id(body), ["name"] = "Ældrerådet i Havnby", ["slug"] = "Ældrerådet", ["kind"] = "Council", ["purpose"] = "Rådgiver byrådet om ældrepolitik.",
+        });
+        Assert.Equal("/admin/raad/aeldreraadet", created.Headers.Location!.OriginalString);
+
+        // The same address twice is refused with the reason.
+        var twice = await Staff.PostAsync(admin, "/admin/raad", "/admin/raad", new() { ["body"] = Id(body), ["name"] = "Ældrerådet", ["slug"] = "aeldreraadet", ["kind"] = "Council" });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("aeldreraadet", (await Staff.ParseAsync(twice)).QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+
+        // The secretary rewrites the standing items: one is added before Eventuelt.
+        var council = await Staff.PageAsync(admin, "/admin/raad/aeldreraadet");
+        var standing = council.QuerySelector("textarea[name=standingItems]")!.TextContent;
+        Assert.Contains("Godkendelse af referat", standing, StringComparison.Ordinal);
+        var lines = standing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        lines.Insert(lines.Count - 1, "Nyt fra ældrecentrene");
+        await Staff.SubmitAsync(admin, "/admin/raad/aeldreraadet", "/admin/raad/aeldreraadet/describe", new()
+        {
+            ["version"] = council.QuerySelector("form[action$='/describe'] input[name=version]")!.GetAttribute("value")!,
+            ["purpose"] = "Rådgiver byrådet om ældrepolitik.", ["shortName"] = "Ældrerådet", ["website"] = "", ["standingItems"] = string.Join('\n', lines),
+        });
+
+        await Staff.SubmitAsync(admin, "/admin/raad/aeldreraadet", "/admin/raad/aeldreraadet/plan", new()
+        {
+            ["Plan.Year"] = "2027", ["Plan.Dates"] = "2027-03-02", ["Plan.Start"] = "10.00", ["Plan.End"] = "12.00",
+        });
+        var meeting = await QueryAsync(db => db.Meetings.SingleAsync(m => m.Organization.Slug == "aeldreraadet"));
+        await Staff.SubmitAsync(admin, $"/admin/moeder/{meeting.Id}", $"/admin/moeder/{meeting.Id}/prefill", []);
+        var titles = await QueryAsync(db => db.AgendaItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).Select(i => i.Title).ToListAsync());
+        Assert.Equal("Godkendelse af referat", titles[0]);
+        Assert.Equal(["Nyt fra ældrecentrene", "Eventuelt"], titles[^2..]);
+
+        // A secretary of another council reaches neither the list of councils nor this council's page.
+        var secretary = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.GetAsync(new Uri("/admin/raad", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.GetAsync(new Uri("/admin/raad/aeldreraadet", UriKind.Relative))).StatusCode);
+    }
+}
