@@ -56,4 +56,27 @@ public sealed class UserAccountTests
         Assert.NotEqual(stamp, account.SecurityStamp);
         Assert.Equal(AccessLevel.Secretary, Assert.Single(account.Access).Level);
     }
+
+    [Fact]
+    public void Setting_the_access_exactly_removes_what_is_not_listed_and_keeps_the_stamp_when_nothing_changes()
+    {
+        var account = new UserAccount("nina@havnby.dk", "Nina", false);
+        account.Grant(1, AccessLevel.Secretary);
+        account.Grant(2, AccessLevel.Member);
+        var stamp = account.SecurityStamp;
+
+        account.SetAccess(new Dictionary<int, AccessLevel> { [1] = AccessLevel.Secretary, [2] = AccessLevel.Member });
+        Assert.Equal(stamp, account.SecurityStamp);
+
+        account.SetAccess(new Dictionary<int, AccessLevel> { [2] = AccessLevel.Secretary, [4] = AccessLevel.Member });
+        Assert.NotEqual(stamp, account.SecurityStamp);
+        Assert.Equal([(2, AccessLevel.Secretary), (4, AccessLevel.Member)], account.Access.Select(a => (a.OrganizationId, a.Level)).Order());
+
+        stamp = account.SecurityStamp;
+        account.SetAdministrator(true);
+        Assert.NotEqual(stamp, account.SecurityStamp);
+        account.Disable();
+        account.Enable();
+        Assert.False(account.Disabled);
+    }
 }

@@ -217,6 +217,9 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/personer"] = ("/admin/personer", Away, Away, Ok, Ok, Ok),
             ["admin/personer/{id:int}/{handler?}"] = ($"/admin/personer/{person}", Away, Away, Ok, Ok, Ok),
             ["admin/raad"] = ("/admin/raad", Away, Away, Away, Away, Ok),
+            ["admin/brugere"] = ("/admin/brugere", Away, Away, Away, Away, Ok),
+            ["admin/brugere/{id:int}/{handler?}"] = ("/admin/brugere/1", Away, Away, Away, Away, Ok),
+            ["admin/konto"] = ("/admin/konto", Away, Ok, Ok, Ok, Ok),
         };
         Assert.Equal(backOffice.Select(e => e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
 
@@ -271,5 +274,14 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains(rows, r => r.Contains("anonym", StringComparison.Ordinal) && r.Contains("FailedSignIns", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("system", StringComparison.Ordinal) && r.Contains(email, StringComparison.Ordinal) && r.Contains("oprettet", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("AQAAAA", StringComparison.Ordinal)); // no password hash in the log
+
+        // The whole log pages back 200 changes at a time, older pages strictly older.
+        var first = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin/logbog", UriKind.Relative)));
+        Assert.Equal(200, first.QuerySelectorAll("tbody tr").Length);
+        var older = first.QuerySelectorAll("a").Single(a => a.TextContent == "Ældre ændringer").GetAttribute("href")!;
+        Assert.Matches(@"^/admin/logbog\?foer=\d+$", older);
+        var second = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(older, UriKind.Relative)));
+        Assert.NotEmpty(second.QuerySelectorAll("tbody tr"));
+        Assert.DoesNotContain(second.QuerySelectorAll("tbody tr").Select(r => r.TextContent), r => first.QuerySelectorAll("tbody tr").Select(f => f.TextContent).Contains(r));
     }
 }

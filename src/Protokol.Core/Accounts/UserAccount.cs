@@ -96,10 +96,57 @@ public sealed class UserAccount : Entity
         NewSecurityStamp();
     }
 
+    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Navn", 200);
+
+    /// <summary>Makes the account an administrator or not; every session signs in again with the new rights.</summary>
+    public void SetAdministrator(bool isAdministrator)
+    {
+        if (IsAdministrator != isAdministrator)
+        {
+            IsAdministrator = isAdministrator;
+            NewSecurityStamp();
+        }
+    }
+
+    /// <summary>Sets the account's access exactly: organizations not listed lose theirs.</summary>
+    public void SetAccess(IReadOnlyDictionary<int, AccessLevel> access)
+    {
+        var removed = _access.RemoveAll(a => !access.ContainsKey(a.OrganizationId));
+        var changed = false;
+        foreach (var (organizationId, level) in access)
+        {
+            var existing = _access.FirstOrDefault(a => a.OrganizationId == organizationId);
+            if (existing is null)
+            {
+                _access.Add(new OrganizationAccess(this, organizationId, level));
+                changed = true;
+            }
+            else if (existing.Level != level)
+            {
+                existing.Change(level);
+                changed = true;
+            }
+        }
+
+        if (removed > 0 || changed)
+        {
+            NewSecurityStamp();
+        }
+    }
+
     public void Disable()
     {
         Disabled = true;
         NewSecurityStamp();
+    }
+
+    public void Enable() => Disabled = false;
+
+    /// <summary>Lifts a lockout before it runs out (the administrator knows the person).</summary>
+    public void Unlock()
+    {
+        LockedUntil = null;
+        FailedSignIns = 0;
     }
 
     public bool IsLockedOut(DateTime utcNow) => LockedUntil is { } until && until > utcNow;

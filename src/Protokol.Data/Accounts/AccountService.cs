@@ -89,6 +89,36 @@ public sealed class AccountService(ProtokolDbContext db, TimeProvider clock)
         return new SignInResult(SignInOutcome.Success, account);
     }
 
+    /// <summary>The account holder changes their own password, proving they know the current one.</summary>
+    public async Task<UserAccount> ChangePasswordAsync(int accountId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await db.UserAccounts.Include(u => u.Access).FirstOrDefaultAsync(u => u.Id == accountId && !u.Disabled, cancellationToken)
+            ?? throw new DomainRuleException("Kontoen findes ikke.");
+        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            throw new DomainRuleException("Den nuværende adgangskode er forkert.");
+        }
+
+        return await SetPasswordAsync(account, newPassword, cancellationToken);
+    }
+
+    /// <summary>An administrator gives an account a new password (a forgotten one): every session of it ends.</summary>
+    public async Task<UserAccount> ResetPasswordAsync(int accountId, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await db.UserAccounts.Include(u => u.Access).FirstOrDefaultAsync(u => u.Id == accountId, cancellationToken)
+            ?? throw new DomainRuleException("Kontoen findes ikke.");
+        account.Unlock();
+        return await SetPasswordAsync(account, newPassword, cancellationToken);
+    }
+
+    private async Task<UserAccount> SetPasswordAsync(UserAccount account, string password, CancellationToken cancellationToken)
+    {
+        CheckPassword(password);
+        account.SetPasswordHash(Hasher.HashPassword(account, password));
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
     /// <summary>The account behind a session, when it still exists, is enabled and has the same security stamp.</summary>
     public Task<UserAccount?> FindActiveAsync(int id, string securityStamp, CancellationToken cancellationToken) =>
         db.UserAccounts.AsNoTracking().Include(u => u.Access)

@@ -25,7 +25,10 @@ public sealed class AuditLogModel(ProtokolDbContext db) : PageModel
 
     public string? Actor { get; private set; }
 
-    public async Task OnGetAsync(string? type, [FromQuery(Name = "hvem")] string? actor, CancellationToken cancellationToken)
+    /// <summary>The link to the next, older page of the same filter, when there is one.</summary>
+    public string? OlderLink { get; private set; }
+
+    public async Task OnGetAsync(string? type, [FromQuery(Name = "hvem")] string? actor, [FromQuery(Name = "foer")] long? before, CancellationToken cancellationToken)
     {
         (Type, Actor) = (string.IsNullOrWhiteSpace(type) ? null : type, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim());
         Types = await db.AuditLog.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
@@ -41,7 +44,18 @@ public sealed class AuditLogModel(ProtokolDbContext db) : PageModel
             query = query.Where(e => e.Actor.Contains(actorText));
         }
 
-        Entries = await query.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken);
+        if (before is { } b)
+        {
+            query = query.Where(e => e.Id < b);
+        }
+
+        // One more than a page tells whether an older page exists.
+        var entries = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        Entries = entries.Take(PageSize).ToList();
+        OlderLink = entries.Count > PageSize
+            ? QueryString.Create(new Dictionary<string, string?> { ["type"] = Type, ["hvem"] = Actor, ["foer"] = Entries[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                .Where(p => p.Value is not null)).ToUriComponent()
+            : null;
     }
 
     public string Local(DateTime utc) =>
