@@ -1,3 +1,5 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Protokol.Core.Common;
 using UglyToad.PdfPig;
 
@@ -14,7 +16,7 @@ public static class AttachmentRules
     private static readonly Dictionary<string, (string MediaType, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004"u8.ToArray()),
+        [".docx"] = (DocxType, "PK\u0003\u0004"u8.ToArray()),
         [".png"] = ("image/png", [0x89, (byte)'P', (byte)'N', (byte)'G']),
         [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
         [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
@@ -46,11 +48,46 @@ public static class AttachmentRules
             throw new DomainRuleException($"\"{name}\" er ikke en rigtig {Path.GetExtension(name).TrimStart('.').ToUpperInvariant()}-fil.");
         }
 
+        if (kind.MediaType == DocxType && DocxText(content) is null)
+        {
+            throw new DomainRuleException($"\"{name}\" er ikke et Word-dokument, der kan åbnes (en .docx-fil fra Word, LibreOffice eller lignende).");
+        }
+
         return (content, kind.MediaType);
     }
 
-    /// <summary>The text of a PDF, for search; null when it has none or cannot be read.</summary>
-    public static string? PdfText(byte[] content)
+    /// <summary>The text of a PDF or Word attachment, for search; null for images and unreadable files.</summary>
+    public static string? Text(byte[] content, string mediaType) => mediaType switch
+    {
+        "application/pdf" => PdfText(content),
+        DocxType => DocxText(content),
+        _ => null,
+    };
+
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static string? DocxText(byte[] content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false);
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                return null;
+            }
+
+            var text = string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0));
+            return text.Length > 200_000 ? text[..200_000] : text;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or OpenXmlPackageException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static string? PdfText(byte[] content)
     {
         try
         {

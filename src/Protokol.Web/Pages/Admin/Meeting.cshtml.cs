@@ -148,10 +148,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
 
             var fileName = Path.GetFileName(file!.FileName);
             var attachment = m.Attach(item is { } i ? Item(m, i) : null, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, fileName, mediaType, content.LongLength, sha, isPublic);
-            if (mediaType == "application/pdf")
-            {
-                attachment.SetText(AttachmentRules.PdfText(content));
-            }
+            attachment.SetText(AttachmentRules.Text(content, mediaType));
 
             return $"Bilaget \"{attachment.Title}\" er vedhæftet.";
         });
