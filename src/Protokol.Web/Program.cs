@@ -57,6 +57,18 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
 builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();
+builder.Services.AddScoped<Protokol.Web.OParl.OParlObjects>();
+builder.Services.AddOpenApi("v1", options =>
+{
+    // Protokol's own JSON endpoints; OParl documents itself (its schemas), the portal is HTML.
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Protokol";
+        document.Info.Description = "Protokols egne JSON-tjenester. Rådenes møder, punkter, personer og filer findes også som OParl 1.1 under /oparl/v1/system.";
+        return Task.CompletedTask;
+    });
+});
 builder.Services.AddDataProtection()
     .SetApplicationName("Protokol")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.DataDirectory(builder.Configuration), "keys")));
@@ -84,6 +96,8 @@ if (app.Configuration.GetValue("Protokol:PageCache", true))
 app.MapFeeds();
 app.MapLanguageSwitch();
 app.MapSearchApi();
+app.MapOpenApi("/api/openapi/{documentName}.json");
+Protokol.Web.OParl.OParlEndpoints.MapOParl(app);
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);
 
 try

@@ -11,7 +11,7 @@ namespace Protokol.Web;
 /// </summary>
 internal sealed class PublicCaching(RequestDelegate next)
 {
-    private static readonly string[] CachedTypes = ["text/html", "application/atom+xml", "text/calendar"];
+    private static readonly string[] CachedTypes = ["text/html", "application/atom+xml", "text/calendar", "application/json"];
 
     public async Task InvokeAsync(HttpContext context)
     {

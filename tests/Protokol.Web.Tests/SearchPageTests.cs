@@ -117,4 +117,25 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
+
+    [Fact]
+    public async Task The_search_api_is_described_by_an_OpenAPI_document_that_matches_its_answers()
+    {
+        var client = app.CreateClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)));
+        var root = document.RootElement;
+        Assert.StartsWith("3.", root.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.All(root.GetProperty("paths").EnumerateObject(), p => Assert.StartsWith("/api/", p.Name, StringComparison.Ordinal));
+        var search = root.GetProperty("paths").GetProperty("/api/search").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "raad", "fra", "til", "person", "type", "art", "beslutning", "sortering", "side", "antal"], parameters);
+
+        // Every property the schema names for a response and a hit is in a real answer, and nothing else.
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        static List<string> Names(System.Text.Json.JsonElement schema) => schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        using var answer = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=hjeml%C3%B8se&antal=2", UriKind.Relative)));
+        Assert.Equal(Names(schemas.GetProperty("SearchApiResponse")), answer.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Names(schemas.GetProperty("SearchApiHit")), answer.RootElement.GetProperty("hits")[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, answer.RootElement.GetProperty("hits").GetArrayLength());
+    }
 }

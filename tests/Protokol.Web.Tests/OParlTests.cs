@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NJsonSchema;
+using Protokol.Core.Meetings;
+using Protokol.Data;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>The official OParl 1.1 schemas in ../shared/oparl/schema, read at test time.</summary>
+internal static class OParlSchemas
+{
+    public static string? Directory { get; } = Find();
+
+    private static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "oparl", "schema");
+            if (File.Exists(Path.Combine(candidate, "System.json")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A fact that needs the OParl schemas; skipped, with the reason, where ../shared is absent.</summary>
+public sealed class OParlFactAttribute : FactAttribute
+{
+    public OParlFactAttribute()
+    {
+        if (OParlSchemas.Directory is null)
+        {
+            Skip = "The OParl schemas (../shared/oparl/schema beside the repository) are not on this machine.";
+        }
+    }
+}
+
+/// <summary>The OParl 1.1 API against the real app and the official schemas: every object type, paging, filters, tombstones, and nothing unpublished.</summary>
+public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private const string Origin = "http://localhost";
+
+    private readonly Dictionary<string, JsonSchema> _schemas = [];
+
+    private async Task<JsonSchema> SchemaAsync(string type)
+    {
+        if (!_schemas.TryGetValue(type, out var schema))
+        {
+            _schemas[type] = schema = await JsonSchema.FromFileAsync(Path.Combine(OParlSchemas.Directory!, type + ".json"));
+        }
+
+        return schema;
+    }
+
+    private async Task<JsonObject> GetAsync(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Absolute));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private async Task<HttpStatusCode> StatusAsync(string url) => (await app.CreateClient().GetAsync(new Uri(url, UriKind.Absolute))).StatusCode;
+
+    /// <summary>Validates an object against its type's schema, then every object embedded in it against its own, and checks each URL is absolute.</summary>
+    private async Task ValidateAsync(JsonObject json, HashSet<string> seen)
+    {
+        var type = json["type"]!.GetValue<string>();
+        Assert.StartsWith("https://schema.oparl.org/1.1/", type, StringComparison.Ordinal);
+        var name = type["https://schema.oparl.org/1.1/".Length..];
+        seen.Add(name);
+        var schema = await SchemaAsync(name);
+        var errors = schema.Validate(json.ToJsonString());
+        Assert.True(errors.Count == 0, $"{json["id"]} is not a valid {name}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}");
+        if (json["deleted"]?.GetValue<bool>() == true)
+        {
+            Assert.Equal(["created", "deleted", "id", "modified", "type"], json.Select(p => p.Key).Order(StringComparer.Ordinal));
+            return;
+        }
+
+        using var raw = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(OParlSchemas.Directory!, name + ".json")));
+        foreach (var property in raw.RootElement.GetProperty("properties").EnumerateObject())
+        {
+            if (json[property.Name] is not { } value)
+            {
+                continue;
+            }
+
+            var definition = property.Value;
+            var items = definition.TryGetProperty("items", out var i) ? i : (System.Text.Json.JsonElement?)null;
+            var format = definition.TryGetProperty("format", out var f) ? f.GetString() : items?.TryGetProperty("format", out var itemFormat) == true ? itemFormat.GetString() : null;
+            var values = value is JsonArray array ? array.Select(v => v!).ToList() : [value];
+            if (format == "url")
+            {
+                Assert.All(values, v => Assert.True(
+                    Uri.TryCreate(v.GetValue<string>(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                    && (property.Name == "website" || url.GetLeftPart(UriPartial.Authority) == Origin),
+                    $"{json["id"]}: {property.Name} {v}"));
+            }
+
+            if (definition.TryGetProperty("schema", out _) || items?.TryGetProperty("schema", out _) == true)
+            {
+                // Embedded objects; a string here is the URL of an external list.
+                foreach (var embedded in values.OfType<JsonObject>())
+                {
+                    await ValidateAsync(embedded, seen);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every page of a list, following links.next; checks the paging figures on the way.</summary>
+    private async Task<List<JsonObject>> WalkAsync(string url)
+    {
+        var all = new List<JsonObject>();
+        var first = await GetAsync(url);
+        var total = first["pagination"]!["totalElements"]!.GetValue<int>();
+        var page = first;
+        for (var number = 1; ; number++)
+        {
+            Assert.Equal(number, page["pagination"]!["currentPage"]!.GetValue<int>());
+            all.AddRange(page["data"]!.AsArray().Select(o => o!.AsObject()));
+            if (page["links"]!["next"] is not { } next)
+            {
+                Assert.Equal(page["links"]!["self"]!.GetValue<string>(), page["links"]!["last"]!.GetValue<string>());
+                break;
+            }
+
+            page = await GetAsync(next.GetValue<string>());
+        }
+
+        Assert.Equal(total, all.Count);
+        Assert.Equal(all.Count, all.Select(o => o["id"]!.GetValue<string>()).Distinct().Count());
+        return all;
+    }
+
+    [OParlFact]
+    public async Task Every_object_type_from_the_system_object_down_validates_against_the_OParl_schemas()
+    {
+        _ = app.Services;
+
+        // The validator bites: a wrong type and a missing required field are errors.
+        Assert.NotEmpty((await SchemaAsync("Meeting")).Validate("{\"id\":\"http://localhost/x\",\"type\":\"https://schema.oparl.org/1.1/Paper\"}"));
+        Assert.NotEmpty((await SchemaAsync("AgendaItem")).Validate("{\"id\":\"http://localhost/x\",\"type\":\"https://schema.oparl.org/1.1/AgendaItem\"}"));
+        var seen = new HashSet<string>();
+        var system = await GetAsync(Origin + "/oparl/v1/system");
+        await ValidateAsync(system, seen);
+        Assert.Equal("https://schema.oparl.org/1.1/", system["oparlVersion"]!.GetValue<string>());
+
+        foreach (var body in await WalkAsync(system["body"]!.GetValue<string>()))
+        {
+            await ValidateAsync(body, seen);
+            foreach (var list in new[] { "organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file", "locationList", "legislativeTermList" })
+            {
+                var objects = await WalkAsync(body[list]!.GetValue<string>());
+                Assert.NotEmpty(objects);
+                foreach (var o in objects)
+                {
+                    await ValidateAsync(o, seen);
+                }
+
+                // Each object's id is its own URL, serving the same object.
+                var sample = objects[0];
+                Assert.Equal(sample.ToJsonString(), (await GetAsync(sample["id"]!.GetValue<string>())).ToJsonString());
+            }
+        }
+
+        Assert.Equal(["AgendaItem", "Body", "Consultation", "File", "LegislativeTerm", "Location", "Meeting", "Membership", "Organization", "Paper", "Person", "System"], seen.Order(StringComparer.Ordinal));
+    }
+
+    [OParlFact]
+    public async Task A_list_of_more_than_one_page_is_walked_with_its_links_and_keeps_its_filters()
+    {
+        var pages = await GetAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7");
+        var total = pages["pagination"]!["totalElements"]!.GetValue<int>();
+        Assert.True(total > 14, $"only {total} agenda items");
+        Assert.Equal((total + 6) / 7, pages["pagination"]!["totalPages"]!.GetValue<int>());
+        Assert.Null(pages["links"]!["prev"]);
+        Assert.Equal(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7&page=2", pages["links"]!["next"]!.GetValue<string>());
+        var walked = await WalkAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7");
+        Assert.Equal((await WalkAsync(Origin + "/oparl/v1/body/1/agendaItem")).Select(o => o["id"]!.ToString()), walked.Select(o => o["id"]!.ToString()));
+
+        // Filters travel with the links; a later modified_since than anything returns an empty list; a bad value is named.
+        var filtered = await GetAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7&modified_since=2000-01-01T00%3A00%3A00%2B01%3A00");
+        Assert.Contains("modified_since=2000-01-01T00%3A00%3A00%2B01%3A00", filtered["links"]!["next"]!.GetValue<string>(), StringComparison.Ordinal);
+        var future = await GetAsync(Origin + "/oparl/v1/body/1/meeting?created_since=2099-01-01T00%3A00%3A00Z");
+        Assert.Empty(future["data"]!.AsArray());
+        var bad = await app.CreateClient().GetAsync(new Uri(Origin + "/oparl/v1/body/1/meeting?modified_until=igår", UriKind.Absolute));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("modified_until", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [OParlFact]
+    public async Task Drafts_closed_items_unpublished_minutes_and_withheld_names_never_leave_through_the_API()
+    {
+        var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First();
+        var upcoming = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).First();
+
+        // The upcoming meeting is held and its minutes drafted, but not published.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var meeting = await db.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == upcoming.Id);
+            meeting.MarkHeld(meeting.Date);
+            meeting.RecordMinutes(meeting.Items.OrderBy(i => i.Position).First(), "UDKAST-REFERAT", "UDKAST-BESLUTNING");
+            meeting.RecordAttendance(await db.People.SingleAsync(p => p.Name == "Lene Bjerregaard"), AttendanceStatus.Present);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/meeting/{planned.Id}"));
+        foreach (var item in planned.Items)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/agendaitem/{item.Id}"));
+        }
+
+        var everything = new List<string>();
+        foreach (var list in new[] { "organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file", "locationList", "legislativeTermList" })
+        {
+            everything.AddRange((await WalkAsync($"{Origin}/oparl/v1/body/1/{list}")).Select(o => o.ToJsonString()));
+        }
+
+        var text = string.Join("\n", everything);
+        Assert.DoesNotContain($"/oparl/v1/meeting/{planned.Id}\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UDKAST-", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jens-Ole Vinther", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", text.Replace("mailto", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal); // no e-mail addresses
+
+        var held = await GetAsync($"{Origin}/oparl/v1/meeting/{upcoming.Id}");
+        Assert.Equal("eingeladen", held["meetingState"]!.GetValue<string>());
+        Assert.Null(held["participant"]);
+        Assert.Null(held["resultsProtocol"]);
+        Assert.NotNull(held["invitation"]);
+
+        // Closed items: the title only.
+        var closed = (await WalkAsync($"{Origin}/oparl/v1/body/1/agendaItem")).Where(i => i["public"]!.GetValue<bool>() == false).ToList();
+        Assert.NotEmpty(closed);
+        Assert.All(closed, i => Assert.Null(i["resolutionText"]));
+        Assert.All(closed, i => Assert.Null(i["auxiliaryFile"]));
+
+        // A person shown by role only reads as deleted; their seat has no person.
+        int withheld;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            withheld = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().People.Where(p => p.Name == "Jens-Ole Vinther").Select(p => p.Id).SingleAsync();
+        }
+
+        var person = await GetAsync($"{Origin}/oparl/v1/person/{withheld}");
+        Assert.True(person["deleted"]!.GetValue<bool>());
+        Assert.Null(person["name"]);
+    }
+
+    [OParlFact]
+    public async Task A_removed_membership_stays_as_a_tombstone_with_its_creation_time()
+    {
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var seat = await db.Memberships.Include(m => m.Person).FirstAsync(m => m.Person.Name == "Kirsten Brandt");
+            id = seat.Id;
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync($"{Origin}/oparl/v1/membership/{id}"));
+            db.Memberships.Remove(seat);
+            await db.SaveChangesAsync();
+        }
+
+        var tombstone = await GetAsync($"{Origin}/oparl/v1/membership/{id}");
+        Assert.True(tombstone["deleted"]!.GetValue<bool>());
+        Assert.Null(tombstone["organization"]);
+        Assert.True(DateTimeOffset.Parse(tombstone["created"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            <= DateTimeOffset.Parse(tombstone["modified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        var since = Uri.EscapeDataString(app.Clock.GetUtcNow().AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        var changed = await WalkAsync($"{Origin}/oparl/v1/body/1/membership?modified_since={since}");
+        Assert.Contains(changed, m => m["id"]!.GetValue<string>().EndsWith($"/membership/{id}", StringComparison.Ordinal) && m["deleted"]?.GetValue<bool>() == true);
+    }
+}
