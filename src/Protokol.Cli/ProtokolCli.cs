@@ -20,6 +20,8 @@ public static class ProtokolCli
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
+        root.Subcommands.Add(ArchiveCommands.Export(context));
+        root.Subcommands.Add(ArchiveCommands.Restore(context));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);

@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<BackOfficeQueries>();
         services.AddScoped<RegistryService>();
+        services.AddScoped<Archive.ArchiveService>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;

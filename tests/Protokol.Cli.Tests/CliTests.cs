@@ -34,6 +34,36 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Export_and_restore_move_a_council_from_SQLite_to_PostgreSQL_with_a_working_search()
+    {
+        Assert.Equal(0, (await RunAsync("demo", "--data-dir", _directory)).Exit);
+        var archive = Path.Combine(_directory, "arkiv.zip");
+        var (exported, exportOutput) = await RunAsync("export", "--out", archive, "--data-dir", _directory);
+        Assert.Equal(0, exported);
+        Assert.Matches(@"Exported \d+ rows from \d+ tables and 5 files", exportOutput);
+        Assert.False(File.Exists(archive + ".partial"));
+
+        var connection = await postgres.CreateDatabaseAsync();
+        var server = Path.Combine(_directory, "server");
+        var (restored, restoreOutput) = await RunAsync("restore", archive, "--connection", connection, "--provider", "Postgres", "--data-dir", server);
+        Assert.True(restored == 0, restoreOutput);
+        Assert.Matches(@"Restored \d+ rows in \d+ tables and 5 files into PostgreSQL", restoreOutput);
+        Assert.Matches(@"the search index has \d+ documents", restoreOutput);
+
+        var (_, hits) = await RunAsync("search", "hjemløse", "--connection", connection, "--provider", "Postgres", "--data-dir", server);
+        Assert.Contains("Rådet for Socialt Udsatte i Havnby", hits, StringComparison.Ordinal);
+
+        // Twice into the same database: refused, with the reason.
+        var (again, againOutput) = await RunAsync("restore", archive, "--connection", connection, "--provider", "Postgres", "--data-dir", server);
+        Assert.Equal(1, again);
+        Assert.Contains("error:", againOutput, StringComparison.Ordinal);
+        Assert.Contains("ikke tom", againOutput, StringComparison.Ordinal);
+        var (missing, missingOutput) = await RunAsync("restore", Path.Combine(_directory, "findes-ikke.zip"), "--data-dir", Path.Combine(_directory, "tom"));
+        Assert.Equal(1, missing);
+        Assert.Contains("does not exist", missingOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task User_add_creates_the_first_administrator_who_can_then_sign_in()
     {
         var passwordFile = Path.Combine(_directory, "password.txt");

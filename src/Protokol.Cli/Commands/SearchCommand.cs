@@ -107,7 +107,7 @@ internal static class SearchCommand
         return command;
     }
 
-    private static async Task<int> Rebuild(SearchOutboxProcessor processor, IProgress<(int, int)>? progress, CancellationToken cancellationToken)
+    internal static async Task<int> Rebuild(SearchOutboxProcessor processor, IProgress<(int, int)>? progress, CancellationToken cancellationToken)
     {
         try
         {
