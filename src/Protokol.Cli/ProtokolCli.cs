@@ -22,6 +22,7 @@ public static class ProtokolCli
         root.Subcommands.Add(UserCommand.Create(context));
         root.Subcommands.Add(ArchiveCommands.Export(context));
         root.Subcommands.Add(ArchiveCommands.Restore(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);

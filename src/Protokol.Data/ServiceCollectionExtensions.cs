@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BackOfficeQueries>();
         services.AddScoped<RegistryService>();
         services.AddScoped<Archive.ArchiveService>();
+        services.AddScoped<Reports.ReportQueries>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;

@@ -64,6 +64,30 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Report_annual_writes_the_demo_councils_year_as_Word_and_HTML()
+    {
+        Assert.Equal(0, (await RunAsync("demo", "--data-dir", _directory)).Exit);
+        var docx = Path.Combine(_directory, "aarsrapport.docx");
+        var html = Path.Combine(_directory, "aarsrapport.html");
+        var (exit, output) = await RunAsync("report", "annual", "--org", "udsatteraadet", "--year", "2026", "--out", docx, html, "--data-dir", _directory);
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Årsrapport 2026: Rådet for Socialt Udsatte i Havnby: \d+ meetings, \d+ members, \d+ decisions, \d+ hearings", output);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            Assert.Contains("Fremmøde", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<svg class=\"chart\"", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+
+        var (wrong, wrongOutput) = await RunAsync("report", "annual", "--org", "udsatteraadet", "--year", "2026", "--out", Path.Combine(_directory, "rapport.pdf"), "--data-dir", _directory);
+        Assert.Equal(1, wrong);
+        Assert.Contains("error: rapport.pdf: the report is written as .docx or .html", wrongOutput, StringComparison.Ordinal);
+        var (unknown, unknownOutput) = await RunAsync("report", "annual", "--org", "findes-ikke", "--year", "2026", "--out", html, "--data-dir", _directory);
+        Assert.Equal(1, unknown);
+        Assert.Contains("findes-ikke", unknownOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task User_add_creates_the_first_administrator_who_can_then_sign_in()
     {
         var passwordFile = Path.Combine(_directory, "password.txt");

@@ -220,6 +220,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/brugere"] = ("/admin/brugere", Away, Away, Away, Away, Ok),
             ["admin/brugere/{id:int}/{handler?}"] = ("/admin/brugere/1", Away, Away, Away, Away, Ok),
             ["admin/konto"] = ("/admin/konto", Away, Ok, Ok, Ok, Ok),
+            ["admin/aarsrapport/{slug}/{year:int}/{handler?}"] = ("/admin/aarsrapport/udsatteraadet/2026", Away, Ok, Ok, Away, Ok),
         };
         Assert.Equal(backOffice.Select(e => e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
 

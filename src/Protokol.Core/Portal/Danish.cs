@@ -46,6 +46,14 @@ public static class Danish
         _ => string.Empty,
     };
 
+    public static string FollowUp(FollowUps.FollowUpStatus status) => status switch
+    {
+        FollowUps.FollowUpStatus.Open => "åben",
+        FollowUps.FollowUpStatus.Done => "afsluttet",
+        FollowUps.FollowUpStatus.Cancelled => "annulleret",
+        _ => status.ToString(),
+    };
+
     public static string Kind(AgendaItemKind kind) => kind switch
     {
         AgendaItemKind.Information => "Orientering",

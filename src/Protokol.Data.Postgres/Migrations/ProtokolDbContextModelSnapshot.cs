@@ -983,6 +983,48 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Protokol.Core.Reports.AnnualReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Foreword")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Modified");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReportTexts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1413,6 +1455,17 @@ namespace Protokol.Data.Postgres.Migrations
                 {
                     b.HasOne("Protokol.Core.Registry.Organization", "Organization")
                         .WithMany("Terms")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Core.Reports.AnnualReportText", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Organization", "Organization")
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

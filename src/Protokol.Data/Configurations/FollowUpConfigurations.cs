@@ -32,3 +32,15 @@ internal sealed class HearingConfiguration : EntityConfiguration<Hearing>
         builder.HasOne(h => h.AgendaItem).WithMany().HasForeignKey(h => h.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class AnnualReportTextConfiguration : EntityConfiguration<Core.Reports.AnnualReportText>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Core.Reports.AnnualReportText> builder)
+    {
+        builder.ToTable("AnnualReportTexts");
+        builder.Property(t => t.Foreword).HasMaxLength(20_000);
+        builder.Property(t => t.Recommendations).HasMaxLength(20_000);
+        builder.HasIndex(t => new { t.OrganizationId, t.Year }).IsUnique();
+        builder.HasOne(t => t.Organization).WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -15,7 +15,7 @@ namespace Protokol.Web.Pages.Admin;
 
 /// <summary>A council in the back office: its meetings in every state, and the year plan (all of a year's meetings at once, hosts in turn).</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, TimeProvider clock) : PageModel
+public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, TimeProvider clock, Data.Reports.ReportQueries reports) : PageModel
 {
     public Organization? Council { get; private set; }
 
@@ -57,6 +57,35 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
         Plan.Year = Meetings.Count == 0 ? Today().Year : Math.Max(Today().Year, Meetings.Max(m => m.Date.Year) + (Meetings.Any(m => m.Date.Year > Today().Year) ? 1 : 0));
         Done = TempData["Done"] as string;
         return Page();
+    }
+
+    /// <summary>Attendance as a spreadsheet (semicolons, UTF-8 with BOM): one row per person per meeting, a year or all.</summary>
+    public async Task<IActionResult> OnGetAttendanceCsvAsync(string slug, [FromQuery(Name = "aar")] int? year, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = await reports.AttendanceAsync(Council!.Id, year, cancellationToken);
+        var csv = Reports.SpreadsheetCsv.Write(["Dato", "Møde", "Navn", "Rolle", "Repræsenterer", "Fremmøde", "Suppleant for"],
+            rows.Select(r => (IReadOnlyList<string?>)[Reports.SpreadsheetCsv.Date(r.Date), r.Meeting, r.Name, r.Role, r.Represents, Danish.Attendance(r.Status), r.SubstituteFor]));
+        return File(csv, "text/csv; charset=utf-8", $"fremmoede-{Council.Slug}{(year is { } y ? "-" + y.ToString(CultureInfo.InvariantCulture) : string.Empty)}.csv");
+    }
+
+    /// <summary>The council's follow-ups as a spreadsheet, open ones first.</summary>
+    public async Task<IActionResult> OnGetFollowUpsCsvAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = await reports.FollowUpsAsync(Council!.Id, cancellationToken);
+        var csv = Reports.SpreadsheetCsv.Write(["Opfølgning", "Ansvarlig", "Frist", "Status", "På næste dagsorden", "Fra mødet", "Fra punkt", "Afsluttet"],
+            rows.Select(r => (IReadOnlyList<string?>)[r.Text, r.Owner, Reports.SpreadsheetCsv.Date(r.Due), Danish.FollowUp(r.Status), r.OnNextAgenda ? "ja" : "nej",
+                Reports.SpreadsheetCsv.Date(r.FromMeeting), r.FromItem, Reports.SpreadsheetCsv.Date(r.Completed)]));
+        return File(csv, "text/csv; charset=utf-8", $"opfoelgninger-{Council.Slug}.csv");
     }
 
     public async Task<IActionResult> OnPostPlanAsync(string slug, CancellationToken cancellationToken)
