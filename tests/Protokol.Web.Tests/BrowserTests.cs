@@ -55,7 +55,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public static TheoryData<string, int> PagesAndWidths()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke", "/soeg?q=hjeml%C3%B8se&fra=2020-01-01", "/login" })
+        foreach (var path in new[] { "/", "/raad/udsatteraadet/moeder", "/raad/udsatteraadet/moeder/2025", "/raad/udsatteraadet", "/personer/1", "{approved}", "{agenda}", "/findes/ikke", "/soeg?q=hjeml%C3%B8se&fra=2020-01-01", "/login", "/aabne-data" })
         {
             data.Add(path, 1280);
             data.Add(path, 320);

@@ -183,4 +183,22 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace(" ,", ",", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_open_data_page_is_linked_from_every_page_and_its_links_answer()
+    {
+        var (_, front) = await app.GetPageAsync("/");
+        Assert.NotNull(front.QuerySelector("footer a[href='/aabne-data']"));
+
+        var (response, page) = await app.GetPageAsync("/aabne-data");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Åbne data", page.QuerySelector("h1")!.TextContent);
+        var links = page.QuerySelectorAll("main a[href^='/']").Select(a => a.GetAttribute("href")!).Distinct().ToList();
+        Assert.Contains("/oparl/v1/system", links);
+        Assert.Contains("/api/openapi/v1.json", links);
+        foreach (var link in links)
+        {
+            Assert.True(HttpStatusCode.OK == (await app.CreateClient().GetAsync(new Uri(link, UriKind.Relative))).StatusCode, link);
+        }
+    }
 }
