@@ -200,7 +200,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Gå til sidens indhold", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         // dkfds slides the link in (a 0.2 s transition): it must come fully into view.
-        await page.WaitForFunctionAsync("() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }", null, new() { Timeout = 3000 });
+        await page.WaitForFunctionAsync("() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }", null, new() { Timeout = 15000 });
 
         await page.Keyboard.PressAsync("Enter");
         Assert.EndsWith("#indhold", page.Url, StringComparison.Ordinal);
