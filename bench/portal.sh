@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Portal load benchmark: serves the portal (Release, loopback) over a fictional municipality of
 # ITEMS agenda items (default 100,000) and loads a meeting page and an organization page with wrk
-# (32 connections, 15 s), beside a bare Razor page rendering a 20-row table in the same run.
+# (32 connections, 15 s), beside a bare Razor page rendering a 20-row table in the same run; also
+# an OParl meeting object and a page of the OParl agenda item list half-way through (not cached).
 # Prints requests/s, p99 latency, errors and the portal's memory. Usage: bench/portal.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +38,10 @@ for _ in $(seq 1 600); do
 done
 
 meeting=$(( items / 12 / 2 ))
-declare -A paths=([bare]="http://127.0.0.1:$bare/" [meeting]="http://127.0.0.1:$portal/moeder/$meeting" [organization]="http://127.0.0.1:$portal/raad/raad-7")
-for name in bare meeting organization; do
+declare -A paths=([bare]="http://127.0.0.1:$bare/" [meeting]="http://127.0.0.1:$portal/moeder/$meeting" [organization]="http://127.0.0.1:$portal/raad/raad-7"
+  [oparl-meeting]="http://127.0.0.1:$portal/oparl/v1/meeting/$meeting" [oparl-items]="http://127.0.0.1:$portal/oparl/v1/body/1/agendaItem?page=$(( items / 200 ))")
+pages=(bare meeting organization oparl-meeting oparl-items)
+for name in "${pages[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "${paths[$name]}")
   [ "$code" = 200 ] || { echo "$name page answered $code"; exit 1; }
   wrk -t2 -c"$connections" -d3s "${paths[$name]}" >/dev/null
@@ -46,7 +49,7 @@ done
 
 printf '%-14s %12s %10s %10s %8s\n' page "requests/s" "p50" "p99" errors
 declare -A rps
-for name in bare meeting organization; do
+for name in "${pages[@]}"; do
   out=$(wrk -t2 -c"$connections" -d"$duration" --latency "${paths[$name]}")
   rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -54,7 +57,7 @@ for name in bare meeting organization; do
   errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' <<<"$out")
   printf '%-14s %12s %10s %10s %8s\n' "$name" "${rps[$name]}" "$p50" "$p99" "${errors:-0}"
 done
-for name in meeting organization; do
+for name in meeting organization oparl-meeting oparl-items; do
   awk -v a="${rps[$name]}" -v b="${rps[bare]}" -v n="$name" 'BEGIN {printf "%s page at %.0f %% of the bare page\n", n, 100 * a / b}'
 done
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status")

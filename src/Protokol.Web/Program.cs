@@ -97,7 +97,7 @@ app.MapFeeds();
 app.MapLanguageSwitch();
 app.MapSearchApi();
 app.MapOpenApi("/api/openapi/{documentName}.json");
-Protokol.Web.OParl.OParlEndpoints.MapOParl(app);
+Protokol.Web.OParl.OParlEndpoints.MapOParl(app, app.Configuration.GetValue("Protokol:PageCache", true));
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);
 
 try

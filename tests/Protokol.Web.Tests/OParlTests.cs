@@ -190,6 +190,8 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         Assert.Contains("modified_since=2000-01-01T00%3A00%3A00%2B01%3A00", filtered["links"]!["next"]!.GetValue<string>(), StringComparison.Ordinal);
         var future = await GetAsync(Origin + "/oparl/v1/body/1/meeting?created_since=2099-01-01T00%3A00%3A00Z");
         Assert.Empty(future["data"]!.AsArray());
+        Assert.Equal(25, future["pagination"]!["elementsPerPage"]!.GetValue<int>()); // meetings carry their items: fewer to a page
+        Assert.Equal(1000, (await GetAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=5000"))["pagination"]!["elementsPerPage"]!.GetValue<int>());
         var bad = await app.CreateClient().GetAsync(new Uri(Origin + "/oparl/v1/body/1/meeting?modified_until=igår", UriKind.Absolute));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("modified_until", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -211,6 +213,8 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
             meeting.RecordAttendance(await db.People.SingleAsync(p => p.Name == "Lene Bjerregaard"), AttendanceStatus.Present);
             await db.SaveChangesAsync();
         }
+
+        await app.ApplyPendingChangesAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/meeting/{planned.Id}"));
         foreach (var item in planned.Items)
@@ -267,6 +271,8 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
             db.Memberships.Remove(seat);
             await db.SaveChangesAsync();
         }
+
+        await app.ApplyPendingChangesAsync();
 
         var tombstone = await GetAsync($"{Origin}/oparl/v1/membership/{id}");
         Assert.True(tombstone["deleted"]!.GetValue<bool>());

@@ -40,6 +40,13 @@ public class ProtokolAppFactory : WebApplicationFactory<Program>
             .OrderBy(m => m.Date).ToListAsync();
     }
 
+    /// <summary>What the portal's poller does for changes made beside it (another process, or a test's own DbContext): index them and drop cached public responses.</summary>
+    public async Task ApplyPendingChangesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Protokol.Search.Indexing.SearchOutboxProcessor>().ApplyPendingAsync(CancellationToken.None);
+    }
+
     /// <summary>GETs a page and parses it, failing on any HTML5 parse error.</summary>
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string path)
     {

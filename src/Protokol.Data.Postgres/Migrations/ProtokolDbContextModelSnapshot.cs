@@ -1062,6 +1062,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "EntityType");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);

@@ -1019,6 +1019,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "EntityType");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);

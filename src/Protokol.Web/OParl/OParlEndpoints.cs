@@ -15,11 +15,14 @@ namespace Protokol.Web.OParl;
 internal static class OParlEndpoints
 {
     public const int DefaultPageSize = 100;
+
+    /// <summary>Meetings carry their agenda items and files inside them, and files the text of the minutes: fewer to a page.</summary>
+    public const int MeetingPageSize = 25;
     public const int MaxPageSize = 1000;
 
     private static readonly string[] BodyLists = ["organization", "person", "meeting", "paper", "agendaItem", "consultation", "file", "membership", "locationList", "legislativeTermList"];
 
-    public static void MapOParl(this WebApplication app)
+    public static void MapOParl(this WebApplication app, bool cache)
     {
         var api = app.MapGroup(OParlUrls.Prefix).AddEndpointFilter(async (context, next) =>
         {
@@ -27,13 +30,18 @@ internal static class OParlEndpoints
             context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
             return await next(context);
         });
+        if (cache)
+        {
+            // Kept like the public pages: at most 30 s, dropped as soon as something public changes.
+            api.CacheOutput(PublicPageCache.Policy);
+        }
 
         api.MapGet("/", (HttpContext http) => Results.Redirect(OParlUrls.For(http.Request).System));
         api.MapGet("/system", (HttpContext http, OParlObjects oparl) => Json(With(oparl, http).System()));
         api.MapGet("/body", async (HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
         {
             With(oparl, http);
-            return await ListAsync(http, Segment.Of(db.Bodies.AsNoTracking(), id => oparl.BodyAsync(id, ct)), ct);
+            return await ListAsync(http, [Segment.Of(db.Bodies.AsNoTracking(), id => oparl.BodyAsync(id, ct))], ct, DefaultPageSize);
         });
         api.MapGet("/body/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).BodyAsync(id, ct)));
         api.MapGet("/body/{id:int}/{list}", async (int id, string list, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
@@ -43,12 +51,12 @@ internal static class OParlEndpoints
                 return Results.NotFound();
             }
 
-            return await ListAsync(http, BodyList(With(oparl, http), db, id, list, ct), ct);
+            return await ListAsync(http, BodyList(With(oparl, http), db, id, list, ct), ct, list is "meeting" or "file" ? MeetingPageSize : DefaultPageSize);
         });
         api.MapGet("/organization/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).OrganizationAsync(id, ct)));
         api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
             await db.Organizations.AnyAsync(o => o.Id == id && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? await ListAsync(http, Segment.Of(PublicMeetings(db).Where(m => m.OrganizationId == id), m => With(oparl, http).MeetingAsync(m, ct)), ct)
+                ? await ListAsync(http, [Segment.Of(PublicMeetings(db).Where(m => m.OrganizationId == id), m => With(oparl, http).MeetingAsync(m, ct))], ct, MeetingPageSize)
                 : Results.NotFound());
         api.MapGet("/person/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).PersonAsync(id, ct)));
         api.MapGet("/membership/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).MembershipAsync(id, ct)));
@@ -74,6 +82,7 @@ internal static class OParlEndpoints
     private static IReadOnlyList<Segment> BodyList(OParlObjects oparl, ProtokolDbContext db, int body, string list, CancellationToken ct)
     {
         var urls = oparl.Urls;
+        // "MeetingId IN (public meetings)" is worked out once; a correlated EXISTS per row cost SQLite four times as much at 100,000 items.
         var meetings = PublicMeetings(db).Where(m => m.Organization.BodyId == body);
         return list switch
         {
@@ -86,12 +95,12 @@ internal static class OParlEndpoints
             ],
             "membership" => [Segment.Of(db.Memberships.AsNoTracking().Where(m => m.Organization.BodyId == body), id => oparl.MembershipAsync(id, ct)), Tombstones(db, "Membership", nameof(Membership), body, urls.Membership)],
             "meeting" => [Segment.Of(meetings, id => oparl.MeetingAsync(id, ct)), Tombstones(db, "Meeting", nameof(Meeting), body, urls.Meeting, OParlObjects.WasPublicMeeting)],
-            "agendaItem" => [Segment.Of(db.AgendaItems.AsNoTracking().Where(i => meetings.Any(m => m.Id == i.MeetingId)), id => oparl.AgendaItemAsync(id, ct)), Tombstones(db, "AgendaItem", nameof(AgendaItem), body, urls.AgendaItem)],
+            "agendaItem" => [Segment.OfMany(db.AgendaItems.AsNoTracking().Where(i => meetings.Select(m => m.Id).Contains(i.MeetingId)), ids => oparl.AgendaItemsAsync(ids, ct)), Tombstones(db, "AgendaItem", nameof(AgendaItem), body, urls.AgendaItem)],
             "paper" => [Segment.Of(PublicHearings(db, meetings), id => oparl.PaperAsync(id, ct)), Tombstones(db, "Paper", nameof(Core.Hearings.Hearing), body, urls.Paper)],
             "consultation" => [Segment.Of(PublicHearings(db, meetings), id => oparl.ConsultationAsync(id, ct)), Tombstones(db, "Consultation", nameof(Core.Hearings.Hearing), body, urls.Consultation)],
             "file" =>
             [
-                Segment.Of(db.Attachments.AsNoTracking().Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && meetings.Any(m => m.Id == a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
+                Segment.Of(db.Attachments.AsNoTracking().Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && meetings.Select(m => m.Id).Contains(a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
                     id => oparl.FileAsync("a" + OParlUrls.Id(id), ct)),
                 Segment.Of(meetings, id => oparl.FileAsync("m" + OParlUrls.Id(id), ct)),
                 Segment.Of(meetings.Where(m => m.ImportedFrom != null), id => oparl.FileAsync("o" + OParlUrls.Id(id), ct)),
@@ -104,7 +113,7 @@ internal static class OParlEndpoints
     }
 
     private static IQueryable<Core.Hearings.Hearing> PublicHearings(ProtokolDbContext db, IQueryable<Meeting> meetings) =>
-        db.Hearings.AsNoTracking().Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && meetings.Any(m => m.Id == h.AgendaItem.MeetingId));
+        db.Hearings.AsNoTracking().Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && meetings.Select(m => m.Id).Contains(h.AgendaItem.MeetingId));
 
     /// <summary>Removed records from the audit log; in this municipality when the removed values say so.</summary>
     private static Segment Tombstones(ProtokolDbContext db, string type, string entityType, int body, Func<int, string> url, Func<string, bool>? wasPublic = null) =>
@@ -136,10 +145,8 @@ internal static class OParlEndpoints
 
     private static readonly System.Text.Json.JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static Task<IResult> ListAsync(HttpContext http, Segment segment, CancellationToken ct) => ListAsync(http, [segment], ct);
-
     /// <summary>One page of a list: data, pagination and links that keep the filters.</summary>
-    private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyList<Segment> segments, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyList<Segment> segments, CancellationToken ct, int defaultSize)
     {
         var query = http.Request.Query;
         if (ListFilter.Parse(query) is { Problem: { } problem })
@@ -148,7 +155,7 @@ internal static class OParlEndpoints
         }
 
         var filter = ListFilter.Parse(query).Filter!;
-        var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : DefaultPageSize;
+        var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : defaultSize;
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
         var counts = new List<int>();
@@ -176,7 +183,7 @@ internal static class OParlEndpoints
         string Link(int number)
         {
             var parameters = query.Where(q => q.Key is not ("page" or "elementsPerPage")).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList();
-            if (size != DefaultPageSize)
+            if (size != defaultSize)
             {
                 parameters.Add(new("elementsPerPage", OParlUrls.Id(size)));
             }
@@ -275,28 +282,29 @@ internal sealed class Segment(Func<ListFilter, CancellationToken, Task<List<Json
     /// <summary>Live records of one kind, by id; each built by <paramref name="build"/> (null = not public after all, skipped).</summary>
     public static Segment Of<T>(IQueryable<T> records, Func<int, Task<JsonObject?>> build, bool onlyWhenFiltered = false)
         where T : Core.Common.Entity =>
+        OfMany(records, async ids =>
+        {
+            var objects = new List<JsonObject>();
+            foreach (var id in ids)
+            {
+                if (await build(id) is { } json)
+                {
+                    objects.Add(json);
+                }
+            }
+
+            return objects;
+        }, onlyWhenFiltered);
+
+    /// <summary>Live records of one kind, by id, built a page at a time.</summary>
+    public static Segment OfMany<T>(IQueryable<T> records, Func<IReadOnlyList<int>, Task<List<JsonObject>>> build, bool onlyWhenFiltered = false)
+        where T : Core.Common.Entity =>
         new(
             (_, _) => Task.FromResult(new List<JsonObject>()),
             async (filter, ct) => onlyWhenFiltered && !filter.Any ? 0 : await filter.Apply(records).CountAsync(ct),
-            async (filter, skip, take, ct) =>
-            {
-                if (onlyWhenFiltered && !filter.Any)
-                {
-                    return [];
-                }
-
-                var ids = await filter.Apply(records).OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct);
-                var objects = new List<JsonObject>();
-                foreach (var id in ids)
-                {
-                    if (await build(id) is { } json)
-                    {
-                        objects.Add(json);
-                    }
-                }
-
-                return objects;
-            });
+            async (filter, skip, take, ct) => onlyWhenFiltered && !filter.Any
+                ? []
+                : await build(await filter.Apply(records).OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)));
 
     private List<JsonObject>? _all;
 

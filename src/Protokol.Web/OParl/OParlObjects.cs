@@ -185,6 +185,22 @@ public sealed class OParlObjects(ProtokolDbContext db, IPortalQueries queries, I
         return index < 0 ? null : AgendaItem(view!, view!.Flat[index], index);
     }
 
+    /// <summary>A page of agenda items: their meetings read once each, the items in the order asked for.</summary>
+    public async Task<List<JsonObject>> AgendaItemsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var meetingOf = await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToDictionaryAsync(i => i.Id, i => i.MeetingId, ct);
+        var items = new List<JsonObject>();
+        foreach (var id in ids)
+        {
+            if (meetingOf.TryGetValue(id, out var meetingId) && await PublicMeetingAsync(meetingId, ct) is { } view && view.Flat.FindIndex(i => i.Id == id) is var index and >= 0)
+            {
+                items.Add(AgendaItem(view, view.Flat[index], index));
+            }
+        }
+
+        return items;
+    }
+
     public async Task<JsonObject?> FileAsync(string key, CancellationToken ct)
     {
         if (key.Length < 2 || !int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
