@@ -80,6 +80,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseMiddleware<ApiErrors>();
 app.UseMiddleware<PublicCaching>();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -283,4 +283,20 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         var changed = await WalkAsync($"{Origin}/oparl/v1/body/1/membership?modified_since={since}");
         Assert.Contains(changed, m => m["id"]!.GetValue<string>().EndsWith($"/membership/{id}", StringComparison.Ordinal) && m["deleted"]?.GetValue<bool>() == true);
     }
+
+    [Fact]
+    public async Task Errors_of_the_APIs_are_JSON_problems_not_the_portals_HTML_page()
+    {
+        foreach (var path in new[] { "/oparl/v1/meeting/999999", "/oparl/v1/nothing-here", "/api/nothing-here", "/oparl/v1/file/zz" })
+        {
+            var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(404, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<int>());
+        }
+
+        // People still get the Danish page.
+        var page = await app.CreateClient().GetAsync(new Uri("/moeder/999999", UriKind.Relative));
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+    }
 }
