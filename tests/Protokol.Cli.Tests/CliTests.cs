@@ -42,6 +42,9 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(0, exported);
         Assert.Matches(@"Exported \d+ rows from \d+ tables and 5 files", exportOutput);
         Assert.False(File.Exists(archive + ".partial"));
+        var (nowhere, nowhereOutput) = await RunAsync("export", "--out", Path.Combine(_directory, "mangler", "arkiv.zip"), "--data-dir", _directory);
+        Assert.Equal(1, nowhere);
+        Assert.Contains("mangler: the folder does not exist", nowhereOutput, StringComparison.Ordinal);
 
         var connection = await postgres.CreateDatabaseAsync();
         var server = Path.Combine(_directory, "server");
@@ -82,6 +85,9 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
         var (wrong, wrongOutput) = await RunAsync("report", "annual", "--org", "udsatteraadet", "--year", "2026", "--out", Path.Combine(_directory, "rapport.pdf"), "--data-dir", _directory);
         Assert.Equal(1, wrong);
         Assert.Contains("error: rapport.pdf: the report is written as .docx or .html", wrongOutput, StringComparison.Ordinal);
+        var (badYear, badYearOutput) = await RunAsync("report", "annual", "--org", "udsatteraadet", "--year", "0", "--out", html, "--data-dir", _directory);
+        Assert.Equal(1, badYear);
+        Assert.Contains("error: 0 er ikke et årstal", badYearOutput, StringComparison.Ordinal);
         var (unknown, unknownOutput) = await RunAsync("report", "annual", "--org", "findes-ikke", "--year", "2026", "--out", html, "--data-dir", _directory);
         Assert.Equal(1, unknown);
         Assert.Contains("findes-ikke", unknownOutput, StringComparison.Ordinal);

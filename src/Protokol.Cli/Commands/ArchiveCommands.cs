@@ -21,6 +21,11 @@ internal static class ArchiveCommands
         command.SetAction((parse, cancellationToken) => context.GuardAsync(async () =>
         {
             var file = parse.GetValue(output)!;
+            if (file.Directory is { Exists: false } folder)
+            {
+                throw new DomainRuleException($"{folder.FullName}: the folder does not exist");
+            }
+
             await using var services = context.CreateServices(parse);
             await using var scope = services.CreateAsyncScope();
             var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();

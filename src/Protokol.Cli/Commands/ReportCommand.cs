@@ -42,9 +42,10 @@ internal static class ReportCommand
             var r = parse.GetValue(recommendations);
             if (f is not null || r is not null)
             {
-                var existing = await queries.AnnualAsync(parse.GetValue(organization)!, parse.GetValue(year), cancellationToken);
+                // The text not given stays as it was.
+                var existing = f is null || r is null ? await queries.AnnualAsync(parse.GetValue(organization)!, parse.GetValue(year), cancellationToken) : null;
                 await queries.SaveTextAsync(await queries.CouncilAsync(parse.GetValue(organization)!, cancellationToken), parse.GetValue(year),
-                    f is null ? existing.Foreword : await ReadTextAsync(f, cancellationToken), r is null ? existing.Recommendations : await ReadTextAsync(r, cancellationToken), cancellationToken);
+                    f is null ? existing!.Foreword : await ReadTextAsync(f, cancellationToken), r is null ? existing!.Recommendations : await ReadTextAsync(r, cancellationToken), cancellationToken);
             }
 
             var report = await queries.AnnualAsync(parse.GetValue(organization)!, parse.GetValue(year), cancellationToken);

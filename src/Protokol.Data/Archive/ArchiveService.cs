@@ -183,6 +183,8 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
                 insert.Transaction = transaction.GetDbTransaction();
                 insert.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
                 var deferred = new List<(object?[] Key, object?[] Values)>();
+                var deferredAt = table.Deferred.Select(c => table.Columns.IndexOf(c)).ToArray();
+                var keyAt = table.Key.Select(c => table.Columns.IndexOf(c)).ToArray();
                 var row = 0;
                 foreach (var element in data.RootElement.EnumerateArray())
                 {
@@ -199,13 +201,13 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
                         }
 
                         values[i] = column.IsFile ? ReadFile(zip, json, where, ref files) : Parse(json, column, where);
-                        var value = table.Deferred.Contains(column) ? null : values[i];
+                        var value = deferredAt.Contains(i) ? null : values[i];
                         insert.Parameters.Add(column.Mapping.CreateParameter(insert, "@p" + i.ToString(CultureInfo.InvariantCulture), value, column.Property.IsNullable));
                     }
 
-                    if (table.Deferred.Any(c => values[table.Columns.IndexOf(c)] is not null))
+                    if (deferredAt.Any(i => values[i] is not null))
                     {
-                        deferred.Add((table.Key.Select(k => values[table.Columns.IndexOf(k)]).ToArray(), table.Deferred.Select(c => values[table.Columns.IndexOf(c)]).ToArray()));
+                        deferred.Add((keyAt.Select(i => values[i]).ToArray(), deferredAt.Select(i => values[i]).ToArray()));
                     }
 
                     await insert.ExecuteNonQueryAsync(cancellationToken);

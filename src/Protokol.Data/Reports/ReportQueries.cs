@@ -24,6 +24,11 @@ public sealed class ReportQueries(ProtokolDbContext db, IProtokolStore store, IP
 
     public async Task<AnnualReport> AnnualAsync(string slug, int year, CancellationToken ct)
     {
+        if (year is < 1900 or > 2200)
+        {
+            throw new DomainRuleException($"{year} er ikke et årstal for en årsrapport (skriv fx 2026).");
+        }
+
         var council = await CouncilAsync(slug, ct);
         var withheld = new WithheldNames(await portal.WithheldAsync(council.BodyId, ct));
         var text = await db.AnnualReportTexts.AsNoTracking().FirstOrDefaultAsync(t => t.OrganizationId == council.Id && t.Year == year, ct);

@@ -28,6 +28,9 @@ internal static class OParlEndpoints
         {
             // Public data for any client, including scripts on other sites.
             context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
+
+            // Every id and link is an absolute URL on the host the request came in on.
+            context.HttpContext.RequestServices.GetRequiredService<OParlObjects>().Urls = OParlUrls.For(context.HttpContext.Request);
             return await next(context);
         });
         if (cache)
@@ -37,13 +40,10 @@ internal static class OParlEndpoints
         }
 
         api.MapGet("/", (HttpContext http) => Results.Redirect(OParlUrls.For(http.Request).System));
-        api.MapGet("/system", (HttpContext http, OParlObjects oparl) => Json(With(oparl, http).System()));
-        api.MapGet("/body", async (HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
-        {
-            With(oparl, http);
-            return await ListAsync(http, [Segment.Of(db.Bodies.AsNoTracking(), id => oparl.BodyAsync(id, ct))], ct, DefaultPageSize);
-        });
-        api.MapGet("/body/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).BodyAsync(id, ct)));
+        api.MapGet("/system", (OParlObjects oparl) => Json(oparl.System()));
+        api.MapGet("/body", (HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
+            ListAsync(http, [Segment.Of(db.Bodies.AsNoTracking(), id => oparl.BodyAsync(id, ct))], ct, DefaultPageSize));
+        api.MapGet("/body/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.BodyAsync(id, ct)));
         api.MapGet("/body/{id:int}/{list}", async (int id, string list, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
         {
             if (!BodyLists.Contains(list, StringComparer.Ordinal) || !await db.Bodies.AnyAsync(b => b.Id == id, ct))
@@ -51,28 +51,22 @@ internal static class OParlEndpoints
                 return Results.NotFound();
             }
 
-            return await ListAsync(http, BodyList(With(oparl, http), db, id, list, ct), ct, list is "meeting" or "file" ? MeetingPageSize : DefaultPageSize);
+            return await ListAsync(http, BodyList(oparl, db, id, list, ct), ct, list is "meeting" or "file" ? MeetingPageSize : DefaultPageSize);
         });
-        api.MapGet("/organization/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).OrganizationAsync(id, ct)));
+        api.MapGet("/organization/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.OrganizationAsync(id, ct)));
         api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
             await db.Organizations.AnyAsync(o => o.Id == id && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? await ListAsync(http, [Segment.Of(PublicMeetings(db).Where(m => m.OrganizationId == id), m => With(oparl, http).MeetingAsync(m, ct))], ct, MeetingPageSize)
+                ? await ListAsync(http, [Segment.Of(PublicMeetings(db).Where(m => m.OrganizationId == id), m => oparl.MeetingAsync(m, ct))], ct, MeetingPageSize)
                 : Results.NotFound());
-        api.MapGet("/person/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).PersonAsync(id, ct)));
-        api.MapGet("/membership/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).MembershipAsync(id, ct)));
-        api.MapGet("/meeting/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).MeetingAsync(id, ct)));
-        api.MapGet("/agendaitem/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).AgendaItemAsync(id, ct)));
-        api.MapGet("/paper/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).PaperAsync(id, ct)));
-        api.MapGet("/consultation/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).ConsultationAsync(id, ct)));
-        api.MapGet("/file/{key:regex(^[amo][0-9]{{1,9}}$)}", (string key, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).FileAsync(key, ct)));
-        api.MapGet("/location/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).LocationAsync(id, ct)));
-        api.MapGet("/legislativeterm/{id:int}", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) => ObjectAsync(With(oparl, http).LegislativeTermAsync(id, ct)));
-    }
-
-    private static OParlObjects With(OParlObjects oparl, HttpContext http)
-    {
-        oparl.Urls = OParlUrls.For(http.Request);
-        return oparl;
+        api.MapGet("/person/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.PersonAsync(id, ct)));
+        api.MapGet("/membership/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.MembershipAsync(id, ct)));
+        api.MapGet("/meeting/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.MeetingAsync(id, ct)));
+        api.MapGet("/agendaitem/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.AgendaItemAsync(id, ct)));
+        api.MapGet("/paper/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.PaperAsync(id, ct)));
+        api.MapGet("/consultation/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ConsultationAsync(id, ct)));
+        api.MapGet("/file/{key:regex(^[amo][0-9]{{1,9}}$)}", (string key, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.FileAsync(key, ct)));
+        api.MapGet("/location/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.LocationAsync(id, ct)));
+        api.MapGet("/legislativeterm/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.LegislativeTermAsync(id, ct)));
     }
 
     private static IQueryable<Meeting> PublicMeetings(ProtokolDbContext db) =>
@@ -86,28 +80,28 @@ internal static class OParlEndpoints
         var meetings = PublicMeetings(db).Where(m => m.Organization.BodyId == body);
         return list switch
         {
-            "organization" => [Segment.Of(db.Organizations.AsNoTracking().Where(o => o.BodyId == body), id => oparl.OrganizationAsync(id, ct)), Tombstones(db, "Organization", nameof(Organization), body, urls.Organization)],
+            "organization" => [Segment.Of(db.Organizations.AsNoTracking().Where(o => o.BodyId == body), id => oparl.OrganizationAsync(id, ct)), Tombstones(oparl, "Organization", nameof(Organization), body, urls.Organization)],
             "person" =>
             [
                 Segment.Of(db.People.AsNoTracking().Where(p => p.BodyId == body && p.Publication == PublicationLevel.Named), id => oparl.PersonAsync(id, ct)),
                 Segment.Of(db.People.AsNoTracking().Where(p => p.BodyId == body && p.Publication != PublicationLevel.Named), id => oparl.PersonAsync(id, ct), onlyWhenFiltered: true),
-                Tombstones(db, "Person", nameof(Person), body, urls.Person),
+                Tombstones(oparl, "Person", nameof(Person), body, urls.Person),
             ],
-            "membership" => [Segment.Of(db.Memberships.AsNoTracking().Where(m => m.Organization.BodyId == body), id => oparl.MembershipAsync(id, ct)), Tombstones(db, "Membership", nameof(Membership), body, urls.Membership)],
-            "meeting" => [Segment.Of(meetings, id => oparl.MeetingAsync(id, ct)), Tombstones(db, "Meeting", nameof(Meeting), body, urls.Meeting, OParlObjects.WasPublicMeeting)],
-            "agendaItem" => [Segment.OfMany(db.AgendaItems.AsNoTracking().Where(i => meetings.Select(m => m.Id).Contains(i.MeetingId)), ids => oparl.AgendaItemsAsync(ids, ct)), Tombstones(db, "AgendaItem", nameof(AgendaItem), body, urls.AgendaItem)],
-            "paper" => [Segment.Of(PublicHearings(db, meetings), id => oparl.PaperAsync(id, ct)), Tombstones(db, "Paper", nameof(Core.Hearings.Hearing), body, urls.Paper)],
-            "consultation" => [Segment.Of(PublicHearings(db, meetings), id => oparl.ConsultationAsync(id, ct)), Tombstones(db, "Consultation", nameof(Core.Hearings.Hearing), body, urls.Consultation)],
+            "membership" => [Segment.Of(db.Memberships.AsNoTracking().Where(m => m.Organization.BodyId == body), id => oparl.MembershipAsync(id, ct)), Tombstones(oparl, "Membership", nameof(Membership), body, urls.Membership)],
+            "meeting" => [Segment.Of(meetings, id => oparl.MeetingAsync(id, ct)), Tombstones(oparl, "Meeting", nameof(Meeting), body, urls.Meeting, OParlObjects.WasPublicMeeting)],
+            "agendaItem" => [Segment.OfMany(db.AgendaItems.AsNoTracking().Where(i => meetings.Select(m => m.Id).Contains(i.MeetingId)), ids => oparl.AgendaItemsAsync(ids, ct)), Tombstones(oparl, "AgendaItem", nameof(AgendaItem), body, urls.AgendaItem)],
+            "paper" => [Segment.Of(PublicHearings(db, meetings), id => oparl.PaperAsync(id, ct)), Tombstones(oparl, "Paper", nameof(Core.Hearings.Hearing), body, urls.Paper)],
+            "consultation" => [Segment.Of(PublicHearings(db, meetings), id => oparl.ConsultationAsync(id, ct)), Tombstones(oparl, "Consultation", nameof(Core.Hearings.Hearing), body, urls.Consultation)],
             "file" =>
             [
                 Segment.Of(db.Attachments.AsNoTracking().Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && meetings.Select(m => m.Id).Contains(a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
                     id => oparl.FileAsync("a" + OParlUrls.Id(id), ct)),
                 Segment.Of(meetings, id => oparl.FileAsync("m" + OParlUrls.Id(id), ct)),
                 Segment.Of(meetings.Where(m => m.ImportedFrom != null), id => oparl.FileAsync("o" + OParlUrls.Id(id), ct)),
-                Tombstones(db, "File", nameof(Attachment), body, id => urls.File("a" + OParlUrls.Id(id))),
+                Tombstones(oparl, "File", nameof(Attachment), body, id => urls.File("a" + OParlUrls.Id(id))),
             ],
-            "locationList" => [Segment.Of(db.Locations.AsNoTracking().Where(l => l.BodyId == body && meetings.Any(m => m.LocationId == l.Id)), id => oparl.LocationAsync(id, ct)), Tombstones(db, "Location", nameof(Location), body, urls.Location)],
-            "legislativeTermList" => [Segment.Of(db.Terms.AsNoTracking().Where(t => t.Organization.BodyId == body), id => oparl.LegislativeTermAsync(id, ct)), Tombstones(db, "LegislativeTerm", nameof(Term), body, urls.LegislativeTerm)],
+            "locationList" => [Segment.Of(db.Locations.AsNoTracking().Where(l => l.BodyId == body && meetings.Any(m => m.LocationId == l.Id)), id => oparl.LocationAsync(id, ct)), Tombstones(oparl, "Location", nameof(Location), body, urls.Location)],
+            "legislativeTermList" => [Segment.Of(db.Terms.AsNoTracking().Where(t => t.Organization.BodyId == body), id => oparl.LegislativeTermAsync(id, ct)), Tombstones(oparl, "LegislativeTerm", nameof(Term), body, urls.LegislativeTerm)],
             _ => [],
         };
     }
@@ -116,21 +110,11 @@ internal static class OParlEndpoints
         db.Hearings.AsNoTracking().Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && meetings.Select(m => m.Id).Contains(h.AgendaItem.MeetingId));
 
     /// <summary>Removed records from the audit log; in this municipality when the removed values say so.</summary>
-    private static Segment Tombstones(ProtokolDbContext db, string type, string entityType, int body, Func<int, string> url, Func<string, bool>? wasPublic = null) =>
-        new(async (filter, ct) =>
-        {
-            var removed = await db.AuditLog.AsNoTracking().Where(e => e.EntityType == entityType && e.Action == "removed").OrderBy(e => e.Id).ToListAsync(ct);
-            var ids = removed.Select(e => e.EntityId).ToList();
-            var added = (await db.AuditLog.AsNoTracking().Where(e => e.EntityType == entityType && e.Action == "added" && ids.Contains(e.EntityId)).Select(e => new { e.EntityId, e.At }).ToListAsync(ct))
-                .GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
-            return removed
-                .Where(e => (wasPublic is null || wasPublic(e.Changes)) && InBody(e.Changes, body))
-                .GroupBy(e => e.EntityId).Select(g => g.Last())
-                .Select(e => (Created: added.GetValueOrDefault(e.EntityId, e.At), Deleted: e.At, e.EntityId))
-                .Where(t => filter.Matches(t.Created, t.Deleted))
-                .Select(t => OParlJson.Tombstone(type, url(t.EntityId), t.Created, t.Deleted))
-                .ToList();
-        });
+    private static Segment Tombstones(OParlObjects oparl, string type, string entityType, int body, Func<int, string> url, Func<string, bool>? wasPublic = null) =>
+        Segment.Materialized(async (filter, ct) => (await oparl.RemovalsAsync(entityType, null, ct))
+            .Where(r => (wasPublic is null || wasPublic(r.Changes)) && InBody(r.Changes, body) && filter.Matches(r.Created, r.Deleted))
+            .Select(r => OParlJson.Tombstone(type, url(r.Id), r.Created, r.Deleted))
+            .ToList());
 
     private static bool InBody(string changes, int body)
     {
@@ -149,12 +133,12 @@ internal static class OParlEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyList<Segment> segments, CancellationToken ct, int defaultSize)
     {
         var query = http.Request.Query;
-        if (ListFilter.Parse(query) is { Problem: { } problem })
+        var (filter, problem) = ListFilter.Parse(query);
+        if (filter is null)
         {
             return Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig parameter");
         }
 
-        var filter = ListFilter.Parse(query).Filter!;
         var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : defaultSize;
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
@@ -277,7 +261,7 @@ internal sealed record ListFilter(DateTime? CreatedSince, DateTime? CreatedUntil
 }
 
 /// <summary>Part of a list: a count and a page, under a filter.</summary>
-internal sealed class Segment(Func<ListFilter, CancellationToken, Task<List<JsonObject>>> all, Func<ListFilter, CancellationToken, Task<int>>? count = null, Func<ListFilter, int, int, CancellationToken, Task<List<JsonObject>>>? page = null)
+internal sealed class Segment(Func<ListFilter, CancellationToken, Task<int>> count, Func<ListFilter, int, int, CancellationToken, Task<List<JsonObject>>> page)
 {
     /// <summary>Live records of one kind, by id; each built by <paramref name="build"/> (null = not public after all, skipped).</summary>
     public static Segment Of<T>(IQueryable<T> records, Func<int, Task<JsonObject?>> build, bool onlyWhenFiltered = false)
@@ -300,17 +284,20 @@ internal sealed class Segment(Func<ListFilter, CancellationToken, Task<List<Json
     public static Segment OfMany<T>(IQueryable<T> records, Func<IReadOnlyList<int>, Task<List<JsonObject>>> build, bool onlyWhenFiltered = false)
         where T : Core.Common.Entity =>
         new(
-            (_, _) => Task.FromResult(new List<JsonObject>()),
             async (filter, ct) => onlyWhenFiltered && !filter.Any ? 0 : await filter.Apply(records).CountAsync(ct),
             async (filter, skip, take, ct) => onlyWhenFiltered && !filter.Any
                 ? []
                 : await build(await filter.Apply(records).OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)));
 
-    private List<JsonObject>? _all;
+    /// <summary>A few objects worked out at once (the tombstones), read once per request.</summary>
+    public static Segment Materialized(Func<ListFilter, CancellationToken, Task<List<JsonObject>>> all)
+    {
+        List<JsonObject>? objects = null;
+        async Task<List<JsonObject>> AllAsync(ListFilter filter, CancellationToken ct) => objects ??= await all(filter, ct);
+        return new(async (filter, ct) => (await AllAsync(filter, ct)).Count, async (filter, skip, take, ct) => (await AllAsync(filter, ct)).Skip(skip).Take(take).ToList());
+    }
 
-    public async Task<int> CountAsync(ListFilter filter, CancellationToken ct) =>
-        count is not null ? await count(filter, ct) : (_all ??= await all(filter, ct)).Count;
+    public Task<int> CountAsync(ListFilter filter, CancellationToken ct) => count(filter, ct);
 
-    public async Task<List<JsonObject>> PageAsync(ListFilter filter, int skip, int take, CancellationToken ct) =>
-        page is not null ? await page(filter, skip, take, ct) : (_all ??= await all(filter, ct)).Skip(skip).Take(take).ToList();
+    public Task<List<JsonObject>> PageAsync(ListFilter filter, int skip, int take, CancellationToken ct) => page(filter, skip, take, ct);
 }

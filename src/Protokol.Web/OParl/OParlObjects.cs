@@ -19,15 +19,13 @@ namespace Protokol.Web.OParl;
 /// </summary>
 public sealed class OParlObjects(ProtokolDbContext db, IPortalQueries queries, IOptions<SiteOptions> site)
 {
-    public const string Version = "https://schema.oparl.org/1.1/";
-
     private static readonly MeetingState FirstPublic = MeetingState.AgendaPublished;
 
     public OParlUrls Urls { get; set; } = new("http://localhost");
 
     public JsonObject System() =>
         OParlJson.New("System", Urls.System)
-            .Put("oparlVersion", Version)
+            .Put("oparlVersion", OParlJson.Schema)
             .Put("body", Urls.Api("/body"))
             .Put("name", site.Value.Name == "Protokol" ? "Protokol" : $"Protokol – {site.Value.Name}")
             .Put("website", Urls.Web("/"))
@@ -174,15 +172,12 @@ public sealed class OParlObjects(ProtokolDbContext db, IPortalQueries queries, I
 
     public async Task<JsonObject?> AgendaItemAsync(int id, CancellationToken ct)
     {
-        var meetingId = await db.AgendaItems.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.MeetingId).FirstOrDefaultAsync(ct);
-        if (meetingId is null)
+        if ((await AgendaItemsAsync([id], ct)) is [var item])
         {
-            return await TombstoneAsync("AgendaItem", nameof(AgendaItem), id, Urls.AgendaItem(id), ct);
+            return item;
         }
 
-        var view = await PublicMeetingAsync(meetingId.Value, ct);
-        var index = view?.Flat.FindIndex(i => i.Id == id) ?? -1;
-        return index < 0 ? null : AgendaItem(view!, view!.Flat[index], index);
+        return await db.AgendaItems.AnyAsync(i => i.Id == id, ct) ? null : await TombstoneAsync("AgendaItem", nameof(AgendaItem), id, Urls.AgendaItem(id), ct);
     }
 
     /// <summary>A page of agenda items: their meetings read once each, the items in the order asked for.</summary>
@@ -410,17 +405,31 @@ public sealed class OParlObjects(ProtokolDbContext db, IPortalQueries queries, I
             .Put("web", Urls.Web($"/moeder/{OParlUrls.Id(h.MeetingId)}#{h.ItemAnchor}"));
 
     /// <summary>A removed record's tombstone from the audit log, or null (404) when it never existed.</summary>
-    private async Task<JsonObject?> TombstoneAsync(string type, string entityType, int id, string url, CancellationToken ct, Func<string, bool>? wasPublic = null)
+    private async Task<JsonObject?> TombstoneAsync(string type, string entityType, int id, string url, CancellationToken ct, Func<string, bool>? wasPublic = null) =>
+        (await RemovalsAsync(entityType, id, ct)).FirstOrDefault(r => wasPublic is null || wasPublic(r.Changes)) is { } removal
+            ? OParlJson.Tombstone(type, url, removal.Created, removal.Deleted)
+            : null;
+
+    /// <summary>A removed record: when it was first stored, when it was removed, and its last values.</summary>
+    internal sealed record Removal(int Id, DateTime Created, DateTime Deleted, string Changes);
+
+    /// <summary>The records of one kind (or the one record) the audit log saw removed, the last removal of each.</summary>
+    internal async Task<List<Removal>> RemovalsAsync(string entityType, int? id, CancellationToken ct)
     {
-        var log = await db.AuditLog.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == id && (e.Action == "added" || e.Action == "removed"))
-            .OrderBy(e => e.Id).Select(e => new { e.Action, e.At, e.Changes }).ToListAsync(ct);
-        var removed = log.LastOrDefault(e => e.Action == "removed");
-        if (removed is null || (wasPublic is not null && !wasPublic(removed.Changes)))
+        var removed = await db.AuditLog.AsNoTracking().Where(e => e.Action == "removed" && e.EntityType == entityType && (id == null || e.EntityId == id))
+            .OrderBy(e => e.Id).Select(e => new { e.EntityId, e.At, e.Changes }).ToListAsync(ct);
+        if (removed.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        return OParlJson.Tombstone(type, url, log.FirstOrDefault(e => e.Action == "added")?.At ?? removed.At, removed.At);
+        var ids = removed.Select(e => e.EntityId).Distinct().ToList();
+        var added = (await db.AuditLog.AsNoTracking().Where(e => e.Action == "added" && e.EntityType == entityType && ids.Contains(e.EntityId))
+                .Select(e => new { e.EntityId, e.At }).ToListAsync(ct))
+            .GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
+        return removed.GroupBy(e => e.EntityId).Select(g => g.Last())
+            .Select(e => new Removal(e.EntityId, added.GetValueOrDefault(e.EntityId, e.At), e.At, e.Changes))
+            .ToList();
     }
 
     /// <summary>Whether a removed meeting's last values show it public (a draft removed before publication never existed to the public).</summary>

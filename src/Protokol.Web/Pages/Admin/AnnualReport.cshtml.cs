@@ -29,15 +29,23 @@ public sealed class AnnualReportModel(ReportQueries reports) : PageModel
             return refused;
         }
 
+        Report = await reports.AnnualAsync(slug, year, ct);
         Done = TempData["Done"] as string;
         return Page();
     }
 
     public async Task<IActionResult> OnGetDocxAsync(string slug, int year, CancellationToken ct) =>
-        await LoadAsync(slug, year, ct) ?? File(AnnualReportDocuments.Docx(Report!), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocuments.FileName(Report!, "docx"));
+        await LoadAsync(slug, year, ct) ?? await DownloadAsync(slug, year, "docx", AnnualReportDocuments.Docx, ct);
 
     public async Task<IActionResult> OnGetHtmlAsync(string slug, int year, CancellationToken ct) =>
-        await LoadAsync(slug, year, ct) ?? File(System.Text.Encoding.UTF8.GetBytes(AnnualReportDocuments.HtmlDocument(Report!)), "text/html; charset=utf-8", AnnualReportDocuments.FileName(Report!, "html"));
+        await LoadAsync(slug, year, ct) ?? await DownloadAsync(slug, year, "html", r => System.Text.Encoding.UTF8.GetBytes(AnnualReportDocuments.HtmlDocument(r)), ct);
+
+    private async Task<IActionResult> DownloadAsync(string slug, int year, string extension, Func<Core.Reports.AnnualReport, byte[]> render, CancellationToken ct)
+    {
+        var report = await reports.AnnualAsync(slug, year, ct);
+        var type = extension == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/html; charset=utf-8";
+        return File(render(report), type, AnnualReportDocuments.FileName(report, extension));
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, int year, string? foreword, string? recommendations, CancellationToken ct)
     {
@@ -59,6 +67,7 @@ public sealed class AnnualReportModel(ReportQueries reports) : PageModel
         }
         catch (DomainRuleException e)
         {
+            Report = await reports.AnnualAsync(slug, year, ct);
             Problem = e.Message;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -87,7 +96,6 @@ public sealed class AnnualReportModel(ReportQueries reports) : PageModel
         }
 
         CanEdit = User.CanEdit(Council.Id);
-        Report = await reports.AnnualAsync(slug, year, ct);
         return null;
     }
 }

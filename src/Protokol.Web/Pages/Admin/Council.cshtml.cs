@@ -62,7 +62,7 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
     /// <summary>Attendance as a spreadsheet (semicolons, UTF-8 with BOM): one row per person per meeting, a year or all.</summary>
     public async Task<IActionResult> OnGetAttendanceCsvAsync(string slug, [FromQuery(Name = "aar")] int? year, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        if (await LoadAsync(slug, cancellationToken, withPlan: false) is { } refused)
         {
             return refused;
         }
@@ -76,7 +76,7 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
     /// <summary>The council's follow-ups as a spreadsheet, open ones first.</summary>
     public async Task<IActionResult> OnGetFollowUpsCsvAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } refused)
+        if (await LoadAsync(slug, cancellationToken, withPlan: false) is { } refused)
         {
             return refused;
         }
@@ -187,7 +187,8 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
         return File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"{slug}-aarsplan.ics");
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The council and the reader's rights; with the plan, also its meetings and the hosts' turn (the page and its forms need them, the spreadsheets do not).</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, bool withPlan = true)
     {
         Council = await db.Organizations.Include(o => o.Body).Include(o => o.StandingItems).FirstOrDefaultAsync(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation, cancellationToken);
         if (Council is null)
@@ -201,6 +202,11 @@ public sealed class CouncilModel(ProtokolDbContext db, IProtokolStore store, Tim
         }
 
         CanEdit = User.CanEdit(Council.Id);
+        if (!withPlan)
+        {
+            return null;
+        }
+
         Meetings = await db.Meetings.Include(m => m.Host).Include(m => m.Location)
             .Where(m => m.OrganizationId == Council.Id).OrderBy(m => m.Date).ToListAsync(cancellationToken);
 

@@ -349,7 +349,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
 
         CanEdit = User.CanEdit(Meeting.OrganizationId);
         var bodyId = Meeting.Organization.BodyId;
-        People = (await db.People.Where(p => p.BodyId == bodyId).ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+        People = await db.People.Where(p => p.BodyId == bodyId).ByNameAsync(ct);
         Locations = await db.Locations.Where(l => l.BodyId == bodyId).OrderBy(l => l.Name).ToListAsync(ct);
         Hosts = await db.Organizations.Where(o => o.BodyId == bodyId && o.Kind == OrganizationKind.ExternalOrganisation).OrderBy(o => o.Name).ToListAsync(ct);
         var day = Meeting.Date;

@@ -6,6 +6,7 @@ using Protokol.Core.Common;
 using Protokol.Core.Registry;
 using Protokol.Data;
 using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
@@ -70,10 +71,9 @@ public sealed class PeopleModel(ProtokolDbContext db, IProtokolStore store) : Pa
         Bodies = await db.Bodies.Where(b => bodies.Contains(b.Id)).OrderBy(b => b.Name).ToListAsync(ct);
         var ids = Bodies.Select(b => b.Id).ToList();
         Query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
-        var people = db.People.Include(p => p.Aliases).Where(p => ids.Contains(p.BodyId));
-        var all = await people.ToListAsync(ct);
-        People = all.Where(p => Query is null || p.Name.Contains(Query, StringComparison.OrdinalIgnoreCase) || p.Aliases.Any(a => a.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(p => p.Name, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+        // Matched here rather than in SQL: the same case-insensitive rule on both engines, over one municipality's register.
+        var all = await db.People.Include(p => p.Aliases).Where(p => ids.Contains(p.BodyId)).ByNameAsync(ct);
+        People = all.Where(p => Query is null || p.Name.Contains(Query, StringComparison.OrdinalIgnoreCase) || p.Aliases.Any(a => a.Name.Contains(Query, StringComparison.OrdinalIgnoreCase))).ToList();
         Proposals = await db.PersonMatchProposals.Include(p => p.Person).Include(p => p.Candidate)
             .Where(p => !p.Dismissed && ids.Contains(p.Person.BodyId)).ToListAsync(ct);
         return true;

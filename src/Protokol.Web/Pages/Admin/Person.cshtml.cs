@@ -179,8 +179,7 @@ public sealed class PersonModel(ProtokolDbContext db, IProtokolStore store, Regi
         Represented = await db.Organizations.Where(o => o.BodyId == Person.BodyId && o.Kind == OrganizationKind.ExternalOrganisation).OrderBy(o => o.Name).ToListAsync(ct);
         Memberships = await db.Memberships.Include(m => m.Organization).Include(m => m.OnBehalfOf).Include(m => m.SubstituteFor)
             .Where(m => m.PersonId == id).OrderByDescending(m => m.Start).ToListAsync(ct);
-        Others = (await db.People.Where(p => p.BodyId == Person.BodyId && p.Id != id).ToListAsync(ct))
-            .OrderBy(p => p.Name, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+        Others = await db.People.Where(p => p.BodyId == Person.BodyId && p.Id != id).ByNameAsync(ct);
         return null;
     }
 

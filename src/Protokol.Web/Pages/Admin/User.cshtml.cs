@@ -9,6 +9,7 @@ using Protokol.Core.Registry;
 using Protokol.Data;
 using Protokol.Data.Accounts;
 using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
@@ -131,7 +132,7 @@ public sealed class UserModel(ProtokolDbContext db, AccountService accounts, Tim
         IsSelf = User.AccountId() == id;
         IsLockedOut = Account.IsLockedOut(clock.GetUtcNow().UtcDateTime);
         Councils = await AccessForm.CouncilsAsync(db, ct);
-        People = (await db.People.AsNoTracking().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+        People = await db.People.AsNoTracking().ByNameAsync(ct);
         return true;
     }
 }

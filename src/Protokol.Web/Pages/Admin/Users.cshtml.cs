@@ -8,6 +8,7 @@ using Protokol.Core.Registry;
 using Protokol.Data;
 using Protokol.Data.Accounts;
 using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
@@ -59,9 +60,9 @@ public sealed class UsersModel(ProtokolDbContext db, AccountService accounts, Ti
     {
         Now = clock.GetUtcNow().UtcDateTime;
         Accounts = (await db.UserAccounts.AsNoTracking().Include(u => u.Access).ToListAsync(ct))
-            .OrderBy(u => u.Disabled).ThenBy(u => u.DisplayName, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+            .OrderBy(u => u.Disabled).ThenBy(u => u.DisplayName, PeopleLists.DanishNames).ToList();
         Councils = await AccessForm.CouncilsAsync(db, ct);
-        People = (await db.People.AsNoTracking().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Create(Localization.PortalCultures.DanishCulture, true)).ToList();
+        People = await db.People.AsNoTracking().ByNameAsync(ct);
     }
 }
 
