@@ -226,3 +226,53 @@ public sealed class MeetingRulesTests
         item.EnsureVersion(2);
     }
 }
+
+public sealed class MeetingScheduleTests
+{
+    private readonly Sample _s = new();
+    private static readonly DateOnly Day = new(2026, 3, 3);
+
+    [Fact]
+    public void Moving_a_stored_meeting_counts_a_schedule_change_and_an_unchanged_save_does_not()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        meeting.StampCreated(Sample.Now);
+
+        meeting.Reschedule(Day, meeting.StartTime, meeting.EndTime);
+        Assert.Equal(0, meeting.ScheduleVersion);
+
+        meeting.Reschedule(Day.AddDays(7), new TimeOnly(15, 0), new TimeOnly(17, 0));
+        Assert.Equal(1, meeting.ScheduleVersion);
+        Assert.Equal(Day.AddDays(7), meeting.Date);
+    }
+
+    [Fact]
+    public void A_cancelled_meeting_cannot_be_published_moved_or_held_until_reinstated()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        meeting.StampCreated(Sample.Now);
+
+        meeting.Cancel("For få tilmeldte", Sample.Now);
+
+        Assert.True(meeting.IsCancelled);
+        Assert.Equal(1, meeting.ScheduleVersion);
+        Assert.Throws<DomainRuleException>(() => meeting.PublishAgenda(Sample.Now));
+        Assert.Throws<DomainRuleException>(() => meeting.Reschedule(Day.AddDays(1), null, null));
+        Assert.Throws<DomainRuleException>(() => meeting.Cancel(null, Sample.Now));
+
+        meeting.Reinstate();
+        Assert.False(meeting.IsCancelled);
+        Assert.Equal(2, meeting.ScheduleVersion);
+        meeting.PublishAgenda(Sample.Now);
+        Assert.Equal(MeetingState.AgendaPublished, meeting.State);
+    }
+
+    [Fact]
+    public void A_held_meeting_cannot_be_cancelled()
+    {
+        var meeting = _s.PublishedMeeting(Day);
+
+        Assert.Throws<DomainRuleException>(() => meeting.Cancel(null, Sample.Now));
+        Assert.False(meeting.IsCancelled);
+    }
+}

@@ -22,7 +22,7 @@ public sealed class Meeting : Entity
     public Meeting(Organization organization, DateOnly date, TimeOnly? start = null, TimeOnly? end = null)
     {
         Organization = organization;
-        Reschedule(date, start, end);
+        SetSchedule(date, start, end);
     }
 
     public int OrganizationId { get; private set; }
@@ -66,6 +66,19 @@ public sealed class Meeting : Entity
 
     public DateTime? ImportedAt { get; private set; }
 
+    /// <summary>When the meeting was cancelled (aflyst); a cancelled meeting stays public as "aflyst".</summary>
+    public DateTime? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    /// <summary>
+    /// How often the meeting's time or place changed after it was planned, or it was cancelled: the
+    /// iCalendar SEQUENCE, so calendars that subscribed replace their copy of the event.
+    /// </summary>
+    public int ScheduleVersion { get; private set; }
+
     public IReadOnlyCollection<AgendaItem> Items => _items;
 
     public IReadOnlyCollection<Attendance> Attendance => _attendance;
@@ -86,6 +99,18 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Et afholdt møde kan ikke flyttes.");
         }
 
+        EnsureNotCancelled();
+        if (date == Date && start == StartTime && end == EndTime)
+        {
+            return;
+        }
+
+        SetSchedule(date, start, end);
+        CountScheduleChange();
+    }
+
+    private void SetSchedule(DateOnly date, TimeOnly? start, TimeOnly? end)
+    {
         if (start is { } s && end is { } e && e <= s)
         {
             throw new DomainRuleException("Mødet skal slutte efter det begynder.");
@@ -103,8 +128,69 @@ public sealed class Meeting : Entity
 
     public void SetPlace(Location? location, Organization? host)
     {
+        if (Location == location && Host == host)
+        {
+            return;
+        }
+
+        EnsureNotCancelled();
+        var placeChanged = Location != location;
         Location = location;
         Host = host;
+        if (placeChanged)
+        {
+            CountScheduleChange();
+        }
+    }
+
+    /// <summary>
+    /// Cancels a meeting that has not been held (mødet aflyses). It stays on the plan and in calendars
+    /// as cancelled, so members and the public who saw it planned learn that it will not take place.
+    /// </summary>
+    public void Cancel(string? reason, DateTime utcNow)
+    {
+        EnsureNotCancelled();
+        if (State >= MeetingState.Held)
+        {
+            throw new DomainRuleException("Et afholdt møde kan ikke aflyses.");
+        }
+
+        CancellationReason = Guard.OptionalText(reason, "Begrundelse for aflysning", 500);
+        CancelledAt = utcNow;
+        ScheduleVersion++;
+    }
+
+    /// <summary>Takes back a cancellation: the meeting is planned again at its time and place.</summary>
+    public void Reinstate()
+    {
+        if (!IsCancelled)
+        {
+            throw new DomainRuleException("Mødet er ikke aflyst.");
+        }
+
+        CancelledAt = null;
+        CancellationReason = null;
+        ScheduleVersion++;
+    }
+
+    /// <summary>Whether the meeting may be deleted: only a draft that never became public.</summary>
+    public bool CanBeDeleted => State == MeetingState.Planned && ImportedSha256 is null;
+
+    // Changes made while the meeting is first planned, before it is stored, are not news to anyone.
+    private void CountScheduleChange()
+    {
+        if (Version > 0)
+        {
+            ScheduleVersion++;
+        }
+    }
+
+    private void EnsureNotCancelled()
+    {
+        if (IsCancelled)
+        {
+            throw new DomainRuleException("Mødet er aflyst.");
+        }
     }
 
     // ----- Agenda -----
@@ -196,6 +282,7 @@ public sealed class Meeting : Entity
 
     public void PublishAgenda(DateTime utcNow)
     {
+        EnsureNotCancelled();
         if (State != MeetingState.Planned)
         {
             throw new DomainRuleException("Dagsordenen er allerede offentliggjort.");
@@ -231,6 +318,7 @@ public sealed class Meeting : Entity
 
     public void MarkHeld(DateOnly today)
     {
+        EnsureNotCancelled();
         if (State != MeetingState.AgendaPublished)
         {
             throw new DomainRuleException(State == MeetingState.Planned

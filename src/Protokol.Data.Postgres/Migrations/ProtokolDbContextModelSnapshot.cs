@@ -615,6 +615,13 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Property<DateTime?>("AgendaPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -655,6 +662,9 @@ namespace Protokol.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScheduleVersion")
                         .HasColumnType("integer");
 
                     b.Property<TimeOnly?>("StartTime")

@@ -588,6 +588,13 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AgendaPublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -628,6 +635,9 @@ namespace Protokol.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduleVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("StartTime")

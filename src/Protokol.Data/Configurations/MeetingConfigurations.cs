@@ -41,6 +41,9 @@ internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
         builder.HasMany(m => m.Attachments).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(m => m.ItemsInOrder);
         builder.Ignore(m => m.IsAgendaFrozen);
+        builder.Ignore(m => m.IsCancelled);
+        builder.Ignore(m => m.CanBeDeleted);
+        builder.Property(m => m.CancellationReason).HasMaxLength(500);
     }
 }
 
