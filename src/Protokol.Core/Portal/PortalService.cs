@@ -6,9 +6,9 @@ namespace Protokol.Core.Portal;
 public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
 {
     /// <summary>Today in Denmark, which decides what counts as the next meeting.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
+    public DateOnly Today => Common.Copenhagen.Today(clock);
 
-    public static TimeZoneInfo Copenhagen { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    public static TimeZoneInfo Copenhagen => Common.Copenhagen.Zone;
 
     public Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(CancellationToken cancellationToken) =>
         queries.ListOrganizationsAsync(Today, cancellationToken);
