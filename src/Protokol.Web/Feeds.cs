@@ -30,11 +30,11 @@ internal static class Feeds
                 ? Calendar(name, await portal.CalendarAsync(slug, null, ct), http, $"{slug}.ics")
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/referat.docx", async (int id, PortalService portal, CancellationToken ct) =>
-            await portal.GetMeetingAsync(id, ct) is { } meeting
+            await portal.GetMeetingAsync(id, ct) is { AgendaVisible: true } meeting
                 ? Results.File(Exports.MinutesDocx.Create(meeting), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Exports.MinutesOutline.FileName(meeting, "docx"))
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/referat.pdf", async (int id, PortalService portal, Exports.MinutesPdf pdf, CancellationToken ct) =>
-            await portal.GetMeetingAsync(id, ct) is { } meeting
+            await portal.GetMeetingAsync(id, ct) is { AgendaVisible: true } meeting
                 ? Results.File(pdf.Create(meeting), "application/pdf", Exports.MinutesOutline.FileName(meeting, "pdf"))
                 : Results.NotFound());
         app.MapGet("/moeder/{id:int}/bilag/{attachmentId:int}/{name}", async (int id, int attachmentId, PortalService portal, HttpContext http, CancellationToken ct) =>
@@ -70,13 +70,20 @@ internal static class Feeds
             Language = "da",
             Items = events.Select(e =>
             {
-                var kind = e.IsMinutes ? "Referat" : "Dagsorden";
+                var (kind, fragment) = e.Kind switch
+                {
+                    PublicationKind.Minutes => ("Referat", "referat"),
+                    PublicationKind.Cancellation => ("Aflyst", "aflyst"),
+                    _ => ("Dagsorden", "dagsorden"),
+                };
                 var link = new Uri(root, $"moeder/{e.MeetingId}");
                 var item = new SyndicationItem(
                     $"{kind}: {e.OrganizationName}, {DanishDates.Date(e.Date)}",
-                    $"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}",
+                    e.Kind == PublicationKind.Cancellation
+                        ? $"Mødet {DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)} er aflyst."
+                        : $"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}",
                     link,
-                    $"{link}#{(e.IsMinutes ? "referat" : "dagsorden")}",
+                    $"{link}#{fragment}",
                     new DateTimeOffset(e.PublishedAt, TimeSpan.Zero));
                 item.PublishDate = item.LastUpdatedTime;
                 return item;
@@ -151,10 +158,15 @@ internal static class Feeds
             {
                 Uid = $"protokol-moede-{m.Id}@{host}",
                 DtStamp = new CalDateTime(m.Modified, "UTC", true),
-                Summary = $"Møde i {m.OrganizationName}",
+                Summary = (m.Cancelled ? "Aflyst: " : string.Empty) + $"Møde i {m.OrganizationName}",
                 Location = m.Place,
                 Url = new Uri(root, $"moeder/{m.Id}"),
                 Description = m.ItemTitles.Count == 0 ? null : "Dagsorden:\n" + string.Join('\n', m.ItemTitles),
+
+                // Planned meetings are tentative until the agenda is out; SEQUENCE tells calendars
+                // that already hold the event to take the moved time or the cancellation.
+                Status = m.Cancelled ? "CANCELLED" : m.AgendaPublished ? "CONFIRMED" : "TENTATIVE",
+                Sequence = m.Sequence,
             };
             if (m.StartTime is { } start)
             {

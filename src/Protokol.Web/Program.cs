@@ -54,6 +54,9 @@ builder.Services.AddRazorPages(o =>
 {
     // The back office: every page under /admin needs a signed-in account with some right.
     o.Conventions.AuthorizeFolder("/Admin", StaffClaims.StaffPolicy);
+
+    // "/raad" is where a council's address ends when its name is cut off: the list of them all.
+    o.Conventions.AddPageRoute("/Index", "raad");
 });
 builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
 builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();

@@ -23,6 +23,19 @@ public sealed class DemoCouncilTests
     }
 
     [Fact]
+    public void Nothing_is_published_in_the_future()
+    {
+        var now = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+        Assert.All(_demo.Meetings, m =>
+        {
+            Assert.True(m.AgendaPublishedAt is null || m.AgendaPublishedAt <= now, $"agenda of {m.Date} published {m.AgendaPublishedAt}");
+            Assert.True(m.MinutesPublishedAt is null || m.MinutesPublishedAt <= now, $"minutes of {m.Date} published {m.MinutesPublishedAt}");
+        });
+        Assert.Contains(_demo.Meetings, m => m.MinutesPublishedAt is { } at && at < now.AddDays(-30));
+    }
+
+    [Fact]
     public void Has_attendance_decisions_follow_ups_hearings_and_the_hard_cases()
     {
         var held = _demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished).ToList();

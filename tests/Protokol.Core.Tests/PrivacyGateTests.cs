@@ -28,7 +28,35 @@ public sealed class PrivacyGateTests
         ]);
 
     [Fact]
-    public void Drafts_never_leave_the_back_office() => Assert.Null(PrivacyGate.ForPublic(Record(MeetingState.Planned)));
+    public void A_planned_meeting_shows_when_and_where_but_no_draft_item_attachment_or_attendance()
+    {
+        var planned = PrivacyGate.ForPublic(Record(MeetingState.Planned));
+
+        Assert.Equal(new DateOnly(2026, 3, 3), planned.Date);
+        Assert.Equal("Rådhuset, Torvet 1", planned.LocationAddress);
+        Assert.False(planned.AgendaVisible);
+        Assert.Empty(planned.Items);
+        Assert.Empty(planned.Attachments);
+        Assert.Empty(planned.Present);
+        Assert.Empty(planned.Apologies);
+        Assert.Empty(planned.Guests);
+    }
+
+    [Fact]
+    public void A_cancelled_meeting_says_so_with_its_reason_and_withholds_names_in_it()
+    {
+        var record = Record(MeetingState.Planned) with
+        {
+            CancelledAt = new DateTime(2026, 2, 20, 9, 0, 0, DateTimeKind.Utc),
+            CancellationReason = "Skjult Person er syg",
+            Withheld = [new WithheldName("Skjult Person", "Brugerrepræsentant")],
+        };
+
+        var meeting = PrivacyGate.ForPublic(record);
+
+        Assert.True(meeting.Cancelled);
+        Assert.Equal("Brugerrepræsentant er syg", meeting.CancellationReason);
+    }
 
     [Fact]
     public void A_closed_item_shows_its_title_only()

@@ -58,11 +58,16 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
     public async Task The_council_calendar_has_every_public_meeting_in_Danish_time()
     {
         var (calendar, text) = await CalendarAsync("/raad/udsatteraadet/kalender.ics");
-        var publicMeetings = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Count
+        var published = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Count
             + (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).Count
             + (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Count;
+        var planned = await app.DemoMeetingsAsync(MeetingState.Planned);
 
-        Assert.Equal(publicMeetings, calendar.Events.Count);
+        // Planned meetings are in the calendar from the day they are planned, as tentative events.
+        Assert.NotEmpty(planned);
+        Assert.Equal(published + planned.Count, calendar.Events.Count);
+        Assert.Equal(planned.Count, calendar.Events.Count(e => e.Status == "TENTATIVE"));
+        Assert.Equal(published, calendar.Events.Count(e => e.Status == "CONFIRMED"));
         Assert.Contains(calendar.TimeZones, tz => tz.TzId == "Europe/Copenhagen");
         Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
         Assert.All(calendar.Events, e =>
@@ -73,7 +78,8 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
             Assert.Equal(15, e.DtStart.Hour);
         });
         Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
-        Assert.DoesNotContain((await app.DemoMeetingsAsync(MeetingState.Planned)).Select(m => $"/moeder/{m.Id}"), id => text.Contains(id + "\r\n", StringComparison.Ordinal));
+        // A planned meeting's draft agenda stays in the back office.
+        Assert.All(calendar.Events.Where(e => e.Status == "TENTATIVE"), e => Assert.Null(e.Description));
     }
 
     [Fact]
@@ -91,7 +97,10 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
         Assert.EndsWith($"/moeder/{upcoming.Id}", e.Url!.ToString(), StringComparison.Ordinal);
 
         var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First();
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri($"/moeder/{planned.Id}/kalender.ics", UriKind.Relative))).StatusCode);
+        var (tentative, _) = await CalendarAsync($"/moeder/{planned.Id}/kalender.ics");
+        Assert.Equal("TENTATIVE", Assert.Single(tentative.Events).Status);
+        Assert.Null(tentative.Events.Single().Description);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri("/moeder/999999/kalender.ics", UriKind.Relative))).StatusCode);
     }
 
     [Theory]

@@ -56,4 +56,22 @@ public sealed class ImportedMeetingTests(ProtokolAppFactory app) : IClassFixture
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains("sandbox", file.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_imported_council_shows_who_took_part_and_its_last_year_of_meetings()
+    {
+        var id = await ImportAsync("kystraad-2021-03-02.txt", Minutes);
+        var (_, meeting) = await app.GetPageAsync($"/moeder/{id}");
+        var council = meeting.QuerySelectorAll(".breadcrumbs a, nav a").Select(a => a.GetAttribute("href")!)
+            .First(h => h.StartsWith("/raad/", StringComparison.Ordinal) && h.Count(c => c == '/') == 2);
+
+        var (response, page) = await app.GetPageAsync(council);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var members = page.QuerySelector("#medlemmer")!.ParentElement!.TextContent;
+        Assert.DoesNotContain("Der er ikke registreret medlemmer.", members.Replace("Der er ikke registreret medlemmer. Ifølge", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(members.Contains("Sara Strand", StringComparison.Ordinal), members);
+        Assert.Equal("Mødeplan 2021", page.QuerySelector("#moedeplan")!.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll("#moedeplan ~ * a, #moedeplan ~ div a"), a => a.GetAttribute("href") == $"/moeder/{id}");
+    }
 }

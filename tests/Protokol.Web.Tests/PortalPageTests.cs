@@ -25,7 +25,8 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         var (response, page) = await app.GetPageAsync("/raad/udsatteraadet/moeder");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Rådet for Socialt Udsatte i Havnby", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal(["2026", "2025"], page.QuerySelectorAll(".year-nav a").Select(a => a.TextContent.Trim()));
+        // 2027 is planned only: its meetings are public with their time and place.
+        Assert.Equal(["2027", "2026", "2025"], page.QuerySelectorAll(".year-nav a").Select(a => a.TextContent.Trim()));
         var rows = page.QuerySelectorAll("tbody tr");
         Assert.Equal(5, rows.Length);
         Assert.Contains("tirsdag d. 10. februar 2026", rows[0].TextContent, StringComparison.Ordinal);
@@ -117,11 +118,18 @@ public sealed class PortalPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     }
 
     [Fact]
-    public async Task A_planned_meeting_is_not_public()
+    public async Task A_planned_meeting_shows_its_time_and_place_but_not_its_draft_agenda()
     {
-        var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First();
-        var (response, _) = await app.GetPageAsync($"/moeder/{planned.Id}");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First(m => m.Items.Count > 0);
+        var (response, page) = await app.GetPageAsync($"/moeder/{planned.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Planlagt møde", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dagsordenen offentliggøres før mødet.", page.QuerySelector(".meeting-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".agenda-item"));
+        Assert.All(planned.Items, i => Assert.DoesNotContain(i.Title, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri($"/moeder/{planned.Id}/referat.pdf", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri($"/moeder/{planned.Id}/referat.docx", UriKind.Relative))).StatusCode);
     }
 
     [Theory]

@@ -173,7 +173,10 @@ public static class DemoCouncil
                 return; // planned only: not public yet
             }
 
-            meeting.PublishAgenda(utcNow.AddDays(-Math.Max(0, -daysAhead) - 8));
+            // Agendas go out a week before the meeting and minutes ten days after it, but never later
+            // than now: a feed entry dated in the future would sit on top of every reader's list.
+            var meetingDay = utcNow.AddDays(daysAhead);
+            meeting.PublishAgenda(Earliest(meetingDay.AddDays(-8), utcNow));
             foreach (var (item, source) in topicItems.Where(t => t.Source.Withdrawn))
             {
                 meeting.WithdrawItem(item, "Oplægsholderen var forhindret.");
@@ -187,7 +190,7 @@ public static class DemoCouncil
             meeting.MarkHeld(today);
             RecordAttendance(meeting, index);
             RecordMinutes(meeting, topicItems, index, byName);
-            meeting.PublishMinutes(utcNow.AddDays(-Math.Max(0, -daysAhead) + 10));
+            meeting.PublishMinutes(Earliest(meetingDay.AddDays(10), utcNow));
 
             var previous = Meetings.Count >= 2 ? Meetings[^2] : null;
             if (previous is { State: MeetingState.MinutesPublished })
@@ -195,6 +198,8 @@ public static class DemoCouncil
                 previous.ApproveMinutes(meeting);
             }
         }
+
+        private static DateTime Earliest(DateTime a, DateTime b) => a < b ? a : b;
 
         private static List<string> Wrap(string text, int width)
         {

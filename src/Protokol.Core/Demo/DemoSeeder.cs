@@ -37,7 +37,7 @@ public sealed class DemoSeeder(IProtokolStore store, TimeProvider clock)
     private async Task<DemoData> AddAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Portal.PortalService.Copenhagen).DateTime);
+        var today = Common.Copenhagen.Today(clock);
         var data = DemoCouncil.Build(now.UtcDateTime, today);
         foreach (var entity in data.Entities)
         {

@@ -4,10 +4,18 @@ using Protokol.Core.Registry;
 namespace Protokol.Core.Portal;
 
 /// <summary>A council or committee as listed on the front page.</summary>
-public sealed record OrganizationSummary(int Id, string Slug, string Name, OrganizationKind Kind, string? Purpose, string BodyName, int MeetingCount, DateOnly? NextMeeting, DateOnly? LatestMinutes);
+/// <remarks><c>NextMeeting</c> is the next meeting not cancelled, planned or with its agenda out; <c>LatestMinutes</c> the latest with public minutes.</remarks>
+public sealed record OrganizationSummary(int Id, string Slug, string Name, OrganizationKind Kind, string? Purpose, string BodyName, int MeetingCount, MeetingLink? NextMeeting, MeetingLink? LatestMinutes);
+
+/// <summary>A meeting named by its date, with the address of its page.</summary>
+public sealed record MeetingLink(int Id, DateOnly Date, TimeOnly? StartTime = null)
+{
+    public string Url => "/moeder/" + Id;
+}
 
 /// <summary>A meeting as listed in an organization's year.</summary>
-public sealed record MeetingSummary(int Id, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Name, string? LocationName, string? HostName, MeetingState State, int ItemCount);
+/// <remarks>A planned meeting is public with its time and place; its draft agenda is not, so its <see cref="ItemCount"/> is 0.</remarks>
+public sealed record MeetingSummary(int Id, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Name, string? LocationName, string? HostName, MeetingState State, int ItemCount, bool Cancelled = false);
 
 /// <summary>An organization's meetings in one year, with the years that have meetings.</summary>
 public sealed record OrganizationMeetings(int OrganizationId, string Slug, string Name, string BodyName, int Year, IReadOnlyList<int> Years, IReadOnlyList<MeetingSummary> Meetings);
@@ -47,7 +55,9 @@ public sealed record MeetingRecord(
     IReadOnlyList<AttachmentRecord> Attachments,
     string? ImportedFrom = null,
     string? ImportedSha256 = null,
-    IReadOnlyList<WithheldName>? Withheld = null);
+    IReadOnlyList<WithheldName>? Withheld = null,
+    DateTime? CancelledAt = null,
+    string? CancellationReason = null);
 
 /// <summary>A stored file as the portal serves it.</summary>
 public sealed record FileContent(string FileName, string MediaType, byte[] Content);

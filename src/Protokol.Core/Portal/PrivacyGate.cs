@@ -10,21 +10,32 @@ namespace Protokol.Core.Portal;
 /// </summary>
 public static class PrivacyGate
 {
+    /// <summary>
+    /// Whether a meeting's agenda is public. Every meeting is public with its time and place as soon
+    /// as it is planned (members of the public plan to come); what is on it only from publication.
+    /// </summary>
     public static bool IsPublic(MeetingState state) => state >= MeetingState.AgendaPublished;
 
     public static bool MinutesArePublic(MeetingState state) => state >= MeetingState.MinutesPublished;
 
-    /// <summary>The public view of a meeting, or null when the meeting is not public yet.</summary>
-    public static PublicMeeting? ForPublic(MeetingRecord meeting)
+    /// <summary>
+    /// The public view of a meeting. A planned meeting shows its time, place and host only: no draft
+    /// item, attachment or attendance leaves the back office before the agenda is published.
+    /// </summary>
+    public static PublicMeeting ForPublic(MeetingRecord meeting)
     {
         if (!IsPublic(meeting.State))
         {
-            return null;
+            return new PublicMeeting(
+                meeting.Id, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName, meeting.Name,
+                meeting.Date, meeting.StartTime, meeting.EndTime, meeting.LocationName, meeting.LocationAddress, meeting.HostName,
+                meeting.State, false, null, null, [], [], [], [], [], [],
+                Cancelled: meeting.CancelledAt is not null, CancellationReason: Withheld(meeting).Apply(meeting.CancellationReason));
         }
 
         var minutesVisible = MinutesArePublic(meeting.State);
         var guests = meeting.Attendance.Where(a => a.Status == AttendanceStatus.Guest).ToList();
-        var withheld = meeting.Withheld is { Count: > 0 } names ? new WithheldNames(names) : WithheldNames.None;
+        var withheld = Withheld(meeting);
         var publicItems = meeting.Items.Select(i => Item(i, minutesVisible, guests, withheld)).ToList();
         var roots = publicItems.Where((_, index) => meeting.Items[index].ParentNumber is null)
             .Select(root => root with
@@ -45,8 +56,12 @@ public static class PrivacyGate
             roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Those(AttendanceStatus.Guest),
             meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList(),
             meeting.ImportedFrom,
-            meeting.ImportedFrom is null ? null : $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom)}");
+            meeting.ImportedFrom is null ? null : $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom)}",
+            meeting.CancelledAt is not null, withheld.Apply(meeting.CancellationReason));
     }
+
+    private static WithheldNames Withheld(MeetingRecord meeting) =>
+        meeting.Withheld is { Count: > 0 } names ? new WithheldNames(names) : WithheldNames.None;
 
     private static bool IsAttachmentOnPublicItem(AttachmentRecord attachment, MeetingRecord meeting) =>
         attachment.AgendaItemId is not { } itemId || meeting.Items.FirstOrDefault(i => i.Id == itemId)?.IsPublic == true;

@@ -26,7 +26,13 @@ public sealed record PublicMeeting(
     IReadOnlyList<PublicAttendee> Guests,
     IReadOnlyList<AttachmentRecord> Attachments,
     string? ImportedFrom = null,
-    string? ImportedFileUrl = null);
+    string? ImportedFileUrl = null,
+    bool Cancelled = false,
+    string? CancellationReason = null)
+{
+    /// <summary>Whether the agenda is out: before that the public sees only when and where the meeting is.</summary>
+    public bool AgendaVisible => PrivacyGate.IsPublic(State);
+}
 
 /// <summary>A person at a meeting as the public sees them; <see cref="PersonId"/> only for people who are named in public.</summary>
 public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers, int? PersonId = null);

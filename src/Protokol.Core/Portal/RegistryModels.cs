@@ -18,7 +18,9 @@ public sealed record OrganizationRecord(
     IReadOnlyList<SeatRecord> Members,
     IReadOnlyList<(SeatRecord Seat, string OrganizationName, string? OrganizationSlug)> Representation,
     IReadOnlyList<MeetingSummary> Plan,
-    int PlanYear);
+    int PlanYear,
+    IReadOnlyList<PersonRef>? RecentAttendees = null,
+    MeetingLink? RecentAttendeesMeeting = null);
 
 /// <summary>A membership on a person's page.</summary>
 public sealed record PersonSeat(string OrganizationName, string? OrganizationSlug, MembershipRole Role, string? OnBehalfOf, DateOnly? Start, DateOnly? End);

@@ -24,24 +24,29 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToListAsync(cancellationToken);
 
         var ids = organizations.Select(o => o.Id).ToList();
-        var stats = await db.Meetings.AsNoTracking()
+        var counts = await db.Meetings.AsNoTracking()
             .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.AgendaPublished)
             .GroupBy(m => m.OrganizationId)
-            .Select(g => new
-            {
-                OrganizationId = g.Key,
-                Count = g.Count(),
-                Next = g.Where(m => m.Date >= today).Min(m => (DateOnly?)m.Date),
-                LatestMinutes = g.Where(m => m.State >= MeetingState.MinutesPublished).Max(m => (DateOnly?)m.Date),
-            })
-            .ToDictionaryAsync(s => s.OrganizationId, cancellationToken);
+            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(s => s.OrganizationId, s => s.Count, cancellationToken);
+
+        // Planned meetings count as next meetings: the public may come, and plans their year by them.
+        var next = (await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null)
+            .GroupBy(m => m.OrganizationId)
+            .Select(g => g.OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => new { m.OrganizationId, m.Id, m.Date, m.StartTime }).First())
+            .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date, m.StartTime));
+        var latest = (await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.MinutesPublished)
+            .GroupBy(m => m.OrganizationId)
+            .Select(g => g.OrderByDescending(m => m.Date).Select(m => new { m.OrganizationId, m.Id, m.Date }).First())
+            .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date));
 
         return organizations
-            .Select(o =>
-            {
-                stats.TryGetValue(o.Id, out var s);
-                return new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName, s?.Count ?? 0, s?.Next, s?.LatestMinutes);
-            })
+            .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName,
+                counts.GetValueOrDefault(o.Id), next.GetValueOrDefault(o.Id), latest.GetValueOrDefault(o.Id)))
             .OrderByDescending(o => o.MeetingCount > 0)
             .ThenBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
             .ToList();
@@ -58,8 +63,8 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             return null;
         }
 
-        var publicMeetings = db.Meetings.AsNoTracking()
-            .Where(m => m.OrganizationId == organization.Id && m.State >= MeetingState.AgendaPublished);
+        // Every meeting is public with its time and place from the day it is planned.
+        var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id);
         var dates = await publicMeetings.Select(m => m.Date).ToListAsync(cancellationToken);
         var years = dates.Select(d => d.Year).Distinct().OrderDescending().ToList();
 
@@ -78,7 +83,8 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 m.Location == null ? null : m.Location.Name,
                 m.Host == null ? null : m.Host.Name,
                 m.State,
-                m.Items.Count(i => i.ParentId == null)))
+                m.State >= MeetingState.AgendaPublished ? m.Items.Count(i => i.ParentId == null) : 0,
+                m.CancelledAt != null))
             .ToListAsync(cancellationToken);
 
         return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
@@ -109,6 +115,8 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
                 m.ImportedFrom,
                 m.ImportedSha256,
+                m.CancelledAt,
+                m.CancellationReason,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (meeting is null)
@@ -173,7 +181,8 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
             meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
             items, attendance, attachments,
-            meeting.ImportedFrom, meeting.ImportedSha256, await WithheldAsync(meeting.BodyId, cancellationToken));
+            meeting.ImportedFrom, meeting.ImportedSha256, await WithheldAsync(meeting.BodyId, cancellationToken),
+            meeting.CancelledAt, meeting.CancellationReason);
     }
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
@@ -218,9 +227,37 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 s.OrganizationKind == OrganizationKind.ExternalOrganisation ? null : s.OrganizationSlug))
             .ToList();
 
+        // This year's plan; a council whose archive ends earlier (an imported one) shows its last year.
         var plan = await GetOrganizationMeetingsAsync(slug, today.Year, today, cancellationToken);
+        if (plan is { Meetings.Count: 0, Years.Count: > 0 })
+        {
+            plan = await GetOrganizationMeetingsAsync(slug, null, today, cancellationToken);
+        }
+
+        // Without a registered membership (an archive imported from minutes), the people of the
+        // latest public minutes stand in, so the page does not claim the council has nobody.
+        IReadOnlyList<PersonRef> recent = [];
+        MeetingLink? recentMeeting = null;
+        if (members.Count == 0)
+        {
+            var latest = await db.Meetings.AsNoTracking()
+                .Where(m => m.OrganizationId == organization.Id && m.State >= MeetingState.MinutesPublished && m.Attendance.Any())
+                .OrderByDescending(m => m.Date)
+                .Select(m => new { m.Id, m.Date })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is not null)
+            {
+                recentMeeting = new MeetingLink(latest.Id, latest.Date);
+                recent = (await db.Attendance.AsNoTracking()
+                    .Where(a => a.MeetingId == latest.Id && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Apologies || a.Status == AttendanceStatus.Absent))
+                    .Select(a => new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole))
+                    .ToListAsync(cancellationToken))
+                    .OrderBy(p => p.PublicName, danish).ToList();
+            }
+        }
+
         return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
-            organization.Website, term, members, representation, plan?.Meetings ?? [], today.Year);
+            organization.Website, term, members, representation, plan?.Meetings ?? [], plan?.Year ?? today.Year, recent, recentMeeting);
     }
 
     public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)
@@ -258,31 +295,38 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
     public async Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken)
     {
         var meetings = db.Meetings.AsNoTracking()
-            .Where(m => m.State >= MeetingState.AgendaPublished && (organizationSlug == null || m.Organization.Slug == organizationSlug));
-        var agendas = await meetings.Where(m => m.AgendaPublishedAt != null)
+            .Where(m => organizationSlug == null || m.Organization.Slug == organizationSlug);
+        var agendas = await meetings.Where(m => m.State >= MeetingState.AgendaPublished && m.AgendaPublishedAt != null)
             .OrderByDescending(m => m.AgendaPublishedAt).Take(limit)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Minutes = false, At = m.AgendaPublishedAt!.Value })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Agenda, At = m.AgendaPublishedAt!.Value })
             .ToListAsync(cancellationToken);
         var minutes = await meetings.Where(m => m.State >= MeetingState.MinutesPublished && m.MinutesPublishedAt != null)
             .OrderByDescending(m => m.MinutesPublishedAt).Take(limit)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Minutes = true, At = m.MinutesPublishedAt!.Value })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Minutes, At = m.MinutesPublishedAt!.Value })
             .ToListAsync(cancellationToken);
-        var events = agendas.Concat(minutes).OrderByDescending(e => e.At).Take(limit).ToList();
-        var titles = await ItemTitlesAsync(events.Select(e => e.Id).Distinct().ToList(), cancellationToken);
-        return events.Select(e => new PublicationEvent(e.Id, e.Org, e.Slug, e.Date, e.StartTime, e.EndTime, e.Minutes, e.At, titles.GetValueOrDefault(e.Id, []))).ToList();
+        var cancellations = await meetings.Where(m => m.CancelledAt != null)
+            .OrderByDescending(m => m.CancelledAt).Take(limit)
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Cancellation, At = m.CancelledAt!.Value })
+            .ToListAsync(cancellationToken);
+        var events = agendas.Concat(minutes).Concat(cancellations).OrderByDescending(e => e.At).Take(limit).ToList();
+        var titles = await ItemTitlesAsync(events.Where(e => e.Kind != PublicationKind.Cancellation).Select(e => e.Id).Distinct().ToList(), cancellationToken);
+        return events.Select(e => new PublicationEvent(e.Id, e.Org, e.Slug, e.Date, e.StartTime, e.EndTime, e.Kind, e.At,
+            e.Kind == PublicationKind.Cancellation ? [] : titles.GetValueOrDefault(e.Id, []))).ToList();
     }
 
     public async Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken)
     {
+        // Planned meetings too (tentative until the agenda is out), and cancelled ones, so that
+        // subscribed calendars drop them.
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.State >= MeetingState.AgendaPublished
-                && (organizationSlug == null || m.Organization.Slug == organizationSlug)
+            .Where(m => (organizationSlug == null || m.Organization.Slug == organizationSlug)
                 && (meetingId == null || m.Id == meetingId))
             .OrderBy(m => m.Date)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Modified })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Modified, m.State, Cancelled = m.CancelledAt != null, m.ScheduleVersion })
             .ToListAsync(cancellationToken);
-        var titles = await ItemTitlesAsync(meetings.Select(m => m.Id).ToList(), cancellationToken);
-        return meetings.Select(m => new CalendarMeeting(m.Id, m.Org, m.Date, m.StartTime, m.EndTime, m.Location?.Description, m.Modified, titles.GetValueOrDefault(m.Id, []))).ToList();
+        var titles = await ItemTitlesAsync(meetings.Where(m => m.State >= MeetingState.AgendaPublished).Select(m => m.Id).ToList(), cancellationToken);
+        return meetings.Select(m => new CalendarMeeting(m.Id, m.Org, m.Date, m.StartTime, m.EndTime, m.Location?.Description, m.Modified,
+            titles.GetValueOrDefault(m.Id, []), m.State >= MeetingState.AgendaPublished, m.Cancelled, m.ScheduleVersion)).ToList();
     }
 
     /// <summary>Main item titles per meeting ("1. Godkendelse af referat"); closed items show their title too, as on the page.</summary>

@@ -100,7 +100,7 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
     private async Task<IReadOnlyList<SearchDocument>> MeetingAsync(string source, int id, CancellationToken cancellationToken)
     {
         var record = await queries.GetMeetingAsync(id, cancellationToken);
-        if (record is null || PrivacyGate.ForPublic(record) is not { } meeting)
+        if (record is null || !PrivacyGate.IsPublic(record.State) || PrivacyGate.ForPublic(record) is not { } meeting)
         {
             return [];
         }

@@ -92,6 +92,14 @@ public static class Words
         _ => state.ToString(),
     };
 
+    /// <summary>A meeting's state as listed, "Aflyst" when it was cancelled.</summary>
+    public static string Status(MeetingState state, bool cancelled) =>
+        cancelled ? (PortalCultures.IsEnglish ? "Cancelled" : "Aflyst") : State(state);
+
+    /// <summary>The CSS modifier of a meeting's status tag.</summary>
+    public static string StatusClass(MeetingState state, bool cancelled) =>
+        "status status--" + (cancelled ? "cancelled" : state.ToString().ToLowerInvariant());
+
     public static string Attendance(AttendanceStatus status) => !PortalCultures.IsEnglish ? Danish.Attendance(status) : status switch
     {
         AttendanceStatus.Present => "Present",

@@ -256,7 +256,7 @@ public sealed class OParlObjects(ProtokolDbContext db, IPortalQueries queries, I
     private async Task<MeetingView?> ReadMeetingAsync(int id, CancellationToken ct)
     {
         var record = await queries.GetMeetingAsync(id, ct);
-        if (record is null || PrivacyGate.ForPublic(record) is not { } meeting)
+        if (record is null || !PrivacyGate.IsPublic(record.State) || PrivacyGate.ForPublic(record) is not { } meeting)
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class IndexModel(ISearchEngine search, IPortalQueries queries, Tim
             PersonName = person?.Person.Publication == PublicationLevel.Named ? person.Person.Name : null;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Protokol.Core.Common.Copenhagen.Today(clock);
         AllOrganizations = (await queries.ListOrganizationsAsync(today, cancellationToken)).Where(o => o.MeetingCount > 0).Select(o => (o.Slug, o.Name)).ToList();
         if (!string.IsNullOrWhiteSpace(request.Query) || request.HasFilters)
         {
