@@ -214,17 +214,22 @@ public sealed class PersistenceTests(PostgresCluster postgres)
         var council = organizations.Single(o => o.Slug == DemoCouncil.CouncilSlug);
         Assert.DoesNotContain(organizations, o => o.Kind == OrganizationKind.ExternalOrganisation);
         Assert.Equal(demo.Meetings.Count(m => m.State >= MeetingState.AgendaPublished), council.MeetingCount);
-        Assert.Equal(new DateOnly(2026, 11, 24), council.NextMeeting);
+        Assert.Equal(new DateOnly(2026, 11, 24), council.NextMeeting?.Date);
+        Assert.Equal(demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished).Max(m => m.Date), council.LatestMinutes?.Date);
 
         var year = await portal.GetOrganizationMeetingsAsync(DemoCouncil.CouncilSlug, null, CancellationToken.None);
         Assert.Equal(2026, year!.Year);
-        Assert.Equal([2026, 2025], year.Years);
+        Assert.Equal([2027, 2026, 2025], year.Years); // 2027 is planned: public with time and place
         Assert.Equal(year.Meetings.OrderBy(m => m.Date).Select(m => m.Id), year.Meetings.Select(m => m.Id));
-        Assert.All(year.Meetings, m => Assert.True(m.State >= MeetingState.AgendaPublished));
+        var plannedYear = await portal.GetOrganizationMeetingsAsync(DemoCouncil.CouncilSlug, 2027, CancellationToken.None);
+        Assert.All(plannedYear!.Meetings.Where(m => m.State == MeetingState.Planned), m => Assert.Equal(0, m.ItemCount));
         Assert.Null(await portal.GetOrganizationMeetingsAsync("findes-ikke", null, CancellationToken.None));
 
         var planned = demo.Meetings.First(m => m.State == MeetingState.Planned);
-        Assert.Null(await portal.GetMeetingAsync(planned.Id, CancellationToken.None));
+        var plannedPage = (await portal.GetMeetingAsync(planned.Id, CancellationToken.None))!;
+        Assert.False(plannedPage.AgendaVisible);
+        Assert.Empty(plannedPage.Items);
+        Assert.Empty(plannedPage.Attachments);
 
         var approved = demo.Meetings.First(m => m.State == MeetingState.MinutesApproved && m.Attendance.Any(a => a.SubstituteFor is not null));
         var page = (await portal.GetMeetingAsync(approved.Id, CancellationToken.None))!;
