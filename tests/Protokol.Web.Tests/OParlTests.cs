@@ -417,13 +417,23 @@ public sealed class StatementCounter : Microsoft.EntityFrameworkCore.Diagnostics
 {
     private int _count;
 
+    private System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The statements since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyCollection<string> Texts => _texts;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _texts = new();
+    }
 
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
         Interlocked.Increment(ref _count);
+        _texts.Enqueue(result.CommandText);
         return result;
     }
 }
@@ -457,6 +467,9 @@ public sealed class OParlStatementTests(StatementCountingApp app, Xunit.Abstract
 
         // The page after a cursor: keyset, the same statements again.
         var (next, _) = await ReadAsync(new Uri(smallPage["links"]!["next"]!.GetValue<string>()).PathAndQuery);
+        Assert.DoesNotContain(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
+        _ = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page=2");
+        Assert.Contains(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase)); // the check bites: by number, the page is found by offset
 
         // Statements are skipped for rows a page does not have (a page of planned meetings reads no agenda), never added per object:
         // counts per part, the page's ids, then one statement per kind of row (meetings, items, attendance, guests, attachments, hearings, seats, withheld names).

@@ -133,8 +133,13 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             ct => ids.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
-                var page = after is { } a ? ids.Where(id => id > a) : ids;
-                var read = await page.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct);
+                var page = (after is { } a ? ids.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
+                if (skip > 0)
+                {
+                    page = page.Skip(skip);
+                }
+
+                var read = await page.Take(take).ToListAsync(ct);
                 return read.ConvertAll(id => new OParlEntry(kind, id));
             });
     }
@@ -382,10 +387,10 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         .ToLookup(p => p.BodyId, p => p.Name);
 
     public async Task<IReadOnlyDictionary<int, int>> MeetingsOfAgendaItemsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.MeetingId, cancellationToken);
+        (await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.MeetingId);
 
     public async Task<IReadOnlyDictionary<int, int>> MeetingsOfAttachmentsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.MeetingId, cancellationToken);
+        (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.MeetingId }).ToListAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.MeetingId);
 
     public async Task<IReadOnlyList<OParlHearingRecord>> PublicHearingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
