@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<ProtokolDbContext>(settings.Configure);
         services.AddScoped<IProtokolStore, EfProtokolStore>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
+        services.AddScoped<IOParlQueries, OParl.OParlQueries>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();

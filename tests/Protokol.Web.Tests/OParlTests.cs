@@ -181,7 +181,11 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         Assert.True(total > 14, $"only {total} agenda items");
         Assert.Equal((total + 6) / 7, pages["pagination"]!["totalPages"]!.GetValue<int>());
         Assert.Null(pages["links"]!["prev"]);
-        Assert.Equal(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7&page=2", pages["links"]!["next"]!.GetValue<string>());
+
+        // The next link names the page and carries the last id as a cursor; the page by its number alone is the same page.
+        var next = pages["links"]!["next"]!.GetValue<string>();
+        Assert.StartsWith(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7&page=2&after=0-", next, StringComparison.Ordinal);
+        Assert.Equal((await GetAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7&page=2")).ToJsonString(), (await GetAsync(next)).ToJsonString());
         var walked = await WalkAsync(Origin + "/oparl/v1/body/1/agendaItem?elementsPerPage=7");
         Assert.Equal((await WalkAsync(Origin + "/oparl/v1/body/1/agendaItem")).Select(o => o["id"]!.ToString()), walked.Select(o => o["id"]!.ToString()));
 
@@ -216,7 +220,13 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
 
         await app.ApplyPendingChangesAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/meeting/{planned.Id}"));
+        // A planned meeting is public with its time and place, as on the portal; its draft agenda is not.
+        Assert.NotEmpty(planned.Items);
+        var plannedMeeting = await GetAsync($"{Origin}/oparl/v1/meeting/{planned.Id}");
+        Assert.Equal("terminiert", plannedMeeting["meetingState"]!.GetValue<string>());
+        Assert.Null(plannedMeeting["agendaItem"]);
+        Assert.Null(plannedMeeting["invitation"]);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/file/m{planned.Id}"));
         foreach (var item in planned.Items)
         {
             Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{Origin}/oparl/v1/agendaitem/{item.Id}"));
@@ -229,7 +239,9 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         }
 
         var text = string.Join("\n", everything);
-        Assert.DoesNotContain($"/oparl/v1/meeting/{planned.Id}\"", text, StringComparison.Ordinal);
+        Assert.Contains($"/oparl/v1/meeting/{planned.Id}\"", text, StringComparison.Ordinal);
+        Assert.All(planned.Items, item => Assert.DoesNotContain($"/oparl/v1/agendaitem/{item.Id}\"", text, StringComparison.Ordinal));
+        Assert.All(planned.Attachments, a => Assert.DoesNotContain($"/oparl/v1/file/a{a.Id}\"", text, StringComparison.Ordinal));
         Assert.DoesNotContain("UDKAST-", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Jens-Ole Vinther", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@", text.Replace("mailto", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal); // no e-mail addresses
@@ -284,6 +296,92 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         Assert.Contains(changed, m => m["id"]!.GetValue<string>().EndsWith($"/membership/{id}", StringComparison.Ordinal) && m["deleted"]?.GetValue<bool>() == true);
     }
 
+    [OParlFact]
+    public async Task Planned_and_cancelled_meetings_are_listed_as_on_the_portal_without_their_draft_agenda()
+    {
+        var planned = await app.DemoMeetingsAsync(MeetingState.Planned);
+        Assert.True(planned.Count >= 2, "the demo plans more than one meeting");
+        var cancelled = planned[1];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == cancelled.Id);
+            meeting.Cancel("Ingen sager", app.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        await app.ApplyPendingChangesAsync();
+
+        var seen = new HashSet<string>();
+        var json = await GetAsync($"{Origin}/oparl/v1/meeting/{cancelled.Id}");
+        await ValidateAsync(json, seen);
+        Assert.True(json["cancelled"]!.GetValue<bool>());
+        Assert.Equal("terminiert", json["meetingState"]!.GetValue<string>());
+        Assert.Contains("Aflyst", json["keyword"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Null(json["agendaItem"]);
+        Assert.Null(json["auxiliaryFile"]);
+        Assert.Null(json["participant"]);
+        Assert.Equal(Origin + $"/moeder/{cancelled.Id}", json["web"]!.GetValue<string>());
+        Assert.NotNull(json["start"]);
+
+        var open = await GetAsync($"{Origin}/oparl/v1/meeting/{planned[0].Id}");
+        Assert.False(open["cancelled"]!.GetValue<bool>());
+        Assert.Equal("terminiert", open["meetingState"]!.GetValue<string>());
+
+        // In the body's and the council's meeting lists, in the same form as on their own.
+        var listed = await WalkAsync($"{Origin}/oparl/v1/body/1/meeting");
+        var byId = listed.ToDictionary(m => m["id"]!.GetValue<string>());
+        Assert.Equal(json.ToJsonString(), byId[$"{Origin}/oparl/v1/meeting/{cancelled.Id}"].ToJsonString());
+        Assert.All(planned, m => Assert.Equal("terminiert", byId[$"{Origin}/oparl/v1/meeting/{m.Id}"]["meetingState"]!.GetValue<string>()));
+        var organization = (await GetAsync(byId[$"{Origin}/oparl/v1/meeting/{cancelled.Id}"]["organization"]!.AsArray()[0]!.GetValue<string>()))["meeting"]!.GetValue<string>();
+        Assert.Contains((await WalkAsync(organization)).Select(m => m["id"]!.GetValue<string>()), id => id == $"{Origin}/oparl/v1/meeting/{cancelled.Id}");
+
+        // Its place lists it among the meetings held or planned there.
+        if (json["location"] is JsonObject location)
+        {
+            var place = await GetAsync(location["id"]!.GetValue<string>());
+            Assert.Contains($"{Origin}/oparl/v1/meeting/{cancelled.Id}", place["meetings"]!.AsArray().Select(m => m!.GetValue<string>()));
+        }
+
+        // Held meetings are not cancelled.
+        Assert.All(listed.Where(m => m["meetingState"]!.GetValue<string>() == "durchgeführt"), m => Assert.False(m["cancelled"]!.GetValue<bool>()));
+    }
+
+    [OParlFact]
+    public async Task A_list_walked_by_its_cursor_has_the_pages_by_number_across_live_records_and_tombstones()
+    {
+        // A removed public attachment leaves a tombstone at the end of the file list.
+        int removed;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var attachment = await db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && a.Meeting.State >= MeetingState.AgendaPublished).OrderBy(a => a.Id).FirstAsync();
+            removed = attachment.Id;
+            db.Attachments.Remove(attachment);
+            await db.SaveChangesAsync();
+        }
+
+        await app.ApplyPendingChangesAsync();
+
+        // Attachments, agendas and minutes, imported originals, then tombstones: pages of 4 cross every part's end.
+        var walked = await WalkAsync($"{Origin}/oparl/v1/body/1/file?elementsPerPage=4");
+        var first = await GetAsync($"{Origin}/oparl/v1/body/1/file?elementsPerPage=4");
+        var byNumber = new List<JsonObject>();
+        for (var page = 1; page <= first["pagination"]!["totalPages"]!.GetValue<int>(); page++)
+        {
+            byNumber.AddRange((await GetAsync($"{Origin}/oparl/v1/body/1/file?elementsPerPage=4&page={page}"))["data"]!.AsArray().Select(o => o!.AsObject()));
+        }
+
+        Assert.Equal(byNumber.Select(o => o.ToJsonString()), walked.Select(o => o.ToJsonString()));
+        Assert.Contains(walked, f => f["id"]!.GetValue<string>() == $"{Origin}/oparl/v1/file/a{removed}" && f["deleted"]?.GetValue<bool>() == true);
+        Assert.Contains(walked, f => f["id"]!.GetValue<string>().Contains("/file/m", StringComparison.Ordinal));
+
+        // A cursor that is no position is named.
+        var bad = await app.CreateClient().GetAsync(new Uri(Origin + "/oparl/v1/body/1/file?page=2&after=x7", UriKind.Absolute));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("after", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Errors_of_the_APIs_are_JSON_problems_not_the_portals_HTML_page()
     {
@@ -298,5 +396,86 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         // People still get the Danish page.
         var page = await app.CreateClient().GetAsync(new Uri("/moeder/999999", UriKind.Relative));
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+    }
+}
+
+/// <summary>The portal with every SQL statement its contexts run counted, without the page cache and the search poller.</summary>
+public sealed class StatementCountingApp : ProtokolAppFactory
+{
+    public StatementCounter Statements { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Protokol:PageCache", "false");
+        builder.UseSetting("Protokol:Search:PollSeconds", "3600");
+        builder.ConfigureServices(services => services.ConfigureDbContext<ProtokolDbContext>(o => o.AddInterceptors(Statements)));
+    }
+}
+
+public sealed class StatementCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _count;
+
+    private System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The statements since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyCollection<string> Texts => _texts;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _texts = new();
+    }
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        Interlocked.Increment(ref _count);
+        _texts.Enqueue(result.CommandText);
+        return result;
+    }
+}
+
+/// <summary>A list page reads its objects set-based: the same few statements for 2 objects as for 25 or 100.</summary>
+public sealed class OParlStatementTests(StatementCountingApp app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<StatementCountingApp>
+{
+    private async Task<(int Statements, JsonObject Page)> ReadAsync(string path)
+    {
+        using var client = app.CreateClient();
+        app.Statements.Reset();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var statements = app.Statements.Count;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (statements, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+
+    [Theory]
+    [InlineData("meeting", 25)]
+    [InlineData("agendaItem", 100)]
+    [InlineData("file", 25)]
+    [InlineData("person", 100)]
+    [InlineData("organization", 100)]
+    [InlineData("paper", 100)]
+    public async Task A_page_costs_the_same_statements_whatever_its_size_and_number(string list, int size)
+    {
+        _ = app.Services;
+        var (small, smallPage) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2");
+        var (large, largePage) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage={size}");
+        Assert.True(largePage["data"]!.AsArray().Count > 2 || largePage["pagination"]!["totalElements"]!.GetValue<int>() <= 2, $"{list}: too few objects to compare");
+
+        // The page after a cursor: keyset, the same statements again.
+        var (next, _) = await ReadAsync(new Uri(smallPage["links"]!["next"]!.GetValue<string>()).PathAndQuery);
+        Assert.DoesNotContain(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
+        _ = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page=2");
+        Assert.Contains(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase)); // the check bites: by number, the page is found by offset
+
+        // Statements are skipped for rows a page does not have (a page of planned meetings reads no agenda), never added per object:
+        // counts per part, the page's ids, then one statement per kind of row (meetings, items, attendance, guests, attachments, hearings, seats, withheld names).
+        output.WriteLine($"{list}: {small} statements for 2 objects, {large} for {largePage["data"]!.AsArray().Count}, {next} for the page after a cursor");
+        Assert.InRange(large, 1, 18);
+        Assert.InRange(small, 1, large);
+        Assert.InRange(next, 1, large);
     }
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Protokol.Core.Meetings;
-using Protokol.Core.Registry;
-using Protokol.Data;
+using Protokol.Core.Abstractions;
 
 namespace Protokol.Web.OParl;
 
@@ -20,7 +17,20 @@ internal static class OParlEndpoints
     public const int MeetingPageSize = 25;
     public const int MaxPageSize = 1000;
 
-    private static readonly string[] BodyLists = ["organization", "person", "meeting", "paper", "agendaItem", "consultation", "file", "membership", "locationList", "legislativeTermList"];
+    /// <summary>The body's external lists by the name in their URL.</summary>
+    private static readonly Dictionary<string, OParlList> BodyLists = new(StringComparer.Ordinal)
+    {
+        ["organization"] = OParlList.Organization,
+        ["person"] = OParlList.Person,
+        ["meeting"] = OParlList.Meeting,
+        ["paper"] = OParlList.Paper,
+        ["agendaItem"] = OParlList.AgendaItem,
+        ["consultation"] = OParlList.Consultation,
+        ["file"] = OParlList.File,
+        ["membership"] = OParlList.Membership,
+        ["locationList"] = OParlList.Location,
+        ["legislativeTermList"] = OParlList.LegislativeTerm,
+    };
 
     public static void MapOParl(this WebApplication app, bool cache)
     {
@@ -41,85 +51,24 @@ internal static class OParlEndpoints
 
         api.MapGet("/", (HttpContext http) => Results.Redirect(OParlUrls.For(http.Request).System));
         api.MapGet("/system", (OParlObjects oparl) => Json(oparl.System()));
-        api.MapGet("/body", (HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
-            ListAsync(http, [Segment.Of(db.Bodies.AsNoTracking(), id => oparl.BodyAsync(id, ct))], ct, DefaultPageSize));
-        api.MapGet("/body/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.BodyAsync(id, ct)));
-        api.MapGet("/body/{id:int}/{list}", async (int id, string list, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
-        {
-            if (!BodyLists.Contains(list, StringComparer.Ordinal) || !await db.Bodies.AnyAsync(b => b.Id == id, ct))
-            {
-                return Results.NotFound();
-            }
-
-            return await ListAsync(http, BodyList(oparl, db, id, list, ct), ct, list is "meeting" or "file" ? MeetingPageSize : DefaultPageSize);
-        });
-        api.MapGet("/organization/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.OrganizationAsync(id, ct)));
-        api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, OParlObjects oparl, ProtokolDbContext db, CancellationToken ct) =>
-            await db.Organizations.AnyAsync(o => o.Id == id && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? await ListAsync(http, [Segment.Of(PublicMeetings(db).Where(m => m.OrganizationId == id), m => oparl.MeetingAsync(m, ct))], ct, MeetingPageSize)
-                : Results.NotFound());
-        api.MapGet("/person/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.PersonAsync(id, ct)));
-        api.MapGet("/membership/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.MembershipAsync(id, ct)));
-        api.MapGet("/meeting/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.MeetingAsync(id, ct)));
-        api.MapGet("/agendaitem/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.AgendaItemAsync(id, ct)));
-        api.MapGet("/paper/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.PaperAsync(id, ct)));
-        api.MapGet("/consultation/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ConsultationAsync(id, ct)));
+        api.MapGet("/body", (HttpContext http, OParlObjects oparl, CancellationToken ct) => ListAsync(http, oparl, OParlList.Body, 0, DefaultPageSize, ct));
+        api.MapGet("/body/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Body, id, ct)));
+        api.MapGet("/body/{id:int}/{list}", (int id, string list, HttpContext http, OParlObjects oparl, CancellationToken ct) =>
+            BodyLists.TryGetValue(list, out var kind)
+                ? ListAsync(http, oparl, kind, id, kind is OParlList.Meeting or OParlList.File ? MeetingPageSize : DefaultPageSize, ct)
+                : Task.FromResult(Results.NotFound()));
+        api.MapGet("/organization/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Organization, id, ct)));
+        api.MapGet("/organization/{id:int}/meeting", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) =>
+            ListAsync(http, oparl, OParlList.OrganizationMeeting, id, MeetingPageSize, ct));
+        api.MapGet("/person/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Person, id, ct)));
+        api.MapGet("/membership/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Membership, id, ct)));
+        api.MapGet("/meeting/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Meeting, id, ct)));
+        api.MapGet("/agendaitem/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.AgendaItem, id, ct)));
+        api.MapGet("/paper/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Paper, id, ct)));
+        api.MapGet("/consultation/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Consultation, id, ct)));
         api.MapGet("/file/{key:regex(^[amo][0-9]{{1,9}}$)}", (string key, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.FileAsync(key, ct)));
-        api.MapGet("/location/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.LocationAsync(id, ct)));
-        api.MapGet("/legislativeterm/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.LegislativeTermAsync(id, ct)));
-    }
-
-    private static IQueryable<Meeting> PublicMeetings(ProtokolDbContext db) =>
-        db.Meetings.AsNoTracking().Where(m => m.State >= MeetingState.AgendaPublished);
-
-    /// <summary>One of the body's lists, as segments paged one after the other (live objects by id, then tombstones).</summary>
-    private static IReadOnlyList<Segment> BodyList(OParlObjects oparl, ProtokolDbContext db, int body, string list, CancellationToken ct)
-    {
-        var urls = oparl.Urls;
-        // "MeetingId IN (public meetings)" is worked out once; a correlated EXISTS per row cost SQLite four times as much at 100,000 items.
-        var meetings = PublicMeetings(db).Where(m => m.Organization.BodyId == body);
-        return list switch
-        {
-            "organization" => [Segment.Of(db.Organizations.AsNoTracking().Where(o => o.BodyId == body), id => oparl.OrganizationAsync(id, ct)), Tombstones(oparl, "Organization", nameof(Organization), body, urls.Organization)],
-            "person" =>
-            [
-                Segment.Of(db.People.AsNoTracking().Where(p => p.BodyId == body && p.Publication == PublicationLevel.Named), id => oparl.PersonAsync(id, ct)),
-                Segment.Of(db.People.AsNoTracking().Where(p => p.BodyId == body && p.Publication != PublicationLevel.Named), id => oparl.PersonAsync(id, ct), onlyWhenFiltered: true),
-                Tombstones(oparl, "Person", nameof(Person), body, urls.Person),
-            ],
-            "membership" => [Segment.Of(db.Memberships.AsNoTracking().Where(m => m.Organization.BodyId == body), id => oparl.MembershipAsync(id, ct)), Tombstones(oparl, "Membership", nameof(Membership), body, urls.Membership)],
-            "meeting" => [Segment.Of(meetings, id => oparl.MeetingAsync(id, ct)), Tombstones(oparl, "Meeting", nameof(Meeting), body, urls.Meeting, OParlObjects.WasPublicMeeting)],
-            "agendaItem" => [Segment.OfMany(db.AgendaItems.AsNoTracking().Where(i => meetings.Select(m => m.Id).Contains(i.MeetingId)), ids => oparl.AgendaItemsAsync(ids, ct)), Tombstones(oparl, "AgendaItem", nameof(AgendaItem), body, urls.AgendaItem)],
-            "paper" => [Segment.Of(PublicHearings(db, meetings), id => oparl.PaperAsync(id, ct)), Tombstones(oparl, "Paper", nameof(Core.Hearings.Hearing), body, urls.Paper)],
-            "consultation" => [Segment.Of(PublicHearings(db, meetings), id => oparl.ConsultationAsync(id, ct)), Tombstones(oparl, "Consultation", nameof(Core.Hearings.Hearing), body, urls.Consultation)],
-            "file" =>
-            [
-                Segment.Of(db.Attachments.AsNoTracking().Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && meetings.Select(m => m.Id).Contains(a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
-                    id => oparl.FileAsync("a" + OParlUrls.Id(id), ct)),
-                Segment.Of(meetings, id => oparl.FileAsync("m" + OParlUrls.Id(id), ct)),
-                Segment.Of(meetings.Where(m => m.ImportedFrom != null), id => oparl.FileAsync("o" + OParlUrls.Id(id), ct)),
-                Tombstones(oparl, "File", nameof(Attachment), body, id => urls.File("a" + OParlUrls.Id(id))),
-            ],
-            "locationList" => [Segment.Of(db.Locations.AsNoTracking().Where(l => l.BodyId == body && meetings.Any(m => m.LocationId == l.Id)), id => oparl.LocationAsync(id, ct)), Tombstones(oparl, "Location", nameof(Location), body, urls.Location)],
-            "legislativeTermList" => [Segment.Of(db.Terms.AsNoTracking().Where(t => t.Organization.BodyId == body), id => oparl.LegislativeTermAsync(id, ct)), Tombstones(oparl, "LegislativeTerm", nameof(Term), body, urls.LegislativeTerm)],
-            _ => [],
-        };
-    }
-
-    private static IQueryable<Core.Hearings.Hearing> PublicHearings(ProtokolDbContext db, IQueryable<Meeting> meetings) =>
-        db.Hearings.AsNoTracking().Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && meetings.Select(m => m.Id).Contains(h.AgendaItem.MeetingId));
-
-    /// <summary>Removed records from the audit log; in this municipality when the removed values say so.</summary>
-    private static Segment Tombstones(OParlObjects oparl, string type, string entityType, int body, Func<int, string> url, Func<string, bool>? wasPublic = null) =>
-        Segment.Materialized(async (filter, ct) => (await oparl.RemovalsAsync(entityType, null, ct))
-            .Where(r => (wasPublic is null || wasPublic(r.Changes)) && InBody(r.Changes, body) && filter.Matches(r.Created, r.Deleted))
-            .Select(r => OParlJson.Tombstone(type, url(r.Id), r.Created, r.Deleted))
-            .ToList());
-
-    private static bool InBody(string changes, int body)
-    {
-        using var json = System.Text.Json.JsonDocument.Parse(changes);
-        return !json.RootElement.TryGetProperty("BodyId", out var values) || values.EnumerateArray().FirstOrDefault().ToString() == OParlUrls.Id(body);
+        api.MapGet("/location/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Location, id, ct)));
+        api.MapGet("/legislativeterm/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.LegislativeTerm, id, ct)));
     }
 
     private static IResult Json(JsonObject json) => Results.Text(json.ToJsonString(Options), "application/json; charset=utf-8");
@@ -129,44 +78,42 @@ internal static class OParlEndpoints
 
     private static readonly System.Text.Json.JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>One page of a list: data, pagination and links that keep the filters.</summary>
-    private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyList<Segment> segments, CancellationToken ct, int defaultSize)
+    /// <summary>
+    /// One page of a list: data, pagination and links that keep the filters. A page asked for by
+    /// number is read by offset; the <c>next</c> link carries the last id as a cursor
+    /// (<c>after</c>), so that a client walking the list reads every page at the same cost.
+    /// </summary>
+    private static async Task<IResult> ListAsync(HttpContext http, OParlObjects oparl, OParlList list, int owner, int defaultSize, CancellationToken ct)
     {
         var query = http.Request.Query;
         var (filter, problem) = ListFilter.Parse(query);
-        if (filter is null)
+        OParlCursor? after = null;
+        if (filter is not null && query["after"].ToString() is { Length: > 0 } cursor && (after = OParlCursor.Parse(cursor)) is null)
+        {
+            problem = $"after: \"{cursor}\" er ikke en position i listen; følg listens links (next).";
+        }
+
+        if (filter is null || problem is not null)
         {
             return Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig parameter");
         }
 
         var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : defaultSize;
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
-
-        var counts = new List<int>();
-        foreach (var segment in segments)
+        var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
+        if (await oparl.ListAsync(list, owner, filter, new OParlPageRequest(size, skip, after), ct) is not { } found)
         {
-            counts.Add(await segment.CountAsync(filter, ct));
+            return Results.NotFound();
         }
 
-        var total = counts.Sum();
+        var (result, data) = found;
+
+        var total = result.Total;
         var pages = Math.Max(1, (total + size - 1) / size);
-        var data = new List<JsonObject>();
-        var skip = (page - 1) * size;
-        for (var i = 0; i < segments.Count && data.Count < size; i++)
-        {
-            if (skip >= counts[i])
-            {
-                skip -= counts[i];
-                continue;
-            }
 
-            data.AddRange(await segments[i].PageAsync(filter, skip, size - data.Count, ct));
-            skip = 0;
-        }
-
-        string Link(int number)
+        string Link(int number, OParlCursor? from = null)
         {
-            var parameters = query.Where(q => q.Key is not ("page" or "elementsPerPage")).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList();
+            var parameters = query.Where(q => q.Key is not ("page" or "elementsPerPage" or "after")).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList();
             if (size != defaultSize)
             {
                 parameters.Add(new("elementsPerPage", OParlUrls.Id(size)));
@@ -177,9 +124,15 @@ internal static class OParlEndpoints
                 parameters.Add(new("page", OParlUrls.Id(number)));
             }
 
+            if (from is { } position)
+            {
+                parameters.Add(new("after", position.ToString()));
+            }
+
             return OParlUrls.For(http.Request).Origin + http.Request.Path + QueryString.Create(parameters).ToUriComponent();
         }
 
+        // self, first, prev and last name pages by number; next continues after this page's last entry.
         var links = new JsonObject { ["first"] = Link(1), ["self"] = Link(page), ["last"] = Link(pages) };
         if (page > 1)
         {
@@ -188,7 +141,7 @@ internal static class OParlEndpoints
 
         if (page < pages)
         {
-            links["next"] = Link(page + 1);
+            links["next"] = Link(page + 1, result.Next);
         }
 
         return Json(new JsonObject
@@ -200,43 +153,11 @@ internal static class OParlEndpoints
     }
 }
 
-/// <summary>The created/modified filters of a list request.</summary>
-internal sealed record ListFilter(DateTime? CreatedSince, DateTime? CreatedUntil, DateTime? ModifiedSince, DateTime? ModifiedUntil)
+/// <summary>The created/modified filters of a list request, from its query string.</summary>
+internal static class ListFilter
 {
-    public bool Any => CreatedSince is not null || CreatedUntil is not null || ModifiedSince is not null || ModifiedUntil is not null;
-
-    public bool Matches(DateTime created, DateTime modified) =>
-        (CreatedSince is null || created >= CreatedSince) && (CreatedUntil is null || created <= CreatedUntil)
-        && (ModifiedSince is null || modified >= ModifiedSince) && (ModifiedUntil is null || modified <= ModifiedUntil);
-
-    public IQueryable<T> Apply<T>(IQueryable<T> query)
-        where T : Core.Common.Entity
-    {
-        if (CreatedSince is { } cs)
-        {
-            query = query.Where(e => e.Created >= cs);
-        }
-
-        if (CreatedUntil is { } cu)
-        {
-            query = query.Where(e => e.Created <= cu);
-        }
-
-        if (ModifiedSince is { } ms)
-        {
-            query = query.Where(e => e.Modified >= ms);
-        }
-
-        if (ModifiedUntil is { } mu)
-        {
-            query = query.Where(e => e.Modified <= mu);
-        }
-
-        return query;
-    }
-
     /// <summary>The filters, or what is wrong with one of them (named).</summary>
-    public static (ListFilter? Filter, string? Problem) Parse(IQueryCollection query)
+    public static (OParlListFilter? Filter, string? Problem) Parse(IQueryCollection query)
     {
         var values = new DateTime?[4];
         var names = new[] { "created_since", "created_until", "modified_since", "modified_until" };
@@ -256,48 +177,6 @@ internal sealed record ListFilter(DateTime? CreatedSince, DateTime? CreatedUntil
             values[i] = moment.UtcDateTime;
         }
 
-        return (new ListFilter(values[0], values[1], values[2], values[3]), null);
+        return (new OParlListFilter(values[0], values[1], values[2], values[3]), null);
     }
-}
-
-/// <summary>Part of a list: a count and a page, under a filter.</summary>
-internal sealed class Segment(Func<ListFilter, CancellationToken, Task<int>> count, Func<ListFilter, int, int, CancellationToken, Task<List<JsonObject>>> page)
-{
-    /// <summary>Live records of one kind, by id; each built by <paramref name="build"/> (null = not public after all, skipped).</summary>
-    public static Segment Of<T>(IQueryable<T> records, Func<int, Task<JsonObject?>> build, bool onlyWhenFiltered = false)
-        where T : Core.Common.Entity =>
-        OfMany(records, async ids =>
-        {
-            var objects = new List<JsonObject>();
-            foreach (var id in ids)
-            {
-                if (await build(id) is { } json)
-                {
-                    objects.Add(json);
-                }
-            }
-
-            return objects;
-        }, onlyWhenFiltered);
-
-    /// <summary>Live records of one kind, by id, built a page at a time.</summary>
-    public static Segment OfMany<T>(IQueryable<T> records, Func<IReadOnlyList<int>, Task<List<JsonObject>>> build, bool onlyWhenFiltered = false)
-        where T : Core.Common.Entity =>
-        new(
-            async (filter, ct) => onlyWhenFiltered && !filter.Any ? 0 : await filter.Apply(records).CountAsync(ct),
-            async (filter, skip, take, ct) => onlyWhenFiltered && !filter.Any
-                ? []
-                : await build(await filter.Apply(records).OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)));
-
-    /// <summary>A few objects worked out at once (the tombstones), read once per request.</summary>
-    public static Segment Materialized(Func<ListFilter, CancellationToken, Task<List<JsonObject>>> all)
-    {
-        List<JsonObject>? objects = null;
-        async Task<List<JsonObject>> AllAsync(ListFilter filter, CancellationToken ct) => objects ??= await all(filter, ct);
-        return new(async (filter, ct) => (await AllAsync(filter, ct)).Count, async (filter, skip, take, ct) => (await AllAsync(filter, ct)).Skip(skip).Take(take).ToList());
-    }
-
-    public Task<int> CountAsync(ListFilter filter, CancellationToken ct) => count(filter, ct);
-
-    public Task<List<JsonObject>> PageAsync(ListFilter filter, int skip, int take, CancellationToken ct) => page(filter, skip, take, ct);
 }

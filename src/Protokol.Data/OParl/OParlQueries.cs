@@ -1,0 +1,480 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+
+namespace Protokol.Data.OParl;
+
+/// <summary>
+/// The OParl API's reads. A list is made of parts paged one after the other (live records by id,
+/// then the tombstones of removed ones by id); a page is read by keyset (id greater than the
+/// cursor's) or, for a page asked for by number, by offset. Objects are read a page at a time:
+/// a page of meetings or agenda items costs the same few statements whatever its size.
+/// </summary>
+internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
+{
+    private const MeetingState FirstPublic = MeetingState.AgendaPublished;
+
+    public async Task<OParlListPage?> ListAsync(OParlList list, int ownerId, OParlListFilter filter, OParlPageRequest page, CancellationToken cancellationToken)
+    {
+        var parts = await PartsAsync(list, ownerId, filter, cancellationToken);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var counts = new List<int>(parts.Count);
+        foreach (var part in parts)
+        {
+            counts.Add(await part.CountAsync(cancellationToken));
+        }
+
+        var entries = new List<OParlEntry>();
+        var last = -1;
+        if (page.After is { } cursor)
+        {
+            // Keyset: the rest of the cursor's part after its id, then the following parts from their start.
+            for (var i = Math.Max(0, cursor.Part); i < parts.Count && entries.Count < page.Size; i++)
+            {
+                if (counts[i] == 0)
+                {
+                    continue;
+                }
+
+                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : null, 0, page.Size - entries.Count, cancellationToken);
+                entries.AddRange(read);
+                last = read.Count > 0 ? i : last;
+            }
+        }
+        else
+        {
+            var skip = page.Skip;
+            for (var i = 0; i < parts.Count && entries.Count < page.Size; i++)
+            {
+                if (skip >= counts[i])
+                {
+                    skip -= counts[i];
+                    continue;
+                }
+
+                var read = await parts[i].ReadAsync(null, skip, page.Size - entries.Count, cancellationToken);
+                entries.AddRange(read);
+                last = read.Count > 0 ? i : last;
+                skip = 0;
+            }
+        }
+
+        return new OParlListPage(counts.Sum(), entries, entries.Count == 0 ? null : new OParlCursor(last, entries[^1].Id));
+    }
+
+    /// <summary>The parts of a list, or null when its owner does not exist.</summary>
+    private async Task<List<Part>?> PartsAsync(OParlList list, int owner, OParlListFilter filter, CancellationToken ct)
+    {
+        if (list == OParlList.Body)
+        {
+            return [Live(db.Bodies, OParlKind.Body, filter)];
+        }
+
+        if (list == OParlList.OrganizationMeeting)
+        {
+            return await db.Organizations.AnyAsync(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation, ct)
+                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter)]
+                : null;
+        }
+
+        if (!await db.Bodies.AnyAsync(b => b.Id == owner, ct))
+        {
+            return null;
+        }
+
+        // Every meeting is public with its time and place from the day it is planned; what is on it from the agenda's publication.
+        // "MeetingId IN (public meetings)" is worked out once; a correlated EXISTS per row cost SQLite four times as much at 100,000 items.
+        var meetings = db.Meetings.Where(m => m.Organization.BodyId == owner);
+        var agendas = meetings.Where(m => m.State >= FirstPublic).Select(m => m.Id);
+        var hearings = db.Hearings.Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && agendas.Contains(h.AgendaItem.MeetingId));
+        return list switch
+        {
+            OParlList.Organization => [Live(db.Organizations.Where(o => o.BodyId == owner), OParlKind.Organization, filter), Tombstones(OParlKind.Organization, owner, filter)],
+            OParlList.Person =>
+            [
+                Live(db.People.Where(p => p.BodyId == owner && p.Publication == PublicationLevel.Named), OParlKind.Person, filter),
+
+                // People shown by role only read as deleted: listed only to a client asking for changes, so that it drops them.
+                filter.Any ? Live(db.People.Where(p => p.BodyId == owner && p.Publication != PublicationLevel.Named), OParlKind.Person, filter) : Part.Empty,
+                Tombstones(OParlKind.Person, owner, filter),
+            ],
+            OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter), Tombstones(OParlKind.Membership, owner, filter)],
+            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter), Tombstones(OParlKind.Meeting, owner, filter)],
+            OParlList.AgendaItem => [Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter), Tombstones(OParlKind.AgendaItem, owner, filter)],
+            OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
+            OParlList.Consultation => [Live(hearings, OParlKind.Consultation, filter), Tombstones(OParlKind.Consultation, owner, filter)],
+            OParlList.File =>
+            [
+                Live(db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && agendas.Contains(a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)), OParlKind.AttachmentFile, filter),
+                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter),
+                Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter),
+                Tombstones(OParlKind.AttachmentFile, owner, filter),
+            ],
+            OParlList.Location => [Live(db.Locations.Where(l => l.BodyId == owner && meetings.Any(m => m.LocationId == l.Id)), OParlKind.Location, filter), Tombstones(OParlKind.Location, owner, filter)],
+            OParlList.LegislativeTerm => [Live(db.Terms.Where(t => t.Organization.BodyId == owner), OParlKind.LegislativeTerm, filter), Tombstones(OParlKind.LegislativeTerm, owner, filter)],
+            _ => throw new ArgumentOutOfRangeException(nameof(list), list, "Not a list of a body."),
+        };
+    }
+
+    /// <summary>Live records of one kind by id, under the filter.</summary>
+    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter)
+        where T : Entity
+    {
+        var ids = Filtered(records.AsNoTracking(), filter).Select(r => r.Id);
+        return new Part(
+            ct => ids.CountAsync(ct),
+            async (after, skip, take, ct) =>
+            {
+                var page = (after is { } a ? ids.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
+                if (skip > 0)
+                {
+                    page = page.Skip(skip);
+                }
+
+                var read = await page.Take(take).ToListAsync(ct);
+                return read.ConvertAll(id => new OParlEntry(kind, id));
+            });
+    }
+
+    /// <summary>The removed records of one kind in the body (where their last values name it), under the filter; read once per request.</summary>
+    private Part Tombstones(OParlKind kind, int body, OParlListFilter filter)
+    {
+        List<OParlEntry>? all = null;
+        async Task<List<OParlEntry>> AllAsync(CancellationToken ct) => all ??= (await RemovalsAsync(EntityType(kind)!, null, ct))
+            .Where(r => InBody(r.Changes, body) && filter.Matches(r.Removal.Created, r.Removal.Deleted))
+            .Select(r => new OParlEntry(kind, r.Removal.Id, r.Removal))
+            .OrderBy(e => e.Id)
+            .ToList();
+        return new Part(
+            async ct => (await AllAsync(ct)).Count,
+            async (after, skip, take, ct) => (await AllAsync(ct)).Where(e => after is null || e.Id > after).Skip(skip).Take(take).ToList());
+    }
+
+    private static bool InBody(string changes, int body)
+    {
+        using var json = JsonDocument.Parse(changes);
+        return !json.RootElement.TryGetProperty("BodyId", out var values)
+            || values.EnumerateArray().FirstOrDefault().ToString() == body.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IQueryable<T> Filtered<T>(IQueryable<T> query, OParlListFilter filter)
+        where T : Entity
+    {
+        if (filter.CreatedSince is { } cs)
+        {
+            query = query.Where(e => e.Created >= cs);
+        }
+
+        if (filter.CreatedUntil is { } cu)
+        {
+            query = query.Where(e => e.Created <= cu);
+        }
+
+        if (filter.ModifiedSince is { } ms)
+        {
+            query = query.Where(e => e.Modified >= ms);
+        }
+
+        if (filter.ModifiedUntil is { } mu)
+        {
+            query = query.Where(e => e.Modified <= mu);
+        }
+
+        return query;
+    }
+
+    public async Task<IReadOnlyList<OParlBodyRecord>> BodiesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var bodies = await db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        var terms = (await TermsWhereAsync(t => ids.Contains(t.Organization.BodyId), cancellationToken)).ToLookup(t => t.BodyId);
+        return bodies.ConvertAll(b => new OParlBodyRecord(b.Id, b.Name, b.Website, terms[b.Id].ToList(), b.Created, b.Modified));
+    }
+
+    public async Task<IReadOnlyList<OParlTermRecord>> TermsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await TermsWhereAsync(t => ids.Contains(t.Id), cancellationToken);
+
+    private Task<List<OParlTermRecord>> TermsWhereAsync(System.Linq.Expressions.Expression<Func<Term, bool>> where, CancellationToken ct) =>
+        db.Terms.AsNoTracking().Where(where).OrderBy(t => t.Id)
+            .Select(t => new OParlTermRecord(t.Id, t.Organization.BodyId, t.Organization.Name, t.Name, t.Start, t.End, t.Created, t.Modified))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<OParlOrganizationRecord>> OrganizationsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+        var seats = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.OrganizationId)).OrderBy(m => m.Id)
+            .Select(m => new { m.OrganizationId, m.Id }).ToListAsync(cancellationToken)).ToLookup(m => m.OrganizationId, m => m.Id);
+        return organizations.ConvertAll(o => new OParlOrganizationRecord(o.Id, o.BodyId, o.Slug, o.Name, o.ShortName, o.Kind, o.Purpose, o.Website, seats[o.Id].ToList(), o.Created, o.Modified));
+    }
+
+    public async Task<IReadOnlyList<OParlPersonRecord>> PeopleAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.BodyId, p.Name, p.Publication, p.Created, p.Modified }).ToListAsync(cancellationToken);
+        var seats = (await MembershipsWhereAsync(m => ids.Contains(m.PersonId), cancellationToken)).ToLookup(m => m.PersonId);
+        return people.ConvertAll(p => new OParlPersonRecord(p.Id, p.BodyId, p.Name, p.Publication, seats[p.Id].ToList(), p.Created, p.Modified));
+    }
+
+    public async Task<IReadOnlyList<OParlMembershipRecord>> MembershipsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await MembershipsWhereAsync(m => ids.Contains(m.Id), cancellationToken);
+
+    private Task<List<OParlMembershipRecord>> MembershipsWhereAsync(System.Linq.Expressions.Expression<Func<Membership, bool>> where, CancellationToken ct) =>
+        db.Memberships.AsNoTracking().Where(where).OrderBy(m => m.Id)
+            .Select(m => new OParlMembershipRecord(m.Id, m.PersonId, m.Person.Publication, m.Person.PublicRole, m.OrganizationId, m.Role, m.OnBehalfOfId, m.Start, m.End, m.Created, m.Modified))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<OParlLocationRecord>> LocationsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var locations = await db.Locations.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.LocationId != null && ids.Contains(m.LocationId.Value)).OrderBy(m => m.Id)
+            .Select(m => new { LocationId = m.LocationId!.Value, m.Id }).ToListAsync(cancellationToken)).ToLookup(m => m.LocationId, m => m.Id);
+        return locations.ConvertAll(l => Location(l, meetings[l.Id].ToList()));
+    }
+
+    private static OParlLocationRecord Location(Location l, IReadOnlyList<int> meetings) =>
+        new(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, meetings, l.Created, l.Modified);
+
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // One statement per kind of row for the whole page, never one per meeting.
+        var ct = cancellationToken;
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .OrderBy(m => m.Id)
+            .Select(m => new
+            {
+                m.Id,
+                m.OrganizationId,
+                OrganizationSlug = m.Organization.Slug,
+                OrganizationName = m.Organization.Name,
+                BodyName = m.Organization.Body.Name,
+                m.Organization.BodyId,
+                m.Name,
+                m.Date,
+                m.StartTime,
+                m.EndTime,
+                m.Location,
+                HostName = m.Host == null ? null : m.Host.Name,
+                m.State,
+                m.MinutesApprovedById,
+                ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
+                m.ImportedFrom,
+                m.ImportedSha256,
+                m.CancelledAt,
+                m.CancellationReason,
+                m.Created,
+                m.Modified,
+            })
+            .ToListAsync(ct);
+        if (meetings.Count == 0)
+        {
+            return [];
+        }
+
+        // A planned meeting's draft agenda, attachments and attendance are not read at all.
+        var open = meetings.Where(m => PrivacyGate.IsPublic(m.State)).Select(m => m.Id).ToList();
+        var agenda = open.Count == 0 ? [] : await db.AgendaItems.AsNoTracking()
+            .Where(i => open.Contains(i.MeetingId))
+            .OrderBy(i => i.MeetingId).ThenBy(i => i.Position)
+            .Select(i => new { i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.Created, i.Modified })
+            .ToListAsync(ct);
+        var present = open.Count == 0 ? [] : await db.Attendance.AsNoTracking()
+            .Where(a => open.Contains(a.MeetingId))
+            .Select(a => new
+            {
+                a.Id,
+                a.MeetingId,
+                Person = new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
+                a.Status,
+                SubstituteFor = a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
+                a.Affiliation,
+            })
+            .ToListAsync(ct);
+        var guestItems = (present.Count == 0 ? [] : await db.Attendance.AsNoTracking()
+            .Where(a => open.Contains(a.MeetingId))
+            .SelectMany(a => a.GuestItems, (a, i) => new { AttendanceId = a.Id, i.Number, i.Position })
+            .ToListAsync(ct))
+            .ToLookup(g => g.AttendanceId);
+        var attachments = open.Count == 0 ? [] : await db.Attachments.AsNoTracking()
+            .Where(a => open.Contains(a.MeetingId))
+            .OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.MeetingId,
+                Record = new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
+
+                // The text of public attachments on public items only; the gate decides again.
+                Text = a.IsPublic && (a.AgendaItemId == null || a.AgendaItem!.IsPublic) ? a.Text : null,
+            })
+            .ToListAsync(ct);
+        var hearings = open.Count == 0 ? [] : await db.Hearings.AsNoTracking()
+            .Where(h => h.AgendaItemId != null && open.Contains(h.AgendaItem!.MeetingId))
+            .OrderBy(h => h.Id)
+            .Select(h => new { h.Id, ItemId = h.AgendaItemId!.Value })
+            .ToListAsync(ct);
+
+        // The seats of the people present, in the meetings' organizations; the one on the meeting's date is picked below.
+        var personIds = present.Select(a => a.Person.Id).Distinct().ToList();
+        var organizationIds = meetings.Select(m => m.OrganizationId).Distinct().ToList();
+        var seats = (personIds.Count == 0 ? [] : await db.Memberships.AsNoTracking()
+            .Where(ms => organizationIds.Contains(ms.OrganizationId) && personIds.Contains(ms.PersonId))
+            .Select(ms => new { ms.OrganizationId, ms.PersonId, ms.Role, ms.Start, ms.End, OnBehalfOf = ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name })
+            .ToListAsync(ct))
+            .ToLookup(ms => (ms.OrganizationId, ms.PersonId));
+        var withheld = await WithheldAsync(meetings.Select(m => m.BodyId).Distinct().ToList(), ct);
+
+        var agendaOf = agenda.ToLookup(i => i.MeetingId);
+        var presentOf = present.ToLookup(a => a.MeetingId);
+        var attachmentsOf = attachments.ToLookup(a => a.MeetingId);
+        var hearingOf = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => g.First().Id);
+        var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+        return meetings.ConvertAll(meeting =>
+        {
+            var rows = agendaOf[meeting.Id].ToList();
+            var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
+            var items = rows
+                .Select(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason))
+                .ToList();
+            var attendance = presentOf[meeting.Id]
+                .Select(a =>
+                {
+                    var seat = seats[(meeting.OrganizationId, a.Person.Id)]
+                        .Where(ms => (ms.Start == null || ms.Start <= meeting.Date) && (ms.End == null || ms.End >= meeting.Date))
+                        .OrderBy(ms => ms.Role)
+                        .FirstOrDefault();
+                    return new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
+                        guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), seat?.OnBehalfOf, seat?.Role);
+                })
+                .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
+                .ThenBy(a => a.Person.Name, danish)
+                .ToList();
+            var files = attachmentsOf[meeting.Id].ToList();
+            var record = new MeetingRecord(
+                meeting.Id, meeting.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName,
+                meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
+                meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
+                meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
+                items, attendance, files.ConvertAll(a => a.Record),
+                meeting.ImportedFrom, meeting.ImportedSha256, withheld[meeting.BodyId].ToList(),
+                meeting.CancelledAt, meeting.CancellationReason);
+            return new OParlMeetingRecord(
+                record, meeting.BodyId, meeting.Location is { } l ? Location(l, []) : null, meeting.Created, meeting.Modified,
+                rows.ToDictionary(i => i.Id, i => new OParlStamps(i.Created, i.Modified)),
+                files.Where(a => a.Text is not null).ToDictionary(a => a.Record.Id, a => a.Text!),
+                hearingOf.Where(h => numberOf.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value));
+        });
+    }
+
+    /// <summary>Every spelling of the names of people shown by role only, per municipality.</summary>
+    private async Task<ILookup<int, WithheldName>> WithheldAsync(List<int> bodies, CancellationToken ct) =>
+        (await db.People.AsNoTracking()
+            .Where(p => p.Publication == PublicationLevel.RoleOnly && bodies.Contains(p.BodyId))
+            .Select(p => new { p.BodyId, p.Name, p.PublicRole, Aliases = p.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(ct))
+        .SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => (p.BodyId, Name: new WithheldName(n, p.PublicRole!))))
+        .ToLookup(p => p.BodyId, p => p.Name);
+
+    public async Task<IReadOnlyDictionary<int, int>> MeetingsOfAgendaItemsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.MeetingId);
+
+    public async Task<IReadOnlyDictionary<int, int>> MeetingsOfAttachmentsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.MeetingId }).ToListAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.MeetingId);
+
+    public async Task<IReadOnlyList<OParlHearingRecord>> PublicHearingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var hearings = await db.Hearings.AsNoTracking()
+            .Where(h => ids.Contains(h.Id) && h.AgendaItem != null && h.AgendaItem.IsPublic && h.AgendaItem.Meeting.State >= FirstPublic)
+            .OrderBy(h => h.Id)
+            .Select(h => new { h.Id, h.Organization.BodyId, h.OrganizationId, h.AgendaItem!.MeetingId, ItemId = h.AgendaItem.Id, h.AgendaItem.Number, h.Subject, h.Received, h.Deadline, h.Created, h.Modified })
+            .ToListAsync(cancellationToken);
+        if (hearings.Count == 0)
+        {
+            return [];
+        }
+
+        var withheld = await WithheldAsync(hearings.Select(h => h.BodyId).Distinct().ToList(), cancellationToken);
+        return hearings.ConvertAll(h => new OParlHearingRecord(h.Id, h.BodyId, h.OrganizationId, h.MeetingId, h.ItemId, h.Number, h.Subject, h.Received, h.Deadline,
+            withheld[h.BodyId].ToList(), h.Created, h.Modified));
+    }
+
+    public async Task<OParlRemoval?> RemovalAsync(OParlKind kind, int id, CancellationToken cancellationToken)
+    {
+        var exists = kind switch
+        {
+            OParlKind.Body => db.Bodies.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Organization => db.Organizations.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Person => db.People.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Membership => db.Memberships.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Meeting => db.Meetings.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.AgendaItem => db.AgendaItems.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Paper or OParlKind.Consultation => db.Hearings.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.AttachmentFile => db.Attachments.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.Location => db.Locations.AnyAsync(e => e.Id == id, cancellationToken),
+            OParlKind.LegislativeTerm => db.Terms.AnyAsync(e => e.Id == id, cancellationToken),
+            _ => null,
+        };
+        if (exists is null || await exists)
+        {
+            return null;
+        }
+
+        return (await RemovalsAsync(EntityType(kind)!, id, cancellationToken)) is [var (removal, _), ..] ? removal : null;
+    }
+
+    /// <summary>The audit log's name of the records behind a kind of object; null for files made from a meeting.</summary>
+    private static string? EntityType(OParlKind kind) => kind switch
+    {
+        OParlKind.Body => nameof(Body),
+        OParlKind.Organization => nameof(Organization),
+        OParlKind.Person => nameof(Person),
+        OParlKind.Membership => nameof(Membership),
+        OParlKind.Meeting => nameof(Meeting),
+        OParlKind.AgendaItem => nameof(AgendaItem),
+        OParlKind.Paper or OParlKind.Consultation => nameof(Core.Hearings.Hearing),
+        OParlKind.AttachmentFile => nameof(Attachment),
+        OParlKind.Location => nameof(Location),
+        OParlKind.LegislativeTerm => nameof(Term),
+        _ => null,
+    };
+
+    /// <summary>The records of one kind (or the one record) the audit log saw removed, the last removal of each, with its last values.</summary>
+    private async Task<List<(OParlRemoval Removal, string Changes)>> RemovalsAsync(string entityType, int? id, CancellationToken ct)
+    {
+        var removed = await db.AuditLog.AsNoTracking().Where(e => e.Action == "removed" && e.EntityType == entityType && (id == null || e.EntityId == id))
+            .OrderBy(e => e.Id).Select(e => new { e.EntityId, e.At, e.Changes }).ToListAsync(ct);
+        if (removed.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = removed.Select(e => e.EntityId).Distinct().ToList();
+        var added = (await db.AuditLog.AsNoTracking().Where(e => e.Action == "added" && e.EntityType == entityType && ids.Contains(e.EntityId))
+                .Select(e => new { e.EntityId, e.At }).ToListAsync(ct))
+            .GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
+        return removed.GroupBy(e => e.EntityId).Select(g => g.Last())
+            .Select(e => (new OParlRemoval(e.EntityId, added.GetValueOrDefault(e.EntityId, e.At), e.At), e.Changes))
+            .ToList();
+    }
+
+    /// <summary>Part of a list: its size and a page of it, after an id (keyset) and/or skipping some.</summary>
+    private sealed class Part(Func<CancellationToken, Task<int>> count, Func<int?, int, int, CancellationToken, Task<List<OParlEntry>>> read)
+    {
+        public static readonly Part Empty = new(_ => Task.FromResult(0), (_, _, _, _) => Task.FromResult(new List<OParlEntry>()));
+
+        public Task<int> CountAsync(CancellationToken ct) => count(ct);
+
+        public Task<List<OParlEntry>> ReadAsync(int? after, int skip, int take, CancellationToken ct) => read(after, skip, take, ct);
+    }
+}
