@@ -16,6 +16,8 @@ namespace Protokol.Import.Importing;
 /// </summary>
 internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
 {
+    private const int MaxDecision = 4000;
+
     /// <summary>Follow-ups closed as historical by the last <see cref="Map"/>.</summary>
     public int HistoricalFollowUps { get; private set; }
 
@@ -60,7 +62,9 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
 
             foreach (var (item, number) in numbers.Where(n => !n.Item.Withdrawn && (n.Item.Text is not null || n.Item.Decision is not null)))
             {
-                meeting.RecordMinutes(meeting.Items.First(i => i.Number == number), item.Text, item.Decision);
+                // Informal minutes are read as the decision; one longer than a decision may be is kept as the minute text.
+                var (text, decision) = item.Decision is { Length: > MaxDecision } minute ? (item.Text ?? minute, null) : (item.Text, item.Decision);
+                meeting.RecordMinutes(meeting.Items.First(i => i.Number == number), text, decision);
             }
 
             meeting.PublishMinutes(utcNow);

@@ -96,13 +96,15 @@ public sealed class MeetingParser(Cleaner cleaner)
         };
     }
 
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static ParsedItem Item(ItemBlock block, DecisionContext context)
     {
         var decision = DecisionFinder.Find(block, context);
         var text = TextReflow.ToMarkdown(block.Body);
 
         // "Godkendt" alone is the decision, not minutes as well.
-        if (text is not null && decision is not null && string.Equals(text.TrimEnd('.'), decision.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        if (text is not null && decision is not null && string.Equals(Collapse(text).TrimEnd('.'), Collapse(decision).TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             text = null;
         }

@@ -35,7 +35,7 @@ internal sealed class DecisionSectionRule : IDecisionRule
                 }
             }
 
-            return text.Count == 0 ? null : string.Join('\n', text);
+            return DecisionText.Join(text);
         }
 
         return null;

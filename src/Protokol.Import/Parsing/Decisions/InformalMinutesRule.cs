@@ -25,7 +25,7 @@ internal sealed partial class InformalMinutesRule : IDecisionRule
 
         var presenter = lines.FindLastIndex(l => Presenter().IsMatch(l));
         var text = lines.Skip(presenter + 1).Where(l => !AttendanceLines.IsAttendance(l) && !Furniture().IsMatch(l)).ToList();
-        return text.Count == 0 ? null : string.Join('\n', text);
+        return DecisionText.Join(text);
     }
 
     [GeneratedRegex(@"^(?:(?:oplæg|indlæg|orientering|præsentation)\s+)?v\.\s*\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

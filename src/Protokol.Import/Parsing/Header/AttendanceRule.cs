@@ -50,7 +50,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
             var names = new List<string>();
             var marked = new List<string>();
-            Collect(label.Groups["rest"].Value.Trim(), names, marked);
+            var collected = label.Groups["rest"].Value.Trim();
 
             // Names may go on over several lines (wrapped, or one name a line under a label on its own line).
             while (i + 1 < lines.Count && !kind.StartsWith("REFERENT", StringComparison.Ordinal))
@@ -69,22 +69,24 @@ internal sealed partial class AttendanceRule : IHeaderRule
                     continue;
                 }
 
-                if (!NameList.LooksLikeNames(Strip(value)) && !AfbudMark().IsMatch(value))
+                if (AfbudMark().IsMatch(value))
+                {
+                    Collect(value, names, marked);
+                    i++;
+                    continue;
+                }
+
+                if (!NameList.LooksLikeNames(Strip(value)))
                 {
                     break;
                 }
 
-                if (names.Count > 0 && !group.Success && Continues(names[^1], value))
-                {
-                    names[^1] += " " + value.Trim();
-                }
-                else
-                {
-                    Collect(value, names, marked);
-                }
-
+                collected = collected.Length == 0 ? value
+                    : collected + (collected.EndsWith(',') || (!group.Success && Continues(collected)) ? " " : ", ") + value;
                 i++;
             }
+
+            Collect(collected, names, marked);
 
             context.Absent.AddRange(marked);
             if (absentList)
@@ -153,9 +155,12 @@ internal sealed partial class AttendanceRule : IHeaderRule
         return n >= 2 && NameList.IsName(string.Join(' ', words.Take(n))) ? string.Join(' ', words.Take(n)) : null;
     }
 
-    /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen"), not after one.</summary>
-    private static bool Continues(string last, string next) =>
-        !last.Contains(' ', StringComparison.Ordinal) && NameList.IsName(next.Trim()) && !next.Contains(',', StringComparison.Ordinal) && next.Trim().Split(' ').Length == 1;
+    /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen", "Tine" / "Plougheld, …"), not after one.</summary>
+    private static bool Continues(string collected)
+    {
+        var lastPart = NameList.Split(collected).LastOrDefault() ?? string.Empty;
+        return lastPart.Split(' ').Length == 1;
+    }
 
     [GeneratedRegex(@"^(?<names>.+?)\s+deltog\s+(?:ved|under|i|til|på)\s+(?:punkt(?:erne)?|pkt\.?)\s+(?<items>\d+[a-z]?(?:\s*(?:,|og|-)\s*\d+[a-z]?)*)\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GuestsForItems();
