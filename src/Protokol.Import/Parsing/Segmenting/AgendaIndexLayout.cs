@@ -105,15 +105,17 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
                 continue;
             }
 
-            // One cell per line: "1." then the title, then the page number.
+            // One cell per line: "1." then the title, then the page number (blank lines may sit between cells).
             var cell = NumberCell().Match(text);
-            if (cell.Success && Continues(cell.Groups["n"].Value, expected) && i + 1 < lines.Count && !lines[i + 1].IsBlank)
+            var titleAt = NextNonBlank(lines, i + 1);
+            if (cell.Success && Continues(cell.Groups["n"].Value, expected) && titleAt >= 0 && !NumberCell().IsMatch(lines[titleAt].Trimmed))
             {
-                entries.Add((Number(cell.Groups["n"].Value), Title(lines[i + 1].Trimmed), lines[i].Line));
-                i++;
-                if (i + 1 < lines.Count && PageCell().IsMatch(lines[i + 1].Trimmed))
+                entries.Add((Number(cell.Groups["n"].Value), Title(lines[titleAt].Trimmed), lines[i].Line));
+                i = titleAt;
+                var pageAt = NextNonBlank(lines, i + 1);
+                if (pageAt >= 0 && PageCell().IsMatch(lines[pageAt].Trimmed))
                 {
-                    i++;
+                    i = pageAt;
                 }
 
                 continue;
@@ -124,6 +126,19 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         end = i;
         return entries;
+    }
+
+    private static int NextNonBlank(IReadOnlyList<SourceLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool Continues(string number, int? expected) =>

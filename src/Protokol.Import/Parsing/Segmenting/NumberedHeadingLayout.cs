@@ -13,7 +13,8 @@ namespace Protokol.Import.Parsing.Segmenting;
 /// (Hørsholm referat, PDF text); numbers inside bullets "• 1 Præsentation" (Viborg accordion pages);
 /// HTML lists that restart at 1 at the same indentation (Hørsholm); nested numbered lists one level
 /// deeper are sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden), else minute text
-/// (Assens U-huset notes); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
+/// (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
+/// (FirstAgenda publication pages, Aarhus); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
 /// </summary>
 internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 {
@@ -54,6 +55,19 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
             }
 
             var restart = current is not null && mainIndent > 0 && indent == mainIndent;
+            if (NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
+                && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), out var cellNumber, out var cellTitle)
+                && char.IsLetter(cellTitle[0]))
+            {
+                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line.
+                current = new ItemBlock(cellNumber, cellTitle, lines[i].Line, null);
+                currentSub = null;
+                nestedIndent = -1;
+                items.Add(current);
+                i++;
+                continue;
+            }
+
             if (TryMainItem(text, current, restart, PreviousText(lines, i), out var number, out var title))
             {
                 var startLine = lines[i].Line;
@@ -221,7 +235,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
             var lastWord = title.Split(' ')[^1];
             var startsLower = char.IsLower(next[0]) || char.IsDigit(next[0]);
             var openParenthesis = title.Count(c => c == '(') > title.Count(c => c == ')');
-            if ((MainItem().IsMatch(next) && !startsLower) || SectionLabels.IsLabel(next))
+            if ((MainItem().IsMatch(next) && !startsLower) || NumberedLine().IsMatch(next) || SectionLabels.IsLabel(next))
             {
                 break;
             }
@@ -248,6 +262,12 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 
     [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SubItem();
+
+    [GeneratedRegex(@"^\d{1,3}[.)]\s*\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"^\d{1,3}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberCell();
 
     [GeneratedRegex(@"(?:,\s*at|\bat)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListLead();
