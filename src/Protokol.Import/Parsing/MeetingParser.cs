@@ -35,6 +35,15 @@ public sealed class MeetingParser(Cleaner cleaner)
             review.Add(new ReviewNote("items", "Ingen dagsordenspunkter fundet; dokumentets tekst er gemt uden punkter.", cleaned.Lines.FirstOrDefault()?.Line ?? 1));
         }
 
+        var inlineMinutes = segments.Layout == nameof(NumberedHeadingLayout) && segments.AllItems.Count(InlineMinuteInTitle.Holds) >= 2;
+        if (inlineMinutes)
+        {
+            foreach (var item in segments.AllItems)
+            {
+                InlineMinuteInTitle.Apply(item);
+            }
+        }
+
         var withdrawnElsewhere = segments.AllItems.SelectMany(i => DecisionRules.WithdrawnElsewhere(i.BodyText)).ToHashSet();
         foreach (var item in segments.AllItems)
         {
@@ -68,7 +77,7 @@ public sealed class MeetingParser(Cleaner cleaner)
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
-        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0
+        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes
             || segments.AllItems.Any(i => DecisionFinder.Find(i, new DecisionContext(false)) is not null);
         var context = new DecisionContext(minutes);
         minutes |= !header.SaysAgenda && segments.AllItems.Any(i => DecisionFinder.Find(i, context) is not null);

@@ -9,7 +9,16 @@ namespace Protokol.Import.Parsing.Decisions;
 /// </summary>
 internal static partial class AttendanceLines
 {
-    public static bool IsAttendance(string trimmed) => Attendance().IsMatch(trimmed);
+    public static bool IsAttendance(string trimmed) => Attendance().IsMatch(trimmed) || WereAbsent().IsMatch(trimmed);
+
+    /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
+    public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
+
+    [GeneratedRegex(@"^(?:fravær|fraværende|afbud|deltagere|tilstede|til stede)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AttendanceTitle();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.\- ,]+\s(?:var|er)\s+fraværende\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WereAbsent();
 
     [GeneratedRegex(@"^(?:(?:fraværende|deltog ikke|ikke til stede|afbud|afbud fra|uden afbud|dato|sted|tid)\b[^:]{0,20}:|.*\bforhindret i at deltage\b|samtlige\s+\S+\s+deltog\b|alle\s+\S*\s*deltog\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attendance();

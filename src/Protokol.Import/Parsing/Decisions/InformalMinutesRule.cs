@@ -24,7 +24,8 @@ internal sealed partial class InformalMinutesRule : IDecisionRule
         }
 
         var presenter = lines.FindLastIndex(l => Presenter().IsMatch(l));
-        var text = lines.Skip(presenter + 1).Where(l => !AttendanceLines.IsAttendance(l) && !Furniture().IsMatch(l)).ToList();
+        var keepAttendance = AttendanceLines.IsAboutAttendance(item.Title);
+        var text = lines.Skip(presenter + 1).Where(l => (keepAttendance || !AttendanceLines.IsAttendance(l)) && !Furniture().IsMatch(l)).ToList();
         return DecisionText.Join(text);
     }
 
