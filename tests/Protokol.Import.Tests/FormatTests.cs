@@ -20,7 +20,7 @@ public sealed class FormatTests
         var lines = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var fromText = MeetingParser.Default.Parse(Reader.Read(fileName, ".txt", File.ReadAllBytes(path)));
         var itemLines = fromText.Items.Select(i => i.Line).ToHashSet();
-        var first = int.Parse(fromText.Items[0].Number, System.Globalization.CultureInfo.InvariantCulture);
+        var first = int.Parse(fromText.Items[0].Number ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var expected = Comparable(fromText);
 
         var versions = new Dictionary<string, byte[]>

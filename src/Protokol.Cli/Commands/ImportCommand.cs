@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Data;
@@ -20,14 +21,28 @@ internal static class ImportCommand
         var body = new Option<string>("--body") { Description = "Key of the municipality to import into (created if missing)", DefaultValueFactory = _ => "kommune" };
         var bodyName = new Option<string>("--body-name") { Description = "Name of the municipality when it is created", DefaultValueFactory = _ => "Kommunen" };
         var organization = new Option<string?>("--org") { Description = "The council's address name (slug), when the documents do not name it" };
+        var date = new Option<string?>("--date") { Description = "Meeting date (YYYY-MM-DD) for documents that do not state one; else the date in the file name is used" };
         var command = new Command("import", "Import existing minutes and agendas into the database");
         command.Arguments.Add(paths);
         command.Options.Add(body);
         command.Options.Add(bodyName);
         command.Options.Add(organization);
+        command.Options.Add(date);
         CliContext.AddLimitOptions(command);
         command.SetAction((parse, cancellationToken) => context.GuardAsync(async () =>
         {
+            DateOnly? fallbackDate = null;
+            if (parse.GetValue(date) is { } dateText)
+            {
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var given))
+                {
+                    context.Console.MarkupLineInterpolated($"[red]error:[/] --date: '{dateText}' er ikke en dato (ÅÅÅÅ-MM-DD)");
+                    return 1;
+                }
+
+                fallbackDate = given;
+            }
+
             var files = Expand(parse.GetValue(paths)!, out var missing);
             foreach (var m in missing)
             {
@@ -40,7 +55,7 @@ internal static class ImportCommand
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             }
 
-            var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization));
+            var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization), fallbackDate);
             var results = new List<ImportResult>();
             var session = new ImportSession();
 
@@ -148,16 +163,19 @@ internal static class ImportCommand
                 case ImportOutcome.Rejected:
                     console.MarkupLineInterpolated($"[red]error:[/] {r.FileName}: {r.Reason}");
                     break;
+                case ImportOutcome.PossibleDuplicate:
+                    console.MarkupLineInterpolated($"[yellow]duplicate?[/] {r.FileName}: {r.Reason}");
+                    break;
                 default:
                     var word = r.Outcome switch { ImportOutcome.Imported => "imported", ImportOutcome.Updated => "updated", _ => "unchanged" };
-                    console.MarkupLineInterpolated($"{r.FileName}: {word} as meeting {r.MeetingId}{(r.ReviewNotes > 0 ? $", {r.ReviewNotes} value(s) to review" : string.Empty)}");
+                    console.MarkupLineInterpolated($"{r.FileName}: {word} as meeting {r.MeetingId}{(r.ReviewNotes > 0 ? $", {r.ReviewNotes} value(s) to review" : string.Empty)}{(r.HistoricalFollowUps > 0 ? $", {r.HistoricalFollowUps} follow-up(s) closed as historical" : string.Empty)}");
                     break;
             }
         }
 
         var proposals = results.SelectMany(r => r.Proposals).ToList();
         console.MarkupLineInterpolated(
-            $"Imported {results.Count(r => r.Outcome == ImportOutcome.Imported)}, updated {results.Count(r => r.Outcome == ImportOutcome.Updated)}, unchanged {results.Count(r => r.Outcome == ImportOutcome.Unchanged)}, rejected {results.Count(r => r.Outcome == ImportOutcome.Rejected)}.");
+            $"Imported {results.Count(r => r.Outcome == ImportOutcome.Imported)}, updated {results.Count(r => r.Outcome == ImportOutcome.Updated)}, unchanged {results.Count(r => r.Outcome == ImportOutcome.Unchanged)}, rejected {results.Count(r => r.Outcome == ImportOutcome.Rejected)}, possible duplicates {results.Count(r => r.Outcome == ImportOutcome.PossibleDuplicate)}.");
         console.MarkupLineInterpolated(
             $"People: {results.Sum(r => r.NewPeople)} new, {results.Sum(r => r.MatchedPeople)} matched ({results.Sum(r => r.AliasesAdded)} under another spelling, kept as aliases), {proposals.Count} uncertain.");
         foreach (var p in proposals)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Protokol.Import.Model;
 using Protokol.Import.Parsing;
 using Protokol.Import.Reading;
 using Spectre.Console;
@@ -10,7 +12,7 @@ internal static class ParseCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Documents to parse (.txt)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Documents to parse (.txt, .pdf, .docx, .html)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder for the JSON files (created if missing)", Required = true };
         var command = new Command("parse", "Read minutes or agendas and write what was found as interchange JSON, without storing anything");
         command.Arguments.Add(files);
@@ -32,7 +34,7 @@ internal static class ParseCommand
                     await File.WriteAllTextAsync(target, meeting.ToJson(), cancellationToken);
                     var items = meeting.Items.Sum(i => 1 + (i.Children?.Count ?? 0));
                     context.Console.MarkupLineInterpolated(
-                        $"{Path.GetFileName(path)}: {meeting.Kind} {meeting.Date}, {items} items, {meeting.Attendees.Count} present, {meeting.Absent.Count} apologies, {meeting.Actions.Count} follow-ups, {meeting.Hearings.Count} hearings{(meeting.Review.Count > 0 ? $", {meeting.Review.Count} to review" : string.Empty)}");
+                        $"{Path.GetFileName(path)}: {(meeting.Kind == MeetingKind.Minutes ? "minutes" : "agenda")} {(meeting.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(no date)")}, {items} items, {meeting.Attendees.Count} present, {meeting.Absent.Count} apologies, {meeting.Actions.Count} follow-ups, {meeting.Hearings.Count} hearings{(meeting.Review.Count > 0 ? $", {meeting.Review.Count} to review" : string.Empty)}");
                 }
                 catch (ImportException e)
                 {

@@ -51,6 +51,12 @@ public interface IProtokolStore
 
     Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken);
 
+    /// <summary>The organization's meetings on a date, with their items (an import checks them for a copy of the same meeting).</summary>
+    Task<IReadOnlyList<Meeting>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>The date of the organization's latest meeting, leaving out one meeting (the one being imported again); null when it has none.</summary>
+    Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken);
+
     /// <summary>Deletes what an earlier import of the meeting derived from it: follow-ups, hearings, review notes.</summary>
     Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken);
 

@@ -106,6 +106,22 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken) =>
         db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
 
+    public async Task<IReadOnlyList<Meeting>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var ids = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date == date).Select(m => m.Id).ToListAsync(cancellationToken);
+        var meetings = new List<Meeting>(ids.Count);
+        foreach (var id in ids)
+        {
+            meetings.Add((await FindMeetingAsync(id, cancellationToken))!);
+        }
+
+        return meetings;
+    }
+
+    public async Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) =>
+        await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Id != (exceptMeetingId ?? 0))
+            .MaxAsync(m => (DateOnly?)m.Date, cancellationToken);
+
     public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.OriginMeetingId == meeting.Id).ToListAsync(cancellationToken));

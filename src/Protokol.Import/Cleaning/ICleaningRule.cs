@@ -15,6 +15,9 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
     [
         new NormalizeCharacters(),
         new DropNavigationText(),
+        new SplitRunOnText(),
+        new SplitGluedLabels(),
+        new JoinLabelValueLines(),
         new DropPageMarkers(),
         new DropPageHeaderBlocks(),
         new MendHyphenation(),

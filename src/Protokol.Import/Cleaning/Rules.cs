@@ -16,6 +16,24 @@ public sealed partial class NormalizeCharacters : ICleaningRule
 
     internal static string Normalize(string text)
     {
+        // Leading indentation is kept (one space per blank): nested HTML lists flattened to text are told apart by it.
+        var indent = 0;
+        while (indent < text.Length && text[indent] is ' ' or '\u00A0' or '\t')
+        {
+            indent++;
+        }
+
+        if (indent == text.Length)
+        {
+            return string.Empty;
+        }
+
+        var body = Body(indent == 0 ? text : text[indent..]);
+        return indent == 0 ? body : new string(' ', indent) + body;
+    }
+
+    private static string Body(string text)
+    {
         if (IsPlain(text))
         {
             return text.Contains("  ", StringComparison.Ordinal) ? Spaces().Replace(text, " ").TrimEnd() : text.TrimEnd();
@@ -61,17 +79,26 @@ public sealed partial class NormalizeCharacters : ICleaningRule
     private static partial Regex Spaces();
 }
 
-/// <summary>Web page furniture: skip links and share/print buttons (seen on a municipal web page of minutes).</summary>
+/// <summary>
+/// Web page furniture: skip links, share/print and fold buttons, and cookie banners (an Odense web page;
+/// Brønderslev, Aalborg, Rødovre, Aabenraa pages). A cookie line is one that asks about cookies.
+/// </summary>
 public sealed class DropNavigationText : ICleaningRule
 {
     private static readonly HashSet<string> Furniture = new(StringComparer.OrdinalIgnoreCase)
     {
         "Spring til indhold", "Gå til indhold", "Gå til sidens indhold", "Til toppen", "Tilbage til toppen",
         "Del", "Del siden", "Del på Facebook", "Del på LinkedIn", "Print", "Udskriv", "Udskriv siden", "Menu", "Søg",
+        "Skip til hoved indholdet", "Skip to Main Content", "Gå til hovedindhold", "Fold alle ud", "Hent som fil:", "Til top",
+        "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "• Udskriv",
     };
 
     public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines) =>
-        lines.Where(l => !Furniture.Contains(l.Trimmed)).ToList();
+        lines.Where(l => !Furniture.Contains(l.Trimmed) && !IsCookieLine(l.Trimmed)).ToList();
+
+    private static bool IsCookieLine(string text) =>
+        text.Contains("cookie", StringComparison.OrdinalIgnoreCase) && text.Length < 400
+        && (text.Contains("accept", StringComparison.OrdinalIgnoreCase) || text.Contains("cookiepolitik", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Vi bruger cookies", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Page numbers printed by word processors: "5/7", "Side 2 af 6", "- 3 -", "Page 4".</summary>

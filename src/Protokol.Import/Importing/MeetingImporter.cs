@@ -1,9 +1,6 @@
-using System.Globalization;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
 using Protokol.Core.Files;
-using Protokol.Core.FollowUps;
-using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
 using Protokol.Import.Model;
@@ -18,6 +15,9 @@ public enum ImportOutcome
     Updated,
     Unchanged,
     Rejected,
+
+    /// <summary>Another meeting of the council on the same date, with other items: nothing stored, for the secretary to decide.</summary>
+    PossibleDuplicate,
 }
 
 /// <summary>What importing one file did.</summary>
@@ -34,6 +34,9 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, int? M
     public IReadOnlyList<string> Proposals { get; init; } = [];
 
     public int ReviewNotes { get; init; }
+
+    /// <summary>Follow-ups closed on import because the minutes are older than the council's latest meeting.</summary>
+    public int HistoricalFollowUps { get; init; }
 }
 
 /// <summary>
@@ -51,12 +54,19 @@ public sealed class ImportSession
 public sealed record PreparedDocument(string FileName, byte[] Bytes, string Sha256, ParsedMeeting? Meeting, string? Rejection);
 
 /// <summary>Where imported meetings go: the body (municipality) and, optionally, a fixed organization.</summary>
-public sealed record ImportTarget(string BodyKey, string BodyName, string? OrganizationSlug = null);
+/// <param name="BodyKey">The municipality's key (created if missing).</param>
+/// <param name="BodyName">The municipality's name when it is created.</param>
+/// <param name="OrganizationSlug">A fixed council, when the documents do not name it.</param>
+/// <param name="FallbackDate">The meeting date for documents that do not state one (before the date in the file name).</param>
+public sealed record ImportTarget(string BodyKey, string BodyName, string? OrganizationSlug = null, DateOnly? FallbackDate = null);
 
 /// <summary>
-/// Use case: import one file. Reads and parses it, then maps the record onto the domain through the
-/// same methods a secretary's actions use, in one transaction: all of the meeting is stored, or none.
-/// Idempotent: the same bytes again change nothing; a changed file of the same name updates its meeting.
+/// Use case: import one file. Reads and parses it, finds the meeting it belongs to, and has
+/// <see cref="MeetingMapper"/> map the record onto the domain, in one transaction: all of the meeting is
+/// stored, or none. Idempotent: the same bytes again change nothing; a changed file of the same name
+/// updates its meeting; a file under another name for a council and date that already has an imported
+/// meeting with the same items updates that meeting, and with other items is reported as a possible
+/// duplicate and not stored.
 /// </summary>
 public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader, TimeProvider clock)
 {
@@ -98,7 +108,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         {
             ImportResult? result = null;
             PeopleResolver? people = null;
-            await store.InTransactionAsync(async ct => (result, people) = await StoreAsync(fileName, bytes, sha, parsed, target, session, ct), cancellationToken);
+            await store.InTransactionAsync(async ct => (result, people) = await StoreAsync(fileName, bytes, sha, WithDate(fileName, parsed, target), target, session, ct), cancellationToken);
             if (session is not null && people is not null)
             {
                 session.People[people.BodyId] = people.Index;
@@ -118,15 +128,35 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
     }
 
-    private async Task<(ImportResult, PeopleResolver)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
+    /// <summary>
+    /// A meeting needs a date: the document's, else the one given for the import, else a date in the file
+    /// name ("2019-03-25", "25-03-2019", "20190325"); a note for review says where it came from.
+    /// </summary>
+    internal static ParsedMeeting WithDate(string fileName, ParsedMeeting parsed, ImportTarget target)
+    {
+        if (parsed.Date is not null)
+        {
+            return parsed;
+        }
+
+        var (date, source) = target.FallbackDate is { } given ? (given, "angivet ved importen")
+            : FileNameDate.Find(fileName) is { } named ? (named, "taget fra filnavnet")
+            : throw new ImportException(fileName, "mødedatoen står ikke i dokumentet; angiv den med --date ÅÅÅÅ-MM-DD eller i filnavnet");
+        return parsed with
+        {
+            Date = date,
+            Review = [.. parsed.Review.Where(r => r.Field != "date"), new ReviewNote("date", $"Mødedatoen står ikke i dokumentet; {date:yyyy-MM-dd} er {source}.", 1)],
+        };
+    }
+
+    private async Task<(ImportResult, PeopleResolver?)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Core.Portal.PortalService.Copenhagen).DateTime);
-        var date = DateOnly.ParseExact(parsed.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (start, end) = (Time(parsed.Start), Time(parsed.End));
-        if (parsed.Kind == "minutes" && date > today)
+        var date = parsed.Date!.Value;
+        if (parsed.Kind == MeetingKind.Minutes && date > today)
         {
-            throw new ImportException(fileName, $"referatets mødedato {parsed.Date} ligger i fremtiden");
+            throw new ImportException(fileName, $"referatets mødedato {date:yyyy-MM-dd} ligger i fremtiden");
         }
 
         var body = await store.FindBodyAsync(Slug.From(target.BodyKey), ct);
@@ -143,10 +173,26 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             ?? NewOrganization(body, organizationSlug, parsed.Body);
 
         var meeting = organization.Id == 0 ? null : await store.FindImportedMeetingAsync(organization.Id, fileName, ct);
+        if (meeting is null && organization.Id != 0)
+        {
+            // The same minutes under another file name (a renamed or slightly changed copy) are not a second meeting.
+            foreach (var other in await store.MeetingsOnDateAsync(organization.Id, date, ct))
+            {
+                if (other.ImportedSha256 is not null && SameItems(other, parsed))
+                {
+                    meeting = other;
+                    break;
+                }
+
+                return (new ImportResult(fileName, ImportOutcome.PossibleDuplicate, other.Id,
+                    $"mulig dublet: {organization.Name} har allerede et møde den {date:yyyy-MM-dd} (møde {other.Id}{(other.ImportedFrom is { } from ? $", importeret fra {from}" : string.Empty)}) med andre punkter; intet er gemt"), null);
+            }
+        }
+
         var outcome = ImportOutcome.Imported;
         if (meeting is null)
         {
-            meeting = new Meeting(organization, date, start, end);
+            meeting = new Meeting(organization, date, parsed.Start, parsed.End);
             store.Add(meeting);
         }
         else
@@ -154,7 +200,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             outcome = ImportOutcome.Updated;
             await store.RemoveImportDerivedAsync(meeting, ct);
             meeting.ResetForReimport();
-            meeting.Reschedule(date, start, end);
+            meeting.Reschedule(date, parsed.Start, parsed.End);
         }
 
         meeting.MarkImported(fileName, sha, now.UtcDateTime);
@@ -169,67 +215,14 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             meeting.SetPlace(location, null);
         }
 
-        AddItems(meeting, parsed);
+        var latest = organization.Id == 0 ? null : await store.LatestMeetingDateAsync(organization.Id, meeting.Id == 0 ? null : meeting.Id, ct);
+        var historical = latest is { } l && date <= l;
         var index = body.Id != 0 && session?.People.TryGetValue(body.Id, out var kept) == true
             ? kept.Clone()
             : new PersonIndex(body.Id == 0 ? [] : await store.PeopleAsync(body.Id, ct));
         var people = new PeopleResolver(body, index, store);
-        var minutes = parsed.Kind == "minutes";
-        meeting.PublishAgenda(now.UtcDateTime);
-        foreach (var item in Flatten(parsed.Items).Where(i => i.Withdrawn))
-        {
-            meeting.WithdrawItem(ItemOf(meeting, item.Number)!, null);
-        }
-
-        if (minutes)
-        {
-            meeting.MarkHeld(today);
-            foreach (var name in parsed.Attendees)
-            {
-                meeting.RecordAttendance(people.Resolve(name), AttendanceStatus.Present);
-            }
-
-            foreach (var name in parsed.Absent)
-            {
-                meeting.RecordAttendance(people.Resolve(name), AttendanceStatus.Apologies);
-            }
-
-            foreach (var guest in parsed.Guests)
-            {
-                meeting.AddGuest(people.Resolve(guest.Name), guest.Items.Select(n => ItemOf(meeting, n)).OfType<AgendaItem>());
-            }
-
-            foreach (var item in Flatten(parsed.Items).Where(i => !i.Withdrawn && (i.Text is not null || i.Decision is not null)))
-            {
-                meeting.RecordMinutes(ItemOf(meeting, item.Number)!, item.Text, item.Decision);
-            }
-
-            meeting.PublishMinutes(now.UtcDateTime);
-        }
-
-        foreach (var action in parsed.Actions)
-        {
-            var owner = action.Owners.Count > 0 ? people.Resolve(action.Owners[0]) : null;
-            var text = action.Owners.Count > 1 ? $"{action.Text} (sammen med {string.Join(", ", action.Owners.Skip(1))})" : action.Text;
-            var due = action.Due is { Length: >= 10 } d ? DateOnly.ParseExact(d[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-            store.Add(new FollowUp(organization, text, owner, due, action.CarryToNextMeeting, meeting, ItemOf(meeting, action.Item)));
-        }
-
-        foreach (var h in parsed.Hearings)
-        {
-            var hearing = new Hearing(organization, h.Subject, null, null, DateOnly.ParseExact(h.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (h.Items.Select(n => ItemOf(meeting, n)).FirstOrDefault(i => i is not null) is { } item)
-            {
-                hearing.TreatAt(item);
-            }
-
-            store.Add(hearing);
-        }
-
-        foreach (var note in parsed.Review)
-        {
-            store.Add(new ImportNote(meeting, note.Field, note.Reason, note.Line));
-        }
+        var mapper = new MeetingMapper(store, people);
+        mapper.Map(meeting, organization, parsed, now.UtcDateTime, today, historical);
 
         await store.SaveChangesAsync(ct);
         return (new ImportResult(fileName, outcome, meeting.Id)
@@ -239,105 +232,27 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             AliasesAdded = people.Aliases,
             Proposals = people.Proposals,
             ReviewNotes = parsed.Review.Count,
+            HistoricalFollowUps = mapper.HistoricalFollowUps,
         }, people);
     }
 
+    /// <summary>Whether a stored meeting holds the same agenda: at least half of the smaller list of item titles in common.</summary>
+    internal static bool SameItems(Meeting stored, ParsedMeeting parsed)
+    {
+        var storedTitles = stored.Items.Select(i => Fold(i.Title)).ToHashSet(StringComparer.Ordinal);
+        var parsedTitles = MeetingMapper.Numbers(parsed.Items).Select(n => n.Item.Title).OfType<string>().Select(Fold).ToHashSet(StringComparer.Ordinal);
+        if (storedTitles.Count == 0 || parsedTitles.Count == 0)
+        {
+            return false;
+        }
+
+        var common = storedTitles.Count(parsedTitles.Contains);
+        return common * 2 >= Math.Min(storedTitles.Count, parsedTitles.Count);
+    }
+
+    private static string Fold(string title) =>
+        string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ':', '?');
+
     private static Organization NewOrganization(Body body, string slug, string? name) =>
         body.AddOrganization(slug, name ?? slug, OrganizationKind.Council);
-
-    private static void AddItems(Meeting meeting, ParsedMeeting parsed)
-    {
-        foreach (var item in Flatten(parsed.Items))
-        {
-            var kind = item.Decision is not null ? AgendaItemKind.Decision
-                : parsed.Hearings.Any(h => h.Items.Contains(item.Number)) ? AgendaItemKind.Hearing
-                : AgendaItemKind.Information;
-            meeting.AddItem(item.Number, item.Title, kind, true, parsed.Kind == "agenda" ? item.Text : null);
-        }
-    }
-
-    private static AgendaItem? ItemOf(Meeting meeting, string number) => meeting.Items.FirstOrDefault(i => i.Number == number);
-
-    private static IEnumerable<ParsedItem> Flatten(IEnumerable<ParsedItem> items) => items.SelectMany(i => new[] { i }.Concat(Flatten(i.Children ?? [])));
-
-    private static TimeOnly? Time(string? text) => text is null ? null : TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>Names in one document to people in the registry; one person per name within the document.</summary>
-    private sealed class PeopleResolver(Body body, PersonIndex index, IProtokolStore store)
-    {
-        private readonly PersonIndex _index = index;
-        private readonly Dictionary<Person, Person> _attached = [];
-
-        public int BodyId => body.Id;
-
-        public PersonIndex Index => _index;
-        private readonly Dictionary<string, Person> _seen = new(StringComparer.OrdinalIgnoreCase);
-        private readonly List<string> _proposals = [];
-
-        public int Created { get; private set; }
-
-        public int Matched { get; private set; }
-
-        public int Aliases { get; private set; }
-
-        public IReadOnlyList<string> Proposals => _proposals;
-
-        public Person Resolve(string name)
-        {
-            if (_seen.TryGetValue(name, out var seen))
-            {
-                return seen;
-            }
-
-            var match = _index.Match(name);
-            Person person;
-            switch (match.Kind)
-            {
-                case MatchKind.Exact or MatchKind.MiddleNames:
-                    person = Tracked(match.Person!);
-
-                    Matched++;
-                    if (!person.IsKnownAs(name))
-                    {
-                        person.AddAlias(name);
-                        _index.Add(person);
-                        Aliases++;
-                    }
-
-                    break;
-                default:
-                    person = new Person(body, name);
-                    store.Add(person);
-                    _index.Add(person);
-                    Created++;
-                    foreach (var candidate in match.Candidates)
-                    {
-                        store.Add(new PersonMatchProposal(person, Tracked(candidate), $"'{name}' ligner '{candidate.Name}'"));
-                        _proposals.Add($"{name} ≈ {candidate.Name}");
-                    }
-
-                    break;
-            }
-
-            _seen[name] = person;
-            return person;
-        }
-
-        /// <summary>The instance of a registry person this document's changes go through (read untracked, tracked on first use).</summary>
-        private Person Tracked(Person person)
-        {
-            if (person.Id == 0)
-            {
-                return person;
-            }
-
-            if (!_attached.TryGetValue(person, out var tracked))
-            {
-                tracked = store.Attach(person);
-                _attached[person] = tracked;
-            }
-
-            return tracked;
-        }
-    }
 }

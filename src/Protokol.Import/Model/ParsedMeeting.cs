@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,16 +14,25 @@ public sealed record ParsedMeeting
 {
     public string? Source { get; init; }
 
-    /// <summary>"minutes" or "agenda", by content.</summary>
-    public string Kind { get; init; } = "minutes";
+    /// <summary>Minutes or agenda, by content; "minutes" / "agenda" in the interchange format.</summary>
+    public MeetingKind Kind { get; init; } = MeetingKind.Minutes;
 
     public string? Body { get; init; }
 
-    public string? Date { get; init; }
+    /// <summary>The meeting's date ("YYYY-MM-DD"); null when the document does not show it (a review note says so).</summary>
+    public DateOnly? Date { get; init; }
 
-    public string? Start { get; init; }
+    /// <summary>"HH:MM" in the interchange format.</summary>
+    [JsonConverter(typeof(HourMinuteConverter))]
+    public TimeOnly? Start { get; init; }
 
-    public string? End { get; init; }
+    [JsonConverter(typeof(HourMinuteConverter))]
+    public TimeOnly? End { get; init; }
+
+    /// <summary>Read from a scanned document by OCR: every value deserves a second look.</summary>
+    [JsonPropertyName("ocr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ReadByOcr { get; init; }
 
     public string? Location { get; init; }
 
@@ -53,6 +63,7 @@ public sealed record ParsedMeeting
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter<MeetingKind>(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -65,9 +76,11 @@ public sealed record ParsedGuest(string Name, IReadOnlyList<string> Items);
 
 public sealed record ParsedItem
 {
-    public required string Number { get; init; }
+    /// <summary>The number as printed ("3", "3a", "293"); null when the item has none.</summary>
+    public string? Number { get; init; }
 
-    public required string Title { get; init; }
+    /// <summary>The title; null when the layout gives items no title (only a decision block).</summary>
+    public string? Title { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Decision { get; init; }
@@ -86,11 +99,49 @@ public sealed record ParsedItem
     public IReadOnlyList<ParsedItem>? Children { get; init; }
 }
 
-public sealed record ParsedAction(string Item, IReadOnlyList<string> Owners, string Text, string? Due, [property: JsonPropertyName("carry_to_next_meeting")] bool CarryToNextMeeting, int Line);
+public sealed record ParsedAction(string? Item, IReadOnlyList<string> Owners, string Text, string? Due, [property: JsonPropertyName("carry_to_next_meeting")] bool CarryToNextMeeting, int Line);
 
-public sealed record ParsedHearing(string Subject, IReadOnlyList<string> Items, string Deadline, int Line);
+public sealed record ParsedHearing(string Subject, IReadOnlyList<string> Items, DateOnly? Deadline, int Line);
 
-public sealed record ParsedUpcomingMeeting(string Date, string? Host, int Line);
+public sealed record ParsedUpcomingMeeting(DateOnly Date, string? Host, int Line);
+
+/// <summary>What a document records, by its content (not by its heading).</summary>
+public enum MeetingKind
+{
+    Minutes,
+    Agenda,
+}
+
+/// <summary>A time of day as "HH:MM", the interchange format's form (seconds are not kept).</summary>
+public sealed class HourMinuteConverter : JsonConverter<TimeOnly?>
+{
+    public override bool HandleNull => true;
+
+    public override TimeOnly? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var text = reader.GetString();
+        return TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new JsonException($"'{text}' is not a time of day (HH:MM).");
+    }
+
+    public override void Write(Utf8JsonWriter writer, TimeOnly? value, JsonSerializerOptions options)
+    {
+        if (value is { } time)
+        {
+            writer.WriteStringValue(time.ToString("HH:mm", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
 
 /// <summary>A value the parser is unsure of: which field, why, and on which line of the source.</summary>
 public sealed record ReviewNote(string Field, string Reason, int Line);

@@ -2,31 +2,13 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Protokol.Import.Model;
+using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
 
 /// <summary>Decisions and withdrawals: what an item's text says happened to it.</summary>
 internal static partial class DecisionRules
 {
-    /// <summary>"Godkendt", "Taget til efterretning" … opening the item's text, or after a "Beslutning:" label.</summary>
-    public static string? Decision(ItemBlock item)
-    {
-        var lines = item.Body.Where(l => !l.IsBlank).Select(l => l.Trimmed).ToList();
-        var labelled = lines.Select(l => Labelled().Match(l)).FirstOrDefault(m => m.Success);
-        if (labelled is not null)
-        {
-            return Sentence(labelled.Groups["text"].Value);
-        }
-
-        if (lines.Count == 0)
-        {
-            return null;
-        }
-
-        var opening = Opening().Match(lines[0]);
-        return opening.Success ? Capitalize(opening.Groups["d"].Value) : null;
-    }
-
     /// <summary>Strips "(udgår …)" from a title and says whether the item was withdrawn.</summary>
     public static (string Title, bool Withdrawn) TitleWithdrawal(string title)
     {
@@ -40,21 +22,6 @@ internal static partial class DecisionRules
 
     public static bool BodySaysWithdrawn(ItemBlock item) =>
         item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
-
-    private static string Sentence(string text)
-    {
-        var end = text.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? text[..end] : text).Trim().TrimEnd('.');
-    }
-
-    private static string Capitalize(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..].ToLowerInvariant();
-
-    [GeneratedRegex(@"^(?<d>godkendt|ikke godkendt|vedtaget|taget til efterretning|tiltrådt|anbefalet|afvist|udsat|drøftet)(?=$|[\s.,:;–-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Opening();
-
-    [GeneratedRegex(@"^(?:beslutning|indstilling vedtaget|afgørelse)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Labelled();
 
     [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnInTitle();
@@ -77,7 +44,7 @@ internal static partial class ActionRules
         ["udarbejder", "kontakter", "undersøger", "indkalder", "sørger", "følger", "tager", "inviterer", "skriver", "booker", "bestiller", "arrangerer", "sender", "laver", "melder", "fremsender"],
         StringComparison.Ordinal);
 
-    public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly meetingDate, List<ReviewNote> review)
+    public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly? meetingDate, List<ReviewNote> review)
     {
         var sentences = Sentences(item);
         for (var s = 0; s < sentences.Count; s++)
@@ -145,7 +112,7 @@ internal static partial class ActionRules
         return resolved;
     }
 
-    private static string? Due(string sentence, DateOnly meetingDate)
+    private static string? Due(string sentence, DateOnly? meetingDate)
     {
         var m = Deadline().Match(sentence);
         if (!m.Success)
@@ -153,7 +120,7 @@ internal static partial class ActionRules
             return null;
         }
 
-        var dates = DanishDateParser.FindDates(sentence[m.Index..], meetingDate.Year);
+        var dates = DanishDateParser.FindDates(sentence[m.Index..], meetingDate?.Year);
         if (dates.Count == 0)
         {
             return null;

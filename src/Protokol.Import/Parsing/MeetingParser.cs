@@ -1,89 +1,119 @@
-using System.Globalization;
 using Protokol.Import.Cleaning;
 using Protokol.Import.Model;
+using Protokol.Import.Parsing.Decisions;
+using Protokol.Import.Parsing.Segmenting;
 using Protokol.Import.Reading;
 
 namespace Protokol.Import.Parsing;
 
 /// <summary>
 /// The parsing pipeline after reading: clean → segment → extract, producing one interchange record.
-/// Each stage is a small rule set in its own class; a new layout is handled by a rule there.
+/// Each stage is an ordered list of small rules; a new layout is handled by a rule there.
 /// </summary>
 public sealed class MeetingParser(Cleaner cleaner)
 {
     public static MeetingParser Default { get; } = new(Cleaner.Default);
 
-    /// <summary>Parses a document's text. Throws <see cref="ImportException"/> when it holds no recognisable meeting.</summary>
+    /// <summary>
+    /// Parses a document's text. A value that cannot be found is null with a review note; only a
+    /// document with no meeting in it (no date, no items, no attendance) throws <see cref="ImportException"/>.
+    /// </summary>
     public ParsedMeeting Parse(SourceText source)
     {
         var cleaned = cleaner.Clean(source);
         var segments = ItemSegmenter.Split(cleaned.Lines);
-        var header = HeaderExtractor.Extract(segments.Header);
-        if (header.Date is null || segments.Items.Count == 0)
+        var header = HeaderExtractor.Extract(segments.Header, cleaned.Lines);
+        if (header.Date is null && segments.Items.Count == 0 && header.Attendees.Count == 0)
         {
-            throw new ImportException(source.FileName, header.Date is null
-                ? "ingen mødedato fundet: dokumentet ligner ikke en dagsorden eller et referat"
-                : "ingen nummererede punkter fundet: dokumentet ligner ikke en dagsorden eller et referat");
+            throw new ImportException(source.FileName, "hverken mødedato, punkter eller deltagere fundet: dokumentet ligner ikke en dagsorden eller et referat");
         }
 
-        var date = header.Date.Value;
+        var date = header.Date;
         var review = new List<ReviewNote>(header.Review);
-        var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
+        if (segments.Items.Count == 0)
+        {
+            review.Add(new ReviewNote("items", "Ingen dagsordenspunkter fundet; dokumentets tekst er gemt uden punkter.", cleaned.Lines.FirstOrDefault()?.Line ?? 1));
+        }
+
+        var inlineMinutes = segments.Layout == nameof(NumberedHeadingLayout) && segments.AllItems.Count(InlineMinuteInTitle.Holds) >= 2;
+        if (inlineMinutes)
+        {
+            foreach (var item in segments.AllItems)
+            {
+                InlineMinuteInTitle.Apply(item);
+            }
+        }
 
         var withdrawnElsewhere = segments.AllItems.SelectMany(i => DecisionRules.WithdrawnElsewhere(i.BodyText)).ToHashSet();
         foreach (var item in segments.AllItems)
         {
-            var (title, withdrawn) = DecisionRules.TitleWithdrawal(item.Title);
-            item.Title = title.TrimEnd('.', ':', ' ');
-            item.Withdrawn = withdrawn || DecisionRules.BodySaysWithdrawn(item) || withdrawnElsewhere.Contains(item.Number);
+            if (item.Title is { } printed)
+            {
+                var (title, withdrawn) = DecisionRules.TitleWithdrawal(printed);
+                item.Title = title.TrimEnd('.', ':', '?', ' ');
+                item.Withdrawn = withdrawn;
+            }
+
+            item.Withdrawn |= DecisionRules.BodySaysWithdrawn(item) || (item.Number is { } n && withdrawnElsewhere.Contains(n));
         }
 
         var guests = header.Guests.ToList();
         foreach (var (name, itemNumber) in segments.AllItems.SelectMany(VisitRules.Find))
         {
             var existing = guests.FindIndex(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
+            IReadOnlyList<string> numbers = itemNumber is null ? [] : [itemNumber];
             if (existing < 0)
             {
-                guests.Add(new ParsedGuest(name, [itemNumber]));
+                guests.Add(new ParsedGuest(name, numbers));
             }
-            else if (!guests[existing].Items.Contains(itemNumber))
+            else if (itemNumber is not null && !guests[existing].Items.Contains(itemNumber))
             {
                 guests[existing] = guests[existing] with { Items = [.. guests[existing].Items, itemNumber] };
             }
         }
 
-        var people = new PeopleInDocument(header.Attendees.Concat(header.Absent).Concat(guests.Select(g => g.Name)));
+        var absent = header.Absent.Concat(AbsenceInDecisions.Find(segments.AllItems))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
-        var decided = segments.AllItems.Any(i => DecisionRules.Decision(i) is not null);
+        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes
+            || segments.AllItems.Any(i => DecisionFinder.Find(i, new DecisionContext(false)) is not null);
+        var context = new DecisionContext(minutes);
+        minutes |= !header.SaysAgenda && segments.AllItems.Any(i => DecisionFinder.Find(i, context) is not null);
+        context = new DecisionContext(minutes);
+        var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
         return new ParsedMeeting
         {
             Source = source.FileName,
-            Kind = header.SaysMinutes || header.SaysHeld || header.Attendees.Count > 0 || decided ? "minutes" : "agenda",
+            Kind = minutes ? MeetingKind.Minutes : MeetingKind.Agenda,
             Body = header.Body,
-            Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Start = header.Start?.ToString("HH:mm", CultureInfo.InvariantCulture),
-            End = header.End?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Date = date,
+            Start = header.Start,
+            End = header.End,
             Location = header.Location,
-            Attendees = header.Attendees,
-            Absent = header.Absent,
+            Attendees = attendees,
+            Absent = absent,
             Guests = guests,
-            Items = segments.Items.Select(Item).ToList(),
+            Items = segments.Items.Select(i => Item(i, context)).ToList(),
             Actions = actions,
-            Hearings = HearingRules.Find(segments.AllItems, date),
-            UpcomingMeetings = UpcomingMeetingRules.Find(segments.Items, date),
+            Hearings = date is { } d ? HearingRules.Find(segments.AllItems, d) : [],
+            UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, u) : [],
             PersonalData = PersonalDataFinder.Find(allText),
             Review = review,
         };
     }
 
-    private static ParsedItem Item(ItemBlock block)
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static ParsedItem Item(ItemBlock block, DecisionContext context)
     {
-        var decision = DecisionRules.Decision(block);
+        var decision = DecisionFinder.Find(block, context);
         var text = TextReflow.ToMarkdown(block.Body);
 
         // "Godkendt" alone is the decision, not minutes as well.
-        if (text is not null && decision is not null && string.Equals(text.TrimEnd('.'), decision, StringComparison.OrdinalIgnoreCase))
+        if (text is not null && decision is not null && string.Equals(Collapse(text).TrimEnd('.'), Collapse(decision).TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             text = null;
         }
@@ -96,7 +126,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Withdrawn = block.Withdrawn,
             Text = text,
             Line = block.Line,
-            Children = block.Children.Count == 0 ? null : block.Children.Select(Item).ToList(),
+            Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context)).ToList(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Protokol.Import.Model;
+using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
 
@@ -18,10 +19,10 @@ internal static partial class HearingRules
 
     public static IReadOnlyList<ParsedHearing> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
     {
-        var found = new List<(string? Subject, string Item, DateOnly Deadline, int Line)>();
+        var found = new List<(string? Subject, string? Item, DateOnly Deadline, int Line)>();
         foreach (var item in items)
         {
-            var titled = HearingTitle().Match(item.Title);
+            var titled = HearingTitle().Match(item.Title ?? string.Empty);
             if (titled.Success)
             {
                 var deadline = FirstFutureDate(item.BodyText, meetingDate);
@@ -57,8 +58,7 @@ internal static partial class HearingRules
             {
                 var subject = g.Select(f => f.Subject).FirstOrDefault(s => s is not null && !Generic.Contains(s))
                     ?? g.Select(f => f.Subject).FirstOrDefault(s => s is not null) ?? "Høring";
-                return new ParsedHearing(Indefinite(subject), g.Select(f => f.Item).Distinct().ToList(),
-                    g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Min(f => f.Line));
+                return new ParsedHearing(Indefinite(subject), g.Select(f => f.Item).OfType<string>().Distinct().ToList(), g.Key, g.Min(f => f.Line));
             })
             .ToList();
     }
@@ -118,7 +118,7 @@ internal static partial class UpcomingMeetingRules
     public static IReadOnlyList<ParsedUpcomingMeeting> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
     {
         var found = new List<ParsedUpcomingMeeting>();
-        foreach (var item in items.Where(i => PlanTitle().IsMatch(i.Title)))
+        foreach (var item in items.Where(i => i.Title is not null && PlanTitle().IsMatch(i.Title)))
         {
             foreach (var line in item.Body.Where(l => !l.IsBlank))
             {
@@ -141,7 +141,7 @@ internal static partial class UpcomingMeetingRules
                 }
 
                 var host = HostEnd().Split(m.Groups["rest"].Value.Trim())[0].Trim();
-                found.Add(new ParsedUpcomingMeeting(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), host.Length == 0 ? null : host, line.Line));
+                found.Add(new ParsedUpcomingMeeting(date, host.Length == 0 ? null : host, line.Line));
             }
         }
 
@@ -161,9 +161,9 @@ internal static partial class UpcomingMeetingRules
 /// <summary>Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …".</summary>
 internal static partial class VisitRules
 {
-    public static IEnumerable<(string Name, string Item)> Find(ItemBlock item)
+    public static IEnumerable<(string Name, string? Item)> Find(ItemBlock item)
     {
-        var texts = new[] { item.Title }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
+        var texts = new[] { item.Title ?? string.Empty }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
         foreach (var text in texts)
         {
             if (PastMeeting().IsMatch(text))

@@ -7,6 +7,13 @@ internal static partial class NameList
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "von", "van", "de", "la", "af", "du", "der", "den" };
 
+    /// <summary>Capitalised words of page furniture and section labels that are never part of a name ("Punkt Titel" table headings).</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Punkt", "Titel", "Sag", "Side", "Bilag", "Referat", "Dagsorden", "Beslutning", "Indstilling", "Resume", "Sagsfremstilling",
+        "Mødested", "Sted", "Dato", "Udvalg", "Medlemmer", "Godkendt", "Åben", "Lukket", "Information", "Kommune", "Sekretariat",
+    };
+
     /// <summary>Whether a piece of text reads as a list of names rather than a sentence.</summary>
     public static bool LooksLikeNames(string text)
     {
@@ -32,7 +39,7 @@ internal static partial class NameList
         }
 
         return char.IsUpper(words[0][0])
-            && words.All(w => (char.IsUpper(w[0]) && NameWord().IsMatch(w)) || Particles.Contains(w));
+            && words.All(w => (char.IsUpper(w[0]) && NameWord().IsMatch(w) && !NotNames.Contains(w.TrimEnd('.', ':'))) || Particles.Contains(w));
     }
 
     [GeneratedRegex(@"\([^)]*\)")]

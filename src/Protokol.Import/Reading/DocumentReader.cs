@@ -68,7 +68,8 @@ public sealed class DocumentReader(ImportLimits limits)
         }
 
         var text = PlainTextReader.Decode(bytes);
-        return extension is ".html" or ".htm" ? HtmlTextReader.Read(name, text) : SourceText.FromString(name, text);
+        // A saved web page is HTML whatever it is called (a published page kept as .txt).
+        return extension is ".html" or ".htm" || PlainTextReader.LooksLikeHtml(text) ? HtmlTextReader.Read(name, text) : SourceText.FromString(name, text);
     }
 
     /// <summary>NUL bytes or many control characters: not a text file, whatever its name says.</summary>

@@ -50,7 +50,9 @@ public static partial class HtmlTextReader
                     }
 
                     break;
-                case IElement e when Dropped.Contains(e.LocalName) || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo":
+                // A button holding a heading is an item's title (FirstAgenda's expandable items), not a control.
+                case IElement e when (Dropped.Contains(e.LocalName) && !(e.LocalName == "button" && e.QuerySelector("h1,h2,h3,h4,h5,h6") is not null))
+                    || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo":
                     break;
                 case IElement { LocalName: "br" }:
                     text.Append('\n');

@@ -34,4 +34,11 @@ public static class PlainTextReader
             return Encoding.GetEncoding(1252).GetString(bytes);
         }
     }
+
+    /// <summary>Text that starts as an HTML document does ("&lt;!DOCTYPE html", "&lt;html").</summary>
+    public static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
 }

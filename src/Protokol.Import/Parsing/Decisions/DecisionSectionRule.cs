@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Protokol.Import.Parsing.Segmenting;
+
+namespace Protokol.Import.Parsing.Decisions;
+
+/// <summary>
+/// The text under a decision label, up to the next section label: "Beslutning", "Beslutninger" (FirstAgenda
+/// PDF, Brønderslev, Stevns), "Beslutning i Børne- og Ungeudvalget den 11. november 2019:" (Slagelse,
+/// Viborg), "Beslutning Ældrerådet den 10-11-2016" (Kolding, Aabenraa), "Integrationsudvalgets møde
+/// den 12. december 2011:" (PolWeb). Attendance lines inside it are left out, unless the item is about
+/// attendance (Brønderslev's item "Fraværende"); an upper-case heading or a subtitle line before the next
+/// section ends it (Aarhus FirstAgenda PDF: BESLUTNINGSFORSLAG …).
+/// </summary>
+internal sealed partial class DecisionSectionRule : IDecisionRule
+{
+    public string? Find(ItemBlock item, DecisionContext context)
+    {
+        var lines = item.Body;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!SectionLabels.IsDecisionLabel(lines[i].Trimmed))
+            {
+                continue;
+            }
+
+            var text = new List<string>();
+            var keepAttendance = AttendanceLines.IsAboutAttendance(item.Title);
+            for (var j = i + 1; j < lines.Count; j++)
+            {
+                var line = lines[j].Trimmed;
+                if (SectionLabels.IsLabel(line) || Furniture(line) || UpperCaseHeading().IsMatch(line))
+                {
+                    // A one-line subtitle just before the next section is the next section's heading, not the decision (FirstAgenda PDF).
+                    if (SectionLabels.IsLabel(line) && text.Count > 1 && !EndsSentence(text[^1]))
+                    {
+                        text.RemoveAt(text.Count - 1);
+                    }
+
+                    break;
+                }
+
+                if (line.Length > 0 && (keepAttendance || !AttendanceLines.IsAttendance(line)))
+                {
+                    text.Add(line);
+                }
+            }
+
+            return DecisionText.Join(text);
+        }
+
+        return null;
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or ':' or ')' or '"' or '”';
+
+    private static bool Furniture(string line) =>
+        line is "Til toppen" or "Til top" or "Tilbage til toppen" or "Udskriv" or "• Udskriv";
+
+    /// <summary>"BESLUTNINGSFORSLAG FRA DD": an upper-case heading of quoted material after the decision.</summary>
+    [GeneratedRegex(@"^[\p{Lu}\d ,.\-–&]{8,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UpperCaseHeading();
+}

@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using Protokol.Import.Model;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// Who attended, who sent apologies, and guests for some items, from labelled name lists. Families:
+/// "Til stede", "Tilstede var", "Deltagere" (also misspelt "Deltagerer"), "Mødedeltagere", "Medlemmer"
+/// (a member list: attendees are the members not reported absent), "I mødet deltog" with group
+/// headings ("Fra Kultur- og Fritidsforvaltningen:"), "Afbud (fra)", "Følgende havde meldt afbud",
+/// "Fraværende (med afbud | i øvrigt)", "Gæster", "Referent" (an attendee: the first name only, the rest
+/// is the department). Names on the label's line, one per line, wrapped ("Maria" / "Jensen"), in a
+/// space-aligned grid with party letters ("Per Bregengaard (Ø) Mogens Lønborg (C)"), with roles
+/// ("Formand X", "næstformand Y"), or marked "X- afbud" (Thisted). "X og Y deltog ved punkt 2 og 3" are
+/// guests. When the header has no list, a labelled list inside the first item counts (København eDoc).
+/// </summary>
+internal sealed partial class AttendanceRule : IHeaderRule
+{
+    public void Apply(HeaderContext context)
+    {
+        Read(context.Lines, context);
+        if (context.Attendees.Count == 0 && context.Absent.Count == 0)
+        {
+            Read(context.Document.Where(l => !l.IsBlank).Take(80).ToList(), context);
+        }
+    }
+
+    private static void Read(IReadOnlyList<SourceLine> lines, HeaderContext context)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Trimmed;
+            var guestLine = GuestsForItems().Match(text);
+            if (guestLine.Success)
+            {
+                var items = ItemNumbers().Matches(guestLine.Groups["items"].Value).Select(m => m.Value).ToList();
+                context.Guests.AddRange(NameList.Split(guestLine.Groups["names"].Value).Where(NameList.IsName).Select(n => new ParsedGuest(n, items)));
+                continue;
+            }
+
+            var label = HeaderPatterns.Attendance().Match(text);
+            if (!label.Success)
+            {
+                continue;
+            }
+
+            var kind = label.Groups["label"].Value.ToUpperInvariant();
+            var absentList = kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
+                || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
+            var names = new List<string>();
+            var marked = new List<string>();
+            var collected = label.Groups["rest"].Value.Trim();
+
+            // Names may go on over several lines (wrapped, or one name a line under a label on its own line).
+            while (i + 1 < lines.Count && !kind.StartsWith("REFERENT", StringComparison.Ordinal))
+            {
+                var next = lines[i + 1].Trimmed;
+                if (HeaderPatterns.Attendance().IsMatch(next) || GuestsForItems().IsMatch(next) || HeaderPatterns.MeetingLine().IsMatch(next) || next.Length == 0)
+                {
+                    break;
+                }
+
+                var group = GroupHeading().Match(next);
+                var value = group.Success ? group.Groups["rest"].Value : next;
+                if (group.Success && value.Length == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (AfbudMark().IsMatch(value))
+                {
+                    Collect(value, names, marked);
+                    i++;
+                    continue;
+                }
+
+                if (!NameList.LooksLikeNames(Strip(value)))
+                {
+                    break;
+                }
+
+                collected = collected.Length == 0 ? value
+                    : collected + (collected.EndsWith(',') || (!group.Success && Continues(collected)) ? " " : ", ") + value;
+                i++;
+            }
+
+            Collect(collected, names, marked);
+
+            context.Absent.AddRange(marked);
+            if (absentList)
+            {
+                context.Absent.AddRange(names);
+            }
+            else if (kind.StartsWith("GÆST", StringComparison.Ordinal) || kind.StartsWith("DESUDEN", StringComparison.Ordinal))
+            {
+                context.Guests.AddRange(names.Select(n => new ParsedGuest(n, [])));
+            }
+            else if (kind.StartsWith("REFERENT", StringComparison.Ordinal))
+            {
+                context.Attendees.AddRange(names.Take(1));
+            }
+            else
+            {
+                context.Attendees.AddRange(names);
+            }
+        }
+    }
+
+    /// <summary>Adds the names in one piece of text; "X- afbud" goes to <paramref name="marked"/> (absent).</summary>
+    private static void Collect(string text, List<string> names, List<string> marked)
+    {
+        var mark = AfbudMark().Match(text);
+        if (mark.Success)
+        {
+            marked.Add(mark.Groups["name"].Value.Trim());
+            return;
+        }
+
+        var parts = NameList.Split(Strip(text));
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p];
+            if (NameList.IsName(part))
+            {
+                names.Add(part);
+            }
+            else if (p == parts.Count - 1 && LeadingName(part) is { } lead)
+            {
+                // "Afbud: Michael Burgess Mødet blev gennemført …": a run-on line; the name ends where the sentence starts.
+                names.Add(lead);
+            }
+        }
+    }
+
+    /// <summary>Role words before a name: "Formand Annie …", "næstformand Carsten …".</summary>
+    private static string Strip(string text) => Role().Replace(text, string.Empty);
+
+    private static string? LeadingName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var n = 0;
+        while (n < words.Length && char.IsUpper(words[n][0]))
+        {
+            n++;
+        }
+
+        // The last capitalised word before a lower-case one starts the sentence.
+        if (n < words.Length)
+        {
+            n--;
+        }
+
+        return n >= 2 && NameList.IsName(string.Join(' ', words.Take(n))) ? string.Join(' ', words.Take(n)) : null;
+    }
+
+    /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen", "Tine" / "Plougheld, …"), not after one.</summary>
+    private static bool Continues(string collected)
+    {
+        var lastPart = NameList.Split(collected).LastOrDefault() ?? string.Empty;
+        return lastPart.Split(' ').Length == 1;
+    }
+
+    [GeneratedRegex(@"^(?<names>.+?)\s+deltog\s+(?:ved|under|i|til|på)\s+(?:punkt(?:erne)?|pkt\.?)\s+(?<items>\d+[a-z]?(?:\s*(?:,|og|-)\s*\d+[a-z]?)*)\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GuestsForItems();
+
+    [GeneratedRegex(@"\d+[a-z]?")]
+    private static partial Regex ItemNumbers();
+
+    /// <summary>"Fra Velfærdsforvaltningen: Pia …", "Borgerrepræsentanter:": a group heading inside a list.</summary>
+    [GeneratedRegex(@"^(?<head>[\p{Lu}][^:.]{2,60}):\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupHeading();
+
+    [GeneratedRegex(@"^(?<name>[\p{Lu}][\p{L}.\- ]+?)\s*(?:[-–]\s*afbud|\(afbud\))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfbudMark();
+
+    [GeneratedRegex(@"(?<=^|,\s*|\bog\s+)(?:formand|næstformand|borgmester|rådmand|sekretær|kasserer)\s+(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Role();
+}

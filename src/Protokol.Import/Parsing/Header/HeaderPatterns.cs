@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>Patterns several header rules share.</summary>
+internal static partial class HeaderPatterns
+{
+    /// <summary>A line about the meeting: it names the meeting, the minutes or the agenda.</summary>
+    [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex MeetingLine();
+
+    /// <summary>An attendance label at the start of a line, with what follows it.</summary>
+    [GeneratedRegex(@"^(?<label>til stede|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Attendance();
+
+    /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …".</summary>
+    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|adresse|mødelokation)\s*:\s*(?<loc>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PlaceLabel();
+
+    /// <summary>Any "Label:" at the start of a value, so "Mødested: Bemærkninger:" is not a place.</summary>
+    [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]
+    public static partial Regex StartsWithLabel();
+
+    public static string Tidy(string location) => location.Trim().TrimEnd('.', ',', ' ');
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Parsing.Segmenting;
+
+/// <summary>
+/// An index of the items before their bodies: the index is the item list, and each body starts where
+/// its title is printed again. Families: "PUNKTER" with "49. Titel" lines (Holbæk static HTML export);
+/// "INDHOLDSFORTEGNELSE:" as a table flattened one cell per line, number / title / page (Thisted
+/// Word→HTML); "Indholdsfortegnelse" glued to its first entry (Brønderslev .aspx). Items whose
+/// bodies the text does not show (a cut page) are kept with the index's title.
+/// </summary>
+internal sealed partial class AgendaIndexLayout : ISegmentationRule
+{
+    public Segments? Split(IReadOnlyList<SourceLine> lines)
+    {
+        var start = -1;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (IndexLabel().IsMatch(lines[i].Trimmed))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var entries = ReadEntries(lines, start, out var end);
+        if (entries.Count < 2)
+        {
+            return null;
+        }
+
+        // Each body starts at the first line after the index that repeats its number and title.
+        var bodyStarts = new int[entries.Count];
+        var from = end;
+        for (var e = 0; e < entries.Count; e++)
+        {
+            bodyStarts[e] = -1;
+            for (var i = from; i < lines.Count; i++)
+            {
+                if (Repeats(lines[i].Trimmed, entries[e].Number, entries[e].Title))
+                {
+                    bodyStarts[e] = i;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+
+        var items = new List<ItemBlock>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var line = bodyStarts[e] >= 0 ? lines[bodyStarts[e]].Line : entries[e].Line;
+            var item = new ItemBlock(entries[e].Number, entries[e].Title, line, null);
+            if (bodyStarts[e] >= 0)
+            {
+                var next = bodyStarts.Skip(e + 1).FirstOrDefault(s => s >= 0, lines.Count);
+                for (var i = bodyStarts[e] + 1; i < next; i++)
+                {
+                    item.Body.Add(lines[i]);
+                }
+            }
+
+            items.Add(item);
+        }
+
+        return new Segments(lines.Take(start).ToList(), items, nameof(AgendaIndexLayout));
+    }
+
+    private static List<(string Number, string Title, int Line)> ReadEntries(IReadOnlyList<SourceLine> lines, int start, out int end)
+    {
+        var entries = new List<(string Number, string Title, int Line)>();
+        var glued = IndexLabel().Match(lines[start].Trimmed).Groups["rest"].Value.Trim();
+        var i = start + 1;
+        if (glued.Length > 0 && Entry().Match(glued) is { Success: true } first)
+        {
+            entries.Add((first.Groups["n"].Value, Title(first.Groups["title"].Value), lines[start].Line));
+        }
+
+        // Column headings of a flattened index table ("Pkt. nr.", "Sag", "Sidetal").
+        while (i < lines.Count && (lines[i].IsBlank || (entries.Count == 0 && ColumnHeading().IsMatch(lines[i].Trimmed))))
+        {
+            i++;
+        }
+
+        for (; i < lines.Count; i++)
+        {
+            var text = lines[i].Trimmed;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number, CultureInfo.InvariantCulture) + 1;
+            var entry = Entry().Match(text);
+            if (entry.Success && entry.Groups["title"].Value.Length > 0 && Continues(entry.Groups["n"].Value, expected))
+            {
+                entries.Add((Number(entry.Groups["n"].Value), Title(entry.Groups["title"].Value), lines[i].Line));
+                continue;
+            }
+
+            // One cell per line: "1." then the title, then the page number (blank lines may sit between cells).
+            var cell = NumberCell().Match(text);
+            var titleAt = NextNonBlank(lines, i + 1);
+            if (cell.Success && Continues(cell.Groups["n"].Value, expected) && titleAt >= 0 && !NumberCell().IsMatch(lines[titleAt].Trimmed))
+            {
+                entries.Add((Number(cell.Groups["n"].Value), Title(lines[titleAt].Trimmed), lines[i].Line));
+                i = titleAt;
+                var pageAt = NextNonBlank(lines, i + 1);
+                if (pageAt >= 0 && PageCell().IsMatch(lines[pageAt].Trimmed))
+                {
+                    i = pageAt;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        end = i;
+        return entries;
+    }
+
+    private static int NextNonBlank(IReadOnlyList<SourceLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Continues(string number, int? expected) =>
+        expected is null || int.Parse(number, CultureInfo.InvariantCulture) == expected;
+
+    private static string Number(string n) => int.Parse(n, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+
+    private static string Title(string text) => PageSuffix().Replace(text.Trim(), string.Empty).TrimEnd('.', ':', '?', ' ');
+
+    private static bool Repeats(string line, string number, string title)
+    {
+        var m = Entry().Match(line);
+        if (m.Success && Number(m.Groups["n"].Value) == number)
+        {
+            var printed = Title(m.Groups["title"].Value);
+            return printed.StartsWith(title[..Math.Min(title.Length, 20)], StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:punkter|indholdsfortegnelse|dagsordenpunkter|sagsoversigt|oversigt over punkter)\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IndexLabel();
+
+    [GeneratedRegex(@"^(?:pkt\.?\s*)?(?<n>\d{1,3})\s*[.)]\s*(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Entry();
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})\s*[.)]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"^\d{1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PageCell();
+
+    [GeneratedRegex(@"^(?:pkt\.?\s*(?:nr\.?)?|nr\.?|sag|punkt|side|sidetal|titel|emne)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ColumnHeading();
+
+    /// <summary>Dotted leaders and page numbers after an index title: "Meddelelser ....16".</summary>
+    [GeneratedRegex(@"\s*\.{3,}\s*\d*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PageSuffix();
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Parsing.Segmenting;
+
+/// <summary>
+/// Items as numbered headings, with sub-items. A numbered line is an item only when its number
+/// continues the sequence and its title starts like a heading: a numbered list inside an item's text
+/// ("1. en strategi …", or "1. Udvalget godkender …" under "indstiller, at") is not an item.
+/// Families: "3. Titel" (Odense PDF and Word text); "Pkt. 41" and continuation numbers 28–38, 99–101,
+/// 293 (Odense 2017, Faxe, Slagelse); numbers glued to the title "7.Dagsordener", "80Godkendelse"
+/// (Hørsholm referat, PDF text); numbers inside bullets "• 1 Præsentation" (Viborg accordion pages);
+/// HTML lists that restart at 1 at the same indentation (Hørsholm); nested numbered lists one level
+/// deeper are sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden), else minute text
+/// (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
+/// (FirstAgenda publication pages, Aarhus); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
+/// </summary>
+internal sealed partial class NumberedHeadingLayout : ISegmentationRule
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "og", "i", "til", "fra", "for", "af", "ved", "samt", "med", "om", "på", "de", "den", "det", "en", "et", "–", "-",
+    };
+
+    public Segments? Split(IReadOnlyList<SourceLine> lines)
+    {
+        var header = new List<SourceLine>();
+        var items = new List<ItemBlock>();
+        ItemBlock? current = null;
+        ItemBlock? currentSub = null;
+        var mainIndent = -1;
+        var nestedIndent = -1;
+        var childrenAsItems = SaysAgenda(lines);
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Trimmed;
+            var indent = Indent(lines[i].Text);
+            if (current is not null && mainIndent > 0 && indent > mainIndent && TryNested(text, out var nestedNumber, out var nestedTitle)
+                && (nestedNumber == "1" || indent == nestedIndent))
+            {
+                nestedIndent = indent;
+                if ((childrenAsItems || current.Title?.EndsWith(':') == true) && nestedNumber == (current.Children.Count + 1).ToString(CultureInfo.InvariantCulture))
+                {
+                    currentSub = new ItemBlock(nestedNumber, nestedTitle.TrimEnd(':', '.'), lines[i].Line, current);
+                    current.Children.Add(currentSub);
+                }
+                else
+                {
+                    (currentSub ?? current).Body.Add(lines[i]);
+                }
+
+                continue;
+            }
+
+            var restart = current is not null && mainIndent > 0 && indent == mainIndent;
+            if (NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
+                && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), out var cellNumber, out var cellTitle)
+                && char.IsLetter(cellTitle[0]))
+            {
+                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line.
+                current = new ItemBlock(cellNumber, cellTitle, lines[i].Line, null);
+                currentSub = null;
+                nestedIndent = -1;
+                items.Add(current);
+                i++;
+                continue;
+            }
+
+            if (TryMainItem(text, current, restart, PreviousText(lines, i), out var number, out var title))
+            {
+                var startLine = lines[i].Line;
+                if (current is null)
+                {
+                    mainIndent = indent;
+                }
+
+                i = ReadWrappedTitle(lines, i, ref title);
+                current = new ItemBlock(number, title, startLine, null);
+                currentSub = null;
+                nestedIndent = -1;
+                items.Add(current);
+                continue;
+            }
+
+            if (current is not null && TrySubItem(text, current, out var letter, out var subTitle))
+            {
+                var subNumber = current.Number + letter;
+                var existing = current.Children.Find(c => c.Number == subNumber);
+                var subLine = lines[i].Line;
+                i = ReadWrappedTitle(lines, i, ref subTitle);
+                if (existing is not null)
+                {
+                    // The same sub-item again: an overview list first, the item's own heading later (2017 sample).
+                    currentSub = existing;
+                    continue;
+                }
+
+                var expected = (char)('a' + current.Children.Count);
+                if (letter == expected)
+                {
+                    currentSub = new ItemBlock(subNumber, subTitle, subLine, current);
+                    current.Children.Add(currentSub);
+                    continue;
+                }
+            }
+
+            (currentSub ?? current)?.Body.Add(lines[i]);
+            if (current is null)
+            {
+                header.Add(lines[i]);
+            }
+        }
+
+        return items.Count == 0 ? null : new Segments(header, items, nameof(NumberedHeadingLayout));
+    }
+
+    private static int Indent(string text)
+    {
+        var n = 0;
+        while (n < text.Length && text[n] == ' ')
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static string? PreviousText(IReadOnlyList<SourceLine> lines, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (!lines[j].IsBlank)
+            {
+                return lines[j].Trimmed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A document that calls itself an agenda or a notice of meeting and not minutes: nested lists there are sub-items.</summary>
+    private static bool SaysAgenda(IReadOnlyList<SourceLine> lines)
+    {
+        var head = lines.Take(12).Select(l => l.Trimmed).ToList();
+        return head.Exists(l => AgendaWord().IsMatch(l)) && !head.Exists(l => MinutesWord().IsMatch(l));
+    }
+
+    private static bool TryMainItem(string text, ItemBlock? current, bool mayRestart, string? previous, out string number, out string title)
+    {
+        number = title = string.Empty;
+        var m = MainItem().Match(text);
+        if (!m.Success)
+        {
+            m = GluedItem().Match(text);
+            if (!m.Success)
+            {
+                return false;
+            }
+        }
+
+        var value = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var expected = current is null ? (int?)null : int.Parse(current.Number!, CultureInfo.InvariantCulture) + 1;
+        title = m.Groups["title"].Value.Trim();
+        if (!StartsLikeHeading(title) || (expected is { } e && value != e && !(mayRestart && value == 1)) || (current is null && value > 999))
+        {
+            return false;
+        }
+
+        // "Forvaltningen indstiller, at" / " 1. Udsatterådet godkender …": a list inside a sentence.
+        if (current is null && previous is not null && ListLead().IsMatch(previous))
+        {
+            return false;
+        }
+
+        number = value.ToString(CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    private static bool TryNested(string text, out string number, out string title)
+    {
+        number = title = string.Empty;
+        var m = MainItem().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        number = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        title = m.Groups["title"].Value.Trim();
+        return title.Length > 0;
+    }
+
+    private static bool TrySubItem(string text, ItemBlock current, out char letter, out string title)
+    {
+        letter = '\0';
+        title = string.Empty;
+        var m = SubItem().Match(text);
+        if (!m.Success || m.Groups["n"].Value != current.Number)
+        {
+            return false;
+        }
+
+        letter = char.ToLowerInvariant(m.Groups["l"].Value[0]);
+        title = m.Groups["title"].Value.Trim();
+        return StartsLikeHeading(title);
+    }
+
+    private static bool StartsLikeHeading(string title) =>
+        title.Length > 0 && (char.IsUpper(title[0]) || char.IsDigit(title[0]) || title[0] is '"' or '”' or '“' or '»' or '§');
+
+    /// <summary>
+    /// A title wrapped over lines continues while the next line starts in lower case or with a digit
+    /// and the title line was long, or while the title line ends with a connecting word.
+    /// </summary>
+    private static int ReadWrappedTitle(IReadOnlyList<SourceLine> lines, int index, ref string title)
+    {
+        var lineLength = lines[index].Trimmed.Length;
+        while (!title.EndsWith('.') && !title.EndsWith(':'))
+        {
+            // PDF text often leaves a blank line between the lines of one paragraph.
+            var nextIndex = index + 1;
+            if (nextIndex < lines.Count && lines[nextIndex].IsBlank)
+            {
+                nextIndex++;
+            }
+
+            if (nextIndex >= lines.Count || lines[nextIndex].IsBlank)
+            {
+                break;
+            }
+
+            var next = lines[nextIndex].Trimmed;
+            var lastWord = title.Split(' ')[^1];
+            var startsLower = char.IsLower(next[0]) || char.IsDigit(next[0]);
+            var openParenthesis = title.Count(c => c == '(') > title.Count(c => c == ')');
+            if ((MainItem().IsMatch(next) && !startsLower) || NumberedLine().IsMatch(next) || SectionLabels.IsLabel(next))
+            {
+                break;
+            }
+
+            if (!((startsLower && (lineLength >= 45 || openParenthesis)) || Connectors.Contains(lastWord)))
+            {
+                break;
+            }
+
+            title += " " + next;
+            lineLength = next.Length;
+            index = nextIndex;
+        }
+
+        return index;
+    }
+
+    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*[.):]?|(?<n>\d{1,3})\s*[.):])\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MainItem();
+
+    /// <summary>"• 1 Præsentation …" (a number inside a bullet) and "80Godkendelse af …" (number glued to the title).</summary>
+    [GeneratedRegex(@"^(?:[•·*]\s*(?<n>\d{1,3})\s+|(?<n>\d{1,3})(?=\p{Lu}\p{Ll}))(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedItem();
+
+    [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubItem();
+
+    [GeneratedRegex(@"^\d{1,3}[.)]\s*\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"^\d{1,3}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"(?:,\s*at|\bat)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListLead();
+
+    [GeneratedRegex(@"^(?:dagsorden|indkaldelse)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgendaWord();
+
+    [GeneratedRegex(@"\breferat\b|\bbeslutningsprotokol\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MinutesWord();
+}
