@@ -98,6 +98,11 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             return $"built the search index ({documents} documents)";
         }
 
+        if (await index.NeedsRebuildAsync(cancellationToken) && await HealAsync(cancellationToken) is { } rebuilt)
+        {
+            return $"rebuilt the unreadable search index ({rebuilt} documents)";
+        }
+
         var applied = await ApplyAsync(cancellationToken);
         return applied == 0 ? "the search index is up to date" : $"applied {applied} pending change(s) to the search index";
     }

@@ -55,6 +55,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     private string? _searcherGeneration;
     private LuceneDirectory? _searcherDirectory;
     private volatile bool _unreadable;
+    private volatile bool _verified;
 
     public LuceneIndex(string path)
     {
@@ -135,7 +136,18 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(CurrentGeneration() is null);
 
-    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => Task.FromResult(_unreadable || CurrentGeneration() is null);
+    /// <summary>Missing, or found unreadable; the first call in a process opens the index to find out.</summary>
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken)
+    {
+        var generation = CurrentGeneration();
+        if (!_verified)
+        {
+            _unreadable = !Readable(generation);
+            _verified = true;
+        }
+
+        return Task.FromResult(_unreadable || generation is null);
+    }
 
     public Task<int> CountAsync(CancellationToken cancellationToken)
     {
