@@ -20,13 +20,13 @@ public sealed class LoginModel(AccountService accounts, IStringLocalizer<SharedR
 
     public IActionResult OnGet([FromQuery(Name = "tilbage")] string? back)
     {
-        Back = LanguageSwitch.IsLocal(back) ? back! : "/admin";
+        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
         return User.IsStaff() ? LocalRedirect(Back) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, [FromForm(Name = "tilbage")] string? back, CancellationToken cancellationToken)
     {
-        Back = LanguageSwitch.IsLocal(back) ? back! : "/admin";
+        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
         Email = email;
         var result = await accounts.SignInAsync(email ?? string.Empty, password ?? string.Empty, cancellationToken);
         switch (result.Outcome)
