@@ -55,6 +55,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffClaims.StaffPolicy, p => p.RequireAssertion(c => c.User.IsStaff()))
