@@ -51,7 +51,7 @@ internal static class SearchBench
         {
             using var index = new LuceneIndex(directory);
             var watch = Stopwatch.StartNew();
-            await using (var writer = await index.OpenWriterAsync(CancellationToken.None))
+            await using (var writer = await index.OpenRebuildWriterAsync(CancellationToken.None))
             {
                 foreach (var batch in generator.Items(count).Chunk(10_000))
                 {
@@ -62,7 +62,7 @@ internal static class SearchBench
             }
 
             var build = watch.Elapsed;
-            var size = new DirectoryInfo(directory).EnumerateFiles().Sum(f => f.Length);
+            var size = new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             var engine = new SearchEngine(new LuceneSearchBackend(index));
 
             Task Bare(SearchRequest request)

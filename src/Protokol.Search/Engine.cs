@@ -8,7 +8,13 @@ namespace Protokol.Search;
 public sealed record StoredHit(string Key, SearchHitType Type, string Title, string Text, string Url, DateOnly? Date, string? OrganizationSlug, string? OrganizationName, int? MeetingId, string? ItemNumber);
 
 /// <summary>What an engine found: the total, the requested page and the facet counts over all matches; <paramref name="Approximate"/> when the counts are estimated from a sample.</summary>
-public sealed record EngineResult(int Total, IReadOnlyList<StoredHit> Hits, IReadOnlyDictionary<int, int> Years, IReadOnlyList<(string Slug, string Name, int Count)> Organizations, bool Approximate = false);
+public sealed record EngineResult(int Total, IReadOnlyList<StoredHit> Hits, IReadOnlyDictionary<int, int> Years, IReadOnlyList<(string Slug, string Name, int Count)> Organizations, bool Approximate = false)
+{
+    /// <summary>The index cannot answer now (being built, or found damaged and being rebuilt from the database).</summary>
+    public static EngineResult Unavailable { get; } = new(0, [], new Dictionary<int, int>(), []) { IsUnavailable = true };
+
+    public bool IsUnavailable { get; init; }
+}
 
 /// <summary>One engine's execution of an analyzed query.</summary>
 public interface ISearchBackend
@@ -22,6 +28,9 @@ public interface ISearchBackend
 /// </summary>
 public sealed class SearchEngine(ISearchBackend backend) : ISearchEngine
 {
+    /// <summary>Shown instead of results while the index is rebuilt from the database.</summary>
+    public const string RebuildingNotice = "Søgeindekset bliver bygget op igen lige nu, så søgningen kan ikke svare. Prøv igen om et øjeblik.";
+
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         request = request.Normalized();
@@ -39,6 +48,11 @@ public sealed class SearchEngine(ISearchBackend backend) : ISearchEngine
         }
 
         var result = await backend.RunAsync(analyzed, request, cancellationToken);
+        if (result.IsUnavailable)
+        {
+            return SearchResult.Nothing(request, query with { Notices = [.. query.Notices, RebuildingNotice] });
+        }
+
         var highlighter = QueryHighlighter.For(analyzed);
         var hits = result.Hits.Select(h => new SearchHit(h.Key, h.Type, h.Title, h.Url, h.Date, h.OrganizationSlug, h.OrganizationName, h.MeetingId, h.ItemNumber,
             highlighter.Mark(h.Title), highlighter.Snippet(h.Text))).ToList();

@@ -56,7 +56,8 @@ internal static class Feeds
                 : Results.NotFound());
     }
 
-    private static Uri Base(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
+    /// <summary>The public address (Protokol:Site:PublicUrl), never the request's Host header.</summary>
+    private static Uri Base(HttpContext http) => new(PublicAddress.Origin(http) + "/");
 
     private static async Task<IResult> AtomAsync(string? slug, string? organizationName, PortalService portal, HttpContext http, CancellationToken ct)
     {
@@ -142,7 +143,7 @@ internal static class Feeds
     private static IResult Calendar(string name, IReadOnlyList<CalendarMeeting> meetings, HttpContext http, string fileName)
     {
         http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
-        return Results.Text(CalendarText(name, meetings, Base(http), http.Request.Host.Host), "text/calendar; charset=utf-8", Encoding.UTF8);
+        return Results.Text(CalendarText(name, meetings, Base(http), Base(http).Host), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
     /// <summary>Meetings as iCalendar (Europe/Copenhagen, a stable UID per meeting, DTSTAMP from the last change).</summary>

@@ -34,6 +34,15 @@ if (site.Problem() is { } problem)
     return 2;
 }
 
+// Absolute URLs come from Protokol:Site:PublicUrl, never from the Host header; the portal answers
+// only to that host (and localhost) unless AllowedHosts names others.
+SiteOptions.DefaultPublicUrl = PublicAddress.FromListenAddresses(builder.Configuration["Urls"]) ?? SiteOptions.DefaultPublicUrl;
+if (site.PublicUrl is { Length: > 0 } publicUrl && builder.Configuration["AllowedHosts"] is null or "*")
+{
+    builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        o.AllowedHosts = [new Uri(publicUrl).IdnHost, "localhost", "127.0.0.1", "[::1]"]);
+}
+
 builder.Services.AddProtokolData(settings);
 builder.Services.AddProtokolSearch(settings);
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
@@ -46,6 +55,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffClaims.StaffPolicy, p => p.RequireAssertion(c => c.User.IsStaff()))
@@ -81,6 +91,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseMiddleware<ApiErrors>();
@@ -99,6 +110,7 @@ if (app.Configuration.GetValue("Protokol:PageCache", true))
 
 app.MapFeeds();
 app.MapLanguageSwitch();
+app.MapThemeStylesheet();
 app.MapSearchApi();
 app.MapOpenApi("/api/openapi/{documentName}.json");
 Protokol.Web.OParl.OParlEndpoints.MapOParl(app, app.Configuration.GetValue("Protokol:PageCache", true));

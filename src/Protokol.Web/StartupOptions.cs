@@ -31,6 +31,15 @@ public sealed class SiteOptions
     /// <summary>The municipality's colour as "#rrggbb"; it must reach WCAG AA contrast (4.5:1) against white.</summary>
     public string? AccentColor { get; set; }
 
+    /// <summary>
+    /// The address the public reaches the portal at, e.g. "https://protokol.havnby.dk": written into
+    /// absolute URLs (OParl ids, feeds) instead of the Host header, and the host the portal answers to.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Used when PublicUrl is not set (the portal's default listening address).</summary>
+    public static string DefaultPublicUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>What is wrong with the settings, or null: checked before the portal starts.</summary>
     public string? Problem()
     {
@@ -38,6 +47,12 @@ public sealed class SiteOptions
             && !(Uri.TryCreate(logo, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
             return $"Protokol:Site:LogoUrl '{logo}' must be a path on this site (/logo.svg) or an https address.";
+        }
+
+        if (PublicUrl is { Length: > 0 } publicUrl
+            && !(Uri.TryCreate(publicUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" && address.Query.Length == 0 && address.Fragment.Length == 0 && address.UserInfo.Length == 0))
+        {
+            return $"Protokol:Site:PublicUrl '{publicUrl}' must be an http or https address without query, e.g. https://protokol.havnby.dk.";
         }
 
         if (AccentColor is { Length: > 0 } accent)

@@ -112,20 +112,12 @@ public sealed class AccountAdminTests(ProtokolAppFactory app) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task An_administrator_lifts_a_lockout_with_a_new_password()
+    public async Task An_administrator_gives_an_account_a_new_password()
     {
         var email = await Staff.CreateAccountAsync(app, level: Core.Accounts.AccessLevel.Secretary);
-        for (var i = 0; i < 5; i++)
-        {
-            await Staff.SignInAsync(Staff.Client(app), email, "forkert-kodeord!");
-        }
-
-        var locked = await Staff.SignInAsync(Staff.Client(app), email, Staff.Password);
-        Assert.Contains("låst", (await Staff.ParseAsync(locked)).QuerySelector(".alert-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
 
         var admin = await Staff.SignedInAsync(app, admin: true);
         var row = (await Staff.PageAsync(admin, "/admin/brugere")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
-        Assert.Contains("spærret", row.TextContent, StringComparison.Ordinal);
         var path = row.QuerySelector("a")!.GetAttribute("href")!;
         await Staff.SubmitAsync(admin, path, path + "/password", new() { ["password"] = "nulstillet-kodeord" });
 

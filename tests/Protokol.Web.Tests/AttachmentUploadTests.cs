@@ -100,4 +100,62 @@ public sealed class AttachmentUploadTests(ProtokolAppFactory app) : IClassFixtur
             Assert.Equal(before, await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Attachments.CountAsync());
         }
     }
+
+    [Fact]
+    public async Task A_zip_bomb_and_a_broken_pdf_are_refused_with_a_Danish_message_without_unpacking_the_bomb()
+    {
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.Planned)).First();
+        int before;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Attachments.CountAsync();
+        }
+
+        // A few hundred KB whose document.xml unpacks to 300 MB, as in the attack run.
+        var bomb = ZipBomb(300L * 1024 * 1024);
+        Assert.True(bomb.Length < 2 * 1024 * 1024);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Contains("\"notat.docx\" kan ikke vedhæftes: Word-filen pakker ud til mere end 64 MB", await ErrorAsync(await UploadAsync(client, meeting.Id, "notat.docx", bomb, "Bombe")), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the upload took {watch.Elapsed}");
+        Assert.True(GC.GetTotalAllocatedBytes() - allocated < 250L * 1024 * 1024, $"the upload allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1_048_576} MB");
+
+        var broken = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nxref\n0 9999999\ntrailer\n<< /Size -4 /Root 1 0 R >>\nstartxref\n12\n%%EOF"u8.ToArray();
+        Assert.Contains("\"referat.pdf\" er en beskadiget PDF-fil", await ErrorAsync(await UploadAsync(client, meeting.Id, "referat.pdf", broken, "Brudt")), StringComparison.Ordinal);
+        Assert.Contains("\"tom.pdf\" er en beskadiget PDF-fil", await ErrorAsync(await UploadAsync(client, meeting.Id, "tom.pdf", "%PDF-"u8.ToArray(), "Tom")), StringComparison.Ordinal);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(before, await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Attachments.CountAsync());
+        }
+    }
+
+    private static byte[] ZipBomb(long size)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            using var stream = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.Optimal).Open();
+            stream.Write("""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>"""u8);
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (long written = 0; written < size; written += spaces.Length)
+            {
+                stream.Write(spaces);
+            }
+
+            stream.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
+        }
+
+        return memory.ToArray();
+    }
 }

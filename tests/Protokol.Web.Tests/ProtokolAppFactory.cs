@@ -26,6 +26,7 @@ public class ProtokolAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Protokol:DataDirectory", _directory);
+        builder.UseSetting("Protokol:Site:PublicUrl", "http://localhost");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -29,6 +29,29 @@ public sealed class SafeMarkdownTests
         Assert.Contains("href=\"#\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Se <javascript:alert(document.cookie)>")]
+    [InlineData("Se <JAVASCRIPT:alert(1)>")]
+    [InlineData("Se <vbscript:msgbox(1)>")]
+    [InlineData("Se <data:text/html,<b>hej</b>>")]
+    [InlineData("![billede](javascript:alert(1))")]
+    [InlineData("[klik][r]\n\n[r]: javascript:alert(1)")]
+    [InlineData("[klik](java\tscript:alert(1))")]
+    [InlineData("[klik](/\\evil.example)")]
+    public void No_kind_of_link_node_carries_a_scheme_outside_the_allow_list(string markdown)
+    {
+        var html = Render(markdown);
+        Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"vbscript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"data:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("evil.example\"", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Safe_autolinks_stay_links() =>
+        Assert.Contains("href=\"https://havnby.example/r\"", Render("Se <https://havnby.example/r>"), StringComparison.Ordinal);
+
     [Fact]
     public void Ordinary_markdown_and_safe_links_render()
     {

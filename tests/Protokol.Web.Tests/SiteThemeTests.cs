@@ -65,6 +65,10 @@ public sealed class BrandingTests(BrandedAppFactory app) : IClassFixture<Branded
         Assert.Equal("Havnby Kommune", name.TextContent.Trim());
         Assert.Equal("/logo.svg", name.QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal(string.Empty, name.QuerySelector("img")!.GetAttribute("alt"));
-        Assert.Contains("--accent:#2a6e3f;--accent-dark:#1b4728", page.Head!.QuerySelector("style")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Head!.QuerySelector("style"));
+        var theme = page.Head.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/css/tema.css?v=", StringComparison.Ordinal));
+        var css = await app.CreateClient().GetAsync(new Uri(theme, UriKind.Relative));
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("--accent:#2a6e3f;--accent-dark:#1b4728", await css.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -162,6 +162,9 @@ public sealed class UserAccount : Entity
         }
     }
 
+    /// <summary>Ends every session signed in before (signing out): their security stamp no longer matches.</summary>
+    public void EndSessions() => NewSecurityStamp();
+
     public void RecordSignIn()
     {
         FailedSignIns = 0;

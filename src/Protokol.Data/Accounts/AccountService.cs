@@ -10,13 +10,12 @@ public enum SignInOutcome
 {
     Success,
     WrongEmailOrPassword,
-    LockedOut,
 }
 
-public sealed record SignInResult(SignInOutcome Outcome, UserAccount? Account = null, DateTime? LockedUntil = null);
+public sealed record SignInResult(SignInOutcome Outcome, UserAccount? Account = null);
 
-/// <summary>Creates back-office accounts and checks sign-ins: hashed passwords, lockout after repeated failures.</summary>
-public sealed class AccountService(ProtokolDbContext db, TimeProvider clock)
+/// <summary>Creates back-office accounts and checks sign-ins (hashed passwords); attempts are throttled by the portal, never by locking accounts.</summary>
+public sealed class AccountService(ProtokolDbContext db)
 {
     public const int MinPasswordLength = 12;
 
@@ -63,20 +62,13 @@ public sealed class AccountService(ProtokolDbContext db, TimeProvider clock)
             return new SignInResult(SignInOutcome.WrongEmailOrPassword);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (account.IsLockedOut(now))
-        {
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil);
-        }
-
+        // Wrong passwords never lock the account: a lock is a weapon anyone could point at any
+        // account (the administrator's too). The portal throttles attempts per address and per
+        // client instead (SignInThrottle), without telling which addresses exist.
         var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            account.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return account.IsLockedOut(now)
-                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil)
-                : new SignInResult(SignInOutcome.WrongEmailOrPassword);
+            return new SignInResult(SignInOutcome.WrongEmailOrPassword);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -87,6 +79,19 @@ public sealed class AccountService(ProtokolDbContext db, TimeProvider clock)
         account.RecordSignIn();
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Success, account);
+    }
+
+    /// <summary>
+    /// Signing out: a new security stamp, so every cookie issued before (a copy included) is refused
+    /// at its next request. Signing out on one device therefore signs out the account's other devices.
+    /// </summary>
+    public async Task EndSessionsAsync(int accountId, CancellationToken cancellationToken)
+    {
+        if (await db.UserAccounts.FirstOrDefaultAsync(u => u.Id == accountId, cancellationToken) is { } account)
+        {
+            account.EndSessions();
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>The account holder changes their own password, proving they know the current one.</summary>

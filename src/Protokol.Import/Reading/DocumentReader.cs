@@ -11,6 +11,25 @@ public sealed record ImportLimits
 
     /// <summary>The most a .docx may unpack to, in bytes (default 100 MB): a guard against zip bombs.</summary>
     public long MaxDecompressedBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>How deep elements (XML, HTML) or PDF arrays and dictionaries may nest; real documents stay far below.</summary>
+    public int MaxDepth { get; init; } = 256;
+
+    /// <summary>The most XML elements in all parts of a .docx (each becomes an object in memory).</summary>
+    public long MaxElements { get; init; } = 2_000_000;
+
+    /// <summary>How long one file may take to read before it is given up.</summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Limits for attachments uploaded in the back office: read while a request waits.</summary>
+    public static ImportLimits Attachments { get; } = new()
+    {
+        MaxFileBytes = 20L * 1024 * 1024,
+        MaxDecompressedBytes = 64L * 1024 * 1024,
+        MaxElements = 1_000_000,
+        MaxPages = 200,
+        MaxReadTime = TimeSpan.FromSeconds(20),
+    };
 }
 
 /// <summary>Turns a file's bytes into text with line positions, by its format.</summary>
@@ -44,22 +63,106 @@ public sealed class DocumentReader(ImportLimits limits)
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return Read(name, extension, bytes);
+        return await ReadIsolatedAsync(name, extension, bytes, cancellationToken);
     }
 
-    /// <summary>Reads bytes that came as a file named <paramref name="name"/>, by its extension.</summary>
+    /// <summary>
+    /// Reads bytes that came as a file named <paramref name="name"/>, by its extension, within the
+    /// limits of depth, size and time. Whatever goes wrong is an <see cref="Parsing.ImportException"/>
+    /// naming the file: one bad file never ends a batch or the process.
+    /// </summary>
     public SourceText Read(string name, string extension, byte[] bytes)
     {
+        var read = Start(name, extension, bytes);
+        if (!read.Thread.Join(limits.MaxReadTime))
+        {
+            throw read.GiveUp();
+        }
+
+        return read.Result.Task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="Read"/>, without blocking the caller's thread (a web request).</summary>
+    public async Task<SourceText> ReadIsolatedAsync(string name, string extension, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var read = Start(name, extension, bytes);
+        try
+        {
+            return await read.Result.Task.WaitAsync(limits.MaxReadTime, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw read.GiveUp();
+        }
+    }
+
+    /// <summary>
+    /// Each file is read on its own thread with a roomy stack and a deadline: third-party parsers
+    /// recurse, and a file that takes too long is given up (its thread stops at the next check).
+    /// </summary>
+    private IsolatedRead Start(string name, string extension, byte[] bytes)
+    {
+        var read = new IsolatedRead(name, limits.MaxReadTime);
+        read.Thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    read.Result.SetResult(ReadCore(name, extension, bytes, read.Deadline.Token));
+                }
+                catch (Parsing.ImportException e)
+                {
+                    read.Result.SetException(e);
+                }
+                catch (OperationCanceledException)
+                {
+                    read.Result.SetException(read.TimedOut());
+                }
+                catch (Exception)
+                {
+                    // Anything a parser throws on a hostile file (PackageRelationship errors, index
+                    // errors in a broken PDF, …) is this file's error, not the batch's.
+                    read.Result.SetException(new Parsing.ImportException(name, Damaged(extension)));
+                }
+                finally
+                {
+                    read.Deadline.Dispose();
+                }
+            },
+            maxStackSize: 64 * 1024 * 1024)
+        {
+            IsBackground = true,
+            Name = "protokol-read " + name,
+        };
+        read.Thread.Start();
+        return read;
+    }
+
+    private SourceText ReadCore(string name, string extension, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (bytes.LongLength > limits.MaxFileBytes)
+        {
+            throw new Parsing.ImportException(name, $"filen er {bytes.LongLength / (1024 * 1024)} MB; grænsen er {limits.MaxFileBytes / (1024 * 1024)} MB");
+        }
+
         switch (extension)
         {
             case ".pdf":
-                return bytes.AsSpan().StartsWith("%PDF"u8)
-                    ? PdfTextReader.Read(name, bytes, limits)
-                    : throw new Parsing.ImportException(name, "filen hedder .pdf, men er ikke en PDF-fil");
+                if (!bytes.AsSpan().StartsWith("%PDF"u8))
+                {
+                    throw new Parsing.ImportException(name, "filen hedder .pdf, men er ikke en PDF-fil");
+                }
+
+                DocumentGuards.Pdf(name, bytes, limits, cancellationToken);
+                return PdfTextReader.Read(name, bytes, limits);
             case ".docx":
-                return bytes.AsSpan().StartsWith("PK"u8)
-                    ? DocxTextReader.Read(name, bytes, limits)
-                    : throw new Parsing.ImportException(name, "filen hedder .docx, men er ikke et Word-dokument");
+                if (!bytes.AsSpan().StartsWith("PK"u8))
+                {
+                    throw new Parsing.ImportException(name, "filen hedder .docx, men er ikke et Word-dokument");
+                }
+
+                DocumentGuards.Docx(name, bytes, limits, cancellationToken);
+                return DocxTextReader.Read(name, bytes, limits, cancellationToken);
         }
 
         if (LooksBinary(bytes))
@@ -69,7 +172,47 @@ public sealed class DocumentReader(ImportLimits limits)
 
         var text = PlainTextReader.Decode(bytes);
         // A saved web page is HTML whatever it is called (a published page kept as .txt).
-        return extension is ".html" or ".htm" || PlainTextReader.LooksLikeHtml(text) ? HtmlTextReader.Read(name, text) : SourceText.FromString(name, text);
+        if (extension is ".html" or ".htm" || PlainTextReader.LooksLikeHtml(text))
+        {
+            DocumentGuards.Html(name, text, limits, cancellationToken);
+            return HtmlTextReader.Read(name, text, limits.MaxDepth, cancellationToken);
+        }
+
+        return SourceText.FromString(name, text);
+    }
+
+    private static string Damaged(string extension) => extension switch
+    {
+        ".pdf" => "PDF-filen er beskadiget og kan ikke læses",
+        ".docx" => "Word-filen er beskadiget eller ikke en .docx-fil",
+        ".html" or ".htm" => "HTML-filen er beskadiget og kan ikke læses",
+        _ => "filen er beskadiget og kan ikke læses",
+    };
+
+    private sealed class IsolatedRead(string name, TimeSpan limit)
+    {
+        public Thread Thread { get; set; } = null!;
+
+        public TaskCompletionSource<SourceText> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenSource Deadline { get; } = new();
+
+        public Parsing.ImportException TimedOut() =>
+            new(name, $"filen kunne ikke læses på {limit.TotalSeconds:0} sekunder; den er for stor eller for indviklet");
+
+        /// <summary>Stops the reader at its next check and reports the file as too slow.</summary>
+        public Parsing.ImportException GiveUp()
+        {
+            try
+            {
+                Deadline.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            return TimedOut();
+        }
     }
 
     /// <summary>NUL bytes or many control characters: not a text file, whatever its name says.</summary>

@@ -22,7 +22,8 @@ public static partial class HtmlTextReader
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "address",
     };
 
-    public static SourceText Read(string fileName, string html)
+    /// <summary>Reads a page; call through <see cref="DocumentReader"/>, which first checks how deep it nests.</summary>
+    public static SourceText Read(string fileName, string html, int maxDepth = 256, CancellationToken cancellationToken = default)
     {
         var document = new HtmlParser().ParseDocument(html);
         var root = document.QuerySelector("main") ?? document.QuerySelector("[role=main]") ?? document.QuerySelector("article") ?? document.Body;
@@ -32,12 +33,20 @@ public static partial class HtmlTextReader
         }
 
         var builder = new StringBuilder();
-        Walk(root, builder);
+        Walk(root, builder, new Walker(fileName, maxDepth, cancellationToken), 0);
         return SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
     }
 
-    private static void Walk(INode node, StringBuilder text)
+    private sealed record Walker(string FileName, int MaxDepth, CancellationToken CancellationToken);
+
+    private static void Walk(INode node, StringBuilder text, Walker walker, int depth)
     {
+        if (depth > walker.MaxDepth)
+        {
+            throw new Parsing.ImportException(walker.FileName, $"HTML-filen er indlejret mere end {walker.MaxDepth} niveauer; den kan ikke læses sikkert");
+        }
+
+        walker.CancellationToken.ThrowIfCancellationRequested();
         foreach (var child in node.ChildNodes)
         {
             switch (child)
@@ -58,7 +67,7 @@ public static partial class HtmlTextReader
                     text.Append('\n');
                     break;
                 case IElement { LocalName: "td" or "th" } cell:
-                    Walk(cell, text);
+                    Walk(cell, text, walker, depth + 1);
                     text.Append(' ');
                     break;
                 case IElement e:
@@ -73,7 +82,7 @@ public static partial class HtmlTextReader
                         text.Append(Marker(e));
                     }
 
-                    Walk(e, text);
+                    Walk(e, text, walker, depth + 1);
                     if (block)
                     {
                         NewLine(text);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Protokol.Core.Search;
 using Protokol.Data;
+using Protokol.Data.Search;
 
 namespace Protokol.Search.Indexing;
 
@@ -27,35 +28,57 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
         }
     }
 
-    /// <summary>Applies what is pending and returns how many outbox rows were applied; failures are thrown.</summary>
+    /// <summary>
+    /// Applies what is pending and returns how many outbox rows were applied; failures are thrown.
+    /// An index found missing or unreadable is rebuilt from the database instead.
+    /// </summary>
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
+        if (await index.NeedsRebuildAsync(cancellationToken) && await HealAsync(cancellationToken) is { } rebuilt)
+        {
+            return rebuilt;
+        }
+
         if (!await db.SearchOutbox.AnyAsync(cancellationToken))
         {
             return 0;
         }
 
-        var applied = 0;
-        await using var writer = await index.OpenWriterAsync(cancellationToken);
-        while (true)
+        ISearchIndexWriter writer;
+        try
         {
-            var rows = await db.SearchOutbox.AsNoTracking().OrderBy(e => e.Id).Take(BatchSize).Select(e => new { e.Id, e.Source }).ToListAsync(cancellationToken);
-            if (rows.Count == 0)
-            {
-                break;
-            }
+            writer = await index.OpenWriterAsync(cancellationToken);
+        }
+        catch (SearchIndexUnreadableException e)
+        {
+            logger.LogWarning("The search index cannot be read ({Reason}); rebuilding it from the database.", e.Message);
+            return await HealAsync(cancellationToken) ?? 0;
+        }
 
-            var (sources, bodies) = await builder.ExpandAsync(rows.Select(r => r.Source), cancellationToken);
-            await writer.RemoveBodiesAsync(bodies, cancellationToken);
-            var documents = new List<SearchDocument>();
-            foreach (var source in sources)
+        var applied = 0;
+        await using (writer)
+        {
+            while (true)
             {
-                documents.AddRange(await builder.BuildAsync(source, cancellationToken));
-            }
+                var rows = await db.SearchOutbox.AsNoTracking().OrderBy(e => e.Id).Take(BatchSize).Select(e => new { e.Id, e.Source }).ToListAsync(cancellationToken);
+                if (rows.Count == 0)
+                {
+                    break;
+                }
 
-            await writer.ReplaceAsync(sources, documents, cancellationToken);
-            await CommitAsync(writer, rows[^1].Id, cancellationToken);
-            applied += rows.Count;
+                var (sources, bodies) = await builder.ExpandAsync(rows.Select(r => r.Source), cancellationToken);
+                await writer.RemoveBodiesAsync(bodies, cancellationToken);
+                var documents = new List<SearchDocument>();
+                foreach (var source in sources)
+                {
+                    documents.AddRange(await builder.BuildAsync(source, cancellationToken));
+                }
+
+                await writer.ReplaceAsync(sources, documents, cancellationToken);
+                var ids = rows.Select(r => r.Id).ToList();
+                await CommitAsync(writer, db.SearchOutbox.Where(e => ids.Contains(e.Id)), cancellationToken);
+                applied += rows.Count;
+            }
         }
 
         await NotifyAsync(applied, cancellationToken);
@@ -63,8 +86,9 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
     }
 
     /// <summary>
-    /// At start-up: rebuilds a missing index (a new or deleted index directory) and applies whatever
-    /// a process that stopped between its commit and its index update left in the outbox.
+    /// At start-up: rebuilds a missing or unreadable index (a new or deleted index directory, lost
+    /// files) and applies whatever a process that stopped between its commit and its index update
+    /// left in the outbox.
     /// </summary>
     public async Task<string> RepairAsync(CancellationToken cancellationToken)
     {
@@ -74,15 +98,41 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             return $"built the search index ({documents} documents)";
         }
 
+        if (await index.NeedsRebuildAsync(cancellationToken) && await HealAsync(cancellationToken) is { } rebuilt)
+        {
+            return $"rebuilt the unreadable search index ({rebuilt} documents)";
+        }
+
         var applied = await ApplyAsync(cancellationToken);
         return applied == 0 ? "the search index is up to date" : $"applied {applied} pending change(s) to the search index";
     }
 
-    /// <summary>Rebuilds the index from the database; reports progress as (done, total) sources.</summary>
+    /// <summary>
+    /// Rebuilds the index from the database beside the live one, which keeps answering until the
+    /// new one replaces it; reports progress as (done, total) sources.
+    /// </summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        await using var writer = await index.OpenWriterAsync(cancellationToken);
+        await using var writer = await index.OpenRebuildWriterAsync(cancellationToken);
+        return await RebuildIntoAsync(writer, progress, cancellationToken);
+    }
 
+    /// <summary>Rebuilds an index found unreadable; null when another process already had (nothing to do).</summary>
+    private async Task<int?> HealAsync(CancellationToken cancellationToken)
+    {
+        await using var writer = await index.OpenHealingWriterAsync(cancellationToken);
+        if (writer is null)
+        {
+            return null;
+        }
+
+        var documents = await RebuildIntoAsync(writer, null, cancellationToken);
+        logger.LogWarning("Rebuilt the search index from the database ({Documents} documents).", documents);
+        return Math.Max(1, documents);
+    }
+
+    private async Task<int> RebuildIntoAsync(ISearchIndexWriter writer, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
         // Rows recorded before this point are covered by the rebuild.
         var last = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         await writer.ClearAsync(cancellationToken);
@@ -103,24 +153,24 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             progress?.Report((i + 1, sources.Count));
         }
 
-        await CommitAsync(writer, last, cancellationToken);
+        await CommitAsync(writer, db.SearchOutbox.Where(e => e.Id <= last), cancellationToken);
         await NotifyAsync(1, cancellationToken);
         return count;
     }
 
     /// <summary>
-    /// Commits the index and removes the applied outbox rows (up to <paramref name="last"/>): in one
+    /// Commits the index and removes the applied outbox rows: in one
     /// transaction where the index lives in the database, otherwise index first, so a crash in
     /// between only applies the same rows again.
     /// </summary>
-    private async Task CommitAsync(ISearchIndexWriter writer, long last, CancellationToken cancellationToken)
+    private static async Task CommitAsync(ISearchIndexWriter writer, IQueryable<SearchOutboxEntry> applied, CancellationToken cancellationToken)
     {
         if (!writer.SharesDatabaseTransaction)
         {
             await writer.CommitAsync(cancellationToken);
         }
 
-        await db.SearchOutbox.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
+        await applied.ExecuteDeleteAsync(cancellationToken);
         if (writer.SharesDatabaseTransaction)
         {
             await writer.CommitAsync(cancellationToken);

@@ -12,9 +12,13 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Protokol.Search.Lucene;
 
 /// <summary>
-/// The embedded engine's index, a Lucene.NET directory under the data directory. Writers are
-/// opened per batch and hold Lucene's write lock, so the portal and the command line can share one
-/// index; readers follow the newest commit, whoever made it.
+/// The embedded engine's index under the data directory. One writer at a time across processes:
+/// every writer holds an exclusive OS lock on <c>writer.lock</c> (released by the OS when a process
+/// dies, even by kill -9), and only then opens Lucene. The index itself lives in a generation folder
+/// (<c>gen-…</c>) named by the file <c>current</c>; a rebuild fills a new generation beside the live
+/// one and swaps the pointer with one atomic rename, so searches never see a half-built index. An
+/// index that cannot be read is reported (<see cref="NeedsRebuildAsync"/>) and rebuilt from the
+/// database by the next writer, while searches answer with a notice instead of failing.
 /// </summary>
 public sealed class LuceneIndex : ISearchIndex, IDisposable
 {
@@ -41,44 +45,109 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// <summary>The organization facet's doc value is "slug␟name", so counting needs no stored document.</summary>
     internal const char FacetSeparator = '\u001f';
 
-    private readonly LuceneDirectory _directory;
+    private const string PointerFile = "current";
+    private const string LockFile = "writer.lock";
+    private const string GenerationPrefix = "gen-";
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _readGate = new();
     private SearcherManager? _searchers;
+    private string? _searcherGeneration;
+    private LuceneDirectory? _searcherDirectory;
+    private volatile bool _unreadable;
+    private volatile bool _verified;
 
     public LuceneIndex(string path)
     {
         Path = path;
         System.IO.Directory.CreateDirectory(path);
-        _directory = FSDirectory.Open(new DirectoryInfo(path));
     }
 
     public string Path { get; }
 
-    public async Task<ISearchIndexWriter> OpenWriterAsync(CancellationToken cancellationToken)
+    /// <summary>How long a writer waits for another process's writer (a save waits less than a rebuild).</summary>
+    public TimeSpan WriteLockTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RebuildLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The generation folder searches and writers use now, or null before the first build.</summary>
+    public string? CurrentGeneration()
     {
-        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var config = new IndexWriterConfig(DanishSearchAnalyzer.Version, DanishSearchAnalyzer.Instance)
-            {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
-                Similarity = new BM25Similarity(),
-                RAMBufferSizeMB = 16,
+            var name = File.ReadAllText(System.IO.Path.Combine(Path, PointerFile)).Trim();
+            return name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && name.IndexOfAny(['/', '\\']) < 0 && System.IO.Directory.Exists(System.IO.Path.Combine(Path, name)) ? name : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
-                // Another process (the portal, the command line) may be applying its own batch.
-                WriteLockTimeout = 15_000,
-            };
-            return new Writer(this, new IndexWriter(_directory, config));
+    public async Task<ISearchIndexWriter> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var held = await LockAsync(WriteLockTimeout, cancellationToken);
+        try
+        {
+            var generation = CurrentGeneration() ?? throw new SearchIndexUnreadableException("the search index has not been built");
+            var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
+            try
+            {
+                return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.APPEND)), directory, null);
+            }
+            catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
+            {
+                directory.Dispose();
+                _unreadable = true;
+                throw new SearchIndexUnreadableException("the search index cannot be read: " + e.Message, e);
+            }
         }
         catch
         {
-            _writeGate.Release();
+            held.Dispose();
             throw;
         }
     }
 
-    public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(!DirectoryReader.IndexExists(_directory));
+    public async Task<ISearchIndexWriter> OpenRebuildWriterAsync(CancellationToken cancellationToken) =>
+        NewGeneration(await LockAsync(RebuildLockTimeout, cancellationToken));
+
+    public async Task<ISearchIndexWriter?> OpenHealingWriterAsync(CancellationToken cancellationToken)
+    {
+        var held = await LockAsync(RebuildLockTimeout, cancellationToken);
+        try
+        {
+            // Another process may have rebuilt it while this one waited for the lock.
+            if (Readable(CurrentGeneration()))
+            {
+                _unreadable = false;
+                held.Dispose();
+                return null;
+            }
+
+            return NewGeneration(held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(CurrentGeneration() is null);
+
+    /// <summary>Missing, or found unreadable; the first call in a process opens the index to find out.</summary>
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken)
+    {
+        var generation = CurrentGeneration();
+        if (!_verified)
+        {
+            _unreadable = !Readable(generation);
+            _verified = true;
+        }
+
+        return Task.FromResult(_unreadable || generation is null);
+    }
 
     public Task<int> CountAsync(CancellationToken cancellationToken)
     {
@@ -98,43 +167,94 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         }
     }
 
-    /// <summary>A searcher on the newest commit, or null before the index exists; give it back with <see cref="Release"/>.</summary>
+    /// <summary>
+    /// A searcher on the newest commit of the current generation, or null before the index exists;
+    /// give it back with <see cref="Release"/>. Throws <see cref="SearchIndexUnreadableException"/>
+    /// (and marks the index for a rebuild) when the index cannot be read.
+    /// </summary>
     internal IndexSearcher? Acquire()
     {
-        SearcherManager? manager;
-        lock (_readGate)
+        for (var attempt = 0; ; attempt++)
         {
-            if (_searchers is null)
+            var generation = CurrentGeneration();
+            if (generation is null)
             {
-                if (!DirectoryReader.IndexExists(_directory))
-                {
-                    return null;
-                }
-
-                _searchers = new SearcherManager(_directory, new Bm25SearcherFactory());
+                return null;
             }
 
-            manager = _searchers;
-        }
+            try
+            {
+                SearcherManager manager;
+                lock (_readGate)
+                {
+                    if (_searchers is null || _searcherGeneration != generation)
+                    {
+                        var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
+                        SearcherManager opened;
+                        try
+                        {
+                            opened = new SearcherManager(directory, new Bm25SearcherFactory());
+                        }
+                        catch
+                        {
+                            directory.Dispose();
+                            throw;
+                        }
 
-        // Another process (the command line, the portal) may have committed: a cheap look at the newest commit.
-        manager.MaybeRefresh();
-        return manager.Acquire();
+                        // Searches still holding the old generation's searcher finish on it; the reader closes when they give it back.
+                        _searchers?.Dispose();
+                        _searchers = opened;
+                        _searcherGeneration = generation;
+                        _searcherDirectory = directory;
+                    }
+
+                    manager = _searchers;
+                }
+
+                // Another process (the command line, the portal) may have committed: a cheap look at the newest commit.
+                manager.MaybeRefresh();
+                return manager.Acquire();
+            }
+            catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or ObjectDisposedException or InvalidOperationException)
+            {
+                lock (_readGate)
+                {
+                    _searchers?.Dispose();
+                    _searchers = null;
+                    _searcherGeneration = null;
+                }
+
+                // A rebuild in another process may have swapped generations between reading the pointer and opening it.
+                if (attempt == 0 && CurrentGeneration() != generation)
+                {
+                    continue;
+                }
+
+                _unreadable = true;
+                throw new SearchIndexUnreadableException("the search index cannot be read: " + e.Message, e);
+            }
+        }
     }
 
-    internal void Release(IndexSearcher searcher)
-    {
-        lock (_readGate)
-        {
-            _searchers?.Release(searcher);
-        }
-    }
+    internal void Release(IndexSearcher searcher) => searcher.IndexReader.DecRef();
+
+    /// <summary>Marks the index for a rebuild (a search failed on it).</summary>
+    internal void MarkUnreadable() => _unreadable = true;
 
     private void Refreshed()
     {
         lock (_readGate)
         {
-            _searchers?.MaybeRefreshBlocking();
+            try
+            {
+                _searchers?.MaybeRefreshBlocking();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                _searchers?.Dispose();
+                _searchers = null;
+                _searcherGeneration = null;
+            }
         }
     }
 
@@ -144,10 +264,147 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         {
             _searchers?.Dispose();
             _searchers = null;
+            _searcherDirectory?.Dispose();
         }
 
-        _directory.Dispose();
         _writeGate.Dispose();
+    }
+
+    private static IndexWriterConfig Config(OpenMode mode) => new(DanishSearchAnalyzer.Version, DanishSearchAnalyzer.Instance)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = 16,
+    };
+
+    private bool Readable(string? generation)
+    {
+        if (generation is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
+            using var reader = DirectoryReader.Open(directory);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private Writer NewGeneration(ProcessLock held)
+    {
+        try
+        {
+            var name = GenerationPrefix + Guid.NewGuid().ToString("N");
+            var folder = System.IO.Path.Combine(Path, name);
+            var directory = FSDirectory.Open(new DirectoryInfo(folder));
+            return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.CREATE)), directory, name);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Points searches and writers at a new generation (one atomic rename), then removes the others.</summary>
+    private void Swap(string generation)
+    {
+        var temporary = System.IO.Path.Combine(Path, PointerFile + "." + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(temporary, generation);
+        File.Move(temporary, System.IO.Path.Combine(Path, PointerFile), overwrite: true);
+        _unreadable = false;
+        foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos())
+        {
+            if (entry.Name is PointerFile or LockFile || entry.Name == generation)
+            {
+                continue;
+            }
+
+            try
+            {
+                // Other generations, a half-built one from a killed process, and the files of the
+                // older single-folder layout. Processes still reading an old one keep their open files.
+                if (entry is DirectoryInfo folder)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private void Abandon(string generation)
+    {
+        try
+        {
+            System.IO.Directory.Delete(System.IO.Path.Combine(Path, generation), recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Takes the in-process gate, then the OS lock that other processes honour.</summary>
+    private async Task<ProcessLock> LockAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        if (!await _writeGate.WaitAsync(timeout, cancellationToken))
+        {
+            throw new LockObtainFailedException("the search index is being written by another writer in this process");
+        }
+
+        try
+        {
+            var path = System.IO.Path.Combine(Path, LockFile);
+            while (true)
+            {
+                try
+                {
+                    // On Linux and macOS FileShare.None takes flock(LOCK_EX), which the OS drops when the process dies.
+                    return new ProcessLock(this, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (started.Elapsed < timeout)
+                {
+                    await Task.Delay(25, cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    throw new LockObtainFailedException("the search index is being written by another process", e);
+                }
+            }
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    private sealed class ProcessLock(LuceneIndex index, FileStream file) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                file.Dispose();
+                index._writeGate.Release();
+            }
+        }
     }
 
     internal static Document ToDocument(SearchDocument d)
@@ -208,9 +465,11 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
-    private sealed class Writer(LuceneIndex index, IndexWriter writer) : ISearchIndexWriter
+    /// <summary>A writer on the live generation, or on a new one (<paramref name="generation"/>) that its commit swaps in.</summary>
+    private sealed class Writer(LuceneIndex index, ProcessLock held, IndexWriter writer, LuceneDirectory directory, string? generation) : ISearchIndexWriter
     {
         private bool _disposed;
+        private bool _swapped;
 
         public bool SharesDatabaseTransaction => false;
 
@@ -249,6 +508,12 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         public Task CommitAsync(CancellationToken cancellationToken)
         {
             writer.Commit();
+            if (generation is not null && !_swapped)
+            {
+                index.Swap(generation);
+                _swapped = true;
+            }
+
             index.Refreshed();
             return Task.CompletedTask;
         }
@@ -273,7 +538,13 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                 }
                 finally
                 {
-                    index._writeGate.Release();
+                    directory.Dispose();
+                    if (generation is not null && !_swapped)
+                    {
+                        index.Abandon(generation);
+                    }
+
+                    held.Dispose();
                 }
             }
 

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Protokol.Core.Search;
 using Protokol.Search.Analysis;
+using Protokol.Search.Indexing;
 using static Protokol.Search.Lucene.LuceneIndex;
 
 namespace Protokol.Search.Lucene;
@@ -14,15 +15,31 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
     public Task<EngineResult> RunAsync(AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
-        var searcher = index.Acquire();
+        IndexSearcher? searcher;
+        try
+        {
+            searcher = index.Acquire();
+        }
+        catch (SearchIndexUnreadableException)
+        {
+            return Task.FromResult(EngineResult.Unavailable);
+        }
+
         if (searcher is null)
         {
-            return Task.FromResult(new EngineResult(0, [], new Dictionary<int, int>(), []));
+            // Not built yet: the next writer builds it from the database.
+            return Task.FromResult(EngineResult.Unavailable);
         }
 
         try
         {
             return Task.FromResult(Run(searcher, query, request));
+        }
+        catch (IOException)
+        {
+            // A file of the index went missing or is damaged under a reader that had it open.
+            index.MarkUnreadable();
+            return Task.FromResult(EngineResult.Unavailable);
         }
         finally
         {

@@ -30,7 +30,14 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
         return transaction;
     }
 
+    /// <summary>The table is written in database transactions: it is rebuilt in one, and never needs healing.</summary>
+    public Task<ISearchIndexWriter> OpenRebuildWriterAsync(CancellationToken cancellationToken) => OpenWriterAsync(cancellationToken);
+
+    public Task<ISearchIndexWriter?> OpenHealingWriterAsync(CancellationToken cancellationToken) => Task.FromResult<ISearchIndexWriter?>(null);
+
     public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM search_documents").SingleAsync(cancellationToken);

@@ -1,7 +1,7 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Runtime.CompilerServices;
 using Protokol.Core.Common;
-using UglyToad.PdfPig;
+using Protokol.Import.Parsing;
+using Protokol.Import.Reading;
 
 namespace Protokol.Web.BackOffice;
 
@@ -15,7 +15,7 @@ public static class AttachmentRules
 
     private static readonly Dictionary<string, (string MediaType, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
+        [".pdf"] = (PdfType, "%PDF-"u8.ToArray()),
         [".docx"] = (DocxType, "PK\u0003\u0004"u8.ToArray()),
         [".png"] = ("image/png", [0x89, (byte)'P', (byte)'N', (byte)'G']),
         [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
@@ -48,56 +48,65 @@ public static class AttachmentRules
             throw new DomainRuleException($"\"{name}\" er ikke en rigtig {Path.GetExtension(name).TrimStart('.').ToUpperInvariant()}-fil.");
         }
 
-        if (kind.MediaType == DocxType && DocxText(content) is null)
+        if (kind.MediaType is DocxType or PdfType)
         {
-            throw new DomainRuleException($"\"{name}\" er ikke et Word-dokument, der kan åbnes (en .docx-fil fra Word, LibreOffice eller lignende).");
+            // Read once, within the limits every document Protokol opens goes through; the text is kept for Text().
+            try
+            {
+                var text = await Reader.ReadIsolatedAsync(name, Path.GetExtension(name).ToLowerInvariant(), content, cancellationToken);
+                Extracted.AddOrUpdate(content, new StrongBox<string?>(Join(text)));
+            }
+            catch (ImportException e)
+            {
+                throw new DomainRuleException(Refusal(name, kind.MediaType, e.Reason));
+            }
         }
 
         return (content, kind.MediaType);
     }
 
     /// <summary>The text of a PDF or Word attachment, for search; null for images and unreadable files.</summary>
-    public static string? Text(byte[] content, string mediaType) => mediaType switch
+    public static string? Text(byte[] content, string mediaType)
     {
-        "application/pdf" => PdfText(content),
-        DocxType => DocxText(content),
-        _ => null,
-    };
+        if (mediaType is not (DocxType or PdfType))
+        {
+            return null;
+        }
+
+        if (Extracted.TryGetValue(content, out var known))
+        {
+            return known.Value;
+        }
+
+        try
+        {
+            return Join(Reader.Read("bilag" + (mediaType == PdfType ? ".pdf" : ".docx"), mediaType == PdfType ? ".pdf" : ".docx", content));
+        }
+        catch (ImportException)
+        {
+            return null;
+        }
+    }
 
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string PdfType = "application/pdf";
+    private const int MaxTextLength = 200_000;
 
-    private static string? DocxText(byte[] content)
+    private static readonly DocumentReader Reader = new(ImportLimits.Attachments);
+
+    /// <summary>Text read at upload, so the page that stores the attachment does not read the file a second time.</summary>
+    private static readonly ConditionalWeakTable<byte[], StrongBox<string?>> Extracted = [];
+
+    private static string Join(SourceText text)
     {
-        try
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
-            var body = document.MainDocumentPart?.Document?.Body;
-            if (body is null)
-            {
-                return null;
-            }
-
-            var text = string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0));
-            return text.Length > 200_000 ? text[..200_000] : text;
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or OpenXmlPackageException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
-        {
-            return null;
-        }
+        var joined = string.Join("\n", text.Lines.Select(l => l.Text).Where(t => t.Length > 0));
+        return joined.Length > MaxTextLength ? joined[..MaxTextLength] : joined;
     }
 
-    private static string? PdfText(byte[] content)
-    {
-        try
-        {
-            using var pdf = PdfDocument.Open(content);
-            var text = string.Join("\n", pdf.GetPages().Take(200).Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-            return text.Length > 200_000 ? text[..200_000] : text;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static string Refusal(string name, string mediaType, string reason) =>
+        reason.Contains("grænsen", StringComparison.Ordinal) || reason.Contains("mere end", StringComparison.Ordinal) || reason.Contains("kunne ikke læses på", StringComparison.Ordinal)
+            ? $"\"{name}\" kan ikke vedhæftes: {reason}."
+            : mediaType == PdfType
+                ? $"\"{name}\" er en beskadiget PDF-fil, der ikke kan åbnes. Gem den igen som PDF, og prøv igen."
+                : $"\"{name}\" er ikke et Word-dokument, der kan åbnes (en .docx-fil fra Word, LibreOffice eller lignende).";
 }

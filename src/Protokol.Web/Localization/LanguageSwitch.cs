@@ -33,12 +33,48 @@ public static class LanguageSwitch
                     SameSite = SameSiteMode.Lax,
                 });
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Redirect(IsLocal(back) ? back! : "/");
+            return Results.Redirect(LocalPath(back) ?? "/");
         });
         return app;
     }
 
-    /// <summary>Only paths on this site: "/x" but not "//host" or "/\host" (no open redirect).</summary>
-    internal static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// A path on this site to go back to, or null: "/x" but not "//host", "/\\host" or "/\t/host"
+    /// (a browser drops tabs and line breaks, which would make it "//host"). Anything with a control
+    /// character or a backslash is refused; letters outside ASCII are percent-encoded, so the
+    /// Location header is always valid (never a 500).
+    /// </summary>
+    public static string? LocalPath(string? url)
+    {
+        if (url is not { Length: > 0 } || url.Length > 2048 || url[0] != '/')
+        {
+            return null;
+        }
+
+        if (url.Any(c => char.IsControl(c) || c == '\\' || char.IsWhiteSpace(c)))
+        {
+            return null;
+        }
+
+        if (url.Length > 1 && url[1] == '/')
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(url.Length);
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                builder.Append((char)rune.Value);
+            }
+            else
+            {
+                builder.Append(Uri.EscapeDataString(rune.ToString()));
+            }
+        }
+
+        var local = builder.ToString();
+        return Uri.TryCreate(local, UriKind.Relative, out _) ? local : null;
+    }
 }

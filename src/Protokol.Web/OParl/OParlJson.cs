@@ -9,10 +9,10 @@ public sealed class OParlUrls(string origin)
 {
     public const string Prefix = "/oparl/v1";
 
-    /// <summary>The scheme, host and port the request came in on, e.g. "https://protokol.havnby.dk".</summary>
+    /// <summary>The portal's public address (Protokol:Site:PublicUrl), e.g. "https://protokol.havnby.dk"; never the request's Host header.</summary>
     public string Origin { get; } = origin.TrimEnd('/');
 
-    public static OParlUrls For(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}");
+    public static OParlUrls For(HttpRequest request) => new(PublicAddress.Origin(request.HttpContext));
 
     public string Api(string path) => Origin + Prefix + path;
 

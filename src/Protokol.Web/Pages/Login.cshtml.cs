@@ -8,10 +8,16 @@ using Protokol.Web.Localization;
 
 namespace Protokol.Web.Pages;
 
-/// <summary>The back office's sign-in: e-mail and password, five wrong passwords lock the account for 15 minutes.</summary>
+/// <summary>
+/// The back office's sign-in: e-mail and password. Attempts are throttled per address and client
+/// (<see cref="SignInThrottle"/>); every failure gets the same answer, so it never tells which addresses exist.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class LoginModel(AccountService accounts, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class LoginModel(AccountService accounts, SignInThrottle throttle, IStringLocalizer<SharedResource> text, ILogger<LoginModel> logger) : PageModel
 {
+    /// <summary>The one answer to every failed sign-in: wrong address, wrong password or too many attempts.</summary>
+    public const string FailureMessage = "Forkert e-mail eller adgangskode. Efter mange forsøg skal du vente 15 minutter, før du kan prøve igen.";
+
     public string? Email { get; private set; }
 
     public string? Problem { get; private set; }
@@ -20,29 +26,35 @@ public sealed class LoginModel(AccountService accounts, IStringLocalizer<SharedR
 
     public IActionResult OnGet([FromQuery(Name = "tilbage")] string? back)
     {
-        Back = LanguageSwitch.IsLocal(back) ? back! : "/admin";
+        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
         return User.IsStaff() ? LocalRedirect(Back) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, [FromForm(Name = "tilbage")] string? back, CancellationToken cancellationToken)
     {
-        Back = LanguageSwitch.IsLocal(back) ? back! : "/admin";
+        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
         Email = email;
-        var result = await accounts.SignInAsync(email ?? string.Empty, password ?? string.Empty, cancellationToken);
-        switch (result.Outcome)
+        var address = email ?? string.Empty;
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.IsThrottled(address, client))
         {
-            case SignInOutcome.Success:
+            var result = await accounts.SignInAsync(address, password ?? string.Empty, cancellationToken);
+            if (result.Outcome == SignInOutcome.Success)
+            {
+                throttle.Succeeded(address, client);
                 await HttpContext.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Account!));
                 return LocalRedirect(Back);
-            case SignInOutcome.LockedOut:
-                var minutes = Math.Max(1, (int)Math.Ceiling((result.LockedUntil!.Value - clock.GetUtcNow().UtcDateTime).TotalMinutes));
-                Problem = text["Kontoen er låst efter for mange forkerte forsøg. Prøv igen om {0} minutter.", minutes];
-                break;
-            default:
-                Problem = text["Forkert e-mail eller adgangskode."];
-                break;
+            }
+
+            throttle.Failed(address, client);
+            logger.LogWarning("Failed sign-in for {Address} from {Client}", address, client);
+        }
+        else
+        {
+            logger.LogWarning("Sign-in for {Address} from {Client} refused: too many failed attempts", address, client);
         }
 
+        Problem = text[FailureMessage];
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

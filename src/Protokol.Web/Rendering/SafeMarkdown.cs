@@ -25,11 +25,23 @@ public static class SafeMarkdown
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
+
+        // One scheme allow-list for every kind of link node: [text](url), ![image](url), reference
+        // links (resolved to LinkInline) and <scheme:...> autolinks, which Markdig keeps apart.
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafe(link.Url))
             {
                 link.Url = "#";
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (autolink.IsEmail ? !IsSafeEmail(autolink.Url) : !IsSafe(autolink.Url))
+            {
+                // Shown as the text it is, never as a link.
+                autolink.ReplaceBy(new LiteralInline("<" + autolink.Url + ">"));
             }
         }
 
@@ -42,11 +54,19 @@ public static class SafeMarkdown
         return new HtmlString(document.ToHtml(Pipeline));
     }
 
-    private static bool IsSafe(string? url)
+    private static bool IsSafeEmail(string address) => !address.Contains(':', StringComparison.Ordinal) && address.Contains('@', StringComparison.Ordinal);
+
+    internal static bool IsSafe(string? url)
     {
         if (string.IsNullOrEmpty(url))
         {
             return true;
+        }
+
+        // A browser drops tabs and line breaks inside a URL, so "java\tscript:" is javascript.
+        if (url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || url.Contains('\\', StringComparison.Ordinal))
+        {
+            return false;
         }
 
         if (url.StartsWith('/') || url.StartsWith('#'))

@@ -14,7 +14,7 @@ internal static class SearchEndpoints
             var parameters = SearchParameters.From(query.ToQuery());
             var request = parameters.Request;
             var result = await search.SearchAsync(request, cancellationToken);
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var baseUrl = PublicAddress.Origin(http);
             return TypedResults.Ok(new SearchApiResponse(
                 request.Query,
                 result.Query.ToString(),

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Accounts;
+using Protokol.Web.Accounts;
+using Protokol.Web.Pages;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>Signing out ends the session for good; guessing is throttled without locking anyone out or telling which addresses exist.</summary>
+public sealed class SignInTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    [Fact]
+    public async Task A_cookie_copied_before_signing_out_no_longer_opens_the_back_office()
+    {
+        var client = Staff.Client(app);
+        var signedIn = await Staff.SignInAsync(client, await Staff.CreateAccountAsync(app, level: AccessLevel.Secretary), Staff.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        // The cookie as an attacker would copy it, replayed by a client of its own.
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("protokol.login=", StringComparison.Ordinal)).Split(';')[0];
+        var copy = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        var signedOut = await Staff.PostAsync(client, "/logout", "/logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        var replay = await copy.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.StartsWith("/login", replay.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Guessing_from_one_client_never_locks_the_owner_out_and_every_failure_gets_the_same_answer()
+    {
+        await using var clients = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        HttpClient From(string address)
+        {
+            var client = clients.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+            return client;
+        }
+
+        var admin = await Staff.CreateAccountAsync(app, admin: true);
+        var attacker = From("203.0.113.9");
+        var answers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < SignInThrottle.PerClient + 5; i++)
+        {
+            var target = i % 2 == 0 ? admin : $"findes-ikke-{i}@havnby.dk";
+            var response = await Staff.SignInAsync(attacker, target, "gæt-nummer-" + i);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            answers.Add((await Staff.ParseAsync(response)).QuerySelector(".alert-error")!.TextContent.Trim());
+        }
+
+        // One answer for a wrong password, an unknown address and a throttled attempt.
+        Assert.Equal([LoginModel.FailureMessage], answers);
+
+        // The attacker is throttled even with the right password...
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.SignInAsync(attacker, admin, Staff.Password)).StatusCode);
+
+        // ...but the administrator, on their own machine, signs in at once: nothing was locked.
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(From("198.51.100.7"), admin, Staff.Password)).StatusCode);
+    }
+
+    /// <summary>Lets a test say which address a request comes from (the test server has none).</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Client";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(Header, out var value) && IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
