@@ -123,9 +123,15 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         var path = $"/admin/personer/{hanne.Id}";
         var seatsBefore = await QueryAsync(db => db.Memberships.CountAsync(m => m.PersonId == hanne.Id));
         var attendedBefore = await QueryAsync(db => db.Attendance.CountAsync(a => a.PersonId == hanne.Id));
-        await Staff.SubmitAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
 
-        var page = await Staff.PageAsync(client, path);
+        // The record now sits only in the other forum: this council's secretary may not merge it away (issue 14, item 7).
+        var refused = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.True(await QueryAsync(db => db.People.AnyAsync(p => p.Id == removedId)));
+
+        await Staff.SubmitAsync(secretaryOfBoth, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        var page = await Staff.PageAsync(secretaryOfBoth, path);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("tbody th"), th => th.TextContent == "Tryghedsforum Banegårdskvarteret");

@@ -23,20 +23,24 @@ internal sealed class EfRegistryStore(ProtokolDbContext db) : IRegistryStore, IS
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .OrderBy(m => m.Date).Select(m => new { m.Date, m.HostId }).ToListAsync(cancellationToken);
-        var rotation = await RotationAsync(db, organizationId, today, cancellationToken);
+        var rotation = await RotationAsync(db, organizationId, today, tracked: true, cancellationToken);
         return (meetings.Select(m => m.Date).ToHashSet(), rotation, meetings.LastOrDefault(m => m.HostId != null)?.HostId);
     }
 
-    /// <summary>Hosts in turn: the organisations the current members represent, each at the venue it last received a meeting at, in Danish order.</summary>
-    internal static async Task<IReadOnlyList<HostAndVenue>> RotationAsync(ProtokolDbContext db, int organizationId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hosts in turn: the organisations the current members represent, each at the venue it last received a meeting at, in Danish order.
+    /// <paramref name="tracked"/> when new meetings will point to them.
+    /// </summary>
+    internal static async Task<IReadOnlyList<HostAndVenue>> RotationAsync(ProtokolDbContext db, int organizationId, DateOnly today, bool tracked, CancellationToken cancellationToken)
     {
-        var council = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId, cancellationToken);
-        var hosts = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.OnBehalfOf != null && (m.End == null || m.End >= today))
+        var bodyId = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.BodyId).FirstAsync(cancellationToken);
+        var memberships = tracked ? db.Memberships : db.Memberships.AsNoTracking();
+        var hosts = await memberships.Where(m => m.OrganizationId == organizationId && m.OnBehalfOf != null && (m.End == null || m.End >= today))
             .Select(m => m.OnBehalfOf!).Distinct().ToListAsync(cancellationToken);
         var venues = await db.Meetings.Where(m => m.HostId != null && m.LocationId != null)
             .GroupBy(m => m.HostId).Select(g => new { HostId = g.Key, LocationId = g.OrderByDescending(m => m.Date).Select(m => m.LocationId).First() })
             .ToDictionaryAsync(v => v.HostId!.Value, v => v.LocationId, cancellationToken);
-        var locations = await db.Locations.AsNoTracking().Where(l => l.BodyId == council.BodyId).ToDictionaryAsync(l => l.Id, cancellationToken);
+        var locations = await (tracked ? db.Locations : db.Locations.AsNoTracking()).Where(l => l.BodyId == bodyId).ToDictionaryAsync(l => l.Id, cancellationToken);
         return hosts.OrderBy(h => h.Name, RegistryQueries.DanishNames)
             .Select(h => new HostAndVenue(h, venues.TryGetValue(h.Id, out var l) && l is { } id ? locations.GetValueOrDefault(id) : null)).ToList();
     }

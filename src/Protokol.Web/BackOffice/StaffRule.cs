@@ -54,7 +54,7 @@ public sealed class StaffRuleAttribute(StaffRule rule) : Attribute
             return own.Rule;
         }
 
-        var reads = handler is null || handler.HttpMethod is "GET" or "HEAD";
+        var reads = handler is null || string.Equals(handler.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(handler.HttpMethod, "HEAD", StringComparison.OrdinalIgnoreCase);
         return reads ? pageModel.GetCustomAttribute<StaffRuleAttribute>()?.Rule : null;
     }
 }

@@ -46,7 +46,7 @@ public sealed class AnnualReportModel(ReportQueries reports) : BackOfficePage
         return await SaveAsync(async () =>
         {
             await reports.SaveTextAsync(Council!, year, foreword, recommendations, ct);
-            return "Forord og anbefalinger er gemt. Hent rapporten som Word eller HTML herunder.";
+            return "Forord og anbefalinger er gemt.";
         }, $"/admin/aarsrapport/{slug}/{year}", () => LoadAsync(slug, year, ct));
     }
 
