@@ -20,11 +20,11 @@ public sealed class AddMembership(IProtokolStore store, IRegistryStore registry,
     {
         var scope = await resources.PersonScopeAsync(personId, cancellationToken) ?? throw new DomainRuleException("Personen findes ikke.");
         scope.EnsureChangeableBy(who);
-        who.EnsureCanRun(seat.OrganizationId);
         var person = await registry.FindPersonAsync(personId, cancellationToken) ?? throw new DomainRuleException("Personen findes ikke.");
         var body = await registry.FindBodyAsync(person.BodyId, cancellationToken) ?? throw new DomainRuleException("Personens kommune findes ikke.");
         var council = body.Organizations.FirstOrDefault(o => o.Id == seat.OrganizationId && o.Kind != OrganizationKind.ExternalOrganisation)
             ?? throw new DomainRuleException("Vælg et råd i personens kommune.");
+        who.EnsureCanRun(council.Id);
         var represented = seat.OnBehalfOfId is { } id
             ? body.Organizations.FirstOrDefault(o => o.Id == id && o.Kind == OrganizationKind.ExternalOrganisation) ?? throw new DomainRuleException("Vælg en organisation fra listen.")
             : Represented(body, seat.NewOrganisation);
