@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Protokol.Core.Abstractions;
+using Protokol.Core.Accounts;
 using Protokol.Core.Demo;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
+using Protokol.Core.Registry;
 using Protokol.Core.Search;
 using Protokol.Data.Search;
 using Protokol.Data.Stores;
@@ -27,11 +29,38 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<BackOfficeQueries>();
-        services.AddScoped<RegistryService>();
+        services.AddScoped<EfRegistryStore>();
+        services.AddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfRegistryStore>());
+        services.AddScoped<IStaffResources>(sp => sp.GetRequiredService<EfRegistryStore>());
+        services.AddScoped<IRegistryQueries, RegistryQueries>();
+        services.AddScoped<Accounts.EfAccountStore>();
+        services.AddScoped<IAccountStore>(sp => sp.GetRequiredService<Accounts.EfAccountStore>());
+        services.AddScoped<IAccountQueries>(sp => sp.GetRequiredService<Accounts.EfAccountStore>());
+        services.AddSingleton<IPasswordHasher, Accounts.IdentityPasswordHasher>();
+        services.AddScoped<Audit.AuditLogQueries>();
+        AddUseCases(services);
         services.AddScoped<Archive.ArchiveService>();
         services.AddScoped<Reports.ReportQueries>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
         return services;
+    }
+
+    /// <summary>The registry's and the accounts' use cases (Core/Registry, Core/Accounts).</summary>
+    private static void AddUseCases(IServiceCollection services)
+    {
+        services.AddScoped<CreatePerson>();
+        services.AddScoped<UpdatePersonDetails>();
+        services.AddScoped<AddMembership>();
+        services.AddScoped<EndMembership>();
+        services.AddScoped<MergePeople>();
+        services.AddScoped<CreateCouncil>();
+        services.AddScoped<DescribeCouncil>();
+        services.AddScoped<PlanMeetingYear>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<SetUserRights>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<ChangeOwnPassword>();
+        services.AddScoped<ChangeAccountStatus>();
     }
 }

@@ -65,9 +65,14 @@ builder.Services.AddRazorPages(o =>
     // The back office: every page under /admin needs a signed-in account with some right.
     o.Conventions.AuthorizeFolder("/Admin", StaffClaims.StaffPolicy);
 
+    // ... and each of its handlers declares who may run it, for which council or person (docs/architecture.md).
+    o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Protokol.Web.BackOffice.StaffRuleFilter))));
+
     // "/raad" is where a council's address ends when its name is cut off: the list of them all.
     o.Conventions.AddPageRoute("/Index", "raad");
 });
+builder.Services.AddScoped<Protokol.Web.BackOffice.StaffRuleEvaluator>();
+builder.Services.AddScoped<Protokol.Web.BackOffice.StaffRuleFilter>();
 builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
 builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();
 builder.Services.AddScoped<Protokol.Web.OParl.OParlObjects>();

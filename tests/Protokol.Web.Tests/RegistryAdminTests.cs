@@ -45,10 +45,16 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         var path = added.Headers.Location!.OriginalString;
         Assert.Matches(@"^/admin/personer/\d+$", path);
 
+        // Each save says what it did, once (issue 13, item 7: no confirmation after creating a person).
+        var created = await Staff.PageAsync(client, path);
+        Assert.Equal("Karl Emil Strand er tilføjet til registret og vises offentligt med navn. Giv personen et medlemskab herunder.", created.QuerySelector(".alert-success")!.TextContent.Trim());
+        Assert.Null((await Staff.PageAsync(client, path)).QuerySelector(".alert-success"));
+
         await Staff.SubmitAsync(client, path, path + "/membership", new()
         {
             ["organization"] = Id(council.Id), ["role"] = "Member", ["newOrganisation"] = "Gadeholdet Havnby", ["start"] = "2026-11-01",
         });
+        Assert.Equal("Karl Emil Strand er nu medlem i Rådet for Socialt Udsatte i Havnby.", (await Staff.PageAsync(client, path)).QuerySelector(".alert-success")!.TextContent.Trim());
 
         var rows = (await app.GetPageAsync("/raad/udsatteraadet")).Document.QuerySelectorAll("section[aria-labelledby=medlemmer] tbody tr")
             .Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
@@ -68,6 +74,7 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         // Ending the membership takes the member off the current list.
         var seat = await QueryAsync(db => db.Memberships.SingleAsync(m => m.Person.Name == "Karl Emil Strand"));
         await Staff.SubmitAsync(client, path, path + "/end", new() { ["membership"] = Id(seat.Id), ["end"] = "2026-11-20" });
+        Assert.Equal("Medlemskabet af Rådet for Socialt Udsatte i Havnby slutter 20. november 2026.", (await Staff.PageAsync(client, path)).QuerySelector(".alert-success")!.TextContent.Trim());
         var after = (await app.GetPageAsync("/raad/udsatteraadet")).Document.QuerySelector("section[aria-labelledby=medlemmer]")!.TextContent;
         Assert.DoesNotContain("Karl Emil Strand", after, StringComparison.Ordinal);
     }
@@ -103,6 +110,41 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_secretary_of_another_council_cannot_make_a_role_only_member_public()
+    {
+        // Issue 14, item 7: POST /admin/personer/{id}/details with publication=Named by the tryghedsforum's secretary.
+        var other = await Staff.SignedInAsync(app, level: AccessLevel.Secretary, organization: "tryghedsforum");
+        var jensOle = await PersonAsync("Jens-Ole Vinther");
+        var path = $"/admin/personer/{jensOle.Id}";
+        var page = await Staff.PageAsync(other, path);
+        Assert.Contains("Du kan ikke ændre personen", page.QuerySelector(".alert-info")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
+
+        foreach (var (handler, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ("details", Details(jensOle, "Named")),
+            ("membership", new() { ["organization"] = Id(await QueryAsync(db => db.Organizations.Where(o => o.Slug == "tryghedsforum").Select(o => o.Id).SingleAsync())), ["role"] = "Member" }),
+            ("merge", new() { ["other"] = Id((await PersonAsync("Ali Haddad")).Id) }),
+        })
+        {
+            var refused = await Staff.PostAsync(other, "/admin/personer", $"{path}/{handler}", fields);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var stored = await PersonAsync("Jens-Ole Vinther");
+        Assert.Equal((PublicationLevel.RoleOnly, jensOle.Version), (stored.Publication, stored.Version));
+        Assert.DoesNotContain("Jens-Ole", (await app.GetPageAsync("/raad/udsatteraadet")).Document.Body!.TextContent, StringComparison.Ordinal);
+
+        // Someone with a seat in her forum too is hers to change; the udsatteråd's own secretary changes Jens-Ole.
+        var mogens = await PersonAsync("Mogens Aagaard");
+        await Staff.SubmitAsync(other, $"/admin/personer/{mogens.Id}", $"/admin/personer/{mogens.Id}/details", Details(mogens, "Named", alias: "Mogens Aagård"));
+        var own = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        await Staff.SubmitAsync(own, path, path + "/details", Details(stored, "RoleOnly", "Brugerrepræsentant", alias: "J.-O. Vinther"));
+        Assert.Equal("Jens-Ole Vinther er gemt og vises offentligt kun som \"Brugerrepræsentant\".", (await Staff.PageAsync(own, path)).QuerySelector(".alert-success")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Merging_two_records_of_one_person_moves_memberships_and_keeps_the_other_spelling()
     {
         var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
@@ -123,9 +165,15 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         var path = $"/admin/personer/{hanne.Id}";
         var seatsBefore = await QueryAsync(db => db.Memberships.CountAsync(m => m.PersonId == hanne.Id));
         var attendedBefore = await QueryAsync(db => db.Attendance.CountAsync(a => a.PersonId == hanne.Id));
-        await Staff.SubmitAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
 
-        var page = await Staff.PageAsync(client, path);
+        // The record now sits only in the other forum: this council's secretary may not merge it away (issue 14, item 7).
+        var refused = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.True(await QueryAsync(db => db.People.AnyAsync(p => p.Id == removedId)));
+
+        await Staff.SubmitAsync(secretaryOfBoth, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        var page = await Staff.PageAsync(secretaryOfBoth, path);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("tbody th"), th => th.TextContent == "Tryghedsforum Banegårdskvarteret");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Protokol.Core.Accounts;
-using Protokol.Core.Common;
 
 namespace Protokol.Data.Accounts;
 
@@ -14,43 +13,21 @@ public enum SignInOutcome
 
 public sealed record SignInResult(SignInOutcome Outcome, UserAccount? Account = null);
 
-/// <summary>Creates back-office accounts and checks sign-ins (hashed passwords); attempts are throttled by the portal, never by locking accounts.</summary>
-public sealed class AccountService(ProtokolDbContext db)
+/// <summary>Checks sign-ins (hashed passwords; attempts are throttled by the portal, never by locking accounts) and creates accounts for the command line and tests through <see cref="CreateUser"/>.</summary>
+public sealed class AccountService(ProtokolDbContext db, CreateUser createUser)
 {
-    public const int MinPasswordLength = 12;
+    public const int MinPasswordLength = PasswordRule.MinLength;
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
     /// <summary>Hashed once: compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.</summary>
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "protokol-dummy-password"));
 
-    public static void CheckPassword(string password)
-    {
-        if (string.IsNullOrWhiteSpace(password) || password.Length < MinPasswordLength)
-        {
-            throw new DomainRuleException($"Adgangskoden skal have mindst {MinPasswordLength} tegn.");
-        }
-    }
+    public static void CheckPassword(string password) => PasswordRule.Check(password);
 
-    public async Task<UserAccount> CreateAsync(string email, string displayName, string password, bool isAdministrator, IReadOnlyList<(int OrganizationId, AccessLevel Level)> access, CancellationToken cancellationToken)
-    {
-        CheckPassword(password);
-        var account = new UserAccount(email, displayName, isAdministrator);
-        if (await db.UserAccounts.AnyAsync(u => u.Email == account.Email, cancellationToken))
-        {
-            throw new DomainRuleException($"Der findes allerede en bruger med e-mailen {account.Email}.");
-        }
-
-        account.SetPasswordHash(Hasher.HashPassword(account, password));
-        foreach (var (organizationId, level) in access)
-        {
-            account.Grant(organizationId, level);
-        }
-
-        db.UserAccounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
-        return account;
-    }
+    /// <summary>An account made by the system (the command line, a test): <see cref="CreateUser"/> acting as administrator.</summary>
+    public Task<UserAccount> CreateAsync(string email, string displayName, string password, bool isAdministrator, IReadOnlyList<(int OrganizationId, AccessLevel Level)> access, CancellationToken cancellationToken) =>
+        createUser.ExecuteAsync(StaffRights.Administrator, new NewUser(email, displayName, password, isAdministrator, access.ToDictionary(a => a.OrganizationId, a => a.Level)), cancellationToken);
 
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -92,36 +69,6 @@ public sealed class AccountService(ProtokolDbContext db)
             account.EndSessions();
             await db.SaveChangesAsync(cancellationToken);
         }
-    }
-
-    /// <summary>The account holder changes their own password, proving they know the current one.</summary>
-    public async Task<UserAccount> ChangePasswordAsync(int accountId, string currentPassword, string newPassword, CancellationToken cancellationToken)
-    {
-        var account = await db.UserAccounts.Include(u => u.Access).FirstOrDefaultAsync(u => u.Id == accountId && !u.Disabled, cancellationToken)
-            ?? throw new DomainRuleException("Kontoen findes ikke.");
-        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
-        {
-            throw new DomainRuleException("Den nuværende adgangskode er forkert.");
-        }
-
-        return await SetPasswordAsync(account, newPassword, cancellationToken);
-    }
-
-    /// <summary>An administrator gives an account a new password (a forgotten one): every session of it ends.</summary>
-    public async Task<UserAccount> ResetPasswordAsync(int accountId, string newPassword, CancellationToken cancellationToken)
-    {
-        var account = await db.UserAccounts.Include(u => u.Access).FirstOrDefaultAsync(u => u.Id == accountId, cancellationToken)
-            ?? throw new DomainRuleException("Kontoen findes ikke.");
-        account.Unlock();
-        return await SetPasswordAsync(account, newPassword, cancellationToken);
-    }
-
-    private async Task<UserAccount> SetPasswordAsync(UserAccount account, string password, CancellationToken cancellationToken)
-    {
-        CheckPassword(password);
-        account.SetPasswordHash(Hasher.HashPassword(account, password));
-        await db.SaveChangesAsync(cancellationToken);
-        return account;
     }
 
     /// <summary>The account behind a session, when it still exists, is enabled and has the same security stamp.</summary>

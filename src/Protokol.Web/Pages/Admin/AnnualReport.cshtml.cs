@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Common;
 using Protokol.Core.Registry;
 using Protokol.Data.Reports;
@@ -9,93 +8,74 @@ using Protokol.Web.BackOffice;
 namespace Protokol.Web.Pages.Admin;
 
 /// <summary>A council's annual report for a year: the secretary writes the foreword and recommendations, reads the report, and downloads it as Word or HTML.</summary>
+[StaffRule(StaffRule.ReadCouncil)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AnnualReportModel(ReportQueries reports) : PageModel
+public sealed class AnnualReportModel(ReportQueries reports) : BackOfficePage
 {
     public Organization? Council { get; private set; }
 
     public Core.Reports.AnnualReport? Report { get; private set; }
 
-    public bool CanEdit { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public string? Done { get; private set; }
+    public bool CanEdit => Council is not null && Rights.CanRun(Council.Id);
 
     public async Task<IActionResult> OnGetAsync(string slug, int year, CancellationToken ct)
     {
-        if (await LoadAsync(slug, year, ct) is { } refused)
+        if (!await LoadAsync(slug, year, ct))
         {
-            return refused;
+            return NotFound();
         }
 
-        Report = await reports.AnnualAsync(slug, year, ct);
-        Done = TempData["Done"] as string;
+        ShowDone();
         return Page();
     }
 
-    public async Task<IActionResult> OnGetDocxAsync(string slug, int year, CancellationToken ct) =>
-        await LoadAsync(slug, year, ct) ?? await DownloadAsync(slug, year, "docx", AnnualReportDocuments.Docx, ct);
+    public Task<IActionResult> OnGetDocxAsync(string slug, int year, CancellationToken ct) =>
+        DownloadAsync(slug, year, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocuments.Docx, ct);
 
-    public async Task<IActionResult> OnGetHtmlAsync(string slug, int year, CancellationToken ct) =>
-        await LoadAsync(slug, year, ct) ?? await DownloadAsync(slug, year, "html", r => System.Text.Encoding.UTF8.GetBytes(AnnualReportDocuments.HtmlDocument(r)), ct);
+    public Task<IActionResult> OnGetHtmlAsync(string slug, int year, CancellationToken ct) =>
+        DownloadAsync(slug, year, "html", "text/html; charset=utf-8", r => System.Text.Encoding.UTF8.GetBytes(AnnualReportDocuments.HtmlDocument(r)), ct);
 
-    private async Task<IActionResult> DownloadAsync(string slug, int year, string extension, Func<Core.Reports.AnnualReport, byte[]> render, CancellationToken ct)
-    {
-        var report = await reports.AnnualAsync(slug, year, ct);
-        var type = extension == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/html; charset=utf-8";
-        return File(render(report), type, AnnualReportDocuments.FileName(report, extension));
-    }
-
+    [StaffRule(StaffRule.RunCouncil)]
     public async Task<IActionResult> OnPostAsync(string slug, int year, string? foreword, string? recommendations, CancellationToken ct)
     {
-        if (await LoadAsync(slug, year, ct) is { } refused)
+        if (!await LoadAsync(slug, year, ct))
         {
-            return refused;
+            return NotFound();
         }
 
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        try
+        return await SaveAsync(async () =>
         {
             await reports.SaveTextAsync(Council!, year, foreword, recommendations, ct);
-            TempData["Done"] = "Forord og anbefalinger er gemt.";
-            return Redirect($"/admin/aarsrapport/{Council!.Slug}/{year}");
-        }
-        catch (DomainRuleException e)
-        {
-            Report = await reports.AnnualAsync(slug, year, ct);
-            Problem = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return "Forord og anbefalinger er gemt.";
+        }, $"/admin/aarsrapport/{slug}/{year}", () => LoadAsync(slug, year, ct));
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, int year, CancellationToken ct)
+    private async Task<IActionResult> DownloadAsync(string slug, int year, string extension, string type, Func<Core.Reports.AnnualReport, byte[]> render, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, year, ct))
+        {
+            return NotFound();
+        }
+
+        return File(render(Report!), type, AnnualReportDocuments.FileName(Report!, extension));
+    }
+
+    private async Task<bool> LoadAsync(string slug, int year, CancellationToken ct)
     {
         if (year is < 1900 or > 2200)
         {
-            return NotFound();
+            return false;
         }
 
         try
         {
             Council = await reports.CouncilAsync(slug, ct);
+            Report = await reports.AnnualAsync(slug, year, ct);
+            return true;
         }
         catch (DomainRuleException)
         {
-            return NotFound();
+            return false;
         }
-
-        if (!User.CanRead(Council.Id))
-        {
-            return Forbid();
-        }
-
-        CanEdit = User.CanEdit(Council.Id);
-        return null;
     }
 }

@@ -1,19 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Protokol.Core.Portal;
-using Protokol.Data;
+using Protokol.Core.Common;
 using Protokol.Data.Audit;
-using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
 /// <summary>The audit log, for administrators: the latest 200 changes, by kind of record and by who made them.</summary>
-[Authorize(Policy = StaffClaims.AdministratorPolicy)]
+[StaffRule(StaffRule.Administrator)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AuditLogModel(ProtokolDbContext db) : PageModel
+public sealed class AuditLogModel(AuditLogQueries log) : PageModel
 {
     public const int PageSize = 200;
 
@@ -31,38 +29,21 @@ public sealed class AuditLogModel(ProtokolDbContext db) : PageModel
     public async Task OnGetAsync(string? type, [FromQuery(Name = "hvem")] string? actor, [FromQuery(Name = "foer")] long? before, CancellationToken cancellationToken)
     {
         (Type, Actor) = (string.IsNullOrWhiteSpace(type) ? null : type, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim());
-        Types = await db.AuditLog.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-        var query = db.AuditLog.AsNoTracking();
-        if (Type is not null)
-        {
-            query = query.Where(e => e.EntityType == Type);
-        }
-
-        if (Actor is not null)
-        {
-            var actorText = Actor.ToLowerInvariant();
-            query = query.Where(e => e.Actor.Contains(actorText));
-        }
-
-        if (before is { } b)
-        {
-            query = query.Where(e => e.Id < b);
-        }
-
-        // One more than a page tells whether an older page exists.
-        var entries = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
-        Entries = entries.Take(PageSize).ToList();
-        OlderLink = entries.Count > PageSize
-            ? QueryString.Create(new Dictionary<string, string?> { ["type"] = Type, ["hvem"] = Actor, ["foer"] = Entries[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        var page = await log.PageAsync(Type, Actor, before, PageSize, cancellationToken);
+        (Entries, Types) = (page.Entries, page.Types);
+        OlderLink = page.OlderBefore is { } older
+            ? QueryString.Create(new Dictionary<string, string?> { ["type"] = Type, ["hvem"] = Actor, ["foer"] = older.ToString(CultureInfo.InvariantCulture) }
                 .Where(p => p.Value is not null)).ToUriComponent()
             : null;
     }
 
-    public string Local(DateTime utc) =>
-        Localization.Words.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, PortalService.Copenhagen)))
-        + " " + TimeZoneInfo.ConvertTimeFromUtc(utc, PortalService.Copenhagen).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Local(DateTime utc)
+    {
+        var local = Copenhagen.ToLocal(utc);
+        return Localization.Words.Date(DateOnly.FromDateTime(local)) + " " + local.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    }
 
-    public IEnumerable<(string Field, string? Before, string? After)> Changes(AuditEntry entry)
+    public static IEnumerable<(string Field, string? Before, string? After)> Changes(AuditEntry entry)
     {
         using var json = JsonDocument.Parse(entry.Changes);
         foreach (var property in json.RootElement.EnumerateObject())

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Portal;
 using Protokol.Data.Stores;
 using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
@@ -11,6 +12,7 @@ namespace Protokol.Web.Pages.Admin;
 /// (overdue first) and open hearings by deadline. A member sees the next meetings and only the
 /// follow-ups they own.
 /// </summary>
+[StaffRule(StaffRule.SignedIn)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DashboardModel(BackOfficeQueries queries, TimeProvider clock) : PageModel
 {

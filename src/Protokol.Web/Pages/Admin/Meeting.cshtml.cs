@@ -22,6 +22,7 @@ namespace Protokol.Web.Pages.Admin;
 /// minutes, and approval of the previous minutes. Every form carries the version it was made from:
 /// a stale one is refused with both versions shown.
 /// </summary>
+[StaffRule(StaffRule.ReadMeeting)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxBytes + 1_000_000)]
 [RequestSizeLimit(AttachmentRules.MaxBytes + 1_000_000)]
@@ -71,6 +72,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
         return Page();
     }
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostDetailsAsync(int id, long version, string date, string? start, string? end, int? location, int? host, string? name, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -81,6 +83,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return "Mødets oplysninger er gemt.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostPrefillAsync(int id, CancellationToken ct) =>
         EditAsync(id, ct, async m =>
         {
@@ -92,6 +95,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Dagsordenen er udfyldt med {m.Items.Count} punkter.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostAddItemAsync(int id, string title, AgendaItemKind kind, bool isPublic, string? text, int? parent, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -101,6 +105,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Punkt {item.Number} er tilføjet.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostEditItemAsync(int id, int item, long version, string title, AgendaItemKind kind, bool isPublic, string? text, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -110,6 +115,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Punkt {target.Number} er gemt.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostMoveAsync(int id, int item, int by, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -127,6 +133,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Punktet er nu nummer {target.Number}.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostRemoveItemAsync(int id, int item, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -136,6 +143,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"\"{title}\" er fjernet fra dagsordenen.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostAttachAsync(int id, int? item, string? title, bool isPublic, IFormFile? file, CancellationToken ct) =>
         EditAsync(id, ct, async m =>
         {
@@ -153,6 +161,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Bilaget \"{attachment.Title}\" er vedhæftet.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostPublishAgendaAsync(int id, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -160,6 +169,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return "Dagsordenen er offentliggjort på portalen.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostHeldAsync(int id, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -167,6 +177,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return "Mødet er markeret som holdt. Skriv deltagelse og referat.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, AttendanceStatus>? status, [FromForm] Dictionary<int, int>? substituteFor, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -181,6 +192,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return "Deltagelsen er gemt.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostGuestAsync(int id, int person, string? items, string? affiliation, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -191,6 +203,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"{guest.Name} er gæst ved punkt {string.Join(", ", chosen.Select(i => i.Number))}.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostMinutesAsync(int id, int item, long version, string? minutes, string? decision, bool withdrawn, string? reason, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -206,6 +219,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return $"Referatet til punkt {target.Number} er gemt.";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostFollowUpAsync(int id, int? item, string text, int? owner, string? due, bool carry, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -214,6 +228,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             return "Opfølgningen er oprettet" + (carry ? " og kommer på næste dagsorden." : ".");
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostHearingAsync(int id, int hearing, string response, string submitted, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -223,6 +238,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
         });
 
     /// <summary>The privacy check: lists what may be personal data before the minutes are published.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
     public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused)
@@ -241,6 +257,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
     }
 
     /// <summary>Publishes the minutes after the check: every finding is either confirmed (kept) or redacted.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostPublishMinutesAsync(int id, CancellationToken ct) =>
         EditAsync(id, ct, m =>
         {
@@ -277,6 +294,7 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
                 : $"{remove.Count} oplysning(er) er fjernet, og referatet er offentliggjort som \"ikke godkendt\".";
         });
 
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostApproveAsync(int id, int previous, CancellationToken ct) =>
         EditAsync(id, ct, async m =>
         {

@@ -1,21 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Abstractions;
 using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Registry;
-using Protokol.Data;
-using Protokol.Data.Accounts;
-using Protokol.Web.Accounts;
 using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
 /// <summary>Accounts, for administrators: who may sign in, and as what in which council.</summary>
-[Authorize(Policy = StaffClaims.AdministratorPolicy)]
+[StaffRule(StaffRule.Administrator)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class UsersModel(ProtokolDbContext db, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class UsersModel(IAccountQueries accounts, TimeProvider clock) : BackOfficePage
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
@@ -25,54 +20,30 @@ public sealed class UsersModel(ProtokolDbContext db, AccountService accounts, Ti
 
     public DateTime Now { get; private set; }
 
-    public string? Problem { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string email, string name, string password, bool isAdministrator, int? person, Dictionary<int, string>? access, CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        try
+    [StaffRule(StaffRule.Administrator)]
+    public Task<IActionResult> OnPostAsync([FromServices] CreateUser create, string? email, string? name, string? password, bool isAdministrator, int? person, Dictionary<int, string>? access, CancellationToken ct) =>
+        SaveAsync(async () =>
         {
-            var rights = AccessForm.Parse(access, Councils);
-            var account = await accounts.CreateAsync(email ?? string.Empty, name ?? string.Empty, password ?? string.Empty, isAdministrator,
-                rights.Select(r => (r.Key, r.Value)).ToList(), ct);
-            if (person is { } p && People.Any(x => x.Id == p))
-            {
-                account.LinkPerson(p);
-                await db.SaveChangesAsync(ct);
-            }
+            var account = await create.ExecuteAsync(Rights, new NewUser(email ?? string.Empty, name ?? string.Empty, password ?? string.Empty, isAdministrator, AccessForm.Parse(access), person), ct);
+            return ($"Kontoen for {account.Email} er oprettet. Giv personen adgangskoden ad en sikker vej; de kan selv skifte den under \"Min konto\".", $"/admin/brugere/{account.Id}");
+        }, "/admin/brugere", async () => await LoadAsync(ct), string.Empty);
 
-            TempData["Done"] = $"Kontoen for {account.Email} er oprettet. Giv personen adgangskoden ad en sikker vej; de kan selv skifte den under \"Min konto\".";
-            return Redirect($"/admin/brugere/{account.Id}");
-        }
-        catch (DomainRuleException e)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            Problem = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        Accounts = (await db.UserAccounts.AsNoTracking().Include(u => u.Access).ToListAsync(ct))
-            .OrderBy(u => u.Disabled).ThenBy(u => u.DisplayName, PeopleLists.DanishNames).ToList();
-        Councils = await AccessForm.CouncilsAsync(db, ct);
-        People = await db.People.AsNoTracking().ByNameAsync(ct);
+        Accounts = await accounts.AccountsAsync(ct);
+        Councils = await accounts.CouncilsAsync(ct);
+        People = await accounts.PeopleAsync(ct);
+        return true;
     }
 }
 
 /// <summary>The access grid of the account forms: one choice per council, "access[id]" = "" | Member | Secretary.</summary>
 internal static class AccessForm
 {
-    public static async Task<IReadOnlyList<Organization>> CouncilsAsync(ProtokolDbContext db, CancellationToken ct) =>
-        await db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.ExternalOrganisation).OrderBy(o => o.Name).ToListAsync(ct);
-
-    public static Dictionary<int, AccessLevel> Parse(Dictionary<int, string>? form, IReadOnlyList<Organization> councils)
+    public static Dictionary<int, AccessLevel> Parse(Dictionary<int, string>? form)
     {
         var result = new Dictionary<int, AccessLevel>();
         foreach (var (id, value) in form ?? [])
@@ -82,12 +53,8 @@ internal static class AccessForm
                 continue;
             }
 
-            if (councils.All(c => c.Id != id) || !Enum.TryParse<AccessLevel>(value, out var level) || !Enum.IsDefined(level))
-            {
-                throw new DomainRuleException($"Ukendt adgang \"{value}\" til råd nr. {id}.");
-            }
-
-            result[id] = level;
+            result[id] = Enum.TryParse<AccessLevel>(value, out var level) && Enum.IsDefined(level) ? level
+                : throw new DomainRuleException($"Ukendt adgang \"{value}\" til råd nr. {id}.");
         }
 
         return result;

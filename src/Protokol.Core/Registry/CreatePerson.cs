@@ -1,0 +1,24 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Accounts;
+using Protokol.Core.Common;
+
+namespace Protokol.Core.Registry;
+
+/// <summary>Use case: add a person to a municipality's registry (a new member, a guest, the owner of a follow-up).</summary>
+public sealed class CreatePerson(IProtokolStore store, IRegistryStore registry, IStaffResources resources)
+{
+    public async Task<Person> ExecuteAsync(StaffRights who, int bodyId, string name, string? email, PublicationLevel publication, string? publicRole, CancellationToken cancellationToken)
+    {
+        var body = await registry.FindBodyAsync(bodyId, cancellationToken) ?? throw new DomainRuleException("Vælg kommunen.");
+        if (!who.IsAdministrator && !(await resources.CouncilsOfBodyAsync(bodyId, cancellationToken)).Any(who.CanRun))
+        {
+            throw new AccessDeniedException("Kun sekretæren for et råd i kommunen kan tilføje personer til dens register.");
+        }
+
+        var person = new Person(body, name, publication, publicRole);
+        person.SetEmail(email);
+        store.Add(person);
+        await store.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Accounts;
+
+namespace Protokol.Web.BackOffice;
+
+/// <summary>The verdict on one request: allowed, refused, or the resource does not exist.</summary>
+public enum StaffVerdict
+{
+    Allowed,
+    Refused,
+    NotFound,
+}
+
+/// <summary>Decides a <see cref="StaffRule"/> for the signed-in account, resolving the resource from the route values.</summary>
+public sealed class StaffRuleEvaluator(IStaffResources resources)
+{
+    public async Task<StaffVerdict> DecideAsync(StaffRule rule, StaffRights who, RouteValueDictionary route, CancellationToken cancellationToken)
+    {
+        if (!who.IsStaff)
+        {
+            return StaffVerdict.Refused;
+        }
+
+        switch (rule)
+        {
+            case StaffRule.SignedIn:
+                return StaffVerdict.Allowed;
+            case StaffRule.Administrator:
+                return Verdict(who.IsAdministrator);
+            case StaffRule.Registry:
+                return Verdict(who.IsSecretary);
+            case StaffRule.ReadCouncil or StaffRule.RunCouncil:
+                var council = route["slug"] is string slug ? await resources.CouncilIdAsync(slug, cancellationToken) : null;
+                return council is not { } c ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadCouncil ? who.CanRead(c) : who.CanRun(c));
+            case StaffRule.ReadMeeting or StaffRule.RunMeeting:
+                var owner = Id(route) is { } meeting ? await resources.CouncilOfMeetingAsync(meeting, cancellationToken) : null;
+                return owner is not { } o ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadMeeting ? who.CanRead(o) : who.CanRun(o));
+            case StaffRule.ChangePerson:
+                var scope = Id(route) is { } person ? await resources.PersonScopeAsync(person, cancellationToken) : null;
+                return scope is null ? StaffVerdict.NotFound : Verdict(scope.MayBeChangedBy(who));
+            default:
+                return StaffVerdict.Refused;
+        }
+    }
+
+    private static StaffVerdict Verdict(bool allowed) => allowed ? StaffVerdict.Allowed : StaffVerdict.Refused;
+
+    private static int? Id(RouteValueDictionary route) =>
+        int.TryParse(Convert.ToString(route["id"], CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

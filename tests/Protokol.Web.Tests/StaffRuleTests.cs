@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Accounts;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.Data;
+using Protokol.Web.BackOffice;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>
+/// Issue 14, item 7: every POST handler of the back office, found in the route table at test time,
+/// tried by every kind of user. A handler without a declared <see cref="StaffRule"/> fails here; one
+/// with a rule must let exactly the users the rule names through and refuse the others without
+/// changing anything.
+/// </summary>
+public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    private enum Who
+    {
+        Anonymous,
+        Member,
+        OtherSecretary,
+        OwnSecretary,
+        Administrator,
+    }
+
+    /// <summary>What each rule means, for the udsatteråd's member and secretary, the tryghedsforum's secretary and an administrator.</summary>
+    private static readonly Dictionary<StaffRule, Who[]> Allowed = new()
+    {
+        [StaffRule.SignedIn] = [Who.Member, Who.OtherSecretary, Who.OwnSecretary, Who.Administrator],
+        [StaffRule.Administrator] = [Who.Administrator],
+        [StaffRule.ReadCouncil] = [Who.Member, Who.OwnSecretary, Who.Administrator],
+        [StaffRule.RunCouncil] = [Who.OwnSecretary, Who.Administrator],
+        [StaffRule.ReadMeeting] = [Who.Member, Who.OwnSecretary, Who.Administrator],
+        [StaffRule.RunMeeting] = [Who.OwnSecretary, Who.Administrator],
+        [StaffRule.Registry] = [Who.OtherSecretary, Who.OwnSecretary, Who.Administrator],
+        [StaffRule.ChangePerson] = [Who.OwnSecretary, Who.Administrator],
+    };
+
+    [Fact]
+    public void Every_rule_says_who_it_lets_through() =>
+        Assert.Equal(Enum.GetValues<StaffRule>().Order(), Allowed.Keys.Order());
+
+    [Fact]
+    public async Task Every_POST_handler_under_admin_declares_a_rule_and_lets_exactly_its_users_through()
+    {
+        var handlers = await PostHandlersAsync();
+        Assert.True(handlers.Count >= 20, $"only {handlers.Count} POST handlers found under /admin");
+        var undeclared = handlers.Where(h => h.Rule is null).Select(h => $"{h.Page} {h.Method}").ToList();
+        Assert.True(undeclared.Count == 0, "POST handlers without [StaffRule]: " + string.Join(", ", undeclared));
+
+        // Changing is never allowed by a rule for reading; and a handler on one council's or person's record is
+        // decided for that record: the municipality-wide rules are only for addresses without one.
+        foreach (var (pattern, page, method, _, rule) in handlers)
+        {
+            Assert.False(rule is StaffRule.ReadCouncil or StaffRule.ReadMeeting, $"{page} {method}: a POST handler needs a rule for changing, not [{rule}]");
+            var aboutRecord = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{slug", StringComparison.Ordinal);
+            Assert.False(aboutRecord && rule is StaffRule.Registry or StaffRule.SignedIn, $"{page} {method} changes one record: [{rule}] does not look at it");
+        }
+
+        var (targets, clients) = (await TargetsAsync(), await ClientsAsync());
+        foreach (var handler in handlers)
+        {
+            var url = Url(handler, targets);
+            foreach (var (who, client) in clients)
+            {
+                var changesBefore = await AuditCountAsync();
+                var token = await Staff.TokenAsync(client, who == Who.Anonymous ? "/login" : "/admin/konto");
+                var response = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                var where = $"POST {url} ({handler.Page} {handler.Method}, [{handler.Rule}]) as {who}: {(int)response.StatusCode} {response.Headers.Location}";
+                Assert.True((int)response.StatusCode < 500, where);
+                var location = response.Headers.Location?.OriginalString ?? string.Empty;
+                var refused = response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/login", StringComparison.Ordinal) || location.Contains("/ingen-adgang", StringComparison.Ordinal));
+                if (Allowed[handler.Rule!.Value].Contains(who))
+                {
+                    Assert.False(refused, where);
+                }
+                else
+                {
+                    Assert.True(refused, where);
+                    Assert.Contains(who == Who.Anonymous ? "/login" : "/ingen-adgang", location, StringComparison.Ordinal);
+                    Assert.True(changesBefore == await AuditCountAsync(), where + " changed something");
+                }
+            }
+        }
+    }
+
+    /// <summary>Every POST handler of every page under /admin, from the endpoints the app serves.</summary>
+    private async Task<List<(string Pattern, string Page, string Method, string? Name, StaffRule? Rule)>> PostHandlersAsync()
+    {
+        _ = app.Services;
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)).ToList();
+        var result = new List<(string, string, string, string?, StaffRule?)>();
+        foreach (var endpoint in endpoints)
+        {
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+            Assert.True(page is not null, $"{endpoint.RoutePattern.RawText} is not a Razor page: give it a rule and extend this test");
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
+            {
+                // A POST handler's rule is always its own: reading a page never implies changing it.
+                var own = handler.MethodInfo.GetCustomAttribute<StaffRuleAttribute>()?.Rule;
+                Assert.Equal(own, StaffRuleAttribute.Of(handler, compiled.HandlerTypeInfo));
+                result.Add((endpoint.RoutePattern.RawText!, page.ViewEnginePath, handler.MethodInfo.Name, handler.Name, own));
+            }
+        }
+
+        return result;
+    }
+
+    private static string Url((string Pattern, string Page, string Method, string? Name, StaffRule? Rule) handler, Dictionary<string, string> targets)
+    {
+        var path = "/" + handler.Pattern.TrimStart('/');
+        foreach (var parameter in System.Text.RegularExpressions.Regex.Matches(path, @"\{([a-z]+)(:[a-z]+)?\??\}").Select(m => m.Value).ToList())
+        {
+            var name = parameter.Trim('{', '}', '?').Split(':')[0];
+            if (name == "handler")
+            {
+                path = path.Replace(parameter, handler.Name?.ToLowerInvariant() ?? string.Empty, StringComparison.Ordinal);
+                continue;
+            }
+
+            var key = $"{handler.Page}:{name}";
+            Assert.True(targets.ContainsKey(key), $"Tell this test which record {key} should be (a record of the udsatteråd)");
+            path = path.Replace(parameter, targets[key], StringComparison.Ordinal);
+        }
+
+        path = path.TrimEnd('/');
+        return handler.Name is not null && !handler.Pattern.Contains("{handler", StringComparison.Ordinal) ? $"{path}?handler={handler.Name}" : path;
+    }
+
+    /// <summary>The records the handlers are tried on: all of the udsatteråd, none of the tryghedsforum.</summary>
+    private async Task<Dictionary<string, string>> TargetsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.Planned)).Last().Id;
+
+        // Seated only in the udsatteråd, and shown by role only: the person of the issue.
+        var person = await db.People.Where(p => p.Name == "Jens-Ole Vinther").Select(p => p.Id).SingleAsync();
+        var victim = await Staff.CreateAccountAsync(app, level: AccessLevel.Member);
+        var account = await db.UserAccounts.Where(u => u.Email == victim).Select(u => u.Id).SingleAsync();
+        static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+        return new()
+        {
+            ["/Admin/Meeting:id"] = Text(meeting),
+            ["/Admin/Person:id"] = Text(person),
+            ["/Admin/User:id"] = Text(account),
+            ["/Admin/Council:slug"] = DemoCouncil.CouncilSlug,
+            ["/Admin/AnnualReport:slug"] = DemoCouncil.CouncilSlug,
+            ["/Admin/AnnualReport:year"] = "2026",
+        };
+    }
+
+    private async Task<Dictionary<Who, HttpClient>> ClientsAsync()
+    {
+        var clients = new Dictionary<Who, HttpClient> { [Who.Anonymous] = Staff.Client(app) };
+        foreach (var (who, admin, level, council) in new[]
+        {
+            (Who.Member, false, (AccessLevel?)AccessLevel.Member, DemoCouncil.CouncilSlug),
+            (Who.OtherSecretary, false, AccessLevel.Secretary, "tryghedsforum"),
+            (Who.OwnSecretary, false, AccessLevel.Secretary, DemoCouncil.CouncilSlug),
+            (Who.Administrator, true, null, DemoCouncil.CouncilSlug),
+        })
+        {
+            var client = Staff.Client(app);
+            var signedIn = await Staff.SignInAsync(client, await Staff.CreateAccountAsync(app, admin, level, council), Staff.Password);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            clients[who] = client;
+        }
+
+        return clients;
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().AuditLog.CountAsync();
+    }
+}
