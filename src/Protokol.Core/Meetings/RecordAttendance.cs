@@ -48,9 +48,10 @@ public sealed class RecordAttendance(IProtokolStore store)
         var created = guest is null;
         if (guest is null)
         {
+            var body = await store.RequiredAsync<Body>(meeting.Organization.BodyId, "Kommunen", cancellationToken);
             guest = string.IsNullOrWhiteSpace(publicRole)
-                ? new Person(meeting.Organization.Body, name.Trim())
-                : new Person(meeting.Organization.Body, name.Trim(), PublicationLevel.RoleOnly, publicRole);
+                ? new Person(body, name.Trim())
+                : new Person(body, name.Trim(), PublicationLevel.RoleOnly, publicRole);
             store.Add(guest);
         }
 

@@ -43,7 +43,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         Sent = (entries ?? []).GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.Last());
         return await RunAsync(id, async () => (await write.ExecuteAsync(id, entries ?? [], ct)).Count switch
         {
-            0 => "Referatet var allerede gemt.",
+            0 => "Referatet er gemt (alt var allerede gemt som kladde).",
             var n => $"Referatet er gemt ({n} punkter ændret).",
         }, ct, PathOf(id) + "#referat");
     }
@@ -56,13 +56,26 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
             return Forbid();
         }
 
+        var entry = new MinutesEntry(item, version, minutes, decision);
         try
         {
-            var saved = await write.ExecuteAsync(id, [new MinutesEntry(item, version, minutes, decision)], ct);
+            IReadOnlyList<AgendaItem> saved;
+            try
+            {
+                saved = await write.ExecuteAsync(id, [entry], ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another item's save moved the meeting on (drafted) at the same moment: once more from what is stored.
+                Store.DiscardChanges();
+                saved = await write.ExecuteAsync(id, [entry], ct);
+            }
+
             return new JsonResult(new { version = saved.Count > 0 ? saved[0].Version : version, saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))) });
         }
         catch (EditConflictException e)
         {
+            Store.DiscardChanges();
             var stored = (await Store.FindAgendaItemAsync(item, ct))?.Version;
             return new JsonResult(new { conflict = e.Conflicts[0].Stored, yours = e.Conflicts[0].Yours, version = stored }) { StatusCode = StatusCodes.Status409Conflict };
         }

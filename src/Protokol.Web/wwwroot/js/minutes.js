@@ -60,10 +60,23 @@
     }
   }
 
+  // One draft save at a time, each reading the item's version when it starts: a save never races
+  // the one before it.
+  var queue = Promise.resolve();
+
   function save(box, leaving) {
-    var f = fields(box);
-    if (!f.minutes || box.getAttribute('data-dirty') !== 'true') {
+    if (!fields(box).minutes || box.getAttribute('data-dirty') !== 'true') {
       return;
+    }
+
+    inflight++;
+    queue = queue.then(function () { return send(box, leaving); }).then(done, done);
+  }
+
+  function send(box, leaving) {
+    var f = fields(box);
+    if (box.getAttribute('data-dirty') !== 'true') {
+      return Promise.resolve();
     }
 
     box.removeAttribute('data-dirty');
@@ -73,9 +86,8 @@
     body.append('version', f.version.value);
     body.append('minutes', f.minutes.value);
     body.append('decision', f.decision.value);
-    inflight++;
     f.status.textContent = msg('saving');
-    fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving })
+    return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving })
       .then(function (response) {
         return response.json().then(function (json) { return { status: response.status, json: json }; });
       })
@@ -85,6 +97,8 @@
           f.status.textContent = msg('saved').replace('{0}', result.json.saved);
           if (box.getAttribute('data-dirty') !== 'true') {
             forget(box);
+          } else {
+            remember(box);
           }
         } else if (result.status === 409) {
           showConflict(box, result.json.conflict);
@@ -95,8 +109,7 @@
           f.status.textContent = result.json.problem || msg('failed');
         }
       })
-      .catch(function () { f.status.textContent = msg('failed'); box.setAttribute('data-dirty', 'true'); })
-      .then(done, done);
+      .catch(function () { f.status.textContent = msg('failed'); box.setAttribute('data-dirty', 'true'); });
   }
 
   var timers = {};
@@ -106,15 +119,20 @@
       return;
     }
 
-    // A draft the server never got (the browser closed, the network was gone) comes back.
+    // A draft typed here that the page does not show (the browser closed, the network was gone, or
+    // the page was reloaded before its save arrived) comes back, based on the version it was typed
+    // on: saved again, it is either already stored, or stored now, or a real conflict shown as such.
     try {
       var kept = JSON.parse(window.localStorage.getItem(storageKey(box)) || 'null');
-      if (kept && kept.version === f.version.value && (kept.minutes !== f.minutes.value || kept.decision !== f.decision.value)) {
+      if (kept && (kept.minutes !== f.minutes.value || kept.decision !== f.decision.value)) {
         f.minutes.value = kept.minutes;
         f.decision.value = kept.decision;
+        f.version.value = kept.version;
         box.setAttribute('data-dirty', 'true');
         f.status.textContent = msg('restored');
         save(box);
+      } else if (kept) {
+        forget(box);
       }
     } catch (e) { /* an unreadable draft is ignored */ }
 
