@@ -43,6 +43,19 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Reports.ReportQueries>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
         services.AddScoped<RecordMinutes>();
+        services.AddScoped<IBackOfficeQueries>(sp => sp.GetRequiredService<BackOfficeQueries>());
+        services.AddScoped<PlanExtraMeeting>();
+        services.AddScoped<ChangeMeetingDetails>();
+        services.AddScoped<CancelMeeting>();
+        services.AddScoped<DeleteMeeting>();
+        services.AddScoped<BuildAgenda>();
+        services.AddScoped<PublishAgenda>();
+        services.AddScoped<RecordAttendance>();
+        services.AddScoped<WriteMinutes>();
+        services.AddScoped<PublishMinutes>();
+        services.AddScoped<ApproveMinutes>();
+        services.AddScoped<Core.FollowUps.ManageFollowUps>();
+        services.AddScoped<Core.Hearings.RegisterHearing>();
         return services;
     }
 

@@ -76,6 +76,7 @@ builder.Services.AddScoped<Protokol.Web.BackOffice.StaffRuleFilter>();
 builder.Services.AddSingleton(sp => Protokol.Web.Exports.PdfFonts.Load(sp.GetRequiredService<IWebHostEnvironment>()));
 builder.Services.AddSingleton<Protokol.Web.Exports.MinutesPdf>();
 builder.Services.AddScoped<Protokol.Web.OParl.OParlObjects>();
+builder.Services.AddScoped<Protokol.Web.BackOffice.AttachDocument>();
 builder.Services.AddOpenApi("v1", options =>
 {
     // Protokol's own JSON endpoints; OParl documents itself (its schemas), the portal is HTML.

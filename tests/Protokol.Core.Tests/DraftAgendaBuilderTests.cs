@@ -76,9 +76,55 @@ public sealed class DraftAgendaBuilderTests
     }
 
     [Fact]
-    public void A_started_agenda_is_not_filled_again()
+    public void A_begun_agenda_gets_the_carried_follow_ups_and_hearings_before_Eventuelt_once()
+    {
+        // Defect 3 of issue 13: "Udfyld dagsordenen" worked only on an empty agenda.
+        var earlier = _s.Meeting(Earlier, "Vinterberedskab");
+        var carried = new FollowUp(_s.Council, "Svar fra forvaltningen", _s.Anna, null, carryToNextMeeting: true, earlier);
+        var hearing = new Hearing(_s.Council, "Sundhedspolitik", null, Earlier, Next.AddDays(7));
+        var meeting = new Meeting(_s.Council, Next);
+        DraftAgendaBuilder.Fill(meeting, [], [], Following);
+        meeting.AddMainItem("Eget punkt");
+
+        Assert.Equal(2, DraftAgendaBuilder.Fill(meeting, [carried], [hearing], Following));
+        Assert.Equal(0, DraftAgendaBuilder.Fill(meeting, [carried], [hearing], Following));
+
+        var titles = meeting.ItemsInOrder.Select(i => i.Title).ToList();
+        Assert.Equal("Eventuelt", titles[^1]);
+        Assert.Equal("Høring: Sundhedspolitik", titles[^2]);
+        Assert.StartsWith("Opfølgning: Svar fra forvaltningen", titles[^3], StringComparison.Ordinal);
+        Assert.Equal("Eget punkt", titles[^4]);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], meeting.ItemsInOrder.Select(i => i.Number));
+    }
+
+    [Fact]
+    public void A_hearing_whose_deadline_passed_before_the_meeting_is_not_carried()
+    {
+        // Defect 4 of issue 13: an overdue hearing landed on an agenda months after its deadline.
+        var overdue = new Hearing(_s.Council, "Gammel høring", null, Earlier.AddDays(-90), Earlier.AddDays(-60));
+        var meeting = new Meeting(_s.Council, Next);
+
+        DraftAgendaBuilder.Fill(meeting, [], [overdue], Following);
+
+        Assert.DoesNotContain(meeting.Items, i => i.Kind == AgendaItemKind.Hearing);
+        Assert.True(overdue.IsOverdue(Next));
+    }
+
+    [Fact]
+    public void A_follow_up_already_carried_is_known_by_its_stored_item_id_too()
+    {
+        // Defect 4 of issue 13: loaded without its item, a carried follow-up looked uncarried.
+        var earlier = _s.Meeting(Earlier, "x");
+        var followUp = new FollowUp(_s.Council, "Allerede taget op", _s.Anna, null, true, earlier);
+        typeof(FollowUp).GetProperty(nameof(FollowUp.CarriedToItemId))!.SetValue(followUp, 42);
+        Assert.False(followUp.BelongsOnAgendaOf(new Meeting(_s.Council, Next)));
+    }
+
+    [Fact]
+    public void A_published_agenda_is_not_filled()
     {
         var meeting = _s.Meeting(Next, "Allerede her");
+        meeting.PublishAgenda(Sample.Now);
         Assert.Throws<DomainRuleException>(() => DraftAgendaBuilder.Fill(meeting, [], [], null));
     }
 }

@@ -276,3 +276,50 @@ public sealed class MeetingScheduleTests
         Assert.False(meeting.IsCancelled);
     }
 }
+
+public sealed class AgendaOrderTests
+{
+    private readonly Sample _s = new();
+
+    [Fact]
+    public void A_new_main_item_goes_before_Eventuelt_and_a_sub_item_moves_among_its_siblings()
+    {
+        var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "Godkendelse af referat", "Boliger", "Eventuelt");
+        var added = meeting.AddMainItem("Nyt punkt");
+        Assert.Equal(["Godkendelse af referat", "Boliger", "Nyt punkt", "Eventuelt"], meeting.ItemsInOrder.Select(i => i.Title));
+        Assert.Equal("3", added.Number);
+
+        var boliger = meeting.Items.Single(i => i.Title == "Boliger");
+        var a = meeting.AppendSubItem(boliger, "Første");
+        var b = meeting.AppendSubItem(boliger, "Anden");
+        Assert.True(meeting.MoveItem(b, -1));
+        Assert.Equal(("2a", "2b"), (b.Number, a.Number));
+        Assert.False(meeting.MoveItem(b, -1));
+
+        // A main item takes its sub-items along.
+        Assert.True(meeting.MoveItem(boliger, -1));
+        Assert.Equal(["1", "1a", "1b", "2", "3", "4"], meeting.ItemsInOrder.Select(i => i.Number));
+        Assert.Equal(["Boliger", "Anden", "Første", "Godkendelse af referat", "Nyt punkt", "Eventuelt"], meeting.ItemsInOrder.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Items_of_a_published_agenda_do_not_move()
+    {
+        var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "A", "B");
+        meeting.PublishAgenda(Sample.Now);
+        Assert.Throws<DomainRuleException>(() => meeting.MoveItem(meeting.Items.First(), 1));
+        Assert.Equal("3", meeting.AddMainItem("Sent punkt").Number);
+    }
+
+    [Fact]
+    public void A_follow_up_is_closed_with_a_note_and_reopened()
+    {
+        var followUp = new Core.FollowUps.FollowUp(_s.Council, "Skrive til borgmesteren", _s.Anna, null, false);
+        followUp.Complete(new DateOnly(2026, 3, 4), "Brevet er sendt.");
+        Assert.Equal("Brevet er sendt.", followUp.CompletionNote);
+        Assert.Throws<DomainRuleException>(() => followUp.Complete(new DateOnly(2026, 3, 5)));
+        followUp.Reopen();
+        Assert.Null(followUp.CompletionNote);
+        Assert.Throws<DomainRuleException>(() => followUp.Reopen());
+    }
+}

@@ -198,10 +198,11 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
 
         // Each back-office route, tried as every kind of user: 200 = shown, 302 = sent to sign in or to "no access".
         var planned = (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).First().Id;
-        int person;
+        int person, followUp;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             person = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().People.Where(p => p.Name == "Lene Bjerregaard").Select(p => p.Id).SingleAsync();
+            followUp = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().FollowUps.Where(f => f.Organization.Slug == DemoCouncil.CouncilSlug).Select(f => f.Id).FirstAsync();
         }
 
         const HttpStatusCode Ok = HttpStatusCode.OK, Away = HttpStatusCode.Redirect;
@@ -211,6 +212,10 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/logbog"] = ("/admin/logbog", Away, Away, Away, Away, Ok),
             ["admin/raad/{slug}/{handler?}"] = ("/admin/raad/udsatteraadet", Away, Ok, Ok, Away, Ok),
             ["admin/moeder/{id:int}/{handler?}"] = ($"/admin/moeder/{planned}", Away, Ok, Ok, Away, Ok),
+            ["admin/moeder/{id:int}/referat/{handler?}"] = ($"/admin/moeder/{planned}/referat", Away, Ok, Ok, Away, Ok),
+            ["admin/moeder/nyt"] = ("/admin/moeder/nyt", Away, Away, Ok, Ok, Ok),
+            ["admin/opfoelgninger/{id:int}/{handler?}"] = ($"/admin/opfoelgninger/{followUp}", Away, Ok, Ok, Away, Ok),
+            ["admin/hoeringer/{handler?}"] = ("/admin/hoeringer", Away, Away, Ok, Ok, Ok),
             ["admin/personer"] = ("/admin/personer", Away, Away, Ok, Ok, Ok),
             ["admin/personer/{id:int}/{handler?}"] = ($"/admin/personer/{person}", Away, Away, Ok, Ok, Ok),
             ["admin/raad"] = ("/admin/raad", Away, Away, Away, Away, Ok),

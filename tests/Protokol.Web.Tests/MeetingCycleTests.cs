@@ -25,6 +25,10 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
     private static Task<HttpResponseMessage> EditAsync(HttpClient client, int meetingId, string handler, Dictionary<string, string> fields) =>
         Staff.SubmitAsync(client, $"/admin/moeder/{meetingId}", $"/admin/moeder/{meetingId}/{handler}", fields);
 
+    /// <summary>The minutes workspace's forms: attendance, minutes, follow-ups, the privacy check, publication, approval.</summary>
+    private static Task<HttpResponseMessage> MinutesAsync(HttpClient client, int meetingId, string handler, Dictionary<string, string> fields) =>
+        Staff.SubmitAsync(client, $"/admin/moeder/{meetingId}/referat", $"/admin/moeder/{meetingId}/referat/{handler}", fields);
+
     private async Task<IHtmlDocument> PublicAsync(string path)
     {
         var (response, page) = await app.GetPageAsync(path);
@@ -99,24 +103,24 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         var members = await MemberIdsAsync();
         var absentee = members.Keys.First();
         var attendance = members.Keys.ToDictionary(id => $"status[{id}]", id => id == absentee ? "Apologies" : "Present");
-        await EditAsync(client, first.Id, "attendance", attendance);
-        await EditAsync(client, first.Id, "minutes", new()
+        await MinutesAsync(client, first.Id, "attendance", attendance);
+        await MinutesAsync(client, first.Id, "minutes", new()
         {
-            ["item"] = housing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = (await MeetingAsync(january)).Items.Single(i => i.Id == housing.Id).Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["minutes"] = "Rådet drøftede indsatsen. Beboeren Karen Margrethe Olsen kan kontaktes på 12 34 56 78.",
-            ["decision"] = "Rådet anbefaler indsatsen.",
+            ["entries[0].ItemId"] = housing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["entries[0].Version"] = (await MeetingAsync(january)).Items.Single(i => i.Id == housing.Id).Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["entries[0].Minutes"] = "Rådet drøftede indsatsen. Beboeren Karen Margrethe Olsen kan kontaktes på 12 34 56 78.",
+            ["entries[0].Decision"] = "Rådet anbefaler indsatsen.",
         });
-        await EditAsync(client, first.Id, "followup", new()
+        await MinutesAsync(client, first.Id, "followup", new()
         {
             ["text"] = "Invitere boligselskabet til næste møde", ["owner"] = members.Keys.Last().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["due"] = "2027-02-01", ["carry"] = "true", ["item"] = housing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["due"] = "1.2.2027", ["carry"] = "true", ["item"] = housing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         // Not public before the minutes are: the public page still shows the agenda.
         Assert.Equal("Dagsorden", (await PublicAsync($"/moeder/{first.Id}")).QuerySelector(".h1-kicker")!.TextContent);
 
         // 4. The privacy check finds the phone number and the stranger's name; the phone is redacted, the name confirmed.
-        var check = await PostAsync(client, $"/admin/moeder/{first.Id}", $"/admin/moeder/{first.Id}/check", []);
+        var check = await PostAsync(client, $"/admin/moeder/{first.Id}/referat", $"/admin/moeder/{first.Id}/referat/check", []);
         var checkPage = await new HtmlParser().ParseDocumentAsync(await check.Content.ReadAsStringAsync());
         var findings = checkPage.QuerySelectorAll(".privacy-finding legend strong").Select(s => s.TextContent).ToList();
         Assert.Contains("12 34 56 78", findings);
@@ -124,13 +128,13 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.DoesNotContain(findings, f => members.Values.Contains(f));
 
         // Publishing without deciding on every finding is refused, and nothing is published.
-        var undecided = await PostAsync(client, $"/admin/moeder/{first.Id}", $"/admin/moeder/{first.Id}/publishminutes", []);
+        var undecided = await PostAsync(client, $"/admin/moeder/{first.Id}/referat", $"/admin/moeder/{first.Id}/referat/publishminutes", []);
         Assert.Equal(HttpStatusCode.BadRequest, undecided.StatusCode);
         Assert.Equal(MeetingState.MinutesDrafted, (await MeetingAsync(january)).State);
 
         static string Key(string text) => "valg-" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(text));
         var choices = findings.ToDictionary(Key, f => f == "12 34 56 78" ? "fjern" : "behold");
-        await EditAsync(client, first.Id, "publishminutes", choices);
+        await MinutesAsync(client, first.Id, "publishminutes", choices);
 
         var minutes = await PublicAsync($"/moeder/{first.Id}");
         Assert.Equal("Referat", minutes.QuerySelector(".h1-kicker")!.TextContent);
@@ -149,7 +153,7 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         app.Clock.Now = new DateTimeOffset(2027, 2, 9, 16, 0, 0, TimeSpan.FromHours(1));
         client = await SecretaryAsync();
         await EditAsync(client, second.Id, "held", []);
-        await EditAsync(client, second.Id, "approve", new() { ["previous"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await MinutesAsync(client, second.Id, "approve", new() { ["previous"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         var approved = await PublicAsync($"/moeder/{first.Id}");
         Assert.Contains("Referatet er godkendt", approved.QuerySelector(".meeting-state")!.TextContent, StringComparison.Ordinal);

@@ -62,6 +62,27 @@ public interface IProtokolStore
 
     void Add(Entity entity);
 
+    /// <summary>Deletes a record when the changes are saved.</summary>
+    void Remove(Entity entity);
+
+    /// <summary>Forgets every change not yet saved (after a refused edit), so the page shows what is stored.</summary>
+    void DiscardChanges();
+
+    /// <summary>Any record by its id, tracked.</summary>
+    Task<T?> FindAsync<T>(int id, CancellationToken cancellationToken)
+        where T : Entity;
+
+    /// <summary>The organization's first meeting after <paramref name="after"/> that is not cancelled, with its items; null when none is planned.</summary>
+    Task<Meeting?> NextMeetingAsync(int organizationId, DateOnly after, CancellationToken cancellationToken);
+
+    /// <summary>The organization's last meeting (not cancelled) from <paramref name="from"/> through <paramref name="through"/>, with its items.</summary>
+    Task<Meeting?> LastMeetingBetweenAsync(int organizationId, DateOnly from, DateOnly through, CancellationToken cancellationToken);
+
+    Task<bool> HasMeetingOnAsync(int organizationId, DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>A person of the body by full name or a known other spelling, ignoring case; tracked.</summary>
+    Task<Person?> FindPersonByNameAsync(int bodyId, string name, CancellationToken cancellationToken);
+
     /// <summary>Removes a body and everything recorded under it.</summary>
     Task RemoveBodyAsync(Body body, CancellationToken cancellationToken);
 

@@ -40,6 +40,9 @@ public interface IStaffResources
     /// <summary>The council or committee a meeting belongs to; null when there is no such meeting.</summary>
     Task<int?> CouncilOfMeetingAsync(int meetingId, CancellationToken cancellationToken);
 
+    /// <summary>The council or committee a follow-up belongs to; null when there is no such follow-up.</summary>
+    Task<int?> CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken);
+
     /// <summary>The councils and committees of a municipality.</summary>
     Task<IReadOnlyList<int>> CouncilsOfBodyAsync(int bodyId, CancellationToken cancellationToken);
 

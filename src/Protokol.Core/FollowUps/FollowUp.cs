@@ -72,6 +72,9 @@ public sealed class FollowUp : Entity
 
     public DateOnly? Completed { get; private set; }
 
+    /// <summary>What was done, or why the follow-up was dropped, written when it was closed.</summary>
+    public string? CompletionNote { get; private set; }
+
     public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && Due is { } due && due < today;
 
     /// <summary>Whether the follow-up belongs on the draft agenda of <paramref name="meeting"/>.</summary>
@@ -79,6 +82,7 @@ public sealed class FollowUp : Entity
         Status == FollowUpStatus.Open
         && CarryToNextMeeting
         && CarriedToItem is null
+        && CarriedToItemId is null
         && meeting.Organization == Organization
         && (OriginMeeting is null || OriginMeeting.Date < meeting.Date);
 
@@ -92,7 +96,7 @@ public sealed class FollowUp : Entity
 
     internal void CarryTo(AgendaItem item) => CarriedToItem = item;
 
-    public void Complete(DateOnly on)
+    public void Complete(DateOnly on, string? note = null)
     {
         if (Status != FollowUpStatus.Open)
         {
@@ -101,9 +105,10 @@ public sealed class FollowUp : Entity
 
         Status = FollowUpStatus.Done;
         Completed = on;
+        CompletionNote = Guard.OptionalText(note, "Bemærkning", 2000);
     }
 
-    public void Cancel(DateOnly on)
+    public void Cancel(DateOnly on, string? note = null)
     {
         if (Status != FollowUpStatus.Open)
         {
@@ -112,12 +117,19 @@ public sealed class FollowUp : Entity
 
         Status = FollowUpStatus.Cancelled;
         Completed = on;
+        CompletionNote = Guard.OptionalText(note, "Bemærkning", 2000);
     }
 
     public void Reopen()
     {
+        if (Status == FollowUpStatus.Open)
+        {
+            throw new DomainRuleException("Opfølgningen er allerede åben.");
+        }
+
         Status = FollowUpStatus.Open;
         Completed = null;
+        CompletionNote = null;
     }
 
     /// <summary>Part of merging two person records.</summary>

@@ -52,6 +52,12 @@ public sealed class Hearing : Entity
 
     public DateOnly Deadline { get; private set; }
 
+    /// <summary>Where the hearing's material is (the authority's page or the stored file), if given.</summary>
+    public string? Link { get; private set; }
+
+    /// <summary>Who drafts the council's response (a member or the secretariat).</summary>
+    public string? DraftedBy { get; private set; }
+
     public HearingStatus Status { get; private set; }
 
     /// <summary>The council's response (Markdown).</summary>
@@ -64,8 +70,27 @@ public sealed class Hearing : Entity
     /// <summary>The item where the council treated the hearing.</summary>
     public AgendaItem? AgendaItem { get; private set; }
 
-    /// <summary>Whether the deadline falls before <paramref name="date"/> while no answer has been given.</summary>
-    public bool IsDueBefore(DateOnly date) => Status == HearingStatus.Open && Deadline < date;
+    /// <summary>Where the material is and who drafts the response.</summary>
+    public void Describe(string? link, string? draftedBy)
+    {
+        Link = Guard.OptionalText(link, "Link", 2000);
+        DraftedBy = Guard.OptionalText(draftedBy, "Udarbejder svaret", 200);
+    }
+
+    /// <summary>
+    /// Whether the hearing belongs on the agenda of <paramref name="meeting"/>: open, on no agenda yet,
+    /// and due on or after the meeting day but before <paramref name="followingMeetingDate"/>.
+    /// </summary>
+    public bool BelongsOnAgendaOf(Meetings.Meeting meeting, DateOnly followingMeetingDate) =>
+        Status == HearingStatus.Open
+        && AgendaItem is null
+        && AgendaItemId is null
+        && meeting.Organization == Organization
+        && Deadline >= meeting.Date
+        && Deadline < followingMeetingDate;
+
+    /// <summary>Whether the deadline has passed without an answer.</summary>
+    public bool IsOverdue(DateOnly today) => Status == HearingStatus.Open && Deadline < today;
 
     /// <summary>Links the hearing to the agenda item where the council treats it.</summary>
     public void TreatAt(AgendaItem item) => AgendaItem = item;

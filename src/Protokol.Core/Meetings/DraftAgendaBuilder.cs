@@ -4,50 +4,67 @@ using Protokol.Core.Hearings;
 namespace Protokol.Core.Meetings;
 
 /// <summary>
-/// Pre-fills a new meeting's draft agenda: the organization's standing items, then every open
-/// follow-up marked for the next meeting, then every hearing whose deadline falls before the
-/// following meeting, and the items that close every agenda (Eventuelt) last.
+/// Fills a meeting's draft agenda. An empty agenda gets the organization's standing items; every
+/// agenda, empty or begun, gets each open follow-up marked for the next meeting and each open hearing
+/// whose deadline falls on or after this meeting and before the following one (the last meeting
+/// before the deadline treats it), once each, before the items that close every agenda (Eventuelt).
+/// A hearing whose deadline has passed by the meeting day is never carried: it is overdue.
 /// </summary>
 public static class DraftAgendaBuilder
 {
     public const string FollowUpTitlePrefix = "Opfølgning: ";
     public const string HearingTitlePrefix = "Høring: ";
 
-    /// <param name="meeting">A planned meeting with an empty agenda.</param>
+    /// <param name="meeting">A planned meeting.</param>
     /// <param name="followUps">Candidate follow-ups of the organization; those that belong on this agenda are taken.</param>
-    /// <param name="hearings">Candidate hearings; those due before <paramref name="followingMeetingDate"/> are taken.</param>
+    /// <param name="hearings">Candidate hearings; those due from this meeting until <paramref name="followingMeetingDate"/> are taken.</param>
     /// <param name="followingMeetingDate">The date of the meeting after this one, or null when none is planned (then hearings due within 60 days are taken).</param>
-    public static void Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    /// <returns>The number of items added.</returns>
+    public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
     {
-        if (meeting.Items.Count > 0)
+        if (meeting.IsAgendaFrozen)
         {
-            throw new Common.DomainRuleException("Dagsordenen er allerede påbegyndt.");
+            throw new Common.DomainRuleException("Dagsordenen er offentliggjort; tilføj punkter enkeltvis.");
         }
 
-        var standing = meeting.Organization.StandingItems.OrderBy(s => s.Position).ToList();
-        foreach (var s in standing.Where(s => !s.PlaceLast))
+        var before = meeting.Items.Count;
+        if (before == 0)
         {
-            meeting.AppendItem(s.Title, s.Kind);
+            foreach (var s in meeting.Organization.StandingItems.OrderBy(s => s.Position))
+            {
+                meeting.AppendItem(s.Title, s.Kind);
+            }
         }
 
         foreach (var followUp in followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created))
         {
-            var owner = followUp.Owner is null ? string.Empty : $" (ansvarlig: {followUp.Owner.Name})";
-            var item = meeting.AppendItem(Truncate(FollowUpTitlePrefix + followUp.Text, 480) + owner, AgendaItemKind.Information);
-            followUp.CarryTo(item);
+            Carry(meeting, followUp);
         }
 
         var horizon = followingMeetingDate ?? meeting.Date.AddDays(60);
-        foreach (var hearing in hearings.Where(h => h.Organization == meeting.Organization && h.AgendaItem is null && h.IsDueBefore(horizon)).OrderBy(h => h.Deadline))
+        foreach (var hearing in hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline))
         {
-            var item = meeting.AppendItem(Truncate(HearingTitlePrefix + hearing.Subject, 500), AgendaItemKind.Hearing);
-            hearing.TreatAt(item);
+            Carry(meeting, hearing);
         }
 
-        foreach (var s in standing.Where(s => s.PlaceLast))
-        {
-            meeting.AppendItem(s.Title, s.Kind);
-        }
+        return meeting.Items.Count - before;
+    }
+
+    /// <summary>Puts one follow-up on the agenda, before Eventuelt.</summary>
+    public static AgendaItem Carry(Meeting meeting, FollowUp followUp)
+    {
+        var owner = followUp.Owner is null ? string.Empty : $" (ansvarlig: {followUp.Owner.Name})";
+        var item = meeting.AddMainItem(Truncate(FollowUpTitlePrefix + followUp.Text, 480) + owner, AgendaItemKind.Information);
+        followUp.CarryTo(item);
+        return item;
+    }
+
+    /// <summary>Puts one hearing on the agenda, before Eventuelt.</summary>
+    public static AgendaItem Carry(Meeting meeting, Hearing hearing)
+    {
+        var item = meeting.AddMainItem(Truncate(HearingTitlePrefix + hearing.Subject, 500), AgendaItemKind.Hearing);
+        hearing.TreatAt(item);
+        return item;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -222,6 +222,68 @@ public sealed class Meeting : Entity
         return AddItem(AgendaItemNumber.Of(next).ToString(), title, kind, isPublic, publicText);
     }
 
+    /// <summary>
+    /// Adds a main item to a draft agenda before the items that close every agenda (the standing
+    /// items placed last, such as Eventuelt), as on paper; on a published agenda it goes last.
+    /// </summary>
+    public AgendaItem AddMainItem(string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
+    {
+        var item = AppendItem(title, kind, isPublic, publicText);
+        if (IsAgendaFrozen)
+        {
+            return item;
+        }
+
+        var closing = Organization.StandingItems.Where(s => s.PlaceLast).Select(s => s.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var mains = _items.Where(i => i.Parent is null && i != item).OrderBy(i => i.Position).ToList();
+        var firstClosing = mains.FindIndex(i => closing.Contains(i.Title));
+        if (firstClosing >= 0)
+        {
+            mains.Insert(firstClosing, item);
+            RenumberItems(mains);
+        }
+
+        return item;
+    }
+
+    /// <summary>
+    /// Moves an item of a draft agenda one place up (<paramref name="by"/> &lt; 0) or down: a main
+    /// item among the main items (its sub-items follow it), a sub-item among its parent's sub-items.
+    /// Returns false when the item is already first or last.
+    /// </summary>
+    public bool MoveItem(AgendaItem item, int by)
+    {
+        EnsureOwnItem(item);
+        if (IsAgendaFrozen)
+        {
+            throw new DomainRuleException("Dagsordenen er offentliggjort; punkterne beholder deres numre.");
+        }
+
+        var siblings = _items.Where(i => i.Parent == item.Parent).OrderBy(i => i.Position).ToList();
+        var from = siblings.IndexOf(item);
+        var to = Math.Clamp(from + Math.Sign(by), 0, siblings.Count - 1);
+        if (from == to)
+        {
+            return false;
+        }
+
+        (siblings[from], siblings[to]) = (siblings[to], siblings[from]);
+        if (item.Parent is null)
+        {
+            RenumberItems(siblings);
+        }
+        else
+        {
+            var letter = 'a';
+            foreach (var child in siblings)
+            {
+                child.SetNumber(item.Parent.ParsedNumber.WithLetter(letter++));
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds a sub-item (3a, 3b …) under a main item.</summary>
     public AgendaItem AppendSubItem(AgendaItem parent, string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
     {

@@ -4,62 +4,169 @@ using Protokol.Core.Common;
 namespace Protokol.Core.Text;
 
 /// <summary>
-/// Dates and times as a Danish secretary types them into a form: "2027-02-09", "9.2.2027", "9/2",
-/// "9. februar" (the given year when none is written), "15.00" or "15:00". A value that is none of
-/// these is a <see cref="DomainRuleException"/> naming the field and what was typed.
+/// The one parser for dates and times a Danish secretary types into the back office's forms:
+/// "3.3.2026", "03-03-2026", "3/3/2026", "2026-03-03", "3. marts 2026" (and, with a default year,
+/// "3.3" or "3. marts"); "15.00", "15:00", "1500", "9.30", "930" or "15". A value that is none of
+/// these is refused with a Danish message naming the field.
 /// </summary>
 public static class DanishInput
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d.M.yyyy", "d/M/yyyy", "d-M-yyyy"];
+    private static readonly string[] NumericDateFormats = ["yyyy-MM-dd", "d.M.yyyy", "d-M-yyyy", "d/M/yyyy", "d.M.yy", "d-M-yy", "d/M/yy"];
 
-    /// <summary>An optional date field: empty is null.</summary>
-    public static DateOnly? OptionalDate(string? text, string field, int? year = null) =>
-        string.IsNullOrWhiteSpace(text) ? null : Date(text, field, year);
+    /// <summary>A required date; <paramref name="field"/> names the field in the error ("Dato").</summary>
+    public static DateOnly Date(string? text, string field, int? defaultYear = null) =>
+        OptionalDate(text, field, defaultYear) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.2026.");
 
-    public static DateOnly Date(string? text, string field, int? year = null) =>
-        TryDate(text ?? string.Empty, year) ?? throw new DomainRuleException(
-            string.IsNullOrWhiteSpace(text) ? $"{field}: skriv en dato." : $"{field}: \"{text.Trim()}\" er ikke en dato (skriv fx 2027-02-09, 9.2.2027 eller 9. februar).");
+    /// <summary>An optional date: empty gives null, anything else must be a date.</summary>
+    public static DateOnly? OptionalDate(string? text, string field, int? defaultYear = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
 
-    /// <summary>One date a line, as in the year plan; the error names the line.</summary>
+        return TryDate(text, defaultYear, out var date)
+            ? date
+            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.");
+    }
+
+    /// <summary>One date a line, as in the year plan (a year for the lines that give none); the error names the line.</summary>
     public static IReadOnlyList<DateOnly> DateLines(string? text, int year)
     {
         var dates = new List<DateOnly>();
         var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].TrimEnd(',', ';', '.');
-            dates.Add(TryDate(line, year) ?? throw new DomainRuleException($"Linje {i + 1}: \"{line}\" er ikke en dato (skriv fx 2027-02-09, 9.2.2027 eller 9. februar)."));
+            var line = lines[i].TrimEnd(',', ';');
+            dates.Add(TryDate(line, year, out var date)
+                ? date
+                : throw new DomainRuleException($"Linje {i + 1}: \"{line}\" er ikke en dato. Skriv fx 3.3.{year}, {year}-03-03 eller 3. marts."));
         }
 
         return dates;
     }
 
-    public static TimeOnly? OptionalTime(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : TimeOnly.TryParseExact(text.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
-        : throw new DomainRuleException($"{field} \"{text.Trim()}\" er ikke et klokkeslæt (skriv fx 15.00).");
+    /// <summary>A required time of day.</summary>
+    public static TimeOnly Time(string? text, string field) =>
+        OptionalTime(text, field) ?? throw new DomainRuleException($"{field}: skriv et klokkeslæt, fx 15.00.");
 
-    private static DateOnly? TryDate(string text, int? year)
+    /// <summary>An optional time of day: empty gives null, anything else must be a time.</summary>
+    public static TimeOnly? OptionalTime(string? text, string field)
     {
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return date;
+            return null;
         }
 
-        var parts = text.Replace(". ", ".", StringComparison.Ordinal).Split(['.', '/', ' '], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length is 2 or 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        return TryTime(text, out var time)
+            ? time
+            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00 eller 1500.");
+    }
+
+    public static bool TryDate(string? text, int? defaultYear, out DateOnly date)
+    {
+        date = default;
+        var value = (text ?? string.Empty).Trim().TrimEnd(',', ';');
+        if (value.Length == 0)
         {
-            var month = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
-                : parts[1].Length >= 3 ? Array.FindIndex(DanishDates.Culture.DateTimeFormat.MonthNames, n => n.Length > 0 && n.StartsWith(parts[1].ToLowerInvariant(), StringComparison.Ordinal)) + 1
-                : 0;
-            int? y = parts.Length == 3 ? int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var given) ? given : null : year;
-            if (y is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y.Value, month))
+            return false;
+        }
+
+        if (DateOnly.TryParseExact(value, NumericDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        // "3. marts 2026", "3 mar 2026", "3.3" and "3. marts" with a default year.
+        var parts = value.Replace(". ", ".", StringComparison.Ordinal).TrimEnd('.')
+            .Split(['.', '/', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is not (2 or 3) || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            return false;
+        }
+
+        var month = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : MonthOf(parts[1]);
+        int year;
+        if (parts.Length == 3)
+        {
+            if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out year))
             {
-                return new DateOnly(y.Value, month, day);
+                return false;
+            }
+
+            year = year < 100 ? 2000 + year : year;
+        }
+        else if (defaultYear is { } y)
+        {
+            year = y;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    public static bool TryTime(string? text, out TimeOnly time)
+    {
+        time = default;
+        var value = (text ?? string.Empty).Trim();
+        if (value.StartsWith("kl", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[2..].TrimStart('.', ' ');
+        }
+
+        value = value.Replace('.', ':');
+        int hour, minute;
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            if (!int.TryParse(value.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+                || value.Length - colon - 1 != 2
+                || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute))
+            {
+                return false;
             }
         }
+        else if (value.Length is 1 or 2 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hour))
+        {
+            minute = 0;
+        }
+        else if (value.Length is 3 or 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
+        {
+            hour = digits / 100;
+            minute = digits % 100;
+        }
+        else
+        {
+            return false;
+        }
 
-        return null;
+        if (hour is < 0 or > 23 || minute is < 0 or > 59)
+        {
+            return false;
+        }
+
+        time = new TimeOnly(hour, minute);
+        return true;
+    }
+
+    private static int MonthOf(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length < 3)
+        {
+            return 0;
+        }
+
+        var names = DanishDates.Culture.DateTimeFormat.MonthNames;
+        return Array.FindIndex(names, n => n.Length > 0 && n.StartsWith(lower, StringComparison.Ordinal)) + 1;
     }
 }

@@ -203,6 +203,10 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Property<DateOnly?>("Completed")
                         .HasColumnType("date");
 
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -271,6 +275,14 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
+
+                    b.Property<string>("DraftedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("timestamp with time zone");

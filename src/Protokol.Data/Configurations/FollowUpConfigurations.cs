@@ -10,6 +10,7 @@ internal sealed class FollowUpConfiguration : EntityConfiguration<FollowUp>
     protected override void ConfigureEntity(EntityTypeBuilder<FollowUp> builder)
     {
         builder.Property(f => f.Text).HasMaxLength(2000);
+        builder.Property(f => f.CompletionNote).HasMaxLength(2000);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(f => new { f.OrganizationId, f.Status });
         builder.HasOne(f => f.Organization).WithMany().HasForeignKey(f => f.OrganizationId).OnDelete(DeleteBehavior.Cascade);
@@ -26,6 +27,8 @@ internal sealed class HearingConfiguration : EntityConfiguration<Hearing>
     {
         builder.Property(h => h.Subject).HasMaxLength(500);
         builder.Property(h => h.Sender).HasMaxLength(200);
+        builder.Property(h => h.Link).HasMaxLength(2000);
+        builder.Property(h => h.DraftedBy).HasMaxLength(200);
         builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(h => new { h.OrganizationId, h.Deadline });
         builder.HasOne(h => h.Organization).WithMany().HasForeignKey(h => h.OrganizationId).OnDelete(DeleteBehavior.Cascade);

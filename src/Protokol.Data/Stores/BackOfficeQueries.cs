@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Protokol.Core.Abstractions;
 using Protokol.Core.FollowUps;
 using Protokol.Core.Hearings;
 using Protokol.Core.Meetings;
@@ -6,43 +7,11 @@ using Protokol.Core.Registry;
 
 namespace Protokol.Data.Stores;
 
-/// <summary>The next meeting of one organization and what is still missing before it.</summary>
-public sealed record MeetingReadiness(
-    int MeetingId,
-    int OrganizationId,
-    string OrganizationName,
-    DateOnly Date,
-    TimeOnly? StartTime,
-    MeetingState State,
-    int ItemCount,
-    bool HasPlace,
-    bool HasHost,
-    int AttendanceCount,
-    int AttachmentCount)
-{
-    public bool AgendaPublished => State >= MeetingState.AgendaPublished;
-}
-
-public sealed record OpenFollowUp(int Id, int OrganizationId, string OrganizationName, string Text, int? OwnerId, string? OwnerName, DateOnly? Due, bool CarryToNextMeeting, int? OriginMeetingId)
-{
-    public bool IsOverdue(DateOnly today) => Due is { } due && due < today;
-}
-
-public sealed record OpenHearing(int Id, int OrganizationId, string OrganizationName, string Subject, string? Sender, DateOnly Deadline, bool OnAgenda);
-
-public sealed record Dashboard(
-    IReadOnlyList<(int Id, string Name, string Slug)> Organizations,
-    IReadOnlyList<MeetingReadiness> NextMeetings,
-    IReadOnlyList<OpenFollowUp> FollowUps,
-    IReadOnlyList<OpenHearing> Hearings);
-
 /// <summary>Reads for the back office: drafts included, limited to the organizations the user may see.</summary>
-public sealed class BackOfficeQueries(ProtokolDbContext db)
+public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
 {
-    /// <param name="organizations">The organizations to show; null for all (an administrator).</param>
-    /// <param name="onlyOwner">Only follow-ups owned by this person (a member's own), or null for all.</param>
-    /// <param name="today">The day in Copenhagen: overdue is before it.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
+    private static readonly StringComparer DanishNames = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+
     public async Task<Dashboard> DashboardAsync(IReadOnlySet<int>? organizations, int? onlyOwner, DateOnly today, CancellationToken cancellationToken)
     {
         var orgQuery = db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.ExternalOrganisation);
@@ -52,12 +21,12 @@ public sealed class BackOfficeQueries(ProtokolDbContext db)
         }
 
         var orgs = (await orgQuery.Select(o => new { o.Id, o.Name, o.Slug }).ToListAsync(cancellationToken))
-            .OrderBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
+            .OrderBy(o => o.Name, DanishNames)
             .Select(o => (o.Id, o.Name, o.Slug)).ToList();
         var ids = orgs.Select(o => o.Id).ToList();
 
         var upcoming = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today)
+            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null)
             .GroupBy(m => m.OrganizationId)
             .Select(g => g.OrderBy(m => m.Date).Select(m => m.Id).First())
             .ToListAsync(cancellationToken);
@@ -65,7 +34,7 @@ public sealed class BackOfficeQueries(ProtokolDbContext db)
             .Where(m => upcoming.Contains(m.Id))
             .Select(m => new MeetingReadiness(
                 m.Id, m.OrganizationId, m.Organization.Name, m.Date, m.StartTime, m.State,
-                m.Items.Count, m.LocationId != null, m.HostId != null, m.Attendance.Count, m.Attachments.Count))
+                m.Items.Count, m.LocationId != null, m.HostId != null, m.Attendance.Count, m.Attachments.Count, m.CancelledAt != null))
             .ToListAsync(cancellationToken);
 
         var followUpQuery = db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.OrganizationId) && f.Status == FollowUpStatus.Open);
@@ -85,9 +54,77 @@ public sealed class BackOfficeQueries(ProtokolDbContext db)
         var hearings = onlyOwner is not null ? [] : await db.Hearings.AsNoTracking()
             .Where(h => ids.Contains(h.OrganizationId) && h.Status == HearingStatus.Open)
             .OrderBy(h => h.Deadline)
-            .Select(h => new OpenHearing(h.Id, h.OrganizationId, h.Organization.Name, h.Subject, h.Sender, h.Deadline, h.AgendaItemId != null))
+            .Select(h => new OpenHearing(h.Id, h.OrganizationId, h.Organization.Name, h.Subject, h.Sender, h.Deadline, h.AgendaItemId != null, h.AgendaItem == null ? null : h.AgendaItem.MeetingId))
             .ToListAsync(cancellationToken);
 
         return new Dashboard(orgs, next.OrderBy(m => m.Date).ToList(), followUps, hearings);
     }
+
+    public Task<int?> MeetingOrganizationAsync(int meetingId, CancellationToken cancellationToken) =>
+        db.Meetings.Where(m => m.Id == meetingId).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<MeetingSurroundings> SurroundingsAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var bodyId = meeting.Organization.BodyId;
+        var people = (await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken)).OrderBy(p => p.Name, DanishNames).ToList();
+        var locations = await db.Locations.AsNoTracking().Where(l => l.BodyId == bodyId).OrderBy(l => l.Name).ToListAsync(cancellationToken);
+        var hosts = await db.Organizations.AsNoTracking().Where(o => o.BodyId == bodyId && o.Kind == OrganizationKind.ExternalOrganisation).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        var members = await MembersAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+        var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Owner).Include(f => f.OriginItem)
+            .Where(f => f.OriginMeetingId == meeting.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        var itemIds = meeting.Items.Select(i => i.Id).ToList();
+        var hearings = await db.Hearings.AsNoTracking().Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken);
+        var awaiting = await db.Meetings.AsNoTracking()
+            .Where(x => x.OrganizationId == meeting.OrganizationId && x.Date < meeting.Date && x.State == MeetingState.MinutesPublished)
+            .OrderByDescending(x => x.Date).Select(x => new AwaitingApproval(x.Id, x.Date)).FirstOrDefaultAsync(cancellationToken);
+        return new MeetingSurroundings(people, locations, hosts, members, followUps, hearings, awaiting);
+    }
+
+    public async Task<IReadOnlyList<string>> KnownNamesAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .Select(m => new { m.OrganizationId, m.Date, m.Organization.BodyId }).SingleAsync(cancellationToken);
+        var members = await MembersAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+        var hosts = await db.Organizations.AsNoTracking().Where(o => o.BodyId == meeting.BodyId && o.Kind == OrganizationKind.ExternalOrganisation).Select(o => o.Name).ToListAsync(cancellationToken);
+        var places = await db.Locations.AsNoTracking().Where(l => l.BodyId == meeting.BodyId).Select(l => l.Name).ToListAsync(cancellationToken);
+        return members.Select(m => m.Person.Name).Concat(hosts).Concat(places).ToList();
+    }
+
+    public async Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken)
+    {
+        var query = db.Hearings.AsNoTracking().Include(h => h.Organization).Include(h => h.AgendaItem).ThenInclude(i => i!.Meeting).AsQueryable();
+        if (organizations is not null)
+        {
+            query = query.Where(h => organizations.Contains(h.OrganizationId));
+        }
+
+        var hearings = await query.OrderBy(h => h.Status).ThenBy(h => h.Deadline).Take(500).ToListAsync(cancellationToken);
+        return hearings.Select(h => new HearingRow(h, h.Organization.Name, h.AgendaItem?.MeetingId, h.AgendaItem?.Meeting.Date)).ToList();
+    }
+
+    public Task<FollowUp?> FollowUpAsync(int id, CancellationToken cancellationToken) =>
+        db.FollowUps.AsNoTracking().Include(f => f.Organization).Include(f => f.Owner).Include(f => f.OriginMeeting).Include(f => f.CarriedToItem)
+            .FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Person>> PeopleOfOrganizationAsync(int organizationId, CancellationToken cancellationToken)
+    {
+        var bodyId = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.BodyId).SingleAsync(cancellationToken);
+        return (await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken)).OrderBy(p => p.Name, DanishNames).ToList();
+    }
+
+    public async Task<IReadOnlyList<Organization>> CouncilsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken)
+    {
+        var query = db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.ExternalOrganisation);
+        if (organizations is not null)
+        {
+            query = query.Where(o => organizations.Contains(o.Id));
+        }
+
+        return (await query.ToListAsync(cancellationToken)).OrderBy(o => o.Name, DanishNames).ToList();
+    }
+
+    private async Task<List<Membership>> MembersAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
+        await db.Memberships.AsNoTracking().Include(x => x.Person).Include(x => x.OnBehalfOf)
+            .Where(x => x.OrganizationId == organizationId && (x.Start == null || x.Start <= day) && (x.End == null || x.End >= day))
+            .OrderBy(x => x.Role).ThenBy(x => x.Person.Name).ToListAsync(cancellationToken);
 }

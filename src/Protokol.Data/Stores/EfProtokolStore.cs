@@ -132,6 +132,39 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     public void Add(Entity entity) => db.Add(entity);
 
+    public void Remove(Entity entity) => db.Remove(entity);
+
+    public void DiscardChanges() => db.ChangeTracker.Clear();
+
+    public async Task<T?> FindAsync<T>(int id, CancellationToken cancellationToken)
+        where T : Entity =>
+        await db.Set<T>().FindAsync([id], cancellationToken);
+
+    public async Task<Meeting?> NextMeetingAsync(int organizationId, DateOnly after, CancellationToken cancellationToken)
+    {
+        var id = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date > after && m.CancelledAt == null)
+            .OrderBy(m => m.Date).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
+    }
+
+    public async Task<Meeting?> LastMeetingBetweenAsync(int organizationId, DateOnly from, DateOnly through, CancellationToken cancellationToken)
+    {
+        var id = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date >= from && m.Date <= through && m.CancelledAt == null)
+            .OrderByDescending(m => m.Date).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
+    }
+
+    public Task<bool> HasMeetingOnAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) =>
+        db.Meetings.AnyAsync(m => m.OrganizationId == organizationId && m.Date == date, cancellationToken);
+
+    public async Task<Person?> FindPersonByNameAsync(int bodyId, string name, CancellationToken cancellationToken)
+    {
+        var wanted = name.Trim();
+        var candidates = await db.People.Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(p => string.Equals(p.Name, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(p => p.Aliases.Any(a => string.Equals(a.Name, wanted, StringComparison.OrdinalIgnoreCase)));
+    }
+
     public async Task RemoveBodyAsync(Body body, CancellationToken cancellationToken)
     {
         // The schema cascades from the body to everything recorded under it.

@@ -69,6 +69,9 @@ internal sealed class EfRegistryStore(ProtokolDbContext db) : IRegistryStore, IS
     public Task<int?> CouncilOfMeetingAsync(int meetingId, CancellationToken cancellationToken) =>
         db.Meetings.Where(m => m.Id == meetingId).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<int?> CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken) =>
+        db.FollowUps.Where(f => f.Id == followUpId).Select(f => (int?)f.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<int>> CouncilsOfBodyAsync(int bodyId, CancellationToken cancellationToken) =>
         await db.Organizations.Where(o => o.BodyId == bodyId && o.Kind != OrganizationKind.ExternalOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
 

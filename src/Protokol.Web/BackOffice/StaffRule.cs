@@ -31,6 +31,18 @@ public enum StaffRule
     /// <summary>A secretary of any council: reads the people registry of her municipality and adds to it.</summary>
     Registry,
 
+    /// <summary>
+    /// A secretary of some council, on a page that names the council in its form (a new meeting, a
+    /// hearing registered): the handler checks that she runs the council she chose.
+    /// </summary>
+    AnySecretary,
+
+    /// <summary>Members and secretaries of the council whose follow-up the route's <c>id</c> is.</summary>
+    ReadFollowUp,
+
+    /// <summary>The secretary of the council whose follow-up the route's <c>id</c> is.</summary>
+    RunFollowUp,
+
     /// <summary>Whoever may change the person the route's <c>id</c> is (<see cref="Core.Registry.PersonScope"/>).</summary>
     ChangePerson,
 }

@@ -28,7 +28,7 @@ public sealed class StaffRuleEvaluator(IStaffResources resources)
                 return StaffVerdict.Allowed;
             case StaffRule.Administrator:
                 return Verdict(who.IsAdministrator);
-            case StaffRule.Registry:
+            case StaffRule.Registry or StaffRule.AnySecretary:
                 return Verdict(who.IsSecretary);
             case StaffRule.ReadCouncil or StaffRule.RunCouncil:
                 var council = route["slug"] is string slug ? await resources.CouncilIdAsync(slug, cancellationToken) : null;
@@ -36,6 +36,9 @@ public sealed class StaffRuleEvaluator(IStaffResources resources)
             case StaffRule.ReadMeeting or StaffRule.RunMeeting:
                 var owner = Id(route) is { } meeting ? await resources.CouncilOfMeetingAsync(meeting, cancellationToken) : null;
                 return owner is not { } o ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadMeeting ? who.CanRead(o) : who.CanRun(o));
+            case StaffRule.ReadFollowUp or StaffRule.RunFollowUp:
+                var followUpCouncil = Id(route) is { } followUp ? await resources.CouncilOfFollowUpAsync(followUp, cancellationToken) : null;
+                return followUpCouncil is not { } f ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadFollowUp ? who.CanRead(f) : who.CanRun(f));
             case StaffRule.ChangePerson:
                 var scope = Id(route) is { } person ? await resources.PersonScopeAsync(person, cancellationToken) : null;
                 return scope is null ? StaffVerdict.NotFound : Verdict(scope.MayBeChangedBy(who));

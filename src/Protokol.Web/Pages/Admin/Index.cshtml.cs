@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Protokol.Core.Portal;
-using Protokol.Data.Stores;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
 using Protokol.Web.Accounts;
 using Protokol.Web.BackOffice;
 
@@ -14,7 +14,7 @@ namespace Protokol.Web.Pages.Admin;
 /// </summary>
 [StaffRule(StaffRule.SignedIn)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DashboardModel(BackOfficeQueries queries, TimeProvider clock) : PageModel
+public sealed class DashboardModel(IBackOfficeQueries queries, TimeProvider clock) : PageModel
 {
     public Dashboard? Dashboard { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class DashboardModel(BackOfficeQueries queries, TimeProvider clock
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PortalService.Copenhagen).DateTime);
+        Today = Copenhagen.Today(clock);
         IsMemberOnly = !User.IsAdministrator() && User.SecretaryOf()!.Count == 0;
         var owner = IsMemberOnly ? User.LinkedPersonId() ?? -1 : (int?)null;
         Dashboard = await queries.DashboardAsync(User.ReadableOrganizations(), owner, Today, cancellationToken);

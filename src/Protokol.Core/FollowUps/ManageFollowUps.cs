@@ -1,0 +1,84 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.FollowUps;
+
+/// <summary>
+/// Use cases of follow-ups: the secretary creates one from a meeting (marked for the next agenda it
+/// goes straight onto that agenda when it is already being built), edits, closes with a note,
+/// reopens and deletes one (every change is in the audit log).
+/// </summary>
+public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
+{
+    /// <returns>The follow-up, and the next meeting's item it was put on, if any.</returns>
+    public async Task<(FollowUp FollowUp, AgendaItem? CarriedTo)> AddAsync(int meetingId, int? itemId, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
+        var followUp = new FollowUp(meeting.Organization, text ?? string.Empty, owner, due, carry, meeting, itemId is { } i ? meeting.Item(i) : null);
+        store.Add(followUp);
+        AgendaItem? carried = null;
+        if (carry)
+        {
+            var next = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+            if (next is { State: MeetingState.Planned, Items.Count: > 0 } && followUp.BelongsOnAgendaOf(next))
+            {
+                carried = DraftAgendaBuilder.Carry(next, followUp);
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return (followUp, carried);
+    }
+
+    public async Task<FollowUp> EditAsync(int id, long version, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
+    {
+        var followUp = await LoadAsync(id, version, cancellationToken);
+        var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
+        followUp.Edit(text ?? string.Empty, owner, due, carry);
+        await store.SaveChangesAsync(cancellationToken);
+        return followUp;
+    }
+
+    public async Task<FollowUp> CloseAsync(int id, long version, string? note, bool cancelled, CancellationToken cancellationToken)
+    {
+        var followUp = await LoadAsync(id, version, cancellationToken);
+        var today = Copenhagen.Today(clock);
+        if (cancelled)
+        {
+            followUp.Cancel(today, note);
+        }
+        else
+        {
+            followUp.Complete(today, note);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return followUp;
+    }
+
+    public async Task<FollowUp> ReopenAsync(int id, long version, CancellationToken cancellationToken)
+    {
+        var followUp = await LoadAsync(id, version, cancellationToken);
+        followUp.Reopen();
+        await store.SaveChangesAsync(cancellationToken);
+        return followUp;
+    }
+
+    public async Task<FollowUp> DeleteAsync(int id, long version, CancellationToken cancellationToken)
+    {
+        var followUp = await LoadAsync(id, version, cancellationToken);
+        store.Remove(followUp);
+        await store.SaveChangesAsync(cancellationToken);
+        return followUp;
+    }
+
+    private async Task<FollowUp> LoadAsync(int id, long version, CancellationToken cancellationToken)
+    {
+        var followUp = await store.RequiredAsync<FollowUp>(id, "Opfølgningen", cancellationToken);
+        followUp.EnsureVersion(version);
+        return followUp;
+    }
+}

@@ -1,0 +1,51 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Hearings;
+
+/// <summary>
+/// Use cases of the hearings register: the secretary registers an incoming hearing (it goes on the
+/// agenda of the last meeting before its deadline once that agenda is being built), records the
+/// response and the date it was sent, or that the council does not answer.
+/// </summary>
+public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
+{
+    /// <returns>The hearing, and the agenda item it was put on, if the meeting's agenda was already begun.</returns>
+    public async Task<(Hearing Hearing, AgendaItem? Item)> ExecuteAsync(int organizationId, string? subject, string? sender, DateOnly? received, DateOnly deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
+    {
+        var organization = await store.RequiredAsync<Organization>(organizationId, "Rådet", cancellationToken);
+        var hearing = new Hearing(organization, subject ?? string.Empty, sender, received, deadline);
+        hearing.Describe(link, draftedBy);
+        store.Add(hearing);
+
+        // The last meeting before the deadline treats it; an agenda already begun gets it now, an empty one when it is filled.
+        var today = Copenhagen.Today(clock);
+        var meeting = await store.LastMeetingBetweenAsync(organizationId, today, deadline, cancellationToken);
+        AgendaItem? item = null;
+        if (meeting is { State: MeetingState.Planned, Items.Count: > 0 })
+        {
+            item = DraftAgendaBuilder.Carry(meeting, hearing);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return (hearing, item);
+    }
+
+    public async Task<Hearing> RespondAsync(int hearingId, string? response, DateOnly submitted, CancellationToken cancellationToken)
+    {
+        var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
+        hearing.Respond(response ?? string.Empty, submitted);
+        await store.SaveChangesAsync(cancellationToken);
+        return hearing;
+    }
+
+    public async Task<Hearing> DeclineAsync(int hearingId, CancellationToken cancellationToken)
+    {
+        var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
+        hearing.Decline();
+        await store.SaveChangesAsync(cancellationToken);
+        return hearing;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>An item taken off a draft agenda, kept so the removal can be undone.</summary>
+public sealed record RemovedAgendaItem(int MeetingId, int Position, string Title, AgendaItemKind Kind, bool IsPublic, string? Text, IReadOnlyList<RemovedAgendaItem> SubItems)
+{
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static RemovedAgendaItem? FromJson(string? json)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<RemovedAgendaItem>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// Use cases of the agenda builder: the secretary adds, edits, moves and removes items (with a way
+/// back), and fills the agenda with standing items, carried follow-ups and hearings due.
+/// </summary>
+public sealed class BuildAgenda(IProtokolStore store)
+{
+    /// <summary>Adds a main item (before Eventuelt) or a sub-item under <paramref name="parentId"/>.</summary>
+    public async Task<AgendaItem> AddItemAsync(int meetingId, string title, AgendaItemKind kind, bool isPublic, string? text, int? parentId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = parentId is { } p
+            ? meeting.AppendSubItem(meeting.Item(p), title, kind, isPublic, text)
+            : meeting.AddMainItem(title, kind, isPublic, text);
+        await store.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Saves an item's title, kind, openness and text; a stale edit whose text differs is refused with both versions.</summary>
+    public async Task<AgendaItem> EditItemAsync(int meetingId, int itemId, long version, string title, AgendaItemKind kind, bool isPublic, string? text, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = meeting.Item(itemId);
+        if (item.Version != version)
+        {
+            throw new EditConflictException([new TextConflict($"punkt {item.Number}, punktets tekst", text ?? string.Empty, item.PublicText ?? string.Empty)]);
+        }
+
+        item.Edit(title, kind, isPublic, text);
+        await store.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Moves an item one place up or down among its siblings; false when it is already there.</summary>
+    public async Task<(AgendaItem Item, bool Moved)> MoveItemAsync(int meetingId, int itemId, int by, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = meeting.Item(itemId);
+        var moved = meeting.MoveItem(item, by);
+        if (moved)
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return (item, moved);
+    }
+
+    /// <summary>Removes an item and its sub-items from a draft agenda; what was removed comes back for an undo.</summary>
+    public async Task<RemovedAgendaItem> RemoveItemAsync(int meetingId, int itemId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = meeting.Item(itemId);
+        var siblings = meeting.Items.Where(i => i.Parent == item.Parent).OrderBy(i => i.Position).ToList();
+        var removed = new RemovedAgendaItem(meetingId, siblings.IndexOf(item), item.Title, item.Kind, item.IsPublic, item.PublicText,
+            meeting.Items.Where(i => i.Parent == item).OrderBy(i => i.Position)
+                .Select(c => new RemovedAgendaItem(meetingId, 0, c.Title, c.Kind, c.IsPublic, c.PublicText, [])).ToList());
+        if (item.Parent is not null)
+        {
+            removed = removed with { Position = -1 - meeting.ItemsInOrder.Where(i => i.Parent is null).ToList().IndexOf(item.Parent) };
+        }
+
+        meeting.RemoveItem(item);
+        await store.SaveChangesAsync(cancellationToken);
+        return removed;
+    }
+
+    /// <summary>Undoes a removal: the item comes back where it was, with its sub-items.</summary>
+    public async Task<AgendaItem> RestoreItemAsync(RemovedAgendaItem removed, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(removed.MeetingId, cancellationToken);
+        AgendaItem item;
+        if (removed.Position < 0)
+        {
+            var parents = meeting.ItemsInOrder.Where(i => i.Parent is null).ToList();
+            var index = -1 - removed.Position;
+            var parent = index < parents.Count ? parents[index] : throw new DomainRuleException("Punktet, underpunktet hørte til, findes ikke længere.");
+            item = meeting.AppendSubItem(parent, removed.Title, removed.Kind, removed.IsPublic, removed.Text);
+        }
+        else
+        {
+            item = meeting.AppendItem(removed.Title, removed.Kind, removed.IsPublic, removed.Text);
+            var mains = meeting.ItemsInOrder.Where(i => i.Parent is null && i != item).ToList();
+            mains.Insert(Math.Clamp(removed.Position, 0, mains.Count), item);
+            meeting.RenumberItems(mains);
+            foreach (var sub in removed.SubItems)
+            {
+                meeting.AppendSubItem(item, sub.Title, sub.Kind, sub.IsPublic, sub.Text);
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>
+    /// Fills the agenda: standing items when it is empty, and, empty or begun, the follow-ups carried
+    /// to this meeting and the hearings due before the following one, once each, before Eventuelt.
+    /// </summary>
+    public async Task<int> FillAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var following = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+        var followUps = await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken);
+        var hearings = await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken);
+        var added = DraftAgendaBuilder.Fill(meeting, followUps, hearings, following?.Date);
+        await store.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+}

@@ -1,0 +1,29 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>Use case: the secretary adds one meeting outside the year plan (an extra or a theme meeting).</summary>
+public sealed class PlanExtraMeeting(IProtokolStore store)
+{
+    public async Task<Meeting> ExecuteAsync(int organizationId, DateOnly date, TimeOnly? start, TimeOnly? end, int? locationId, string? name, CancellationToken cancellationToken)
+    {
+        var organization = await store.RequiredAsync<Organization>(organizationId, "Rådet", cancellationToken);
+        if (await store.HasMeetingOnAsync(organizationId, date, cancellationToken))
+        {
+            throw new DomainRuleException($"Rådet har allerede et møde {Text.DanishDates.Date(date)}.");
+        }
+
+        var meeting = new Meeting(organization, date, start, end);
+        meeting.Rename(name);
+        if (locationId is { } l)
+        {
+            meeting.SetPlace(await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken), null);
+        }
+
+        store.Add(meeting);
+        await store.SaveChangesAsync(cancellationToken);
+        return meeting;
+    }
+}

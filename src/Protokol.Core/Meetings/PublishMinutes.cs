@@ -1,0 +1,73 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Portal;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>A possible piece of personal data in the minutes, and where it is.</summary>
+public sealed record MinutesFinding(string Where, PrivacyFinding Finding);
+
+/// <summary>
+/// Use cases of the minutes' publication: the privacy check lists what may be personal data in
+/// every public text of the meeting; publication needs a decision on each finding (redact it, or
+/// confirm it may be published), redacts, and publishes the minutes as not yet approved.
+/// </summary>
+public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MinutesFinding>> CheckAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        return await ScanAsync(meeting, cancellationToken);
+    }
+
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="redact">Texts found by the check that are to be replaced by [fjernet].</param>
+    /// <param name="confirmed">Texts found by the check that may be published.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>How many texts were redacted.</returns>
+    public async Task<int> ExecuteAsync(int meetingId, IReadOnlyCollection<string> redact, IReadOnlyCollection<string> confirmed, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var findings = await ScanAsync(meeting, cancellationToken);
+        var decided = redact.Concat(confirmed).ToHashSet(StringComparer.Ordinal);
+        var open = findings.Select(f => f.Finding.Text).Distinct(StringComparer.Ordinal).Where(t => !decided.Contains(t)).ToList();
+        if (open.Count > 0)
+        {
+            throw new DomainRuleException($"Tag stilling til alle fund i privatlivstjekket, før referatet offentliggøres (mangler: {string.Join(", ", open)}).");
+        }
+
+        var remove = redact.Where(r => findings.Any(f => f.Finding.Text == r)).ToList();
+        if (remove.Count > 0)
+        {
+            foreach (var i in meeting.Items)
+            {
+                i.Edit(i.Title, i.Kind, i.IsPublic, PrivacyScanner.Redact(i.PublicText, remove));
+                if (!i.Withdrawn && (i.Minutes is not null || i.Decision is not null))
+                {
+                    meeting.RecordMinutes(i, PrivacyScanner.Redact(i.Minutes, remove), PrivacyScanner.Redact(i.Decision, remove));
+                }
+            }
+        }
+
+        meeting.PublishMinutes(clock.GetUtcNow().UtcDateTime);
+        await store.SaveChangesAsync(cancellationToken);
+        return remove.Count;
+    }
+
+    private async Task<List<MinutesFinding>> ScanAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var known = meeting.Attendance.Select(a => a.Person.Name)
+            .Concat(await queries.KnownNamesAsync(meeting.Id, cancellationToken))
+            .Append(meeting.Organization.Name).ToList();
+        var findings = new List<MinutesFinding>();
+        foreach (var item in meeting.ItemsInOrder.Where(i => i.IsPublic))
+        {
+            foreach (var (part, text) in new[] { ("sagsfremstilling", item.PublicText), ("referat", item.Minutes), ("beslutning", item.Decision) })
+            {
+                findings.AddRange(PrivacyScanner.Scan(text, known).Select(f => new MinutesFinding($"Punkt {item.Number}, {part}", f)));
+            }
+        }
+
+        return findings;
+    }
+}

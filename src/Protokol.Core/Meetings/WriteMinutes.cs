@@ -1,0 +1,69 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>What the secretary wrote for one item in the minutes workspace, with the item's version when the page was made.</summary>
+public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null);
+
+/// <summary>
+/// Use case: the secretary writes the minutes of the whole meeting and saves them at once (or the
+/// page saves one item's draft as she types). An item saved by someone else since the page was
+/// made is a conflict only when its text differs from what she sends; then nothing is saved and
+/// both versions come back.
+/// </summary>
+public sealed class WriteMinutes(IProtokolStore store)
+{
+    public async Task<IReadOnlyList<AgendaItem>> ExecuteAsync(int meetingId, IReadOnlyList<MinutesEntry> entries, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var conflicts = new List<TextConflict>();
+        var changed = new List<AgendaItem>();
+        foreach (var entry in entries)
+        {
+            var item = meeting.Item(entry.ItemId);
+            var same = Same(entry.Minutes, item.Minutes) && Same(entry.Decision, item.Decision) && entry.Withdrawn == item.Withdrawn;
+            if (same)
+            {
+                continue;
+            }
+
+            if (item.Version != entry.Version)
+            {
+                conflicts.Add(new TextConflict($"punkt {item.Number}, referatet", Join(entry.Minutes, entry.Decision), Join(item.Minutes, item.Decision)));
+                continue;
+            }
+
+            if (entry.Withdrawn && !item.Withdrawn)
+            {
+                meeting.WithdrawItem(item, entry.WithdrawnReason);
+            }
+            else
+            {
+                meeting.RecordMinutes(item, entry.Minutes, entry.Decision);
+            }
+
+            changed.Add(item);
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw new EditConflictException(conflicts);
+        }
+
+        if (changed.Count > 0)
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private static bool Same(string? a, string? b) =>
+        string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+
+    private static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private static string Join(string? minutes, string? decision) =>
+        string.IsNullOrWhiteSpace(decision) ? minutes ?? string.Empty : $"{minutes}\n\nBeslutning: {decision}";
+}

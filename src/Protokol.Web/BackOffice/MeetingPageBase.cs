@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+
+namespace Protokol.Web.BackOffice;
+
+/// <summary>
+/// What the meeting's two back-office pages (the agenda builder and the minutes workspace) share:
+/// loading the meeting and what surrounds it, the access check before a change, and one way to run
+/// a use case: done, it redirects with a message (post, redirect, get); refused, it shows the stored
+/// state again with the problem, and with both versions when someone else saved first.
+/// </summary>
+public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock) : PageModel
+{
+    protected IProtokolStore Store { get; } = store;
+
+    protected IBackOfficeQueries Queries { get; } = queries;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    public Meeting? Meeting { get; private set; }
+
+    public MeetingSurroundings Surroundings { get; private set; } = new([], [], [], [], [], [], null);
+
+    public bool CanEdit { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public string? Problem { get; protected set; }
+
+    /// <summary>Texts saved by someone else since the page was made: the user's and the stored version.</summary>
+    public IReadOnlyList<TextConflict> Conflicts { get; private set; } = [];
+
+    public DateOnly Today => Copenhagen.Today(Clock);
+
+    /// <summary>The page's address for a meeting, where a change redirects to.</summary>
+    protected abstract string PathOf(int meetingId);
+
+    protected async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Meeting = await Store.FindMeetingAsync(id, cancellationToken);
+        if (Meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.CanRead(Meeting.OrganizationId))
+        {
+            return Forbid();
+        }
+
+        CanEdit = User.CanEdit(Meeting.OrganizationId);
+        Surroundings = await Queries.SurroundingsAsync(Meeting, cancellationToken);
+        Done ??= TempData["Done"] as string;
+        return null;
+    }
+
+    protected async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    /// <summary>Checks the right to change the meeting, runs the use case and redirects to <paramref name="redirect"/> (or the page).</summary>
+    protected async Task<IActionResult> RunAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken, string? redirect = null)
+    {
+        var organization = await Queries.MeetingOrganizationAsync(id, cancellationToken);
+        if (organization is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.CanEdit(organization.Value))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Done"] = await change();
+            return Redirect(redirect ?? PathOf(id));
+        }
+        catch (DomainRuleException e)
+        {
+            Problem = e.Message;
+        }
+        catch (EditConflictException e)
+        {
+            Problem = e.Message;
+            Conflicts = e.Conflicts;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Problem = "Nogen har ændret det samme, siden du åbnede siden. Din ændring er ikke gemt. Indlæs siden igen, og gentag ændringen.";
+            Conflicts = [new TextConflict("posten", "–", "–")];
+        }
+
+        // Nothing of the refused change was saved: show what is stored, with the problem.
+        Store.DiscardChanges();
+        await LoadAsync(id, cancellationToken);
+        Response.StatusCode = Conflicts.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return Page();
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Hearings;
+using Protokol.Core.Registry;
+using Protokol.Core.Text;
+using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
+
+namespace Protokol.Web.Pages.Admin;
+
+/// <summary>
+/// The hearings register: incoming hearings with their deadlines, where each is treated (the last
+/// meeting before the deadline), overdue ones marked; registering a new one; declining to answer.
+/// The response itself is written on the item, in the meeting's minutes workspace.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[StaffRule(StaffRule.SignedIn)]
+public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing register, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<HearingRow> Hearings { get; private set; } = [];
+
+    public IReadOnlyList<Organization> Councils { get; private set; } = [];
+
+    public DateOnly Today => Copenhagen.Today(clock);
+
+    public string? Done { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // The register is the secretariat's: a member sees the hearings on the agendas.
+        if (User.SecretaryOf() is { Count: 0 })
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    [StaffRule(StaffRule.AnySecretary)]
+    public async Task<IActionResult> OnPostAsync(string? raad, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken ct)
+    {
+        var council = (await queries.CouncilsAsync(User.SecretaryOf(), ct)).FirstOrDefault(c => c.Slug == raad);
+        if (council is null || !User.CanEdit(council.Id))
+        {
+            return Forbid();
+        }
+
+        return await RunAsync(async () =>
+        {
+            var (hearing, item) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
+            return item is not null
+                ? $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {item.Number}."
+                : $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for det sidste møde før fristen, når dagsordenen udfyldes.";
+        }, ct);
+    }
+
+    [StaffRule(StaffRule.AnySecretary)]
+    public async Task<IActionResult> OnPostDeclineAsync(int hearing, CancellationToken ct)
+    {
+        var row = (await queries.HearingsAsync(User.SecretaryOf(), ct)).FirstOrDefault(h => h.Hearing.Id == hearing);
+        if (row is null || !User.CanEdit(row.Hearing.OrganizationId))
+        {
+            return Forbid();
+        }
+
+        return await RunAsync(async () => $"Rådet afgiver ikke svar på \"{(await register.DeclineAsync(hearing, ct)).Subject}\".", ct);
+    }
+
+    private async Task<IActionResult> RunAsync(Func<Task<string>> change, CancellationToken ct)
+    {
+        try
+        {
+            TempData["Done"] = await change();
+            return Redirect("/admin/hoeringer");
+        }
+        catch (DomainRuleException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Hearings = await queries.HearingsAsync(User.ReadableOrganizations(), ct);
+        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        Done = TempData["Done"] as string;
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Mvc;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.FollowUps;
+using Protokol.Core.Hearings;
+using Protokol.Core.Meetings;
+using Protokol.Core.Text;
+using Protokol.Web.BackOffice;
+
+namespace Protokol.Web.Pages.Admin;
+
+/// <summary>
+/// The minutes workspace of a held meeting, one page as in Word: attendance (guests typed by name),
+/// every item's minutes and decision beside its case text with one save for everything (a small
+/// script saves drafts as the secretary types), follow-ups, hearing responses, the privacy check,
+/// publication, and approval of the previous minutes. The rules live in Core's use cases.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[StaffRule(StaffRule.ReadMeeting)]
+public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, WriteMinutes write, PublishMinutes publish) : MeetingPageBase(store, queries, clock)
+{
+    /// <summary>What the secretary sent when the save was refused: shown again in the editors, so nothing is lost.</summary>
+    public IReadOnlyDictionary<int, MinutesEntry> Sent { get; private set; } = new Dictionary<int, MinutesEntry>();
+
+    public IReadOnlyList<MinutesFinding>? PrivacyFindings { get; private set; }
+
+    protected override string PathOf(int meetingId) => $"/admin/moeder/{meetingId}/referat";
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, AttendanceStatus>? status, [FromForm] Dictionary<int, int>? substituteFor, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
+        RunAsync(id, async () => { await attendance.ExecuteAsync(id, status ?? [], substituteFor ?? [], ct); return "Deltagelsen er gemt."; }, ct, PathOf(id) + "#deltagelse");
+
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostGuestAsync(int id, string? name, string? items, string? affiliation, string? publicRole, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var (guest, created, at) = await attendance.AddGuestAsync(id, name, items, affiliation, publicRole, ct);
+            return $"{guest.Name} er gæst ved punkt {string.Join(", ", at.Select(i => i.Number))}." + (created ? " Personen er oprettet i personregistret." : string.Empty);
+        }, ct, PathOf(id) + "#deltagelse");
+
+    /// <summary>One save for everything: every item's minutes, decision and withdrawal at once.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public async Task<IActionResult> OnPostMinutesAsync(int id, [FromForm] List<MinutesEntry>? entries, CancellationToken ct)
+    {
+        Sent = (entries ?? []).GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.Last());
+        return await RunAsync(id, async () => (await write.ExecuteAsync(id, entries ?? [], ct)).Count switch
+        {
+            0 => "Referatet er gemt (alt var allerede gemt som kladde).",
+            var n => $"Referatet er gemt ({n} punkter ændret).",
+        }, ct, PathOf(id) + "#referat");
+    }
+
+    /// <summary>The script's draft save of one item as the secretary types: JSON with the new version, or 409 with the stored text.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, int item, long version, string? minutes, string? decision, CancellationToken ct)
+    {
+        if (await Queries.MeetingOrganizationAsync(id, ct) is not { } organization || !User.CanEdit(organization))
+        {
+            return Forbid();
+        }
+
+        var entry = new MinutesEntry(item, version, minutes, decision);
+        try
+        {
+            IReadOnlyList<AgendaItem> saved;
+            try
+            {
+                saved = await write.ExecuteAsync(id, [entry], ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another item's save moved the meeting on (drafted) at the same moment: once more from what is stored.
+                Store.DiscardChanges();
+                saved = await write.ExecuteAsync(id, [entry], ct);
+            }
+
+            return new JsonResult(new { version = saved.Count > 0 ? saved[0].Version : version, saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))) });
+        }
+        catch (EditConflictException e)
+        {
+            Store.DiscardChanges();
+            var stored = (await Store.FindAgendaItemAsync(item, ct))?.Version;
+            return new JsonResult(new { conflict = e.Conflicts[0].Stored, yours = e.Conflicts[0].Yours, version = stored }) { StatusCode = StatusCodes.Status409Conflict };
+        }
+        catch (DomainRuleException e)
+        {
+            return new JsonResult(new { problem = e.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+    }
+
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostFollowUpAsync(int id, int? item, string? text, int? owner, string? due, bool carry, [FromServices] ManageFollowUps followUps, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var (_, carried) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct);
+            return carried is not null ? $"Opfølgningen er oprettet og sat på næste dagsorden som punkt {carried.Number}."
+                : "Opfølgningen er oprettet" + (carry ? " og kommer på næste dagsorden." : ".");
+        }, ct, PathOf(id) + "#opfoelgning");
+
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostHearingAsync(int id, int hearing, string? response, string? submitted, [FromServices] RegisterHearing hearings, CancellationToken ct) =>
+        RunAsync(id, async () => $"Høringssvaret til \"{(await hearings.RespondAsync(hearing, response, DanishInput.Date(submitted, "Indsendt dato"), ct)).Subject}\" er gemt.", ct, PathOf(id) + "#referat");
+
+    /// <summary>The privacy check: lists what may be personal data before the minutes are published.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        PrivacyFindings = await publish.CheckAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Publishes the minutes: every finding of the check is redacted ("fjern") or confirmed ("behold").</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostPublishMinutesAsync(int id, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var choices = Request.Form.Where(f => f.Key.StartsWith("valg-", StringComparison.Ordinal))
+                .Select(f => (Text: PrivacyKey.Decode(f.Key["valg-".Length..]), Choice: f.Value.ToString())).Where(c => c.Text is not null).ToList();
+            var removed = await publish.ExecuteAsync(id, choices.Where(c => c.Choice == "fjern").Select(c => c.Text!).ToList(), choices.Where(c => c.Choice == "behold").Select(c => c.Text!).ToList(), ct);
+            return removed == 0
+                ? "Referatet er offentliggjort og vises som \"ikke godkendt\", til det godkendes på næste møde."
+                : $"{removed} oplysning(er) er fjernet, og referatet er offentliggjort som \"ikke godkendt\".";
+        }, ct);
+
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostApproveAsync(int id, int previous, [FromServices] ApproveMinutes approve, CancellationToken ct) =>
+        RunAsync(id, async () => $"Referatet fra {DanishDates.Date((await approve.ExecuteAsync(id, previous, ct)).Date)} er godkendt under dette møde.", ct);
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+using Protokol.Core.Text;
+using Protokol.Web.Accounts;
+using Protokol.Web.BackOffice;
+
+namespace Protokol.Web.Pages.Admin;
+
+/// <summary>One meeting outside the year plan (an extra or a theme meeting), for a council the user runs.</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[StaffRule(StaffRule.AnySecretary)]
+public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting plan) : PageModel
+{
+    public IReadOnlyList<Organization> Councils { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "raad")]
+    public string? Council { get; set; }
+
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public string? Start { get; set; }
+
+    [BindProperty]
+    public string? End { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        return Councils.Count == 0 ? Forbid() : Page();
+    }
+
+    [StaffRule(StaffRule.AnySecretary)]
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        var council = Councils.FirstOrDefault(c => c.Slug == Council);
+        if (council is null)
+        {
+            return Councils.Count == 0 ? Forbid() : Refuse("Råd: vælg det råd, mødet hører til.");
+        }
+
+        if (!User.CanEdit(council.Id))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Date(Date, "Dato"), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), null, Name, ct);
+            TempData["Done"] = $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Byg dagsordenen nedenfor.";
+            return Redirect($"/admin/moeder/{meeting.Id}");
+        }
+        catch (DomainRuleException e)
+        {
+            return Refuse(e.Message);
+        }
+    }
+
+    private PageResult Refuse(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

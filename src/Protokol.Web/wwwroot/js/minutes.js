@@ -1,0 +1,178 @@
+// The minutes workspace: saves each item's draft as the secretary types (a second after she stops,
+// and when she leaves the page), keeps an unsent draft in the browser until the server has it, and
+// shows both versions when someone else saved the same item. Without this script the page still
+// works: one button saves everything.
+(function () {
+  'use strict';
+  var form = document.getElementById('referat-form');
+  if (!form || !window.fetch) {
+    return;
+  }
+
+  var url = form.getAttribute('data-autosave');
+  var token = form.querySelector('input[name="__RequestVerificationToken"]');
+  var msg = function (name) { return form.getAttribute('data-msg-' + name) || ''; };
+  var inflight = 0;
+  var waiting = [];
+  var storageKey = function (box) { return 'protokol-referat-' + url + '-' + box.getAttribute('data-item'); };
+
+  function fields(box) {
+    return {
+      version: box.querySelector('[data-version]'),
+      minutes: box.querySelector('[data-field="minutes"]'),
+      decision: box.querySelector('[data-field="decision"]'),
+      status: box.querySelector('[data-status]')
+    };
+  }
+
+  function remember(box) {
+    var f = fields(box);
+    try {
+      window.localStorage.setItem(storageKey(box), JSON.stringify({ version: f.version.value, minutes: f.minutes.value, decision: f.decision.value }));
+    } catch (e) { /* storage full or disabled: the server save still runs */ }
+  }
+
+  function forget(box) {
+    try { window.localStorage.removeItem(storageKey(box)); } catch (e) { /* nothing to forget */ }
+  }
+
+  function showConflict(box, stored) {
+    var f = fields(box);
+    var old = box.querySelector('.admin-autosave-conflict');
+    if (old) { old.remove(); }
+    var wrap = document.createElement('div');
+    wrap.className = 'admin-autosave-conflict';
+    var title = document.createElement('p');
+    title.textContent = msg('conflict');
+    var pre = document.createElement('pre');
+    pre.className = 'conflict__text';
+    pre.textContent = stored;
+    wrap.appendChild(title);
+    wrap.appendChild(pre);
+    f.status.parentNode.insertBefore(wrap, f.status);
+    f.status.textContent = msg('conflict-hint');
+  }
+
+  function done() {
+    inflight--;
+    if (inflight === 0) {
+      waiting.splice(0).forEach(function (next) { next(); });
+    }
+  }
+
+  // One draft save at a time, each reading the item's version when it starts: a save never races
+  // the one before it.
+  var queue = Promise.resolve();
+
+  function save(box, leaving) {
+    if (!fields(box).minutes || box.getAttribute('data-dirty') !== 'true') {
+      return;
+    }
+
+    inflight++;
+    queue = queue.then(function () { return send(box, leaving); }).then(done, done);
+  }
+
+  function send(box, leaving) {
+    var f = fields(box);
+    if (box.getAttribute('data-dirty') !== 'true') {
+      return Promise.resolve();
+    }
+
+    box.removeAttribute('data-dirty');
+    var body = new FormData();
+    body.append('__RequestVerificationToken', token.value);
+    body.append('item', box.getAttribute('data-item'));
+    body.append('version', f.version.value);
+    body.append('minutes', f.minutes.value);
+    body.append('decision', f.decision.value);
+    f.status.textContent = msg('saving');
+    return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving })
+      .then(function (response) {
+        return response.json().then(function (json) { return { status: response.status, json: json }; });
+      })
+      .then(function (result) {
+        if (result.status === 200) {
+          f.version.value = result.json.version;
+          f.status.textContent = msg('saved').replace('{0}', result.json.saved);
+          if (box.getAttribute('data-dirty') !== 'true') {
+            forget(box);
+          } else {
+            remember(box);
+          }
+        } else if (result.status === 409) {
+          showConflict(box, result.json.conflict);
+          if (result.json.version) {
+            f.version.value = result.json.version;
+          }
+        } else {
+          f.status.textContent = result.json.problem || msg('failed');
+        }
+      })
+      .catch(function () { f.status.textContent = msg('failed'); box.setAttribute('data-dirty', 'true'); });
+  }
+
+  var timers = {};
+  Array.prototype.forEach.call(form.querySelectorAll('[data-item]'), function (box) {
+    var f = fields(box);
+    if (!f.minutes) {
+      return;
+    }
+
+    // A draft typed here that the page does not show (the browser closed, the network was gone, or
+    // the page was reloaded before its save arrived) comes back, based on the version it was typed
+    // on: saved again, it is either already stored, or stored now, or a real conflict shown as such.
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(storageKey(box)) || 'null');
+      if (kept && (kept.minutes !== f.minutes.value || kept.decision !== f.decision.value)) {
+        f.minutes.value = kept.minutes;
+        f.decision.value = kept.decision;
+        f.version.value = kept.version;
+        box.setAttribute('data-dirty', 'true');
+        f.status.textContent = msg('restored');
+        save(box);
+      } else if (kept) {
+        forget(box);
+      }
+    } catch (e) { /* an unreadable draft is ignored */ }
+
+    var changed = function () {
+      box.setAttribute('data-dirty', 'true');
+      remember(box);
+      window.clearTimeout(timers[box.getAttribute('data-item')]);
+      timers[box.getAttribute('data-item')] = window.setTimeout(function () { save(box); }, 1000);
+    };
+    f.minutes.addEventListener('input', changed);
+    f.decision.addEventListener('input', changed);
+    f.minutes.addEventListener('blur', function () { save(box); });
+    f.decision.addEventListener('blur', function () { save(box); });
+  });
+
+  function saveAll(leaving) {
+    Object.keys(timers).forEach(function (k) { window.clearTimeout(timers[k]); });
+    Array.prototype.forEach.call(form.querySelectorAll('[data-item]'), function (box) { save(box, leaving); });
+  }
+
+  window.addEventListener('pagehide', function () { saveAll(true); });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') { saveAll(true); }
+  });
+
+  // One save for everything, also from the keyboard (Ctrl+S); it waits for drafts on their way.
+  form.addEventListener('submit', function (event) {
+    Object.keys(timers).forEach(function (k) { window.clearTimeout(timers[k]); });
+    if (inflight > 0) {
+      event.preventDefault();
+      waiting.push(function () { form.requestSubmit(); });
+      return;
+    }
+
+    Array.prototype.forEach.call(form.querySelectorAll('[data-item]'), forget);
+  });
+  document.addEventListener('keydown', function (event) {
+    if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+}());

@@ -1,0 +1,252 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>
+/// Issue 13: one browser regression test per defect of the back office's meeting pages, through the
+/// real forms, on SQLite and on PostgreSQL. Each test plans its own meetings (past dates, so they can
+/// be held at once) and so does not depend on the others.
+/// </summary>
+public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri baseAddress, Browser browser)
+{
+    private Task<Secretary> SignInAsync(int width = 1280, bool javaScript = true) => Secretary.SignInAsync(app, baseAddress, browser.Instance, width, javaScript);
+
+    private static async Task HoldAsync(Secretary s)
+    {
+        if ((await s.AgendaAsync()).Count == 0)
+        {
+            await s.SubmitAsync("Udfyld dagsordenen");
+        }
+
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+    }
+
+    [Fact]
+    public async Task Defect_1_an_item_and_an_attachment_checked_open_are_saved_open_and_stay_open_when_saved_unchanged()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("5.10.2026");
+        await s.AddItemAsync("Åbent punkt om boliger", "Sagsfremstilling om boliger.");
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Åbent punkt om boliger");
+        Assert.True(item.IsPublic);
+
+        var attach = s.Form("Vedhæft");
+        await attach.GetByLabel("Til punkt").SelectOptionAsync(new SelectOptionValue { Label = $"{item.Number}. Åbent punkt om boliger" });
+        await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "boliger.pdf", MimeType = "application/pdf", Buffer = SecretaryCycleBrowserTests.Pdf("Boliger") });
+        Assert.True(await attach.GetByLabel("Offentligt bilag").IsCheckedAsync());
+        await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }));
+        Assert.True((await s.StoredAsync(id)).Attachments.Single().IsPublic);
+
+        // Saving the unchanged item keeps it open; unchecking closes it; checking again opens it.
+        var row = s.Page.Locator($"#punkt-id-{item.Id}");
+        await s.ClickAsync(row.GetByText($"Redigér punkt {item.Number}"));
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }));
+        Assert.True((await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).IsPublic);
+        Assert.Equal(0, await s.Page.Locator($"#punkt-id-{item.Id} .tag--closed").CountAsync());
+
+        await s.ClickAsync(row.GetByText($"Redigér punkt {item.Number}"));
+        await s.ClickAsync(row.GetByLabel("Åbent punkt (et lukket punkt viser kun titlen offentligt)"));
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }));
+        Assert.False((await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).IsPublic);
+
+        await s.ClickAsync(row.GetByText($"Redigér punkt {item.Number}"));
+        await s.ClickAsync(row.GetByLabel("Åbent punkt (et lukket punkt viser kun titlen offentligt)"));
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }));
+        Assert.True((await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).IsPublic);
+    }
+
+    [Fact]
+    public async Task Defect_2_minutes_typed_into_several_items_are_all_saved_by_one_save_even_without_javascript()
+    {
+        await using var s = await SignInAsync(javaScript: false);
+        var id = await s.NewMeetingAsync("6.10.2026");
+        await HoldAsync(s);
+        var items = (await s.StoredAsync(id)).ItemsInOrder.Take(3).ToList();
+        foreach (var item in items)
+        {
+            await s.Page.GetByLabel($"Referat til punkt {item.Number}", new() { Exact = true }).FillAsync($"Referat af {item.Title}.");
+        }
+
+        await s.SubmitAsync("Gem hele referatet");
+        var stored = await s.StoredAsync(id);
+        Assert.All(items, i => Assert.Equal($"Referat af {i.Title}.", stored.Items.Single(x => x.Id == i.Id).Minutes));
+        foreach (var item in items)
+        {
+            Assert.Equal($"Referat af {item.Title}.", await s.Page.GetByLabel($"Referat til punkt {item.Number}", new() { Exact = true }).InputValueAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Defect_2_drafts_survive_a_reload_and_a_second_tab_and_a_real_conflict_shows_both_versions()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("9.10.2026");
+        await HoldAsync(s);
+        var (first, second) = ((await s.StoredAsync(id)).ItemsInOrder.First(), (await s.StoredAsync(id)).ItemsInOrder.Skip(1).First());
+        var page = s.Page;
+
+        // Typed, then the page is reloaded at once: the text is there again, and stored.
+        await page.GetByLabel($"Referat til punkt {first.Number}", new() { Exact = true }).FillAsync("Skrevet lige før genindlæsning.");
+        await page.ReloadAsync();
+        Assert.Equal("Skrevet lige før genindlæsning.", await page.GetByLabel($"Referat til punkt {first.Number}", new() { Exact = true }).InputValueAsync());
+        await page.Locator($"#referat-punkt-{first.Id} [data-status]").Filter(new() { HasTextString = "Kladden er gemt" }).WaitForAsync();
+        Assert.Equal("Skrevet lige før genindlæsning.", (await s.StoredAsync(id)).Items.Single(i => i.Id == first.Id).Minutes);
+
+        // A second tab opened now sees it; the second tab then saves item 2 while the first tab is stale.
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+        Assert.Equal("Skrevet lige før genindlæsning.", await tab.GetByLabel($"Referat til punkt {first.Number}", new() { Exact = true }).InputValueAsync());
+        await tab.GetByLabel($"Referat til punkt {second.Number}", new() { Exact = true }).FillAsync("Anden fanes udgave.");
+        await tab.Locator($"#referat-punkt-{second.Id} [data-status]").Filter(new() { HasTextString = "Kladden er gemt" }).WaitForAsync();
+
+        await page.GetByLabel($"Referat til punkt {second.Number}", new() { Exact = true }).FillAsync("Første fanes udgave.");
+        var conflict = page.Locator($"#referat-punkt-{second.Id} .admin-autosave-conflict");
+        await conflict.WaitForAsync();
+        Assert.Contains("Anden fanes udgave.", await conflict.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Første fanes udgave.", await page.GetByLabel($"Referat til punkt {second.Number}", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("Anden fanes udgave.", (await s.StoredAsync(id)).Items.Single(i => i.Id == second.Id).Minutes);
+
+        // Merged in the first tab and saved for everything: her version wins, nothing else is lost.
+        await page.GetByLabel($"Referat til punkt {second.Number}", new() { Exact = true }).FillAsync("Første og anden fanes udgave.");
+        await page.Keyboard.PressAsync("Control+s");
+        await page.Locator(".alert-success").WaitForAsync();
+        var stored = await s.StoredAsync(id);
+        Assert.Equal("Første og anden fanes udgave.", stored.Items.Single(i => i.Id == second.Id).Minutes);
+        Assert.Equal("Skrevet lige før genindlæsning.", stored.Items.Single(i => i.Id == first.Id).Minutes);
+    }
+
+    [Fact]
+    public async Task Defect_3_a_follow_up_for_the_next_agenda_is_carried_onto_a_begun_agenda_and_Udfyld_fills_a_begun_agenda_once()
+    {
+        await using var s = await SignInAsync();
+        var before = await s.NewMeetingAsync("7.10.2026");
+        var next = await s.NewMeetingAsync("8.10.2026");
+        await s.GoAsync($"/admin/moeder/{before}");
+        await HoldAsync(s);
+
+        // A follow-up made while the next agenda is empty waits for "Udfyld dagsordenen".
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Første opfølgning D3");
+        await s.SubmitAsync("Opret opfølgningen");
+        await s.GoAsync($"/admin/moeder/{next}");
+        await s.AddItemAsync("Eget punkt først");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        var agenda = await s.AgendaAsync();
+        Assert.Contains(agenda, t => t.EndsWith("Opfølgning: Første opfølgning D3", StringComparison.Ordinal));
+
+        // One made once the next agenda is begun goes straight onto it, before Eventuelt.
+        await s.GoAsync($"/admin/moeder/{before}/referat");
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Anden opfølgning D3");
+        await s.SubmitAsync("Opret opfølgningen");
+        Assert.Contains("sat på næste dagsorden", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        await s.GoAsync($"/admin/moeder/{next}");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        agenda = await s.AgendaAsync();
+        Assert.Single(agenda, t => t.EndsWith("Opfølgning: Første opfølgning D3", StringComparison.Ordinal));
+        Assert.Single(agenda, t => t.EndsWith("Opfølgning: Anden opfølgning D3", StringComparison.Ordinal));
+        Assert.EndsWith("Eventuelt", agenda[^1], StringComparison.Ordinal);
+        Assert.Single(agenda, t => t.EndsWith("Eventuelt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Defect_4_Udfyld_carries_neither_an_overdue_hearing_nor_a_follow_up_carried_before()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        await s.Page.GetByLabel("Emne").FillAsync("Forældet høring D4");
+        await s.Page.GetByLabel("Modtaget").FillAsync("1.9.2026");
+        await s.Page.GetByLabel("Høringsfrist").FillAsync("1.10.2026");
+        await s.SubmitAsync("Registrér høringen");
+        Assert.Contains("Overskredet", await s.Page.Locator("tr").Filter(new() { HasTextString = "Forældet høring D4" }).InnerTextAsync(), StringComparison.Ordinal);
+
+        var origin = await s.NewMeetingAsync("13.10.2026");
+        var carried = await s.NewMeetingAsync("14.10.2026");
+        var later = await s.NewMeetingAsync("15.10.2026");
+        await s.GoAsync($"/admin/moeder/{carried}");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.GoAsync($"/admin/moeder/{origin}");
+        await HoldAsync(s);
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Opfølgning D4");
+        await s.SubmitAsync("Opret opfølgningen");
+
+        await s.GoAsync($"/admin/moeder/{later}");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        var agenda = await s.AgendaAsync();
+        Assert.DoesNotContain(agenda, t => t.Contains("Forældet høring D4", StringComparison.Ordinal));
+        Assert.DoesNotContain(agenda, t => t.Contains("Opfølgning D4", StringComparison.Ordinal));
+        await s.GoAsync($"/admin/moeder/{carried}");
+        Assert.Single(await s.AgendaAsync(), t => t.EndsWith("Opfølgning: Opfølgning D4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Defect_7_Fjern_asks_first_and_the_removal_can_be_taken_back_with_its_sub_items()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("20.10.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.AddItemAsync("Måske fjernes", "Tekst, der skal komme tilbage.");
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Måske fjernes");
+        await s.AddItemAsync("Et underpunkt", under: $"{item.Number}. Måske fjernes");
+        var before = await s.AgendaAsync();
+
+        var row = s.Page.Locator($"#punkt-id-{item.Id}");
+        await s.ClickAsync(row.Locator("summary").Filter(new() { HasTextString = "Fjern" }));
+        Assert.Contains("og dets underpunkter", await row.Locator(".admin-remove__confirm").InnerTextAsync(), StringComparison.Ordinal);
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Ja, fjern punkt {item.Number}" }));
+        Assert.DoesNotContain(await s.AgendaAsync(), t => t.Contains("Måske fjernes", StringComparison.Ordinal) || t.Contains("Et underpunkt", StringComparison.Ordinal));
+
+        await s.SubmitAsync("Fortryd: hent \"Måske fjernes\" tilbage");
+        Assert.Equal(before, await s.AgendaAsync());
+        var restored = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Måske fjernes");
+        Assert.Equal("Tekst, der skal komme tilbage.", restored.PublicText);
+    }
+
+    [Fact]
+    public async Task Defect_7_sub_items_move_up_and_down_among_their_siblings()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("21.10.2026");
+        await s.AddItemAsync("Hovedpunkt");
+        await s.AddItemAsync("Første underpunkt", under: "1. Hovedpunkt");
+        await s.AddItemAsync("Andet underpunkt", under: "1. Hovedpunkt");
+        Assert.Equal(["1. Hovedpunkt", "1a. Første underpunkt", "1b. Andet underpunkt"], await s.AgendaAsync());
+
+        await s.SubmitAsync("Flyt ned (punkt 1a)");
+        Assert.Equal(["1. Hovedpunkt", "1a. Andet underpunkt", "1b. Første underpunkt"], await s.AgendaAsync());
+        await s.SubmitAsync("Flyt op (punkt 1b)");
+        Assert.Equal(["1. Hovedpunkt", "1a. Første underpunkt", "1b. Andet underpunkt"], await s.AgendaAsync());
+        Assert.Equal(["1", "1a", "1b"], (await s.StoredAsync(id)).ItemsInOrder.Select(i => i.Number));
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Defect_7_the_attendance_table_keeps_its_labels_on_a_phone_and_the_meeting_pages_pass_axe(int width)
+    {
+        await using var s = await SignInAsync(width);
+        var id = await s.NewMeetingAsync(width == 390 ? "22.10.2026" : "23.10.2026");
+        await HoldAsync(s);
+
+        var firstRow = s.Page.Locator(".admin-attendance tbody tr").First;
+        var column = firstRow.Locator(".admin-attendance__column").First;
+        Assert.Equal(width < 576, await column.IsVisibleAsync() && (await column.BoundingBoxAsync())!.Width > 1);
+        Assert.Equal("Deltagelse", (await column.InnerTextAsync()).Trim());
+
+        var axe = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+        foreach (var path in new[] { $"/admin/moeder/{id}/referat", $"/admin/moeder/{id}", "/admin", "/admin/moeder/nyt", "/admin/hoeringer" })
+        {
+            await s.GoAsync(path);
+            var result = await s.Page.RunAxe(axe);
+            Assert.True(result.Violations.Length == 0, $"{path} at {width}px:\n" + string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+            var overflow = await s.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
+        }
+    }
+}
+
+public sealed class SecretaryDefectOnSqliteBrowserTests(KestrelProtokolApp app, Browser browser)
+    : SecretaryDefectBrowserTests(app, app.BaseAddress, browser), IClassFixture<KestrelProtokolApp>, IClassFixture<Browser>;
+
+public sealed class SecretaryDefectOnPostgresBrowserTests(PostgresKestrelProtokolApp app, Browser browser)
+    : SecretaryDefectBrowserTests(app, app.BaseAddress, browser), IClassFixture<PostgresKestrelProtokolApp>, IClassFixture<Browser>;
