@@ -21,6 +21,8 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<ProtokolDbContext>(settings.Configure);
         services.AddScoped<IProtokolStore, EfProtokolStore>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
+        services.AddScoped<IMailStore, Mail.EfMailStore>();
+        services.AddScoped<Core.Mail.Subscriptions>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();
