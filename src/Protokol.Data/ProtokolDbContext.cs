@@ -56,6 +56,10 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<Core.Reports.AnnualReportText> AnnualReportTexts => Set<Core.Reports.AnnualReportText>();
 
+    public DbSet<Core.Mail.OutgoingMail> OutgoingMail => Set<Core.Mail.OutgoingMail>();
+
+    public DbSet<Core.Mail.Subscription> Subscriptions => Set<Core.Mail.Subscription>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.

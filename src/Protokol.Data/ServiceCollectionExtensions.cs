@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IProtokolStore, EfProtokolStore>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();
+        services.AddScoped<IMailStore, Mail.EfMailStore>();
+        services.AddScoped<Core.Mail.Subscriptions>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();

@@ -19,7 +19,8 @@ internal sealed class PublicPageCache(IOutputCacheStore store) : IPublicContentO
         context.User.Identity?.IsAuthenticated != true
         && !context.Request.Path.StartsWithSegments("/admin")
         && !context.Request.Path.StartsWithSegments("/login")
-        && !context.Request.Path.StartsWithSegments("/logout");
+        && !context.Request.Path.StartsWithSegments("/logout")
+        && !context.Request.Path.StartsWithSegments("/abonnement"); // forms with anti-forgery tokens, secret links
 
     public Task ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken).AsTask();
 

@@ -1,0 +1,39 @@
+using Protokol.Core.Mail;
+
+namespace Protokol.Core.Abstractions;
+
+/// <summary>
+/// The mail outbox and the public's subscriptions. It shares the unit of work of
+/// <see cref="IProtokolStore"/>: a message queued here is saved by the same SaveChanges, in the same
+/// transaction, as the action that caused it.
+/// </summary>
+public interface IMailStore
+{
+    /// <summary>Queues a message, unless one with the same key was ever queued: then false, and nothing changes.</summary>
+    Task<bool> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Pending messages whose next try is due, oldest first.</summary>
+    Task<IReadOnlyList<OutgoingMail>> DueAsync(DateTime utcNow, int limit, CancellationToken cancellationToken);
+
+    Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The newest messages, of the given councils (null: all, also those about no council), without their files.</summary>
+    Task<IReadOnlyList<MailSummary>> RecentAsync(IReadOnlyCollection<int>? organizationIds, int limit, CancellationToken cancellationToken);
+
+    Task<Subscription?> FindSubscriptionAsync(string token, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> ConfirmedSubscriptionsAsync(CancellationToken cancellationToken);
+
+    void Add(Subscription subscription);
+
+    /// <summary>Deletes the subscription and every message sent to it, so the address is gone (at the next save).</summary>
+    Task RemoveAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>Deletes subscriptions never confirmed since <paramref name="createdBefore"/>, with their messages; returns how many.</summary>
+    Task<int> RemoveUnconfirmedAsync(DateTime createdBefore, CancellationToken cancellationToken);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A message as the back office lists it.</summary>
+public sealed record MailSummary(long Id, string Purpose, string ToAddress, string? ToName, string Subject, MailStatus Status, int Attempts, DateTime Created, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, int? OrganizationId);

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Mail;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>The mail outbox and subscriptions on both engines.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MailStoreTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_event_is_queued_once_and_a_message_with_its_files_round_trips(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        await using (var scope = db.Scope())
+        {
+            var mail = scope.ServiceProvider.GetRequiredService<IMailStore>();
+            var message = new OutgoingMail("agenda:7:3:0", "agenda", "Anna@Example.DK", "Anna", "Dagsorden", "Hej Anna", Now, organizationId: null)
+                .Attach("dagsorden.pdf", "application/pdf", [37, 80, 68, 70])
+                .Invite("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "REQUEST");
+            Assert.True(await mail.EnqueueAsync(message, CancellationToken.None));
+            Assert.False(await mail.EnqueueAsync(new OutgoingMail("agenda:7:3:0", "agenda", "anna@example.dk", null, "Igen", "Igen", Now), CancellationToken.None));
+            await mail.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await using (var scope = db.Scope())
+        {
+            var mail = scope.ServiceProvider.GetRequiredService<IMailStore>();
+            Assert.False(await mail.EnqueueAsync(new OutgoingMail("agenda:7:3:0", "agenda", "anna@example.dk", null, "Igen", "Igen", Now), CancellationToken.None));
+            var due = Assert.Single(await mail.DueAsync(Now, 10, CancellationToken.None));
+            Assert.Equal("Anna@example.dk", due.ToAddress);
+            Assert.Equal(2, due.Parts.Count);
+            Assert.Equal([37, 80, 68, 70], due.Parts.Single(p => p.Kind == MailPartKind.Attachment).Content);
+            due.MarkSent(Now);
+            await mail.SaveChangesAsync(CancellationToken.None);
+            Assert.Empty(await mail.DueAsync(Now, 10, CancellationToken.None));
+            Assert.Equal(MailStatus.Sent, Assert.Single(await mail.RecentAsync(null, 10, CancellationToken.None)).Status);
+        }
+
+        // The key is unique in the database too, whatever a second process tries.
+        await db.WithContextAsync(async context =>
+        {
+            context.OutgoingMail.Add(new OutgoingMail("agenda:7:3:0", "agenda", "anna@example.dk", null, "Igen", "Igen", Now));
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Unsubscribing_deletes_the_address_and_unconfirmed_subscriptions_expire(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        string kept, expired;
+        await using (var scope = db.Scope())
+        {
+            var subscriptions = scope.ServiceProvider.GetRequiredService<Subscriptions>();
+            var site = new Uri("https://raad.havnby.example/");
+            kept = (await subscriptions.SubscribeAsync("borger@example.dk", null, "q=hjemløse", "søgningen «hjemløse»", site, CancellationToken.None)).Token;
+            expired = (await subscriptions.SubscribeAsync("glemsom@example.dk", null, "q=boliger", "søgningen «boliger»", site, CancellationToken.None)).Token;
+            Assert.NotNull(await subscriptions.ConfirmAsync(kept, CancellationToken.None));
+        }
+
+        await using (var scope = db.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IMailStore>();
+            Assert.Equal(1, await store.RemoveUnconfirmedAsync(Now.AddDays(8), CancellationToken.None));
+            Assert.Null(await store.FindSubscriptionAsync(expired, CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Subscriptions>().UnsubscribeAsync(kept, CancellationToken.None));
+        }
+
+        await db.WithContextAsync(async context =>
+        {
+            Assert.False(await context.Subscriptions.AnyAsync());
+            Assert.False(await context.OutgoingMail.AnyAsync(), "the subscribers' addresses stayed in the outbox");
+            return 0;
+        });
+    }
+}
