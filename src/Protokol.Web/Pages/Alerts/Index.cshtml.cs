@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Protokol.Core.Common;
 using Protokol.Core.Mail;
 using Protokol.Core.Portal;
-using Protokol.Web.Mail;
 using Protokol.Web.Search;
 
 namespace Protokol.Web.Pages.Alerts;
