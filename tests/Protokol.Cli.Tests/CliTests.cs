@@ -325,12 +325,12 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("skoleraad-2022-05-04.txt: imported as meeting", text, StringComparison.Ordinal);
         Assert.Contains("error: skrald.pdf: filen hedder .pdf, men er ikke en PDF-fil", text, StringComparison.Ordinal);
         Assert.DoesNotContain("noter.md", text, StringComparison.Ordinal);
-        Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1.", text, StringComparison.Ordinal);
+        Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1, possible duplicates 0.", text, StringComparison.Ordinal);
         Assert.Contains("People: 3 new, 3 matched (1 under another spelling, kept as aliases), 0 uncertain.", text, StringComparison.Ordinal);
 
         var (again, text2) = await RunAsync("import", Path.Combine(_directory, "in", "a", "skoleraad-2022-05-04.txt"), "--data-dir", _directory, "--body", "havnby");
         Assert.Equal(0, again);
-        Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0.", text2, StringComparison.Ordinal);
+        Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0, possible duplicates 0.", text2, StringComparison.Ordinal);
     }
 
     public void Dispose()
