@@ -254,6 +254,8 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
             await page.GetByRole(AriaRole.Button, new() { Name = "Afslut", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "slutter 20. november 2026" }).WaitForAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"person-seat-ended-{width}.png"), FullPage = true });
+            var periodLabel = await page.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content");
+            Assert.Equal(width < 576 ? "\"Periode: \"" : "none", periodLabel); // a phone's stacked rows keep their column names
             await AssertAccessibleAsync(page, $"the person with an ended seat at {width}px");
 
             // The tryghedsforum's secretary sees the person, is told why she cannot change them, and has no form to try.
