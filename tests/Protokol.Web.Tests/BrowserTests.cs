@@ -147,6 +147,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
 
     [Theory]
     [InlineData(1280)]
+    [InlineData(390)]
     [InlineData(320)]
     public async Task A_secretary_signs_in_with_the_keyboard_and_the_back_office_passes_axe(int width)
     {
@@ -190,6 +191,93 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
         finally
         {
             await context.CloseAsync();
+        }
+    }
+
+    /// <summary>Signs in through the form in a new browser context, as a secretary of <paramref name="council"/>.</summary>
+    private async Task<IBrowserContext> SecretaryAsync(string council, int width)
+    {
+        var email = await Staff.CreateAccountAsync(app, level: Core.Accounts.AccessLevel.Secretary, organization: council);
+        var context = await browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(Staff.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await page.CloseAsync();
+        return context;
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0, $"{what}:\n" + string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow}px");
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task A_secretary_adds_a_person_with_a_seat_through_the_forms_and_another_councils_secretary_cannot_change_them(int width)
+    {
+        var own = await SecretaryAsync(Core.Demo.DemoCouncil.CouncilSlug, width);
+        var other = await SecretaryAsync("tryghedsforum", width);
+        var shots = Directory.CreateTempSubdirectory("protokol-shots-").FullName;
+        try
+        {
+            var page = await own.NewPageAsync();
+            await page.GotoAsync(new Uri(app.BaseAddress, "/admin/personer").ToString());
+            var name = $"Astrid Mølgaard {width}";
+            await page.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
+            await page.GetByLabel("Vises kun med rolle (fx brugerrepræsentant)").CheckAsync();
+            await page.GetByLabel("Rolle, der vises i stedet for navnet").FillAsync("Brugerrepræsentant");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tilføj personen" }).ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/personer/[0-9]+$"));
+            var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "er tilføjet" });
+            Assert.Equal($"{name} er tilføjet til registret og vises offentligt kun som \"Brugerrepræsentant\". Giv personen et medlemskab herunder.", (await status.TextContentAsync())!.Trim());
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"person-created-{width}.png"), FullPage = true });
+            await AssertAccessibleAsync(page, $"the new person at {width}px");
+            var personPath = new Uri(page.Url).AbsolutePath;
+
+            // A seat in the council, then ended: each save says so.
+            await page.GetByLabel("Råd", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Rådet for Socialt Udsatte i Havnby" });
+            await page.GetByLabel("Rolle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "medlem" });
+            await page.GetByLabel("Eller en ny organisation").FillAsync("Brugerrådet ved Havnby Varmestue");
+            await page.GetByLabel("Fra", new() { Exact = true }).FillAsync("2026-11-01");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tilføj medlemskabet" }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "er nu medlem i Rådet for Socialt Udsatte i Havnby" }).WaitForAsync();
+            Assert.Equal("Brugerrådet ved Havnby Varmestue", (await page.Locator("tbody tr td").Nth(1).TextContentAsync())!.Trim());
+
+            await page.GetByLabel("Slutdato for Rådet for Socialt Udsatte i Havnby").FillAsync("2026-11-20");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Afslut", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "slutter 20. november 2026" }).WaitForAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"person-seat-ended-{width}.png"), FullPage = true });
+            var periodLabel = await page.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content");
+            Assert.Equal(width < 576 ? "\"Periode: \"" : "none", periodLabel); // a phone's stacked rows keep their column names
+            await AssertAccessibleAsync(page, $"the person with an ended seat at {width}px");
+
+            // The tryghedsforum's secretary sees the person, is told why she cannot change them, and has no form to try.
+            var refused = await other.NewPageAsync();
+            await refused.GotoAsync(new Uri(app.BaseAddress, personPath).ToString());
+            Assert.True(await refused.GetByText("Du kan ikke ændre personen").IsVisibleAsync());
+            Assert.Equal(0, await refused.GetByRole(AriaRole.Button, new() { Name = "Gem personen" }).CountAsync());
+            await refused.ScreenshotAsync(new() { Path = Path.Combine(shots, $"person-refused-{width}.png"), FullPage = true });
+            await AssertAccessibleAsync(refused, $"the refusal at {width}px");
+        }
+        finally
+        {
+            await own.CloseAsync();
+            await other.CloseAsync();
+            if (Environment.GetEnvironmentVariable("PROTOKOL_KEEP_SCREENSHOTS") is null)
+            {
+                Directory.Delete(shots, recursive: true);
+            }
+            else
+            {
+                Console.WriteLine($"screenshots: {shots}");
+            }
         }
     }
 

@@ -49,6 +49,18 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         Assert.Equal(Enum.GetValues<StaffRule>().Order(), Allowed.Keys.Order());
 
     [Fact]
+    public void A_POST_handler_never_inherits_the_rule_of_its_page()
+    {
+        static HandlerMethodDescriptor Handler(string verb, string method) =>
+            new() { HttpMethod = verb, MethodInfo = typeof(RuledPage).GetMethod(method)!, Parameters = [] };
+
+        Assert.Equal(StaffRule.ReadCouncil, StaffRuleAttribute.Of(Handler("Get", nameof(RuledPage.OnGet)), typeof(RuledPage)));
+        Assert.Equal(StaffRule.ReadCouncil, StaffRuleAttribute.Of(null, typeof(RuledPage)));
+        Assert.Null(StaffRuleAttribute.Of(Handler("Post", nameof(RuledPage.OnPost)), typeof(RuledPage)));
+        Assert.Equal(StaffRule.RunCouncil, StaffRuleAttribute.Of(Handler("Post", nameof(RuledPage.OnPostSave)), typeof(RuledPage)));
+    }
+
+    [Fact]
     public async Task Every_POST_handler_under_admin_declares_a_rule_and_lets_exactly_its_users_through()
     {
         var handlers = await PostHandlersAsync();
@@ -185,5 +197,22 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().AuditLog.CountAsync();
+    }
+
+    [StaffRule(StaffRule.ReadCouncil)]
+    private sealed class RuledPage : PageModel
+    {
+        public void OnGet()
+        {
+        }
+
+        public void OnPost()
+        {
+        }
+
+        [StaffRule(StaffRule.RunCouncil)]
+        public void OnPostSave()
+        {
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Protokol.Web.BackOffice;
 
 /// <summary>
 /// A back-office page: after a save it redirects back and says what was saved ("Done", shown once);
-/// a broken rule or a conflicting edit shows the page again with the reason ("Problem", 400).
+/// a broken rule or a conflicting edit shows the page again with the reason ("Problem", 400; 403 when the use case refused the user).
 /// </summary>
 public abstract class BackOfficePage : PageModel
 {
@@ -39,15 +39,17 @@ public abstract class BackOfficePage : PageModel
             TempData[DoneKey] = done;
             return Redirect(location ?? back);
         }
-        catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException)
+        catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException or AccessDeniedException)
         {
+            // Refused by the use case on a record named in the form (the other person of a merge, the council of a new
+            // seat): the page says why, with 403; a refusal by the handler's own rule never gets this far.
             if (!await reload())
             {
                 return NotFound();
             }
 
             Problem = e is ConcurrencyConflictException ? conflict : e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = e is AccessDeniedException ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             return Page();
         }
     }
