@@ -237,6 +237,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
         Assert.Contains("Starttidspunkt: \"halv fem\" er ikke et klokkeslæt", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
 
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
         await s.Page.GetByLabel("Begrundelse (vises offentligt)").FillAsync("For få tilmeldte.");
         await s.SubmitAsync("Aflys mødet");
         var cancelled = await s.StoredAsync(id);
@@ -273,7 +274,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.SubmitAsync("Luk opfølgningen");
         Assert.Contains("Brevet er sendt.", await s.Page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
         await s.SubmitAsync("Åbn opfølgningen igen");
-        Assert.Contains("Åben opfølgning", await s.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Åben opfølgning", await s.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         await s.ClickAsync(s.Page.GetByText("Slet opfølgningen", new() { Exact = true }));
         await s.SubmitAsync("Ja, slet opfølgningen");
         Assert.DoesNotContain("Skrive til boligselskabet D8", await s.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
