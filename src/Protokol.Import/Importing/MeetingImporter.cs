@@ -60,6 +60,9 @@ public sealed record ImportTarget(string BodyKey, string BodyName, string? Organ
 /// </summary>
 public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader, TimeProvider clock)
 {
+    /// <summary>The note on a follow-up closed because it came from old, imported minutes.</summary>
+    public const string HistoricalNote = "Historisk: fra et importeret referat.";
+
     /// <summary>
     /// Reads and parses a file without touching the database: safe to run on other threads, ahead of
     /// <see cref="StoreAsync(PreparedDocument, ImportTarget, CancellationToken, ImportSession?)"/>.
@@ -207,12 +210,31 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             meeting.PublishMinutes(now.UtcDateTime);
         }
 
+        var imported = new List<FollowUp>();
         foreach (var action in parsed.Actions)
         {
             var owner = action.Owners.Count > 0 ? people.Resolve(action.Owners[0]) : null;
             var text = action.Owners.Count > 1 ? $"{action.Text} (sammen med {string.Join(", ", action.Owners.Skip(1))})" : action.Text;
             var due = action.Due is { Length: >= 10 } d ? DateOnly.ParseExact(d[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-            store.Add(new FollowUp(organization, text, owner, due, action.CarryToNextMeeting, meeting, ItemOf(meeting, action.Item)));
+            imported.Add(new FollowUp(organization, text, owner, due, action.CarryToNextMeeting, meeting, ItemOf(meeting, action.Item)));
+        }
+
+        // Follow-ups in old minutes describe the past: they are closed as historical, unless they come
+        // from the council's latest meeting; those of earlier imported minutes close when later ones come.
+        var latest = await store.LastMeetingBetweenAsync(organization.Id, DateOnly.MinValue, today, ct);
+        var historical = latest is not null && latest.Date > meeting.Date;
+        foreach (var followUp in imported)
+        {
+            store.Add(followUp);
+            if (historical)
+            {
+                followUp.Complete(today, HistoricalNote);
+            }
+        }
+
+        foreach (var earlier in (await store.OpenFollowUpsAsync(organization.Id, ct)).Where(f => f.OriginMeeting is { ImportedSha256: not null } o && o.Date < meeting.Date))
+        {
+            earlier.Complete(today, HistoricalNote);
         }
 
         foreach (var h in parsed.Hearings)
