@@ -30,3 +30,9 @@ shoot meeting-desktop "$meeting" 1280 1800
 shoot meeting-phone "$meeting" 390 2400
 shoot person-desktop "$person" 1280 1200
 shoot person-phone "$person" 390 1800
+
+# The back office (signed in): the dashboard, the agenda builder and the minutes workspace, taken by
+# the browser test that uses the forms first.
+kill "$pid" 2>/dev/null || true
+PROTOKOL_SCREENSHOTS="$PWD/$out" dotnet test tests/Protokol.Web.Tests --filter "FullyQualifiedName~BackOfficeScreenshots" -v q --nologo >/dev/null
+for f in admin-dashboard admin-agenda admin-minutes; do echo "$out/$f-desktop.png  $out/$f-phone.png"; done

@@ -98,6 +98,20 @@ public sealed class DraftAgendaBuilderTests
     }
 
     [Fact]
+    public void A_begun_agenda_without_standing_items_gets_them_once_around_its_own_items()
+    {
+        var meeting = new Meeting(_s.Council, Next);
+        meeting.AddMainItem("Eget punkt");
+
+        DraftAgendaBuilder.Fill(meeting, [], [], Following);
+        DraftAgendaBuilder.Fill(meeting, [], [], Following);
+
+        Assert.Equal(
+            ["Godkendelse af referat", "Godkendelse af dagsorden", "Nyt fra formanden", "Nyt fra forvaltningen", "Eget punkt", "Eventuelt"],
+            meeting.ItemsInOrder.Select(i => i.Title));
+    }
+
+    [Fact]
     public void A_hearing_whose_deadline_passed_before_the_meeting_is_not_carried()
     {
         // Defect 4 of issue 13: an overdue hearing landed on an agenda months after its deadline.

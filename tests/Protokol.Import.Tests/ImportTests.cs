@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Abstractions;
+using Protokol.Core.FollowUps;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
 using Protokol.Data;
@@ -71,6 +72,12 @@ public sealed class ImportTests(PostgresCluster postgres)
             var withdrawn = await context.AgendaItems.SingleAsync(i => i.Withdrawn);
             Assert.Equal("4", withdrawn.Number);
             Assert.Equal(3, await context.FollowUps.CountAsync(f => f.OriginMeeting!.Date.Year == 2012));
+
+            // Follow-ups of old minutes are history: closed, with a note; only the latest meeting's stay open.
+            var latest = await context.Meetings.MaxAsync(m => m.Date);
+            var followUps = await context.FollowUps.Include(f => f.OriginMeeting).ToListAsync();
+            Assert.All(followUps.Where(f => f.OriginMeeting!.Date < latest), f => Assert.Equal((FollowUpStatus.Done, MeetingImporter.HistoricalNote), (f.Status, f.CompletionNote)));
+            Assert.All(followUps.Where(f => f.OriginMeeting!.Date == latest), f => Assert.Equal(FollowUpStatus.Open, f.Status));
             Assert.Equal(2, await context.Hearings.CountAsync());
             Assert.Equal(4, await context.StoredFiles.CountAsync());
             return 0;

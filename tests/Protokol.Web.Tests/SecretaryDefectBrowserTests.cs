@@ -219,6 +219,67 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Equal(["1", "1a", "1b"], (await s.StoredAsync(id)).ItemsInOrder.Select(i => i.Number));
     }
 
+    [Fact]
+    public async Task A_meeting_is_moved_cancelled_reinstated_and_a_draft_deleted_through_its_details()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("26.10.2026", "1500");
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.Page.GetByLabel("Dato", new() { Exact = true }).FillAsync("27-10-2026");
+        await s.Page.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("16:30");
+        await s.SubmitAsync("Gem oplysningerne");
+        var moved = await s.StoredAsync(id);
+        Assert.Equal((new DateOnly(2026, 10, 27), new TimeOnly(16, 30)), (moved.Date, moved.StartTime!.Value));
+
+        // A time that is none is refused, naming the field.
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.Page.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("halv fem");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
+        Assert.Contains("Starttidspunkt: \"halv fem\" er ikke et klokkeslæt", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.Page.GetByLabel("Begrundelse (vises offentligt)").FillAsync("For få tilmeldte.");
+        await s.SubmitAsync("Aflys mødet");
+        var cancelled = await s.StoredAsync(id);
+        Assert.True(cancelled.IsCancelled);
+        Assert.Equal("For få tilmeldte.", cancelled.CancellationReason);
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.SubmitAsync("Tag aflysningen tilbage");
+        Assert.False((await s.StoredAsync(id)).IsCancelled);
+
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.SubmitAsync("Slet mødet 27. oktober 2026");
+        Assert.EndsWith("/admin", s.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("er slettet", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, (await s.Page.GotoAsync(new Uri(baseAddress, $"/admin/moeder/{id}").ToString()))!.Status);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_closed_with_a_note_reopened_and_deleted_from_the_dashboard()
+    {
+        await using var s = await SignInAsync();
+        await s.NewMeetingAsync("28.10.2026");
+        await HoldAsync(s);
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Skrive til boligselskabet D8");
+        await s.Page.GetByLabel("Frist", new() { Exact = true }).FillAsync("1.11.2026");
+        await s.SubmitAsync("Opret opfølgningen");
+
+        // The dashboard's row leads to the follow-up, marked overdue.
+        await s.GoAsync("/admin");
+        var row = s.Page.Locator("tr").Filter(new() { HasTextString = "Skrive til boligselskabet D8" });
+        Assert.Contains("Overskredet", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await s.ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = "Skrive til boligselskabet D8" }));
+
+        await s.Page.GetByLabel("Bemærkning (hvad blev gjort?)").FillAsync("Brevet er sendt.");
+        await s.SubmitAsync("Luk opfølgningen");
+        Assert.Contains("Brevet er sendt.", await s.Page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
+        await s.SubmitAsync("Åbn opfølgningen igen");
+        Assert.Contains("Åben opfølgning", await s.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        await s.ClickAsync(s.Page.GetByText("Slet opfølgningen", new() { Exact = true }));
+        await s.SubmitAsync("Ja, slet opfølgningen");
+        Assert.DoesNotContain("Skrive til boligselskabet D8", await s.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(390)]
     [InlineData(1280)]

@@ -27,13 +27,15 @@ public static class DraftAgendaBuilder
             throw new Common.DomainRuleException("Dagsordenen er offentliggjort; tilføj punkter enkeltvis.");
         }
 
+        // Standing items missing from the agenda come once each: the opening ones first, the closing ones (Eventuelt) last.
         var before = meeting.Items.Count;
-        if (before == 0)
+        var present = meeting.Items.Where(i => i.Parent is null).Select(i => i.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var standing = meeting.Organization.StandingItems.OrderBy(s => s.Position).Where(s => !present.Contains(s.Title)).ToList();
+        var existing = meeting.ItemsInOrder.Where(i => i.Parent is null).ToList();
+        var opening = standing.Where(s => !s.PlaceLast).Select(s => meeting.AppendItem(s.Title, s.Kind)).ToList();
+        if (opening.Count > 0 && existing.Count > 0)
         {
-            foreach (var s in meeting.Organization.StandingItems.OrderBy(s => s.Position))
-            {
-                meeting.AppendItem(s.Title, s.Kind);
-            }
+            meeting.RenumberItems([.. opening, .. existing]);
         }
 
         foreach (var followUp in followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created))
@@ -45,6 +47,11 @@ public static class DraftAgendaBuilder
         foreach (var hearing in hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline))
         {
             Carry(meeting, hearing);
+        }
+
+        foreach (var s in standing.Where(s => s.PlaceLast))
+        {
+            meeting.AppendItem(s.Title, s.Kind);
         }
 
         return meeting.Items.Count - before;

@@ -6,6 +6,9 @@ namespace Protokol.Core.Meetings;
 /// <summary>What the secretary wrote for one item in the minutes workspace, with the item's version when the page was made.</summary>
 public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null);
 
+/// <summary>The outcome of saving one draft: the item's version now, or the conflict with what someone else saved.</summary>
+public sealed record DraftSaved(long? Version, TextConflict? Conflict);
+
 /// <summary>
 /// Use case: the secretary writes the minutes of the whole meeting and saves them at once (or the
 /// page saves one item's draft as she types). An item saved by someone else since the page was
@@ -57,6 +60,33 @@ public sealed class WriteMinutes(IProtokolStore store)
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Saves one item's draft as the secretary types. A draft equal to what is stored just takes the
+    /// stored version; a save that met another item's save on the meeting itself is tried once more.
+    /// </summary>
+    public async Task<DraftSaved> SaveDraftAsync(int meetingId, MinutesEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            try
+            {
+                await ExecuteAsync(meetingId, [entry], cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                store.DiscardChanges();
+                await ExecuteAsync(meetingId, [entry], cancellationToken);
+            }
+
+            return new DraftSaved((await store.FindAgendaItemAsync(entry.ItemId, cancellationToken))?.Version, null);
+        }
+        catch (EditConflictException e)
+        {
+            store.DiscardChanges();
+            return new DraftSaved((await store.FindAgendaItemAsync(entry.ItemId, cancellationToken))?.Version, e.Conflicts[0]);
+        }
     }
 
     private static bool Same(string? a, string? b) =>

@@ -178,7 +178,27 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var renumbered = db.ChangeTracker.Entries<AgendaItem>()
+                .Where(e => e.State == EntityState.Modified && e.Property(i => i.Number).IsModified).ToList();
+            if (renumbered.Count < 2)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else if (db.Database.CurrentTransaction is not null)
+            {
+                await SaveRenumberedAsync(renumbered, cancellationToken);
+            }
+            else
+            {
+                var strategy = db.Database.CreateExecutionStrategy();
+                await strategy.ExecuteAsync(async ct =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await SaveRenumberedAsync(renumbered, ct);
+                    await transaction.CommitAsync(ct);
+                }, cancellationToken);
+            }
+
             if (db.Database.CurrentTransaction is null)
             {
                 await search.ApplyPendingAsync(cancellationToken);
@@ -197,6 +217,27 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             var expected = (long)entry.OriginalValues[nameof(Entity.Version)]!;
             throw new ConcurrencyConflictException(entity.GetType().Name, entity.Id, expected, stored?.GetValue<long>(nameof(Entity.Version)), e);
         }
+    }
+
+    /// <summary>
+    /// Items that swap numbers (moved up or down) would collide on the unique (meeting, number) index
+    /// in any order of updates: they are parked on temporary numbers first, then numbered, in one transaction.
+    /// </summary>
+    private async Task SaveRenumberedAsync(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AgendaItem>> items, CancellationToken cancellationToken)
+    {
+        var numbers = items.Select(e => (Entry: e, e.Entity.Number)).ToList();
+        foreach (var (entry, _) in numbers)
+        {
+            entry.Property(i => i.Number).CurrentValue = "~" + entry.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (entry, number) in numbers)
+        {
+            entry.Property(i => i.Number).CurrentValue = number;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)

@@ -20,12 +20,16 @@ public sealed class DashboardModel(IBackOfficeQueries queries, TimeProvider cloc
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>What a change that led here did (a meeting or follow-up deleted).</summary>
+    public string? Done { get; private set; }
+
     /// <summary>Neither administrator nor secretary anywhere: sees only their own follow-ups.</summary>
     public bool IsMemberOnly { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = Copenhagen.Today(clock);
+        Done = TempData["Done"] as string;
         IsMemberOnly = !User.IsAdministrator() && User.SecretaryOf()!.Count == 0;
         var owner = IsMemberOnly ? User.LinkedPersonId() ?? -1 : (int?)null;
         Dashboard = await queries.DashboardAsync(User.ReadableOrganizations(), owner, Today, cancellationToken);

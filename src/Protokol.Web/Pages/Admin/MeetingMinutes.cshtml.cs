@@ -61,28 +61,12 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
             return Forbid();
         }
 
-        var entry = new MinutesEntry(item, version, minutes, decision);
         try
         {
-            IReadOnlyList<AgendaItem> saved;
-            try
-            {
-                saved = await write.ExecuteAsync(id, [entry], ct);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another item's save moved the meeting on (drafted) at the same moment: once more from what is stored.
-                Store.DiscardChanges();
-                saved = await write.ExecuteAsync(id, [entry], ct);
-            }
-
-            return new JsonResult(new { version = saved.Count > 0 ? saved[0].Version : version, saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))) });
-        }
-        catch (EditConflictException e)
-        {
-            Store.DiscardChanges();
-            var stored = (await Store.FindAgendaItemAsync(item, ct))?.Version;
-            return new JsonResult(new { conflict = e.Conflicts[0].Stored, yours = e.Conflicts[0].Yours, version = stored }) { StatusCode = StatusCodes.Status409Conflict };
+            var draft = await write.SaveDraftAsync(id, new MinutesEntry(item, version, minutes, decision), ct);
+            return draft.Conflict is { } conflict
+                ? new JsonResult(new { conflict = conflict.Stored, yours = conflict.Yours, version = draft.Version }) { StatusCode = StatusCodes.Status409Conflict }
+                : new JsonResult(new { version = draft.Version, saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))) });
         }
         catch (DomainRuleException e)
         {
