@@ -371,12 +371,16 @@ public sealed class MeetingModel(ProtokolDbContext db, IProtokolStore store, Tim
             .Concat(Members.Select(x => x.Person.Name))
             .Concat(Hosts.Select(h => h.Name)).Concat(Locations.Select(l => l.Name))
             .Append(m.Organization.Name).ToList();
+        // People shown by role only are listed in every spelling, though they sit in the meeting (issue 14).
+        var withheld = new WithheldNames(m.Attendance.Select(a => a.Person).Concat(Members.Select(x => x.Person))
+            .Where(p => p.Publication == Protokol.Core.Registry.PublicationLevel.RoleOnly)
+            .SelectMany(p => p.Aliases.Select(a => a.Name).Prepend(p.Name).Select(n => new WithheldName(n, p.PublicRole ?? string.Empty))));
         var findings = new List<(string, PrivacyFinding)>();
         foreach (var item in m.ItemsInOrder.Where(i => i.IsPublic))
         {
             foreach (var (part, text) in new[] { ("sagsfremstilling", item.PublicText), ("referat", item.Minutes), ("beslutning", item.Decision) })
             {
-                findings.AddRange(PrivacyScanner.Scan(text, known).Select(f => ($"Punkt {item.Number}, {part}", f)));
+                findings.AddRange(PrivacyScanner.Scan(text, known, withheld).Select(f => ($"Punkt {item.Number}, {part}", f)));
             }
         }
 
