@@ -62,6 +62,7 @@ builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
 builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddRateLimiter(ReadLimiter.Configure);
 builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffClaims.StaffPolicy, p => p.RequireAssertion(c => c.User.IsStaff()))
@@ -112,6 +113,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.MapStaticAssets();
 var pages = app.MapRazorPages().WithStaticAssets();

@@ -12,7 +12,7 @@ public sealed record MinutesFinding(string Where, PrivacyFinding Finding);
 /// every public text of the meeting; publication needs a decision on each finding (redact it, or
 /// confirm it may be published), redacts, and publishes the minutes as not yet approved.
 /// </summary>
-public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock)
+public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries queries, IPortalQueries portal, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MinutesFinding>> CheckAsync(int meetingId, CancellationToken cancellationToken)
     {
@@ -59,12 +59,14 @@ public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries quer
         var known = meeting.Attendance.Select(a => a.Person.Name)
             .Concat(await queries.KnownNamesAsync(meeting.Id, cancellationToken))
             .Append(meeting.Organization.Name).ToList();
+        // People shown by role only are listed in every spelling, though they sit in the meeting (issue 14).
+        var withheld = new WithheldNames(await portal.WithheldAsync(meeting.Organization.BodyId, cancellationToken));
         var findings = new List<MinutesFinding>();
         foreach (var item in meeting.ItemsInOrder.Where(i => i.IsPublic))
         {
             foreach (var (part, text) in new[] { ("sagsfremstilling", item.PublicText), ("referat", item.Minutes), ("beslutning", item.Decision) })
             {
-                findings.AddRange(PrivacyScanner.Scan(text, known).Select(f => new MinutesFinding($"Punkt {item.Number}, {part}", f)));
+                findings.AddRange(PrivacyScanner.Scan(text, known, withheld).Select(f => new MinutesFinding($"Punkt {item.Number}, {part}", f)));
             }
         }
 

@@ -8,6 +8,9 @@ public enum PrivacyFindingKind
     Phone,
     CprNumber,
     Name,
+
+    /// <summary>A person shown by role only, in any spelling: the public reads the role instead, but the text should not name them.</summary>
+    WithheldName,
 }
 
 /// <summary>Something in a text about to be published that may be personal data: the secretary confirms or redacts it.</summary>
@@ -24,7 +27,15 @@ public static partial class PrivacyScanner
 
     /// <param name="text">The text to scan.</param>
     /// <param name="knownNames">Names that may be published: the meeting's members and guests, organisations, places.</param>
-    public static IReadOnlyList<PrivacyFinding> Scan(string? text, IReadOnlyCollection<string> knownNames)
+    public static IReadOnlyList<PrivacyFinding> Scan(string? text, IReadOnlyCollection<string> knownNames) => Scan(text, knownNames, WithheldNames.None);
+
+    /// <param name="text">The text to scan.</param>
+    /// <param name="knownNames">Names that may be published: the meeting's members and guests, organisations, places.</param>
+    /// <param name="withheld">
+    /// People shown by role only: every spelling of their names is listed, even when they are
+    /// members of the meeting (their names are never "known" to the public).
+    /// </param>
+    public static IReadOnlyList<PrivacyFinding> Scan(string? text, IReadOnlyCollection<string> knownNames, WithheldNames withheld)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -44,6 +55,12 @@ public static partial class PrivacyScanner
             var from = Math.Max(0, m.Index - 40);
             var to = Math.Min(text.Length, m.Index + m.Value.Length + 40);
             findings.Add(new PrivacyFinding(kind, m.Value, (from > 0 ? "…" : string.Empty) + text[from..to].ReplaceLineEndings(" ") + (to < text.Length ? "…" : string.Empty)));
+        }
+
+        foreach (var (index, value) in withheld.Find(text))
+        {
+            // Find reads the text without soft hyphens and zero-width characters: report the spelling as found.
+            Add(PrivacyFindingKind.WithheldName, new Found(Math.Min(index, text.Length - 1), value));
         }
 
         foreach (Match m in Email().Matches(text))

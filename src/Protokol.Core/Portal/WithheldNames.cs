@@ -8,37 +8,156 @@ public sealed record WithheldName(string Name, string PublicRole);
 /// <summary>
 /// Replaces the names of people shown by role only wherever free text mentions them: an agenda
 /// written before someone chose to be shown by role ("ansvarlig: …"), minutes that name a member.
-/// Whole names only, the longest spelling first; matching ignores case.
+/// Every spelling a secretary or a minute-taker uses is caught, not just the registered one: the
+/// genitive ("Hemmeligsens"), first name and surname without middle names, an initial and the
+/// surname ("Q. Hemmeligsen"), "surname, first name", the surname alone (capitalised, as a name is
+/// written), hyphens for spaces, and soft hyphens or zero-width characters inside the name.
 /// </summary>
-public sealed class WithheldNames
+public sealed partial class WithheldNames
 {
     public static readonly WithheldNames None = new([]);
 
-    private readonly Regex? _pattern;
-    private readonly Dictionary<string, string> _roles;
+    /// <summary>Ignored inside a name: soft hyphen, zero-width space and joiners, word joiner, byte order mark.</summary>
+    private static readonly char[] Invisible = ['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
+
+    private readonly Regex? _spellings;
+    private readonly Regex? _surnames;
+    private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _surnameRoles = new(StringComparer.Ordinal);
 
     public WithheldNames(IEnumerable<WithheldName> names)
     {
-        _roles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var surnames = new List<string>();
         foreach (var name in names.Where(n => n.Name.Trim().Length > 2))
         {
-            _roles.TryAdd(Normalize(name.Name), name.PublicRole);
+            foreach (var spelling in Spellings(name.Name))
+            {
+                _roles.TryAdd(Key(spelling), name.PublicRole);
+            }
+
+            var parts = Parts(name.Name);
+            if (parts.Length >= 2 && parts[^1].Length >= 4 && char.IsUpper(parts[^1][0]))
+            {
+                surnames.Add(parts[^1]);
+                _surnameRoles.TryAdd(parts[^1], name.PublicRole);
+                _surnameRoles.TryAdd(parts[^1].ToUpperInvariant(), name.PublicRole);
+            }
         }
 
         if (_roles.Count > 0)
         {
-            // Spaces in a name match any run of whitespace, so a name broken over two lines is found too.
-            var alternatives = _roles.Keys.OrderByDescending(n => n.Length)
-                .Select(n => string.Join(@"\s+", n.Split(' ').Select(Regex.Escape)));
-            _pattern = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + @")(?![\p{L}\p{N}])",
+            var alternatives = _roles.Keys.OrderByDescending(n => n.Length).Select(Pattern);
+            _spellings = new Regex(@"(?<![\p{L}\p{N}])(?<n>" + string.Join('|', alternatives) + @")(?<g>'s|s|')?(?![\p{L}\p{N}])",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+
+        // The surname alone only as a name is written (capitalised, or in capitals): "Skov" or "Holm" as words stay.
+        var bare = surnames.SelectMany(s => new[] { s, s.ToUpperInvariant() }).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
+        if (bare.Count > 0)
+        {
+            _surnames = new Regex(@"(?<![\p{L}\p{N}])(?<n>" + string.Join('|', bare.Select(Regex.Escape)) + @")(?<g>'s|s|')?(?![\p{L}\p{N}])",
+                RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
     }
 
-    public bool IsEmpty => _pattern is null;
+    public bool IsEmpty => _spellings is null;
 
-    public string? Apply(string? text) =>
-        _pattern is null || string.IsNullOrEmpty(text) ? text : _pattern.Replace(text, m => _roles[Normalize(m.Value)]);
+    public string? Apply(string? text)
+    {
+        if (_spellings is null || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
 
-    private static string Normalize(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        text = Visible(text);
+        text = _spellings.Replace(text, m => _roles[Key(m.Groups["n"].Value)] + Genitive(m));
+        var visible = text;
+        return _surnames is null ? text : _surnames.Replace(text, m => StandsAlone(visible, m.Index) ? _surnameRoles[m.Groups["n"].Value] + Genitive(m) : m.Value);
+    }
+
+    /// <summary>Where the text mentions a withheld person, in any spelling: for the privacy check before publishing.</summary>
+    public IReadOnlyList<(int Index, string Value)> Find(string? text)
+    {
+        if (_spellings is null || string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        text = Visible(text);
+        var found = _spellings.Matches(text).Select(m => (m.Index, m.Value)).ToList();
+        if (_surnames is not null)
+        {
+            found.AddRange(_surnames.Matches(text).Where(m => StandsAlone(text, m.Index) && !found.Any(f => m.Index < f.Index + f.Value.Length && f.Index < m.Index + m.Length)).Select(m => (m.Index, m.Value)));
+        }
+
+        return [.. found.OrderBy(f => f.Index)];
+    }
+
+    /// <summary>The spellings a name is written in, besides itself.</summary>
+    public static IReadOnlyList<string> Spellings(string name)
+    {
+        var parts = Parts(name);
+        var spellings = new List<string> { string.Join(' ', parts) };
+        if (parts.Length >= 2)
+        {
+            var (first, last) = (parts[0], parts[^1]);
+            spellings.Add(first + " " + last);
+            spellings.Add(first[0] + ". " + last);
+            spellings.Add(string.Join(' ', parts[..^1].Select(p => p[0] + ".")) + " " + last);
+            spellings.Add(last + ", " + first);
+            spellings.Add(last + ", " + first[0] + ".");
+        }
+
+        return spellings.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static string Genitive(Match m) => m.Groups["g"].Success ? "s" : string.Empty;
+
+    private static string[] Parts(string name) => Visible(name).Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Visible(string text) => text.IndexOfAny(Invisible) < 0 ? text : string.Concat(text.Split(Invisible));
+
+    /// <summary>Case, periods, commas and the kind of space or hyphen between the parts do not matter.</summary>
+    private static string Key(string spelling) => string.Join(' ', Separators().Split(Visible(spelling).Replace(".", " ", StringComparison.Ordinal).Replace(",", " ", StringComparison.Ordinal).Trim()).Where(p => p.Length > 0)).ToLowerInvariant();
+
+    /// <summary>A spelling as a pattern: any run of spaces or hyphens between parts, an initial's period optional.</summary>
+    private static string Pattern(string key) =>
+        string.Join(@"\.?,?[\s\-]+", key.Split(' ').Select(p => Regex.Escape(p) + (p.Length == 1 ? @"\.?" : string.Empty)));
+
+    /// <summary>Words that may stand before a surname without making it someone else's full name.</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hr", "fru", "frk", "formand", "formanden", "næstformand", "næstformanden", "borgmester", "borgmesteren", "rådmand", "medlem", "medlemmet",
+        "sekretær", "sekretæren", "direktør", "chef", "leder", "lederen", "konsulent", "dr", "mødeleder", "ordstyrer", "referent",
+    };
+
+    /// <summary>
+    /// The surname alone, unless a capitalised word before it makes it part of another person's name
+    /// ("Karin Hansen" when a withheld person is called Hansen too); titles do not count ("Formand Hansen").
+    /// </summary>
+    private static bool StandsAlone(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == index || end == 0)
+        {
+            return true;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
+        {
+            start--;
+        }
+
+        var word = text[start..end];
+        return word.Length == 0 || !char.IsUpper(word[0]) || Titles.Contains(word);
+    }
+
+    [GeneratedRegex(@"[\s\-]+")]
+    private static partial Regex Separators();
 }
