@@ -30,6 +30,11 @@ public sealed class MeetingParser(Cleaner cleaner)
 
         var date = header.Date;
         var review = new List<ReviewNote>(header.Review);
+        if (source.ReadByOcr)
+        {
+            review.Add(new ReviewNote("document", "Dokumentet er læst med tekstgenkendelse (OCR) fra scannede sider; kontrollér navne, datoer og tal.", 1));
+        }
+
         if (segments.Items.Count == 0)
         {
             review.Add(new ReviewNote("items", "Ingen dagsordenspunkter fundet; dokumentets tekst er gemt uden punkter.", cleaned.Lines.FirstOrDefault()?.Line ?? 1));
@@ -87,6 +92,7 @@ public sealed class MeetingParser(Cleaner cleaner)
         return new ParsedMeeting
         {
             Source = source.FileName,
+            ReadByOcr = source.ReadByOcr,
             Kind = minutes ? MeetingKind.Minutes : MeetingKind.Agenda,
             Body = header.Body,
             Date = date,
