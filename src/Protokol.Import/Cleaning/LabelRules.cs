@@ -126,7 +126,7 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
         {
             var label = Label().Match(lines[i].Trimmed);
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
-            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':'))
+            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed))
             {
                 result.Add(lines[i]);
                 continue;
@@ -162,6 +162,10 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
 
     [GeneratedRegex("^(?:" + HeaderLabels.Place + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Place();
+
+    /// <summary>"Referent: …": the next line is a label of its own, so the label before it is empty.</summary>
+    [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex StartsWithLabel();
 
     /// <summary>An address line: a street and number, a postcode and town, or a short name.</summary>
     [GeneratedRegex(@"^(?:\p{L}[\p{L}.\- ]*\s\d+\w?(?:,.*)?|\d{4}\s+\p{Lu}.*)$", RegexOptions.CultureInvariant)]
