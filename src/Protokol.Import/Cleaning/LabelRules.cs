@@ -36,7 +36,8 @@ public sealed partial class SplitRunOnText : ICleaningRule
         var expected = 1;
         foreach (var line in lines)
         {
-            if (line.Text.Length <= 250 || Label().Matches(line.Text).Count < 3)
+            // Three labels need three colons: a cheap count first, since most long lines are paragraphs.
+            if (line.Text.Length <= 250 || line.Text.AsSpan().Count(':') < 3 || Label().Matches(line.Text).Count < 3)
             {
                 result.Add(line);
                 continue;
