@@ -325,12 +325,29 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("skoleraad-2022-05-04.txt: imported as meeting", text, StringComparison.Ordinal);
         Assert.Contains("error: skrald.pdf: filen hedder .pdf, men er ikke en PDF-fil", text, StringComparison.Ordinal);
         Assert.DoesNotContain("noter.md", text, StringComparison.Ordinal);
-        Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1.", text, StringComparison.Ordinal);
+        Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1, possible duplicates 0.", text, StringComparison.Ordinal);
         Assert.Contains("People: 3 new, 3 matched (1 under another spelling, kept as aliases), 0 uncertain.", text, StringComparison.Ordinal);
 
         var (again, text2) = await RunAsync("import", Path.Combine(_directory, "in", "a", "skoleraad-2022-05-04.txt"), "--data-dir", _directory, "--body", "havnby");
         Assert.Equal(0, again);
-        Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0.", text2, StringComparison.Ordinal);
+        Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0, possible duplicates 0.", text2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_takes_the_date_of_undated_minutes_from_the_command_line()
+    {
+        var undated = Write("udateret.txt", "Referat\nTil stede: Anna Holm, Bo Berg\n\n1. Godkendelse af dagsorden\nGodkendt\n");
+
+        var (refused, refusedText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet");
+        var (bad, badText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet", "--date", "10-06-2021");
+        var (dated, datedText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet", "--date", "2021-06-10");
+
+        Assert.Equal(1, refused);
+        Assert.Contains("error: udateret.txt: mødedatoen står ikke i dokumentet; angiv den med --date", refusedText, StringComparison.Ordinal);
+        Assert.Equal(1, bad);
+        Assert.Contains("error: --date: '10-06-2021' er ikke en dato", badText, StringComparison.Ordinal);
+        Assert.Equal(0, dated);
+        Assert.Contains("udateret.txt: imported as meeting", datedText, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -125,7 +125,7 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
         var result = new List<SourceLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var label = Label().Match(lines[i].Trimmed);
+            var label = lines[i].Text.Length <= 40 ? Label().Match(lines[i].Trimmed) : Match.Empty;
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
             if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed))
             {
