@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Protokol: unit tests, SQLite and PostgreSQL integration tests, the web tests
 # (in-process and in Debian's Chromium). Installs what a fresh Debian machine lacks (PostgreSQL,
-# Chromium, fonts, python3, npm) when run as root.
+# Chromium, fonts, python3, npm, tesseract-ocr with Danish, poppler-utils) when run as root.
 # Ends with one line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v python3 >/dev/null || missing+=(python3)                                        # the corpus scorer
 [ -x /usr/bin/chromium ] || missing+=(chromium)                                             # browser tests (never a downloaded browser)
 command -v npm >/dev/null || missing+=(nodejs npm)                                          # the build installs the design system dkfds
+command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan || missing+=(tesseract-ocr tesseract-ocr-dan)  # OCR of scanned PDFs
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)                                  # renders scanned PDF pages for OCR
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${missing[*]}"

@@ -10,7 +10,7 @@ using Protokol.Import.Reading;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
-// Importer benchmarks. Usage: dotnet run -c Release --project bench/Protokol.Bench -- [parse|import] [--count N]
+// Importer benchmarks. Usage: dotnet run -c Release --project bench/Protokol.Bench -- [parse|ocr|import] [--count N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -36,6 +36,11 @@ if (mode is "parse" or "all")
 {
     ParseText();
     ParsePdf();
+}
+
+if (mode is "ocr")
+{
+    Ocr(args.Contains("--count") ? count : 5);
 }
 
 if (mode is "import" or "all")
@@ -93,6 +98,59 @@ void ParsePdf()
 
     watch.Stop();
     Console.WriteLine(string.Create(culture, $"parse pdf:  {documents.Count} documents, {bytesTotal / 1024.0 / 1024.0:F1} MB of PDF, {watch.Elapsed.TotalSeconds:F2} s on one thread: {bytesTotal / 1024.0 / 1024.0 / watch.Elapsed.TotalSeconds:F1} MB/s, {documents.Count / watch.Elapsed.TotalSeconds:F0} documents/s"));
+}
+
+// Scanned minutes: generated PDFs rendered to 200 dpi images and wrapped as image-only PDFs, read by OCR.
+void Ocr(int documentCount)
+{
+    if (!OcrEngine.Default.IsAvailable())
+    {
+        Console.WriteLine(OcrEngine.MissingTools);
+        return;
+    }
+
+    var generator = new MinutesGenerator(3);
+    var font = File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    var scans = Enumerable.Range(0, documentCount).Select(generator.Next).Select(d => (Name: Path.ChangeExtension(d.FileName, ".pdf"), Bytes: Scan(Pdf(d.Text, font)))).ToList();
+    var reader = new DocumentReader(new ImportLimits());
+    var pages = 0;
+    var watch = Stopwatch.StartNew();
+    foreach (var (name, bytes) in scans)
+    {
+        var source = reader.Read(name, ".pdf", bytes);
+        pages += source.Lines.Max(l => l.Page);
+        MeetingParser.Default.Parse(source);
+    }
+
+    watch.Stop();
+    Console.WriteLine(string.Create(culture, $"ocr:        {scans.Count} scanned documents, {pages} pages, {watch.Elapsed.TotalSeconds:F1} s: {pages / watch.Elapsed.TotalSeconds:F2} pages/s (render 300 dpi + tesseract, dan)"));
+}
+
+static byte[] Scan(byte[] pdf)
+{
+    var folder = Directory.CreateTempSubdirectory("protokol-bench-scan-");
+    try
+    {
+        var input = Path.Combine(folder.FullName, "in.pdf");
+        File.WriteAllBytes(input, pdf);
+        using (var render = Process.Start("pdftoppm", ["-r", "200", "-png", input, Path.Combine(folder.FullName, "page")])!)
+        {
+            render.WaitForExit();
+        }
+
+        var builder = new PdfDocumentBuilder();
+        foreach (var image in Directory.GetFiles(folder.FullName, "page*.png").Order(StringComparer.Ordinal))
+        {
+            var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            page.AddPng(File.ReadAllBytes(image), new PdfRectangle(0, 0, page.PageSize.Width, page.PageSize.Height));
+        }
+
+        return builder.Build();
+    }
+    finally
+    {
+        folder.Delete(recursive: true);
+    }
 }
 
 static byte[] Pdf(string text, byte[] font)

@@ -333,6 +333,23 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0, possible duplicates 0.", text2, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_takes_the_date_of_undated_minutes_from_the_command_line()
+    {
+        var undated = Write("udateret.txt", "Referat\nTil stede: Anna Holm, Bo Berg\n\n1. Godkendelse af dagsorden\nGodkendt\n");
+
+        var (refused, refusedText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet");
+        var (bad, badText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet", "--date", "10-06-2021");
+        var (dated, datedText) = await RunAsync("import", undated, "--data-dir", _directory, "--body", "havnby", "--org", "skoleraadet", "--date", "2021-06-10");
+
+        Assert.Equal(1, refused);
+        Assert.Contains("error: udateret.txt: mødedatoen står ikke i dokumentet; angiv den med --date", refusedText, StringComparison.Ordinal);
+        Assert.Equal(1, bad);
+        Assert.Contains("error: --date: '10-06-2021' er ikke en dato", badText, StringComparison.Ordinal);
+        Assert.Equal(0, dated);
+        Assert.Contains("udateret.txt: imported as meeting", datedText, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

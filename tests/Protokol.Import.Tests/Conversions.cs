@@ -18,13 +18,15 @@ internal static partial class Conversions
 {
     private const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-    public static byte[] ToPdf(IReadOnlyList<string> lines)
+    public static byte[] ToPdf(IReadOnlyList<string> lines, double fontSize = 7)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
         PdfPageBuilder? page = null;
         double y = 0;
-        foreach (var line in lines.SelectMany(l => Wrap(l, 110)))
+        var width = (int)(110 * 7 / fontSize);
+        var step = fontSize * 11 / 7;
+        foreach (var line in lines.SelectMany(l => Wrap(l, width)))
         {
             if (page is null || y < 50)
             {
@@ -34,10 +36,10 @@ internal static partial class Conversions
 
             if (line.Trim().Length > 0)
             {
-                page.AddText(line.Trim(), 7, new PdfPoint(40, y), font);
+                page.AddText(line.Trim(), fontSize, new PdfPoint(40, y), font);
             }
 
-            y -= 11;
+            y -= step;
         }
 
         return builder.Build();

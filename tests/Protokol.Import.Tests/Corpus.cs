@@ -12,6 +12,11 @@ internal static class Corpus
 
     public static IEnumerable<string> TextFiles => System.IO.Directory.GetFiles(Directory!, "*.txt").Order(StringComparer.Ordinal);
 
+    /// <summary>The 33 minutes and agendas of 25 other municipalities, each with its gold record.</summary>
+    public static string MunicipalitiesDirectory => Path.Combine(Directory!, "municipalities");
+
+    public static IEnumerable<string> MunicipalFiles => System.IO.Directory.GetFiles(MunicipalitiesDirectory, "*.txt").Order(StringComparer.Ordinal);
+
     public static string Scorer => Path.Combine(Directory!, "..", "eval", "score.py");
 
     private static string? Find()
@@ -29,11 +34,14 @@ internal static class Corpus
     }
 
     /// <summary>Runs the project's scorer (python3 score.py GOLD PRED) and returns its figures by name (core, extra).</summary>
-    public static async Task<(Dictionary<string, double> Figures, string Output)> ScoreAsync(string predictions)
+    public static Task<(Dictionary<string, double> Figures, string Output)> ScoreAsync(string predictions) =>
+        ScoreAsync(Path.Combine(Directory!, "gold"), predictions);
+
+    public static async Task<(Dictionary<string, double> Figures, string Output)> ScoreAsync(string gold, string predictions)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Scorer);
-        start.ArgumentList.Add(Path.Combine(Directory!, "gold"));
+        start.ArgumentList.Add(gold);
         start.ArgumentList.Add(predictions);
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();

@@ -28,4 +28,33 @@ public sealed class CorpusTests
             Directory.Delete(output, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Minutes of 25 other municipalities, published by as many systems: every document gives a record,
+    /// and the scorer's core (date, times, place, attendance, items) and extra fields reach the targets.
+    /// </summary>
+    [CorpusFact]
+    public async Task Minutes_of_other_municipalities_parse_to_their_gold_records()
+    {
+        var output = Directory.CreateTempSubdirectory("protokol-municipalities-").FullName;
+        try
+        {
+            var reader = new DocumentReader(new ImportLimits());
+            foreach (var file in Corpus.MunicipalFiles)
+            {
+                var meeting = MeetingParser.Default.Parse(await reader.ReadAsync(file, CancellationToken.None));
+                await File.WriteAllTextAsync(Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".json"), meeting.ToJson());
+            }
+
+            Assert.Equal(33, Directory.GetFiles(output, "*.json").Length);
+            var (figures, report) = await Corpus.ScoreAsync(Path.Combine(Corpus.MunicipalitiesDirectory, "gold"), output);
+            Assert.True(figures.TryGetValue("core", out var core), report);
+            Assert.True(core >= 0.90, $"core {core} < 0.90\n{report}");
+            Assert.True(figures["extra"] >= 0.80, $"extra {figures["extra"]} < 0.80\n{report}");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }

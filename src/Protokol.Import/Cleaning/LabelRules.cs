@@ -36,7 +36,8 @@ public sealed partial class SplitRunOnText : ICleaningRule
         var expected = 1;
         foreach (var line in lines)
         {
-            if (line.Text.Length <= 250 || Label().Matches(line.Text).Count < 3)
+            // Three labels need three colons: a cheap count first, since most long lines are paragraphs.
+            if (line.Text.Length <= 250 || line.Text.AsSpan().Count(':') < 3 || Label().Matches(line.Text).Count < 3)
             {
                 result.Add(line);
                 continue;
@@ -124,9 +125,9 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
         var result = new List<SourceLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var label = Label().Match(lines[i].Trimmed);
+            var label = lines[i].Text.Length <= 40 ? Label().Match(lines[i].Trimmed) : Match.Empty;
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
-            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':'))
+            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed))
             {
                 result.Add(lines[i]);
                 continue;
@@ -162,6 +163,10 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
 
     [GeneratedRegex("^(?:" + HeaderLabels.Place + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Place();
+
+    /// <summary>"Referent: …": the next line is a label of its own, so the label before it is empty.</summary>
+    [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex StartsWithLabel();
 
     /// <summary>An address line: a street and number, a postcode and town, or a short name.</summary>
     [GeneratedRegex(@"^(?:\p{L}[\p{L}.\- ]*\s\d+\w?(?:,.*)?|\d{4}\s+\p{Lu}.*)$", RegexOptions.CultureInvariant)]

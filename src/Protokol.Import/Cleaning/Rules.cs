@@ -97,7 +97,7 @@ public sealed class DropNavigationText : ICleaningRule
         lines.Where(l => !Furniture.Contains(l.Trimmed) && !IsCookieLine(l.Trimmed)).ToList();
 
     private static bool IsCookieLine(string text) =>
-        text.Contains("cookie", StringComparison.OrdinalIgnoreCase) && text.Length < 400
+        text.Length < 400 && text.Contains("ookie", StringComparison.Ordinal)
         && (text.Contains("accept", StringComparison.OrdinalIgnoreCase) || text.Contains("cookiepolitik", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Vi bruger cookies", StringComparison.OrdinalIgnoreCase));
 }
 

@@ -30,6 +30,11 @@ public sealed class MeetingParser(Cleaner cleaner)
 
         var date = header.Date;
         var review = new List<ReviewNote>(header.Review);
+        if (source.ReadByOcr)
+        {
+            review.Add(new ReviewNote("document", "Dokumentet er læst med tekstgenkendelse (OCR) fra scannede sider; kontrollér navne, datoer og tal.", 1));
+        }
+
         if (segments.Items.Count == 0)
         {
             review.Add(new ReviewNote("items", "Ingen dagsordenspunkter fundet; dokumentets tekst er gemt uden punkter.", cleaned.Lines.FirstOrDefault()?.Line ?? 1));
@@ -77,16 +82,17 @@ public sealed class MeetingParser(Cleaner cleaner)
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
-        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes
-            || segments.AllItems.Any(i => DecisionFinder.Find(i, new DecisionContext(false)) is not null);
+        // Decisions by label or opening word are read once; informal minutes only when the document is minutes.
+        var formal = segments.AllItems.ToDictionary(i => i, i => DecisionFinder.Find(i, new DecisionContext(false)));
+        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes || formal.Values.Any(d => d is not null);
+        minutes |= !header.SaysAgenda && segments.AllItems.Any(i => InformalMinutesRule.Read(i) is not null);
         var context = new DecisionContext(minutes);
-        minutes |= !header.SaysAgenda && segments.AllItems.Any(i => DecisionFinder.Find(i, context) is not null);
-        context = new DecisionContext(minutes);
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
         return new ParsedMeeting
         {
             Source = source.FileName,
+            ReadByOcr = source.ReadByOcr,
             Kind = minutes ? MeetingKind.Minutes : MeetingKind.Agenda,
             Body = header.Body,
             Date = date,
@@ -96,7 +102,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Attendees = attendees,
             Absent = absent,
             Guests = guests,
-            Items = segments.Items.Select(i => Item(i, context)).ToList(),
+            Items = segments.Items.Select(i => Item(i, context, formal)).ToList(),
             Actions = actions,
             Hearings = date is { } d ? HearingRules.Find(segments.AllItems, d) : [],
             UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, u) : [],
@@ -107,9 +113,9 @@ public sealed class MeetingParser(Cleaner cleaner)
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static ParsedItem Item(ItemBlock block, DecisionContext context)
+    private static ParsedItem Item(ItemBlock block, DecisionContext context, Dictionary<ItemBlock, string?> formal)
     {
-        var decision = DecisionFinder.Find(block, context);
+        var decision = formal[block] ?? (context.Minutes ? InformalMinutesRule.Read(block) : null);
         var text = TextReflow.ToMarkdown(block.Body);
 
         // "Godkendt" alone is the decision, not minutes as well.
@@ -126,7 +132,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Withdrawn = block.Withdrawn,
             Text = text,
             Line = block.Line,
-            Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context)).ToList(),
+            Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context, formal)).ToList(),
         };
     }
 }

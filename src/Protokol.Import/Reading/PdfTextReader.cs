@@ -7,10 +7,13 @@ namespace Protokol.Import.Reading;
 /// <summary>
 /// PDF text in reading order: words grouped into lines by their baseline, lines top to bottom,
 /// a blank line where the gap between lines is wider than usual, and each line's page number.
+/// Pages without a text layer (scanned archives) are read by OCR, and the text is marked as such.
 /// </summary>
 public static class PdfTextReader
 {
-    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits)
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits) => Read(fileName, bytes, limits, OcrEngine.Default);
+
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, OcrEngine ocr)
     {
         PdfDocument document;
         try
@@ -38,12 +41,14 @@ public static class PdfTextReader
                 throw new Parsing.ImportException(fileName, $"PDF-filen har {document.NumberOfPages} sider; grænsen er {limits.MaxPages}");
             }
 
-            var lines = new List<SourceLine>();
+            var pages = new List<List<SourceLine>>();
             try
             {
                 for (var p = 1; p <= document.NumberOfPages; p++)
                 {
-                    AddPage(document.GetPage(p), p, lines);
+                    var pageLines = new List<SourceLine>();
+                    AddPage(document.GetPage(p), p, pageLines);
+                    pages.Add(pageLines);
                 }
             }
             catch (Exception e) when (IsDamage(e))
@@ -51,12 +56,23 @@ public static class PdfTextReader
                 throw new Parsing.ImportException(fileName, "PDF-filen er beskadiget og kan ikke læses til ende");
             }
 
-            if (lines.All(l => l.IsBlank))
+            // Scanned pages have no text layer: read them by OCR, in their place among the other pages.
+            var scanned = Enumerable.Range(1, pages.Count).Where(p => pages[p - 1].All(l => l.IsBlank)).ToList();
+            if (scanned.Count > 0)
             {
-                throw new Parsing.ImportException(fileName, "PDF-filen indeholder ingen tekst (måske et scannet billede)");
+                foreach (var (page, text) in ocr.ReadPages(fileName, bytes, scanned))
+                {
+                    pages[page - 1] = [.. SourceText.FromString(fileName, text, page).Lines, new SourceLine(string.Empty, 0, page)];
+                }
             }
 
-            return new SourceText(fileName, lines);
+            var lines = pages.SelectMany(p => p).Select((l, i) => l with { Line = i + 1 }).ToList();
+            if (lines.All(l => l.IsBlank))
+            {
+                throw new Parsing.ImportException(fileName, "PDF-filen indeholder ingen tekst, heller ikke ved tekstgenkendelse");
+            }
+
+            return new SourceText(fileName, lines) { ReadByOcr = scanned.Count > 0 };
         }
     }
 

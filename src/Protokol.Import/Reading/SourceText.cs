@@ -11,6 +11,9 @@ public sealed record SourceLine(string Text, int Line, int Page = 1)
 /// <summary>A document's text as lines, each mapped back to its line (and page) in the original.</summary>
 public sealed record SourceText(string FileName, IReadOnlyList<SourceLine> Lines)
 {
+    /// <summary>The text (or part of it) came from OCR of scanned pages, not from the file's own text.</summary>
+    public bool ReadByOcr { get; init; }
+
     public static SourceText FromString(string fileName, string text, int page = 1)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');

@@ -10,13 +10,11 @@ namespace Protokol.Import.Parsing.Decisions;
 /// </summary>
 internal sealed partial class InformalMinutesRule : IDecisionRule
 {
-    public string? Find(ItemBlock item, DecisionContext context)
-    {
-        if (!context.Minutes)
-        {
-            return null;
-        }
+    public string? Find(ItemBlock item, DecisionContext context) => context.Minutes ? Read(item) : null;
 
+    /// <summary>The item's minute text, whether or not the document is known to be minutes.</summary>
+    public static string? Read(ItemBlock item)
+    {
         var lines = item.Body.Where(l => !l.IsBlank).Select(l => l.Trimmed).ToList();
         if (lines.Count == 0 || lines.Exists(SectionLabels.IsLabel))
         {

@@ -26,9 +26,13 @@ internal sealed partial class OpeningWordDecisionRule : IDecisionRule
         }
 
         var word = opening.Groups["d"].Value;
-        return lines.Count == 1 && lines[0].Length > word.Length + 2
-            ? lines[0]
-            : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..].ToLowerInvariant();
+        if (lines.Count == 1)
+        {
+            // The line as written ("godkendt" in informal minutes keeps its case); "Godkendt." without the full stop.
+            return lines[0].Length > word.Length + 2 ? lines[0] : lines[0].TrimEnd('.');
+        }
+
+        return char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..].ToLowerInvariant();
     }
 
     [GeneratedRegex(@"^(?<d>godkendt|ikke godkendt|vedtaget|taget til efterretning|tiltrådt|anbefalet|afvist|udsat|drøftet)(?=$|[\s.,:;–-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -22,7 +22,31 @@ internal sealed partial class AttendanceRule : IHeaderRule
         Read(context.Lines, context);
         if (context.Attendees.Count == 0 && context.Absent.Count == 0)
         {
-            Read(context.Document.Where(l => !l.IsBlank).Take(80).ToList(), context);
+            Read(OutsideCaseSections(context.Document).Take(80).ToList(), context);
+        }
+    }
+
+    /// <summary>
+    /// The document's lines that are not inside a case section (Sagsforløb, Sagsfremstilling …): lines
+    /// before any section and under a decision label. Attendance quoted from other meetings sits in the former.
+    /// </summary>
+    private static IEnumerable<SourceLine> OutsideCaseSections(IEnumerable<SourceLine> lines)
+    {
+        var open = true;
+        foreach (var line in lines.Where(l => !l.IsBlank))
+        {
+            if (Segmenting.SectionLabels.IsDecisionLabel(line.Trimmed))
+            {
+                open = true;
+            }
+            else if (Segmenting.SectionLabels.IsLabel(line.Trimmed))
+            {
+                open = false;
+            }
+            else if (open)
+            {
+                yield return line;
+            }
         }
     }
 

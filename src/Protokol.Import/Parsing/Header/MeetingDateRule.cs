@@ -7,7 +7,7 @@ namespace Protokol.Import.Parsing;
 /// dagsorden, "Dato:", "Mødedato:"), else the first full date in the header. A word-processor file
 /// headed "Dagsorden" that is minutes (Odense 2020); "Mandag, 3 oktober, 2022 - 16:30" (Faxe);
 /// "04-06-2020 09:00:00" (Holbæk); a heading sentence "Referat fra …møde Tirsdag den 28. februar 2017" (Dragør).
-/// A date on an earlier meeting's line ("referat fra mødet den …") is not the meeting's.
+/// A date on an earlier meeting's line ("godkendelse af referat fra mødet den …") is not the meeting's.
 /// </summary>
 internal sealed partial class MeetingDateRule : IHeaderRule
 {
@@ -25,7 +25,7 @@ internal sealed partial class MeetingDateRule : IHeaderRule
         }
     }
 
-    [GeneratedRegex(@"\b(?:referat|referatet)\s+(?:fra|af)\s+(?:sidste\s+)?mødet?\s+(?:den|d\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:godkendelse|bemærkninger|opfølgning)\s+(?:af|til|på)\s+(?:\S+\s+){0,2}referat(?:et)?\s+(?:fra|af)\s+(?:sidste\s+)?mødet?\s+(?:den|d\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EarlierMeeting();
 }
 

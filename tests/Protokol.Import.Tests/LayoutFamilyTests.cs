@@ -1,0 +1,172 @@
+using Protokol.Import.Model;
+using Protokol.Import.Parsing;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Tests;
+
+/// <summary>The layout families of other municipalities' publishing systems, on small fictional samples.</summary>
+public sealed class LayoutFamilyTests
+{
+    private static ParsedMeeting Parse(string text) => MeetingParser.Default.Parse(SourceText.FromString("sample.txt", text));
+
+    private static ParsedMeeting ParseHtml(string html) => new DocumentReader(new ImportLimits()) is var reader
+        ? MeetingParser.Default.Parse(reader.Read("sample.txt", ".txt", System.Text.Encoding.UTF8.GetBytes(html)))
+        : throw new InvalidOperationException();
+
+    [Fact]
+    public void Items_without_numbers_or_titles_are_the_blocks_between_repeated_sections()
+    {
+        var m = Parse("Referat fra Havnerådet 12. marts 2025\n\nÅben\n\nBeslutning\n\nDagsorden godkendes\n\nÅben\n\nBeslutning\n\nDer er enighed om en ny mødeplan.\no Møderne holdes på havnekontoret.\n");
+
+        Assert.Equal(new DateOnly(2025, 3, 12), m.Date);
+        Assert.Equal(2, m.Items.Count);
+        Assert.All(m.Items, i => Assert.Null(i.Number));
+        Assert.Equal("Dagsorden godkendes", m.Items[0].Decision);
+        Assert.Equal("Der er enighed om en ny mødeplan.\no Møderne holdes på havnekontoret.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void An_agenda_index_is_the_item_list_and_the_bodies_are_matched_to_it()
+    {
+        var m = Parse("UDVALG\nHavneudvalget\nSTED\nHavnegade 1, lokale 2\nSTARTTIDSPUNKT\n04-06-2020 09:00:00\nSLUTTIDSPUNKT\n04-06-2020 11:00:00\nPUNKTER\n"
+            + "12. Godkendelse af dagsorden\n13. Status på havnebadet\n14. Eventuelt\n12. Godkendelse af dagsorden\nBeslutning i Havneudvalget den 04-06-2020\nGodkendt\n"
+            + "13. Status på havnebadet\nIndstilling\nAt status tages til efterretning.\n");
+
+        Assert.Equal(["12", "13", "14"], m.Items.Select(i => i.Number));
+        Assert.Equal("Status på havnebadet", m.Items[1].Title);
+        Assert.Equal("Godkendt", m.Items[0].Decision);
+        Assert.Equal("Havnegade 1, lokale 2", m.Location);
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(11, 0)), (m.Start, m.End));
+    }
+
+    [Fact]
+    public void A_flattened_index_table_gives_one_item_per_number_cell()
+    {
+        var m = Parse("Havnerådet\nReferat af mødet den 2. november 2011 fra kl. 16:00\ni mødelokale 1, Havnegade 2, Havnby.\nINDHOLDSFORTEGNELSE:\nPkt. nr.\nSag\nSidetal\n1.\n\nVelkomst\n3\n2.\nValg af formand\n\n4\n3.\nEventuelt\n5\n");
+
+        Assert.Equal(["1", "2", "3"], m.Items.Select(i => i.Number));
+        Assert.Equal("Valg af formand", m.Items[1].Title);
+        Assert.Equal("mødelokale 1, Havnegade 2, Havnby", m.Location);
+        Assert.Equal(new TimeOnly(16, 0), m.Start);
+    }
+
+    [Fact]
+    public void A_title_printed_before_its_case_number_is_the_items_title()
+    {
+        var m = Parse("Havneudvalget\n05-04-2022\nMedlemmer\nFormand Anna Holm (A)\nBo Berg (C)\nSager 24 - 25\nMeddelelser\nSag nr. 24\nBeslutning\nTaget til efterretning.\nNy havneplan\nSag nr. 25\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal([("24", "Meddelelser"), ("25", "Ny havneplan")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+        Assert.Equal("Godkendt.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Bullet_headings_followed_by_a_decision_are_unnumbered_items()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagerer\nFormand Anna Holm, næstformand Bo Berg og Carl\nDahl\nAfbud:\nDorte Eng\n- Godkendelse af dagsorden\nBeslutning\nDagsordenen blev godkendt.\n- Høringer\nBeslutning\nTaget til efterretning.\n");
+
+        Assert.Equal([(null, "Godkendelse af dagsorden"), (null, "Høringer")], m.Items.Select(i => (i.Number, i.Title)));
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dahl"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void A_document_flattened_onto_one_line_is_split_at_its_labels_and_item_numbers()
+    {
+        var m = Parse("Dagsorden Forum: Havnerådet Tid: 14. marts 2018, kl Sted: Mødelokale 9, Blok C Deltagere: Anna Holm, Bo Berg Afbud: Referent: Carl Dahl "
+            + "1. Godkendelse af referat og dagsorden 2. Valg af formand Dato: 13. februar 2018 Sagsbehandler: abc 3. Orientering om havnebadet Sagsfremstilling: Badet åbner til sommer, og der er indkøbt nye stiger.");
+
+        Assert.Equal(new DateOnly(2018, 3, 14), m.Date);
+        Assert.Equal("Mødelokale 9, Blok C", m.Location);
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dahl"], m.Attendees);
+        Assert.Equal(["Godkendelse af referat og dagsorden", "Valg af formand", "Orientering om havnebadet"], m.Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Labels_glued_to_their_value_or_on_their_own_line_are_read()
+    {
+        var m = Parse("Referat\nTorsdag d. 7 april 2022, kl. 11:00\nMødestedMødelokale 1, Rådhuset\nUdvalgHavnerådet\nAfbud: Bo Berg.\nResume\nRådet skal godkende dagsordenen.\nBeslutning\nDeltog ikke: Bo Berg.\nDagsordenen blev godkendt.\n");
+
+        Assert.Equal("Mødelokale 1, Rådhuset", m.Location);
+        Assert.Equal("Havnerådet", m.Body);
+        Assert.Equal(new TimeOnly(11, 0), m.Start);
+        Assert.Equal(["Bo Berg"], m.Absent);
+        Assert.Equal("Dagsordenen blev godkendt.", Assert.Single(m.Items).Decision);
+    }
+
+    [Fact]
+    public void Nested_lists_are_sub_items_of_an_agenda_and_a_list_restarting_at_one_goes_on()
+    {
+        var m = Parse("Indkaldelse til møde i Havnerådet\nTorsdag den 10 juni 2021 kl. 9.00 + frokost 12.00-13.00\nDagsorden:\n 1. Valg af ordstyrer\n 2. Meddelelser\n  1. Herunder nyt fra formanden\n  2. Herunder nyt fra sekretæren\n 3. Høringssvar\n 1. Nyt fra arbejdsgrupper\n 2. Næste møde\n");
+
+        Assert.Equal(MeetingKind.Agenda, m.Kind);
+        Assert.Equal(new TimeOnly(9, 0), m.Start);
+        Assert.Null(m.End);
+        Assert.Equal(["1", "2", "3", "1", "2"], m.Items.Select(i => i.Number));
+        Assert.Equal(["Herunder nyt fra formanden", "Herunder nyt fra sekretæren"], m.Items[1].Children!.Select(c => c.Title));
+    }
+
+    [Fact]
+    public void Minutes_written_after_the_title_on_the_items_line_are_its_decision()
+    {
+        var m = Parse("Dagsorden:\n 1. Valg af referent, Jens referent denne gang\n 2. Godkendelse af dagsorden, godkendt\n 3. Høringssvar. Der var ingen bemærkninger.\n 4. Meddelelser fra formand, sekretær og medlemmer.\n");
+
+        Assert.Equal(MeetingKind.Minutes, m.Kind);
+        Assert.Equal(["Valg af referent", "Godkendelse af dagsorden", "Høringssvar", "Meddelelser fra formand, sekretær og medlemmer"], m.Items.Select(i => i.Title));
+        Assert.Equal(["Jens referent denne gang", "godkendt", "Der var ingen bemærkninger."], m.Items.Take(3).Select(i => i.Decision));
+    }
+
+    [Fact]
+    public void Absences_in_decisions_count_and_quoted_ones_from_other_sections_do_not()
+    {
+        var m = Parse("Havneudvalget - Referat - 11. november 2019\n293. Godkendelse af dagsorden (B)\nSagsforløb\nFraværende: Eva From\nBeslutning i Havneudvalget den 11. november 2019:\nFraværende: Anna Holm (A)\nGodkendt.\n294. Budget (E)\nBeslutning\nAnna Holm og Bo Berg var fraværende.\nTaget til efterretning.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Absent);
+        Assert.Equal(["Godkendt.", "Taget til efterretning."], m.Items.Select(i => i.Decision));
+        Assert.Equal("Godkendelse af dagsorden (B)", m.Items[0].Title);
+    }
+
+    [Fact]
+    public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
+    {
+        var m = ParseHtml("<!DOCTYPE html><html><body><h1>Referat 1. oktober 2025 kl. 15.45</h1><table><tr><td><span>1</span></td><td><button><h2>Referat fra sidste møde</h2></button>"
+            + "<div><h3>Beslutninger</h3><div>Ingen bemærkninger.</div></div></td></tr><tr><td><span>2</span></td><td><button><h2>Eventuelt</h2></button></td></tr></table></body></html>");
+
+        Assert.Equal([("1", "Referat fra sidste møde"), ("2", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Ingen bemærkninger.", m.Items[0].Decision);
+        Assert.Equal(new TimeOnly(15, 45), m.Start);
+    }
+
+    [Fact]
+    public void A_document_without_a_date_gives_a_record_with_a_null_date_and_a_review_note()
+    {
+        var m = Parse("1. Godkendelse af dagsorden\nBeslutning\nDagsordenen blev godkendt.\n");
+
+        Assert.Null(m.Date);
+        Assert.Contains(m.Review, r => r.Field == "date");
+        Assert.Equal("Dagsordenen blev godkendt.", Assert.Single(m.Items).Decision);
+        Assert.Contains("\"date\": null", m.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_document_with_no_meeting_in_it_is_refused()
+    {
+        var e = Assert.Throws<ImportException>(() => Parse("Velkommen til vores hjemmeside.\nHer kan du læse om kommunen.\n"));
+        Assert.Contains("ligner ikke", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_typed_record_keeps_the_interchange_format()
+    {
+        var m = Parse("Referat af møde i Havnerådet den 3. marts 2020\nKl. 15.30 – 17.30\n\n1. Godkendelse af dagsorden\nGodkendt\n");
+        var json = m.ToJson();
+
+        Assert.Contains("\"kind\": \"minutes\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"date\": \"2020-03-03\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"start\": \"15:30\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"end\": \"17:30\"", json, StringComparison.Ordinal);
+        var back = ParsedMeeting.FromJson(json);
+        Assert.Equal((m.Kind, m.Date, m.Start, m.End), (back.Kind, back.Date, back.Start, back.End));
+        Assert.Throws<System.Text.Json.JsonException>(() => ParsedMeeting.FromJson(json.Replace("\"15:30\"", "\"halv fire\"", StringComparison.Ordinal)));
+    }
+}
