@@ -36,7 +36,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         var last = -1;
         if (page.After is { } cursor)
         {
-            // Keyset: the rest of the cursor's part after its id, then the following parts from their start.
+            // Keyset: the rest of the cursor's part after its id, then the following parts from their start (ids are positive).
             for (var i = Math.Max(0, cursor.Part); i < parts.Count && entries.Count < page.Size; i++)
             {
                 if (counts[i] == 0)
@@ -44,7 +44,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                     continue;
                 }
 
-                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : null, 0, page.Size - entries.Count, cancellationToken);
+                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : 0, 0, page.Size - entries.Count, cancellationToken);
                 entries.AddRange(read);
                 last = read.Count > 0 ? i : last;
             }
