@@ -84,6 +84,27 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<Body?> IProtokolStore.FindBodyAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    Task<IReadOnlyList<Meeting>> IProtokolStore.MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<DateOnly?> IProtokolStore.LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    void IProtokolStore.Remove(Entity entity) => throw new NotSupportedException();
+
+    void IProtokolStore.DiscardChanges() => throw new NotSupportedException();
+
+    Task<T?> IProtokolStore.FindAsync<T>(int id, CancellationToken cancellationToken)
+        where T : class => throw new NotSupportedException();
+
+    Task<Meeting?> IProtokolStore.NextMeetingAsync(int organizationId, DateOnly after, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<Meeting?> IProtokolStore.LastMeetingBetweenAsync(int organizationId, DateOnly from, DateOnly through, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<bool> IProtokolStore.HasMeetingOnAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<Person?> IProtokolStore.FindPersonByNameAsync(int bodyId, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<int?> IStaffResources.CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<(IReadOnlySet<DateOnly> Dates, IReadOnlyList<HostAndVenue> Rotation, int? LastHostId)> PlanningAsync(int organizationId, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult<(IReadOnlySet<DateOnly>, IReadOnlyList<HostAndVenue>, int?)>((new HashSet<DateOnly>(), [], null));
 

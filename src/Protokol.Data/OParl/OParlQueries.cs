@@ -36,7 +36,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         var last = -1;
         if (page.After is { } cursor)
         {
-            // Keyset: the rest of the cursor's part after its id, then the following parts from their start.
+            // Keyset: the rest of the cursor's part after its id, then the following parts from their start (ids are positive).
             for (var i = Math.Max(0, cursor.Part); i < parts.Count && entries.Count < page.Size; i++)
             {
                 if (counts[i] == 0)
@@ -44,7 +44,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                     continue;
                 }
 
-                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : null, 0, page.Size - entries.Count, cancellationToken);
+                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : 0, 0, page.Size - entries.Count, cancellationToken);
                 entries.AddRange(read);
                 last = read.Count > 0 ? i : last;
             }
@@ -92,9 +92,13 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
 
         // Every meeting is public with its time and place from the day it is planned; what is on it from the agenda's publication.
         // "MeetingId IN (public meetings)" is worked out once; a correlated EXISTS per row cost SQLite four times as much at 100,000 items.
+        // A page after a cursor walks the primary key from the cursor on instead, testing each row with a correlated EXISTS,
+        // and stops at the page's end: at 100,000 items 0.3 ms against 15 ms for "IN" and a temporary B-tree to sort.
         var meetings = db.Meetings.Where(m => m.Organization.BodyId == owner);
+        var meetingsByKey = db.Meetings.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.BodyId == owner));
         var agendas = meetings.Where(m => m.State >= FirstPublic).Select(m => m.Id);
         var hearings = db.Hearings.Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && agendas.Contains(h.AgendaItem.MeetingId));
+        var publicAttachments = db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256));
         return list switch
         {
             OParlList.Organization => [Live(db.Organizations.Where(o => o.BodyId == owner), OParlKind.Organization, filter), Tombstones(OParlKind.Organization, owner, filter)],
@@ -107,15 +111,21 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                 Tombstones(OParlKind.Person, owner, filter),
             ],
             OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter), Tombstones(OParlKind.Membership, owner, filter)],
-            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter), Tombstones(OParlKind.Meeting, owner, filter)],
-            OParlList.AgendaItem => [Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter), Tombstones(OParlKind.AgendaItem, owner, filter)],
+            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey), Tombstones(OParlKind.Meeting, owner, filter)],
+            OParlList.AgendaItem =>
+            [
+                Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
+                    db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
+                Tombstones(OParlKind.AgendaItem, owner, filter),
+            ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
             OParlList.Consultation => [Live(hearings, OParlKind.Consultation, filter), Tombstones(OParlKind.Consultation, owner, filter)],
             OParlList.File =>
             [
-                Live(db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && agendas.Contains(a.MeetingId) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256)), OParlKind.AttachmentFile, filter),
-                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter),
-                Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter),
+                Live(publicAttachments.Where(a => agendas.Contains(a.MeetingId)), OParlKind.AttachmentFile, filter,
+                    publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
+                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic)),
+                Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
             OParlList.Location => [Live(db.Locations.Where(l => l.BodyId == owner && meetings.Any(m => m.LocationId == l.Id)), OParlKind.Location, filter), Tombstones(OParlKind.Location, owner, filter)],
@@ -124,16 +134,17 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         };
     }
 
-    /// <summary>Live records of one kind by id, under the filter.</summary>
-    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter)
+    /// <summary>Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids.</summary>
+    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null)
         where T : Entity
     {
         var ids = Filtered(records.AsNoTracking(), filter).Select(r => r.Id);
+        var keyed = byKey is null ? ids : Filtered(byKey.AsNoTracking(), filter).Select(r => r.Id);
         return new Part(
             ct => ids.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
-                var page = (after is { } a ? ids.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
+                var page = (after is { } a ? keyed.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
                 if (skip > 0)
                 {
                     page = page.Skip(skip);

@@ -70,6 +70,9 @@ public sealed record ImportTarget(string BodyKey, string BodyName, string? Organ
 /// </summary>
 public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader, TimeProvider clock)
 {
+    /// <summary>The note on follow-ups closed because the minutes they come from are history.</summary>
+    public const string HistoricalNote = "Lukket ved import: fra et ældre referat.";
+
     /// <summary>
     /// Reads and parses a file without touching the database: safe to run on other threads, ahead of
     /// <see cref="StoreAsync(PreparedDocument, ImportTarget, CancellationToken, ImportSession?)"/>.
@@ -223,6 +226,16 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         var people = new PeopleResolver(body, index, store);
         var mapper = new MeetingMapper(store, people);
         mapper.Map(meeting, organization, parsed, now.UtcDateTime, today, historical);
+
+        // Whatever the order an archive is imported in, only the latest minutes' follow-ups stay
+        // open: those of earlier imported minutes become history when later ones arrive.
+        if (!historical && organization.Id != 0)
+        {
+            foreach (var earlier in (await store.OpenFollowUpsAsync(organization.Id, ct)).Where(f => f.OriginMeeting is { ImportedSha256: not null } o && o.Date < date))
+            {
+                earlier.Complete(earlier.OriginMeeting!.Date, HistoricalNote);
+            }
+        }
 
         await store.SaveChangesAsync(ct);
         return (new ImportResult(fileName, outcome, meeting.Id)

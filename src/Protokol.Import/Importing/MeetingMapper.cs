@@ -80,7 +80,7 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
             if (historical)
             {
                 // Old minutes describe the past: what they promised was done (or dropped) long ago.
-                followUp.Complete(meeting.Date);
+                followUp.Complete(meeting.Date, MeetingImporter.HistoricalNote);
                 HistoricalFollowUps++;
             }
 

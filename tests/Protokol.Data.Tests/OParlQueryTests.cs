@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>OParl's reads on both engines: lists by keyset and by offset, and meetings read a page at a time as the portal reads them one by one.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class OParlQueryTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static async Task<(TestDatabase Db, DemoData Demo, int Body)> SeedAsync(DatabaseProvider provider, PostgresCluster postgres)
+    {
+        var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        DemoData demo;
+        await using (var scope = db.Scope())
+        {
+            demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        }
+
+        var body = await db.WithContextAsync(context => context.Bodies.Select(b => b.Id).SingleAsync());
+        return (db, demo, body);
+    }
+
+    /// <summary>Every entry of a list, page after page: following the cursor, or by number.</summary>
+    private static async Task<List<OParlEntry>> WalkAsync(IOParlQueries queries, OParlList list, int owner, int size, bool byCursor)
+    {
+        var all = new List<OParlEntry>();
+        OParlCursor? after = null;
+        for (var page = 0; ; page++)
+        {
+            var read = (await queries.ListAsync(list, owner, OParlListFilter.None, new OParlPageRequest(size, byCursor ? 0 : page * size, after), CancellationToken.None))!;
+            all.AddRange(read.Entries);
+            if (all.Count >= read.Total || read.Entries.Count == 0)
+            {
+                Assert.Equal(read.Total, all.Count);
+                return all;
+            }
+
+            after = byCursor ? read.Next : null;
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Lists_page_the_same_by_cursor_and_by_number_and_hold_planned_meetings_but_not_their_items(DatabaseProvider provider)
+    {
+        var (db, demo, body) = await SeedAsync(provider, postgres);
+        await using var _ = db;
+        await using var scope = db.Scope();
+        var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+
+        var meetings = await WalkAsync(queries, OParlList.Meeting, body, 5, byCursor: true);
+        Assert.Equal(demo.Meetings.Select(m => m.Id).Order(), meetings.Select(e => e.Id));
+        Assert.Equal(meetings, await WalkAsync(queries, OParlList.Meeting, body, 5, byCursor: false));
+
+        var items = await WalkAsync(queries, OParlList.AgendaItem, body, 7, byCursor: true);
+        Assert.Equal(demo.Meetings.Where(m => m.State >= MeetingState.AgendaPublished).SelectMany(m => m.Items).Select(i => i.Id).Order(), items.Select(e => e.Id));
+        Assert.Equal(items, await WalkAsync(queries, OParlList.AgendaItem, body, 7, byCursor: false));
+
+        // Attachments, then agendas and minutes: the cursor crosses from one part to the next.
+        var files = await WalkAsync(queries, OParlList.File, body, 3, byCursor: true);
+        Assert.Equal(files, await WalkAsync(queries, OParlList.File, body, 3, byCursor: false));
+        Assert.Contains(files, f => f.Kind == OParlKind.MeetingDocument);
+
+        Assert.Null(await queries.ListAsync(OParlList.Meeting, body + 1000, OParlListFilter.None, new OParlPageRequest(10), CancellationToken.None));
+        var future = new OParlListFilter(CreatedSince: new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(0, (await queries.ListAsync(OParlList.Meeting, body, future, new OParlPageRequest(10), CancellationToken.None))!.Total);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_page_of_meetings_is_read_as_the_portal_reads_each_meeting(DatabaseProvider provider)
+    {
+        var (db, demo, _) = await SeedAsync(provider, postgres);
+        await using var _ = db;
+        await using var scope = db.Scope();
+        var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+        var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+
+        var records = await queries.MeetingsAsync(demo.Meetings.Select(m => m.Id).ToList(), CancellationToken.None);
+        Assert.Equal(demo.Meetings.Count, records.Count);
+        foreach (var record in records)
+        {
+            var one = (await portal.GetMeetingAsync(record.Record.Id, CancellationToken.None))!;
+            if (record.Record.State >= MeetingState.AgendaPublished)
+            {
+                Assert.Equal(JsonSerializer.Serialize(one), JsonSerializer.Serialize(record.Record));
+                Assert.Equal(one.Items.Select(i => i.Id).Order(), record.ItemStamps.Keys.Order());
+            }
+            else
+            {
+                // A planned meeting's draft agenda, attachments and attendance are not even read.
+                Assert.Equal(JsonSerializer.Serialize(one with { Items = [], Attendance = [], Attachments = [] }), JsonSerializer.Serialize(record.Record));
+                Assert.Empty(record.ItemStamps);
+                Assert.Empty(record.AttachmentTexts);
+            }
+        }
+
+        Assert.Contains(records, r => r.Record.Attendance.Count > 0 && r.Record.Attachments.Count > 0);
+        Assert.Contains(records, r => r.ItemHearings.Count > 0);
+        Assert.Contains(records, r => r.Record.State == MeetingState.Planned && demo.Meetings.Single(m => m.Id == r.Record.Id).Items.Count > 0);
+    }
+}
