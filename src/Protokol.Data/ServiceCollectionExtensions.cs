@@ -44,7 +44,6 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Archive.ArchiveService>();
         services.AddScoped<Reports.ReportQueries>();
         services.TryAddScoped<ISearchIndexer, DeferredSearchIndexer>();
-        services.AddScoped<RecordMinutes>();
         services.AddScoped<IBackOfficeQueries>(sp => sp.GetRequiredService<BackOfficeQueries>());
         services.AddScoped<PlanExtraMeeting>();
         services.AddScoped<ChangeMeetingDetails>();

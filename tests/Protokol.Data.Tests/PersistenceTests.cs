@@ -135,18 +135,20 @@ public sealed class PersistenceTests(PostgresCluster postgres)
     {
         await using var db = await Database(provider);
         var demo = await SeedAsync(db);
-        var item = demo.Meetings.Single(m => m.State == MeetingState.MinutesPublished).ItemsInOrder.First(i => i.Minutes is not null);
+        var meeting = demo.Meetings.Single(m => m.State == MeetingState.MinutesPublished);
+        var item = meeting.ItemsInOrder.First(i => i.Minutes is not null);
 
         await using (var scope = db.Scope())
         {
-            var saved = await scope.ServiceProvider.GetRequiredService<RecordMinutes>().ExecuteAsync(item.Id, 1, "Rettet referat.", "Godkendt", CancellationToken.None);
-            Assert.Equal(2, saved.Version);
+            var saved = await scope.ServiceProvider.GetRequiredService<WriteMinutes>().ExecuteAsync(meeting.Id, [new MinutesEntry(item.Id, 1, "Rettet referat.", "Godkendt")], CancellationToken.None);
+            Assert.Equal(2, saved.Single().Version);
         }
 
         await using (var scope = db.Scope())
         {
-            var useCase = scope.ServiceProvider.GetRequiredService<RecordMinutes>();
-            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => useCase.ExecuteAsync(item.Id, 1, "Forældet tekst.", null, CancellationToken.None));
+            var useCase = scope.ServiceProvider.GetRequiredService<WriteMinutes>();
+            var conflict = await Assert.ThrowsAsync<EditConflictException>(() => useCase.ExecuteAsync(meeting.Id, [new MinutesEntry(item.Id, 1, "Forældet tekst.", null)], CancellationToken.None));
+            Assert.Contains(conflict.Conflicts, c => c.Stored.Contains("Rettet referat.", StringComparison.Ordinal));
         }
 
         var stored = await db.WithContextAsync(c => c.AgendaItems.SingleAsync(i => i.Id == item.Id));

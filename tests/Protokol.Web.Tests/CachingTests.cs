@@ -48,7 +48,7 @@ public sealed class CachingTests(ProtokolAppFactory app) : IClassFixture<Protoko
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<RecordMinutes>().ExecuteAsync(item.Id, item.Version, "Rettet efter mødet.", item.Decision, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WriteMinutes>().ExecuteAsync(meeting.Id, [new MinutesEntry(item.Id, item.Version, "Rettet efter mødet.", item.Decision)], CancellationToken.None);
         }
 
         var after = await GetAsync($"/moeder/{meeting.Id}", before);
