@@ -217,6 +217,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/opfoelgninger/{id:int}/{handler?}"] = ($"/admin/opfoelgninger/{followUp}", Away, Ok, Ok, Away, Ok),
             ["admin/hoeringer/{handler?}"] = ("/admin/hoeringer", Away, Away, Ok, Ok, Ok),
             ["admin/personer"] = ("/admin/personer", Away, Away, Ok, Ok, Ok),
+            ["admin/post"] = ("/admin/post", Away, Away, Ok, Ok, Ok),
             ["admin/personer/{id:int}/{handler?}"] = ($"/admin/personer/{person}", Away, Away, Ok, Ok, Ok),
             ["admin/raad"] = ("/admin/raad", Away, Away, Away, Away, Ok),
             ["admin/brugere"] = ("/admin/brugere", Away, Away, Away, Away, Ok),

@@ -47,7 +47,12 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
 
         var meetingDay = new DateOnly(2026, 12, 1);
         var id = await s.NewMeetingAsync("1.12.2026", "15.00", "Ekstra møde om vinterberedskab");
-        Assert.Equal(404, (await s.PublicAsync($"/moeder/{id}")).Status);
+        // A planned meeting is public with its time and place (a citizen may plan to come), its draft agenda is not.
+        var planned = await s.PublicAsync($"/moeder/{id}");
+        Assert.Equal(200, planned.Status);
+        Assert.Contains("Planlagt møde", planned.Body, StringComparison.Ordinal);
+        Assert.Contains("tirsdag d. 1. december 2026 kl. 15.00", planned.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("agenda-item", planned.Body, StringComparison.Ordinal);
 
         // 2. The agenda: standing items, an open item, a closed item, a sub-item and a public attachment.
         await s.SubmitAsync("Udfyld dagsordenen");
