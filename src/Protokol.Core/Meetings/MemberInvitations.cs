@@ -20,8 +20,14 @@ public sealed record AgendaSending(IReadOnlyList<Person> Queued, IReadOnlyList<P
 /// an updated invitation or a cancellation. Every message is queued in the outbox in the unit of work
 /// of the action, keyed by meeting, schedule version and person, so nothing is sent twice.
 /// </summary>
-public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBackOfficeQueries queries, IMeetingInvitationWriter writer, TimeProvider clock)
+/// <remarks>
+/// The <see cref="IMeetingInvitationWriter"/> comes from the web host; hosts without one (the command
+/// line, the data tests) still move and cancel meetings, as long as no agenda was sent by e-mail.
+/// </remarks>
+public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBackOfficeQueries queries, TimeProvider clock, IMeetingInvitationWriter? writer = null)
 {
+    private IMeetingInvitationWriter Writer => writer ?? throw new InvalidOperationException("Invitations are written by the web host: no IMeetingInvitationWriter is registered.");
+
     public const string AgendaPurpose = "agenda";
     public const string UpdatePurpose = "meeting-update";
     public const string CancelPurpose = "meeting-cancel";
@@ -55,7 +61,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         }
 
         var note = Guard.OptionalText(message, "Besked til medlemmerne", 4000);
-        var pdf = await writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
+        var pdf = await Writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
         var invited = await InvitedAsync(meetingId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         List<Person> queued = [], already = [], notReached = [];
@@ -74,13 +80,13 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
                 continue;
             }
 
-            var links = writer.AnswerLinks(meeting, person.Id);
+            var links = Writer.AnswerLinks(meeting, person.Id);
             var text = $"""
                 Kære {person.Name}
 
                 {(note is null ? string.Empty : note + "\n\n")}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
                 Dagsordenen er vedhæftet som PDF og findes også på portalen:
-                {writer.MeetingPage(meeting.Id)}
+                {Writer.MeetingPage(meeting.Id)}
 
                 Svar med ét klik (linkene gælder til mødets slutning):
                 Jeg kommer: {links.Attending}
@@ -91,7 +97,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
             var invitation = new OutgoingMail(AgendaKeyPrefix(meeting.Id) + person.Id.ToString(CultureInfo.InvariantCulture), AgendaPurpose, person.Email!, person.Name,
                     $"Dagsorden: {What(meeting)} {DanishDates.Date(meeting.Date)}", text, now, meeting.OrganizationId)
                 .Attach(AgendaFileName(meeting), "application/pdf", pdf)
-                .Invite(writer.Calendar(meeting, InvitationMethod.Request, person.Email!, person.Name), "REQUEST");
+                .Invite(Writer.Calendar(meeting, InvitationMethod.Request, person.Email!, person.Name), "REQUEST");
             if (await mail.EnqueueAsync(invitation, cancellationToken))
             {
                 queued.Add(person);
@@ -135,20 +141,20 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
                     Kære {name}
 
                     Mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, er aflyst.{(meeting.CancellationReason is { } reason ? "\n" + reason : string.Empty)}
-                    {writer.MeetingPage(meeting.Id)}
+                    {Writer.MeetingPage(meeting.Id)}
 
                     Aflysningen fjerner mødet fra din kalender.
                     """;
             }
             else
             {
-                var links = writer.AnswerLinks(meeting, personId);
+                var links = Writer.AnswerLinks(meeting, personId);
                 subject = $"Ændret: {What(meeting)} {DanishDates.Date(meeting.Date)}";
                 text = $"""
                     Kære {name}
 
                     Mødet i {What(meeting)} holdes nu {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
-                    {writer.MeetingPage(meeting.Id)}
+                    {Writer.MeetingPage(meeting.Id)}
 
                     Svar med ét klik (linkene gælder til mødets slutning):
                     Jeg kommer: {links.Attending}
@@ -160,7 +166,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
 
             var key = $"{purpose}:{meeting.Id.ToString(CultureInfo.InvariantCulture)}:{meeting.ScheduleVersion.ToString(CultureInfo.InvariantCulture)}:{personId.ToString(CultureInfo.InvariantCulture)}";
             var message = new OutgoingMail(key, purpose, recipient.ToAddress, recipient.ToName, subject, text, now, meeting.OrganizationId)
-                .Invite(writer.Calendar(meeting, method, recipient.ToAddress, recipient.ToName), method == InvitationMethod.Cancel ? "CANCEL" : "REQUEST");
+                .Invite(Writer.Calendar(meeting, method, recipient.ToAddress, recipient.ToName), method == InvitationMethod.Cancel ? "CANCEL" : "REQUEST");
             if (await mail.EnqueueAsync(message, cancellationToken))
             {
                 count++;
