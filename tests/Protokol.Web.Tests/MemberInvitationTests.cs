@@ -147,11 +147,22 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
             Assert.Contains("For få punkter.", message.TextBody, StringComparison.Ordinal);
         }
 
+        // Taking the cancellation back invites the same members again (SEQUENCE 2).
+        await day.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await day.SubmitAsync("Tag aflysningen tilbage");
+        foreach (var ics in (await ReceivedAsync("Ændret: ", second.Date, Members.Length)).Select(Calendar))
+        {
+            Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:2", ics, StringComparison.Ordinal);
+            Assert.Contains("STATUS:CONFIRMED", ics, StringComparison.Ordinal);
+        }
+
         // Every message left exactly once.
         await app.Services.GetRequiredService<MailDispatcher>().SendDueAsync(CancellationToken.None);
         Assert.Equal(Members.Length, Matching("Dagsorden: ", first.Date).Count);
         Assert.Equal(Members.Length, Matching("Ændret: ", moved).Count);
         Assert.Equal(Members.Length, Matching("Aflyst: ", second.Date).Count);
+        Assert.Equal(Members.Length, Matching("Ændret: ", second.Date).Count);
     }
 
     [Fact]
