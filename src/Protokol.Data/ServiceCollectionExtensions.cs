@@ -48,6 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlanExtraMeeting>();
         services.AddScoped<ChangeMeetingDetails>();
         services.AddScoped<CancelMeeting>();
+        services.AddScoped<MemberInvitations>();
+        services.AddScoped<AnswerInvitation>();
         services.AddScoped<DeleteMeeting>();
         services.AddScoped<BuildAgenda>();
         services.AddScoped<PublishAgenda>();

@@ -52,6 +52,8 @@ builder.Services.AddSingleton<Protokol.Web.Mail.IMailTransport, Protokol.Web.Mai
 builder.Services.AddSingleton<Protokol.Web.Mail.MailDispatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.MailDispatcher>());
 builder.Services.AddSingleton<Protokol.Web.Mail.DigestService>();
+builder.Services.AddSingleton<Protokol.Web.Mail.AnswerTokens>();
+builder.Services.AddScoped<Protokol.Core.Abstractions.IMeetingInvitationWriter, Protokol.Web.Mail.MeetingInvitationWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.DigestService>());
 builder.Services.AddOutputCache(PublicPageCache.Configure);
 builder.Services.AddSingleton<Protokol.Core.Search.IPublicContentObserver, PublicPageCache>();

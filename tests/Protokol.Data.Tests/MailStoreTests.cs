@@ -57,6 +57,25 @@ public sealed class MailStoreTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_recipients_of_an_event_are_found_by_key_prefix_also_before_the_save(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        await using var scope = db.Scope();
+        var mail = scope.ServiceProvider.GetRequiredService<IMailStore>();
+        await mail.EnqueueAsync(new OutgoingMail("agenda:1:5", "agenda", "anna@example.dk", "Anna", "Dagsorden", "Hej", Now), CancellationToken.None);
+        await mail.EnqueueAsync(new OutgoingMail("agenda:12:5", "agenda", "anna@example.dk", "Anna", "Dagsorden", "Hej", Now), CancellationToken.None);
+        await mail.SaveChangesAsync(CancellationToken.None);
+        await mail.EnqueueAsync(new OutgoingMail("agenda:1:6", "agenda", "bo@example.dk", "Bo", "Dagsorden", "Hej", Now), CancellationToken.None);
+
+        var recipients = await mail.RecipientsAsync("agenda:1:", CancellationToken.None);
+        Assert.Equal(["agenda:1:5", "agenda:1:6"], recipients.Select(r => r.Key));
+        Assert.Equal(["anna@example.dk", "bo@example.dk"], recipients.Select(r => r.ToAddress));
+        Assert.Empty(await mail.RecipientsAsync("agenda:1%", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Unsubscribing_deletes_the_address_and_unconfirmed_subscriptions_expire(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);

@@ -213,6 +213,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/raad/{slug}/{handler?}"] = ("/admin/raad/udsatteraadet", Away, Ok, Ok, Away, Ok),
             ["admin/moeder/{id:int}/{handler?}"] = ($"/admin/moeder/{planned}", Away, Ok, Ok, Away, Ok),
             ["admin/moeder/{id:int}/referat/{handler?}"] = ($"/admin/moeder/{planned}/referat", Away, Ok, Ok, Away, Ok),
+            ["admin/moeder/{id:int}/udsend"] = ($"/admin/moeder/{planned}/udsend", Away, Away, Ok, Away, Ok),
             ["admin/moeder/nyt"] = ("/admin/moeder/nyt", Away, Away, Ok, Ok, Ok),
             ["admin/opfoelgninger/{id:int}/{handler?}"] = ($"/admin/opfoelgninger/{followUp}", Away, Ok, Ok, Away, Ok),
             ["admin/hoeringer/{handler?}"] = ("/admin/hoeringer", Away, Away, Ok, Ok, Ok),

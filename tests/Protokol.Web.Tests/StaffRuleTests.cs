@@ -165,6 +165,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         return new()
         {
             ["/Admin/Meeting:id"] = Text(meeting),
+            ["/Admin/MeetingSend:id"] = Text(meeting),
             ["/Admin/Person:id"] = Text(person),
             ["/Admin/User:id"] = Text(account),
             ["/Admin/Council:slug"] = DemoCouncil.CouncilSlug,

@@ -64,6 +64,9 @@ public interface IBackOfficeQueries
     /// <summary>The organization a meeting belongs to, or null when there is no such meeting: the access check before a change.</summary>
     Task<int?> MeetingOrganizationAsync(int meetingId, CancellationToken cancellationToken);
 
+    /// <summary>The organization's memberships active on <paramref name="day"/>, with their people, by role and name; read only.</summary>
+    Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken);
+
     Task<MeetingSurroundings> SurroundingsAsync(Meeting meeting, CancellationToken cancellationToken);
 
     /// <summary>Names the privacy check accepts in a meeting's texts: the council's members on the day, hosts, places.</summary>

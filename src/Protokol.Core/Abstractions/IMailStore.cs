@@ -17,6 +17,9 @@ public interface IMailStore
 
     Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The messages whose key starts with <paramref name="keyPrefix"/> ("agenda:17:"), also those queued in this unit of work, oldest first.</summary>
+    Task<IReadOnlyList<MailRecipient>> RecipientsAsync(string keyPrefix, CancellationToken cancellationToken);
+
     /// <summary>The newest messages, of the given councils (null: all, also those about no council), without their files.</summary>
     Task<IReadOnlyList<MailSummary>> RecentAsync(IReadOnlyCollection<int>? organizationIds, int limit, CancellationToken cancellationToken);
 
@@ -34,6 +37,9 @@ public interface IMailStore
 
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Whom a message went to, by its key.</summary>
+public sealed record MailRecipient(string Key, string ToAddress, string? ToName, MailStatus Status);
 
 /// <summary>A message as the back office lists it.</summary>
 public sealed record MailSummary(long Id, string Purpose, string ToAddress, string? ToName, string Subject, MailStatus Status, int Attempts, DateTime Created, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, int? OrganizationId);

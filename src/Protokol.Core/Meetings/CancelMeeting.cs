@@ -2,13 +2,17 @@ using Protokol.Core.Abstractions;
 
 namespace Protokol.Core.Meetings;
 
-/// <summary>Use case: the secretary cancels a meeting (the public sees it as "aflyst"), or takes the cancellation back.</summary>
-public sealed class CancelMeeting(IProtokolStore store, TimeProvider clock)
+/// <summary>
+/// Use case: the secretary cancels a meeting (the public sees it as "aflyst"), or takes the
+/// cancellation back; members who got the agenda get the cancellation or the renewed invitation.
+/// </summary>
+public sealed class CancelMeeting(IProtokolStore store, TimeProvider clock, MemberInvitations invitations)
 {
     public async Task<Meeting> ExecuteAsync(int meetingId, string? reason, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         meeting.Cancel(reason, clock.GetUtcNow().UtcDateTime);
+        await invitations.QueueChangeAsync(meeting, cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         return meeting;
     }
@@ -17,6 +21,7 @@ public sealed class CancelMeeting(IProtokolStore store, TimeProvider clock)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         meeting.Reinstate();
+        await invitations.QueueChangeAsync(meeting, cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         return meeting;
     }

@@ -29,6 +29,19 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
     public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) =>
         db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<MailRecipient>> RecipientsAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        var stored = await db.OutgoingMail.AsNoTracking()
+            .Where(m => m.Key.StartsWith(keyPrefix))
+            .OrderBy(m => m.Id)
+            .Select(m => new MailRecipient(m.Key, m.ToAddress, m.ToName, m.Status))
+            .ToListAsync(cancellationToken);
+        var queued = db.ChangeTracker.Entries<OutgoingMail>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
+            .Select(e => new MailRecipient(e.Entity.Key, e.Entity.ToAddress, e.Entity.ToName, e.Entity.Status));
+        return [.. stored, .. queued];
+    }
+
     public async Task<IReadOnlyList<MailSummary>> RecentAsync(IReadOnlyCollection<int>? organizationIds, int limit, CancellationToken cancellationToken) =>
         await db.OutgoingMail.AsNoTracking()
             .Where(m => organizationIds == null || (m.OrganizationId != null && organizationIds.Contains(m.OrganizationId.Value)))

@@ -123,6 +123,9 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         return (await query.ToListAsync(cancellationToken)).OrderBy(o => o.Name, DanishNames).ToList();
     }
 
+    public async Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
+        await MembersAsync(organizationId, day, cancellationToken);
+
     private async Task<List<Membership>> MembersAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
         await db.Memberships.AsNoTracking().Include(x => x.Person).Include(x => x.OnBehalfOf)
             .Where(x => x.OrganizationId == organizationId && (x.Start == null || x.Start <= day) && (x.End == null || x.End >= day))

@@ -1,0 +1,71 @@
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Registry;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>
+/// Use case: a member answers the agenda e-mail from its signed link, without signing in: "Jeg
+/// kommer" records them present, "Jeg melder afbud" records apologies and, when they name one, their
+/// substitute present in their place. The secretary's attendance form shows the answer, and she can
+/// still change it.
+/// </summary>
+public sealed class AnswerInvitation(IProtokolStore store, IBackOfficeQueries queries)
+{
+    /// <summary>The meeting and the member's seat, checked: null when the person is no member on the meeting's day.</summary>
+    public async Task<(Meeting Meeting, Membership? Seat, IReadOnlyList<Membership> Substitutes)> LoadAsync(int meetingId, int personId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Mødet findes ikke længere.");
+        var members = await queries.MembersOnAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+        var seat = members.FirstOrDefault(m => m.PersonId == personId && m.Role != MembershipRole.Substitute) ?? members.FirstOrDefault(m => m.PersonId == personId);
+
+        // The member's own substitutes first, then the council's other substitutes.
+        var substitutes = members.Where(m => m.Role == MembershipRole.Substitute && m.PersonId != personId)
+            .OrderBy(m => m.SubstituteForId == personId ? 0 : 1).ThenBy(m => m.Person.Name, StringComparer.Create(Text.DanishDates.Culture, false))
+            .DistinctBy(m => m.PersonId)
+            .ToList();
+        return (meeting, seat, substitutes);
+    }
+
+    public async Task<Attendance> ExecuteAsync(int meetingId, int personId, bool attending, int? substituteId, CancellationToken cancellationToken)
+    {
+        var (meeting, seat, substitutes) = await LoadAsync(meetingId, personId, cancellationToken);
+        if (meeting.IsCancelled)
+        {
+            throw new DomainRuleException("Mødet er aflyst, så der er intet at svare på.");
+        }
+
+        if (meeting.State != MeetingState.AgendaPublished)
+        {
+            throw new DomainRuleException("Mødet er holdt, så svaret kan ikke længere ændres her. Kontakt sekretæren.");
+        }
+
+        if (seat is null)
+        {
+            throw new DomainRuleException("Du er ikke medlem af rådet på mødedagen. Kontakt sekretæren.");
+        }
+
+        var person = await store.RequiredAsync<Person>(personId, "Medlemmet", cancellationToken);
+        if (attending)
+        {
+            var present = meeting.RecordAttendance(person, AttendanceStatus.Present);
+            await store.SaveChangesAsync(cancellationToken);
+            return present;
+        }
+
+        var answer = meeting.RecordAttendance(person, AttendanceStatus.Apologies);
+        if (substituteId is { } id and > 0)
+        {
+            if (substitutes.All(s => s.PersonId != id))
+            {
+                throw new DomainRuleException("Suppleant: vælg en af rådets suppleanter på listen.");
+            }
+
+            var substitute = await store.RequiredAsync<Person>(id, "Suppleanten", cancellationToken);
+            meeting.RecordAttendance(substitute, AttendanceStatus.Present, person);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return answer;
+    }
+}

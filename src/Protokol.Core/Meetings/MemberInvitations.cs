@@ -1,0 +1,208 @@
+using System.Globalization;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Mail;
+using Protokol.Core.Registry;
+using Protokol.Core.Text;
+
+namespace Protokol.Core.Meetings;
+
+/// <summary>Who was invited and who could not be: the answer to "Send dagsordenen".</summary>
+/// <param name="Queued">Members a message was queued for now.</param>
+/// <param name="AlreadySent">Members who had it already (a second click sends nothing twice).</param>
+/// <param name="NotReached">Members without an e-mail address.</param>
+public sealed record AgendaSending(IReadOnlyList<Person> Queued, IReadOnlyList<Person> AlreadySent, IReadOnlyList<Person> NotReached);
+
+/// <summary>
+/// Use case: the secretary sends the published agenda to the council's members (and substitutes, by
+/// choice), one e-mail each with the agenda as PDF, the public page's link, an iCalendar invitation
+/// and the signed answer links; later moves and cancellations of the meeting go to the same members as
+/// an updated invitation or a cancellation. Every message is queued in the outbox in the unit of work
+/// of the action, keyed by meeting, schedule version and person, so nothing is sent twice.
+/// </summary>
+/// <remarks>
+/// The <see cref="IMeetingInvitationWriter"/> comes from the web host; hosts without one (the command
+/// line, the data tests) still move and cancel meetings, as long as no agenda was sent by e-mail.
+/// </remarks>
+public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBackOfficeQueries queries, TimeProvider clock, IMeetingInvitationWriter? writer = null)
+{
+    private IMeetingInvitationWriter Writer => writer ?? throw new InvalidOperationException("Invitations are written by the web host: no IMeetingInvitationWriter is registered.");
+
+    public const string AgendaPurpose = "agenda";
+    public const string UpdatePurpose = "meeting-update";
+    public const string CancelPurpose = "meeting-cancel";
+
+    private static readonly MembershipRole[] MemberRoles = [MembershipRole.Chair, MembershipRole.ViceChair, MembershipRole.Member];
+
+    /// <summary>The people the agenda goes to: the members on the meeting's day, and the substitutes when chosen.</summary>
+    public async Task<IReadOnlyList<Membership>> RecipientsAsync(Meeting meeting, bool withSubstitutes, CancellationToken cancellationToken) =>
+        (await queries.MembersOnAsync(meeting.OrganizationId, meeting.Date, cancellationToken))
+            .Where(m => MemberRoles.Contains(m.Role) || (withSubstitutes && m.Role == MembershipRole.Substitute))
+            .DistinctBy(m => m.PersonId)
+            .ToList();
+
+    /// <summary>The people the agenda was sent to, by person id.</summary>
+    public async Task<IReadOnlySet<int>> InvitedAsync(int meetingId, CancellationToken cancellationToken) =>
+        (await mail.RecipientsAsync(AgendaKeyPrefix(meetingId), cancellationToken)).Select(r => PersonOf(r.Key)).ToHashSet();
+
+    public async Task<AgendaSending> SendAgendaAsync(int meetingId, string? message, bool withSubstitutes, CancellationToken cancellationToken)
+    {
+        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Mødet findes ikke.");
+        if (meeting.IsCancelled)
+        {
+            throw new DomainRuleException("Mødet er aflyst; dagsordenen sendes ikke.");
+        }
+
+        if (meeting.State != MeetingState.AgendaPublished)
+        {
+            throw new DomainRuleException(meeting.State == MeetingState.Planned
+                ? "Offentliggør dagsordenen, før den sendes til medlemmerne."
+                : "Mødet er holdt; dagsordenen sendes ikke længere.");
+        }
+
+        var note = Guard.OptionalText(message, "Besked til medlemmerne", 4000);
+        var pdf = await Writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
+        var invited = await InvitedAsync(meetingId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<Person> queued = [], already = [], notReached = [];
+        foreach (var member in await RecipientsAsync(meeting, withSubstitutes, cancellationToken))
+        {
+            var person = member.Person;
+            if (invited.Contains(person.Id))
+            {
+                already.Add(person);
+                continue;
+            }
+
+            if (!HasAddress(person))
+            {
+                notReached.Add(person);
+                continue;
+            }
+
+            var links = Writer.AnswerLinks(meeting, person.Id);
+            var text = $"""
+                Kære {person.Name}
+
+                {(note is null ? string.Empty : note + "\n\n")}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
+                Dagsordenen er vedhæftet som PDF og findes også på portalen:
+                {Writer.MeetingPage(meeting.Id)}
+
+                Svar med ét klik (linkene gælder til mødets slutning):
+                Jeg kommer: {links.Attending}
+                Jeg melder afbud: {links.Apologies}
+
+                Invitationen kan lægges i din kalender; flyttes eller aflyses mødet, får du besked.
+                """;
+            var invitation = new OutgoingMail(AgendaKeyPrefix(meeting.Id) + person.Id.ToString(CultureInfo.InvariantCulture), AgendaPurpose, person.Email!, person.Name,
+                    $"Dagsorden: {What(meeting)} {DanishDates.Date(meeting.Date)}", text, now, meeting.OrganizationId)
+                .Attach(AgendaFileName(meeting), "application/pdf", pdf)
+                .Invite(Writer.Calendar(meeting, InvitationMethod.Request, person.Email!, person.Name), "REQUEST");
+            if (await mail.EnqueueAsync(invitation, cancellationToken))
+            {
+                queued.Add(person);
+            }
+            else
+            {
+                already.Add(person);
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new AgendaSending(queued, already, notReached);
+    }
+
+    /// <summary>
+    /// Called by the move and cancel use cases before they save: when the agenda was sent and the
+    /// meeting's schedule changed, queues the updated invitation (a moved or reinstated meeting) or the
+    /// cancellation to everyone it was sent to. Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueChangeAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var recipients = (await mail.RecipientsAsync(AgendaKeyPrefix(meeting.Id), cancellationToken)).DistinctBy(r => r.Key).ToList();
+        if (recipients.Count == 0 || meeting.ScheduleVersion == 0)
+        {
+            return 0;
+        }
+
+        var method = meeting.IsCancelled ? InvitationMethod.Cancel : InvitationMethod.Request;
+        var purpose = meeting.IsCancelled ? CancelPurpose : UpdatePurpose;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var recipient in recipients)
+        {
+            var personId = PersonOf(recipient.Key);
+            var name = recipient.ToName ?? recipient.ToAddress;
+            string subject, text;
+            if (meeting.IsCancelled)
+            {
+                subject = $"Aflyst: {What(meeting)} {DanishDates.Date(meeting.Date)}";
+                text = $"""
+                    Kære {name}
+
+                    Mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, er aflyst.{(meeting.CancellationReason is { } reason ? "\n" + reason : string.Empty)}
+                    {Writer.MeetingPage(meeting.Id)}
+
+                    Aflysningen fjerner mødet fra din kalender.
+                    """;
+            }
+            else
+            {
+                var links = Writer.AnswerLinks(meeting, personId);
+                subject = $"Ændret: {What(meeting)} {DanishDates.Date(meeting.Date)}";
+                text = $"""
+                    Kære {name}
+
+                    Mødet i {What(meeting)} holdes nu {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
+                    {Writer.MeetingPage(meeting.Id)}
+
+                    Svar med ét klik (linkene gælder til mødets slutning):
+                    Jeg kommer: {links.Attending}
+                    Jeg melder afbud: {links.Apologies}
+
+                    Den opdaterede invitation flytter mødet i din kalender.
+                    """;
+            }
+
+            var key = $"{purpose}:{meeting.Id.ToString(CultureInfo.InvariantCulture)}:{meeting.ScheduleVersion.ToString(CultureInfo.InvariantCulture)}:{personId.ToString(CultureInfo.InvariantCulture)}";
+            var message = new OutgoingMail(key, purpose, recipient.ToAddress, recipient.ToName, subject, text, now, meeting.OrganizationId)
+                .Invite(Writer.Calendar(meeting, method, recipient.ToAddress, recipient.ToName), method == InvitationMethod.Cancel ? "CANCEL" : "REQUEST");
+            if (await mail.EnqueueAsync(message, cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string AgendaKeyPrefix(int meetingId) => $"agenda:{meetingId.ToString(CultureInfo.InvariantCulture)}:";
+
+    // Keys end with the person's id (see AgendaKeyPrefix and QueueChangeAsync).
+    private static int PersonOf(string key) => int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+
+    private static bool HasAddress(Person person)
+    {
+        if (string.IsNullOrWhiteSpace(person.Email))
+        {
+            return false;
+        }
+
+        try
+        {
+            MailAddressRules.Normalise(person.Email);
+            return true;
+        }
+        catch (DomainRuleException)
+        {
+            return false;
+        }
+    }
+
+    private static string What(Meeting meeting) => meeting.Name ?? meeting.Organization.Name;
+
+    private static string Place(Meeting meeting) => meeting.Location is { } location ? ", " + location.Description : string.Empty;
+
+    private static string AgendaFileName(Meeting meeting) =>
+        $"dagsorden-{meeting.Organization.Slug}-{meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf";
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using Protokol.Core.Common;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.Core.Text;
+using Protokol.Data;
+using Protokol.Web.Mail;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>
+/// Issue 16, "Done when", first bullet: the secretary sends the agenda through the real form, the SMTP
+/// server receives one message per member with the PDF and the invitation, a member answers from the
+/// link, the attendance form shows it, and moving and cancelling the meeting send the update and the
+/// cancellation. On SQLite, against a real SMTP server on a loopback port.
+/// </summary>
+/// <remarks>
+/// The answer links are signed with Data Protection's time-limited protector, which reads the system
+/// clock, not the portal's <see cref="TimeProvider"/>: the meetings here lie in the real future.
+/// </remarks>
+public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser browser) : IClassFixture<MailProtokolApp>, IClassFixture<Browser>
+{
+    private static readonly string[] Members = ["Lene Bjerregaard", "Mogens Aagaard", "Peter Lund Madsen", "Hanne Østergaard", "Ali Haddad", "Birthe Nørgaard Friis"];
+
+    [Fact]
+    public async Task The_secretary_sends_the_agenda_a_member_sends_apologies_by_link_and_moving_and_cancelling_follow()
+    {
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var first = await PublishedMeetingAsync(today.AddDays(30));
+        var second = await PublishedMeetingAsync(today.AddDays(45));
+        await GiveAddressesAsync();
+
+        // 1. The agenda, through the form: one message per member and substitute with an address.
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        var page = secretary.Page;
+        await secretary.GoAsync($"/admin/moeder/{first.Id}");
+        await secretary.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Send dagsordenen til medlemmerne" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jens-Ole Vinther" })).ToContainTextAsync("Nås ikke: ingen e-mailadresse");
+        await page.GetByLabel("Besked til medlemmerne (valgfri)").FillAsync("Husk at læse bilaget om vinterberedskabet.");
+        await page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        var done = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        Assert.Contains("Dagsordenen sendes til 6 personer.", done, StringComparison.Ordinal);
+        Assert.Contains("Ikke nået (ingen e-mailadresse): Jens-Ole Vinther.", done, StringComparison.Ordinal);
+
+        var agendas = await ReceivedAsync("Dagsorden: ", first.Date, Members.Length);
+        Assert.Equal(Members.Order(StringComparer.Ordinal), agendas.Select(m => m.To.Mailboxes.Single().Name).Order(StringComparer.Ordinal));
+        var publicUid = Unfold((await secretary.PublicAsync($"/moeder/{first.Id}/kalender.ics")).Body).Split('\n').Single(l => l.StartsWith("UID:", StringComparison.Ordinal)).Trim();
+        foreach (var message in agendas)
+        {
+            var to = message.To.Mailboxes.Single();
+            Assert.Equal("raadet@havnby.example", message.From.Mailboxes.Single().Address);
+            Assert.Contains("Husk at læse bilaget om vinterberedskabet.", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/moeder/{first.Id}", message.TextBody, StringComparison.Ordinal);
+            var pdf = message.Attachments.OfType<MimePart>().Single(p => p.ContentType.MimeType == "application/pdf");
+            using (var bytes = new MemoryStream())
+            {
+                await pdf.Content!.DecodeToAsync(bytes);
+                Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes.ToArray(), 0, 4), StringComparison.Ordinal);
+            }
+
+            var ics = Calendar(message);
+            Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+            Assert.Contains(publicUid, ics, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:0", ics, StringComparison.Ordinal);
+            Assert.Contains("ORGANIZER;CN=Havnby Kommune:mailto:raadet@havnby.example", ics, StringComparison.Ordinal);
+            Assert.Matches($"ATTENDEE;[^\\n]*:mailto:{Regex.Escape(to.Address)}", ics);
+            Assert.Contains("DTSTART;TZID=Europe/Copenhagen:" + first.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "T160000", ics, StringComparison.Ordinal);
+        }
+
+        // A second click sends nothing twice, and says so.
+        await page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        Assert.Contains("6 havde den allerede og får den ikke igen.", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await app.Services.GetRequiredService<MailDispatcher>().SendDueAsync(CancellationToken.None);
+        Assert.Equal(Members.Length, Matching("Dagsorden: ", first.Date).Count);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hanne Østergaard" })).ToContainTextAsync("Sendt");
+
+        // 3. Hanne follows her link without signing in, sends apologies and names her substitute.
+        var hanne = agendas.Single(m => m.To.Mailboxes.Single().Name == "Hanne Østergaard");
+        var apologies = Links(hanne).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=afbud", StringComparison.Ordinal));
+        var member = await browser.Instance.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
+        await member.GotoAsync(new Uri(apologies).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Svar for Hanne Østergaard.")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByLabel("Jeg melder afbud")).ToBeCheckedAsync();
+        await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+
+        // 2. Moving the meeting sends the updated invitation (SEQUENCE 1) to the same six.
+        var moved = first.Date.AddDays(1);
+        await secretary.GoAsync($"/admin/moeder/{first.Id}");
+        await page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await page.GetByLabel("Dato").FillAsync(moved.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
+        await secretary.SubmitAsync("Gem oplysningerne");
+        var updates = await ReceivedAsync("Ændret: ", moved, Members.Length);
+        Assert.Equal(Members.Order(StringComparer.Ordinal), updates.Select(m => m.To.Mailboxes.Single().Name).Order(StringComparer.Ordinal));
+        foreach (var ics in updates.Select(Calendar))
+        {
+            Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+            Assert.Contains(publicUid, ics, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:1", ics, StringComparison.Ordinal);
+            Assert.Contains("DTSTART;TZID=Europe/Copenhagen:" + moved.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "T160000", ics, StringComparison.Ordinal);
+        }
+
+        // The meeting day: the attendance form shows Hanne's apologies and Birthe standing in; the secretary can still change it.
+        app.Clock.Now = new DateTimeOffset(moved.ToDateTime(new TimeOnly(18, 30)), TimeSpan.FromHours(1));
+        await using var day = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        await day.GoAsync($"/admin/moeder/{first.Id}");
+        await day.SubmitAsync("Mødet er holdt: skriv referat");
+        await Assertions.Expect(day.Page.GetByLabel("Deltagelse for Hanne Østergaard")).ToHaveValueAsync(nameof(AttendanceStatus.Apologies));
+        var birtheId = await PersonIdAsync("Birthe Nørgaard Friis");
+        var hanneId = await PersonIdAsync("Hanne Østergaard");
+        await Assertions.Expect(day.Page.Locator($"#status-{birtheId}")).ToHaveValueAsync(nameof(AttendanceStatus.Present));
+        await Assertions.Expect(day.Page.Locator($"#substitute-{birtheId}")).ToHaveValueAsync(hanneId.ToString(CultureInfo.InvariantCulture));
+        await day.Page.GetByLabel("Deltagelse for Hanne Østergaard").SelectOptionAsync(new SelectOptionValue { Label = "Til stede" });
+        await day.SubmitAsync("Gem deltagelsen");
+        await Assertions.Expect(day.Page.GetByLabel("Deltagelse for Hanne Østergaard")).ToHaveValueAsync(nameof(AttendanceStatus.Present));
+
+        // Cancelling a meeting whose agenda was sent sends the cancellation (METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE 1).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<MemberInvitations>().SendAgendaAsync(second.Id, null, withSubstitutes: true, CancellationToken.None);
+            Assert.Equal(Members.Length, sent.Queued.Count);
+        }
+
+        await ReceivedAsync("Dagsorden: ", second.Date, Members.Length);
+        await day.GoAsync($"/admin/moeder/{second.Id}");
+        await day.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await day.Page.GetByLabel("Begrundelse (vises offentligt)").FillAsync("For få punkter.");
+        await day.SubmitAsync("Aflys mødet");
+        var cancellations = await ReceivedAsync("Aflyst: ", second.Date, Members.Length);
+        Assert.Equal(Members.Order(StringComparer.Ordinal), cancellations.Select(m => m.To.Mailboxes.Single().Name).Order(StringComparer.Ordinal));
+        foreach (var message in cancellations)
+        {
+            var ics = Calendar(message);
+            Assert.Contains("METHOD:CANCEL", ics, StringComparison.Ordinal);
+            Assert.Contains("STATUS:CANCELLED", ics, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:1", ics, StringComparison.Ordinal);
+            Assert.Contains($"UID:protokol-moede-{second.Id}@", ics, StringComparison.Ordinal);
+            Assert.Contains("For få punkter.", message.TextBody, StringComparison.Ordinal);
+        }
+
+        // Taking the cancellation back invites the same members again (SEQUENCE 2).
+        await day.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await day.SubmitAsync("Tag aflysningen tilbage");
+        foreach (var ics in (await ReceivedAsync("Ændret: ", second.Date, Members.Length)).Select(Calendar))
+        {
+            Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:2", ics, StringComparison.Ordinal);
+            Assert.Contains("STATUS:CONFIRMED", ics, StringComparison.Ordinal);
+        }
+
+        // Every message left exactly once.
+        await app.Services.GetRequiredService<MailDispatcher>().SendDueAsync(CancellationToken.None);
+        Assert.Equal(Members.Length, Matching("Dagsorden: ", first.Date).Count);
+        Assert.Equal(Members.Length, Matching("Ændret: ", moved).Count);
+        Assert.Equal(Members.Length, Matching("Aflyst: ", second.Date).Count);
+        Assert.Equal(Members.Length, Matching("Ændret: ", second.Date).Count);
+    }
+
+    [Fact]
+    public async Task An_altered_or_expired_answer_link_gets_a_Danish_message_and_records_nothing()
+    {
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).First();
+        var hanneId = await PersonIdAsync("Hanne Østergaard");
+        var tokens = app.Services.GetRequiredService<AnswerTokens>();
+        var valid = tokens.Protect(meeting.Id, hanneId, TimeProvider.System.GetUtcNow().AddHours(1));
+        var expired = tokens.Protect(meeting.Id, hanneId, TimeProvider.System.GetUtcNow().AddSeconds(-1));
+        var altered = valid[..20] + (valid[20] == 'A' ? 'B' : 'A') + valid[21..];
+
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        foreach (var token in new[] { expired, altered, "ikke-et-link", valid[..(valid.Length / 2)] })
+        {
+            var response = await client.GetAsync(new Uri($"/svar/{token}?svar=afbud", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("Linket kan ikke bruges", body, StringComparison.Ordinal);
+            Assert.Contains("Linket er udløbet", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Jeg melder afbud", body, StringComparison.Ordinal);
+        }
+
+        // The intact link opens the answer form for the right member.
+        var ok = await client.GetAsync(new Uri($"/svar/{valid}?svar=afbud", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("Svar for Hanne Østergaard.", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        Assert.False(await db.Meetings.Where(m => m.Id == meeting.Id).SelectMany(m => m.Attendance).AnyAsync(a => a.PersonId == hanneId));
+    }
+
+    private async Task<Meeting> PublishedMeetingAsync(DateOnly date)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+        var meeting = new Meeting(council, date, new TimeOnly(16, 0), new TimeOnly(18, 0));
+        meeting.AddMainItem("Vinterberedskab for hjemløse", AgendaItemKind.Discussion);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        meeting.PublishAgenda(app.Clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        await app.ApplyPendingChangesAsync();
+        return meeting;
+    }
+
+    private async Task GiveAddressesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        foreach (var person in await db.People.Where(p => Members.Contains(p.Name)).ToListAsync())
+        {
+            person.SetEmail(person.Name.Split(' ')[0].ToLowerInvariant() + "@medlem.example");
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> PersonIdAsync(string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    private List<MimeMessage> Matching(string subject, DateOnly date) =>
+        app.Smtp.Received.Where(m => string.Equals(m.Subject, subject + "Rådet for Socialt Udsatte i Havnby " + DanishDates.Date(date), StringComparison.Ordinal)).ToList();
+
+    private async Task<List<MimeMessage>> ReceivedAsync(string subject, DateOnly date, int count)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Matching(subject, date).Count < count)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"{Matching(subject, date).Count} messages \"{subject}\" arrived, not {count}; subjects: {string.Join(" | ", app.Smtp.Received.Select(m => m.Subject))}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return Matching(subject, date);
+    }
+
+    private static string Calendar(MimeMessage message) =>
+        Unfold(message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar").Text);
+
+    private static string Unfold(string ics) => ics.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", string.Empty, StringComparison.Ordinal);
+
+    private static IEnumerable<string> Links(MimeMessage message) => LinkPattern().Matches(message.TextBody ?? string.Empty).Select(m => m.Value);
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+}
