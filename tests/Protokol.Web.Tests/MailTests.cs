@@ -38,7 +38,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Abonnér" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Tjek din e-mail")).ToBeVisibleAsync();
 
-        var confirmMail = (await app.Smtp.WaitForAsync(1)).Single(m => m.To.Mailboxes.Any(b => b.Address == address));
+        var confirmMail = await app.Smtp.WaitForAsync(address, m => m.Subject?.StartsWith("Bekræft", StringComparison.Ordinal) == true);
         Assert.StartsWith("Bekræft dit abonnement på Rådet for Socialt Udsatte", confirmMail.Subject, StringComparison.Ordinal);
         Assert.Equal("raadet@havnby.example", confirmMail.From.Mailboxes.Single().Address);
 
@@ -66,7 +66,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
 
         Assert.Equal(1, await QueueDigestsAsync());
         Assert.Equal(0, await QueueDigestsAsync()); // the same publication is never sent twice
-        var digest = (await app.Smtp.WaitForAsync(2)).Last(m => m.To.Mailboxes.Any(b => b.Address == address));
+        var digest = await app.Smtp.WaitForAsync(address, m => m.Subject?.StartsWith("Nyt referat", StringComparison.Ordinal) == true);
         Assert.Equal("Nyt referat: Rådet for Socialt Udsatte i Havnby", digest.Subject);
         Assert.Contains($"/moeder/{meeting.Id}", Text(digest), StringComparison.Ordinal);
         Assert.Contains("Brugerrepræsentant fortæller om værestedet", Text(digest), StringComparison.Ordinal);
@@ -105,11 +105,12 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
                 await mail.SaveChangesAsync(CancellationToken.None);
             }
 
+            // The background sender and this loop try it as it falls due, each try claimed by one of them.
             var dispatcher = app.Services.GetRequiredService<MailDispatcher>();
-            for (var attempt = 1; attempt <= OutgoingMail.MaxAttempts; attempt++)
+            for (var round = 0; round < 40 && await StatusAsync(address) != MailStatus.Failed; round++)
             {
                 await dispatcher.SendDueAsync(CancellationToken.None);
-                app.Clock.Now += OutgoingMail.RetryDelay(attempt) + TimeSpan.FromSeconds(1);
+                app.Clock.Now += OutgoingMail.RetryDelay(OutgoingMail.MaxAttempts);
             }
         }
         finally
@@ -165,6 +166,12 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
         Assert.False(await db.Subscriptions.AnyAsync(s => s.Email.Contains("adresse")));
+    }
+
+    private async Task<MailStatus> StatusAsync(string address)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().OutgoingMail.Where(m => m.ToAddress == address).Select(m => m.Status).SingleAsync();
     }
 
     private async Task<int> QueueDigestsAsync()

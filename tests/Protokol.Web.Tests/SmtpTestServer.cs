@@ -43,6 +43,26 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>While true, every message is refused with a temporary failure.</summary>
     public bool Refusing { get => _store.Refusing; set => _store.Refusing = value; }
 
+    /// <summary>Waits until a message to <paramref name="address"/> arrived that <paramref name="matches"/>, and returns it.</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> matches)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (_store.Messages.LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address) && matches(m)) is { } found)
+            {
+                return found;
+            }
+
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"No matching message to {address} arrived.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> messages arrived (or fails after the timeout).</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {

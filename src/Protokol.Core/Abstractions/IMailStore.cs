@@ -15,6 +15,14 @@ public interface IMailStore
     /// <summary>Pending messages whose next try is due, oldest first.</summary>
     Task<IReadOnlyList<OutgoingMail>> DueAsync(DateTime utcNow, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims a due message for one sender, atomically in the database: its next try moves to
+    /// <paramref name="leaseUntil"/>, so no other sender (another thread, another web process) takes it
+    /// meanwhile. False when another sender claimed it first. A sender that dies holding the claim
+    /// leaves the message due again when the lease ends.
+    /// </summary>
+    Task<bool> ClaimAsync(long id, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken);
+
     Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>The messages whose key starts with <paramref name="keyPrefix"/> ("agenda:17:"), also those queued in this unit of work, oldest first.</summary>

@@ -26,6 +26,11 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+    public async Task<bool> ClaimAsync(long id, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken) =>
+        await db.OutgoingMail
+            .Where(m => m.Id == id && m.Status == MailStatus.Pending && m.NextAttemptAt <= utcNow)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken) == 1;
+
     public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) =>
         db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 

@@ -36,7 +36,10 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, IMailTra
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Sends what is due now; returns how many messages it tried.</summary>
+    /// <summary>How long a sender holds a message it is sending before another may take it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends what is due now; returns how many messages it saw due.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -44,6 +47,11 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, IMailTra
         var due = await store.DueAsync(clock.GetUtcNow().UtcDateTime, 20, cancellationToken);
         foreach (var mail in due)
         {
+            if (!await store.ClaimAsync(mail.Id, clock.GetUtcNow().UtcDateTime, clock.GetUtcNow().UtcDateTime + Lease, cancellationToken))
+            {
+                continue; // another sender has it
+            }
+
             try
             {
                 await transport.SendAsync(mail, cancellationToken);

@@ -45,13 +45,18 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
     public async Task<IActionResult> OnPostAsync(string? raad, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken ct)
     {
         var council = (await queries.CouncilsAsync(User.SecretaryOf(), ct)).FirstOrDefault(c => c.Slug == raad);
-        if (council is null || !User.CanEdit(council.Id))
+        if (council is not null && !User.CanEdit(council.Id))
         {
             return Forbid();
         }
 
         return await RunAsync(async () =>
         {
+            if (council is null)
+            {
+                throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.");
+            }
+
             var (hearing, item) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
             return item is not null
                 ? $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {item.Number}."
@@ -63,7 +68,12 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
     public async Task<IActionResult> OnPostDeclineAsync(int hearing, CancellationToken ct)
     {
         var row = (await queries.HearingsAsync(User.SecretaryOf(), ct)).FirstOrDefault(h => h.Hearing.Id == hearing);
-        if (row is null || !User.CanEdit(row.Hearing.OrganizationId))
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.CanEdit(row.Hearing.OrganizationId))
         {
             return Forbid();
         }
