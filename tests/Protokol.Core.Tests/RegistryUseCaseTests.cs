@@ -128,6 +128,7 @@ public sealed class RegistryUseCaseTests
         Assert.Equal($"Fra: \"{text}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.", error.Message);
         Assert.Null(DanishInput.OptionalDate(" ", "Fra"));
         Assert.Equal(new TimeOnly(15, 30), DanishInput.OptionalTime("15.30", "Start"));
-        Assert.Throws<DomainRuleException>(() => DanishInput.OptionalTime("kl. 3", "Start"));
+        Assert.Throws<DomainRuleException>(() => DanishInput.OptionalTime("om eftermiddagen", "Start"));
+        Assert.Throws<DomainRuleException>(() => DanishInput.OptionalTime("25.00", "Start"));
     }
 }
