@@ -5,9 +5,9 @@ namespace Protokol.Import.Parsing.Decisions;
 
 /// <summary>
 /// The text under a decision label, up to the next section label: "Beslutning", "Beslutninger" (FirstAgenda
-/// PDF, Brønderslev, Stevns), "Beslutning i Børne- og Ungeudvalget den 11. november 2019:" (Slagelse,
-/// Viborg), "Beslutning Ældrerådet den 10-11-2016" (Kolding, Aabenraa), "Integrationsudvalgets møde
-/// den 12. december 2011:" (PolWeb). Attendance lines inside it are left out, unless the item is about
+/// PDF, Brønderslev, Stevns), "Beslutning i [udvalget] den [dato]:" (Slagelse, Viborg), "Beslutning
+/// [rådet] den [dd-mm-åååå]" (Kolding, Aabenraa), "[Udvalgets] møde den [dato]:" (PolWeb); e.g. the
+/// fictional "Beslutning i Havneudvalget den 4. marts 2021:". Attendance lines inside it are left out, unless the item is about
 /// attendance (Brønderslev's item "Fraværende"); an upper-case heading or a subtitle line before the next
 /// section ends it (Aarhus FirstAgenda PDF: BESLUTNINGSFORSLAG …).
 /// </summary>

@@ -31,8 +31,8 @@ internal sealed partial class MeetingDateRule : IHeaderRule
 
 /// <summary>
 /// When the header has no date: a date label inside an item, as systems that print the meeting inside
-/// each decision do: "Integrationsudvalgets møde den 12. december 2011:" (PolWeb), "Dato: 10. december
-/// 2015" in the decision block (PolWeb ShowFile). A mention of another meeting in running text is not one.
+/// each decision do: "[Udvalgets] møde den [dato]:" (PolWeb; fictional: "Havneudvalgets møde den 3. maj
+/// 2019:"), "Dato: [dato]" in the decision block (PolWeb ShowFile). A mention of another meeting in running text is not one.
 /// </summary>
 internal sealed partial class MeetingDateInItemsRule : IHeaderRule
 {
