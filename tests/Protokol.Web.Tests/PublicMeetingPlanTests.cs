@@ -14,20 +14,9 @@ namespace Protokol.Web.Tests;
 /// </summary>
 public sealed class PublicMeetingPlanTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
 {
-    private async Task<string> TextAsync(string path)
-    {
-        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> TextAsync(string path) => app.PublicTextAsync(path);
 
-    private async Task ChangeAsync(int meetingId, Action<Meeting> change)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
-        change((await store.FindMeetingAsync(meetingId, CancellationToken.None))!);
-        await store.SaveChangesAsync(CancellationToken.None);
-    }
+    private Task ChangeAsync(int meetingId, Action<Meeting> change) => app.ChangeMeetingAsync(meetingId, change);
 
     [Fact]
     public async Task The_front_page_links_the_next_meeting_and_the_latest_minutes()
@@ -114,20 +103,9 @@ public sealed class PublicMeetingPlanTests(ProtokolAppFactory app) : IClassFixtu
 /// <summary>Moves and cancellations, on a portal of their own since they change the demo's plan.</summary>
 public sealed class MeetingChangeTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
 {
-    private async Task<string> TextAsync(string path)
-    {
-        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> TextAsync(string path) => app.PublicTextAsync(path);
 
-    private async Task ChangeAsync(int meetingId, Action<Meeting> change)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
-        change((await store.FindMeetingAsync(meetingId, CancellationToken.None))!);
-        await store.SaveChangesAsync(CancellationToken.None);
-    }
+    private Task ChangeAsync(int meetingId, Action<Meeting> change) => app.ChangeMeetingAsync(meetingId, change);
 
     [Fact]
     public async Task A_moved_and_then_cancelled_meeting_updates_calendars_feeds_and_pages()
@@ -178,5 +156,24 @@ public sealed class MeetingChangeTests(ProtokolAppFactory app) : IClassFixture<P
         var hrefs = after.QuerySelectorAll(".council-list dd a").Select(a => a.GetAttribute("href")).ToList();
         Assert.DoesNotContain($"/moeder/{upcoming.Id}", hrefs);
         Assert.Contains($"/moeder/{next.Id}", hrefs);
+    }
+}
+
+/// <summary>What both classes above do to the portal: read a public text that must exist, change a meeting through the store.</summary>
+internal static class PortalChanges
+{
+    public static async Task<string> PublicTextAsync(this ProtokolAppFactory app, string path)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public static async Task ChangeMeetingAsync(this ProtokolAppFactory app, int meetingId, Action<Meeting> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+        change((await store.FindMeetingAsync(meetingId, CancellationToken.None))!);
+        await store.SaveChangesAsync(CancellationToken.None);
     }
 }
