@@ -60,6 +60,10 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<Core.Mail.Subscription> Subscriptions => Set<Core.Mail.Subscription>();
 
+    public DbSet<MinutesReading> MinutesReadings => Set<MinutesReading>();
+
+    public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.

@@ -50,6 +50,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CancelMeeting>();
         services.AddScoped<MemberInvitations>();
         services.AddScoped<AnswerInvitation>();
+        services.AddScoped<IMinutesReviewStore, EfMinutesReviewStore>();
+        services.AddScoped<SendMinutes>();
+        services.AddScoped<CommentOnMinutes>();
         services.AddScoped<DeleteMeeting>();
         services.AddScoped<BuildAgenda>();
         services.AddScoped<PublishAgenda>();

@@ -54,6 +54,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.
 builder.Services.AddSingleton<Protokol.Web.Mail.DigestService>();
 builder.Services.AddSingleton<Protokol.Web.Mail.AnswerTokens>();
 builder.Services.AddScoped<Protokol.Core.Abstractions.IMeetingInvitationWriter, Protokol.Web.Mail.MeetingInvitationWriter>();
+builder.Services.AddScoped<Protokol.Core.Abstractions.IMinutesMailWriter, Protokol.Web.Mail.MinutesMailWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.DigestService>());
 builder.Services.AddOutputCache(PublicPageCache.Configure);
 builder.Services.AddSingleton<Protokol.Core.Search.IPublicContentObserver, PublicPageCache>();

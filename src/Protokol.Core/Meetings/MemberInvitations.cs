@@ -181,7 +181,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     // Keys end with the person's id (see AgendaKeyPrefix and QueueChangeAsync).
     private static int PersonOf(string key) => int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
 
-    private static bool HasAddress(Person person)
+    internal static bool HasAddress(Person person)
     {
         if (string.IsNullOrWhiteSpace(person.Email))
         {

@@ -24,13 +24,19 @@ internal static class MinutesOutline
     public static string FileName(PublicMeeting m, string extension) =>
         $"{(m.MinutesVisible ? "referat" : "dagsorden")}-{m.OrganizationSlug}-{m.Date:yyyy-MM-dd}.{extension}";
 
-    public static string Title(PublicMeeting m) => $"{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {m.Name ?? "Møde i " + m.OrganizationName}";
+    /// <summary>The mark on draft minutes sent to the members for reading (issue 16).</summary>
+    public const string DraftMark = "Udkast – til gennemlæsning";
 
-    public static IReadOnlyList<Block> From(PublicMeeting m)
+    public static string Title(PublicMeeting m, bool draft = false) =>
+        $"{(draft ? DraftMark + ". " : string.Empty)}{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {m.Name ?? "Møde i " + m.OrganizationName}";
+
+    /// <param name="m">The meeting as the public sees it (draft minutes: as they would be published).</param>
+    /// <param name="draft">Marks the minutes as a draft for reading, not yet published.</param>
+    public static IReadOnlyList<Block> From(PublicMeeting m, bool draft = false)
     {
         var blocks = new List<Block>
         {
-            new(BlockKind.Title, Title(m)),
+            new(BlockKind.Title, Title(m, draft)),
             new(BlockKind.Paragraph, DanishDates.MeetingTime(m.Date, m.StartTime, m.EndTime)),
         };
         if (m.LocationAddress is not null)
@@ -38,7 +44,7 @@ internal static class MinutesOutline
             blocks.Add(new(BlockKind.Paragraph, "Sted: " + m.LocationAddress));
         }
 
-        blocks.Add(new(BlockKind.Paragraph, Status(m)));
+        blocks.Add(new(BlockKind.Paragraph, draft ? DraftMark + ". Referatet er ikke offentliggjort." : Status(m)));
         if (m.MinutesVisible)
         {
             blocks.Add(new(BlockKind.Heading1, "Deltagere"));

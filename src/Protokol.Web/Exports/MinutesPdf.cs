@@ -41,10 +41,10 @@ internal sealed class MinutesPdf(PdfFonts fonts)
     /// <summary>A structure element and where its marked content lies: (page index, MCID) pairs.</summary>
     private sealed record Element(string Tag, List<(int Page, int Mcid)> Content);
 
-    public byte[] Create(PublicMeeting meeting)
+    public byte[] Create(PublicMeeting meeting, bool draft = false)
     {
-        var blocks = MinutesOutline.From(meeting);
-        var title = MinutesOutline.Title(meeting);
+        var blocks = MinutesOutline.From(meeting, draft);
+        var title = MinutesOutline.Title(meeting, draft);
         var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = title;
         builder.DocumentInformation.Author = meeting.OrganizationName;

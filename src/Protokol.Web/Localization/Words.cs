@@ -1,4 +1,5 @@
 using System.Globalization;
+using Protokol.Core.Common;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
 using Protokol.Core.Registry;
@@ -50,6 +51,13 @@ public static class Words
     public static string Time(TimeOnly time) => PortalCultures.IsEnglish
         ? time.ToString("HH':'mm", CultureInfo.InvariantCulture)
         : DanishDates.Time(time);
+
+    /// <summary>A stored UTC moment as the reader reads it in Denmark: "23. november 2026 kl. 10.00".</summary>
+    public static string Moment(DateTime utc)
+    {
+        var local = Copenhagen.ToLocal(utc);
+        return Date(DateOnly.FromDateTime(local)) + " " + TimeRange(TimeOnly.FromDateTime(local), null);
+    }
 
     public static string MonthName(int month) => PortalCultures.IsEnglish
         ? English.DateTimeFormat.GetMonthName(month)

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
 using Protokol.Core.FollowUps;
@@ -17,8 +20,15 @@ namespace Protokol.Web.Pages.Admin;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [StaffRule(StaffRule.ReadMeeting)]
-public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, WriteMinutes write, PublishMinutes publish) : MeetingPageBase(store, queries, clock)
+public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, WriteMinutes write, PublishMinutes publish, IMinutesReviewStore reviews, IMailStore mail)
+    : MeetingPageBase(store, queries, clock)
 {
+    /// <summary>The draft's reading round and the members' comments (issue 16), shown beside each item.</summary>
+    public MinutesReview? Review { get; private set; }
+
+    /// <summary>How many members the published minutes were sent to.</summary>
+    public int MinutesSentTo { get; private set; }
+
     /// <summary>What the secretary sent when the save was refused: shown again in the editors, so nothing is lost.</summary>
     public IReadOnlyDictionary<int, MinutesEntry> Sent { get; private set; } = new Dictionary<int, MinutesEntry>();
 
@@ -121,4 +131,65 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostApproveAsync(int id, int previous, [FromServices] ApproveMinutes approve, CancellationToken ct) =>
         RunAsync(id, async () => $"Referatet fra {DanishDates.Date((await approve.ExecuteAsync(id, previous, ct)).Date)} er godkendt under dette møde.", ct);
+
+    /// <summary>Sends the draft minutes to the members for reading, with the deadline for comments.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostSendForReadingAsync(int id, string? deadline, string? message, bool withSubstitutes, bool sendAgain, [FromServices] SendMinutes send, [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var sent = await send.SendForReadingAsync(id, DanishInput.Date(deadline, "Frist for kommentarer"), message, withSubstitutes, sendAgain, ct);
+            return Describe(text["Udkastet sendes til {0} personer.", sent.Queued.Count], sent, text);
+        }, ct, PathOf(id) + "#gennemlaesning");
+
+    /// <summary>Sends the published minutes to the members: the PDF and the public link, once each.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostSendMinutesAsync(int id, string? message, bool withSubstitutes, [FromServices] SendMinutes send, [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var sent = await send.SendPublishedAsync(id, message, withSubstitutes, ct);
+            return Describe(text["Referatet sendes til {0} personer.", sent.Queued.Count], sent, text);
+        }, ct, PathOf(id) + "#send-referat");
+
+    /// <summary>Marks a member's comment handled, or open again.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostCommentHandledAsync(int id, int comment, bool handled, [FromServices] CommentOnMinutes comments, [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var c = await comments.MarkHandledAsync(id, comment, handled, User.Rights(), User.Identity?.Name ?? "?", ct);
+            return handled ? text["Kommentaren fra {0} er markeret som behandlet.", c.AuthorName] : text["Kommentaren fra {0} er åben igen.", c.AuthorName];
+        }, ct, PathOf(id) + "#referat");
+
+    /// <summary>After every handler that shows the page: the reading round, the comments and what was sent.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && Meeting is { } meeting)
+        {
+            var ct = HttpContext.RequestAborted;
+            Review = new MinutesReview(meeting, await reviews.ReadingAsync(meeting.Id, ct), await reviews.CommentsAsync(meeting.Id, ct), Today);
+            MinutesSentTo = (await mail.RecipientsAsync(SendMinutes.MinutesKeyPrefix(meeting.Id), ct)).Count;
+        }
+    }
+
+    /// <summary>The comments on one item, as the workspace shows them beside it.</summary>
+    public ItemComments CommentsOn(AgendaItem item) => new(item, Review?.On(item) ?? []);
+
+    private static string Describe(string queued, MinutesSending sent, IStringLocalizer<SharedResource> text)
+    {
+        var parts = new List<string> { queued };
+        if (sent.AlreadySent.Count > 0)
+        {
+            parts.Add(text["{0} havde den allerede og får den ikke igen.", sent.AlreadySent.Count]);
+        }
+
+        if (sent.NotReached.Count > 0)
+        {
+            parts.Add(text["Ikke nået (ingen e-mailadresse): {0}.", string.Join(", ", sent.NotReached.Select(p => p.Name))]);
+        }
+
+        return string.Join(' ', parts);
+    }
 }
+
+/// <summary>An item's comments in the minutes workspace.</summary>
+public sealed record ItemComments(AgendaItem Item, IReadOnlyList<MinutesComment> Comments);
