@@ -188,11 +188,11 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
         var backOffice = endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(backOffice);
 
-        // Everything under /admin needs a signed-in account; nothing else does (the public portal, feeds, API, sign-in).
+        // Everything under /admin and the members' pages under /medlem need a signed-in account; nothing else does (the public portal, feeds, API, sign-in).
         foreach (var endpoint in endpoints)
         {
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            var isBackOffice = backOffice.Contains(endpoint);
+            var isBackOffice = backOffice.Contains(endpoint) || endpoint.RoutePattern.RawText!.TrimStart('/').StartsWith("medlem/", StringComparison.Ordinal);
             Assert.True(isBackOffice == policies.Count > 0, $"{endpoint.RoutePattern.RawText}: authorization {string.Join(",", policies)}");
         }
 
