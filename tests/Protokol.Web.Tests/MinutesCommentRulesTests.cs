@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Accounts;
@@ -44,6 +45,18 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
 
         var secretary = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
         Assert.Contains("varmestuernes åbningstider", (await Staff.PageAsync(secretary, path)).Body!.TextContent, StringComparison.Ordinal);
+
+        // Both pages are valid HTML5: the member's, and the workspace with its comment forms outside the minutes form.
+        await Staff.SubmitAsync(member, path, path + "/add", new() { ["item"] = after.QuerySelector("input[name=item]")!.GetAttribute("value")!, ["comment"] = "En bemærkning." });
+        foreach (var (client, page) in new[] { (member, path), (secretary, $"/admin/moeder/{meeting}/referat") })
+        {
+            var errors = new List<string>();
+            var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+            parser.Error += (_, e) => errors.Add(e is AngleSharp.Html.Dom.Events.HtmlErrorEvent error ? $"{error.Position.Line}:{error.Position.Column} {error.Message}" : e.ToString() ?? "error");
+            var document = await parser.ParseDocumentAsync(await client.GetStringAsync(new Uri(page, UriKind.Relative)));
+            Assert.True(errors.Count == 0, $"{page} is not valid HTML5:\n{string.Join('\n', errors)}");
+            Assert.Contains("En bemærkning.", document.Body!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

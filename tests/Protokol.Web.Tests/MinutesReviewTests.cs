@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +90,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             await member.SubmitAsync(m.Locator($"#punkt-{openItem}").GetByRole(AriaRole.Button, new() { Name = "Gem ændringen" }));
             await Assertions.Expect(m.GetByRole(AriaRole.Status)).ToContainTextAsync("Din kommentar er ændret.");
             await Assertions.Expect(m.GetByLabel("Din kommentar til punkt 1")).ToHaveValueAsync($"Nævn gerne {CommentWord} fra oktober og november.");
+            await AssertAccessibleAsync(m);
         }
 
         // 3. The secretary sees each comment beside its item, with a count, and marks one handled.
@@ -101,6 +104,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await secretary.SubmitAsync(first.GetByRole(AriaRole.Button, new() { Name = "Markér kommentaren fra Testbruger som behandlet" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kommentaren fra Testbruger er markeret som behandlet.");
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 0 ubehandlede)" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         // 4. After the deadline the page says so and takes no comment.
         app.Clock.Now = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
@@ -204,6 +208,13 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
         return new Member(context, page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}");
+        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n{string.Join('\n', violations)}");
     }
 
     private static List<MimeMessage> Matching(SmtpTestServer smtp, string subject) =>
