@@ -89,6 +89,15 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Kommentar skal udfyldes.", (await Staff.ParseAsync(empty)).QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
 
+        // A refused comment comes back in its box, so nothing typed is lost.
+        var tooLong = new string('ø', MinutesComment.MaxLength + 1);
+        var refusedLong = await Staff.PostAsync(author, path, path + "/add", new() { ["item"] = Text(open), ["comment"] = tooLong });
+        Assert.Equal(HttpStatusCode.BadRequest, refusedLong.StatusCode);
+        var shown = await Staff.ParseAsync(refusedLong);
+        Assert.Contains("Kommentar må højst være 4000 tegn.", shown.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tooLong, shown.QuerySelector($"#ny-{open}")!.TextContent);
+        Assert.Equal("Første udgave.", (await CommentAsync(meeting)).Text);
+
         // A different deadline is refused unless the secretary asks for it to be sent again.
         await using (var scope = app.Services.CreateAsyncScope())
         {
