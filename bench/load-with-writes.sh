@@ -110,16 +110,11 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status))
 end
 LUA
-  wrk -t2 -c"$connections" -d5s -s "$data/reads.lua" "$base" >/dev/null   # warm up
-
-  # The save loop: the secretary edits an item's text again and again while wrk reads.
-  (
-    n=0
-    end=$(( $(date +%s) + ${duration%s} ))
-    while [ "$(date +%s)" -lt "$end" ]; do
-      n=$((n + 1))
-      curl -s -H "Cookie: $cookies" -o "$data/edit.html" "$base/admin/moeder/$meeting/referat"
-      form=$(python3 - "$data/edit.html" <<'PY'
+  # One save: the secretary edits an item's text (its n-th version).
+  save_once() { # n output-file
+    local n=$1 form item version tok
+    curl -s -H "Cookie: $cookies" -o "$data/edit.html" "$base/admin/moeder/$meeting/referat"
+    form=$(python3 - "$data/edit.html" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 form = re.search(r'<form[^>]*id="referat-form"[^>]*>(.*?)</form>', html, re.S).group(1)
@@ -129,10 +124,24 @@ token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]
 print(item, version, token)
 PY
 )
-      read -r item version tok <<<"$form"
-      curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookies" \
-        --data "entries%5B0%5D.ItemId=$item&entries%5B0%5D.Version=$version&entries%5B0%5D.Minutes=Referat+gemt+under+belastning+nummer+$n&entries%5B0%5D.Decision=Taget+til+efterretning&__RequestVerificationToken=$tok" \
-        "$base/admin/moeder/$meeting/referat/minutes" >>"$data/saves"
+    read -r item version tok <<<"$form"
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookies" \
+      --data "entries%5B0%5D.ItemId=$item&entries%5B0%5D.Version=$version&entries%5B0%5D.Minutes=Referat+gemt+under+belastning+nummer+$n&entries%5B0%5D.Decision=Taget+til+efterretning&__RequestVerificationToken=$tok" \
+      "$base/admin/moeder/$meeting/referat/minutes" >>"$2"
+  }
+
+  # Warm up, as a portal that has run a while: reads, and one save (the first after a start pays for
+  # JIT and query compilation; it is reported apart, not counted against the target).
+  save_once 0 "$data/cold"
+  wrk -t2 -c"$connections" -d5s -s "$data/reads.lua" "$base" >/dev/null
+
+  # The save loop: the secretary edits an item's text again and again while wrk reads.
+  (
+    n=0
+    end=$(( $(date +%s) + ${duration%s} ))
+    while [ "$(date +%s)" -lt "$end" ]; do
+      n=$((n + 1))
+      save_once "$n" "$data/saves"
     done
   ) &
   local saver=$!
@@ -145,10 +154,11 @@ PY
   failed=$(awk '$1 != 302' "$data/saves" | wc -l)
   median=$(awk '{print $2}' "$data/saves" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   slowest=$(awk '{print $2}' "$data/saves" | sort -n | tail -1)
-  local load
+  local load cold
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  printf '%-9s reads: %6d in %s, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms, errors %d | saves: %d (%d failed), median %.3f s, slowest %.3f s | load average %s\n' \
-    "$engine" "$requests" "$duration" "$p50" "$p99" "$max" "$errors" "$saves" "$failed" "$median" "$slowest" "$load"
+  cold=$(awk '{print $2}' "$data/cold")
+  printf '%-9s reads: %6d in %s, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms, errors %d | saves: %d (%d failed), median %.3f s, slowest %.3f s (first save after start, before the load: %.3f s) | load average %s\n' \
+    "$engine" "$requests" "$duration" "$p50" "$p99" "$max" "$errors" "$saves" "$failed" "$median" "$slowest" "$cold" "$load"
   # One line per target: met or not.
   verdict() { if [ "$1" = 1 ]; then echo met; else echo "NOT met"; fi; }
   printf '%-9s target read p99 <= 100 ms: %s (%.1f ms)\n' "$engine" "$(verdict "$(awk -v v="$p99" 'BEGIN {print (v <= 100)}')")" "$p99"
