@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 using Protokol.Data;
 using Protokol.Search;
@@ -47,6 +48,8 @@ builder.Services.AddProtokolData(settings);
 builder.Services.AddProtokolSearch(settings);
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 builder.Services.AddHostedService<SearchIndexPoller>();
+builder.Services.AddSingleton<SearchIndexSignal>();
+builder.Services.Replace(ServiceDescriptor.Scoped<Protokol.Core.Search.ISearchIndexer, BackgroundSearchIndexer>()); // saves never write the index in their request
 builder.Services.Configure<Protokol.Web.Mail.MailOptions>(builder.Configuration.GetSection(Protokol.Web.Mail.MailOptions.Section));
 builder.Services.AddSingleton<Protokol.Web.Mail.IMailTransport, Protokol.Web.Mail.SmtpMailTransport>();
 builder.Services.AddSingleton<Protokol.Web.Mail.MailDispatcher>();

@@ -96,7 +96,7 @@ public sealed class AuditAndAccountTests(PostgresCluster postgres)
         Assert.Equal(AccessLevel.Secretary, ok.Account!.Access.Single().Level);
         Assert.NotEqual("en-lang-adgangskode", ok.Account.PasswordHash);
 
-        for (var i = 0; i < UserAccount.MaxFailedSignIns; i++)
+        for (var i = 0; i < 10; i++)
         {
             await accounts.SignInAsync("sofie@havnby.dk", "forkert", CancellationToken.None);
         }
@@ -104,7 +104,6 @@ public sealed class AuditAndAccountTests(PostgresCluster postgres)
         // Wrong passwords never lock the account (anyone could lock anyone); the portal throttles instead.
         Assert.Equal(SignInOutcome.Success, (await accounts.SignInAsync("sofie@havnby.dk", "en-lang-adgangskode", CancellationToken.None)).Outcome);
         var stored = await db.WithContextAsync(context => context.UserAccounts.SingleAsync(u => u.Email == "sofie@havnby.dk"));
-        Assert.Null(stored.LockedUntil);
 
         // Signing out ends the sessions: a new security stamp, and the log never holds the hash.
         var stamp = stored.SecurityStamp;

@@ -40,7 +40,7 @@ public sealed class MailStoreTests(PostgresCluster postgres)
             Assert.Equal(2, due.Parts.Count);
             Assert.Equal([37, 80, 68, 70], due.Parts.Single(p => p.Kind == MailPartKind.Attachment).Content);
             due.MarkSent(Now);
-            await mail.SaveChangesAsync(CancellationToken.None);
+            Assert.True(await mail.RecordTryAsync(due, CancellationToken.None));
             Assert.Empty(await mail.DueAsync(Now, 10, CancellationToken.None));
             Assert.Equal(MailStatus.Sent, Assert.Single(await mail.RecentAsync(null, 10, CancellationToken.None)).Status);
         }
@@ -52,6 +52,44 @@ public sealed class MailStoreTests(PostgresCluster postgres)
             await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
             return 0;
         });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_claim_names_its_sender_and_only_an_unsent_message_of_that_sender_is_released(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        await using var scope = db.Scope();
+        var mail = scope.ServiceProvider.GetRequiredService<IMailStore>();
+        await mail.EnqueueAsync(new OutgoingMail("agenda:1:1", "agenda", "anna@example.dk", "Anna", "Dagsorden", "Hej", Now), CancellationToken.None);
+        await mail.EnqueueAsync(new OutgoingMail("agenda:1:2", "agenda", "bo@example.dk", "Bo", "Dagsorden", "Hej", Now), CancellationToken.None);
+        await mail.SaveChangesAsync(CancellationToken.None);
+        var due = await mail.DueAsync(Now, 10, CancellationToken.None);
+        var (anna, bo) = (due[0], due[1]);
+
+        Assert.True(await mail.ClaimAsync(anna.Id, "host/1/100", Now, Now.AddMinutes(5), CancellationToken.None));
+        Assert.True(await mail.ClaimAsync(bo.Id, "host/1/100", Now, Now.AddMinutes(5), CancellationToken.None));
+        Assert.False(await mail.ClaimAsync(anna.Id, "host/2/200", Now, Now.AddMinutes(5), CancellationToken.None));
+        Assert.Empty(await mail.DueAsync(Now, 10, CancellationToken.None));
+
+        // Anna's was accepted by the server and recorded; Bo's was in flight when its sender died.
+        anna.MarkSent(Now);
+        Assert.True(await mail.RecordTryAsync(anna, CancellationToken.None));
+        var claims = await mail.ClaimsAsync(Now, CancellationToken.None);
+        Assert.Equal([new MailClaim(bo.Id, "host/1/100")], claims);
+
+        Assert.False(await mail.ReleaseClaimAsync(bo.Id, "host/2/200", Now, CancellationToken.None));
+        Assert.False(await mail.ReleaseClaimAsync(anna.Id, "host/1/100", Now, CancellationToken.None));
+        Assert.True(await mail.ReleaseClaimAsync(bo.Id, "host/1/100", Now, CancellationToken.None));
+        Assert.Equal([bo.Id], (await mail.DueAsync(Now, 10, CancellationToken.None)).Select(m => m.Id));
+        Assert.Empty(await mail.ClaimsAsync(Now, CancellationToken.None));
+
+        // A sent message is never changed by a late outcome of another try.
+        anna.MarkFailed("451", Now);
+        Assert.False(await mail.RecordTryAsync(anna, CancellationToken.None));
+        var summaries = await mail.RecentAsync(null, 10, CancellationToken.None);
+        Assert.Equal(MailStatus.Sent, summaries.Single(m => m.Id == anna.Id).Status);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using Protokol.Data;
 
 namespace Protokol.Web.Tests;
 
-/// <summary>Accounts managed on the web: an administrator creates, changes, unlocks and closes them; everyone changes their own password.</summary>
+/// <summary>Accounts managed on the web: an administrator creates, changes and closes them; everyone changes their own password.</summary>
 public sealed class AccountAdminTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
 {
     private async Task<int> CouncilIdAsync(string slug)
@@ -29,6 +29,29 @@ public sealed class AccountAdminTests(ProtokolAppFactory app) : IClassFixture<Pr
 
         var document = await Staff.ParseAsync(page);
         return document.QuerySelector("form[action$='/plan']") is null ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+    }
+
+    [Fact]
+    public async Task Accounts_never_show_a_lockout_not_even_one_left_in_the_database_from_before()
+    {
+        var email = await Staff.CreateAccountAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The column of the old lockout is still in the schema: a value left there means nothing.
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var account = await db.UserAccounts.SingleAsync(u => u.Email == email);
+            db.Entry(account).Property("LockedUntil").CurrentValue = new DateTime(2999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await Staff.SignedInAsync(app, admin: true);
+        var row = (await Staff.PageAsync(admin, "/admin/brugere")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Contains("aktiv", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("spærret", row.TextContent, StringComparison.Ordinal);
+        var page = await Staff.PageAsync(admin, row.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.DoesNotContain("spærr", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(page.QuerySelector("form[action$='/unlock']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(Staff.Client(app), email, Staff.Password)).StatusCode);
     }
 
     [Fact]

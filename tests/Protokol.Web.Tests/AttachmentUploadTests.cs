@@ -73,6 +73,7 @@ public sealed class AttachmentUploadTests(ProtokolAppFactory app) : IClassFixtur
         var download = await app.CreateClient().GetAsync(new Uri(page.QuerySelectorAll("a[href*='/bilag/']").First(a => a.TextContent == "Notat om havnen").GetAttribute("href")!, UriKind.Relative));
         Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync());
 
+        await app.ApplyPendingChangesAsync(); // the index follows the upload in the background
         var (_, search) = await app.GetPageAsync("/soeg?q=kajpladsudvidelsen");
         Assert.Contains(search.QuerySelectorAll(".hit__title a"), a => a.GetAttribute("href")!.StartsWith($"/moeder/{meeting.Id}", StringComparison.Ordinal));
     }

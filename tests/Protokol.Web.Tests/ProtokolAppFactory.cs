@@ -41,7 +41,11 @@ public class ProtokolAppFactory : WebApplicationFactory<Program>
             .OrderBy(m => m.Date).ToListAsync();
     }
 
-    /// <summary>What the portal's poller does for changes made beside it (another process, or a test's own DbContext): index them and drop cached public responses.</summary>
+    /// <summary>
+    /// What the portal's index worker does (for the portal's own saves right after them, for changes
+    /// made beside it, by another process or a test's own DbContext, within its poll): index them and
+    /// drop cached public responses. Tests call it before they search for what they just saved.
+    /// </summary>
     public async Task ApplyPendingChangesAsync()
     {
         await using var scope = Services.CreateAsyncScope();

@@ -95,6 +95,7 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         Assert.Equal(PublicationLevel.Named, (await PersonAsync("Peter Lund Madsen")).Publication);
 
         await Staff.SubmitAsync(client, path, path + "/details", Details(peter, "RoleOnly", "Brugerrepræsentant"));
+        await app.ApplyPendingChangesAsync(); // the index follows the save in the background
 
         var council = (await app.GetPageAsync("/raad/udsatteraadet")).Document;
         Assert.DoesNotContain("Peter Lund Madsen", council.Body!.TextContent, StringComparison.Ordinal);

@@ -208,6 +208,7 @@ internal sealed partial class Secretary : IAsyncDisposable
     /// <summary>A public page as an anonymous reader fetches it.</summary>
     public async Task<(int Status, string Body)> PublicAsync(string path)
     {
+        await App.ApplyPendingChangesAsync(); // the index follows a save in the background: what a reader sees a moment later
         using var client = App.CreateClient();
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -43,6 +43,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>While true, every message is refused with a temporary failure.</summary>
     public bool Refusing { get => _store.Refusing; set => _store.Refusing = value; }
 
+    /// <summary>
+    /// Holds the message that arrives after <paramref name="received"/> others at the end of its DATA,
+    /// before the server answers: the sender waits for the reply while the test does what it wants
+    /// (kills it), then <see cref="HeldMessage.Refuse"/> drops the message unrecorded.
+    /// </summary>
+    public HeldMessage HoldAfter(int received)
+    {
+        var held = new HeldMessage(received);
+        _store.Hold = held;
+        return held;
+    }
+
     /// <summary>Waits until a message to <paramref name="address"/> arrived that <paramref name="matches"/>, and returns it.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> matches)
     {
@@ -102,6 +114,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         public volatile bool Refusing;
 
+        public volatile HeldMessage? Hold;
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (Refusing)
@@ -109,11 +123,40 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "try again later");
             }
 
+            if (Hold is { } hold && Queue.Count >= hold.After)
+            {
+                Hold = null;
+                hold.Arrive();
+                if (!await hold.Verdict)
+                {
+                    return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "dropped by the test");
+                }
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             Queue.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }
+}
+
+/// <summary>A message the <see cref="SmtpTestServer"/> holds before it answers its DATA.</summary>
+public sealed class HeldMessage(int after)
+{
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _verdict = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal int After => after;
+
+    internal Task<bool> Verdict => _verdict.Task;
+
+    /// <summary>Completes when the held message has arrived (all of its data, no reply yet).</summary>
+    public Task Arrived => _arrived.Task;
+
+    /// <summary>Answers 451 and keeps nothing: the message was never accepted.</summary>
+    public void Refuse() => _verdict.TrySetResult(false);
+
+    internal void Arrive() => _arrived.TrySetResult();
 }
 
 /// <summary>The portal on Kestrel with mail configured to send to a <see cref="SmtpTestServer"/>.</summary>

@@ -12,16 +12,29 @@ public interface IMailStore
     /// <summary>Queues a message, unless one with the same key was ever queued: then false, and nothing changes.</summary>
     Task<bool> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken);
 
-    /// <summary>Pending messages whose next try is due, oldest first.</summary>
+    /// <summary>Pending messages whose next try is due, oldest first, with their files; not tracked (a try's outcome is written by <see cref="RecordTryAsync"/>).</summary>
     Task<IReadOnlyList<OutgoingMail>> DueAsync(DateTime utcNow, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims a due message for one sender, atomically in the database: its next try moves to
-    /// <paramref name="leaseUntil"/>, so no other sender (another thread, another web process) takes it
-    /// meanwhile. False when another sender claimed it first. A sender that dies holding the claim
-    /// leaves the message due again when the lease ends.
+    /// <paramref name="leaseUntil"/> and <paramref name="owner"/> is written beside it, so no other
+    /// sender (another thread, another web process) takes it meanwhile. False when another sender
+    /// claimed it first. A sender that dies holding the claim leaves the message due again when the
+    /// lease ends, or earlier when a sender sees the owner is gone (<see cref="ReleaseClaimAsync"/>).
     /// </summary>
-    Task<bool> ClaimAsync(long id, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken);
+    Task<bool> ClaimAsync(long id, string owner, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the outcome of one try (sent, or failed with its next try) in one small statement of
+    /// its own and ends the claim. Only a message still pending is changed: false otherwise.
+    /// </summary>
+    Task<bool> RecordTryAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>The pending messages a sender holds right now (their lease has not ended), with the owner.</summary>
+    Task<IReadOnlyList<MailClaim>> ClaimsAsync(DateTime utcNow, CancellationToken cancellationToken);
+
+    /// <summary>Makes a claimed message due now, if <paramref name="owner"/> still holds it and it was not sent.</summary>
+    Task<bool> ReleaseClaimAsync(long id, string owner, DateTime utcNow, CancellationToken cancellationToken);
 
     Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken);
 
@@ -45,6 +58,9 @@ public interface IMailStore
 
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A message a sender holds while it sends it.</summary>
+public sealed record MailClaim(long Id, string Owner);
 
 /// <summary>Whom a message went to, by its key.</summary>
 public sealed record MailRecipient(string Key, string ToAddress, string? ToName, MailStatus Status);

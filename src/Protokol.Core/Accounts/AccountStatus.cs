@@ -6,9 +6,6 @@ namespace Protokol.Core.Accounts;
 /// <summary>What an administrator does to an account's ability to sign in.</summary>
 public enum AccountStatusChange
 {
-    /// <summary>Lifts a lockout after wrong passwords before it runs out.</summary>
-    Unlock,
-
     /// <summary>Closes the account: its sessions end and it cannot sign in. Never one's own.</summary>
     Close,
 
@@ -16,7 +13,7 @@ public enum AccountStatusChange
     Reopen,
 }
 
-/// <summary>Use case: an administrator unlocks, closes or reopens an account.</summary>
+/// <summary>Use case: an administrator closes or reopens an account.</summary>
 public sealed class ChangeAccountStatus(IProtokolStore store, IAccountStore accounts)
 {
     public async Task<UserAccount> ExecuteAsync(StaffRights who, int accountId, AccountStatusChange change, CancellationToken cancellationToken)
@@ -25,9 +22,6 @@ public sealed class ChangeAccountStatus(IProtokolStore store, IAccountStore acco
         var account = await AccountRules.FindAsync(accounts, accountId, cancellationToken);
         switch (change)
         {
-            case AccountStatusChange.Unlock:
-                account.Unlock();
-                break;
             case AccountStatusChange.Close when who.AccountId == accountId:
                 throw new DomainRuleException("Du kan ikke lukke din egen konto.");
             case AccountStatusChange.Close:

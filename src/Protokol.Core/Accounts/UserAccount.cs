@@ -16,13 +16,11 @@ public enum AccessLevel
 /// <summary>
 /// Someone who signs in to the back office. Administrators may do everything; anyone else gets
 /// <see cref="Access"/> per organization. The password is kept only as a hash made by the web layer's
-/// password hasher; repeated failed sign-ins lock the account for a while.
+/// password hasher. Wrong passwords never lock an account (anyone could lock anyone); the portal
+/// throttles sign-in attempts instead.
 /// </summary>
 public sealed class UserAccount : Entity
 {
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private readonly List<OrganizationAccess> _access = [];
 
     private UserAccount()
@@ -53,10 +51,6 @@ public sealed class UserAccount : Entity
 
     /// <summary>Changes when the password or the rights change, so sessions signed in before end.</summary>
     public string SecurityStamp { get; private set; }
-
-    public int FailedSignIns { get; private set; }
-
-    public DateTime? LockedUntil { get; private set; }
 
     public bool Disabled { get; private set; }
 
@@ -142,34 +136,8 @@ public sealed class UserAccount : Entity
 
     public void Enable() => Disabled = false;
 
-    /// <summary>Lifts a lockout before it runs out (the administrator knows the person).</summary>
-    public void Unlock()
-    {
-        LockedUntil = null;
-        FailedSignIns = 0;
-    }
-
-    public bool IsLockedOut(DateTime utcNow) => LockedUntil is { } until && until > utcNow;
-
-    /// <summary>A wrong password: the fifth in a row locks the account for <see cref="LockoutDuration"/>.</summary>
-    public void RecordFailedSignIn(DateTime utcNow)
-    {
-        FailedSignIns++;
-        if (FailedSignIns >= MaxFailedSignIns)
-        {
-            LockedUntil = utcNow + LockoutDuration;
-            FailedSignIns = 0;
-        }
-    }
-
     /// <summary>Ends every session signed in before (signing out): their security stamp no longer matches.</summary>
     public void EndSessions() => NewSecurityStamp();
-
-    public void RecordSignIn()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
 
     private void NewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
 }

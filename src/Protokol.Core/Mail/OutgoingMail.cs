@@ -83,6 +83,13 @@ public sealed class OutgoingMail
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// The sender holding the message while it sends it (host, process id and process start), null
+    /// when none does. A sender that died holding it is recognised by this and its claim released
+    /// at once, instead of after the whole lease.
+    /// </summary>
+    public string? ClaimedBy { get; private set; }
+
     public OutgoingMail WithUnsubscribe(string url)
     {
         UnsubscribeUrl = Guard.Text(url, "Afmeldingslink", 1000);
@@ -108,6 +115,7 @@ public sealed class OutgoingMail
         Status = MailStatus.Sent;
         SentAt = utcNow;
         LastError = null;
+        ClaimedBy = null;
         Attempts++;
     }
 
@@ -115,6 +123,7 @@ public sealed class OutgoingMail
     public void MarkFailed(string error, DateTime utcNow)
     {
         Attempts++;
+        ClaimedBy = null;
         LastError = Guard.OptionalText(error.Length > 1000 ? error[..1000] : error, "Fejl", 1000);
         if (Attempts >= MaxAttempts)
         {
@@ -136,6 +145,7 @@ public sealed class OutgoingMail
         }
 
         Status = MailStatus.Pending;
+        ClaimedBy = null;
         Attempts = 0;
         NextAttemptAt = utcNow;
     }

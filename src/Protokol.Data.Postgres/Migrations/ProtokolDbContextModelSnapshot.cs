@@ -376,6 +376,10 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 

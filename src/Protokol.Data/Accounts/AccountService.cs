@@ -51,10 +51,9 @@ public sealed class AccountService(ProtokolDbContext db, CreateUser createUser)
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             account.SetPasswordHash(Hasher.HashPassword(account, password!));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        account.RecordSignIn();
-        await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Success, account);
     }
 

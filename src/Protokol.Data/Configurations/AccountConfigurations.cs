@@ -18,6 +18,12 @@ internal sealed class UserAccountConfiguration : EntityConfiguration<UserAccount
         builder.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(u => u.Access).WithOne(a => a.UserAccount).HasForeignKey(a => a.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(u => u.Access).HasField("_access");
+
+        // Accounts no longer lock after wrong passwords (the portal throttles sign-in instead). The two
+        // columns of the old lockout stay in the schema, unused, so no migration has to rebuild the
+        // SQLite table for them; a later migration that rebuilds it anyway can drop them.
+        builder.Property<int>("FailedSignIns");
+        builder.Property<DateTime?>("LockedUntil");
     }
 }
 

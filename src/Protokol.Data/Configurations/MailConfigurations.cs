@@ -20,6 +20,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(200);
         builder.Property(m => m.Status);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.OrganizationId);

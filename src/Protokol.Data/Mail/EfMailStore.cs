@@ -19,17 +19,41 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
     }
 
     public async Task<IReadOnlyList<OutgoingMail>> DueAsync(DateTime utcNow, int limit, CancellationToken cancellationToken) =>
-        await db.OutgoingMail.Include(m => m.Parts)
+        await db.OutgoingMail.AsNoTracking().Include(m => m.Parts)
             .Where(m => m.Status == MailStatus.Pending && m.NextAttemptAt <= utcNow)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Take(limit)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-    public async Task<bool> ClaimAsync(long id, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken) =>
+    public async Task<bool> ClaimAsync(long id, string owner, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken) =>
         await db.OutgoingMail
             .Where(m => m.Id == id && m.Status == MailStatus.Pending && m.NextAttemptAt <= utcNow)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken) == 1;
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, leaseUntil).SetProperty(m => m.ClaimedBy, owner), cancellationToken) == 1;
+
+    public async Task<bool> RecordTryAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+        await db.OutgoingMail
+            .Where(m => m.Id == mail.Id && m.Status == MailStatus.Pending)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(m => m.Status, mail.Status)
+                    .SetProperty(m => m.Attempts, mail.Attempts)
+                    .SetProperty(m => m.SentAt, mail.SentAt)
+                    .SetProperty(m => m.LastError, mail.LastError)
+                    .SetProperty(m => m.NextAttemptAt, mail.NextAttemptAt)
+                    .SetProperty(m => m.ClaimedBy, (string?)null),
+                cancellationToken) == 1;
+
+    public async Task<IReadOnlyList<MailClaim>> ClaimsAsync(DateTime utcNow, CancellationToken cancellationToken) =>
+        await db.OutgoingMail.AsNoTracking()
+            .Where(m => m.Status == MailStatus.Pending && m.ClaimedBy != null && m.NextAttemptAt > utcNow)
+            .OrderBy(m => m.Id)
+            .Select(m => new MailClaim(m.Id, m.ClaimedBy!))
+            .ToListAsync(cancellationToken);
+
+    public async Task<bool> ReleaseClaimAsync(long id, string owner, DateTime utcNow, CancellationToken cancellationToken) =>
+        await db.OutgoingMail
+            .Where(m => m.Id == id && m.Status == MailStatus.Pending && m.ClaimedBy == owner)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, utcNow).SetProperty(m => m.ClaimedBy, (string?)null), cancellationToken) == 1;
 
     public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) =>
         db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);

@@ -8,23 +8,58 @@ using Protokol.Core.Mail;
 namespace Protokol.Web.Mail;
 
 /// <summary>
-/// Sends through SMTP with MailKit. The Message-ID is derived from the outbox key, so a message sent
-/// again after a crash carries the same id and mail programs show it once.
+/// Sends through SMTP with MailKit, several messages over one connection. The Message-ID is derived
+/// from the outbox key, so a message sent again after a crash carries the same id and mail programs
+/// show it once.
 /// </summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Protokol:Mail:Host is not set."), settings.Port, settings.Tls, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.User))
+        var client = new SmtpClient { Timeout = 30_000 };
+        try
         {
-            await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
-        }
+            await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Protokol:Mail:Host is not set."), settings.Port, settings.Tls, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.User))
+            {
+                await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
+            }
 
-        await client.SendAsync(Build(mail, settings), cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+            return new Connection(client, settings);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class Connection(SmtpClient client, MailOptions settings) : IMailConnection
+    {
+        // MailKit returns when the server answered the end of DATA: from then on the server has the message.
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+            client.SendAsync(Build(mail, settings), cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await client.DisconnectAsync(true, quit.Token);
+                }
+            }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or OperationCanceledException or System.Net.Sockets.SocketException)
+            {
+                // The messages are handed over already; a failed QUIT changes nothing.
+            }
+            finally
+            {
+                client.Dispose();
+            }
+        }
     }
 
     public static MimeMessage Build(OutgoingMail mail, MailOptions settings)

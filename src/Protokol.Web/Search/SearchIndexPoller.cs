@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Protokol.Core.Search;
 using Protokol.Search.Indexing;
 
 namespace Protokol.Web.Search;
@@ -12,16 +13,45 @@ public sealed class SearchOptions
 }
 
 /// <summary>
-/// Applies changes that another process committed but could not index (the portal held the index,
-/// or it stopped in between). The portal's own edits are applied before their request returns.
+/// Wakes the search index worker: a save calls <see cref="Pulse"/> after its commit and returns at
+/// once. Many pulses before the worker runs are one round.
 /// </summary>
-internal sealed class SearchIndexPoller(IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndexPoller> logger) : BackgroundService
+public sealed class SearchIndexSignal
+{
+    private readonly SemaphoreSlim _pulse = new(0, 1);
+
+    public void Pulse()
+    {
+        try
+        {
+            _pulse.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the coming round takes this change too.
+        }
+    }
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pulse.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>
+/// The portal's edits reach the search index here, never inside the save's request: the request
+/// commits its change with its outbox rows, empties the public page cache (pages read the
+/// database), pulses <see cref="SearchIndexSignal"/> and returns; this worker applies the outbox
+/// right away, one round at a time, so the index follows a save within one round (typically well
+/// under a second) and no reader or secretary waits for a Lucene commit. Every
+/// <see cref="SearchOptions.PollSeconds"/> it also looks for changes another process (the command
+/// line) committed but could not index.
+/// </summary>
+internal sealed class SearchIndexPoller(IServiceScopeFactory scopes, SearchIndexSignal signal, IOptions<SearchOptions> options, ILogger<SearchIndexPoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await signal.WaitAsync(poll, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -32,5 +62,19 @@ internal sealed class SearchIndexPoller(IServiceScopeFactory scopes, IOptions<Se
                 logger.LogWarning(e, "Looking for pending search changes failed; trying again later.");
             }
         }
+    }
+}
+
+/// <summary>What a save in the portal does for search: drop cached public pages now, and wake the worker.</summary>
+internal sealed class BackgroundSearchIndexer(SearchIndexSignal signal, IEnumerable<IPublicContentObserver> observers) : ISearchIndexer
+{
+    public async Task ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ChangedAsync(cancellationToken);
+        }
+
+        signal.Pulse();
     }
 }

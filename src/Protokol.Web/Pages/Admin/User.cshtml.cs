@@ -8,10 +8,10 @@ using Protokol.Web.BackOffice;
 
 namespace Protokol.Web.Pages.Admin;
 
-/// <summary>One account, for administrators: name, rights, linked person, a new password, unlocking and closing.</summary>
+/// <summary>One account, for administrators: name, rights, linked person, a new password and closing.</summary>
 [StaffRule(StaffRule.Administrator)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class UserModel(IAccountQueries accounts, TimeProvider clock) : BackOfficePage
+public sealed class UserModel(IAccountQueries accounts) : BackOfficePage
 {
     public UserAccount? Account { get; private set; }
 
@@ -20,8 +20,6 @@ public sealed class UserModel(IAccountQueries accounts, TimeProvider clock) : Ba
     public IReadOnlyList<Person> People { get; private set; } = [];
 
     public bool IsSelf { get; private set; }
-
-    public bool IsLockedOut { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -41,10 +39,6 @@ public sealed class UserModel(IAccountQueries accounts, TimeProvider clock) : Ba
     [StaffRule(StaffRule.Administrator)]
     public Task<IActionResult> OnPostPasswordAsync([FromServices] ResetPassword reset, int id, string? password, CancellationToken ct) =>
         ChangeAsync(id, () => reset.ExecuteAsync(Rights, id, password ?? string.Empty, ct), "Adgangskoden er skiftet, og brugerens sessioner er afsluttet.", ct);
-
-    [StaffRule(StaffRule.Administrator)]
-    public Task<IActionResult> OnPostUnlockAsync([FromServices] ChangeAccountStatus status, int id, CancellationToken ct) =>
-        ChangeAsync(id, () => status.ExecuteAsync(Rights, id, AccountStatusChange.Unlock, ct), "Spærringen er ophævet.", ct);
 
     [StaffRule(StaffRule.Administrator)]
     public Task<IActionResult> OnPostCloseAsync([FromServices] ChangeAccountStatus status, int id, CancellationToken ct) =>
@@ -76,7 +70,6 @@ public sealed class UserModel(IAccountQueries accounts, TimeProvider clock) : Ba
         }
 
         IsSelf = User.AccountId() == id;
-        IsLockedOut = Account.IsLockedOut(clock.GetUtcNow().UtcDateTime);
         Councils = await accounts.CouncilsAsync(ct);
         People = await accounts.PeopleAsync(ct);
         return true;

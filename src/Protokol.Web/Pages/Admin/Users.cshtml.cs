@@ -10,15 +10,13 @@ namespace Protokol.Web.Pages.Admin;
 /// <summary>Accounts, for administrators: who may sign in, and as what in which council.</summary>
 [StaffRule(StaffRule.Administrator)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class UsersModel(IAccountQueries accounts, TimeProvider clock) : BackOfficePage
+public sealed class UsersModel(IAccountQueries accounts) : BackOfficePage
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
     public IReadOnlyList<Organization> Councils { get; private set; } = [];
 
     public IReadOnlyList<Person> People { get; private set; } = [];
-
-    public DateTime Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -32,7 +30,6 @@ public sealed class UsersModel(IAccountQueries accounts, TimeProvider clock) : B
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Now = clock.GetUtcNow().UtcDateTime;
         Accounts = await accounts.AccountsAsync(ct);
         Councils = await accounts.CouncilsAsync(ct);
         People = await accounts.PeopleAsync(ct);
