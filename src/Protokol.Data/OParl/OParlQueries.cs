@@ -81,7 +81,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         if (list == OParlList.OrganizationMeeting)
         {
             return await db.Organizations.AnyAsync(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter)]
+                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings))]
                 : null;
         }
 
@@ -98,6 +98,8 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         var meetingsByKey = db.Meetings.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.BodyId == owner));
         var agendas = meetings.Where(m => m.State >= FirstPublic).Select(m => m.Id);
         var hearings = db.Hearings.Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && agendas.Contains(h.AgendaItem.MeetingId));
+        // The sizes of the lists of meetings and items are kept per council and year (MeetingYearCounts), not counted per request.
+        var counts = db.MeetingYearCounts.Where(c => db.Organizations.Any(o => o.Id == c.OrganizationId && o.BodyId == owner));
         var publicAttachments = db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256));
         return list switch
         {
@@ -111,11 +113,12 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                 Tombstones(OParlKind.Person, owner, filter),
             ],
             OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter), Tombstones(OParlKind.Membership, owner, filter)],
-            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey), Tombstones(OParlKind.Meeting, owner, filter)],
+            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey, Kept(counts, c => c.Meetings)), Tombstones(OParlKind.Meeting, owner, filter)],
             OParlList.AgendaItem =>
             [
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
-                    db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
+                    db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
+                    Kept(counts, c => c.PublicAgendaItems)),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
@@ -124,7 +127,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             [
                 Live(publicAttachments.Where(a => agendas.Contains(a.MeetingId)), OParlKind.AttachmentFile, filter,
                     publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
-                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic)),
+                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic), Kept(counts, c => c.PublicMeetings)),
                 Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
@@ -134,14 +137,17 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         };
     }
 
-    /// <summary>Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids.</summary>
-    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null)
+    /// <summary>
+    /// Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids;
+    /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered.
+    /// </summary>
+    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null, Func<CancellationToken, Task<int>>? kept = null)
         where T : Entity
     {
         var ids = Filtered(records.AsNoTracking(), filter).Select(r => r.Id);
         var keyed = byKey is null ? ids : Filtered(byKey.AsNoTracking(), filter).Select(r => r.Id);
         return new Part(
-            ct => ids.CountAsync(ct),
+            kept is not null && !filter.Any ? kept : ct => ids.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
                 var page = (after is { } a ? keyed.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
@@ -154,6 +160,9 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                 return read.ConvertAll(id => new OParlEntry(kind, id));
             });
     }
+
+    private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
+        ct => counts.AsNoTracking().SumAsync(column, ct);
 
     /// <summary>The removed records of one kind in the body (where their last values name it), under the filter; read once per request.</summary>
     private Part Tombstones(OParlKind kind, int body, OParlListFilter filter)

@@ -10,6 +10,9 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
+        // One statement at a flat cost: the counts are kept per council and year (MeetingYearCounts), and
+        // the next and the latest meeting are each the first row of an index range (OrganizationId, Date).
+        // Planned meetings count as next meetings: the public may come, and plans their year by them.
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
             .Select(o => new
@@ -20,33 +23,25 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 o.Kind,
                 o.Purpose,
                 BodyName = o.Body.Name,
+                Count = db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
+                NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
+                    .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => (int?)m.Id).FirstOrDefault(),
+                LatestId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
+                    .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-
-        var ids = organizations.Select(o => o.Id).ToList();
-        var counts = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.AgendaPublished)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(s => s.OrganizationId, s => s.Count, cancellationToken);
-
-        // Planned meetings count as next meetings: the public may come, and plans their year by them.
-        var next = (await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => g.OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => new { m.OrganizationId, m.Id, m.Date, m.StartTime }).First())
-            .ToListAsync(cancellationToken))
-            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date, m.StartTime));
-        var latest = (await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.MinutesPublished)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => g.OrderByDescending(m => m.Date).Select(m => new { m.OrganizationId, m.Id, m.Date }).First())
-            .ToListAsync(cancellationToken))
-            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date));
+        var linked = organizations.SelectMany(o => new[] { o.NextId, o.LatestId }).OfType<int>().Distinct().ToList();
+        var meetings = linked.Count == 0 ? [] : await db.Meetings.AsNoTracking()
+            .Where(m => linked.Contains(m.Id))
+            .Select(m => new { m.Id, m.Date, m.StartTime })
+            .ToListAsync(cancellationToken);
+        var byId = meetings.ToDictionary(m => m.Id);
+        MeetingLink? Next(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date, m.StartTime) : null;
+        MeetingLink? Latest(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date) : null;
 
         return organizations
             .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName,
-                counts.GetValueOrDefault(o.Id), next.GetValueOrDefault(o.Id), latest.GetValueOrDefault(o.Id)))
+                o.Count, Next(o.NextId), Latest(o.LatestId)))
             .OrderByDescending(o => o.MeetingCount > 0)
             .ThenBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
             .ToList();
@@ -63,14 +58,18 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             return null;
         }
 
-        // Every meeting is public with its time and place from the day it is planned.
+        // Every meeting is public with its time and place from the day it is planned. The years come
+        // from the kept counts, not from reading every meeting's date.
         var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id);
-        var dates = await publicMeetings.Select(m => m.Date).ToListAsync(cancellationToken);
-        var years = dates.Select(d => d.Year).Distinct().OrderDescending().ToList();
+        var years = await db.MeetingYearCounts.AsNoTracking()
+            .Where(c => c.OrganizationId == organization.Id)
+            .OrderByDescending(c => c.Year)
+            .Select(c => c.Year)
+            .ToListAsync(cancellationToken);
 
         // Without a year: the year of the next meeting, else the latest year with meetings.
         var shownYear = year
-            ?? dates.Where(d => d >= today).Select(d => (int?)d.Year).Min()
+            ?? (await publicMeetings.Where(m => m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(cancellationToken))?.Year
             ?? (years.Count > 0 ? years[0] : today.Year);
 
         var from = new DateOnly(shownYear, 1, 1);
