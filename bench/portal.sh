@@ -72,13 +72,13 @@ targets() {
 load() {
   local before after out requests
   before=$(cpu_ticks "$3")
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$2")
+  out=$(wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency "$2")
   after=$(cpu_ticks "$3")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' <<<"$out")
-  cpu=$(awk -v t=$(( after - before )) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", n > 0 ? 1000 * t / hz / n : 0}')
+  cpu=$(awk -v t=$(( after - before )) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0)}')
 }
 
 declare -A R P C S B
@@ -138,9 +138,9 @@ if [[ " ${modes[*]} " == *" uncached "* ]]; then
   echo
   echo "== targets of issue 17 (page cache off)"
   verdict() { if [ "$1" = 1 ]; then echo "met    : $2"; else echo "not met: $2"; fi; }
-  ge() { awk -v a="$1" -v b="$2" 'BEGIN {print (a >= b) ? 1 : 0}'; }
-  le() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? 1 : 0}'; }
-  flat() { awk -v a="$1" -v b="$2" 'BEGIN {m = a > b ? a : b; n = a > b ? b : a; print (m <= 1.5 * n + 0.2) ? 1 : 0}'; }
+  ge() { awk -v a="$1" -v b="$2" 'BEGIN {print ((a >= b) ? 1 : 0)}'; }
+  le() { awk -v a="$1" -v b="$2" 'BEGIN {print ((a <= b) ? 1 : 0)}'; }
+  flat() { awk -v a="$1" -v b="$2" 'BEGIN {m = a > b ? a : b; n = a > b ? b : a; print ((m <= 1.5 * n + 0.2) ? 1 : 0)}'; }
   for items in "$items1" "$items2"; do
     for name in meeting organization person front; do
       k="$items:uncached:$name"

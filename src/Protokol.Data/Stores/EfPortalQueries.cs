@@ -58,23 +58,29 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             return null;
         }
 
+        var (shownYear, years, meetings) = await PlanAsync(organization.Id, year, today, cancellationToken);
+        return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+    }
+
+    /// <summary>A council's meetings of one year (without a year: the year of its next meeting, else its latest year) and the years it has meetings in.</summary>
+    private async Task<(int Year, List<int> Years, List<MeetingSummary> Meetings)> PlanAsync(int organizationId, int? year, DateOnly today, CancellationToken cancellationToken)
+    {
         // Every meeting is public with its time and place from the day it is planned. The years come
         // from the kept counts, not from reading every meeting's date.
-        var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id);
+        var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId);
         var years = await db.MeetingYearCounts.AsNoTracking()
-            .Where(c => c.OrganizationId == organization.Id)
+            .Where(c => c.OrganizationId == organizationId)
             .OrderByDescending(c => c.Year)
             .Select(c => c.Year)
             .ToListAsync(cancellationToken);
 
-        // Without a year: the year of the next meeting, else the latest year with meetings.
         var shownYear = year
             ?? (await publicMeetings.Where(m => m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(cancellationToken))?.Year
             ?? (years.Count > 0 ? years[0] : today.Year);
 
         var from = new DateOnly(shownYear, 1, 1);
         var to = new DateOnly(shownYear, 12, 31);
-        var meetings = await publicMeetings
+        var meetings = !years.Contains(shownYear) ? [] : await publicMeetings
             .Where(m => m.Date >= from && m.Date <= to)
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
             .Select(m => new MeetingSummary(
@@ -85,104 +91,12 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 m.State >= MeetingState.AgendaPublished ? m.Items.Count(i => i.ParentId == null) : 0,
                 m.CancelledAt != null))
             .ToListAsync(cancellationToken);
-
-        return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+        return (shownYear, years, meetings);
     }
 
-    public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken)
-    {
-        // A few narrow statements instead of one include graph: SQLite prepares each statement anew,
-        // and preparing EF's split queries over six joins cost more than running them.
-        var meeting = await db.Meetings.AsNoTracking()
-            .Where(m => m.Id == id)
-            .Select(m => new
-            {
-                m.Id,
-                m.OrganizationId,
-                OrganizationSlug = m.Organization.Slug,
-                OrganizationName = m.Organization.Name,
-                BodyName = m.Organization.Body.Name,
-                m.Organization.BodyId,
-                m.Name,
-                m.Date,
-                m.StartTime,
-                m.EndTime,
-                m.Location,
-                HostName = m.Host == null ? null : m.Host.Name,
-                m.State,
-                m.MinutesApprovedById,
-                ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
-                m.ImportedFrom,
-                m.ImportedSha256,
-                m.CancelledAt,
-                m.CancellationReason,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (meeting is null)
-        {
-            return null;
-        }
-
-        var agenda = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.MeetingId == id)
-            .OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason })
-            .ToListAsync(cancellationToken);
-        var present = await db.Attendance.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .Select(a => new
-            {
-                a.Id,
-                Person = new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
-                a.Status,
-                SubstituteFor = a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
-                a.Affiliation,
-            })
-            .ToListAsync(cancellationToken);
-        var guestItems = (await db.Attendance.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .SelectMany(a => a.GuestItems, (a, i) => new { AttendanceId = a.Id, i.Number, i.Position })
-            .ToListAsync(cancellationToken))
-            .ToLookup(g => g.AttendanceId);
-        var attachments = await db.Attachments.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)))
-            .ToListAsync(cancellationToken);
-
-        var personIds = present.Select(a => a.Person.Id).ToList();
-        var date = meeting.Date;
-        var memberships = personIds.Count == 0 ? [] : await db.Memberships.AsNoTracking()
-            .Where(ms => ms.OrganizationId == meeting.OrganizationId && personIds.Contains(ms.PersonId)
-                && (ms.Start == null || ms.Start <= date) && (ms.End == null || ms.End >= date))
-            .Select(ms => new { ms.PersonId, ms.Role, OnBehalfOf = ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name })
-            .ToListAsync(cancellationToken);
-        var seatOf = memberships.GroupBy(ms => ms.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(ms => ms.Role).First());
-
-        var numberOf = agenda.ToDictionary(i => i.Id, i => i.Number);
-        var items = agenda
-            .Select(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason))
-            .ToList();
-
-        var attendance = present
-            .Select(a =>
-            {
-                seatOf.TryGetValue(a.Person.Id, out var seat);
-                return new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
-                    guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), seat?.OnBehalfOf, seat?.Role);
-            })
-            .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
-            .ThenBy(a => a.Person.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
-            .ToList();
-
-        return new MeetingRecord(
-            meeting.Id, meeting.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName,
-            meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
-            meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
-            meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
-            items, attendance, attachments,
-            meeting.ImportedFrom, meeting.ImportedSha256, await WithheldAsync(meeting.BodyId, cancellationToken),
-            meeting.CancelledAt, meeting.CancellationReason);
-    }
+    // The same set-based read as OParl's meetings, for one meeting.
+    public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken) =>
+        (await Portal.MeetingReader.ReadAsync(db, [id], forOParl: false, cancellationToken)) is [var meeting] ? meeting.Record : null;
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
     {
@@ -227,10 +141,10 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToList();
 
         // This year's plan; a council whose archive ends earlier (an imported one) shows its last year.
-        var plan = await GetOrganizationMeetingsAsync(slug, today.Year, today, cancellationToken);
+        var plan = await PlanAsync(organization.Id, today.Year, today, cancellationToken);
         if (plan is { Meetings.Count: 0, Years.Count: > 0 })
         {
-            plan = await GetOrganizationMeetingsAsync(slug, null, today, cancellationToken);
+            plan = await PlanAsync(organization.Id, null, today, cancellationToken);
         }
 
         // Without a registered membership (an archive imported from minutes), the people of the
@@ -256,7 +170,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
         }
 
         return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
-            organization.Website, term, members, representation, plan?.Meetings ?? [], plan?.Year ?? today.Year, recent, recentMeeting);
+            organization.Website, term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting);
     }
 
     public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)
