@@ -128,7 +128,11 @@ for items in "$items1" "$items2"; do
       printf '%-18s %10s %9s %7s%% %10s %9s %10s  %s\n' "$name" "$rps" "$p99" "${R[$key]}" "$bare_rps" "$cpu" "${S[$items:$name]}" "${errors:-}"
     done
     hwm=$(( $(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
-    echo "portal memory: peak $hwm MB"
+    rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    # What is held: the managed heap (dotnet-counters) against the whole process (the rest is native: SQLite's page caches, Lucene's buffers, code).
+    heap=$(dotnet dotnet-counters collect -p "$portal_pid" --counters 'System.Runtime[dotnet.gc.last_collection.heap.size]' --format csv -o "$work/heap.csv" --duration 00:00:03 >/dev/null 2>&1 \
+      && awk -F, '/heap.size/ {v = $NF} END {if (v != "") printf "%.0f", v / 1048576}' "$work/heap.csv" || true)
+    echo "portal memory: peak $hwm MB, now $rss MB, of which managed heap ${heap:-?} MB"
     [ "$mode" = uncached ] && [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
     stop
   done
