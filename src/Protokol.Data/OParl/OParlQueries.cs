@@ -150,7 +150,8 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             kept is not null && !filter.Any ? kept : ct => ids.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
-                var page = (after is { } a ? keyed.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
+                // The first page is a page after id 0: read by key too, not by sorting every id of the list.
+                var page = (after is { } a ? keyed.Where(id => id > a) : skip == 0 ? keyed : ids).OrderBy(id => id).AsQueryable();
                 if (skip > 0)
                 {
                     page = page.Skip(skip);

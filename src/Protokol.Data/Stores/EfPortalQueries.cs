@@ -10,8 +10,9 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        // One statement at a flat cost: the counts are kept per council and year (MeetingYearCounts), and
-        // the next and the latest meeting are each the first row of an index range (OrganizationId, Date).
+        // Two statements at a flat cost: the counts are kept per council and year (MeetingYearCounts), and
+        // the next and the latest meeting are each the first row of an index range (OrganizationId, Date);
+        // then the dates of those meetings.
         // Planned meetings count as next meetings: the public may come, and plans their year by them.
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
