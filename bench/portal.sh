@@ -131,8 +131,10 @@ for items in "$items1" "$items2"; do
     rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
     # What is held: the managed heap (dotnet-counters) against the whole process (the rest is native: SQLite's page caches, Lucene's buffers, code).
     heap=$(dotnet dotnet-counters collect -p "$portal_pid" --counters 'System.Runtime[dotnet.gc.last_collection.heap.size]' --format csv -o "$work/heap.csv" --duration 00:00:03 >/dev/null 2>&1 \
-      && awk -F, '/heap.size/ {v = $NF} END {if (v != "") printf "%.0f", v / 1048576}' "$work/heap.csv" || true)
-    echo "portal memory: peak $hwm MB, now $rss MB, of which managed heap ${heap:-?} MB"
+      && awk -F, '/heap.size/ {v[$3] = $NF} END {for (g in v) s += v[g]; if (s > 0) printf "%.0f", s / 1048576}' "$work/heap.csv" || true)
+    anon=$(( $(awk '/RssAnon/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    file=$(( $(awk '/RssFile/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    echo "portal memory: peak $hwm MB, now $rss MB ($anon MB anonymous, of which managed heap ${heap:-?} MB; $file MB mapped files: code, Lucene's index)"
     [ "$mode" = uncached ] && [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
     stop
   done
