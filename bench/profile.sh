@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where a public page's time goes (issue 17): serves the portal (Release, page cache off) over a
 # seeded archive, loads one path with wrk while dotnet-trace samples the portal's CPU, and prints
-# the methods most often on the stack (inclusive and exclusive), CPU ms and allocated bytes per request.
+# the methods most often on the stack (inclusive and exclusive), CPU ms per request and the memory held.
 #
 #   bench/profile.sh DATA_DIR PATH [SECONDS]     e.g. bench/profile.sh /tmp/archive/100000 /moeder/4166
 #
@@ -30,13 +30,6 @@ out=$(wrk -t1 -c1 -d"${seconds}s" "$url")
 cpu1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 requests=$(awk '/requests in/ {print $1}' <<<"$out")
 awk -v t=$(( cpu1 - cpu0 )) -v n="$requests" -v hz="$ticks" -v p="$path" 'BEGIN {printf "%s: %d requests on one connection, %.2f ms CPU per request\n", p, n, 1000 * t / hz / n}'
-
-dotnet dotnet-counters collect -p "$pid" --counters System.Runtime --format csv -o "$work/counters.csv" --duration "00:00:$(printf '%02d' "$seconds")" >/dev/null 2>&1 &
-counters=$!
-wrk -t1 -c1 -d"${seconds}s" "$url" >"$work/wrk.txt"
-wait "$counters" || true
-requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-awk -F, -v n="$requests" '/total_allocated/ {if (first == "") first = $NF; last = $NF} END {if (last != "") printf "allocated: about %.0f KB per request (%d requests)\n", (last - first) / n / 1024, n}' "$work/counters.csv" || true
 
 dotnet dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time -o "$work/trace.nettrace" --duration "00:00:$(printf '%02d' "$seconds")" >/dev/null 2>&1 &
 trace=$!
