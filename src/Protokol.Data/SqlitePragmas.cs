@@ -9,16 +9,14 @@ namespace Protokol.Data;
 /// Per-connection SQLite settings. In write-ahead-log mode, synchronous=NORMAL is the documented
 /// setting: the file cannot be corrupted, and only the last commits before a power cut may be lost,
 /// while each commit no longer waits for the disk. busy_timeout lets a writer wait for another; a
-/// 16 MB page cache (default 2 MB) keeps the upper levels of a large archive's indexes in memory;
-/// each pooled connection has its own, so the portal holds that times the connections open at once
-/// (docs/performance.md), while the OS keeps the file cached for all of them. Pooled
+/// 32 MB page cache (default 2 MB) keeps the indexes of a large archive in memory. Pooled
 /// connections keep their settings, so they are set once per physical connection, not per open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-32768;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = new();
 
