@@ -1,65 +1,171 @@
 #!/usr/bin/env bash
-# Portal load benchmark: serves the portal (Release, loopback) over a fictional municipality of
-# ITEMS agenda items (default 100,000) and loads a meeting page and an organization page with wrk
-# (32 connections, 15 s), beside a bare Razor page rendering a 20-row table in the same run; also
-# an OParl meeting object and a page of the OParl agenda item list half-way through (not cached).
-# Prints requests/s, p99 latency, errors and the portal's memory. Usage: bench/portal.sh
+# Portal load benchmark (issue 17). Serves the portal (Release, loopback) over a fictional
+# municipality (bench/Protokol.Bench portal-seed) at two archive sizes, ITEMS and ITEMS2 agenda items,
+# and loads every public page of the issue's table with wrk beside the bare Razor page of
+# bench/Protokol.BareRazor (a 20-row table); the bare page runs right before each page, and each
+# page's ratio is to that run. Per page: requests/s, p50, p99, % of bare, the portal's CPU time per
+# request (from /proc, so it hardly depends on what else the machine runs) and, in the uncached
+# mode, the SQL statements one request runs (counted from EF Core's command log in a second portal
+# started for that). Then the portal's peak memory and one line per target of the issue: met or not met.
+#
+#   bench/portal.sh                      both modes (page cache on, then off), 100,000 and 10,000 items
+#   UNCACHED=1 bench/portal.sh           only with the page cache off (Protokol__PageCache=false)
+#   ITEMS=100000 ITEMS2=10000 DURATION=10s CONNECTIONS=32 DATA=DIR (keep seeded archives in DIR/N)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-items=${ITEMS:-100000}
-duration=${DURATION:-15s}
+items1=${ITEMS:-100000}
+items2=${ITEMS2:-10000}
+duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
+if [ "${UNCACHED:-0}" = 1 ]; then modes=(uncached); else modes=(cached uncached); fi
 
 need() { command -v "$1" >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y "$2" >/dev/null; }; }
 need wrk wrk
 [ -f /usr/share/dict/danish ] || { [ "$(id -u)" = 0 ] && apt-get install -y wdanish >/dev/null; }
 
 for project in src/Protokol.Web bench/Protokol.Bench bench/Protokol.BareRazor; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
-data=$(mktemp -d)
+work=$(mktemp -d)
+keep=${DATA:-$work}
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$data"; }
+stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
+cleanup() { stop; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-seed "$data" --count "$items"
-
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-portal=$(free_port)
-bare=$(free_port)
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+wait_up() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 1; done; echo "no answer from $1"; exit 1; }
+
+bare_port=$(free_port)
+dotnet bench/Protokol.BareRazor/bin/Release/net10.0/Protokol.BareRazor.dll --urls "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
+bare_pid=$!
 export Logging__LogLevel__Default=Warning
-Protokol__DataDirectory="$data" Protokol__Startup__SeedDemoWhenEmpty=false \
-  dotnet src/Protokol.Web/bin/Release/net10.0/Protokol.Web.dll --urls "http://127.0.0.1:$portal" >"$data/portal.log" 2>&1 &
-pids+=($!)
-portal_pid=$!
-dotnet bench/Protokol.BareRazor/bin/Release/net10.0/Protokol.BareRazor.dll --urls "http://127.0.0.1:$bare" >"$data/bare.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 600); do
-  curl -s -o /dev/null "http://127.0.0.1:$portal/" && curl -s -o /dev/null "http://127.0.0.1:$bare/" && break
-  sleep 1
-done
 
-meeting=$(( items / 12 / 2 ))
-declare -A paths=([bare]="http://127.0.0.1:$bare/" [meeting]="http://127.0.0.1:$portal/moeder/$meeting" [organization]="http://127.0.0.1:$portal/raad/raad-7"
-  [oparl-meeting]="http://127.0.0.1:$portal/oparl/v1/meeting/$meeting" [oparl-items]="http://127.0.0.1:$portal/oparl/v1/body/1/agendaItem?page=$(( items / 200 ))")
-pages=(bare meeting organization oparl-meeting oparl-items)
-for name in "${pages[@]}"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "${paths[$name]}")
-  [ "$code" = 200 ] || { echo "$name page answered $code"; exit 1; }
-  wrk -t2 -c"$connections" -d3s "${paths[$name]}" >/dev/null
-done
+# start_portal DATA_DIR CACHE(true|false) LOG [extra env...]: starts the portal and sets portal_pid/portal_url.
+start_portal() {
+  local data=$1 cache=$2 log=$3
+  shift 3
+  local port
+  port=$(free_port)
+  env Protokol__DataDirectory="$data" Protokol__Startup__SeedDemoWhenEmpty=false Protokol__PageCache="$cache" "$@" \
+    dotnet src/Protokol.Web/bin/Release/net10.0/Protokol.Web.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  portal_pid=$!
+  pids+=("$portal_pid")
+  portal_url="http://127.0.0.1:$port"
+  wait_up "$portal_url/"
+}
 
-printf '%-14s %12s %10s %10s %8s\n' page "requests/s" "p50" "p99" errors
-declare -A rps
-for name in "${pages[@]}"; do
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "${paths[$name]}")
-  rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after soeg-rare soeg-common api-search)
+targets() {
+  local items=$1 meeting=$(( $1 / 12 / 2 ))
+  declare -gA paths=(
+    [meeting]="/moeder/$meeting" [organization]="/raad/raad-7" [person]="/personer/17" [front]="/"
+    [oparl-meeting]="/oparl/v1/meeting/$meeting"
+    [oparl-items-1]="/oparl/v1/body/1/agendaItem"
+    [oparl-items-late]="/oparl/v1/body/1/agendaItem?page=$(( items / 200 ))"
+    [oparl-items-after]="/oparl/v1/body/1/agendaItem?after=0-$(( items * 9 / 10 ))"
+    [soeg-rare]="/soeg?q=vandt%C3%A5rnsudvalget" [soeg-common]="/soeg?q=kommunen"
+    [api-search]="/api/search?q=kommunen+borgerne")
+}
+
+# load NAME URL PID: one wrk run; sets rps, p99 (ms) and cpu (ms of the process per request).
+load() {
+  local before after out requests
+  before=$(cpu_ticks "$3")
+  out=$(wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency "$2")
+  after=$(cpu_ticks "$3")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' <<<"$out")
-  printf '%-14s %12s %10s %10s %8s\n' "$name" "${rps[$name]}" "$p50" "$p99" "${errors:-0}"
+  cpu=$(awk -v t=$(( after - before )) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0)}')
+}
+
+declare -A R P C S B
+peak_uncached=0
+for items in "$items1" "$items2"; do
+  data="$keep/$items"
+  if [ ! -f "$data/protokol.db" ]; then
+    mkdir -p "$data"
+    dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-seed "$data" --count "$items"
+  fi
+  targets "$items"
+  wait_up "http://127.0.0.1:$bare_port/"
+
+  # Statements per request: a second portal with EF Core's command log on, one request per page.
+  start_portal "$data" false "$work/sql.log" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information
+  for name in "${pages[@]}"; do curl -s -o /dev/null "$portal_url${paths[$name]}"; done
+  for name in "${pages[@]}"; do
+    n0=$(grep -c 'Executed DbCommand' "$work/sql.log" || true)
+    curl -s -o /dev/null "$portal_url${paths[$name]}"
+    sleep 0.2
+    S[$items:$name]=$(( $(grep -c 'Executed DbCommand' "$work/sql.log" || true) - n0 ))
+  done
+  stop
+
+  for mode in "${modes[@]}"; do
+    cache=true
+    [ "$mode" = uncached ] && cache=false
+    start_portal "$data" "$cache" "$work/portal.log"
+    for name in "${pages[@]}"; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' "$portal_url${paths[$name]}")
+      [ "$code" = 200 ] || { echo "$name ($portal_url${paths[$name]}) answered $code"; exit 1; }
+      wrk -t2 -c"$connections" -d2s "$portal_url${paths[$name]}" >/dev/null
+    done
+
+    echo
+    echo "== $items agenda items, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '%-18s %10s %9s %8s %10s %9s %10s  %s\n' page "req/s" "p99 ms" "% bare" "bare req/s" "CPU ms/req" statements errors
+    for name in "${pages[@]}"; do
+      load bare "http://127.0.0.1:$bare_port/" "$bare_pid"
+      bare_rps=$rps
+      load "$name" "$portal_url${paths[$name]}" "$portal_pid"
+      key="$items:$mode:$name"
+      R[$key]=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", 100 * a / b}')
+      P[$key]=$p99
+      C[$key]=$cpu
+      B[$key]=$bare_rps
+      printf '%-18s %10s %9s %7s%% %10s %9s %10s  %s\n' "$name" "$rps" "$p99" "${R[$key]}" "$bare_rps" "$cpu" "${S[$items:$name]}" "${errors:-}"
+    done
+    hwm=$(( $(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    # What is held: the managed heap (dotnet-counters) against the whole process (the rest is native: SQLite's page caches, Lucene's buffers, code).
+    heap=$(dotnet dotnet-counters collect -p "$portal_pid" --counters 'System.Runtime[dotnet.gc.last_collection.heap.size]' --format csv -o "$work/heap.csv" --duration 00:00:03 >/dev/null 2>&1 \
+      && awk -F, '/heap.size/ {v[$3] = $NF} END {for (g in v) s += v[g]; if (s > 0) printf "%.0f", s / 1048576}' "$work/heap.csv" || true)
+    anon=$(( $(awk '/RssAnon/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    file=$(( $(awk '/RssFile/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
+    echo "portal memory: peak $hwm MB, now $rss MB ($anon MB anonymous, of which managed heap ${heap:-?} MB; $file MB mapped files: code, Lucene's index)"
+    [ "$mode" = uncached ] && [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
+    stop
+  done
 done
-for name in meeting organization oparl-meeting oparl-items; do
-  awk -v a="${rps[$name]}" -v b="${rps[bare]}" -v n="$name" 'BEGIN {printf "%s page at %.0f %% of the bare page\n", n, 100 * a / b}'
-done
-rss=$(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status")
-hwm=$(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status")
-echo "portal memory: $(( rss / 1024 )) MB now, $(( hwm / 1024 )) MB peak ($items agenda items)"
+
+if [[ " ${modes[*]} " == *" uncached "* ]]; then
+  echo
+  echo "== targets of issue 17 (page cache off)"
+  verdict() { if [ "$1" = 1 ]; then echo "met    : $2"; else echo "not met: $2"; fi; }
+  ge() { awk -v a="$1" -v b="$2" 'BEGIN {print ((a >= b) ? 1 : 0)}'; }
+  le() { awk -v a="$1" -v b="$2" 'BEGIN {print ((a <= b) ? 1 : 0)}'; }
+  flat() { awk -v a="$1" -v b="$2" 'BEGIN {m = a > b ? a : b; n = a > b ? b : a; print ((m <= 1.5 * n + 0.2) ? 1 : 0)}'; }
+  for items in "$items1" "$items2"; do
+    for name in meeting organization person front; do
+      k="$items:uncached:$name"
+      verdict "$(( $(ge "${R[$k]}" 10) & $(le "${P[$k]}" 30) ))" "$name at $items items: ${R[$k]} % of bare (≥ 10 %), p99 ${P[$k]} ms (≤ 30 ms)"
+    done
+    for name in soeg-rare soeg-common api-search; do
+      k="$items:uncached:$name"
+      verdict "$(( $(ge "${R[$k]}" 3) & $(le "${P[$k]}" 60) ))" "$name at $items items: ${R[$k]} % of bare (≥ 3 %), p99 ${P[$k]} ms (≤ 60 ms)"
+    done
+    for name in oparl-meeting oparl-items-1 oparl-items-late oparl-items-after; do
+      k="$items:uncached:$name"
+      verdict "$(ge "${R[$k]}" 5)" "$name at $items items: ${R[$k]} % of bare (≥ 5 %)"
+    done
+    verdict "$(flat "${C[$items:uncached:oparl-items-1]}" "${C[$items:uncached:oparl-items-late]}")" \
+      "OParl item list page independent of the page number at $items items: CPU ${C[$items:uncached:oparl-items-1]} vs ${C[$items:uncached:oparl-items-late]} ms/request (within 1.5×)"
+  done
+  for name in front organization oparl-items-1 oparl-items-late; do
+    verdict "$(flat "${C[$items1:uncached:$name]}" "${C[$items2:uncached:$name]}")" \
+      "$name independent of the archive's size: CPU ${C[$items2:uncached:$name]} ms/request at $items2 items, ${C[$items1:uncached:$name]} at $items1 (within 1.5×)"
+  done
+  verdict "$(le "$peak_uncached" 300)" "portal memory through the uncached runs: peak $peak_uncached MB (< 300 MB)"
+fi

@@ -12,9 +12,14 @@ namespace Protokol.Bench;
 /// <summary>
 /// Fills a data directory with a large fictional municipality for the portal benchmark: councils
 /// with members, years of meetings with 12 items each (text, minutes, decisions) and attendance.
+/// Two content words are in a large share of the items ("kommunen" 45 %, "borgerne" 30 %) and one
+/// made-up word in every 2,000th item only, for the search pages' common and rare queries.
 /// </summary>
 internal static class PortalSeed
 {
+    /// <summary>The made-up word in every 2,000th item (the rare query of bench/portal.sh).</summary>
+    public const string RareWord = "vandtårnsudvalget";
+
     public static async Task RunAsync(string dataDirectory, int items)
     {
         var watch = Stopwatch.StartNew();
@@ -32,6 +37,15 @@ internal static class PortalSeed
         var words = new ArchiveGenerator();
         var random = new Random(7);
         string Sentence(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words.Word(100 + random.Next(20_000))));
+        var itemNumber = 0;
+        string PublicText()
+        {
+            var text = Sentence(40 + random.Next(60));
+            text += random.NextDouble() < 0.45 ? " Kommunen har ordet." : string.Empty;
+            text += random.NextDouble() < 0.3 ? " Borgerne er hørt." : string.Empty;
+            return ++itemNumber % 2000 == 0 ? text + " " + RareWord : text;
+        }
+
         var now = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
         var today = DateOnly.FromDateTime(now);
 
@@ -75,7 +89,7 @@ internal static class PortalSeed
                 var organization = organizations[m % organizations.Count];
                 var date = new DateOnly(2005, 1, 1).AddDays(m / organizations.Count * 30 % 7900);
                 var meeting = new Meeting(organization, date, new TimeOnly(15, 0), new TimeOnly(17, 0));
-                var agenda = Enumerable.Range(1, 12).Select(i => meeting.AddItem(i.ToString(CultureInfo.InvariantCulture), char.ToUpperInvariant(Sentence(5)[0]) + Sentence(5)[1..], (AgendaItemKind)(i % 3), publicText: Sentence(40 + random.Next(60)))).ToList();
+                var agenda = Enumerable.Range(1, 12).Select(i => meeting.AddItem(i.ToString(CultureInfo.InvariantCulture), char.ToUpperInvariant(Sentence(5)[0]) + Sentence(5)[1..], (AgendaItemKind)(i % 3), publicText: PublicText())).ToList();
                 meeting.PublishAgenda(now);
                 meeting.MarkHeld(today);
                 for (var p = 0; p < 8; p++)

@@ -22,6 +22,9 @@ internal static class SearchBench
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Each engine's exact number of matching items per query, for the agreement check.</summary>
+    private static readonly Dictionary<string, Dictionary<string, int>> ExactTotals = new(StringComparer.Ordinal);
+
     public static async Task RunAsync(int count, string engines, int rounds)
     {
         if (!File.Exists(ArchiveGenerator.WordList))
@@ -41,6 +44,28 @@ internal static class SearchBench
         if (engines is "postgres" or "both")
         {
             await PostgresAsync(generator, count, queries, rounds);
+        }
+
+        PrintAgreement(queries);
+    }
+
+    /// <summary>Whether the engines find the same number of items for every query (exact counts, never PostgreSQL's sampled estimate).</summary>
+    private static void PrintAgreement(List<SearchRequest> queries)
+    {
+        if (ExactTotals.Count < 2)
+        {
+            return;
+        }
+
+        var engines = ExactTotals.Keys.Order(StringComparer.Ordinal).ToList();
+        var differing = queries.Select(Describe).Distinct(StringComparer.Ordinal)
+            .Where(q => ExactTotals.Values.Select(t => t[q]).Distinct().Count() > 1)
+            .ToList();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(Invariant, $"agreement: {queries.Count - differing.Count} of {queries.Count} queries find the same number of items in {string.Join(" and ", engines)}"));
+        foreach (var query in differing)
+        {
+            Console.WriteLine($"  differs: {query}: " + string.Join(", ", engines.Select(e => string.Create(Invariant, $"{e} {ExactTotals[e][query]:N0}"))));
         }
     }
 
@@ -85,6 +110,7 @@ internal static class SearchBench
             }
 
             await MeasureAsync("Lucene.NET (embedded)", build, size, queries, rounds, r => engine.SearchAsync(r, CancellationToken.None), Bare, null);
+            ExactTotals["Lucene"] = await TotalsAsync(queries, r => engine.SearchAsync(r, CancellationToken.None));
         }
         finally
         {
@@ -166,6 +192,35 @@ internal static class SearchBench
         Task Bare(SearchRequest request) => PostgresSearchBackend.RunSqlOnlyAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
         Task Naive(SearchRequest request) => PostgresSearchBackend.RunNaiveAsync(bareConnection, AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query)), request.Normalized(), CancellationToken.None);
         await MeasureAsync("PostgreSQL 'danish' (server)", build, size, queries, rounds, Full, Bare, Naive);
+
+        // Above 5,000 estimated matches the portal shows a sampled estimate ("ca."); the agreement check counts exactly.
+        var limit = PostgresSearchBackend.ExactCountLimit;
+        PostgresSearchBackend.ExactCountLimit = int.MaxValue;
+        try
+        {
+            ExactTotals["PostgreSQL"] = await TotalsAsync(queries, Full);
+        }
+        finally
+        {
+            PostgresSearchBackend.ExactCountLimit = limit;
+        }
+    }
+
+    private static async Task<Dictionary<string, int>> TotalsAsync(List<SearchRequest> queries, Func<SearchRequest, Task<SearchResult>> search)
+    {
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var query in queries)
+        {
+            var result = await search(query);
+            if (result.CountsAreApproximate)
+            {
+                throw new InvalidOperationException($"{Describe(query)}: the count is an estimate although exact counting was asked for");
+            }
+
+            totals[Describe(query)] = result.Total;
+        }
+
+        return totals;
     }
 
     private static async Task MeasureAsync(string name, TimeSpan build, long size, List<SearchRequest> queries, int rounds,

@@ -64,6 +64,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
 
+    public DbSet<Portal.MeetingYearCount> MeetingYearCounts => Set<Portal.MeetingYearCount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.
@@ -79,7 +81,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
         var audit = AuditCapture.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0)
+        var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -87,21 +90,24 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var count = base.SaveChanges(acceptAllChangesOnSuccess);
         AddFollowers(sources, audit);
+        counts?.Update(this);
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return count;
     }
 
     /// <summary>
-    /// Saves the changes and, in the same transaction, the search sources they touch (the outbox)
-    /// and the audit log's record of them, so neither the index nor the log can miss a committed edit.
+    /// Saves the changes and, in the same transaction, the search sources they touch (the outbox),
+    /// the audit log's record of them and the meeting counts they change, so neither the index, the
+    /// log nor the counts can miss a committed edit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
         var audit = AuditCapture.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0)
+        var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -109,6 +115,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         AddFollowers(sources, audit);
+        if (counts is not null)
+        {
+            await counts.UpdateAsync(this, cancellationToken);
+        }
+
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {

@@ -1353,6 +1353,28 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicAgendaItems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicMeetings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Year");
+
+                    b.ToTable("MeetingYearCounts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1806,6 +1828,15 @@ namespace Protokol.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Protokol.Core.Accounts.UserAccount", b =>

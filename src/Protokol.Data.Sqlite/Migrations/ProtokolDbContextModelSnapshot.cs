@@ -1300,6 +1300,28 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicAgendaItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicMeetings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Year");
+
+                    b.ToTable("MeetingYearCounts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1747,6 +1769,15 @@ namespace Protokol.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Protokol.Core.Accounts.UserAccount", b =>

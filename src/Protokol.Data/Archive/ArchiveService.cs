@@ -27,7 +27,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
     public const int FormatVersion = 1;
 
     /// <summary>Transient bookkeeping rebuilt after a restore, not part of the archive.</summary>
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "__EFMigrationsHistory" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "MeetingYearCounts", "__EFMigrationsHistory" };
 
     // Zip entries carry a fixed time, so the same data gives the same bytes.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -228,6 +228,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
                 await ResetSequencesAsync(connection, transaction.GetDbTransaction(), tables, cancellationToken);
             }
 
+            await Portal.MeetingCountKeeper.RebuildAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ArchiveReport(counts.OrderBy(c => c.Item1, StringComparer.Ordinal).ToList(), files, migration);
         }

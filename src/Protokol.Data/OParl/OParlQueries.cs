@@ -81,7 +81,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         if (list == OParlList.OrganizationMeeting)
         {
             return await db.Organizations.AnyAsync(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter)]
+                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings))]
                 : null;
         }
 
@@ -98,6 +98,8 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         var meetingsByKey = db.Meetings.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.BodyId == owner));
         var agendas = meetings.Where(m => m.State >= FirstPublic).Select(m => m.Id);
         var hearings = db.Hearings.Where(h => h.AgendaItem != null && h.AgendaItem.IsPublic && agendas.Contains(h.AgendaItem.MeetingId));
+        // The sizes of the lists of meetings and items are kept per council and year (MeetingYearCounts), not counted per request.
+        var counts = db.MeetingYearCounts.Where(c => db.Organizations.Any(o => o.Id == c.OrganizationId && o.BodyId == owner));
         var publicAttachments = db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256));
         return list switch
         {
@@ -111,11 +113,12 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                 Tombstones(OParlKind.Person, owner, filter),
             ],
             OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter), Tombstones(OParlKind.Membership, owner, filter)],
-            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey), Tombstones(OParlKind.Meeting, owner, filter)],
+            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey, Kept(counts, c => c.Meetings)), Tombstones(OParlKind.Meeting, owner, filter)],
             OParlList.AgendaItem =>
             [
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
-                    db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
+                    db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
+                    Kept(counts, c => c.PublicAgendaItems)),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
@@ -124,7 +127,7 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             [
                 Live(publicAttachments.Where(a => agendas.Contains(a.MeetingId)), OParlKind.AttachmentFile, filter,
                     publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
-                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic)),
+                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic), Kept(counts, c => c.PublicMeetings)),
                 Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
@@ -134,17 +137,21 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
         };
     }
 
-    /// <summary>Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids.</summary>
-    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null)
+    /// <summary>
+    /// Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids;
+    /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered.
+    /// </summary>
+    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null, Func<CancellationToken, Task<int>>? kept = null)
         where T : Entity
     {
         var ids = Filtered(records.AsNoTracking(), filter).Select(r => r.Id);
         var keyed = byKey is null ? ids : Filtered(byKey.AsNoTracking(), filter).Select(r => r.Id);
         return new Part(
-            ct => ids.CountAsync(ct),
+            kept is not null && !filter.Any ? kept : ct => ids.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
-                var page = (after is { } a ? keyed.Where(id => id > a) : ids).OrderBy(id => id).AsQueryable();
+                // The first page is a page after id 0: read by key too, not by sorting every id of the list.
+                var page = (after is { } a ? keyed.Where(id => id > a) : skip == 0 ? keyed : ids).OrderBy(id => id).AsQueryable();
                 if (skip > 0)
                 {
                     page = page.Skip(skip);
@@ -154,6 +161,9 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
                 return read.ConvertAll(id => new OParlEntry(kind, id));
             });
     }
+
+    private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
+        ct => counts.AsNoTracking().SumAsync(column, ct);
 
     /// <summary>The removed records of one kind in the body (where their last values name it), under the filter; read once per request.</summary>
     private Part Tombstones(OParlKind kind, int body, OParlListFilter filter)
@@ -252,150 +262,13 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
     private static OParlLocationRecord Location(Location l, IReadOnlyList<int> meetings) =>
         new(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, meetings, l.Created, l.Modified);
 
-    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await Portal.MeetingReader.ReadAsync(db, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
+            m.Record, m.BodyId, m.Location is { } l ? Location(l, []) : null, m.Created, m.Modified,
+            m.ItemStamps.ToDictionary(s => s.Key, s => new OParlStamps(s.Value.Created, s.Value.Modified)),
+            m.AttachmentTexts, m.HearingOfItem));
 
-        // One statement per kind of row for the whole page, never one per meeting.
-        var ct = cancellationToken;
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
-            .OrderBy(m => m.Id)
-            .Select(m => new
-            {
-                m.Id,
-                m.OrganizationId,
-                OrganizationSlug = m.Organization.Slug,
-                OrganizationName = m.Organization.Name,
-                BodyName = m.Organization.Body.Name,
-                m.Organization.BodyId,
-                m.Name,
-                m.Date,
-                m.StartTime,
-                m.EndTime,
-                m.Location,
-                HostName = m.Host == null ? null : m.Host.Name,
-                m.State,
-                m.MinutesApprovedById,
-                ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
-                m.ImportedFrom,
-                m.ImportedSha256,
-                m.CancelledAt,
-                m.CancellationReason,
-                m.Created,
-                m.Modified,
-            })
-            .ToListAsync(ct);
-        if (meetings.Count == 0)
-        {
-            return [];
-        }
-
-        // A planned meeting's draft agenda, attachments and attendance are not read at all.
-        var open = meetings.Where(m => PrivacyGate.IsPublic(m.State)).Select(m => m.Id).ToList();
-        var agenda = open.Count == 0 ? [] : await db.AgendaItems.AsNoTracking()
-            .Where(i => open.Contains(i.MeetingId))
-            .OrderBy(i => i.MeetingId).ThenBy(i => i.Position)
-            .Select(i => new { i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.Created, i.Modified })
-            .ToListAsync(ct);
-        var present = open.Count == 0 ? [] : await db.Attendance.AsNoTracking()
-            .Where(a => open.Contains(a.MeetingId))
-            .Select(a => new
-            {
-                a.Id,
-                a.MeetingId,
-                Person = new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
-                a.Status,
-                SubstituteFor = a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
-                a.Affiliation,
-            })
-            .ToListAsync(ct);
-        var guestItems = (present.Count == 0 ? [] : await db.Attendance.AsNoTracking()
-            .Where(a => open.Contains(a.MeetingId))
-            .SelectMany(a => a.GuestItems, (a, i) => new { AttendanceId = a.Id, i.Number, i.Position })
-            .ToListAsync(ct))
-            .ToLookup(g => g.AttendanceId);
-        var attachments = open.Count == 0 ? [] : await db.Attachments.AsNoTracking()
-            .Where(a => open.Contains(a.MeetingId))
-            .OrderBy(a => a.Id)
-            .Select(a => new
-            {
-                a.MeetingId,
-                Record = new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
-
-                // The text of public attachments on public items only; the gate decides again.
-                Text = a.IsPublic && (a.AgendaItemId == null || a.AgendaItem!.IsPublic) ? a.Text : null,
-            })
-            .ToListAsync(ct);
-        var hearings = open.Count == 0 ? [] : await db.Hearings.AsNoTracking()
-            .Where(h => h.AgendaItemId != null && open.Contains(h.AgendaItem!.MeetingId))
-            .OrderBy(h => h.Id)
-            .Select(h => new { h.Id, ItemId = h.AgendaItemId!.Value })
-            .ToListAsync(ct);
-
-        // The seats of the people present, in the meetings' organizations; the one on the meeting's date is picked below.
-        var personIds = present.Select(a => a.Person.Id).Distinct().ToList();
-        var organizationIds = meetings.Select(m => m.OrganizationId).Distinct().ToList();
-        var seats = (personIds.Count == 0 ? [] : await db.Memberships.AsNoTracking()
-            .Where(ms => organizationIds.Contains(ms.OrganizationId) && personIds.Contains(ms.PersonId))
-            .Select(ms => new { ms.OrganizationId, ms.PersonId, ms.Role, ms.Start, ms.End, OnBehalfOf = ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name })
-            .ToListAsync(ct))
-            .ToLookup(ms => (ms.OrganizationId, ms.PersonId));
-        var withheld = await WithheldAsync(meetings.Select(m => m.BodyId).Distinct().ToList(), ct);
-
-        var agendaOf = agenda.ToLookup(i => i.MeetingId);
-        var presentOf = present.ToLookup(a => a.MeetingId);
-        var attachmentsOf = attachments.ToLookup(a => a.MeetingId);
-        var hearingOf = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => g.First().Id);
-        var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
-        return meetings.ConvertAll(meeting =>
-        {
-            var rows = agendaOf[meeting.Id].ToList();
-            var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
-            var items = rows
-                .Select(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason))
-                .ToList();
-            var attendance = presentOf[meeting.Id]
-                .Select(a =>
-                {
-                    var seat = seats[(meeting.OrganizationId, a.Person.Id)]
-                        .Where(ms => (ms.Start == null || ms.Start <= meeting.Date) && (ms.End == null || ms.End >= meeting.Date))
-                        .OrderBy(ms => ms.Role)
-                        .FirstOrDefault();
-                    return new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
-                        guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), seat?.OnBehalfOf, seat?.Role);
-                })
-                .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
-                .ThenBy(a => a.Person.Name, danish)
-                .ToList();
-            var files = attachmentsOf[meeting.Id].ToList();
-            var record = new MeetingRecord(
-                meeting.Id, meeting.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName,
-                meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
-                meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
-                meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
-                items, attendance, files.ConvertAll(a => a.Record),
-                meeting.ImportedFrom, meeting.ImportedSha256, withheld[meeting.BodyId].ToList(),
-                meeting.CancelledAt, meeting.CancellationReason);
-            return new OParlMeetingRecord(
-                record, meeting.BodyId, meeting.Location is { } l ? Location(l, []) : null, meeting.Created, meeting.Modified,
-                rows.ToDictionary(i => i.Id, i => new OParlStamps(i.Created, i.Modified)),
-                files.Where(a => a.Text is not null).ToDictionary(a => a.Record.Id, a => a.Text!),
-                hearingOf.Where(h => numberOf.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value));
-        });
-    }
-
-    /// <summary>Every spelling of the names of people shown by role only, per municipality.</summary>
-    private async Task<ILookup<int, WithheldName>> WithheldAsync(List<int> bodies, CancellationToken ct) =>
-        (await db.People.AsNoTracking()
-            .Where(p => p.Publication == PublicationLevel.RoleOnly && bodies.Contains(p.BodyId))
-            .Select(p => new { p.BodyId, p.Name, p.PublicRole, Aliases = p.Aliases.Select(a => a.Name).ToList() })
-            .ToListAsync(ct))
-        .SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => (p.BodyId, Name: new WithheldName(n, p.PublicRole!))))
-        .ToLookup(p => p.BodyId, p => p.Name);
+    private Task<ILookup<int, WithheldName>> WithheldAsync(List<int> bodies, CancellationToken ct) => Portal.MeetingReader.WithheldAsync(db, bodies, ct);
 
     public async Task<IReadOnlyDictionary<int, int>> MeetingsOfAgendaItemsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.MeetingId);

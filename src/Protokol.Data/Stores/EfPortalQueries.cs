@@ -10,6 +10,10 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
+        // Two statements at a flat cost: the counts are kept per council and year (MeetingYearCounts), and
+        // the next and the latest meeting are each the first row of an index range (OrganizationId, Date);
+        // then the dates of those meetings.
+        // Planned meetings count as next meetings: the public may come, and plans their year by them.
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
             .Select(o => new
@@ -20,33 +24,25 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 o.Kind,
                 o.Purpose,
                 BodyName = o.Body.Name,
+                Count = db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
+                NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
+                    .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => (int?)m.Id).FirstOrDefault(),
+                LatestId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
+                    .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-
-        var ids = organizations.Select(o => o.Id).ToList();
-        var counts = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.AgendaPublished)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(s => s.OrganizationId, s => s.Count, cancellationToken);
-
-        // Planned meetings count as next meetings: the public may come, and plans their year by them.
-        var next = (await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => g.OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => new { m.OrganizationId, m.Id, m.Date, m.StartTime }).First())
-            .ToListAsync(cancellationToken))
-            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date, m.StartTime));
-        var latest = (await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.State >= MeetingState.MinutesPublished)
-            .GroupBy(m => m.OrganizationId)
-            .Select(g => g.OrderByDescending(m => m.Date).Select(m => new { m.OrganizationId, m.Id, m.Date }).First())
-            .ToListAsync(cancellationToken))
-            .ToDictionary(m => m.OrganizationId, m => new MeetingLink(m.Id, m.Date));
+        var linked = organizations.SelectMany(o => new[] { o.NextId, o.LatestId }).OfType<int>().Distinct().ToList();
+        var meetings = linked.Count == 0 ? [] : await db.Meetings.AsNoTracking()
+            .Where(m => linked.Contains(m.Id))
+            .Select(m => new { m.Id, m.Date, m.StartTime })
+            .ToListAsync(cancellationToken);
+        var byId = meetings.ToDictionary(m => m.Id);
+        MeetingLink? Next(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date, m.StartTime) : null;
+        MeetingLink? Latest(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date) : null;
 
         return organizations
             .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName,
-                counts.GetValueOrDefault(o.Id), next.GetValueOrDefault(o.Id), latest.GetValueOrDefault(o.Id)))
+                o.Count, Next(o.NextId), Latest(o.LatestId)))
             .OrderByDescending(o => o.MeetingCount > 0)
             .ThenBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
             .ToList();
@@ -63,19 +59,29 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             return null;
         }
 
-        // Every meeting is public with its time and place from the day it is planned.
-        var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id);
-        var dates = await publicMeetings.Select(m => m.Date).ToListAsync(cancellationToken);
-        var years = dates.Select(d => d.Year).Distinct().OrderDescending().ToList();
+        var (shownYear, years, meetings) = await PlanAsync(organization.Id, year, today, cancellationToken);
+        return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+    }
 
-        // Without a year: the year of the next meeting, else the latest year with meetings.
+    /// <summary>A council's meetings of one year (without a year: the year of its next meeting, else its latest year) and the years it has meetings in.</summary>
+    private async Task<(int Year, List<int> Years, List<MeetingSummary> Meetings)> PlanAsync(int organizationId, int? year, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Every meeting is public with its time and place from the day it is planned. The years come
+        // from the kept counts, not from reading every meeting's date.
+        var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+        var years = await db.MeetingYearCounts.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId)
+            .OrderByDescending(c => c.Year)
+            .Select(c => c.Year)
+            .ToListAsync(cancellationToken);
+
         var shownYear = year
-            ?? dates.Where(d => d >= today).Select(d => (int?)d.Year).Min()
+            ?? (await publicMeetings.Where(m => m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(cancellationToken))?.Year
             ?? (years.Count > 0 ? years[0] : today.Year);
 
         var from = new DateOnly(shownYear, 1, 1);
         var to = new DateOnly(shownYear, 12, 31);
-        var meetings = await publicMeetings
+        var meetings = !years.Contains(shownYear) ? [] : await publicMeetings
             .Where(m => m.Date >= from && m.Date <= to)
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
             .Select(m => new MeetingSummary(
@@ -86,104 +92,12 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
                 m.State >= MeetingState.AgendaPublished ? m.Items.Count(i => i.ParentId == null) : 0,
                 m.CancelledAt != null))
             .ToListAsync(cancellationToken);
-
-        return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+        return (shownYear, years, meetings);
     }
 
-    public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken)
-    {
-        // A few narrow statements instead of one include graph: SQLite prepares each statement anew,
-        // and preparing EF's split queries over six joins cost more than running them.
-        var meeting = await db.Meetings.AsNoTracking()
-            .Where(m => m.Id == id)
-            .Select(m => new
-            {
-                m.Id,
-                m.OrganizationId,
-                OrganizationSlug = m.Organization.Slug,
-                OrganizationName = m.Organization.Name,
-                BodyName = m.Organization.Body.Name,
-                m.Organization.BodyId,
-                m.Name,
-                m.Date,
-                m.StartTime,
-                m.EndTime,
-                m.Location,
-                HostName = m.Host == null ? null : m.Host.Name,
-                m.State,
-                m.MinutesApprovedById,
-                ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
-                m.ImportedFrom,
-                m.ImportedSha256,
-                m.CancelledAt,
-                m.CancellationReason,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (meeting is null)
-        {
-            return null;
-        }
-
-        var agenda = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.MeetingId == id)
-            .OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason })
-            .ToListAsync(cancellationToken);
-        var present = await db.Attendance.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .Select(a => new
-            {
-                a.Id,
-                Person = new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
-                a.Status,
-                SubstituteFor = a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
-                a.Affiliation,
-            })
-            .ToListAsync(cancellationToken);
-        var guestItems = (await db.Attendance.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .SelectMany(a => a.GuestItems, (a, i) => new { AttendanceId = a.Id, i.Number, i.Position })
-            .ToListAsync(cancellationToken))
-            .ToLookup(g => g.AttendanceId);
-        var attachments = await db.Attachments.AsNoTracking()
-            .Where(a => a.MeetingId == id)
-            .Select(a => new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)))
-            .ToListAsync(cancellationToken);
-
-        var personIds = present.Select(a => a.Person.Id).ToList();
-        var date = meeting.Date;
-        var memberships = personIds.Count == 0 ? [] : await db.Memberships.AsNoTracking()
-            .Where(ms => ms.OrganizationId == meeting.OrganizationId && personIds.Contains(ms.PersonId)
-                && (ms.Start == null || ms.Start <= date) && (ms.End == null || ms.End >= date))
-            .Select(ms => new { ms.PersonId, ms.Role, OnBehalfOf = ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name })
-            .ToListAsync(cancellationToken);
-        var seatOf = memberships.GroupBy(ms => ms.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(ms => ms.Role).First());
-
-        var numberOf = agenda.ToDictionary(i => i.Id, i => i.Number);
-        var items = agenda
-            .Select(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason))
-            .ToList();
-
-        var attendance = present
-            .Select(a =>
-            {
-                seatOf.TryGetValue(a.Person.Id, out var seat);
-                return new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
-                    guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), seat?.OnBehalfOf, seat?.Role);
-            })
-            .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
-            .ThenBy(a => a.Person.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
-            .ToList();
-
-        return new MeetingRecord(
-            meeting.Id, meeting.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName,
-            meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
-            meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
-            meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
-            items, attendance, attachments,
-            meeting.ImportedFrom, meeting.ImportedSha256, await WithheldAsync(meeting.BodyId, cancellationToken),
-            meeting.CancelledAt, meeting.CancellationReason);
-    }
+    // The same set-based read as OParl's meetings, for one meeting.
+    public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken) =>
+        (await Portal.MeetingReader.ReadAsync(db, [id], forOParl: false, cancellationToken)) is [var meeting] ? meeting.Record : null;
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
     {
@@ -228,10 +142,10 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToList();
 
         // This year's plan; a council whose archive ends earlier (an imported one) shows its last year.
-        var plan = await GetOrganizationMeetingsAsync(slug, today.Year, today, cancellationToken);
+        var plan = await PlanAsync(organization.Id, today.Year, today, cancellationToken);
         if (plan is { Meetings.Count: 0, Years.Count: > 0 })
         {
-            plan = await GetOrganizationMeetingsAsync(slug, null, today, cancellationToken);
+            plan = await PlanAsync(organization.Id, null, today, cancellationToken);
         }
 
         // Without a registered membership (an archive imported from minutes), the people of the
@@ -257,7 +171,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
         }
 
         return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
-            organization.Website, term, members, representation, plan?.Meetings ?? [], plan?.Year ?? today.Year, recent, recentMeeting);
+            organization.Website, term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting);
     }
 
     public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)

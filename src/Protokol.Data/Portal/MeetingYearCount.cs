@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Data.Portal;
+
+/// <summary>
+/// A council's meetings in one calendar year, counted: what the front page, a council's list of
+/// years and the OParl lists' totals read instead of counting every meeting or agenda item per
+/// request. Kept by the transaction that changes the meetings (<see cref="MeetingCountKeeper"/>),
+/// so it is never behind what it counts; a restore rebuilds it.
+/// </summary>
+public sealed class MeetingYearCount
+{
+    public int OrganizationId { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>Every meeting, planned and cancelled ones too (all are public with their time and place).</summary>
+    public int Meetings { get; set; }
+
+    /// <summary>Meetings whose agenda is published (or later).</summary>
+    public int PublicMeetings { get; set; }
+
+    /// <summary>Agenda items and sub-items of the meetings whose agenda is published.</summary>
+    public int PublicAgendaItems { get; set; }
+}
+
+internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<MeetingYearCount>
+{
+    public void Configure(EntityTypeBuilder<MeetingYearCount> builder)
+    {
+        builder.ToTable("MeetingYearCounts");
+        builder.HasKey(c => new { c.OrganizationId, c.Year });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// Keeps <see cref="MeetingYearCount"/> in step: before a save it notes the (council, year) buckets
+/// that changed meetings and agenda items leave or enter; after the save, in the same transaction,
+/// it counts those buckets anew from the rows (a handful of meetings each), so a count can never
+/// drift however the change was made. On PostgreSQL a transaction-level advisory lock per council
+/// keeps two concurrent saves from both writing a count that misses the other's meeting.
+/// </summary>
+public sealed class MeetingCountKeeper
+{
+    private const int LockSpace = 1701;
+
+    private readonly HashSet<(int Organization, int Year)> _left = [];
+    private readonly List<Func<int>> _meetings = [];
+
+    private MeetingCountKeeper()
+    {
+    }
+
+    internal bool IsEmpty => _left.Count == 0 && _meetings.Count == 0;
+
+    /// <summary>Notes what the tracked changes touch; null when they touch no count.</summary>
+    internal static MeetingCountKeeper? Collect(ChangeTracker tracker)
+    {
+        var keeper = new MeetingCountKeeper();
+        foreach (var entry in tracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Meeting meeting when entry.State is EntityState.Added:
+                    keeper._meetings.Add(() => meeting.Id);
+                    break;
+                case Meeting meeting when entry.State is EntityState.Deleted
+                    || (entry.State is EntityState.Modified && (IsModified(entry, nameof(Meeting.OrganizationId)) || IsModified(entry, nameof(Meeting.Date)) || IsModified(entry, nameof(Meeting.State)))):
+                    keeper._left.Add(((int)entry.OriginalValues[nameof(Meeting.OrganizationId)]!, ((DateOnly)entry.OriginalValues[nameof(Meeting.Date)]!).Year));
+                    if (entry.State is EntityState.Modified)
+                    {
+                        keeper._meetings.Add(() => meeting.Id);
+                    }
+
+                    break;
+
+                // An edited item changes no count unless it moves to another meeting.
+                case AgendaItem item when entry.State is EntityState.Added
+                    || entry.State is EntityState.Deleted
+                    || (entry.State is EntityState.Modified && IsModified(entry, nameof(AgendaItem.MeetingId))):
+                    if (entry.State is not EntityState.Added)
+                    {
+                        var original = (int)entry.OriginalValues[nameof(AgendaItem.MeetingId)]!;
+                        keeper._meetings.Add(() => original);
+                    }
+
+                    if (entry.State is not EntityState.Deleted)
+                    {
+                        keeper._meetings.Add(() => item.MeetingId);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return keeper.IsEmpty ? null : keeper;
+    }
+
+    private static bool IsModified(EntityEntry entry, string property) => entry.Property(property).IsModified;
+
+    /// <summary>Counts the noted buckets anew; call after the changes are saved, inside their transaction, and save again.</summary>
+    internal Task UpdateAsync(ProtokolDbContext db, CancellationToken cancellationToken) => UpdateAsync(db, sync: false, cancellationToken);
+
+    /// <summary>The same, synchronously (for <see cref="DbContext.SaveChanges()"/>).</summary>
+    internal void Update(ProtokolDbContext db) => UpdateAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    // With sync set, no await below ever waits: the task is complete when returned.
+    private async Task UpdateAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
+    {
+        var buckets = new HashSet<(int Organization, int Year)>(_left);
+        var ids = _meetings.Select(id => id()).Where(id => id > 0).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            var entered = db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.OrganizationId, m.Date });
+            foreach (var meeting in sync ? entered.ToList() : await entered.ToListAsync(ct))
+            {
+                buckets.Add((meeting.OrganizationId, meeting.Date.Year));
+            }
+        }
+
+        await RecountAsync(db, buckets, sync, ct);
+    }
+
+    /// <summary>Counts every bucket anew (after a restore, or to check the kept counts).</summary>
+    public static async Task RebuildAsync(ProtokolDbContext db, CancellationToken ct)
+    {
+        var buckets = (await db.Meetings.AsNoTracking().Select(m => new { m.OrganizationId, m.Date }).Distinct().ToListAsync(ct))
+            .Select(m => (m.OrganizationId, m.Date.Year)).ToHashSet();
+        buckets.UnionWith((await db.Set<MeetingYearCount>().AsNoTracking().Select(c => new { c.OrganizationId, c.Year }).ToListAsync(ct)).Select(c => (c.OrganizationId, c.Year)));
+        await RecountAsync(db, buckets, sync: false, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Organization, int Year)> buckets, bool sync, CancellationToken ct)
+    {
+        if (buckets.Count == 0)
+        {
+            return;
+        }
+
+        var organizations = buckets.Select(b => b.Organization).Distinct().Order().ToList();
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // In id order, so two saves never wait for each other's locks crosswise.
+            foreach (var organization in organizations)
+            {
+                if (sync)
+                {
+                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockSpace}, {organization})");
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, {organization})", ct);
+                }
+            }
+        }
+
+        var keptQuery = db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId));
+        var kept = (sync ? keptQuery.ToList() : await keptQuery.ToListAsync(ct)).ToDictionary(c => (c.OrganizationId, c.Year));
+        foreach (var (organization, year) in buckets.Order())
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            var counted = db.Organizations.AsNoTracking().Where(o => o.Id == organization).Select(o => new
+            {
+                Meetings = db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to),
+                PublicMeetings = db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to && m.State >= MeetingState.AgendaPublished),
+                PublicAgendaItems = db.AgendaItems.Count(i => i.Meeting.OrganizationId == organization && i.Meeting.Date >= from && i.Meeting.Date <= to && i.Meeting.State >= MeetingState.AgendaPublished),
+            });
+            var count = sync ? counted.FirstOrDefault() : await counted.FirstOrDefaultAsync(ct);
+            kept.TryGetValue((organization, year), out var row);
+            if (count is null || count.Meetings == 0)
+            {
+                if (row is not null && count is not null)
+                {
+                    db.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new MeetingYearCount { OrganizationId = organization, Year = year };
+                db.Add(row);
+            }
+
+            row.Meetings = count.Meetings;
+            row.PublicMeetings = count.PublicMeetings;
+            row.PublicAgendaItems = count.PublicAgendaItems;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Demo;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+using Protokol.Data.Portal;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>The meeting counts kept at write time (issue 17) equal a COUNT(*) over the rows after every kind of change, on both engines.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MeetingCountTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static readonly DateTime Now = Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The counts from the rows, per council and year, as the kept table should hold them.</summary>
+    private static async Task<List<(int Organization, int Year, int Meetings, int PublicMeetings, int PublicItems)>> CountedAsync(ProtokolDbContext db)
+    {
+        var meetings = await db.Meetings.AsNoTracking()
+            .Select(m => new { m.OrganizationId, m.Date, m.State, Items = m.Items.Count() })
+            .ToListAsync();
+        return meetings.GroupBy(m => (m.OrganizationId, m.Date.Year))
+            .Select(g => (g.Key.OrganizationId, g.Key.Year, g.Count(), g.Count(m => m.State >= MeetingState.AgendaPublished),
+                g.Where(m => m.State >= MeetingState.AgendaPublished).Sum(m => m.Items)))
+            .Order()
+            .ToList();
+    }
+
+    private static async Task<List<(int Organization, int Year, int Meetings, int PublicMeetings, int PublicItems)>> KeptAsync(ProtokolDbContext db) =>
+        (await db.MeetingYearCounts.AsNoTracking().ToListAsync())
+            .Select(c => (c.OrganizationId, c.Year, c.Meetings, c.PublicMeetings, c.PublicAgendaItems))
+            .Order()
+            .ToList();
+
+    private static async Task AssertKeptAsync(TestDatabase database, string after)
+    {
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var counted = await CountedAsync(db);
+        Assert.NotEmpty(counted);
+        var kept = await KeptAsync(db);
+        Assert.True(counted.SequenceEqual(kept), $"after {after}: kept {string.Join("; ", kept)} but counted {string.Join("; ", counted)}");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Kept_counts_equal_the_rows_after_imports_publication_changes_moves_and_deletes(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        DemoData demo;
+        await using (var scope = database.Scope())
+        {
+            demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "the demo");
+        var organizationId = demo.Meetings[0].OrganizationId;
+
+        // An import: a meeting of an earlier year stored with its published agenda and minutes.
+        int imported;
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var organization = (await store.FindAsync<Organization>(organizationId, CancellationToken.None))!;
+            var meeting = new Meeting(organization, new DateOnly(2011, 3, 14), new TimeOnly(16, 0), null);
+            var first = meeting.AddItem("1", "Godkendelse af dagsorden");
+            meeting.AddItem("2", "Orientering fra formanden");
+            meeting.AddItem("3", "Eventuelt", isPublic: false);
+            meeting.PublishAgenda(Now);
+            meeting.MarkHeld(new DateOnly(2011, 3, 14));
+            meeting.RecordMinutes(first, "Godkendt.", null);
+            meeting.PublishMinutes(Now);
+            meeting.MarkImported("referat-2011-03-14.txt", new string('a', 64), Now);
+            store.Add(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+            imported = meeting.Id;
+        }
+
+        await AssertKeptAsync(database, "an import");
+
+        // Imported again: emptied (its items removed, back to planned), then filled with one item.
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var meeting = (await store.FindMeetingAsync(imported, CancellationToken.None))!;
+            meeting.ResetForReimport();
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "a reimport's reset");
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var meeting = (await store.FindMeetingAsync(imported, CancellationToken.None))!;
+            meeting.AddItem("1", "Budget");
+            meeting.PublishAgenda(Now);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "a reimport");
+
+        // The agenda of a planned meeting published; a meeting moved to another year; a meeting deleted.
+        var planned = demo.Meetings.First(m => m.State == MeetingState.Planned && m.Id != imported);
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var meeting = (await store.FindMeetingAsync(planned.Id, CancellationToken.None))!;
+            meeting.AddMainItem("Velkomst");
+            meeting.PublishAgenda(Now);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "publishing an agenda");
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var meeting = (await store.FindMeetingAsync(imported, CancellationToken.None))!;
+            meeting.Reschedule(new DateOnly(2012, 5, 1), new TimeOnly(16, 0), null);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "a move to another year");
+        Assert.Empty(await database.WithContextAsync(db => db.MeetingYearCounts.Where(c => c.OrganizationId == organizationId && c.Year == 2011).ToListAsync()));
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            store.Remove((await store.FindMeetingAsync(imported, CancellationToken.None))!);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "a delete");
+
+        // The whole municipality removed: the counts go with its councils.
+        await using (var scope = database.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "the demo made anew");
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var kept = await KeptAsync(db);
+            await MeetingCountKeeper.RebuildAsync(db, CancellationToken.None);
+            Assert.Equal(kept, await KeptAsync(db));
+        }
+    }
+}
