@@ -64,3 +64,18 @@ public sealed class ThroughputRuleTests
         Assert.Contains("binært", binary.Reason, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Sentences are cut where the old pattern <c>(?&lt;=[.!?])\s+(?=[\p{Lu}„”"])</c> cut them.</summary>
+public sealed class SentenceSplitTests
+{
+    [Theory]
+    [InlineData("Rådet drøftede sagen. Helle udarbejder et udkast.", new[] { "Rådet drøftede sagen.", "Helle udarbejder et udkast." })]
+    [InlineData("Godkendt!  Ærinde nævnt?\u00A0„Ja” sagde hun.", new[] { "Godkendt!", "Ærinde nævnt?", "„Ja” sagde hun." })]
+    [InlineData("Mødet sluttede kl. 16. og derefter kaffe. ", new[] { "Mødet sluttede kl. 16. og derefter kaffe." })]
+    [InlineData("Se pkt. 4 i bilag.", new[] { "Se pkt. 4 i bilag." })]
+    [InlineData("Punkt 3. 2. behandling følger.", new[] { "Punkt 3. 2. behandling følger." })]
+    [InlineData(". Start", new[] { ".", "Start" })]
+    [InlineData("", new[] { "" })]
+    public void A_paragraph_is_cut_after_a_full_stop_at_white_space_before_a_capital_or_a_quote(string paragraph, string[] sentences) =>
+        Assert.Equal(sentences, Protokol.Import.Parsing.ActionRules.SplitAtSentenceEnds(paragraph));
+}

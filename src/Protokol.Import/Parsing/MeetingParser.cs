@@ -140,7 +140,7 @@ public sealed class MeetingParser(Cleaner cleaner)
                 continue;
             }
 
-            if (!x.Slice(i, 1).Equals(y.Slice(j, 1), StringComparison.OrdinalIgnoreCase))
+            if (x[i] != y[j] && char.ToUpperInvariant(x[i]) != char.ToUpperInvariant(y[j]))
             {
                 return false;
             }
