@@ -26,12 +26,15 @@ internal static partial class Conversions
         double y = 0;
         var width = (int)(110 * 7 / fontSize);
         var step = fontSize * 11 / 7;
-        foreach (var line in lines.SelectMany(l => Wrap(l, width)))
+        foreach (var wrapped in lines.SelectMany(l => Wrap(l, width)))
         {
-            if (page is null || y < 50)
+            // A form feed (pdftotext's page break) starts a new page, as in the PDF the text came from.
+            var line = wrapped;
+            if (page is null || y < 50 || line.Contains('\f', StringComparison.Ordinal))
             {
                 page = builder.AddPage(PdfPageSize.A4);
                 y = 800;
+                line = line.Replace("\f", string.Empty, StringComparison.Ordinal);
             }
 
             if (line.Trim().Length > 0)
@@ -46,7 +49,16 @@ internal static partial class Conversions
     }
 
     /// <summary>A Word document: one paragraph a line; the agenda items' lines as a numbered list, as Word keeps them.</summary>
-    public static byte[] ToDocx(IReadOnlyList<string> lines, IReadOnlySet<int> itemLineNumbers, int firstItemNumber)
+    public static byte[] ToDocx(IReadOnlyList<string> lines, IReadOnlySet<int> itemLineNumbers, int firstItemNumber) =>
+        ToDocx(lines, itemLineNumbers.Order().Select((line, i) => (line, firstItemNumber + i)).ToDictionary(x => x.line, x => x.Item2));
+
+    /// <summary>
+    /// A Word document whose item headings (line number → printed item number) are a numbered list. Where
+    /// the numbers do not run on (an index, then the bodies' headings from its first number again), the
+    /// list restarts there, as an author does with Word's "Set numbering value": a new list instance
+    /// whose level start is overridden.
+    /// </summary>
+    public static byte[] ToDocx(IReadOnlyList<string> lines, IReadOnlyDictionary<int, int> itemNumbers)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -55,18 +67,36 @@ internal static partial class Conversions
             var numbering = main.AddNewPart<NumberingDefinitionsPart>();
             numbering.Numbering = new Numbering(
                 new AbstractNum(
-                    new Level(new StartNumberingValue { Val = firstItemNumber }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1." }) { LevelIndex = 0 })
-                { AbstractNumberId = 1 },
-                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1." }) { LevelIndex = 0 })
+                { AbstractNumberId = 1 });
             var body = new Body();
+            var list = 0;
+            int? previous = null;
             for (var i = 0; i < lines.Count; i++)
             {
                 var text = lines[i];
                 var paragraph = new Paragraph();
-                if (itemLineNumbers.Contains(i + 1))
+                if (itemNumbers.TryGetValue(i + 1, out var number))
                 {
-                    paragraph.Append(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })));
+                    if (number != previous + 1)
+                    {
+                        list++;
+                        numbering.Numbering.Append(new NumberingInstance(
+                            new AbstractNumId { Val = 1 },
+                            new LevelOverride(new StartOverrideNumberingValue { Val = number }) { LevelIndex = 0 })
+                        { NumberID = list });
+                    }
+
+                    previous = number;
+                    paragraph.Append(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = list })));
                     text = ItemNumber().Replace(text, string.Empty);
+                }
+
+                // A form feed (pdftotext's page break) is a page break in Word.
+                if (text.Contains('\f', StringComparison.Ordinal))
+                {
+                    paragraph.Append(new Run(new Break { Type = BreakValues.Page }));
+                    text = text.Replace("\f", string.Empty, StringComparison.Ordinal);
                 }
 
                 paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));

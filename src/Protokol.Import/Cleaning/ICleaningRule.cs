@@ -15,6 +15,8 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
     [
         new NormalizeCharacters(),
         new DropNavigationText(),
+        new JoinPageWrappedLines(),
+        new JoinWrappedIndexEntries(),
         new SplitRunOnText(),
         new SplitGluedLabels(),
         new JoinLabelValueLines(),

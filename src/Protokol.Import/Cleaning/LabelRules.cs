@@ -67,7 +67,7 @@ public sealed partial class SplitRunOnText : ICleaningRule
     }
 
     [GeneratedRegex(@"\s(?:forum|tid|sted|mødested|dato|mødedato|mødetidspunkt|sluttidspunkt|deltagere|afbud|referent|fraværende|medlemmer|ikke til stede|sags nr\.|sagsnr\.|sagsbehandler|sagsfremstilling|bilag|indstilling|beslutning|beslutninger)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Label();
+    internal static partial Regex Label();
 
     [GeneratedRegex(@"\s0?(?<n>\d{1,2})\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex Number();

@@ -93,8 +93,10 @@ public sealed class DropNavigationText : ICleaningRule
         "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "• Udskriv",
     };
 
+    private static readonly int LongestFurniture = Furniture.Max(f => f.Length);
+
     public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines) =>
-        lines.Where(l => !Furniture.Contains(l.Trimmed) && !IsCookieLine(l.Trimmed)).ToList();
+        lines.Where(l => !(l.Trimmed.Length <= LongestFurniture && Furniture.Contains(l.Trimmed)) && !IsCookieLine(l.Trimmed)).ToList();
 
     private static bool IsCookieLine(string text) =>
         text.Length < 400 && text.Contains("ookie", StringComparison.Ordinal)

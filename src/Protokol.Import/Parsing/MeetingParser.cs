@@ -84,8 +84,11 @@ public sealed class MeetingParser(Cleaner cleaner)
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
         // Decisions by label or opening word are read once; informal minutes only when the document is minutes.
         var formal = segments.AllItems.ToDictionary(i => i, i => DecisionFinder.Find(i, new DecisionContext(false)));
-        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes || formal.Values.Any(d => d is not null);
-        minutes |= !header.SaysAgenda && segments.AllItems.Any(i => InformalMinutesRule.Read(i) is not null);
+        var informal = new Dictionary<ItemBlock, string?>();
+        string? Informal(ItemBlock item) =>
+            informal.TryGetValue(item, out var read) ? read : informal[item] = InformalMinutesRule.Read(item);
+        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes || formal.Values.Any(d => d is not null)
+            || (!header.SaysAgenda && segments.AllItems.Any(i => Informal(i) is not null));
         var context = new DecisionContext(minutes);
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
@@ -102,7 +105,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Attendees = attendees,
             Absent = absent,
             Guests = guests,
-            Items = segments.Items.Select(i => Item(i, context, formal)).ToList(),
+            Items = segments.Items.Select(i => Item(i, context, formal, Informal)).ToList(),
             Actions = actions,
             Hearings = date is { } d ? HearingRules.Find(segments.AllItems, d) : [],
             UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, u) : [],
@@ -111,15 +114,51 @@ public sealed class MeetingParser(Cleaner cleaner)
         };
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static ParsedItem Item(ItemBlock block, DecisionContext context, Dictionary<ItemBlock, string?> formal)
+    /// <summary>
+    /// The two texts are the same words with the same white space between them (any amount, any kind),
+    /// ignoring case and full stops at the end; compared in place, without splitting either text.
+    /// </summary>
+    internal static bool SameWords(string a, string b)
     {
-        var decision = formal[block] ?? (context.Minutes ? InformalMinutesRule.Read(block) : null);
+        var x = a.AsSpan().Trim().TrimEnd('.');
+        var y = b.AsSpan().Trim().TrimEnd('.');
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (char.IsWhiteSpace(x[i]) && char.IsWhiteSpace(y[j]))
+            {
+                while (i < x.Length && char.IsWhiteSpace(x[i]))
+                {
+                    i++;
+                }
+
+                while (j < y.Length && char.IsWhiteSpace(y[j]))
+                {
+                    j++;
+                }
+
+                continue;
+            }
+
+            if (x[i] != y[j] && char.ToUpperInvariant(x[i]) != char.ToUpperInvariant(y[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+
+        return i == x.Length && j == y.Length;
+    }
+
+    private static ParsedItem Item(ItemBlock block, DecisionContext context, Dictionary<ItemBlock, string?> formal, Func<ItemBlock, string?> informal)
+    {
+        var decision = formal[block] ?? (context.Minutes ? informal(block) : null);
         var text = TextReflow.ToMarkdown(block.Body);
 
         // "Godkendt" alone is the decision, not minutes as well.
-        if (text is not null && decision is not null && string.Equals(Collapse(text).TrimEnd('.'), Collapse(decision).TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        if (text is not null && decision is not null && SameWords(text, decision))
         {
             text = null;
         }
@@ -132,7 +171,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Withdrawn = block.Withdrawn,
             Text = text,
             Line = block.Line,
-            Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context, formal)).ToList(),
+            Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context, formal, informal)).ToList(),
         };
     }
 }

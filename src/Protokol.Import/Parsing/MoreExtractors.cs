@@ -166,13 +166,14 @@ internal static partial class VisitRules
         var texts = new[] { item.Title ?? string.Empty }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
         foreach (var text in texts)
         {
-            if (PastMeeting().IsMatch(text))
+            // Cheap substring check first: few sentences mention a visit at all.
+            if (!text.Contains("besøg", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
             var m = Visit().Match(text);
-            if (m.Success)
+            if (m.Success && !PastMeeting().IsMatch(text))
             {
                 yield return (m.Groups["name"].Value, item.Number);
             }
@@ -205,7 +206,7 @@ public static partial class PersonalDataFinder
     [GeneratedRegex(@"[\p{L}0-9._%+\-]+@[\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*\.[\p{L}]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?:(?:tlf|telefon|mobil|mob|tel)\.?:?\s*|(?<![\d\-]))(?<number>(?:\+45\s?)?\d{2}\s\d{2}\s\d{2}\s\d{2}|(?<=(?:tlf|telefon|mobil|mob|tel)\.?:?\s*)(?:\+45\s?)?\d{8}|\+45\s?\d{8})(?![\d\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<number>(?<![\d\-])(?:\+45\s?)?\d{2}\s\d{2}\s\d{2}\s\d{2}|(?<=(?:tlf|telefon|mobil|mob|tel)\.?:?\s*)(?:\+45\s?)?\d{8}|(?<![\d\-])\+45\s?\d{8})(?![\d\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"(?<![\d\-])\d{6}-\d{4}(?![\d\-])", RegexOptions.CultureInvariant)]

@@ -73,6 +73,11 @@ public sealed class DocumentReader(ImportLimits limits)
     /// </summary>
     public SourceText Read(string name, string extension, byte[] bytes)
     {
+        if (PlainText(name, extension, bytes) is { } plain)
+        {
+            return plain;
+        }
+
         var read = Start(name, extension, bytes);
         if (!read.Thread.Join(limits.MaxReadTime))
         {
@@ -85,6 +90,11 @@ public sealed class DocumentReader(ImportLimits limits)
     /// <summary>As <see cref="Read"/>, without blocking the caller's thread (a web request).</summary>
     public async Task<SourceText> ReadIsolatedAsync(string name, string extension, byte[] bytes, CancellationToken cancellationToken)
     {
+        if (PlainText(name, extension, bytes) is { } plain)
+        {
+            return plain;
+        }
+
         var read = Start(name, extension, bytes);
         try
         {
@@ -94,6 +104,23 @@ public sealed class DocumentReader(ImportLimits limits)
         {
             throw read.GiveUp();
         }
+    }
+
+    /// <summary>
+    /// A plain text file is decoded and split on the caller's thread: that takes time linear in its
+    /// size (within <see cref="ImportLimits.MaxFileBytes"/>) and no third-party parser, so it needs
+    /// neither the reading thread nor its deadline, which cost more than the reading of a 10 KB file.
+    /// Null for anything else, including text that turns out to be a saved web page.
+    /// </summary>
+    private SourceText? PlainText(string name, string extension, byte[] bytes)
+    {
+        if (extension is ".pdf" or ".docx" or ".html" or ".htm" || bytes.LongLength > limits.MaxFileBytes || LooksBinary(bytes))
+        {
+            return null;
+        }
+
+        var text = PlainTextReader.Decode(bytes);
+        return PlainTextReader.LooksLikeHtml(text) ? null : SourceText.FromString(name, text);
     }
 
     /// <summary>

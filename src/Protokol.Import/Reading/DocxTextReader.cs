@@ -84,7 +84,8 @@ public static class DocxTextReader
                 return level is null ? null : "•";
             }
 
-            var start = level.StartNumberingValue?.Val?.Value ?? 1;
+            // A restarted list ("Set numbering value" in Word) is a list instance that overrides the level's start.
+            var start = StartOverride(numId, ilvl) ?? level.StartNumberingValue?.Val?.Value ?? 1;
             var key = (numId, ilvl);
             _counters[key] = _counters.TryGetValue(key, out var n) ? n + 1 : start;
             foreach (var deeper in _counters.Keys.Where(k => k.Num == numId && k.Level > ilvl).ToList())
@@ -102,6 +103,10 @@ public static class DocxTextReader
 
             return pattern;
         }
+
+        private int? StartOverride(int numId, int ilvl) =>
+            numbering!.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId)?
+                .Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == ilvl)?.StartOverrideNumberingValue?.Val?.Value;
 
         private Level? Level(int numId, int ilvl)
         {

@@ -5,7 +5,7 @@ namespace Protokol.Import.Reading;
 
 /// <summary>
 /// Reads scanned PDF pages (pages with no text layer) with Tesseract OCR: the page is rendered to an
-/// image by poppler's pdftoppm (300 dpi) and read by tesseract with the Danish model. Both are Debian
+/// image by poppler's pdftoppm (<see cref="Dpi"/>) and read by tesseract with the Danish model, one thread a page. Both are Debian
 /// packages (tesseract-ocr, tesseract-ocr-dan, poppler-utils); without them a scanned page is refused
 /// with a one-line message saying what to install.
 /// </summary>
@@ -14,6 +14,15 @@ public sealed class OcrEngine(string tesseract = "tesseract", string renderer = 
     private static readonly TimeSpan PageTimeout = TimeSpan.FromMinutes(2);
 
     public static OcrEngine Default { get; } = new();
+
+    /// <summary>The resolution pages are rendered at for OCR: Tesseract reads body text best at 300 dpi.</summary>
+    public const int Dpi = 300;
+
+    /// <summary>
+    /// Tesseract's OpenMP threads per page (OMP_THREAD_LIMIT). One: its threads gain little on a page,
+    /// and on a busy server their busy-waiting costs more CPU than they save (measured in docs/importer-notes.md).
+    /// </summary>
+    public const int Threads = 1;
 
     /// <summary>The message for a scanned PDF on a machine without the OCR tools.</summary>
     public const string MissingTools = "PDF-filen er scannet (sider uden tekst), og tekstgenkendelse kræver tesseract: installér tesseract-ocr, tesseract-ocr-dan og poppler-utils";
@@ -36,7 +45,7 @@ public sealed class OcrEngine(string tesseract = "tesseract", string renderer = 
             {
                 var number = page.ToString(CultureInfo.InvariantCulture);
                 var image = Path.Combine(folder.FullName, "page-" + number);
-                Run(fileName, renderer, ["-r", "300", "-gray", "-png", "-singlefile", "-f", number, "-l", number, input, image]);
+                Run(fileName, renderer, ["-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", number, "-l", number, input, image]);
                 result.Add((page, Run(fileName, tesseract, [image + ".png", "stdout", "-l", language])));
             }
 
@@ -74,6 +83,8 @@ public sealed class OcrEngine(string tesseract = "tesseract", string renderer = 
         {
             start.ArgumentList.Add(argument);
         }
+
+        start.Environment["OMP_THREAD_LIMIT"] = Threads.ToString(CultureInfo.InvariantCulture);
 
         Process? process;
         try

@@ -3,9 +3,21 @@ namespace Protokol.Import.Reading;
 /// <summary>One line of a document's text, remembering where it came from.</summary>
 public sealed record SourceLine(string Text, int Line, int Page = 1)
 {
-    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+    /// <summary>The text; setting it (also through <c>with</c>) refreshes <see cref="Trimmed"/>.</summary>
+    public string Text
+    {
+        get;
+        init
+        {
+            field = value;
+            Trimmed = value.Trim();
+        }
+    } = Text;
 
-    public string Trimmed => Text.Trim();
+    /// <summary>The text without leading and trailing white space, computed once: every rule asks for it.</summary>
+    public string Trimmed { get; private init; } = Text.Trim();
+
+    public bool IsBlank => Trimmed.Length == 0;
 }
 
 /// <summary>A document's text as lines, each mapped back to its line (and page) in the original.</summary>
@@ -17,7 +29,13 @@ public sealed record SourceText(string FileName, IReadOnlyList<SourceLine> Lines
     public static SourceText FromString(string fileName, string text, int page = 1)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        return new SourceText(fileName, lines.Select((l, i) => new SourceLine(l, i + 1, page)).ToList());
+        var result = new SourceLine[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            result[i] = new SourceLine(lines[i], i + 1, page);
+        }
+
+        return new SourceText(fileName, result);
     }
 
     public SourceText With(IReadOnlyList<SourceLine> lines) => this with { Lines = lines };

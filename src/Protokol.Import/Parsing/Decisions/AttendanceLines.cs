@@ -9,7 +9,8 @@ namespace Protokol.Import.Parsing.Decisions;
 /// </summary>
 internal static partial class AttendanceLines
 {
-    public static bool IsAttendance(string trimmed) => Attendance().IsMatch(trimmed) || WereAbsent().IsMatch(trimmed);
+    public static bool IsAttendance(string trimmed) =>
+        Attendance().IsMatch(trimmed) || (trimmed.Contains("fraværende", StringComparison.Ordinal) && WereAbsent().IsMatch(trimmed));
 
     /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
     public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
