@@ -30,5 +30,5 @@ public static class ReadLimiter
     }
 
     private static bool IsStaffWork(PathString path) =>
-        path.StartsWithSegments("/admin") || path.StartsWithSegments("/login") || path.StartsWithSegments("/logout");
+        path.StartsWithSegments("/admin") || path.StartsWithSegments("/medlem") || path.StartsWithSegments("/login") || path.StartsWithSegments("/logout");
 }
