@@ -31,6 +31,11 @@ public sealed partial class ReminderService(IServiceScopeFactory scopes, IOption
     /// <summary>The first round waits this long (or one period, if shorter), so a starting portal serves first.</summary>
     public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
 
+    private int _rounds;
+
+    /// <summary>How many rounds this instance has finished (failed ones included) since it was made.</summary>
+    public int CompletedRounds => Volatile.Read(ref _rounds);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromMinutes(Math.Max(0.001, options.Value.PollMinutes));
@@ -73,6 +78,10 @@ public sealed partial class ReminderService(IServiceScopeFactory scopes, IOption
             // Another process may have queued the same reminder a moment before (the unique key refuses the second):
             // the next round finds it queued and goes on.
             LogFailed(log, e);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _rounds);
         }
     }
 
