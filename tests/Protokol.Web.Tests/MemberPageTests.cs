@@ -64,6 +64,7 @@ public sealed class MemberPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains("Frist: 15. december 2026.", second.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Overskredet", second.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/medlem/opfoelgninger/{coming}", second.QuerySelector("form")!.GetAttribute("action"));
+        Assert.NotNull(second.QuerySelector("form input[name='__RequestVerificationToken']"));
 
         // Nobody signed in is sent to the login page.
         var anonymous = await Staff.Client(app).GetAsync(new Uri("/medlem", UriKind.Relative));
@@ -127,6 +128,9 @@ public sealed class MemberPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         var hanne = await SignedInMemberAsync("Hanne Østergaard");
         var page = $"/medlem/moeder/{meeting.MeetingId}";
         var birthe = await MemberScenario.PersonIdAsync(app, "Birthe Nørgaard Friis");
+        var form = (await Staff.PageAsync(hanne, page)).QuerySelector("#svar ~ form, section.member-answer form")!;
+        Assert.Equal(page + "?handler=answer", form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name='__RequestVerificationToken']"));
         var response = await Staff.PostAsync(hanne, page, page + "?handler=answer", new() { ["svar"] = "afbud", ["suppleant"] = birthe.ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var attendance = await MemberScenario.AttendanceAsync(app, meeting.MeetingId);
