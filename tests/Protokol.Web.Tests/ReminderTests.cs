@@ -62,6 +62,10 @@ public sealed class ReminderTests(ReminderProtokolApp app) : IClassFixture<Remin
     private async Task RunAsync()
     {
         var followUp = await MemberScenario.FollowUpAsync(app, "Hanne Østergaard", "Undersøge om nødovernatningen kan tage hunde", Due);
+
+        // Mogens has no address of his own in the registry: his reminder goes to the account linked to him.
+        var mogensFollowUp = await MemberScenario.FollowUpAsync(app, "Mogens Aagaard", "Sende oversigten over varmestuer", new DateOnly(2026, 12, 8));
+        var mogensAccount = await MemberScenario.MemberAsync(app, "Mogens Aagaard");
         var secretaryEmail = await Staff.CreateAccountAsync(app, level: AccessLevel.Secretary);
         int hearing;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -97,6 +101,9 @@ public sealed class ReminderTests(ReminderProtokolApp app) : IClassFixture<Remin
         var toSecretary = await app.Smtp.WaitForAsync(secretaryEmail, m => m.Subject == hearingSubject);
         Assert.Contains("«Takstblad for varmestuer 2027» fra Socialforvaltningen har frist mandag d. 14. december 2026 (om 11 dage)", toSecretary.TextBody, StringComparison.Ordinal);
         Assert.Contains($"http://localhost/admin/hoeringer#hoering-{hearing}", toSecretary.TextBody, StringComparison.Ordinal);
+
+        var mogens = await app.Smtp.WaitForAsync(mogensAccount, m => m.Subject == "Påmindelse: opfølgning i Rådet for Socialt Udsatte i Havnby har frist 8. december 2026");
+        Assert.Contains($"http://localhost/medlem#opfoelgning-{mogensFollowUp}", mogens.TextBody, StringComparison.Ordinal);
 
         // The service restarts (a new deployment): its rounds find the reminders queued and send nothing again.
         await service.StopAsync(CancellationToken.None);
