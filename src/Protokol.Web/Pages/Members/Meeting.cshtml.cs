@@ -16,7 +16,7 @@ namespace Protokol.Web.Pages.Members;
 /// </summary>
 [StaffRule(StaffRule.ReadMeeting)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers, TimeProvider clock) : BackOfficePage
+public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers) : BackOfficePage
 {
     public Meeting? Meeting { get; private set; }
 
@@ -26,8 +26,6 @@ public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers,
     public IReadOnlyList<Membership> Substitutes { get; private set; } = [];
 
     public bool Unlinked { get; private set; }
-
-    public DateOnly Today => Copenhagen.Today(clock);
 
     /// <summary>The member's answer as the attendance records it now, if any.</summary>
     public Attendance? Current => Seat is null ? null : Meeting?.Attendance.FirstOrDefault(a => a.PersonId == Seat.PersonId);
