@@ -26,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();
         services.AddScoped<IMailStore, Mail.EfMailStore>();
         services.AddScoped<Core.Mail.Subscriptions>();
+        services.AddScoped<IMemberQueries, MemberQueries>();
+        services.AddScoped<IReminderQueries, ReminderQueries>();
+        services.AddScoped<Core.Mail.Reminders>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PortalService>();
         services.AddScoped<DemoSeeder>();

@@ -59,6 +59,9 @@ builder.Services.AddSingleton<Protokol.Web.Mail.AnswerTokens>();
 builder.Services.AddScoped<Protokol.Core.Abstractions.IMeetingInvitationWriter, Protokol.Web.Mail.MeetingInvitationWriter>();
 builder.Services.AddScoped<Protokol.Core.Abstractions.IMinutesMailWriter, Protokol.Web.Mail.MinutesMailWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.DigestService>());
+builder.Services.Configure<Protokol.Web.Mail.ReminderOptions>(builder.Configuration.GetSection(Protokol.Web.Mail.ReminderOptions.Section));
+builder.Services.AddSingleton<Protokol.Web.Mail.ReminderService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Protokol.Web.Mail.ReminderService>());
 builder.Services.AddOutputCache(PublicPageCache.Configure);
 builder.Services.AddSingleton<Protokol.Core.Search.IPublicContentObserver, PublicPageCache>();
 builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(StartupOptions.Section));
@@ -80,6 +83,10 @@ builder.Services.AddRazorPages(o =>
 
     // ... and each of its handlers declares who may run it, for which council or person (docs/architecture.md).
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Protokol.Web.BackOffice.StaffRuleFilter))));
+
+    // The members' own pages (/medlem) follow the same two rules.
+    o.Conventions.AuthorizeFolder("/Members", StaffClaims.StaffPolicy);
+    o.Conventions.AddFolderApplicationModelConvention("/Members", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Protokol.Web.BackOffice.StaffRuleFilter))));
 
     // "/raad" is where a council's address ends when its name is cut off: the list of them all.
     o.Conventions.AddPageRoute("/Index", "raad");
@@ -135,6 +142,7 @@ app.MapSearchApi();
 app.MapOpenApi("/api/openapi/{documentName}.json");
 Protokol.Web.OParl.OParlEndpoints.MapOParl(app, app.Configuration.GetValue("Protokol:PageCache", true));
 app.MapGet("/filer/{sha256:regex(^[0-9a-f]{{64}}$)}/{name}", Protokol.Web.Files.ServeImportedAsync);
+app.MapGet(Protokol.Web.Members.MemberFiles.Pattern, Protokol.Web.Members.MemberFiles.ServeAsync);
 
 try
 {

@@ -18,6 +18,7 @@ internal sealed class PublicPageCache(IOutputCacheStore store) : IPublicContentO
     public static bool IsPublic(HttpContext context) =>
         context.User.Identity?.IsAuthenticated != true
         && !context.Request.Path.StartsWithSegments("/admin")
+        && !context.Request.Path.StartsWithSegments("/medlem")
         && !context.Request.Path.StartsWithSegments("/login")
         && !context.Request.Path.StartsWithSegments("/logout")
         && !context.Request.Path.StartsWithSegments("/abonnement"); // forms with anti-forgery tokens, secret links

@@ -185,7 +185,9 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
     public async Task The_role_matrix_covers_every_endpoint()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var backOffice = endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)).ToList();
+        // The members' pages are signed-in pages too; their files (MemberFiles) decide for themselves (404/403: MemberPageTests).
+        var backOffice = endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)
+            || (e.RoutePattern.RawText!.TrimStart('/').StartsWith("medlem", StringComparison.Ordinal) && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)).ToList();
         Assert.NotEmpty(backOffice);
 
         // Everything under /admin and the members' pages under /medlem need a signed-in account; nothing else does (the public portal, feeds, API, sign-in).
@@ -225,6 +227,11 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/brugere/{id:int}/{handler?}"] = ("/admin/brugere/1", Away, Away, Away, Away, Ok),
             ["admin/konto"] = ("/admin/konto", Away, Ok, Ok, Ok, Ok),
             ["admin/aarsrapport/{slug}/{year:int}/{handler?}"] = ("/admin/aarsrapport/udsatteraadet/2026", Away, Ok, Ok, Away, Ok),
+            ["medlem"] = ("/medlem", Away, Ok, Ok, Ok, Ok),
+            ["medlem/moeder/{id:int}"] = ($"/medlem/moeder/{planned}", Away, Ok, Ok, Away, Ok),
+
+            // Only the owner (the member here owns none) or the council's secretary.
+            ["medlem/opfoelgninger/{id:int}"] = ($"/medlem/opfoelgninger/{followUp}", Away, Away, Ok, Away, Ok),
         };
         Assert.Equal(backOffice.Select(e => e.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
 

@@ -45,6 +45,10 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         [StaffRule.ReadFollowUp] = [Who.Member, Who.OwnSecretary, Who.Administrator],
         [StaffRule.RunFollowUp] = [Who.OwnSecretary, Who.Administrator],
         [StaffRule.ChangePerson] = [Who.OwnSecretary, Who.Administrator],
+        [StaffRule.AnswerMeeting] = [Who.Member, Who.OwnSecretary, Who.Administrator],
+
+        // The member here owns no follow-up: only the council's secretary may close someone else's (MemberPageTests try the owner).
+        [StaffRule.OwnFollowUp] = [Who.OwnSecretary, Who.Administrator],
     };
 
     [Fact]
@@ -113,8 +117,11 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
     {
         _ = app.Services;
         var loader = app.Services.GetRequiredService<PageLoader>();
+        // The back office, and the members' own pages (whose files are served by MemberFiles, not a page: MemberPageTests).
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)).ToList();
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin", StringComparison.Ordinal)
+                        || (e.RoutePattern.RawText!.TrimStart('/').StartsWith("medlem", StringComparison.Ordinal) && e.Metadata.GetMetadata<PageActionDescriptor>() is not null))
+            .ToList();
         var result = new List<(string, string, string, string?, StaffRule?)>();
         foreach (var endpoint in endpoints)
         {
@@ -173,6 +180,8 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
             ["/Admin/MeetingSend:id"] = Text(meeting),
             ["/Admin/MeetingMinutes:id"] = Text(meeting),
             ["/Admin/FollowUp:id"] = Text(followUp),
+            ["/Members/Meeting:id"] = Text(meeting),
+            ["/Members/FollowUp:id"] = Text(followUp),
             ["/Admin/Person:id"] = Text(person),
             ["/Admin/User:id"] = Text(account),
             ["/Admin/Council:slug"] = DemoCouncil.CouncilSlug,

@@ -9,7 +9,8 @@ namespace Protokol.Core.Accounts;
 /// <param name="SecretaryOf">The councils the account runs.</param>
 /// <param name="MemberOf">The councils whose drafts the account reads.</param>
 /// <param name="AccountId">The account itself, when signed in (some rules are about oneself).</param>
-public sealed record StaffRights(bool IsAdministrator, IReadOnlySet<int> SecretaryOf, IReadOnlySet<int> MemberOf, int? AccountId = null)
+/// <param name="PersonId">The person in the registry the account belongs to, if linked: a member answers and closes follow-ups as that person.</param>
+public sealed record StaffRights(bool IsAdministrator, IReadOnlySet<int> SecretaryOf, IReadOnlySet<int> MemberOf, int? AccountId = null, int? PersonId = null)
 {
     /// <summary>Nobody signed in: no rights at all.</summary>
     public static StaffRights None { get; } = new(false, new HashSet<int>(), new HashSet<int>());

@@ -73,7 +73,15 @@ public sealed class UserAccount : Entity
         NewSecurityStamp();
     }
 
-    public void LinkPerson(int? personId) => PersonId = personId;
+    /// <summary>Links the account to a person; a change ends the sessions signed in before, since "my follow-ups" and answers follow the person.</summary>
+    public void LinkPerson(int? personId)
+    {
+        if (PersonId != personId)
+        {
+            PersonId = personId;
+            NewSecurityStamp();
+        }
+    }
 
     public void Grant(int organizationId, AccessLevel level)
     {

@@ -1,4 +1,5 @@
 using Protokol.Core.Abstractions;
+using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
@@ -8,7 +9,8 @@ namespace Protokol.Core.FollowUps;
 /// <summary>
 /// Use cases of follow-ups: the secretary creates one from a meeting (marked for the next agenda it
 /// goes straight onto that agenda when it is already being built), edits, closes with a note,
-/// reopens and deletes one (every change is in the audit log).
+/// reopens and deletes one (every change is in the audit log). The follow-up's owner marks their own
+/// done from the members' page (<see cref="CompleteOwnAsync"/>).
 /// </summary>
 public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
 {
@@ -58,6 +60,27 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
         await store.SaveChangesAsync(cancellationToken);
         return followUp;
     }
+
+    /// <summary>
+    /// The owner (the person linked to the signed-in account) marks their follow-up done with a note;
+    /// the council's secretary may do it for them. Anyone else is refused.
+    /// </summary>
+    public async Task<FollowUp> CompleteOwnAsync(StaffRights who, int id, long version, string? note, CancellationToken cancellationToken)
+    {
+        var followUp = await LoadAsync(id, version, cancellationToken);
+        if (!MayComplete(who, followUp.OrganizationId, followUp.OwnerId))
+        {
+            throw new AccessDeniedException("Kun den ansvarlige for opfølgningen eller rådets sekretær kan markere den som udført.");
+        }
+
+        followUp.Complete(Copenhagen.Today(clock), note);
+        await store.SaveChangesAsync(cancellationToken);
+        return followUp;
+    }
+
+    /// <summary>Whether <paramref name="who"/> may mark the follow-up done: its owner, or the council's secretary.</summary>
+    public static bool MayComplete(StaffRights who, int organizationId, int? ownerId) =>
+        who.CanRun(organizationId) || (who.PersonId is { } person && ownerId == person && who.IsStaff);
 
     public async Task<FollowUp> ReopenAsync(int id, long version, CancellationToken cancellationToken)
     {

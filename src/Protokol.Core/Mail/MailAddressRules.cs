@@ -20,5 +20,19 @@ public static class MailAddressRules
         return parsed.User + "@" + parsed.Host.ToLowerInvariant();
     }
 
+    /// <summary>Whether <see cref="Normalise"/> accepts the address.</summary>
+    public static bool IsValid(string? address)
+    {
+        try
+        {
+            Normalise(address);
+            return true;
+        }
+        catch (DomainRuleException)
+        {
+            return false;
+        }
+    }
+
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

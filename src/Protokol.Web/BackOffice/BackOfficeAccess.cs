@@ -9,7 +9,7 @@ public static class BackOfficeAccess
 {
     public static StaffRights Rights(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true ? StaffRights.None
-        : new StaffRights(user.IsAdministrator(), user.SecretaryOf() ?? new HashSet<int>(), user.ReadableOrganizations() ?? new HashSet<int>(), user.AccountId());
+        : new StaffRights(user.IsAdministrator(), user.SecretaryOf() ?? new HashSet<int>(), user.ReadableOrganizations() ?? new HashSet<int>(), user.AccountId(), user.LinkedPersonId());
 
     public static bool CanRead(this ClaimsPrincipal user, int organizationId) => user.Rights().CanRead(organizationId);
 

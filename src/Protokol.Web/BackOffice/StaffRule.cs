@@ -45,6 +45,15 @@ public enum StaffRule
 
     /// <summary>Whoever may change the person the route's <c>id</c> is (<see cref="Core.Registry.PersonScope"/>).</summary>
     ChangePerson,
+
+    /// <summary>
+    /// Members and secretaries of the council whose meeting the route's <c>id</c> is, answering for
+    /// themselves (the person linked to their account): attending or apologies.
+    /// </summary>
+    AnswerMeeting,
+
+    /// <summary>The owner of the follow-up the route's <c>id</c> is (the person linked to the account), or its council's secretary.</summary>
+    OwnFollowUp,
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ public enum StaffVerdict
 }
 
 /// <summary>Decides a <see cref="StaffRule"/> for the signed-in account, resolving the resource from the route values.</summary>
-public sealed class StaffRuleEvaluator(IStaffResources resources)
+public sealed class StaffRuleEvaluator(IStaffResources resources, IMemberQueries members)
 {
     public async Task<StaffVerdict> DecideAsync(StaffRule rule, StaffRights who, RouteValueDictionary route, CancellationToken cancellationToken)
     {
@@ -33,9 +33,12 @@ public sealed class StaffRuleEvaluator(IStaffResources resources)
             case StaffRule.ReadCouncil or StaffRule.RunCouncil:
                 var council = route["slug"] is string slug ? await resources.CouncilIdAsync(slug, cancellationToken) : null;
                 return council is not { } c ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadCouncil ? who.CanRead(c) : who.CanRun(c));
-            case StaffRule.ReadMeeting or StaffRule.RunMeeting:
+            case StaffRule.ReadMeeting or StaffRule.RunMeeting or StaffRule.AnswerMeeting:
                 var owner = Id(route) is { } meeting ? await resources.CouncilOfMeetingAsync(meeting, cancellationToken) : null;
-                return owner is not { } o ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadMeeting ? who.CanRead(o) : who.CanRun(o));
+                return owner is not { } o ? StaffVerdict.NotFound : Verdict(rule == StaffRule.RunMeeting ? who.CanRun(o) : who.CanRead(o));
+            case StaffRule.OwnFollowUp:
+                var own = Id(route) is { } ownFollowUp ? await members.FollowUpOwnerAsync(ownFollowUp, cancellationToken) : null;
+                return own is not { } x ? StaffVerdict.NotFound : Verdict(Core.FollowUps.ManageFollowUps.MayComplete(who, x.OrganizationId, x.OwnerId));
             case StaffRule.ReadFollowUp or StaffRule.RunFollowUp:
                 var followUpCouncil = Id(route) is { } followUp ? await resources.CouncilOfFollowUpAsync(followUp, cancellationToken) : null;
                 return followUpCouncil is not { } f ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadFollowUp ? who.CanRead(f) : who.CanRun(f));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,17 +23,22 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle,
 
     public string? Problem { get; private set; }
 
-    public string Back { get; private set; } = "/admin";
+    /// <summary>Where to go after signing in, when the sign-in was asked for by a page; otherwise the account's home.</summary>
+    public string? Back { get; private set; }
+
+    /// <summary>Where an account lands without a page to go back to: a member their own page, secretaries and administrators the back office.</summary>
+    public static string Home(ClaimsPrincipal user) =>
+        !user.IsAdministrator() && user.SecretaryOf() is { Count: 0 } ? "/medlem" : "/admin";
 
     public IActionResult OnGet([FromQuery(Name = "tilbage")] string? back)
     {
-        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
-        return User.IsStaff() ? LocalRedirect(Back) : Page();
+        Back = LanguageSwitch.LocalPath(back);
+        return User.IsStaff() ? LocalRedirect(Back ?? Home(User)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, [FromForm(Name = "tilbage")] string? back, CancellationToken cancellationToken)
     {
-        Back = LanguageSwitch.LocalPath(back) ?? "/admin";
+        Back = LanguageSwitch.LocalPath(back);
         Email = email;
         var address = email ?? string.Empty;
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -42,8 +48,9 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle,
             if (result.Outcome == SignInOutcome.Success)
             {
                 throttle.Succeeded(address, client);
-                await HttpContext.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Account!));
-                return LocalRedirect(Back);
+                var principal = StaffClaims.Principal(result.Account!);
+                await HttpContext.SignInAsync(StaffClaims.Scheme, principal);
+                return LocalRedirect(Back ?? Home(principal));
             }
 
             throttle.Failed(address, client);
