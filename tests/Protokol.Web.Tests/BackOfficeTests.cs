@@ -229,6 +229,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/aarsrapport/{slug}/{year:int}/{handler?}"] = ("/admin/aarsrapport/udsatteraadet/2026", Away, Ok, Ok, Away, Ok),
             ["medlem"] = ("/medlem", Away, Ok, Ok, Ok, Ok),
             ["medlem/moeder/{id:int}"] = ($"/medlem/moeder/{planned}", Away, Ok, Ok, Away, Ok),
+            ["medlem/moeder/{id:int}/referat/{handler?}"] = ($"/medlem/moeder/{planned}/referat", Away, Ok, Ok, Away, Ok),
 
             // Only the owner (the member here owns none) or the council's secretary.
             ["medlem/opfoelgninger/{id:int}"] = ($"/medlem/opfoelgninger/{followUp}", Away, Away, Ok, Away, Ok),

@@ -46,6 +46,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         [StaffRule.RunFollowUp] = [Who.OwnSecretary, Who.Administrator],
         [StaffRule.ChangePerson] = [Who.OwnSecretary, Who.Administrator],
         [StaffRule.AnswerMeeting] = [Who.Member, Who.OwnSecretary, Who.Administrator],
+        [StaffRule.CommentOnMinutes] = [Who.Member, Who.OwnSecretary, Who.Administrator],
 
         // The member here owns no follow-up: only the council's secretary may close someone else's (MemberPageTests try the owner).
         [StaffRule.OwnFollowUp] = [Who.OwnSecretary, Who.Administrator],
@@ -182,6 +183,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
             ["/Admin/FollowUp:id"] = Text(followUp),
             ["/Members/Meeting:id"] = Text(meeting),
             ["/Members/FollowUp:id"] = Text(followUp),
+            ["/Members/MinutesReview:id"] = Text(meeting),
             ["/Admin/Person:id"] = Text(person),
             ["/Admin/User:id"] = Text(account),
             ["/Admin/Council:slug"] = DemoCouncil.CouncilSlug,

@@ -54,6 +54,13 @@ public enum StaffRule
 
     /// <summary>The owner of the follow-up the route's <c>id</c> is (the person linked to the account), or its council's secretary.</summary>
     OwnFollowUp,
+
+    /// <summary>
+    /// Members and secretaries of the council whose meeting the route's <c>id</c> is, commenting on its
+    /// draft minutes (the use case also holds them to the reading round and its deadline, and each to
+    /// their own comments).
+    /// </summary>
+    CommentOnMinutes,
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed class StaffRuleEvaluator(IStaffResources resources, IMemberQueries
             case StaffRule.ReadCouncil or StaffRule.RunCouncil:
                 var council = route["slug"] is string slug ? await resources.CouncilIdAsync(slug, cancellationToken) : null;
                 return council is not { } c ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadCouncil ? who.CanRead(c) : who.CanRun(c));
-            case StaffRule.ReadMeeting or StaffRule.RunMeeting or StaffRule.AnswerMeeting:
+            case StaffRule.ReadMeeting or StaffRule.RunMeeting or StaffRule.AnswerMeeting or StaffRule.CommentOnMinutes:
                 var owner = Id(route) is { } meeting ? await resources.CouncilOfMeetingAsync(meeting, cancellationToken) : null;
                 return owner is not { } o ? StaffVerdict.NotFound : Verdict(rule == StaffRule.RunMeeting ? who.CanRun(o) : who.CanRead(o));
             case StaffRule.OwnFollowUp:

@@ -16,8 +16,14 @@ namespace Protokol.Web.Pages.Members;
 /// </summary>
 [StaffRule(StaffRule.ReadMeeting)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers) : BackOfficePage
+public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers, IMinutesReviewStore reviews, TimeProvider clock) : BackOfficePage
 {
+    /// <summary>The draft minutes' reading round, when the secretary has sent them for reading (linked to the comment page).</summary>
+    public MinutesReading? Reading { get; private set; }
+
+    /// <summary>Whether the reading round still takes comments today.</summary>
+    public bool ReadingOpen => Reading is not null && Reading.IsOpen(Copenhagen.Today(clock));
+
     public Meeting? Meeting { get; private set; }
 
     /// <summary>The signed-in member's seat on the meeting's day; null when they have none (or no linked person).</summary>
@@ -85,6 +91,8 @@ public sealed class MeetingModel(IProtokolStore store, AnswerInvitation answers)
         {
             return false;
         }
+
+        Reading = Meeting.State == MeetingState.MinutesDrafted ? await reviews.ReadingAsync(id, cancellationToken) : null;
 
         if (User.LinkedPersonId() is { } person)
         {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,7 +17,7 @@ namespace Protokol.Web.Pages.Members;
 /// per item until the deadline; she may change or delete her own comments until then. Nothing of this
 /// page is public: it needs sign-in and a right to the council, and is never cached.
 /// </summary>
-[Authorize(Policy = StaffClaims.StaffPolicy)]
+[StaffRule(StaffRule.ReadMeeting)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class MinutesReviewModel(CommentOnMinutes comments, IProtokolStore store, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -35,6 +34,7 @@ public sealed class MinutesReviewModel(CommentOnMinutes comments, IProtokolStore
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
+    [StaffRule(StaffRule.CommentOnMinutes)]
     public Task<IActionResult> OnPostAddAsync(int id, int item, string? comment, CancellationToken ct) =>
         RunAsync(id, $"punkt-{item}", comment, async author =>
         {
@@ -42,6 +42,7 @@ public sealed class MinutesReviewModel(CommentOnMinutes comments, IProtokolStore
             return (text["Din kommentar er gemt."], $"#punkt-{item}");
         }, ct);
 
+    [StaffRule(StaffRule.CommentOnMinutes)]
     public Task<IActionResult> OnPostEditAsync(int id, int commentId, string? comment, CancellationToken ct) =>
         RunAsync(id, $"kommentar-{commentId}", comment, async author =>
         {
@@ -49,6 +50,7 @@ public sealed class MinutesReviewModel(CommentOnMinutes comments, IProtokolStore
             return (text["Din kommentar er ændret."], $"#punkt-{changed.AgendaItemId}");
         }, ct);
 
+    [StaffRule(StaffRule.CommentOnMinutes)]
     public Task<IActionResult> OnPostDeleteAsync(int id, int commentId, CancellationToken ct) =>
         RunAsync(id, null, null, async author =>
         {
