@@ -148,7 +148,13 @@ public sealed class ReminderRulesTests
 
         public Task<IReadOnlyList<OutgoingMail>> DueAsync(DateTime utcNow, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> ClaimAsync(long id, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> ClaimAsync(long id, string owner, DateTime utcNow, DateTime leaseUntil, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> RecordTryAsync(OutgoingMail mail, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<MailClaim>> ClaimsAsync(DateTime utcNow, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> ReleaseClaimAsync(long id, string owner, DateTime utcNow, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -79,6 +79,13 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             var m = member.Page;
             await Assertions.Expect(m.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Udkast til referat af mødet");
             await Assertions.Expect(m.GetByText("fortroligt", new() { Exact = false })).ToBeVisibleAsync();
+
+            // Her meeting page says the draft is out for reading, with the deadline, and leads to it.
+            await m.GotoAsync($"/medlem/moeder/{meetingId}");
+            await Assertions.Expect(m.Locator("#gennemlaesning")).ToContainTextAsync("Udkastet til referatet er sendt til gennemlæsning.");
+            await Assertions.Expect(m.Locator("#gennemlaesning")).ToContainTextAsync("Kommentarer modtages til og med");
+            await m.GetByRole(AriaRole.Link, new() { Name = "Læs udkastet og kommentér punkterne" }).ClickAsync();
+            await Assertions.Expect(m.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Udkast til referat af mødet");
             await m.GetByLabel("Ny kommentar til punkt 1").FillAsync($"Nævn gerne {CommentWord} fra oktober.");
             await member.SubmitAsync("Gem kommentaren til punkt 1");
             await Assertions.Expect(m.GetByRole(AriaRole.Status)).ToContainTextAsync("Din kommentar er gemt.");
