@@ -80,6 +80,13 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             await Assertions.Expect(m.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Udkast til referat af mødet");
             await Assertions.Expect(m.GetByText("fortroligt", new() { Exact = false })).ToBeVisibleAsync();
 
+            // Her own page lists the draft among the minutes for reading, and leads to it.
+            await m.GotoAsync("/medlem");
+            var readings = m.GetByRole(AriaRole.Region, new() { Name = "Referater til gennemlæsning" });
+            await Assertions.Expect(readings).ToContainTextAsync("Kommentarer modtages til og med");
+            await readings.GetByRole(AriaRole.Link).First.ClickAsync();
+            await Assertions.Expect(m.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Udkast til referat af mødet");
+
             // Her meeting page says the draft is out for reading, with the deadline, and leads to it.
             await m.GotoAsync($"/medlem/moeder/{meetingId}");
             await Assertions.Expect(m.Locator("#gennemlaesning")).ToContainTextAsync("Udkastet til referatet er sendt til gennemlæsning.");

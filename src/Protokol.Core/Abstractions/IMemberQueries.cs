@@ -39,15 +39,19 @@ public sealed record MemberFollowUp(
     public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && Due is { } due && due < today;
 }
 
-/// <summary>What the members' home shows: their councils' coming meetings and the follow-ups they own.</summary>
-public sealed record MemberHome(IReadOnlyList<MemberMeeting> Meetings, IReadOnlyList<MemberFollowUp> OpenFollowUps, IReadOnlyList<MemberFollowUp> ClosedFollowUps);
+/// <summary>Draft minutes out for reading that still take comments: the meeting, its council and the deadline.</summary>
+public sealed record MemberReading(int MeetingId, string OrganizationName, DateOnly Date, DateOnly Deadline);
+
+/// <summary>What the members' home shows: their councils' coming meetings, draft minutes out for reading, and the follow-ups they own.</summary>
+public sealed record MemberHome(IReadOnlyList<MemberMeeting> Meetings, IReadOnlyList<MemberFollowUp> OpenFollowUps, IReadOnlyList<MemberFollowUp> ClosedFollowUps, IReadOnlyList<MemberReading> Readings);
 
 /// <summary>Reads for the members' own pages (<c>/medlem</c>).</summary>
 public interface IMemberQueries
 {
     /// <summary>
     /// The coming meetings (from <paramref name="today"/>) of <paramref name="organizations"/> (null: all, an
-    /// administrator) by date, with <paramref name="personId"/>'s answer; that person's open follow-ups
+    /// administrator) by date, with <paramref name="personId"/>'s answer; their draft minutes out for
+    /// reading whose deadline is today or later; that person's open follow-ups
     /// (by due date, those without one last) and the latest closed ones.
     /// </summary>
     Task<MemberHome> HomeAsync(IReadOnlySet<int>? organizations, int? personId, DateOnly today, CancellationToken cancellationToken);

@@ -44,9 +44,22 @@ internal sealed class MemberQueries(ProtokolDbContext db) : IMemberQueries
             m.Id, m.OrganizationId, m.OrganizationName, m.Name, m.Date, m.StartTime, m.EndTime, m.Location?.Description, m.Host,
             m.State, m.Cancelled, m.Answer, m.Substitute)).ToList();
 
+        var readingQuery = db.MinutesReadings.AsNoTracking()
+            .Where(r => r.Deadline >= today && r.Meeting.State == Core.Meetings.MeetingState.MinutesDrafted);
+        if (organizations is not null)
+        {
+            readingQuery = readingQuery.Where(r => organizations.Contains(r.Meeting.OrganizationId));
+        }
+
+        var readings = await readingQuery
+            .OrderBy(r => r.Deadline).ThenBy(r => r.MeetingId)
+            .Select(r => new MemberReading(r.MeetingId, r.Meeting.Organization.Name, r.Meeting.Date, r.Deadline))
+            .Take(50)
+            .ToListAsync(cancellationToken);
+
         if (personId is not { } owner)
         {
-            return new MemberHome(meetings, [], []);
+            return new MemberHome(meetings, [], [], readings);
         }
 
         var followUps = await db.FollowUps.AsNoTracking()
@@ -59,7 +72,7 @@ internal sealed class MemberQueries(ProtokolDbContext db) : IMemberQueries
             .OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Id).ToList();
         var closed = followUps.Where(f => f.Status != FollowUpStatus.Open)
             .OrderByDescending(f => f.Completed ?? DateOnly.MinValue).ThenByDescending(f => f.Id).Take(ClosedShown).ToList();
-        return new MemberHome(meetings, open, closed);
+        return new MemberHome(meetings, open, closed, readings);
     }
 
     public async Task<(int OrganizationId, int? OwnerId)?> FollowUpOwnerAsync(int followUpId, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Protokol.Web.Pages.Members;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class IndexModel(IMemberQueries queries, TimeProvider clock) : PageModel
 {
-    public MemberHome Home { get; private set; } = new([], [], []);
+    public MemberHome Home { get; private set; } = new([], [], [], []);
 
     public DateOnly Today { get; private set; }
 
