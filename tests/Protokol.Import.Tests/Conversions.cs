@@ -39,7 +39,8 @@ internal static partial class Conversions
 
             if (line.Trim().Length > 0)
             {
-                page.AddText(line.Trim(), fontSize, new PdfPoint(40, y), font);
+                // An indented line starts further right, as a word processor sets it (not leading spaces).
+                page.AddText(line.Trim(), fontSize, new PdfPoint(40 + (LeadingSpaces(line) * fontSize * 0.55), y), font);
             }
 
             y -= step;
@@ -76,6 +77,16 @@ internal static partial class Conversions
             {
                 var text = lines[i];
                 var paragraph = new Paragraph();
+                var properties = new ParagraphProperties();
+
+                // Word keeps an indented line as paragraph indentation (w:ind, in twips), not as leading spaces.
+                var indent = LeadingSpaces(text);
+                if (indent > 0 && text.Trim().Length > 0)
+                {
+                    properties.Append(new Indentation { Left = (indent * TwipsPerCharacter).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    text = text.TrimStart();
+                }
+
                 if (itemNumbers.TryGetValue(i + 1, out var number))
                 {
                     if (number != previous + 1)
@@ -88,8 +99,13 @@ internal static partial class Conversions
                     }
 
                     previous = number;
-                    paragraph.Append(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = list })));
+                    properties.PrependChild(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = list }));
                     text = ItemNumber().Replace(text, string.Empty);
+                }
+
+                if (properties.HasChildren)
+                {
+                    paragraph.Append(properties);
                 }
 
                 // A form feed (pdftotext's page break) is a page break in Word.
@@ -114,12 +130,15 @@ internal static partial class Conversions
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"da\"><head><title>Referat</title></head><body>");
         html.Append("<header><a href=\"#main\">Spring til indhold</a><nav><ul><li><a href=\"/\">Forside</a></li><li><a href=\"/politik\">Politik og demokrati</a></li></ul></nav></header><main id=\"main\">");
+        // An indented line is a block with a left margin, as a web page indents it (one em a character), not leading spaces.
+        static string Margin(int indent) => indent > 0 ? $" style=\"margin-left: {indent}em\"" : string.Empty;
         var paragraph = new List<string>();
+        var paragraphIndent = 0;
         void Flush()
         {
             if (paragraph.Count > 0)
             {
-                html.Append("<p>").Append(string.Join("<br>", paragraph.Select(WebUtility.HtmlEncode))).Append("</p>\n");
+                html.Append("<p").Append(Margin(paragraphIndent)).Append('>').Append(string.Join("<br>", paragraph.Select(WebUtility.HtmlEncode))).Append("</p>\n");
                 paragraph.Clear();
             }
         }
@@ -127,6 +146,7 @@ internal static partial class Conversions
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Trim();
+            var indent = LeadingSpaces(lines[i]);
             if (text.Length == 0)
             {
                 Flush();
@@ -134,15 +154,21 @@ internal static partial class Conversions
             else if (itemLineNumbers.Contains(i + 1))
             {
                 Flush();
-                html.Append("<h2>").Append(WebUtility.HtmlEncode(text)).Append("</h2>\n");
+                html.Append("<h2").Append(Margin(indent)).Append('>').Append(WebUtility.HtmlEncode(text)).Append("</h2>\n");
             }
             else if (text.StartsWith('•') || text.StartsWith('·'))
             {
                 Flush();
-                html.Append("<ul><li>").Append(WebUtility.HtmlEncode(text.TrimStart('•', '·', ' '))).Append("</li></ul>\n");
+                html.Append("<ul").Append(Margin(indent)).Append("><li>").Append(WebUtility.HtmlEncode(text.TrimStart('•', '·', ' '))).Append("</li></ul>\n");
             }
             else
             {
+                if (indent != paragraphIndent)
+                {
+                    Flush();
+                }
+
+                paragraphIndent = indent;
                 paragraph.Add(text);
             }
         }
@@ -152,24 +178,41 @@ internal static partial class Conversions
         return html.ToString();
     }
 
+    /// <summary>One character's width in twips at the 11–12 pt of minutes text, the unit the readers turn indentation back into.</summary>
+    private const int TwipsPerCharacter = 120;
+
+    private static int LeadingSpaces(string line)
+    {
+        var n = 0;
+        while (n < line.Length && line[n] is ' ' or '\u00A0')
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     private static IEnumerable<string> Wrap(string line, int width)
     {
-        if (line.Length <= width)
+        if (line.TrimStart().Length <= width)
         {
             yield return line;
             yield break;
         }
 
-        var current = new StringBuilder();
-        foreach (var word in line.Split(' '))
+        // A wrapped line keeps its indentation on every line, as a word processor wraps an indented paragraph
+        // (the width counts the text after the indentation).
+        var indent = new string(' ', LeadingSpaces(line));
+        var current = new StringBuilder(indent);
+        foreach (var word in line.TrimStart().Split(' '))
         {
-            if (current.Length > 0 && current.Length + word.Length + 1 > width)
+            if (current.Length > indent.Length && current.Length - indent.Length + word.Length + 1 > width)
             {
                 yield return current.ToString();
-                current.Clear();
+                current.Clear().Append(indent);
             }
 
-            current.Append(current.Length > 0 ? " " : string.Empty).Append(word);
+            current.Append(current.Length > indent.Length ? " " : string.Empty).Append(word);
         }
 
         yield return current.ToString();

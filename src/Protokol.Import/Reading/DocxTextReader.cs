@@ -28,9 +28,10 @@ public static class DocxTextReader
                 cancellationToken.ThrowIfCancellationRequested();
                 var text = Text(paragraph);
                 var prefix = numbering.Next(paragraph);
+                var indent = new string(' ', IndentInCharacters(paragraph));
                 foreach (var part in (prefix is null ? text : prefix + " " + text).Split('\n'))
                 {
-                    lines.Add(new SourceLine(part, lines.Count + 1));
+                    lines.Add(new SourceLine(part.Length > 0 ? indent + part : part, lines.Count + 1));
                 }
             }
 
@@ -41,6 +42,46 @@ public static class DocxTextReader
             throw new Parsing.ImportException(fileName, "Word-filen er beskadiget eller ikke en .docx-fil");
         }
     }
+
+    /// <summary>
+    /// A paragraph's indentation (w:ind) as leading spaces, one per character width, as pdftotext
+    /// -layout shows an indented line: nested agenda lists are told apart by it (Hørsholm, Assens).
+    /// Character units (w:startChars, hundredths of a character) win over twips (120 a character at
+    /// 11–12 pt); where the first line starts is what is shown (a hanging indent pulls it back).
+    /// </summary>
+    internal static int IndentInCharacters(Paragraph paragraph)
+    {
+        var ind = paragraph.ParagraphProperties?.Indentation;
+        if (ind is null)
+        {
+            return 0;
+        }
+
+        double characters;
+        if (Number(ind.StartCharacters?.Value ?? ind.LeftChars?.Value) is { } chars && chars != 0)
+        {
+            characters = (chars + (Number(ind.FirstLineChars?.Value) ?? 0) - (Number(ind.HangingChars?.Value) ?? 0)) / 100.0;
+        }
+        else
+        {
+            var twips = (Number(ind.Start?.Value ?? ind.Left?.Value) ?? 0) + (Number(ind.FirstLine?.Value) ?? 0) - (Number(ind.Hanging?.Value) ?? 0);
+            characters = twips / (double)TwipsPerCharacter;
+        }
+
+        return Math.Clamp((int)Math.Round(characters, MidpointRounding.AwayFromZero), 0, MaxIndent);
+    }
+
+    private const int TwipsPerCharacter = 120;
+
+    /// <summary>Deeper indentation than this is layout (a centred block), not nesting.</summary>
+    private const int MaxIndent = 40;
+
+    private static int? Number(object? value) => value switch
+    {
+        int i => i,
+        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
 
     private static string Text(Paragraph paragraph)
     {

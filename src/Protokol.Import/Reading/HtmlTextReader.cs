@@ -33,13 +33,18 @@ public static partial class HtmlTextReader
         }
 
         var builder = new StringBuilder();
-        Walk(root, builder, new Walker(fileName, maxDepth, cancellationToken), 0);
+        Walk(root, builder, new Walker(fileName, maxDepth, cancellationToken), 0, 0);
         return SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
     }
 
     private sealed record Walker(string FileName, int MaxDepth, CancellationToken CancellationToken);
 
-    private static void Walk(INode node, StringBuilder text, Walker walker, int depth)
+    /// <summary>
+    /// Appends the node's text. <c>indent</c> is the leading spaces of the lines inside it: a block's left margin or padding (one space an
+    /// em) and a list nested in a list item (one more) indent its lines, as pdftotext -layout shows an
+    /// indented line; nested agenda lists are told apart by it (Hørsholm, Assens).
+    /// </summary>
+    private static void Walk(INode node, StringBuilder text, Walker walker, int depth, int indent)
     {
         if (depth > walker.MaxDepth)
         {
@@ -55,6 +60,7 @@ public static partial class HtmlTextReader
                     // Whitespace between tags is layout, not text.
                     if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ')))
                     {
+                        Indent(text, indent);
                         text.Append(t.Data.Replace('\n', ' '));
                     }
 
@@ -67,22 +73,25 @@ public static partial class HtmlTextReader
                     text.Append('\n');
                     break;
                 case IElement { LocalName: "td" or "th" } cell:
-                    Walk(cell, text, walker, depth + 1);
+                    Walk(cell, text, walker, depth + 1, indent);
                     text.Append(' ');
                     break;
                 case IElement e:
                     var block = Blocks.Contains(e.LocalName);
+                    var inner = indent;
                     if (block)
                     {
                         NewLine(text);
+                        inner = Math.Min(MaxIndent, indent + LeftMargin(e) + (e.LocalName is "ol" or "ul" && e.ParentElement?.Closest("li") is not null ? 1 : 0));
                     }
 
                     if (e.LocalName == "li")
                     {
+                        Indent(text, inner);
                         text.Append(Marker(e));
                     }
 
-                    Walk(e, text, walker, depth + 1);
+                    Walk(e, text, walker, depth + 1, inner);
                     if (block)
                     {
                         NewLine(text);
@@ -112,6 +121,51 @@ public static partial class HtmlTextReader
             ? ((char)('a' + ((value - 1) % 26))).ToString() + ") "
             : value.ToString(CultureInfo.InvariantCulture) + ". ";
     }
+
+    /// <summary>Deeper indentation than this is layout, not nesting.</summary>
+    private const int MaxIndent = 40;
+
+    /// <summary>Spaces at the start of a line, before its first text.</summary>
+    private static void Indent(StringBuilder text, int indent)
+    {
+        if (indent > 0 && (text.Length == 0 || text[^1] == '\n'))
+        {
+            text.Append(' ', indent);
+        }
+    }
+
+    /// <summary>
+    /// An element's left margin plus padding in characters: em, rem and ch count one, 12 pt or 16 px
+    /// make an em (Word's HTML writes "margin-left:36.0pt" for a list level).
+    /// </summary>
+    private static int LeftMargin(IElement element)
+    {
+        var style = element.GetAttribute("style");
+        if (string.IsNullOrEmpty(style))
+        {
+            return 0;
+        }
+
+        var characters = 0.0;
+        foreach (Match m in LeftSpacing().Matches(style))
+        {
+            var value = double.Parse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            characters += m.Groups["u"].Value.ToLowerInvariant() switch
+            {
+                "px" => value / 16,
+                "pt" => value / 12,
+                "in" => value * 6,
+                "cm" => value * 72 / 2.54 / 12,
+                "mm" => value * 72 / 25.4 / 12,
+                _ => value,
+            };
+        }
+
+        return Math.Clamp((int)Math.Round(characters, MidpointRounding.AwayFromZero), 0, MaxIndent);
+    }
+
+    [GeneratedRegex(@"(?:^|;)\s*(?:margin|padding)-left\s*:\s*(?<v>\d+(?:\.\d+)?|\.\d+)\s*(?<u>em|rem|ch|px|pt|in|cm|mm)?\s*(?:;|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeftSpacing();
 
     [GeneratedRegex(@"\n(?:[ \t]*\n){2,}")]
     private static partial Regex BlankRuns();

@@ -82,6 +82,9 @@ public static class PdfTextReader
     /// </summary>
     private static bool IsDamage(Exception e) => e is not (OperationCanceledException or OutOfMemoryException or Parsing.ImportException);
 
+    /// <summary>Deeper indentation than this is layout (a centred heading, a right-aligned date), kept as this many spaces.</summary>
+    private const int MaxIndent = 60;
+
     private static void AddPage(Page page, int pageNumber, List<SourceLine> lines)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
@@ -101,6 +104,13 @@ public static class PdfTextReader
         }
 
         var ordered = rows.OrderByDescending(r => r.Baseline).ToList();
+
+        // An indented line keeps its indentation as leading spaces, one per character width from the
+        // page's left margin, as pdftotext -layout shows it: nested agenda lists are told apart by it
+        // (Hørsholm, Assens).
+        var margin = ordered.Count == 0 ? 0 : ordered.Min(r => r.Words.Min(w => w.BoundingBox.Left));
+        var letters = words.Sum(w => w.Text.Length);
+        var characterWidth = letters == 0 ? 0 : words.Sum(w => w.BoundingBox.Width) / letters;
         var typicalGap = ordered.Zip(ordered.Skip(1), (a, b) => a.Baseline - b.Baseline).DefaultIfEmpty(0).Order().ElementAtOrDefault(ordered.Count / 2 - 1);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -110,6 +120,11 @@ public static class PdfTextReader
             }
 
             var text = string.Join(' ', ordered[i].Words.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
+            var indent = characterWidth > 0 ? (int)Math.Round((ordered[i].Words.Min(w => w.BoundingBox.Left) - margin) / characterWidth, MidpointRounding.AwayFromZero) : 0;
+            if (indent > 0)
+            {
+                text = new string(' ', Math.Min(indent, MaxIndent)) + text;
+            }
             lines.Add(new SourceLine(text, lines.Count + 1, pageNumber));
         }
 

@@ -8,8 +8,9 @@ namespace Protokol.Import.Parsing.Segmenting;
 /// An index of the items before their bodies: the index is the item list, and each body starts where
 /// its title is printed again. Families: "PUNKTER" with "49. Titel" lines (Holbæk static HTML export);
 /// "INDHOLDSFORTEGNELSE:" as a table flattened one cell per line, number / title / page (Thisted
-/// Word→HTML); "Indholdsfortegnelse" glued to its first entry (Brønderslev .aspx). Items whose
-/// bodies the text does not show (a cut page) are kept with the index's title.
+/// Word→HTML; a body heading wrapped over lines, as PDF); "Indholdsfortegnelse" glued to its first
+/// entry (Brønderslev .aspx). Items whose bodies the text does not show (a cut page) are kept with
+/// the index's title.
 /// </summary>
 internal sealed partial class AgendaIndexLayout : ISegmentationRule
 {
@@ -61,7 +62,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             if (bodyStarts[e] >= 0)
             {
                 var next = bodyStarts.Skip(e + 1).FirstOrDefault(s => s >= 0, lines.Count);
-                for (var i = bodyStarts[e] + 1; i < next; i++)
+                for (var i = SkipWrappedHeading(lines, bodyStarts[e], next, entries[e].Title) + 1; i < next; i++)
                 {
                     item.Body.Add(lines[i]);
                 }
@@ -147,6 +148,42 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
     private static string Number(string n) => int.Parse(n, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static string Title(string text) => PageSuffix().Replace(text.Trim(), string.Empty).TrimEnd('.', ':', '?', ' ');
+
+    /// <summary>
+    /// A heading printed again in the body but wrapped over lines (a title longer than the page, Thisted
+    /// as PDF): the lines that go on with the index's title are the heading's tail, not the item's text.
+    /// Returns the heading's last line.
+    /// </summary>
+    private static int SkipWrappedHeading(IReadOnlyList<SourceLine> lines, int heading, int end, string title)
+    {
+        var m = Entry().Match(lines[heading].Trimmed);
+        var printed = m.Success ? Title(m.Groups["title"].Value) : string.Empty;
+        if (printed.Length == 0 || printed.Length >= title.Length || !title.StartsWith(printed, StringComparison.OrdinalIgnoreCase))
+        {
+            return heading;
+        }
+
+        var rest = title[printed.Length..].Trim();
+        var last = heading;
+        for (var i = heading + 1; i < end && rest.Length > 0; i++)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            var tail = Title(lines[i].Trimmed);
+            if (tail.Length == 0 || !rest.StartsWith(tail, StringComparison.OrdinalIgnoreCase))
+            {
+                break;
+            }
+
+            rest = rest[tail.Length..].Trim();
+            last = i;
+        }
+
+        return last;
+    }
 
     private static bool Repeats(string line, string number, string title)
     {

@@ -140,11 +140,15 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         return null;
     }
 
-    /// <summary>A document that calls itself an agenda or a notice of meeting and not minutes: nested lists there are sub-items.</summary>
+    /// <summary>
+    /// A document that calls itself an agenda or a notice of meeting and not minutes: nested lists there
+    /// are sub-items. Its first twelve lines with text are read (blank lines differ between PDF, Word
+    /// and web versions); an agenda item "4. Godkendelse af referat" does not make it minutes (Hørsholm).
+    /// </summary>
     private static bool SaysAgenda(IReadOnlyList<SourceLine> lines)
     {
-        var head = lines.Take(12).Select(l => l.Trimmed).ToList();
-        return head.Exists(l => AgendaWord().IsMatch(l)) && !head.Exists(l => MinutesWord().IsMatch(l));
+        var head = lines.Where(l => !l.IsBlank).Take(12).Select(l => l.Trimmed).ToList();
+        return head.Exists(l => AgendaWord().IsMatch(l)) && !head.Exists(l => MinutesWord().IsMatch(l) && !MainItem().IsMatch(l));
     }
 
     private static bool TryMainItem(string text, ItemBlock? current, bool mayRestart, string? previous, out string number, out string title)
