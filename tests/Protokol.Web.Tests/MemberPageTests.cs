@@ -42,6 +42,11 @@ public sealed class MemberPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Equal("Min side", page.QuerySelector("h1")!.TextContent);
         Assert.NotNull(page.QuerySelector("header a[href='/medlem']"));
 
+        // Signed in, nobody is offered to sign in; the public is.
+        Assert.Null(page.QuerySelector("a[href='/login']"));
+        var publicPage = await ValidAsync(await (await Staff.Client(app).GetAsync(new Uri("/", UriKind.Relative))).Content.ReadAsStringAsync());
+        Assert.NotNull(publicPage.QuerySelector("footer a[href='/login']"));
+
         var row = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/medlem/moeder/{meeting.MeetingId}']") is not null);
         var cells = row.Children.Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal("torsdag d. 10. december 2026 kl. 16.00–18.00", cells[0]);
