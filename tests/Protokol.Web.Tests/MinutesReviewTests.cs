@@ -268,27 +268,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
 
         public async Task SubmitAsync(string button) => await SubmitAsync(Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
 
-        public async Task SubmitAsync(ILocator button)
-        {
-            var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-            Page.Load += OnLoad;
-            try
-            {
-                await button.ClickAsync();
-                await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            finally
-            {
-                Page.Load -= OnLoad;
-            }
-
-            var error = Page.Locator(".alert-error");
-            if (await error.CountAsync() > 0)
-            {
-                Assert.Fail($"{Page.Url}: {await error.First.InnerTextAsync()}");
-            }
-        }
+        public Task SubmitAsync(ILocator button) => Secretary.SubmitOnAsync(Page, button);
 
         public async ValueTask DisposeAsync() => await context.CloseAsync();
     }

@@ -123,12 +123,21 @@ internal sealed partial class Secretary : IAsyncDisposable
     }
 
     /// <summary>Clicks a button that submits a form and waits for the page that answers; fails with the page's error message.</summary>
-    public async Task SubmitAsync(ILocator button, bool expectError = false)
+    public Task SubmitAsync(ILocator button, bool expectError = false)
     {
         Clicks++;
+        return SubmitOnAsync(Page, button, expectError);
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="button"/> on <paramref name="page"/>, waits for the page that answers, and fails
+    /// with the page's error message unless <paramref name="expectError"/>; for any signed-in browser of a test.
+    /// </summary>
+    public static async Task SubmitOnAsync(IPage page, ILocator button, bool expectError = false)
+    {
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-        Page.Load += OnLoad;
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
         try
         {
             await button.ClickAsync();
@@ -136,13 +145,13 @@ internal sealed partial class Secretary : IAsyncDisposable
         }
         finally
         {
-            Page.Load -= OnLoad;
+            page.Load -= OnLoad;
         }
 
-        var error = Page.Locator(".alert-error");
+        var error = page.Locator(".alert-error");
         if (!expectError && await error.CountAsync() > 0)
         {
-            Assert.Fail($"{Page.Url}: {await error.First.InnerTextAsync()}");
+            Assert.Fail($"{page.Url}: {await error.First.InnerTextAsync()}");
         }
     }
 
