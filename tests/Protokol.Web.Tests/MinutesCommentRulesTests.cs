@@ -3,9 +3,11 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
 using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
 using Protokol.Data;
 
 namespace Protokol.Web.Tests;
@@ -134,6 +136,52 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
         {
             Assert.False(await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().MinutesComments.AnyAsync(c => c.MeetingId == meeting));
         }
+    }
+
+    [Fact]
+    public async Task A_linked_members_comment_is_signed_with_the_registry_name_and_follows_a_merge_of_her_records()
+    {
+        var (meeting, open, _) = await MinutesReviewBrowserTests.DraftedMeetingAsync(app, new DateOnly(2026, 11, 16));
+        int keptId, removedId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var body = await db.Bodies.SingleAsync();
+            var removed = new Person(body, "Vibeke Strandgaard");
+            var kept = new Person(body, "Vibeke Strandgård Holm");
+            db.People.AddRange(removed, kept);
+            await db.SaveChangesAsync();
+            (keptId, removedId) = (kept.Id, removed.Id);
+        }
+
+        await SendForReadingAsync(meeting, new DateOnly(2026, 11, 30));
+        var path = $"/medlem/moeder/{meeting}/referat";
+        var member = Staff.Client(app);
+        var email = await Staff.CreateAccountAsync(app, level: AccessLevel.Member, personName: "Vibeke Strandgaard");
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(member, email, Staff.Password)).StatusCode);
+        await Staff.SubmitAsync(member, path, path + "/add", new() { ["item"] = Text(open), ["comment"] = "Husk tallene fra sidste år." });
+
+        // The account's own display name is "Testbruger"; the minutes name her as the registry does.
+        var comment = await CommentAsync(meeting);
+        Assert.Equal("Vibeke Strandgaard", comment.AuthorName);
+        Assert.Equal(removedId, comment.PersonId);
+        var secretary = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        Assert.Contains("Vibeke Strandgaard", (await Staff.PageAsync(secretary, $"/admin/moeder/{meeting}/referat")).Body!.TextContent, StringComparison.Ordinal);
+
+        // Her two records are merged: the comment moves to the kept one instead of losing its person.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var registry = scope.ServiceProvider.GetRequiredService<IRegistryStore>();
+            var kept = (await registry.FindPersonAsync(keptId, CancellationToken.None))!;
+            var removed = (await registry.FindPersonAsync(removedId, CancellationToken.None))!;
+            await registry.MergeAsync(kept, removed, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().SaveChangesAsync();
+        }
+
+        var moved = await CommentAsync(meeting);
+        Assert.Equal(keptId, moved.PersonId);
+        Assert.Equal("Vibeke Strandgård Holm", moved.AuthorName);
+        Assert.Equal("Husk tallene fra sidste år.", moved.Text);
     }
 
     private async Task<MinutesSending> SendForReadingAsync(int meeting, DateOnly deadline, bool sendAgain = false)

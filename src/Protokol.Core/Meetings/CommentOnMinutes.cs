@@ -25,7 +25,7 @@ public sealed record MinutesReview(Meeting Meeting, MinutesReading? Reading, IRe
 /// they are out for reading; an author may change or delete her comment until the deadline; the
 /// secretary marks comments handled. Comments never leave the back office.
 /// </summary>
-public sealed class CommentOnMinutes(IProtokolStore store, IMinutesReviewStore reviews, TimeProvider clock)
+public sealed class CommentOnMinutes(IProtokolStore store, IMinutesReviewStore reviews, IRegistryStore registry, TimeProvider clock)
 {
     /// <summary>The draft, its reading round and its comments, for a member or secretary of the council.</summary>
     public async Task<MinutesReview?> ReviewAsync(int meetingId, StaffRights rights, CancellationToken cancellationToken)
@@ -48,7 +48,9 @@ public sealed class CommentOnMinutes(IProtokolStore store, IMinutesReviewStore r
     {
         var review = await OpenReviewAsync(meetingId, rights, cancellationToken);
         var item = review.Meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Punktet findes ikke på dette møde.");
-        var comment = new MinutesComment(item, author.AccountId, author.PersonId, author.Name, text);
+        // A member linked to the registry signs with the registry's name, as the minutes name her.
+        var name = author.PersonId is { } personId && await registry.FindPersonAsync(personId, cancellationToken) is { } person ? person.Name : author.Name;
+        var comment = new MinutesComment(item, author.AccountId, author.PersonId, name, text);
         store.Add(comment);
         await store.SaveChangesAsync(cancellationToken);
         return comment;

@@ -1,4 +1,5 @@
 using Protokol.Core.Common;
+using Protokol.Core.Registry;
 
 namespace Protokol.Core.Meetings;
 
@@ -91,6 +92,13 @@ public sealed class MinutesComment : Entity
     public string? HandledBy { get; private set; }
 
     public void Edit(string? text) => Text = Guard.Text(text, "Kommentar", MaxLength);
+
+    /// <summary>Two registry records were merged: the comment follows its author to the kept one.</summary>
+    public void ReassignPerson(Person kept)
+    {
+        PersonId = kept.Id;
+        AuthorName = kept.Name;
+    }
 
     public void MarkHandled(string by, DateTime utcNow)
     {

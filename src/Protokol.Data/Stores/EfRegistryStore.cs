@@ -59,6 +59,11 @@ internal sealed class EfRegistryStore(ProtokolDbContext db) : IRegistryStore, IS
             account.LinkPerson(keptId);
         }
 
+        foreach (var comment in await db.MinutesComments.Where(c => c.PersonId == removedId).ToListAsync(cancellationToken))
+        {
+            comment.ReassignPerson(kept);
+        }
+
         db.PersonMatchProposals.RemoveRange(await db.PersonMatchProposals.Where(p => p.PersonId == removedId || p.CandidateId == removedId).ToListAsync(cancellationToken));
         db.People.Remove(removed);
     }
