@@ -55,6 +55,10 @@ public sealed class MemberPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains("Vært: " + meeting.HostName, cells[2], StringComparison.Ordinal);
         Assert.Equal("Udsendt", cells[3]);
         Assert.Equal("Ikke svaret", cells[4]);
+
+        // On a phone the table stacks its cells (dkfds' responsive headers): each cell carries its column's name.
+        Assert.Contains("table--responsive-headers", row.Closest("table")!.ClassName, StringComparison.Ordinal);
+        Assert.Equal(["Råd", "Sted og vært", "Dagsorden", "Dit svar"], row.QuerySelectorAll("td").Select(c => c.GetAttribute("data-title")));
         var plannedRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/medlem/moeder/{planned.MeetingId}']") is not null);
         Assert.Equal("Under forberedelse", plannedRow.Children[3].TextContent.Trim());
 
