@@ -87,8 +87,48 @@ public sealed class ReminderRulesTests
         SetToday(new DateOnly(2026, 12, 6));
         Assert.Equal(2, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
         Assert.Contains("https://raad.havnby.example/admin/moeder/77/referat#svar-10", _outbox.Messages[^1].TextBody, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2026, 12, 6), _queries.HearingsFrom);
+        Assert.Equal(new DateOnly(2026, 11, 29), _queries.HearingsFrom);
         Assert.Equal(new DateOnly(2026, 12, 20), _queries.HearingsThrough);
+    }
+
+    [Fact]
+    public async Task A_hearing_whose_deadline_passed_unanswered_is_reminded_once_but_not_one_long_past()
+    {
+        _queries.Hearings.Add(new HearingReminderRow(11, 1, "Rådet for Socialt Udsatte", "Lokalplan for havnefronten", "Teknik og Miljø", new DateOnly(2026, 11, 22), null));
+        _queries.Hearings.Add(new HearingReminderRow(12, 1, "Rådet for Socialt Udsatte", "Gammel høring fra arkivet", null, new DateOnly(2025, 3, 1), null));
+        _queries.Secretaries[1] = [new SecretaryAddress(3, "sekretaer@havnby.example", "Sara Sekretær")];
+
+        Assert.Equal(1, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+        Assert.Equal(0, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+        SetToday(new DateOnly(2026, 11, 26));
+        Assert.Equal(0, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+
+        var message = Assert.Single(_outbox.Messages);
+        Assert.Equal("sekretaer@havnby.example", message.ToAddress);
+        Assert.Equal("Høringsfristen er overskredet: Lokalplan for havnefronten", message.Subject);
+        Assert.Contains("havde frist søndag d. 22. november 2026", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://raad.havnby.example/admin/hoeringer#hoering-11", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_owner_has_no_address_is_reminded_through_the_councils_secretaries()
+    {
+        _queries.FollowUps.Add(new FollowUpReminderRow(6, 1, "Rådet for Socialt Udsatte", "Sende anbefaling til udvalget", new DateOnly(2026, 11, 25), 43, "Jens-Ole Vinther", null));
+        _queries.FollowUps.Add(new FollowUpReminderRow(7, 2, "Tryghedsforum", "Tjekke belysningen", new DateOnly(2026, 11, 25), 44, "Kirsten Brandt", "ikke en adresse"));
+        _queries.Secretaries[1] = [new SecretaryAddress(3, "sekretaer@havnby.example", "Sara Sekretær")];
+
+        Assert.Equal(1, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+        Assert.Equal(0, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+        var message = Assert.Single(_outbox.Messages);
+        Assert.Equal("sekretaer@havnby.example", message.ToAddress);
+        Assert.Equal("Påmindelse til Jens-Ole Vinther: opfølgning i Rådet for Socialt Udsatte har frist 25. november 2026", message.Subject);
+        Assert.Contains("Protokol har ingen e-mailadresse til Jens-Ole Vinther", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://raad.havnby.example/admin/opfoelgninger/6", message.TextBody, StringComparison.Ordinal);
+
+        // Overdue: the secretary hears once more.
+        SetToday(new DateOnly(2026, 11, 26));
+        Assert.Equal(1, await Reminders.QueueDueAsync(new ReminderSettings(), Site, CancellationToken.None));
+        Assert.Equal("Fristen er overskredet: Jens-Ole Vinthers opfølgning i Rådet for Socialt Udsatte", _outbox.Messages[1].Subject);
     }
 
     private void SetToday(DateOnly day) => _clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1));

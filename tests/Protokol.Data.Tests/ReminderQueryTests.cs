@@ -78,13 +78,13 @@ public sealed class ReminderQueryTests(PostgresCluster postgres)
             meeting.PublishAgenda(Clock.GetUtcNow().UtcDateTime);
             meeting.RecordAttendance(hanne, AttendanceStatus.Apologies);
             await c.SaveChangesAsync();
-            return (Own: own.Id, ViaAccount: viaAccount.Id, Due: due.Id, Meeting: meeting.Id, Hanne: hanne.Id, Mogens: mogens.Id, Secretary: secretary.Id, Council: council.Id);
+            return (Own: own.Id, ViaAccount: viaAccount.Id, Due: due.Id, Past: past.Id, Meeting: meeting.Id, Hanne: hanne.Id, Mogens: mogens.Id, Secretary: secretary.Id, Council: council.Id);
         });
 
         await using (var scope = db.Scope())
         {
             var queued = await scope.ServiceProvider.GetRequiredService<Reminders>().QueueDueAsync(new ReminderSettings(), new Uri("https://raad.havnby.example/"), CancellationToken.None);
-            Assert.Equal(3, queued);
+            Assert.Equal(4, queued);
         }
 
         var outbox = await db.WithContextAsync(async c => await c.OutgoingMail.OrderBy(m => m.Key).Select(m => new { m.Key, m.ToAddress }).ToListAsync());
@@ -92,6 +92,7 @@ public sealed class ReminderQueryTests(PostgresCluster postgres)
             [
                 ($"reminder:followup-soon:{ids.Own}:2026-12-10:{ids.Hanne}", "hanne@medlem.example"),
                 ($"reminder:followup-soon:{ids.ViaAccount}:2026-12-05:{ids.Mogens}", "mogens.konto@havnby.example"),
+                ($"reminder:hearing-overdue:{ids.Past}:2026-12-02:{ids.Secretary}", "sekretaer@havnby.example"),
                 ($"reminder:hearing:{ids.Due}:2026-12-17:{ids.Secretary}", "sekretaer@havnby.example"),
             ],
             outbox.Select(m => (m.Key, m.ToAddress)).OrderBy(m => m.Key, StringComparer.Ordinal));

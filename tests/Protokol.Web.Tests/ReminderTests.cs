@@ -150,7 +150,7 @@ public sealed class ReminderTests(ReminderProtokolApp app) : IClassFixture<Remin
 
         app.Clock.Now = new DateTimeOffset(2026, 12, 13, 7, 0, 0, TimeSpan.Zero);
         await RoundsAsync(service, 3);
-        Assert.Equal(2, (await KeysAsync("reminder:followup-")).Count(k => k.Contains($":{followUp}:", StringComparison.Ordinal)));
+        Assert.Equal(2, (await KeysAsync("reminder:followup-")).Count(k => k.Split(':')[2] == followUp.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Waits until the service has finished <paramref name="count"/> more rounds.</summary>
