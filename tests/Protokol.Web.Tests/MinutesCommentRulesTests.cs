@@ -182,6 +182,14 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
         Assert.Equal(keptId, moved.PersonId);
         Assert.Equal("Vibeke Strandgård Holm", moved.AuthorName);
         Assert.Equal("Husk tallene fra sidste år.", moved.Text);
+
+        // The audit log records that she commented, not what: a deleted comment is gone.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var logged = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().AuditLog.Where(e => e.EntityType == nameof(MinutesComment) && e.EntityId == moved.Id).Select(e => e.Changes).ToListAsync();
+            Assert.NotEmpty(logged);
+            Assert.All(logged, changes => Assert.DoesNotContain("Husk tallene", changes, StringComparison.Ordinal));
+        }
     }
 
     private async Task<MinutesSending> SendForReadingAsync(int meeting, DateOnly deadline, bool sendAgain = false)

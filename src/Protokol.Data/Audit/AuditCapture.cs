@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Files;
+using Protokol.Core.Meetings;
 
 namespace Protokol.Data.Audit;
 
@@ -15,8 +16,16 @@ internal static class AuditCapture
 
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { nameof(Entity.Version), nameof(Entity.Created), nameof(Entity.Modified) };
 
-    /// <summary>Fields whose values never go into the log, only the fact that they changed.</summary>
-    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { nameof(UserAccount.PasswordHash), nameof(UserAccount.SecurityStamp) };
+    /// <summary>
+    /// Fields whose values never go into the log, only the fact that they changed: credentials, and the
+    /// members' comments on draft minutes (internal, and gone when their author deletes them).
+    /// </summary>
+    private static readonly HashSet<(Type, string)> Secret =
+    [
+        (typeof(UserAccount), nameof(UserAccount.PasswordHash)),
+        (typeof(UserAccount), nameof(UserAccount.SecurityStamp)),
+        (typeof(MinutesComment), nameof(MinutesComment.Text)),
+    ];
 
     /// <summary>Entries to complete after the save (added records have their ids only then).</summary>
     public static List<Func<DateTime, string, AuditEntry>> Collect(ChangeTracker tracker)
@@ -56,7 +65,7 @@ internal static class AuditCapture
                     continue;
                 }
 
-                changes[name] = Secret.Contains(name) ? ["…", "…"] : [Value(before), Value(after)];
+                changes[name] = Secret.Contains((entry.Metadata.ClrType, name)) ? ["…", "…"] : [Value(before), Value(after)];
             }
 
             if (changes.Count == 0)
