@@ -6,11 +6,14 @@
 # page's ratio is to that run. Per page: requests/s, p50, p99, % of bare, the portal's CPU time per
 # request (from /proc, so it hardly depends on what else the machine runs) and, in the uncached
 # mode, the SQL statements one request runs (counted from EF Core's command log in a second portal
-# started for that). Then the portal's peak memory and one line per target of the issue: met or not met.
+# started for that). Then the portal's peak memory, in the uncached mode a full OParl crawl of each
+# archive (Protokol.Bench oparl-crawl: time, requests, objects/s, the portal's CPU per request) and
+# one line per target of the issue: met or not met.
 #
 #   bench/portal.sh                      both modes (page cache on, then off), 100,000 and 10,000 items
 #   UNCACHED=1 bench/portal.sh           only with the page cache off (Protokol__PageCache=false)
 #   ITEMS=100000 ITEMS2=10000 DURATION=10s CONNECTIONS=32 DATA=DIR (keep seeded archives in DIR/N)
+#   CRAWL=0                              without the full OParl crawl the uncached mode ends each archive with
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items1=${ITEMS:-100000}
@@ -81,7 +84,7 @@ load() {
   cpu=$(awk -v t=$(( after - before )) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0)}')
 }
 
-declare -A R P C S B
+declare -A R P C S B X
 peak_uncached=0
 for items in "$items1" "$items2"; do
   data="$keep/$items"
@@ -138,6 +141,16 @@ for items in "$items1" "$items2"; do
     [ "$mode" = uncached ] && [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
     stop
   done
+
+  # A full OParl crawl as an aggregator makes it: every list of the body to its end by its next links, one request at a time.
+  if [ "${CRAWL:-1}" = 1 ] && [[ " ${modes[*]} " == *" uncached "* ]]; then
+    start_portal "$data" false "$work/portal.log"
+    echo
+    echo "== full OParl crawl, $items agenda items, page cache off, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll oparl-crawl --base "$portal_url" --pid "$portal_pid" | tee "$work/crawl.txt" || true
+    X[$items]=$(sed -n 's/^portal CPU: .* s, \([0-9.]*\) ms per request.*/\1/p' "$work/crawl.txt")
+    stop
+  fi
 done
 
 if [[ " ${modes[*]} " == *" uncached "* ]]; then
@@ -167,5 +180,9 @@ if [[ " ${modes[*]} " == *" uncached "* ]]; then
     verdict "$(flat "${C[$items1:uncached:$name]}" "${C[$items2:uncached:$name]}")" \
       "$name independent of the archive's size: CPU ${C[$items2:uncached:$name]} ms/request at $items2 items, ${C[$items1:uncached:$name]} at $items1 (within 1.5×)"
   done
+  if [ -n "${X[$items1]:-}" ] && [ -n "${X[$items2]:-}" ]; then
+    verdict "$(flat "${X[$items1]}" "${X[$items2]}")" \
+      "full OParl crawl at the same cost per request whatever the archive's size: CPU ${X[$items2]} ms/request at $items2 items, ${X[$items1]} at $items1 (within 1.5×)"
+  fi
   verdict "$(le "$peak_uncached" 300)" "portal memory through the uncached runs: peak $peak_uncached MB (< 300 MB)"
 fi

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IProtokolStore, EfProtokolStore>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();
+        services.AddSingleton<OParl.OParlListIndex>();
         services.AddScoped<IMailStore, Mail.EfMailStore>();
         services.AddScoped<Core.Mail.Subscriptions>();
         services.AddScoped<IMemberQueries, MemberQueries>();

@@ -77,6 +77,53 @@ public sealed class OParlQueryTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pages_by_number_start_at_the_kept_boundaries_and_follow_a_change_at_once(DatabaseProvider provider)
+    {
+        // Boundaries every 2 entries, so that the demo's lists have many of them; pages of 3 cross them.
+        var db = await TestDatabase.CreateAsync(provider, postgres, Clock, (services, _) => services.AddSingleton(new OParl.OParlListIndex(Clock, stride: 2)));
+        await using var _ = db;
+        await using (var seed = db.Scope())
+        {
+            await seed.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        }
+
+        var body = await db.WithContextAsync(context => context.Bodies.Select(b => b.Id).SingleAsync());
+        async Task<(List<OParlEntry> ByCursor, List<OParlEntry> ByNumber, List<OParlEntry> OneByOne)> WalkAllAsync(OParlList list)
+        {
+            await using var scope = db.Scope();
+            var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+            return (await WalkAsync(queries, list, body, 3, byCursor: true), await WalkAsync(queries, list, body, 3, byCursor: false), await WalkAsync(queries, list, body, 1, byCursor: false));
+        }
+
+        foreach (var list in new[] { OParlList.AgendaItem, OParlList.Meeting, OParlList.File, OParlList.Person, OParlList.Membership })
+        {
+            var (byCursor, byNumber, oneByOne) = await WalkAllAsync(list);
+            Assert.True(byCursor.Count > 6, $"{list}: too short to cross boundaries");
+            Assert.Equal(byCursor, byNumber);
+            Assert.Equal(byCursor, oneByOne);
+        }
+
+        // An item near the start of the list removed: every later page shifts by one, and the kept boundaries with it.
+        var (before, _, _) = await WalkAllAsync(OParlList.AgendaItem);
+        var early = before.Take(before.Count / 2).Select(e => e.Id).ToList();
+        var removed = await db.WithContextAsync(context => context.AgendaItems
+            .Where(i => early.Contains(i.Id) && !context.AgendaItems.Any(c => c.ParentId == i.Id) && !context.Attachments.Any(a => a.AgendaItemId == i.Id) && !context.Hearings.Any(h => h.AgendaItemId == i.Id))
+            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        await db.WithContextAsync(async context =>
+        {
+            context.AgendaItems.Remove(await context.AgendaItems.SingleAsync(i => i.Id == removed));
+            return await context.SaveChangesAsync();
+        });
+        var (afterByCursor, afterByNumber, afterOneByOne) = await WalkAllAsync(OParlList.AgendaItem);
+        Assert.Equal(before.Where(e => e.Id != removed).Select(e => e.Id), afterByCursor.Where(e => e.Removed is null).Select(e => e.Id));
+        Assert.Contains(afterByCursor, e => e.Id == removed && e.Removed is not null);
+        Assert.Equal(afterByCursor, afterByNumber);
+        Assert.Equal(afterByCursor, afterOneByOne);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_page_of_meetings_is_read_as_the_portal_reads_each_meeting(DatabaseProvider provider)
     {
         var (db, demo, _) = await SeedAsync(provider, postgres);

@@ -409,7 +409,13 @@ public sealed class StatementCountingApp : ProtokolAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Protokol:PageCache", "false");
         builder.UseSetting("Protokol:Search:PollSeconds", "3600");
-        builder.ConfigureServices(services => services.ConfigureDbContext<ProtokolDbContext>(o => o.AddInterceptors(Statements)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<ProtokolDbContext>(o => o.AddInterceptors(Statements));
+
+            // Page boundaries every 2 entries, so that the demo's lists have many.
+            services.AddSingleton(new Protokol.Data.OParl.OParlListIndex(TimeProvider.System, stride: 2));
+        });
     }
 }
 
@@ -461,15 +467,19 @@ public sealed class OParlStatementTests(StatementCountingApp app, Xunit.Abstract
     public async Task A_page_costs_the_same_statements_whatever_its_size_and_number(string list, int size)
     {
         _ = app.Services;
+
+        // The first request reads the list's figures (the sizes of its parts, its tombstones) and keeps them; later pages do not.
+        var (cold, _) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2");
         var (small, smallPage) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2");
+        Assert.InRange(small, 1, cold);
         var (large, largePage) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage={size}");
         Assert.True(largePage["data"]!.AsArray().Count > 2 || largePage["pagination"]!["totalElements"]!.GetValue<int>() <= 2, $"{list}: too few objects to compare");
 
         // The page after a cursor: keyset, the same statements again.
         var (next, _) = await ReadAsync(new Uri(smallPage["links"]!["next"]!.GetValue<string>()).PathAndQuery);
         Assert.DoesNotContain(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
-        _ = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page=2");
-        Assert.Contains(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase)); // the check bites: by number, the page is found by offset
+        _ = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=3&page=2");
+        Assert.Contains(app.Statements.Texts, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase)); // the check bites: by number, a page skips the ids between the kept boundary and its start
 
         // Statements are skipped for rows a page does not have (a page of planned meetings reads no agenda), never added per object:
         // counts per part, the page's ids, then one statement per kind of row (meetings, items, attendance, guests, attachments, hearings, seats, withheld names).
@@ -477,5 +487,28 @@ public sealed class OParlStatementTests(StatementCountingApp app, Xunit.Abstract
         Assert.InRange(large, 1, 18);
         Assert.InRange(small, 1, large);
         Assert.InRange(next, 1, large);
+    }
+
+    [Theory]
+    [InlineData("agendaItem")]
+    [InlineData("meeting")]
+    [InlineData("person")]
+    public async Task A_late_page_by_number_costs_what_the_same_page_after_a_cursor_costs(string list)
+    {
+        _ = app.Services;
+        var (_, first) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2");
+        var pages = first["pagination"]!["totalPages"]!.GetValue<int>();
+        Assert.True(pages >= 4, $"{list}: {pages} pages");
+        var late = pages - 1;
+
+        // The list's figures and page boundaries are read once and kept; then a page by number is read by key from the boundary below it.
+        _ = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page={late}");
+        var (_, previous) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page={late - 1}");
+        var (byCursor, same) = await ReadAsync(new Uri(previous["links"]!["next"]!.GetValue<string>()).PathAndQuery);
+        var (byNumber, page) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2&page={late}");
+        Assert.Equal(page["data"]!.ToJsonString(), same["data"]!.ToJsonString());
+        Assert.Equal(byCursor, byNumber);
+        Assert.DoesNotContain(app.Statements.Texts, sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase) || sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"{list}: page {late} of {pages} by number {byNumber} statements, after a cursor {byCursor}");
     }
 }

@@ -120,8 +120,8 @@ public readonly record struct OParlCursor(int Part, int Id)
 /// <summary>Which page: <see cref="Size"/> entries after the cursor (keyset, any page at the same cost) or, without one, after skipping <see cref="Skip"/>.</summary>
 public sealed record OParlPageRequest(int Size, int Skip = 0, OParlCursor? After = null);
 
-/// <summary>One entry of a list: a live record to build, or a tombstone (<see cref="Removed"/>).</summary>
-public sealed record OParlEntry(OParlKind Kind, int Id, OParlRemoval? Removed = null);
+/// <summary>One entry of a list: a live record to build, or a tombstone (<see cref="Removed"/>); an agenda item's or attachment's meeting when the list read it.</summary>
+public sealed record OParlEntry(OParlKind Kind, int Id, OParlRemoval? Removed = null, int? MeetingId = null);
 
 /// <summary>A page and the list's size; <see cref="Next"/> is where the following page starts.</summary>
 public sealed record OParlListPage(int Total, IReadOnlyList<OParlEntry> Entries, OParlCursor? Next);

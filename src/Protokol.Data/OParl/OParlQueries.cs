@@ -11,42 +11,65 @@ namespace Protokol.Data.OParl;
 /// <summary>
 /// The OParl API's reads. A list is made of parts paged one after the other (live records by id,
 /// then the tombstones of removed ones by id); a page is read by keyset (id greater than the
-/// cursor's) or, for a page asked for by number, by offset. Objects are read a page at a time:
-/// a page of meetings or agenda items costs the same few statements whatever its size.
+/// cursor's), a page asked for by number from the kept page boundary below it
+/// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
+/// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
+internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
     public async Task<OParlListPage?> ListAsync(OParlList list, int ownerId, OParlListFilter filter, OParlPageRequest page, CancellationToken cancellationToken)
     {
-        var parts = await PartsAsync(list, ownerId, filter, cancellationToken);
-        if (parts is null)
+        if (await VersionAsync(list, ownerId, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var counts = new List<int>(parts.Count);
-        foreach (var part in parts)
+        var parts = Parts(list, ownerId, filter);
+        var key = new OParlListIndex.Key(list, ownerId, filter);
+        var kept = index.Find(key, version);
+        if (kept is null)
         {
-            counts.Add(await part.CountAsync(cancellationToken));
+            var counts = new int[parts.Count];
+            var removed = new IReadOnlyList<OParlEntry>?[parts.Count];
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (parts[i].Removed is { } tombstones)
+                {
+                    removed[i] = await tombstones(cancellationToken);
+                    counts[i] = removed[i]!.Count;
+                }
+                else
+                {
+                    counts[i] = await parts[i].Count(cancellationToken);
+                }
+            }
+
+            kept = index.Keep(key, version, counts, removed);
         }
 
         var entries = new List<OParlEntry>();
         var last = -1;
+        async Task ReadAsync(int part, int after, int skip)
+        {
+            var take = page.Size - entries.Count;
+            var read = kept.Removed[part] is { } tombstones
+                ? tombstones.Where(e => e.Id > after).Skip(skip).Take(take).ToList()
+                : await parts[part].Read(after, skip, take, cancellationToken);
+            entries.AddRange(read);
+            last = read.Count > 0 ? part : last;
+        }
+
         if (page.After is { } cursor)
         {
             // Keyset: the rest of the cursor's part after its id, then the following parts from their start (ids are positive).
             for (var i = Math.Max(0, cursor.Part); i < parts.Count && entries.Count < page.Size; i++)
             {
-                if (counts[i] == 0)
+                if (kept.Counts[i] > 0)
                 {
-                    continue;
+                    await ReadAsync(i, i == cursor.Part ? cursor.Id : 0, 0);
                 }
-
-                var read = await parts[i].ReadAsync(i == cursor.Part ? cursor.Id : 0, 0, page.Size - entries.Count, cancellationToken);
-                entries.AddRange(read);
-                last = read.Count > 0 ? i : last;
             }
         }
         else
@@ -54,24 +77,52 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             var skip = page.Skip;
             for (var i = 0; i < parts.Count && entries.Count < page.Size; i++)
             {
-                if (skip >= counts[i])
+                if (skip >= kept.Counts[i])
                 {
-                    skip -= counts[i];
+                    skip -= kept.Counts[i];
                     continue;
                 }
 
-                var read = await parts[i].ReadAsync(null, skip, page.Size - entries.Count, cancellationToken);
-                entries.AddRange(read);
-                last = read.Count > 0 ? i : last;
+                // A page by number: after the kept boundary below it, skipping fewer than a stride of ids.
+                var after = 0;
+                if (skip >= index.Stride && kept.Removed[i] is null)
+                {
+                    var boundaries = kept.Boundaries[i] ??= index.Boundaries(await parts[i].Ids(cancellationToken));
+                    var stride = Math.Min(skip / index.Stride, boundaries.Length - 1);
+                    after = boundaries[stride];
+                    skip -= stride * index.Stride;
+                }
+
+                await ReadAsync(i, after, skip);
                 skip = 0;
             }
         }
 
-        return new OParlListPage(counts.Sum(), entries, entries.Count == 0 ? null : new OParlCursor(last, entries[^1].Id));
+        return new OParlListPage(kept.Counts.Sum(), entries, entries.Count == 0 ? null : new OParlCursor(last, entries[^1].Id));
     }
 
-    /// <summary>The parts of a list, or null when its owner does not exist.</summary>
-    private async Task<List<Part>?> PartsAsync(OParlList list, int owner, OParlListFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The audit log's last entry, or null when the list's owner does not exist, in one statement. Every change to a
+    /// record writes an audit entry in its transaction, so a list kept at this version still holds (<see cref="OParlListIndex"/>).
+    /// </summary>
+    private async Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct)
+    {
+        var owners = list switch
+        {
+            OParlList.Body => null,
+            OParlList.OrganizationMeeting => db.Organizations.Where(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation).Select(o => o.Id),
+            _ => db.Bodies.Where(b => b.Id == owner).Select(b => b.Id),
+        };
+        if (owners is null)
+        {
+            return await db.AuditLog.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        }
+
+        return await owners.Select(_ => (long?)(db.AuditLog.Max(a => (long?)a.Id) ?? 0)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The parts of a list (its owner exists).</summary>
+    private List<Part> Parts(OParlList list, int owner, OParlListFilter filter)
     {
         if (list == OParlList.Body)
         {
@@ -80,19 +131,12 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
 
         if (list == OParlList.OrganizationMeeting)
         {
-            return await db.Organizations.AnyAsync(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation, ct)
-                ? [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings))]
-                : null;
-        }
-
-        if (!await db.Bodies.AnyAsync(b => b.Id == owner, ct))
-        {
-            return null;
+            return [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings))];
         }
 
         // Every meeting is public with its time and place from the day it is planned; what is on it from the agenda's publication.
         // "MeetingId IN (public meetings)" is worked out once; a correlated EXISTS per row cost SQLite four times as much at 100,000 items.
-        // A page after a cursor walks the primary key from the cursor on instead, testing each row with a correlated EXISTS,
+        // A page walks the primary key from its start (the cursor or a kept boundary) on instead, testing each row with a correlated EXISTS,
         // and stops at the page's end: at 100,000 items 0.3 ms against 15 ms for "IN" and a temporary B-tree to sort.
         var meetings = db.Meetings.Where(m => m.Organization.BodyId == owner);
         var meetingsByKey = db.Meetings.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.BodyId == owner));
@@ -118,7 +162,8 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             [
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
                     db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
-                    Kept(counts, c => c.PublicAgendaItems)),
+                    Kept(counts, c => c.PublicAgendaItems),
+                    items => items.Select(i => new Row(i.Id, i.MeetingId))),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
@@ -126,7 +171,8 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             OParlList.File =>
             [
                 Live(publicAttachments.Where(a => agendas.Contains(a.MeetingId)), OParlKind.AttachmentFile, filter,
-                    publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner))),
+                    publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
+                    project: attachments => attachments.Select(a => new Row(a.Id, a.MeetingId))),
                 Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic), Kept(counts, c => c.PublicMeetings)),
                 Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
@@ -139,45 +185,42 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
 
     /// <summary>
     /// Live records of one kind by id, under the filter; <paramref name="byKey"/> the same records in a form that reads best by a range of ids;
-    /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered.
+    /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered; <paramref name="project"/> reads
+    /// each entry's meeting with it (agenda items, attachments), so that building the page needs no statement to find them.
     /// </summary>
-    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null, Func<CancellationToken, Task<int>>? kept = null)
+    private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null,
+        Func<CancellationToken, Task<int>>? kept = null, Func<IQueryable<T>, IQueryable<Row>>? project = null)
         where T : Entity
     {
-        var ids = Filtered(records.AsNoTracking(), filter).Select(r => r.Id);
-        var keyed = byKey is null ? ids : Filtered(byKey.AsNoTracking(), filter).Select(r => r.Id);
+        var all = Filtered(records.AsNoTracking(), filter);
+        var keyed = byKey is null ? all : Filtered(byKey.AsNoTracking(), filter);
+        project ??= rows => rows.Select(r => new Row(r.Id, null));
         return new Part(
-            kept is not null && !filter.Any ? kept : ct => ids.CountAsync(ct),
+            kept is not null && !filter.Any ? kept : ct => all.CountAsync(ct),
             async (after, skip, take, ct) =>
             {
-                // The first page is a page after id 0: read by key too, not by sorting every id of the list.
-                var page = (after is { } a ? keyed.Where(id => id > a) : skip == 0 ? keyed : ids).OrderBy(id => id).AsQueryable();
+                var page = keyed.Where(r => r.Id > after).OrderBy(r => r.Id).AsQueryable();
                 if (skip > 0)
                 {
                     page = page.Skip(skip);
                 }
 
-                var read = await page.Take(take).ToListAsync(ct);
-                return read.ConvertAll(id => new OParlEntry(kind, id));
-            });
+                var read = await project(page.Take(take)).ToListAsync(ct);
+                return read.ConvertAll(r => new OParlEntry(kind, r.Id, MeetingId: r.MeetingId));
+            },
+            ct => all.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct));
     }
 
     private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
         ct => counts.AsNoTracking().SumAsync(column, ct);
 
-    /// <summary>The removed records of one kind in the body (where their last values name it), under the filter; read once per request.</summary>
-    private Part Tombstones(OParlKind kind, int body, OParlListFilter filter)
-    {
-        List<OParlEntry>? all = null;
-        async Task<List<OParlEntry>> AllAsync(CancellationToken ct) => all ??= (await RemovalsAsync(EntityType(kind)!, null, ct))
+    /// <summary>The removed records of one kind in the body (where their last values name it), under the filter, in id order.</summary>
+    private Part Tombstones(OParlKind kind, int body, OParlListFilter filter) =>
+        Part.OfRemoved(async ct => (await RemovalsAsync(EntityType(kind)!, null, ct))
             .Where(r => InBody(r.Changes, body) && filter.Matches(r.Removal.Created, r.Removal.Deleted))
             .Select(r => new OParlEntry(kind, r.Removal.Id, r.Removal))
             .OrderBy(e => e.Id)
-            .ToList();
-        return new Part(
-            async ct => (await AllAsync(ct)).Count,
-            async (after, skip, take, ct) => (await AllAsync(ct)).Where(e => after is null || e.Id > after).Skip(skip).Take(take).ToList());
-    }
+            .ToList());
 
     private static bool InBody(string changes, int body)
     {
@@ -352,13 +395,31 @@ internal sealed class OParlQueries(ProtokolDbContext db) : IOParlQueries
             .ToList();
     }
 
-    /// <summary>Part of a list: its size and a page of it, after an id (keyset) and/or skipping some.</summary>
-    private sealed class Part(Func<CancellationToken, Task<int>> count, Func<int?, int, int, CancellationToken, Task<List<OParlEntry>>> read)
+    /// <summary>An entry as a page reads it: its id and, for agenda items and attachments, its meeting.</summary>
+    private sealed record Row(int Id, int? MeetingId);
+
+    /// <summary>
+    /// Part of a list: live records (their number, a page after an id skipping some, every id in order for the page boundaries)
+    /// or tombstones (<see cref="Removed"/>, read whole and kept with the list).
+    /// </summary>
+    private sealed class Part(
+        Func<CancellationToken, Task<int>> count,
+        Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> read,
+        Func<CancellationToken, Task<List<int>>> ids,
+        Func<CancellationToken, Task<List<OParlEntry>>>? removed = null)
     {
-        public static readonly Part Empty = new(_ => Task.FromResult(0), (_, _, _, _) => Task.FromResult(new List<OParlEntry>()));
+        public static readonly Part Empty = OfRemoved(_ => Task.FromResult(new List<OParlEntry>()));
 
-        public Task<int> CountAsync(CancellationToken ct) => count(ct);
+        public Func<CancellationToken, Task<int>> Count { get; } = count;
 
-        public Task<List<OParlEntry>> ReadAsync(int? after, int skip, int take, CancellationToken ct) => read(after, skip, take, ct);
+        public Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Read { get; } = read;
+
+        public Func<CancellationToken, Task<List<int>>> Ids { get; } = ids;
+
+        public Func<CancellationToken, Task<List<OParlEntry>>>? Removed { get; } = removed;
+
+        public static Part OfRemoved(Func<CancellationToken, Task<List<OParlEntry>>> removed) =>
+            new(_ => throw new InvalidOperationException("Tombstones are counted as read."), (_, _, _, _) => throw new InvalidOperationException("Tombstones are paged as kept."),
+                _ => throw new InvalidOperationException("Tombstones have no boundaries."), removed);
     }
 }

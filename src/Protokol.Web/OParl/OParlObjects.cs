@@ -69,8 +69,24 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         List<int> Ids(params OParlKind[] kinds) => entries.Where(e => e.Removed is null && kinds.Contains(e.Kind)).Select(e => e.Id).Distinct().ToList();
         async Task<Dictionary<int, T>> ReadAsync<T>(List<int> ids, Func<List<int>, Task<IReadOnlyList<T>>> read, Func<T, int> key) =>
             ids.Count == 0 ? [] : (await read(ids)).ToDictionary(key);
-        async Task<IReadOnlyDictionary<int, int>> MeetingsOfAsync(List<int> ids, Func<List<int>, Task<IReadOnlyDictionary<int, int>>> read) =>
-            ids.Count == 0 ? new Dictionary<int, int>() : await read(ids);
+
+        // The meetings of agenda items and attachments: as the list read them, else looked up.
+        async Task<IReadOnlyDictionary<int, int>> MeetingsOfAsync(OParlKind kind, Func<List<int>, Task<IReadOnlyDictionary<int, int>>> read)
+        {
+            var meetingOf = new Dictionary<int, int>();
+            foreach (var entry in entries.Where(e => e.Removed is null && e.Kind == kind && e.MeetingId is not null))
+            {
+                meetingOf.TryAdd(entry.Id, entry.MeetingId!.Value);
+            }
+
+            var unknown = Ids(kind).Where(id => !meetingOf.ContainsKey(id)).ToList();
+            foreach (var (id, meeting) in unknown.Count == 0 ? new Dictionary<int, int>() : await read(unknown))
+            {
+                meetingOf.TryAdd(id, meeting);
+            }
+
+            return meetingOf;
+        }
 
         var bodies = await ReadAsync(Ids(OParlKind.Body), ids => queries.BodiesAsync(ids, ct), b => b.Id);
         var organizations = await ReadAsync(Ids(OParlKind.Organization), ids => queries.OrganizationsAsync(ids, ct), o => o.Id);
@@ -79,8 +95,8 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         var terms = await ReadAsync(Ids(OParlKind.LegislativeTerm), ids => queries.TermsAsync(ids, ct), t => t.Id);
         var locations = await ReadAsync(Ids(OParlKind.Location), ids => queries.LocationsAsync(ids, ct), l => l.Id);
         var hearings = await ReadAsync(Ids(OParlKind.Paper, OParlKind.Consultation), ids => queries.PublicHearingsAsync(ids, ct), h => h.Id);
-        var itemMeetings = await MeetingsOfAsync(Ids(OParlKind.AgendaItem), ids => queries.MeetingsOfAgendaItemsAsync(ids, ct));
-        var attachmentMeetings = await MeetingsOfAsync(Ids(OParlKind.AttachmentFile), ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
+        var itemMeetings = await MeetingsOfAsync(OParlKind.AgendaItem, ids => queries.MeetingsOfAgendaItemsAsync(ids, ct));
+        var attachmentMeetings = await MeetingsOfAsync(OParlKind.AttachmentFile, ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
         var meetingIds = Ids(OParlKind.Meeting, OParlKind.MeetingDocument, OParlKind.OriginalFile).Concat(itemMeetings.Values).Concat(attachmentMeetings.Values).Distinct().ToList();
         var meetings = await ReadAsync(meetingIds, ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id);
         var views = new Dictionary<int, MeetingView>();
