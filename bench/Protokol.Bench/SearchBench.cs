@@ -248,18 +248,27 @@ internal static class SearchBench
 
         var fullTimes = new List<(double Ms, string Query)>();
         var bareTimes = new List<double>();
+
+        // This process's CPU time per query (all its threads): on a shared machine the wall times
+        // above grow with other processes' load, the CPU time hardly does.
+        var fullCpu = new List<double>();
+        var bareCpu = new List<double>();
         var totals = new Dictionary<string, int>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var query in queries)
             {
+                var cpu = Environment.CpuUsage.TotalTime;
                 var watch = Stopwatch.StartNew();
                 var result = await full(query);
                 fullTimes.Add((watch.Elapsed.TotalMilliseconds, Describe(query)));
+                fullCpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
                 totals[Describe(query)] = result.Total;
+                cpu = Environment.CpuUsage.TotalTime;
                 watch.Restart();
                 await bare(query);
                 bareTimes.Add(watch.Elapsed.TotalMilliseconds);
+                bareCpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
             }
         }
 
@@ -280,6 +289,7 @@ internal static class SearchBench
         Console.WriteLine(string.Create(Invariant, $"  full result (Protokol)  p50 {P(f, 50),7:0.0} ms  p95 {P(f, 95),7:0.0} ms  p99 {P(f, 99),7:0.0} ms  mean {f.Average():0.0} ms"));
         Console.WriteLine(string.Create(Invariant, $"  bare engine query       p50 {P(bareTimes, 50),7:0.0} ms  p95 {P(bareTimes, 95),7:0.0} ms  p99 {P(bareTimes, 99),7:0.0} ms  mean {bareTimes.Average():0.0} ms"));
         Console.WriteLine(string.Create(Invariant, $"  Protokol / bare         p50 {P(f, 50) / P(bareTimes, 50):0.00}×  p95 {P(f, 95) / P(bareTimes, 95):0.00}×  mean {f.Average() / bareTimes.Average():0.00}×"));
+        Console.WriteLine(string.Create(Invariant, $"  CPU of this process: full p50 {P(fullCpu, 50):0.0} ms  p95 {P(fullCpu, 95):0.0} ms  p99 {P(fullCpu, 99):0.0} ms; bare p50 {P(bareCpu, 50):0.0} ms  p95 {P(bareCpu, 95):0.0} ms  p99 {P(bareCpu, 99):0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         if (naiveTimes.Count > 0)
         {
             Console.WriteLine(string.Create(Invariant, $"  naive (rank every match) p50 {P(naiveTimes, 50),6:0.0} ms  p95 {P(naiveTimes, 95),7:0.0} ms  p99 {P(naiveTimes, 99),7:0.0} ms (reference, one round)"));
