@@ -36,4 +36,38 @@ public sealed class AnalyzerTests
         Assert.True(string.Concat(snippet.Select(p => p.Text)).Length < 300);
         Assert.Equal("Ensomhed", highlighter.Mark("Ensomhed i byen").Single(p => p.Match).Text);
     }
+
+    /// <summary>Words that take every step of the Danish stemmer (suffixes, consonant pairs, -igst, -løst, double letters), "aa", case and stop words.</summary>
+    private static readonly string[] Inflected =
+    [
+        "hjemløse", "hjemløs", "hjemløses", "hjemløshed", "hjemløsheden", "kommunen", "kommunerne", "Kommunens", "KOMMUNALT",
+        "borgerne", "borger", "borgeres", "vigtigst", "vigtig", "vigtigere", "hensynsløst", "hensynsløs", "kærligt", "kærlighed",
+        "bestemt", "bestemte", "godt", "gode", "spiller", "spillede", "glædeligt", "Aabenraa", "Åbenrå", "aabne", "åbne", "udsatte",
+        "socialt", "sociale", "handleplan", "handleplanen", "kommunale", "og", "i", "at", "den", "det", "er", "ikke", "ensomhed",
+        "ensomme", "værestederne", "værested", "misbrugere", "boliger", "frivillige", "frivilligt", "midt", "modt", "sagt", "sagde",
+    ];
+
+    [Fact]
+    public void The_highlighter_finds_exactly_the_words_a_full_analysis_of_the_text_finds()
+    {
+        var random = new Random(17);
+        var texts = Enumerable.Range(0, 60).Select(_ => string.Join(
+            ' ', Enumerable.Range(0, 80).Select(_ => Inflected[random.Next(Inflected.Length)] + (random.Next(8) == 0 ? "." : random.Next(10) == 0 ? "," : string.Empty)))).ToList();
+        var queries = Inflected.Select(w => w)
+            .Concat(Inflected.Where(w => w.Length > 3).Select(w => w[..3] + "*"))
+            .Concat(["\"socialt udsatte\"", "\"kommunale handleplan\"", "hjemløse ensomhed", "aab* kommunen", "hjemløse OR borgerne", "vigtigst -kommunen"]);
+        var compared = 0;
+        foreach (var text in queries)
+        {
+            var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(text)));
+            foreach (var sample in texts)
+            {
+                var expected = DanishSearchAnalyzer.Instance.Tokens(sample).Where(t => highlighter.Matches(t.Term)).Select(t => (t.Term, t.Start, t.End)).ToList();
+                Assert.Equal(expected, highlighter.Matching(sample).Select(t => (t.Term, t.Start, t.End)).ToList());
+                compared += expected.Count;
+            }
+        }
+
+        Assert.True(compared > 10_000, $"only {compared} matches compared");
+    }
 }

@@ -106,6 +106,60 @@ public sealed class IndexHealingTests
         Assert.NotNull(writer);
     }
 
+    [Fact]
+    public async Task A_search_sees_every_commit_another_process_made_right_after_it()
+    {
+        var path = Directory.CreateTempSubdirectory("protokol-index-").FullName;
+        try
+        {
+            using var portal = new LuceneIndex(path);
+            using var commandLine = new LuceneIndex(path);
+            var engine = new SearchEngine(new LuceneSearchBackend(portal));
+            async Task<int> CountAsync() => (await engine.SearchAsync(new SearchRequest { Query = "kolonihave" }, CancellationToken.None)).Total;
+            static SearchDocument Document(int i) => new($"item:{i}", $"meeting:{i}", 1, SearchHitType.Item, null, null, null, new DateOnly(2026, 1, 1), $"Kolonihave nummer {i}", "Tekst.", $"/moeder/{i}");
+
+            await using (var writer = await commandLine.OpenRebuildWriterAsync(CancellationToken.None))
+            {
+                await writer.ReplaceAsync([], [Document(0)], CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            Assert.Equal(1, await CountAsync());
+
+            // Commits in quick succession (file times are coarse) and after a pause (when the portal trusts the folder's time).
+            for (var i = 1; i <= 12; i++)
+            {
+                if (i > 9)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1.2));
+                    Assert.Equal(i, await CountAsync());
+                }
+
+                await using (var writer = await commandLine.OpenWriterAsync(CancellationToken.None))
+                {
+                    await writer.ReplaceAsync([], [Document(i)], CancellationToken.None);
+                    await writer.CommitAsync(CancellationToken.None);
+                }
+
+                Assert.Equal(i + 1, await CountAsync());
+            }
+
+            // A rebuild in the other process swaps in a new generation folder.
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            await using (var writer = await commandLine.OpenRebuildWriterAsync(CancellationToken.None))
+            {
+                await writer.ReplaceAsync([], [Document(100)], CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            Assert.Equal(1, await CountAsync());
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     private static async Task<SortedSet<string>> TitlesAsync(SearchArchive archive, string query)
     {
         await using var services = archive.Database.Build();

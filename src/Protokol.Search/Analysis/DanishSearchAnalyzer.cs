@@ -19,11 +19,22 @@ public sealed class DanishSearchAnalyzer : Analyzer
 
     public static DanishSearchAnalyzer Instance { get; } = new();
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => Chain(reader, null);
+
+    /// <summary>
+    /// The chain; <paramref name="afterFold"/> may drop tokens after folding, before the stop words
+    /// and the stemmer (the highlighter keeps only words that can stem to a term it looks for).
+    /// </summary>
+    internal static TokenStreamComponents Chain(TextReader reader, Func<TokenStream, TokenStream>? afterFold)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new AaFoldFilter(stream);
+        if (afterFold is not null)
+        {
+            stream = afterFold(stream);
+        }
+
         stream = new StopFilter(Version, stream, DanishAnalyzer.DefaultStopSet);
         stream = new SnowballFilter(stream, new global::Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
         return new TokenStreamComponents(tokenizer, stream);

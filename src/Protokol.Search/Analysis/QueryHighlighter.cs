@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 using Protokol.Core.Search;
 
 namespace Protokol.Search.Analysis;
@@ -47,7 +50,33 @@ public sealed partial class QueryHighlighter
         return new QueryHighlighter(terms, [.. prefixes]);
     }
 
-    private bool Matches(string term) => _terms.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
+    internal bool Matches(string term) => _terms.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether a folded, unstemmed word can stem to a term looked for. Danish Snowball stemming only
+    /// removes letters from a word's end, so a word's stem is always a prefix of the word: a word that
+    /// does not start with a term (or prefix) looked for cannot match, and is not stemmed at all.
+    /// </summary>
+    private bool CanMatch(ReadOnlySpan<char> folded)
+    {
+        foreach (var term in _terms)
+        {
+            if (folded.StartsWith(term, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var prefix in _prefixes)
+        {
+            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The whole (short) text with its matches marked: for titles.</summary>
     public IReadOnlyList<SnippetPart> Mark(string text) => Parts(text, 0, text.Length, Matching(text));
@@ -91,8 +120,44 @@ public sealed partial class QueryHighlighter
         return Parts(scanned, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < text.Length);
     }
 
-    private List<AnalyzedToken> Matching(string text) =>
-        (_terms.Count == 0 && _prefixes.Length == 0) ? [] : DanishSearchAnalyzer.Instance.Tokens(text).Where(t => Matches(t.Term)).ToList();
+    /// <summary>
+    /// The words of <paramref name="text"/> that match, with where they stand: the same as analysing the
+    /// whole text and keeping the matching terms, but only words that can match are stemmed and kept.
+    /// </summary>
+    internal List<AnalyzedToken> Matching(string text)
+    {
+        var matches = new List<AnalyzedToken>();
+        if (_terms.Count == 0 && _prefixes.Length == 0)
+        {
+            return matches;
+        }
+
+        CandidateAnalyzer.Current = this;
+        try
+        {
+            using var stream = CandidateAnalyzer.Instance.GetTokenStream("text", text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var stemmed = term.ToString();
+                if (Matches(stemmed))
+                {
+                    // Positions are not needed for marking; only the offsets are.
+                    matches.Add(new AnalyzedToken(stemmed, 0, offset.StartOffset, offset.EndOffset));
+                }
+            }
+
+            stream.End();
+        }
+        finally
+        {
+            CandidateAnalyzer.Current = null;
+        }
+
+        return matches;
+    }
 
     private static List<SnippetPart> Parts(string text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
     {
@@ -156,4 +221,35 @@ public sealed partial class QueryHighlighter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>
+    /// The Danish analysis with a filter after folding that drops the words the highlighter on this
+    /// thread cannot match (tokenizing runs synchronously on one thread; the chain is reused per thread).
+    /// </summary>
+    private sealed class CandidateAnalyzer : Analyzer
+    {
+        public static readonly CandidateAnalyzer Instance = new();
+
+        [ThreadStatic]
+        private static QueryHighlighter? _current;
+
+        public static QueryHighlighter? Current
+        {
+            get => _current;
+            set => _current = value;
+        }
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            DanishSearchAnalyzer.Chain(reader, stream => new CandidateFilter(stream));
+    }
+
+    private sealed class CandidateFilter : FilteringTokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+
+        public CandidateFilter(TokenStream input)
+            : base(DanishSearchAnalyzer.Version, input) => _term = AddAttribute<ICharTermAttribute>();
+
+        protected override bool Accept() => CandidateAnalyzer.Current is { } highlighter && highlighter.CanMatch(_term.Buffer.AsSpan(0, _term.Length));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _readGate = new();
-    private SearcherManager? _searchers;
+    private volatile SearcherManager? _searchers;
     private string? _searcherGeneration;
     private LuceneDirectory? _searcherDirectory;
     private volatile bool _unreadable;
@@ -69,6 +69,9 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     public TimeSpan WriteLockTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan RebuildLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The clock file times are compared with (the system's: file times come from it).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The generation folder searches and writers use now, or null before the first build.</summary>
     public string? CurrentGeneration()
@@ -174,6 +177,11 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// </summary>
     internal IndexSearcher? Acquire()
     {
+        if (Unchanged() is { } current)
+        {
+            return current;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var generation = CurrentGeneration();
@@ -211,9 +219,14 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                     manager = _searchers;
                 }
 
-                // Another process (the command line, the portal) may have committed: a cheap look at the newest commit.
+                // Another process (the command line, the portal) may have committed: a look at the newest
+                // commit (Lucene reads the commit's segment list for it). The folders' times are taken first,
+                // so a commit made after them changes them and is seen by the next search.
+                var stamp = FolderStamp.Of(Path, generation);
                 manager.MaybeRefresh();
-                return manager.Acquire();
+                var searcher = manager.Acquire();
+                _checked = new LastLook(manager, stamp);
+                return searcher;
             }
             catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or ObjectDisposedException or InvalidOperationException)
             {
@@ -237,6 +250,50 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     }
 
     internal void Release(IndexSearcher searcher) => searcher.IndexReader.DecRef();
+
+    /// <summary>
+    /// The searcher of the last look when neither the index folder (the <c>current</c> pointer is
+    /// replaced by a rename in it) nor the generation folder (a commit adds a segments file) changed
+    /// since: two stat calls instead of reading the pointer and the newest commit's segment list per
+    /// search. A folder changed within the last second is always looked at, as file times are coarse.
+    /// </summary>
+    private IndexSearcher? Unchanged()
+    {
+        if (_checked is not { } last || _unreadable)
+        {
+            return null;
+        }
+
+        var stamp = FolderStamp.Of(Path, last.Stamp.Generation);
+        if (stamp != last.Stamp || Clock.GetUtcNow().UtcDateTime - Max(stamp.Root, stamp.Folder) < FreshChange)
+        {
+            return null;
+        }
+
+        try
+        {
+            // When the manager was replaced (and closed) meanwhile, look again.
+            return ReferenceEquals(_searchers, last.Manager) ? last.Manager.Acquire() : null;
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly TimeSpan FreshChange = TimeSpan.FromSeconds(1);
+
+    private volatile LastLook? _checked;
+
+    private sealed record LastLook(SearcherManager Manager, FolderStamp Stamp);
+
+    private readonly record struct FolderStamp(string Generation, DateTime Root, DateTime Folder)
+    {
+        public static FolderStamp Of(string root, string generation) =>
+            new(generation, System.IO.Directory.GetLastWriteTimeUtc(root), System.IO.Directory.GetLastWriteTimeUtc(System.IO.Path.Combine(root, generation)));
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Marks the index for a rebuild (a search failed on it).</summary>
     internal void MarkUnreadable() => _unreadable = true;

@@ -11,7 +11,6 @@ namespace Protokol.Search.Lucene;
 public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 {
     private const float TitleBoost = 2f;
-    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     public Task<EngineResult> RunAsync(AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -68,17 +67,64 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
         }
 
-        var hits = docs.ScoreDocs.Select(sd => ToHit(searcher.Doc(sd.Doc))).ToList();
+        var hits = new List<StoredHit>(docs.ScoreDocs.Length);
+        foreach (var scoreDoc in docs.ScoreDocs)
+        {
+            var visitor = new HitVisitor();
+            searcher.Doc(scoreDoc.Doc, visitor);
+            hits.Add(visitor.ToHit());
+        }
+
         return new EngineResult(total, hits, facets.Years, facets.Organizations());
     }
 
     private static Sort DateSort(bool newestFirst) => new(new SortField(Date, DateComparerSource.Instance, newestFirst), SortField.FIELD_DOC);
 
-    private static StoredHit ToHit(global::Lucene.Net.Documents.Document doc)
+    /// <summary>Reads a hit's stored fields straight into a <see cref="StoredHit"/>, without building a <see cref="global::Lucene.Net.Documents.Document"/> of fields first.</summary>
+    private sealed class HitVisitor : StoredFieldVisitor
     {
-        var date = doc.GetField(Date)?.GetInt32Value() ?? 0;
-        return new StoredHit(doc.Get(Key, Invariant), SearchEngine.ParseType(doc.Get(DocType, Invariant)), doc.Get(Title, Invariant), doc.Get(Text, Invariant), doc.Get(Url, Invariant),
-            date == 0 ? null : SearchEngine.FromDateKey(date), doc.Get(Organization, Invariant), doc.Get(OrganizationName, Invariant), doc.GetField(Meeting)?.GetInt32Value(), doc.Get(Number, Invariant));
+        private string? _key;
+        private string? _type;
+        private string? _title;
+        private string? _text;
+        private string? _url;
+        private string? _organization;
+        private string? _organizationName;
+        private string? _number;
+        private int _date;
+        private int? _meeting;
+
+        public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case Key: _key ??= value; break;
+                case DocType: _type ??= value; break;
+                case Title: _title ??= value; break;
+                case Text: _text ??= value; break;
+                case Url: _url ??= value; break;
+                case Organization: _organization ??= value; break;
+                case OrganizationName: _organizationName ??= value; break;
+                case Number: _number ??= value; break;
+                default: break;
+            }
+        }
+
+        public override void Int32Field(FieldInfo fieldInfo, int value)
+        {
+            if (fieldInfo.Name == Date)
+            {
+                _date = value;
+            }
+            else if (fieldInfo.Name == Meeting)
+            {
+                _meeting ??= value;
+            }
+        }
+
+        public StoredHit ToHit() => new(_key!, SearchEngine.ParseType(_type), _title!, _text!, _url!, _date == 0 ? null : SearchEngine.FromDateKey(_date), _organization, _organizationName, _meeting, _number);
     }
 
     /// <summary>The words as a Lucene query, ANDed with the filters as non-scoring clauses.</summary>
