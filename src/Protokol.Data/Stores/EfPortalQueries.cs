@@ -8,55 +8,41 @@ namespace Protokol.Data.Stores;
 
 internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 {
-    private sealed record OrganizationRow(
-        int Id, string Slug, string Name, OrganizationKind Kind, string? Purpose, string BodyName, int Count,
-        int? NextId, DateOnly? NextDate, TimeOnly? NextStart, int? LatestId, DateOnly? LatestDate);
-
-    /// <summary>The front page's statement, compiled once per model (one process may run both engines).</summary>
-    private sealed class Compiled
-    {
-        // The counts are kept per council and year (MeetingYearCounts); the next and the latest
-        // meeting are each the first row of an index range (OrganizationId, Date), read in place.
-        // Planned meetings count as next meetings: the public may come, and plans their year by them.
-        public readonly Func<ProtokolDbContext, DateOnly, IAsyncEnumerable<OrganizationRow>> Organizations = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, DateOnly today) => db.Organizations.AsNoTracking()
-                .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
-                .Select(o => new OrganizationRow(
-                    o.Id,
-                    o.Slug,
-                    o.Name,
-                    o.Kind,
-                    o.Purpose,
-                    o.Body.Name,
-                    db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
-                    db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
-                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
-                    db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
-                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (DateOnly?)m.Date).FirstOrDefault(),
-                    db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
-                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => m.StartTime).FirstOrDefault(),
-                    db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
-                        .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
-                    db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
-                        .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (DateOnly?)m.Date).FirstOrDefault())));
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Compiled> PerModel = [];
-
     public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        // One statement at a flat cost, whatever the number of meetings.
-        var query = PerModel.GetValue(db.Model, _ => new Compiled());
-        var organizations = new List<OrganizationRow>();
-        await foreach (var row in query.Organizations(db, today).WithCancellation(cancellationToken))
-        {
-            organizations.Add(row);
-        }
+        // Two statements at a flat cost: the counts are kept per council and year (MeetingYearCounts), and
+        // the next and the latest meeting are each the first row of an index range (OrganizationId, Date);
+        // then the dates of those meetings.
+        // Planned meetings count as next meetings: the public may come, and plans their year by them.
+        var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => new
+            {
+                o.Id,
+                o.Slug,
+                o.Name,
+                o.Kind,
+                o.Purpose,
+                BodyName = o.Body.Name,
+                Count = db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
+                NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
+                    .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => (int?)m.Id).FirstOrDefault(),
+                LatestId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
+                    .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var linked = organizations.SelectMany(o => new[] { o.NextId, o.LatestId }).OfType<int>().Distinct().ToList();
+        var meetings = linked.Count == 0 ? [] : await db.Meetings.AsNoTracking()
+            .Where(m => linked.Contains(m.Id))
+            .Select(m => new { m.Id, m.Date, m.StartTime })
+            .ToListAsync(cancellationToken);
+        var byId = meetings.ToDictionary(m => m.Id);
+        MeetingLink? Next(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date, m.StartTime) : null;
+        MeetingLink? Latest(int? id) => id is { } i && byId.TryGetValue(i, out var m) ? new MeetingLink(m.Id, m.Date) : null;
 
         return organizations
-            .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName, o.Count,
-                o is { NextId: { } next, NextDate: { } date } ? new MeetingLink(next, date, o.NextStart) : null,
-                o is { LatestId: { } latest, LatestDate: { } on } ? new MeetingLink(latest, on) : null))
+            .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName,
+                o.Count, Next(o.NextId), Latest(o.LatestId)))
             .OrderByDescending(o => o.MeetingCount > 0)
             .ThenBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
             .ToList();
