@@ -10,6 +10,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ProtokolDb
     {
         var options = new DbContextOptionsBuilder<ProtokolDbContext>();
         DatabaseSettings.Sqlite(":memory:").Configure(options);
-        return new ProtokolDbContext(options.Options, TimeProvider.System, new Audit.SystemAuditActor());
+        return new ProtokolDbContext(options.Options);
     }
 }

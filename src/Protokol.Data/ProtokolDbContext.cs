@@ -13,8 +13,18 @@ using Protokol.Data.Search;
 namespace Protokol.Data;
 
 /// <summary>One model for both engines; each provider keeps its own migrations assembly.</summary>
-public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> options, TimeProvider clock, IAuditActor actor) : DbContext(options)
+/// <remarks>
+/// Contexts are pooled (<see cref="ServiceCollectionExtensions.AddProtokolData"/>): the constructor
+/// takes only the options, and the scope that leases a context sets <see cref="Clock"/> and
+/// <see cref="Actor"/>; a context given back to the pool forgets them.
+/// </remarks>
+public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> options) : DbContext(options)
 {
+    /// <summary>The clock that stamps changes and the audit log (the scope's <see cref="TimeProvider"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Who makes the changes of this unit of work, for the audit log (the scope's <see cref="IAuditActor"/>).</summary>
+    public IAuditActor Actor { get; set; } = SystemAuditActor.Instance;
 
     public DbSet<Body> Bodies => Set<Body>();
 
@@ -130,7 +140,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     }
 
     /// <summary>Records that a source's search documents must be rebuilt (for changes made around the change tracker).</summary>
-    public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, clock.GetUtcNow().UtcDateTime));
+    public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, Clock.GetUtcNow().UtcDateTime));
 
     private void AddFollowers(List<Func<string?>> sources, List<Func<DateTime, string, AuditEntry>> audit)
     {
@@ -139,13 +149,13 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
             RecordSearchChange(source);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        AuditLog.AddRange(audit.Select(a => a(now, actor.Name)));
+        var now = Clock.GetUtcNow().UtcDateTime;
+        AuditLog.AddRange(audit.Select(a => a(now, Actor.Name)));
     }
 
     private void Stamp()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State == EntityState.Added)
@@ -157,6 +167,26 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
                 entry.Entity.StampModified(now);
             }
         }
+    }
+
+    /// <summary>Back to the pool: the next lease must not write the audit log in this scope's name.</summary>
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        Clock = TimeProvider.System;
+        Actor = SystemAuditActor.Instance;
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

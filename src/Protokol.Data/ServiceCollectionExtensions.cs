@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Protokol.Core.Abstractions;
@@ -20,7 +21,17 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<Audit.IAuditActor, Audit.SystemAuditActor>();
         services.AddSingleton(settings);
-        services.AddDbContext<ProtokolDbContext>(settings.Configure);
+
+        // Pooled contexts: a public page leases one instead of building EF Core's services anew per
+        // request. The scope's clock and audit actor are set on the lease (the pool cannot inject them).
+        services.AddPooledDbContextFactory<ProtokolDbContext>(settings.Configure);
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<ProtokolDbContext>>().CreateDbContext();
+            db.Clock = sp.GetRequiredService<TimeProvider>();
+            db.Actor = sp.GetRequiredService<Audit.IAuditActor>();
+            return db;
+        });
         services.AddScoped<IProtokolStore, EfProtokolStore>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();

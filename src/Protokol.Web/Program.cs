@@ -67,6 +67,7 @@ builder.Services.AddSingleton<Protokol.Core.Search.IPublicContentObserver, Publi
 builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection(StartupOptions.Section));
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedLocalizer<SharedResource>>();
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();

@@ -25,7 +25,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -44,7 +44,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         }
         else if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.Written.Span)[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "public, max-age=60";
             // The reader's language lives in a cookie: a shared cache must keep one copy per cookie.
@@ -61,8 +61,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await original.WriteAsync(buffer.Written, context.RequestAborted);
         }
     }
 }

@@ -39,8 +39,23 @@ public static class ThemeStylesheet
     public const string Path = "/css/tema.css";
 
     /// <summary>The link for the layout: versioned by the colour, so a changed colour is fetched anew.</summary>
-    public static string? Href(string? accent) =>
-        SiteTheme.Css(accent) is { } css ? Path + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))[..12] : null;
+    /// <remarks>Every page asks for it, so the last colour's link is kept instead of hashing the stylesheet per request.</remarks>
+    public static string? Href(string? accent)
+    {
+        var last = lastHref;
+        if (last is not null && string.Equals(last.Accent, accent, StringComparison.Ordinal))
+        {
+            return last.Href;
+        }
+
+        var href = SiteTheme.Css(accent) is { } css ? Path + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))[..12] : null;
+        lastHref = new ThemeHref(accent, href);
+        return href;
+    }
+
+    private static ThemeHref? lastHref;
+
+    private sealed record ThemeHref(string? Accent, string? Href);
 
     public static IEndpointRouteBuilder MapThemeStylesheet(this IEndpointRouteBuilder app)
     {

@@ -5,6 +5,7 @@ using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Demo;
 using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
 using Protokol.Data.Accounts;
 using Protokol.Data.Audit;
 using Protokol.TestSupport;
@@ -55,6 +56,49 @@ public sealed class AuditAndAccountTests(PostgresCluster postgres)
         // Records added in the same save are logged with the ids they were given.
         var added = await db.WithContextAsync(context => context.AuditLog.CountAsync(e => e.EntityType == nameof(Meeting) && e.Action == "added" && e.EntityId > 0));
         Assert.Equal(await db.WithContextAsync(context => context.Meetings.CountAsync()), added);
+    }
+
+    private sealed class ScopeActor : IAuditActor
+    {
+        public string Name { get; set; } = "ingen";
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_pooled_context_logs_each_scope_under_that_scope_s_actor_and_clock(DatabaseProvider provider)
+    {
+        // Contexts are pooled: the second scope gets the first one's context back, and must not
+        // write the log in the first scope's name or with its clock.
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, _clock, (services, _) =>
+        {
+            services.AddScoped<ScopeActor>();
+            services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<ScopeActor>());
+        });
+        var start = _clock.Now;
+        ProtokolDbContext? first = null;
+        foreach (var actor in new[] { "anne@havnby.dk", "bo@havnby.dk" })
+        {
+            await using var scope = db.Scope();
+            scope.ServiceProvider.GetRequiredService<ScopeActor>().Name = actor;
+            var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.True(first is null || ReferenceEquals(first, context), "the second scope leases the pooled context");
+            first ??= context;
+            Assert.Same(_clock, context.Clock);
+            context.Bodies.Add(new Body("pool-" + actor, "Kommune " + actor));
+            await context.SaveChangesAsync();
+            _clock.Now = _clock.Now.AddDays(3);
+        }
+
+        _clock.Now = start;
+        var log = await db.WithContextAsync(context => context.AuditLog.Where(e => e.EntityType == nameof(Body)).OrderBy(e => e.Id).Select(e => new { e.Actor, e.At }).ToListAsync());
+        Assert.Equal(["anne@havnby.dk", "bo@havnby.dk"], log.Select(e => e.Actor));
+        Assert.Equal([start.UtcDateTime, start.AddDays(3).UtcDateTime], log.Select(e => e.At));
+
+        // A context given back forgets the scope: leased outside a scope it writes as the system.
+        await using var bare = await db.Services.GetRequiredService<IDbContextFactory<ProtokolDbContext>>().CreateDbContextAsync();
+        Assert.Equal("system", bare.Actor.Name);
+        Assert.Same(TimeProvider.System, bare.Clock);
     }
 
     [Theory]

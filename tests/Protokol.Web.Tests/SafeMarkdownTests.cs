@@ -65,4 +65,56 @@ public sealed class SafeMarkdownTests
     [Fact]
     public void Headings_in_texts_start_below_the_page_headings() =>
         Assert.Contains("<h4", Render("# Overskrift"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Udvalget godkendte planen.")]
+    [InlineData("Beslutning: godkendt (5 for, 2 imod).\nSagen sendes videre til byrådet – § 17, stk. 4.\n\nNæste møde: 3/4 kl. 16.")]
+    [InlineData("Han sagde \"ja\" og 'nej'.\n\n\nSlut.\n")]
+    public void Plain_prose_is_written_without_markdig_exactly_as_markdig_writes_it(string text)
+    {
+        Assert.NotNull(SafeMarkdown.PlainParagraphs(text));
+        Assert.Equal(SafeMarkdown.Render(text), SafeMarkdown.PlainParagraphs(text));
+        Assert.Equal(SafeMarkdown.Render(text), Render(text));
+    }
+
+    [Theory]
+    [InlineData("- et\n- to")]
+    [InlineData("1. punkt")]
+    [InlineData("Tekst\n---")]
+    [InlineData("Se www.havnby.dk")]
+    [InlineData("Ring tel:12345678")]
+    [InlineData("Tekst  \nmed hårdt linjeskift")]
+    [InlineData("    kode")]
+    [InlineData("A &amp; B")]
+    [InlineData("Linje\r\nlinje")]
+    public void Text_markdown_could_read_as_syntax_goes_through_markdig(string text) =>
+        Assert.Null(SafeMarkdown.PlainParagraphs(text));
+
+    [Fact]
+    public void The_plain_path_agrees_with_markdig_on_generated_texts()
+    {
+        // Words, digits, every plain punctuation mark and the syntax characters around them, in
+        // lines and paragraphs: whenever the plain path answers, its answer is Markdig's.
+        const string alphabet = "abcæøåXYZ0123456789     .,;:?'\"()%/-–§\n\n\n*_#<>&[]!`\t\\=+|~";
+        var random = new Random(17);
+        var plain = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var chars = new char[random.Next(1, 60)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                // Mostly letters, so that many texts are plain.
+                chars[i] = random.Next(3) == 0 ? alphabet[random.Next(alphabet.Length)] : alphabet[random.Next(6)];
+            }
+
+            var text = new string(chars);
+            if (SafeMarkdown.PlainParagraphs(text) is { } fast)
+            {
+                plain++;
+                Assert.True(SafeMarkdown.Render(text) == fast, $"{text.Replace("\n", "\\n", StringComparison.Ordinal)}: {fast} vs {SafeMarkdown.Render(text)}");
+            }
+        }
+
+        Assert.True(plain > 1_000, $"only {plain} generated texts were plain");
+    }
 }

@@ -25,6 +25,18 @@ public sealed class SiteThemeTests
     }
 
     [Fact]
+    public void The_theme_link_kept_between_requests_follows_a_changed_colour()
+    {
+        var blue = ThemeStylesheet.Href("#0b4f8a");
+        var green = ThemeStylesheet.Href("#2a6e3f");
+        Assert.NotNull(blue);
+        Assert.NotEqual(blue, green);
+        Assert.Equal(blue, ThemeStylesheet.Href("#0b4f8a"));
+        Assert.Null(ThemeStylesheet.Href(null));
+        Assert.Equal(green, ThemeStylesheet.Href("#2a6e3f"));
+    }
+
+    [Fact]
     public void Contrast_follows_WCAG()
     {
         Assert.Equal(21.0, SiteTheme.ContrastWithWhite((0, 0, 0)), 1);

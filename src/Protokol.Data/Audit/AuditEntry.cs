@@ -42,5 +42,7 @@ public interface IAuditActor
 /// <summary>The actor outside the web: the command line and background work.</summary>
 public sealed class SystemAuditActor : IAuditActor
 {
+    public static readonly SystemAuditActor Instance = new();
+
     public string Name => "system";
 }

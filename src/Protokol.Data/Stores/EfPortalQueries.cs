@@ -64,12 +64,12 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
     }
 
     /// <summary>A council's meetings of one year (without a year: the year of its next meeting, else its latest year) and the years it has meetings in.</summary>
-    private async Task<(int Year, List<int> Years, List<MeetingSummary> Meetings)> PlanAsync(int organizationId, int? year, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(int Year, List<int> Years, List<MeetingSummary> Meetings)> PlanAsync(int organizationId, int? year, DateOnly today, CancellationToken cancellationToken, List<int>? knownYears = null)
     {
         // Every meeting is public with its time and place from the day it is planned. The years come
-        // from the kept counts, not from reading every meeting's date.
+        // from the kept counts, not from reading every meeting's date (nor twice in one request).
         var publicMeetings = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId);
-        var years = await db.MeetingYearCounts.AsNoTracking()
+        var years = knownYears ?? await db.MeetingYearCounts.AsNoTracking()
             .Where(c => c.OrganizationId == organizationId)
             .OrderByDescending(c => c.Year)
             .Select(c => c.Year)
@@ -101,18 +101,21 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
     {
+        // The council with its current term in one statement.
         var organization = await db.Organizations.AsNoTracking()
             .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
-            .Select(o => new { o.Id, o.Slug, o.Name, BodyName = o.Body.Name, o.Purpose, o.Website })
+            .Select(o => new
+            {
+                o.Id, o.Slug, o.Name, BodyName = o.Body.Name, o.Purpose, o.Website,
+                Term = db.Terms.Where(t => t.OrganizationId == o.Id && t.Start <= today && (t.End == null || t.End >= today)).Select(t => t.Name).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (organization is null)
         {
             return null;
         }
 
-        var term = await db.Terms.AsNoTracking()
-            .Where(t => t.OrganizationId == organization.Id && t.Start <= today && (t.End == null || t.End >= today))
-            .Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var term = organization.Term;
 
         var seats = await db.Memberships.AsNoTracking()
             .Where(m => (m.OrganizationId == organization.Id || m.OnBehalfOfId == organization.Id)
@@ -145,7 +148,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
         var plan = await PlanAsync(organization.Id, today.Year, today, cancellationToken);
         if (plan is { Meetings.Count: 0, Years.Count: > 0 })
         {
-            plan = await PlanAsync(organization.Id, null, today, cancellationToken);
+            plan = await PlanAsync(organization.Id, null, today, cancellationToken, plan.Years);
         }
 
         // Without a registered membership (an archive imported from minutes), the people of the

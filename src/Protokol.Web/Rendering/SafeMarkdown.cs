@@ -24,6 +24,12 @@ public static class SafeMarkdown
             return HtmlString.Empty;
         }
 
+        return new HtmlString(PlainParagraphs(markdown) ?? Render(markdown));
+    }
+
+    /// <summary>The text through Markdig, with the link and heading rules.</summary>
+    internal static string Render(string markdown)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
 
         // One scheme allow-list for every kind of link node: [text](url), ![image](url), reference
@@ -51,8 +57,84 @@ public static class SafeMarkdown
             heading.Level = Math.Clamp(heading.Level + 3, 4, 6);
         }
 
-        return new HtmlString(document.ToHtml(Pipeline));
+        return document.ToHtml(Pipeline);
     }
+
+    /// <summary>
+    /// Most minutes are plain prose: paragraphs of words and ordinary punctuation. Such a text is
+    /// written straight as paragraphs (a line break inside one is a &lt;br /&gt;), exactly as Markdig
+    /// would render it, without building its syntax tree; a meeting page has dozens of them. Null when
+    /// the text has anything Markdown could read as syntax (then <see cref="Render"/> decides): a
+    /// character outside the plain set, a line that does not begin with a letter (lists, headings,
+    /// indented code, rules) or ends in a space, or the start of an autolink.
+    /// </summary>
+    internal static string? PlainParagraphs(string text)
+    {
+        if (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("://", StringComparison.Ordinal)
+            || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase) || text.Contains("tel:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var html = new System.Text.StringBuilder(text.Length + 32);
+        var inParagraph = false;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(start, end - start);
+            if (line.IsEmpty)
+            {
+                if (inParagraph)
+                {
+                    html.Append("</p>\n");
+                    inParagraph = false;
+                }
+            }
+            else
+            {
+                if (!char.IsLetter(line[0]) || line[^1] == ' ')
+                {
+                    return null;
+                }
+
+                html.Append(inParagraph ? "<br />\n" : "<p>");
+                inParagraph = true;
+                foreach (var c in line)
+                {
+                    if (c == '"')
+                    {
+                        html.Append("&quot;");
+                    }
+                    else if (char.IsLetterOrDigit(c) || PlainPunctuation.Contains(c))
+                    {
+                        html.Append(c);
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            start = end + 1;
+        }
+
+        if (inParagraph)
+        {
+            html.Append("</p>\n");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>Characters Markdown never reads as syntax inside a line of a paragraph.</summary>
+    private const string PlainPunctuation = " .,;:?'\"()%/-–§";
 
     private static bool IsSafeEmail(string address) => !address.Contains(':', StringComparison.Ordinal) && address.Contains('@', StringComparison.Ordinal);
 
