@@ -22,6 +22,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string SqliteMigrationsAssembly = "Protokol.Data.Sqlite";
     public const string PostgresMigrationsAssembly = "Protokol.Data.Postgres";
 
+    /// <summary>SQLite's page cache per connection when none is configured: the importer's and the command line's.</summary>
+    public const int DefaultSqliteCacheMb = 32;
+
+    /// <summary>
+    /// SQLite's page cache per connection, in MB (<c>Protokol:Database:SqliteCacheMb</c>). Each pooled
+    /// connection keeps its own; the portal reads through many at once and sets a small one in its
+    /// appsettings.json, the importer writes through one and keeps the default.
+    /// </summary>
+    public int SqliteCacheMb { get; init; } = DefaultSqliteCacheMb;
+
     /// <summary>
     /// Where the embedded default keeps its files (database, search index, attachments):
     /// Protokol:DataDirectory, else ./data under the current directory.
@@ -40,16 +50,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         var providerText = configuration["Protokol:Database:Provider"];
+        var cacheMb = SqliteCacheMbOf(configuration["Protokol:Database:SqliteCacheMb"]);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             return providerText is not null && ParseProvider(providerText) == DatabaseProvider.Postgres
                 ? throw new InvalidOperationException("Protokol:Database:Provider is Postgres, but ConnectionStrings:Protokol is empty. Set it, e.g. ConnectionStrings__Protokol=\"Host=localhost;Database=protokol;Username=protokol;Password=…\".")
-                : Sqlite(Path.Combine(DataDirectory(configuration), "protokol.db"));
+                : Sqlite(Path.Combine(DataDirectory(configuration), "protokol.db")) with { SqliteCacheMb = cacheMb };
         }
 
         var provider = providerText is null ? Infer(connectionString) : ParseProvider(providerText);
-        return new DatabaseSettings(provider, connectionString);
+        return new DatabaseSettings(provider, connectionString) { SqliteCacheMb = cacheMb };
     }
+
+    private static int SqliteCacheMbOf(string? text) =>
+        text is null ? DefaultSqliteCacheMb
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb is >= 1 and <= 4096 ? mb
+        : throw new InvalidOperationException($"Protokol:Database:SqliteCacheMb is '{text}'; give SQLite's page cache per connection in MB, a whole number from 1 to 4096.");
 
     private static DatabaseProvider ParseProvider(string text) => text.Trim().ToUpperInvariant() switch
     {
@@ -88,7 +104,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 }
 
                 options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                    .AddInterceptors(SqlitePragmas.For(SqliteCacheMb));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,20 +10,30 @@ namespace Protokol.Data;
 /// <summary>
 /// Per-connection SQLite settings. In write-ahead-log mode, synchronous=NORMAL is the documented
 /// setting: the file cannot be corrupted, and only the last commits before a power cut may be lost,
-/// while each commit no longer waits for the disk. busy_timeout lets a writer wait for another; a
-/// 32 MB page cache (default 2 MB) keeps the indexes of a large archive in memory. Pooled
-/// connections keep their settings, so they are set once per physical connection, not per open.
+/// while each commit no longer waits for the disk. busy_timeout lets a writer wait for another.
+/// cache_size is each connection's own page cache (SQLite's default is 2 MB): the importer writes
+/// through one connection and wants the indexes of a large archive in memory (32 MB), while the
+/// portal reads through many pooled connections at once, each holding its own cache of pages the
+/// OS file cache holds anyway (<see cref="DatabaseSettings.SqliteCacheMb"/>). Pooled connections keep
+/// their settings, so they are set once per physical connection, not per open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    private static readonly ConcurrentDictionary<int, SqlitePragmas> ByCacheSize = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-32768;";
+    // Per instance: a pooled connection set up with one cache size gets the other's when a context with other settings opens it.
+    private readonly ConditionalWeakTable<object, object> _configured = new();
 
-    private static readonly ConditionalWeakTable<object, object> Configured = new();
+    private readonly string _pragmas;
 
-    private static bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
+    private SqlitePragmas(int cacheMb) =>
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size={-1024 * cacheMb};");
+
+    /// <summary>The settings with a page cache of <paramref name="cacheMb"/> MB per connection.</summary>
+    public static SqlitePragmas For(int cacheMb) => ByCacheSize.GetOrAdd(cacheMb, mb => new SqlitePragmas(mb));
+
+    private bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -31,7 +43,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -43,7 +55,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
