@@ -60,7 +60,9 @@ public sealed partial class SplitRunOnText : ICleaningRule
             }
 
             builder.Append(text, last, text.Length - last);
-            result.AddRange(builder.ToString().Split('\n').Select(t => t.Trim()).Where(t => t.Length > 0).Select(t => line with { Text = t }));
+            // Only the last piece ends where the line ended (possibly at the page's width).
+            var pieces = builder.ToString().Split('\n').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+            result.AddRange(pieces.Select((t, k) => line with { Text = t, WrappedByWidth = line.WrappedByWidth && k == pieces.Count - 1 }));
         }
 
         return result;
