@@ -14,7 +14,14 @@ public static class PdfTextReader
 {
     public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits) => Read(fileName, bytes, limits, OcrEngine.Default);
 
-    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, OcrEngine ocr)
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, IPageOcr ocr) =>
+        Read(fileName, bytes, limits, ocr, static _ => { }, CancellationToken.None);
+
+    /// <summary>
+    /// Reads a PDF; <paramref name="scannedPages"/> is told how many pages need OCR before they are read
+    /// (the caller's time limit grows with them), and OCR stops between pages when cancelled.
+    /// </summary>
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, IPageOcr ocr, Action<int> scannedPages, CancellationToken cancellationToken)
     {
         PdfDocument document;
         try
@@ -66,7 +73,8 @@ public static class PdfTextReader
             var scanned = Enumerable.Range(1, pages.Count).Where(p => pages[p - 1].All(l => l.IsBlank)).ToList();
             if (scanned.Count > 0)
             {
-                foreach (var (page, text) in ocr.ReadPages(fileName, bytes, scanned))
+                scannedPages(scanned.Count);
+                foreach (var (page, text) in ocr.ReadPages(fileName, bytes, scanned, cancellationToken))
                 {
                     pages[page - 1] = [.. SourceText.FromString(fileName, text, page).Lines, new SourceLine(string.Empty, 0, page)];
                 }
