@@ -12,7 +12,8 @@ namespace Protokol.Import.Parsing.Segmenting;
 /// 293 (Odense 2017, Faxe, Slagelse); numbers glued to the title "7.Dagsordener", "80Godkendelse"
 /// (Hørsholm referat, PDF text); numbers inside bullets "• 1 Præsentation" (Viborg accordion pages);
 /// HTML lists that restart at 1 at the same indentation (Hørsholm); nested numbered or lettered
-/// ("a)", "b.") lists one level deeper than the items, also where the items stand at the margin, are
+/// ("a)", "b.") lists one level deeper than the items, also where the items stand at the margin (then
+/// right under the item's heading), are
 /// sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden; F: a Word list's second
 /// level, a web page's nested list), else minute text (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
 /// (FirstAgenda publication pages, Aarhus); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
@@ -38,8 +39,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         {
             var text = lines[i].Trimmed;
             var indent = Indent(lines[i].Text);
+            // Where the items stand at the margin, a sub-list starts right under its item's heading: a numbered
+            // list further down an item's text is part of the text (Aarhus's proposals "… at: 1. Indlede …").
             if (current is not null && indent > mainIndent && TryNested(text, out var nestedNumber, out var nestedTitle)
-                && (nestedNumber is "1" or "a" || indent == nestedIndent))
+                && (indent == nestedIndent || (nestedNumber is "1" or "a" && (mainIndent > 0 || current.Body.TrueForAll(l => l.IsBlank)))))
             {
                 nestedIndent = indent;
                 var lettered = char.IsLetter(nestedNumber[0]);
