@@ -108,6 +108,17 @@ public sealed class IndentationTests
         Assert.Equal("Eventuelt", meeting.Items[2].Title);
     }
 
+    [Fact]
+    public void A_numbered_list_further_down_an_items_text_stays_text_where_the_items_stand_at_the_margin()
+    {
+        string[] text = ["Dagsorden til mødet i Havnby Seniorråd", string.Empty, "Torsdag den 4. juni 2026 kl. 10.00", string.Empty, "1. Godkendelse af dagsorden", "2. Forslag om nye bænke", "Forslagsstillerne foreslår, at rådet:", "   1. Beder om et overslag", "   2. Tager sagen op igen", "3. Eventuelt"];
+
+        var meeting = MeetingParser.Default.Parse(SourceText.FromString("dagsorden.txt", string.Join('\n', text)));
+
+        Assert.Equal(["1", "2", "3"], meeting.Items.Select(i => i.Number));
+        Assert.Null(meeting.Items[1].Children);
+    }
+
     /// <summary>
     /// A Word agenda as Word writes a two-level list: every item a list paragraph with no indentation of its
     /// own; the second level ("a)" or "1.") indented on the level (w:lvl/w:pPr/w:ind), the first at the margin.
