@@ -110,8 +110,22 @@ public sealed class DocumentReader(ImportLimits limits, IPageOcr? ocr = null, Ti
             return plain;
         }
 
+        // The caller's thread waits on the reading thread itself, looking at the limit again at least every
+        // WaitSlice (it grows when the reader finds scanned pages).
         var read = Start(name, extension, bytes);
-        return WaitAsync(read, CancellationToken.None).GetAwaiter().GetResult();
+        while (true)
+        {
+            var remaining = read.Remaining;
+            if (remaining <= TimeSpan.Zero && !read.Result.Task.IsCompleted)
+            {
+                throw read.GiveUp();
+            }
+
+            if (read.Result.Task.IsCompleted || read.Thread.Join(remaining < WaitSlice ? remaining : WaitSlice))
+            {
+                return read.Result.Task.GetAwaiter().GetResult();
+            }
+        }
     }
 
     /// <summary>As <see cref="Read"/>, without blocking the caller's thread (a web request).</summary>
