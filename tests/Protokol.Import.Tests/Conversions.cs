@@ -18,15 +18,23 @@ internal static partial class Conversions
 {
     private const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+    /// <summary>The width of the generated page's text column, in points: about 110 characters of 7 pt text.</summary>
+    private const double TextWidth = 110 * 7 * 0.55;
+
+    /// <summary>
+    /// A PDF of the lines, one printed line each; a line wider than the text column is wrapped at the
+    /// last word that fits, measured in the font as a word processor wraps it (the wrapped lines keep
+    /// the line's indentation).
+    /// </summary>
     public static byte[] ToPdf(IReadOnlyList<string> lines, double fontSize = 7)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
+        var measure = new TextMeasure(fontSize);
         PdfPageBuilder? page = null;
         double y = 0;
-        var width = (int)(110 * 7 / fontSize);
         var step = fontSize * 11 / 7;
-        foreach (var wrapped in lines.SelectMany(l => Wrap(l, width)))
+        foreach (var wrapped in lines.SelectMany(l => measure.Wrap(l, TextWidth - (LeadingSpaces(l) * fontSize * 0.55))))
         {
             // A form feed (pdftotext's page break) starts a new page, as in the PDF the text came from.
             var line = wrapped;
@@ -47,6 +55,71 @@ internal static partial class Conversions
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Measures words in the generated PDF's font, on a scratch page of its own.</summary>
+    private sealed class TextMeasure
+    {
+        private readonly double _fontSize;
+        private readonly PdfPageBuilder _page;
+        private readonly PdfDocumentBuilder.AddedFont _font;
+        private readonly Dictionary<string, double> _widths = new(StringComparer.Ordinal);
+
+        public TextMeasure(double fontSize)
+        {
+            _fontSize = fontSize;
+            var builder = new PdfDocumentBuilder();
+            _font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
+            _page = builder.AddPage(PdfPageSize.A4);
+        }
+
+        private double Width(string text)
+        {
+            if (!_widths.TryGetValue(text, out var width))
+            {
+                var letters = _page.MeasureText(text, _fontSize, new PdfPoint(0, 0), _font);
+                width = letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+                _widths[text] = width;
+            }
+
+            return width;
+        }
+
+        public IEnumerable<string> Wrap(string line, double width)
+        {
+            var words = line.TrimStart().Split(' ');
+            var space = Width("a a") - Width("aa");
+            if (words.Sum(Width) + (space * (words.Length - 1)) <= width)
+            {
+                yield return line;
+                yield break;
+            }
+
+            var indent = new string(' ', LeadingSpaces(line));
+            var current = new StringBuilder(indent);
+            var used = 0.0;
+            foreach (var word in words)
+            {
+                var w = Width(word);
+                if (current.Length > indent.Length && used + space + w > width)
+                {
+                    yield return current.ToString();
+                    current.Clear().Append(indent);
+                    used = 0;
+                }
+
+                if (current.Length > indent.Length)
+                {
+                    current.Append(' ');
+                    used += space;
+                }
+
+                current.Append(word);
+                used += w;
+            }
+
+            yield return current.ToString();
+        }
     }
 
     /// <summary>A Word document: one paragraph a line; the agenda items' lines as a numbered list, as Word keeps them.</summary>
@@ -190,32 +263,6 @@ internal static partial class Conversions
         }
 
         return n;
-    }
-
-    private static IEnumerable<string> Wrap(string line, int width)
-    {
-        if (line.TrimStart().Length <= width)
-        {
-            yield return line;
-            yield break;
-        }
-
-        // A wrapped line keeps its indentation on every line, as a word processor wraps an indented paragraph
-        // (the width counts the text after the indentation).
-        var indent = new string(' ', LeadingSpaces(line));
-        var current = new StringBuilder(indent);
-        foreach (var word in line.TrimStart().Split(' '))
-        {
-            if (current.Length > indent.Length && current.Length - indent.Length + word.Length + 1 > width)
-            {
-                yield return current.ToString();
-                current.Clear().Append(indent);
-            }
-
-            current.Append(current.Length > indent.Length ? " " : string.Empty).Append(word);
-        }
-
-        yield return current.ToString();
     }
 
     [GeneratedRegex(@"^\s*\d{1,3}\.\s*")]

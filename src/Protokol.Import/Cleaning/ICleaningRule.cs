@@ -18,6 +18,7 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
         new JoinPageWrappedLines(),
         new JoinWrappedIndexEntries(),
         new SplitRunOnText(),
+        new JoinWidthWrappedLabelLists(),
         new SplitGluedLabels(),
         new JoinLabelValueLines(),
         new DropPageMarkers(),

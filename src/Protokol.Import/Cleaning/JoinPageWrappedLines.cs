@@ -24,7 +24,8 @@ public sealed class JoinPageWrappedLines : ICleaningRule
             var end = WrappedRunEnd(lines, i);
             if (end > i && Join(lines, i, end) is { Length: > 250 } joined && SplitRunOnText.Label().Count(joined) >= 3)
             {
-                result.Add(lines[i] with { Text = joined });
+                // The joined line ends where the run's last line ended.
+                result.Add(lines[i] with { Text = joined, WrappedByWidth = lines[end].WrappedByWidth });
             }
             else
             {

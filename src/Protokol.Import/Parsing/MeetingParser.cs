@@ -49,17 +49,17 @@ public sealed class MeetingParser(Cleaner cleaner)
             }
         }
 
-        var withdrawnElsewhere = segments.AllItems.SelectMany(i => DecisionRules.WithdrawnElsewhere(i.BodyText)).ToHashSet();
+        var withdrawnElsewhere = segments.AllItems.SelectMany(i => WithdrawalRules.WithdrawnElsewhere(i.BodyText)).ToHashSet();
         foreach (var item in segments.AllItems)
         {
             if (item.Title is { } printed)
             {
-                var (title, withdrawn) = DecisionRules.TitleWithdrawal(printed);
+                var (title, withdrawn) = WithdrawalRules.TitleWithdrawal(printed);
                 item.Title = title.TrimEnd('.', ':', '?', ' ');
                 item.Withdrawn = withdrawn;
             }
 
-            item.Withdrawn |= DecisionRules.BodySaysWithdrawn(item) || (item.Number is { } n && withdrawnElsewhere.Contains(n));
+            item.Withdrawn |= WithdrawalRules.BodySaysWithdrawn(item) || (item.Number is { } n && withdrawnElsewhere.Contains(n));
         }
 
         var guests = header.Guests.ToList();

@@ -18,8 +18,28 @@ public sealed record ImportLimits
     /// <summary>The most XML elements in all parts of a .docx (each becomes an object in memory).</summary>
     public long MaxElements { get; init; } = 2_000_000;
 
-    /// <summary>How long one file may take to read before it is given up.</summary>
+    /// <summary>How long one file may take to read before it is given up (a PDF with scanned pages gets more: <see cref="ReadTimeFor"/>).</summary>
     public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The time added to <see cref="MaxReadTime"/> for each scanned page read by OCR: Tesseract takes
+    /// 10–40 s a page on a busy 2-core server (docs/importer-notes.md).
+    /// </summary>
+    public TimeSpan OcrTimePerPage { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest one file may take to read however many scanned pages it has (default 30 minutes).</summary>
+    public TimeSpan MaxOcrReadTime { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a file with <paramref name="ocrPages"/> scanned pages may take to read: the base limit plus
+    /// the allowance per page, at most <see cref="MaxOcrReadTime"/> (never less than the base limit).
+    /// </summary>
+    public TimeSpan ReadTimeFor(int ocrPages)
+    {
+        var grown = MaxReadTime + (OcrTimePerPage * Math.Max(0, ocrPages));
+        var cap = MaxOcrReadTime > MaxReadTime ? MaxOcrReadTime : MaxReadTime;
+        return grown < cap ? grown : cap;
+    }
 
     /// <summary>Limits for attachments uploaded in the back office: read while a request waits.</summary>
     public static ImportLimits Attachments { get; } = new()
@@ -29,12 +49,24 @@ public sealed record ImportLimits
         MaxElements = 1_000_000,
         MaxPages = 200,
         MaxReadTime = TimeSpan.FromSeconds(20),
+        OcrTimePerPage = TimeSpan.FromSeconds(30),
+        MaxOcrReadTime = TimeSpan.FromMinutes(3),
     };
 }
 
-/// <summary>Turns a file's bytes into text with line positions, by its format.</summary>
-public sealed class DocumentReader(ImportLimits limits)
+/// <summary>
+/// Turns a file's bytes into text with line positions, by its format. Scanned PDF pages are read by
+/// <paramref name="ocr"/> (Tesseract by default); the read's time limit is measured on <paramref name="time"/>.
+/// </summary>
+public sealed class DocumentReader(ImportLimits limits, IPageOcr? ocr = null, TimeProvider? time = null)
 {
+    private readonly IPageOcr _ocr = ocr ?? OcrEngine.Default;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The longest the waiting side sleeps before it looks at the clock again (the limit may have grown).</summary>
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(1);
+
     public static IReadOnlyCollection<string> SupportedExtensions { get; } = [".txt", ".pdf", ".docx", ".html", ".htm"];
 
     public async Task<SourceText> ReadAsync(string path, CancellationToken cancellationToken)
@@ -78,13 +110,22 @@ public sealed class DocumentReader(ImportLimits limits)
             return plain;
         }
 
+        // The caller's thread waits on the reading thread itself, looking at the limit again at least every
+        // WaitSlice (it grows when the reader finds scanned pages).
         var read = Start(name, extension, bytes);
-        if (!read.Thread.Join(limits.MaxReadTime))
+        while (true)
         {
-            throw read.GiveUp();
-        }
+            var remaining = read.Remaining;
+            if (remaining <= TimeSpan.Zero && !read.Result.Task.IsCompleted)
+            {
+                throw read.GiveUp();
+            }
 
-        return read.Result.Task.GetAwaiter().GetResult();
+            if (read.Result.Task.IsCompleted || read.Thread.Join(remaining < WaitSlice ? remaining : WaitSlice))
+            {
+                return read.Result.Task.GetAwaiter().GetResult();
+            }
+        }
     }
 
     /// <summary>As <see cref="Read"/>, without blocking the caller's thread (a web request).</summary>
@@ -96,13 +137,35 @@ public sealed class DocumentReader(ImportLimits limits)
         }
 
         var read = Start(name, extension, bytes);
-        try
+        return await WaitAsync(read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the read within its limit, which grows while it runs when the reader finds scanned pages;
+    /// the limit is looked at again at least every <see cref="WaitSlice"/>.
+    /// </summary>
+    private static async Task<SourceText> WaitAsync(IsolatedRead read, CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            return await read.Result.Task.WaitAsync(limits.MaxReadTime, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            throw read.GiveUp();
+            var remaining = read.Remaining;
+            if (remaining <= TimeSpan.Zero)
+            {
+                if (read.Result.Task.IsCompleted)
+                {
+                    return await read.Result.Task;
+                }
+
+                throw read.GiveUp();
+            }
+
+            try
+            {
+                return await read.Result.Task.WaitAsync(remaining < WaitSlice ? remaining : WaitSlice, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 
@@ -129,13 +192,23 @@ public sealed class DocumentReader(ImportLimits limits)
     /// </summary>
     private IsolatedRead Start(string name, string extension, byte[] bytes)
     {
-        var read = new IsolatedRead(name, limits.MaxReadTime);
+        var read = new IsolatedRead(name, limits, _time);
         read.Thread = new Thread(
             () =>
             {
                 try
                 {
-                    read.Result.SetResult(ReadCore(name, extension, bytes, read.Deadline.Token));
+                    var text = ReadCore(name, extension, bytes, read);
+
+                    // A read that ended after its limit took too long, however soon the waiting side notices.
+                    if (read.Remaining < TimeSpan.Zero)
+                    {
+                        read.Result.SetException(read.TimedOut());
+                    }
+                    else
+                    {
+                        read.Result.SetResult(text);
+                    }
                 }
                 catch (Parsing.ImportException e)
                 {
@@ -165,8 +238,9 @@ public sealed class DocumentReader(ImportLimits limits)
         return read;
     }
 
-    private SourceText ReadCore(string name, string extension, byte[] bytes, CancellationToken cancellationToken)
+    private SourceText ReadCore(string name, string extension, byte[] bytes, IsolatedRead read)
     {
+        var cancellationToken = read.Deadline.Token;
         if (bytes.LongLength > limits.MaxFileBytes)
         {
             throw new Parsing.ImportException(name, $"filen er {bytes.LongLength / (1024 * 1024)} MB; grænsen er {limits.MaxFileBytes / (1024 * 1024)} MB");
@@ -181,7 +255,7 @@ public sealed class DocumentReader(ImportLimits limits)
                 }
 
                 DocumentGuards.Pdf(name, bytes, limits, cancellationToken);
-                return PdfTextReader.Read(name, bytes, limits);
+                return PdfTextReader.Read(name, bytes, limits, _ocr, read.AllowOcrPages, cancellationToken);
             case ".docx":
                 if (!bytes.AsSpan().StartsWith("PK"u8))
                 {
@@ -216,16 +290,29 @@ public sealed class DocumentReader(ImportLimits limits)
         _ => "filen er beskadiget og kan ikke læses",
     };
 
-    private sealed class IsolatedRead(string name, TimeSpan limit)
+    /// <summary>One file read on its own thread, with its limit: the base limit, grown for scanned pages once they are found.</summary>
+    private sealed class IsolatedRead(string name, ImportLimits limits, TimeProvider time)
     {
+        private readonly DateTimeOffset _started = time.GetUtcNow();
+
+        private long _limitTicks = limits.MaxReadTime.Ticks;
+
         public Thread Thread { get; set; } = null!;
 
         public TaskCompletionSource<SourceText> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenSource Deadline { get; } = new();
 
+        private TimeSpan Limit => TimeSpan.FromTicks(Interlocked.Read(ref _limitTicks));
+
+        /// <summary>The time left before the limit (negative once past it).</summary>
+        public TimeSpan Remaining => _started + Limit - time.GetUtcNow();
+
+        /// <summary>The reader found <paramref name="pages"/> scanned pages to read by OCR: the limit grows by their allowance.</summary>
+        public void AllowOcrPages(int pages) => Interlocked.Exchange(ref _limitTicks, limits.ReadTimeFor(pages).Ticks);
+
         public Parsing.ImportException TimedOut() =>
-            new(name, $"filen kunne ikke læses på {limit.TotalSeconds:0} sekunder; den er for stor eller for indviklet");
+            new(name, $"filen kunne ikke læses på {Limit.TotalSeconds:0} sekunder; den er for stor eller for indviklet");
 
         /// <summary>Stops the reader at its next check and reports the file as too slow.</summary>
         public Parsing.ImportException GiveUp()

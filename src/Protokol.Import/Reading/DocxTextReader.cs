@@ -7,8 +7,8 @@ namespace Protokol.Import.Reading;
 
 /// <summary>
 /// Word documents: one line per paragraph (table cells included), in document order. Numbered
-/// list paragraphs get their numbers back ("3.", "3a)") as Word would show them, so numbered
-/// agenda items survive.
+/// list paragraphs get their numbers back ("3.", "3a)", a second level's "a)") as Word would show
+/// them, so numbered agenda items survive, and their indentation (the paragraph's or the list level's).
 /// </summary>
 public static class DocxTextReader
 {
@@ -28,7 +28,7 @@ public static class DocxTextReader
                 cancellationToken.ThrowIfCancellationRequested();
                 var text = Text(paragraph);
                 var prefix = numbering.Next(paragraph);
-                var indent = new string(' ', IndentInCharacters(paragraph));
+                var indent = new string(' ', numbering.Indent(paragraph));
                 foreach (var part in (prefix is null ? text : prefix + " " + text).Split('\n'))
                 {
                     lines.Add(new SourceLine(part.Length > 0 ? indent + part : part, lines.Count + 1));
@@ -49,9 +49,10 @@ public static class DocxTextReader
     /// Character units (w:startChars, hundredths of a character) win over twips (120 a character at
     /// 11–12 pt); where the first line starts is what is shown (a hanging indent pulls it back).
     /// </summary>
-    internal static int IndentInCharacters(Paragraph paragraph)
+    internal static int IndentInCharacters(Paragraph paragraph) => IndentInCharacters(paragraph.ParagraphProperties?.Indentation);
+
+    private static int IndentInCharacters(Indentation? ind)
     {
-        var ind = paragraph.ParagraphProperties?.Indentation;
         if (ind is null)
         {
             return 0;
@@ -109,6 +110,29 @@ public static class DocxTextReader
     private sealed class NumberingState(Numbering? numbering)
     {
         private readonly Dictionary<(int Num, int Level), int> _counters = [];
+
+        /// <summary>
+        /// A paragraph's indentation in characters: its own w:ind, else its list level's (Word keeps a
+        /// nested list's indentation on the level, w:lvl/w:pPr/w:ind), else one a level below the top
+        /// (w:ilvl), so a sub-list stands deeper than its list even where the items stand at the margin.
+        /// </summary>
+        public int Indent(Paragraph paragraph)
+        {
+            if (paragraph.ParagraphProperties?.Indentation is not null)
+            {
+                return IndentInCharacters(paragraph);
+            }
+
+            var properties = paragraph.ParagraphProperties?.NumberingProperties;
+            if (properties?.NumberingId?.Val?.Value is not { } numId || numbering is null)
+            {
+                return 0;
+            }
+
+            var ilvl = properties.NumberingLevelReference?.Val?.Value ?? 0;
+            var levelIndent = IndentInCharacters(Level(numId, ilvl)?.PreviousParagraphProperties?.Indentation);
+            return levelIndent > 0 ? levelIndent : Math.Min(ilvl, MaxIndent);
+        }
 
         public string? Next(Paragraph paragraph)
         {

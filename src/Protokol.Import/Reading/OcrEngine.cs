@@ -3,13 +3,20 @@ using System.Globalization;
 
 namespace Protokol.Import.Reading;
 
+/// <summary>Reads the text of scanned PDF pages (pages with no text layer).</summary>
+public interface IPageOcr
+{
+    /// <summary>Reads the given pages (1-based) of a PDF; the text of each page, in order. Stops between pages when cancelled.</summary>
+    IReadOnlyList<(int Page, string Text)> ReadPages(string fileName, byte[] pdf, IReadOnlyList<int> pages, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Reads scanned PDF pages (pages with no text layer) with Tesseract OCR: the page is rendered to an
 /// image by poppler's pdftoppm (<see cref="Dpi"/>) and read by tesseract with the Danish model, one thread a page. Both are Debian
 /// packages (tesseract-ocr, tesseract-ocr-dan, poppler-utils); without them a scanned page is refused
 /// with a one-line message saying what to install.
 /// </summary>
-public sealed class OcrEngine(string tesseract = "tesseract", string renderer = "pdftoppm", string language = "dan")
+public sealed class OcrEngine(string tesseract = "tesseract", string renderer = "pdftoppm", string language = "dan") : IPageOcr
 {
     private static readonly TimeSpan PageTimeout = TimeSpan.FromMinutes(2);
 
@@ -28,7 +35,11 @@ public sealed class OcrEngine(string tesseract = "tesseract", string renderer = 
     public const string MissingTools = "PDF-filen er scannet (sider uden tekst), og tekstgenkendelse kræver tesseract: installér tesseract-ocr, tesseract-ocr-dan og poppler-utils";
 
     /// <summary>Reads the given pages (1-based) of a PDF; the text of each page, in order.</summary>
-    public IReadOnlyList<(int Page, string Text)> ReadPages(string fileName, byte[] pdf, IReadOnlyList<int> pages)
+    public IReadOnlyList<(int Page, string Text)> ReadPages(string fileName, byte[] pdf, IReadOnlyList<int> pages) =>
+        ReadPages(fileName, pdf, pages, CancellationToken.None);
+
+    /// <inheritdoc />
+    public IReadOnlyList<(int Page, string Text)> ReadPages(string fileName, byte[] pdf, IReadOnlyList<int> pages, CancellationToken cancellationToken)
     {
         if (!IsAvailable())
         {
@@ -43,6 +54,7 @@ public sealed class OcrEngine(string tesseract = "tesseract", string renderer = 
             var result = new List<(int, string)>(pages.Count);
             foreach (var page in pages)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var number = page.ToString(CultureInfo.InvariantCulture);
                 var image = Path.Combine(folder.FullName, "page-" + number);
                 Run(fileName, renderer, ["-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", number, "-l", number, input, image]);

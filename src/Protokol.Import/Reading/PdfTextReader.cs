@@ -7,13 +7,21 @@ namespace Protokol.Import.Reading;
 /// <summary>
 /// PDF text in reading order: words grouped into lines by their baseline, lines top to bottom,
 /// a blank line where the gap between lines is wider than usual, and each line's page number.
+/// A line that ends where the page's width ran out is marked <see cref="SourceLine.WrappedByWidth"/>.
 /// Pages without a text layer (scanned archives) are read by OCR, and the text is marked as such.
 /// </summary>
 public static class PdfTextReader
 {
     public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits) => Read(fileName, bytes, limits, OcrEngine.Default);
 
-    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, OcrEngine ocr)
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, IPageOcr ocr) =>
+        Read(fileName, bytes, limits, ocr, static _ => { }, CancellationToken.None);
+
+    /// <summary>
+    /// Reads a PDF; <paramref name="scannedPages"/> is told how many pages need OCR before they are read
+    /// (the caller's time limit grows with them), and OCR stops between pages when cancelled.
+    /// </summary>
+    public static SourceText Read(string fileName, byte[] bytes, ImportLimits limits, IPageOcr ocr, Action<int> scannedPages, CancellationToken cancellationToken)
     {
         PdfDocument document;
         try
@@ -42,13 +50,16 @@ public static class PdfTextReader
             }
 
             var pages = new List<List<SourceLine>>();
+            var rows = new List<List<Row>>();
             try
             {
                 for (var p = 1; p <= document.NumberOfPages; p++)
                 {
                     var pageLines = new List<SourceLine>();
-                    AddPage(document.GetPage(p), p, pageLines);
+                    var pageRows = new List<Row>();
+                    AddPage(document.GetPage(p), p, pageLines, pageRows);
                     pages.Add(pageLines);
+                    rows.Add(pageRows);
                 }
             }
             catch (Exception e) when (IsDamage(e))
@@ -56,11 +67,14 @@ public static class PdfTextReader
                 throw new Parsing.ImportException(fileName, "PDF-filen er beskadiget og kan ikke læses til ende");
             }
 
+            MarkWrappedByWidth(pages, rows);
+
             // Scanned pages have no text layer: read them by OCR, in their place among the other pages.
             var scanned = Enumerable.Range(1, pages.Count).Where(p => pages[p - 1].All(l => l.IsBlank)).ToList();
             if (scanned.Count > 0)
             {
-                foreach (var (page, text) in ocr.ReadPages(fileName, bytes, scanned))
+                scannedPages(scanned.Count);
+                foreach (var (page, text) in ocr.ReadPages(fileName, bytes, scanned, cancellationToken))
                 {
                     pages[page - 1] = [.. SourceText.FromString(fileName, text, page).Lines, new SourceLine(string.Empty, 0, page)];
                 }
@@ -85,7 +99,48 @@ public static class PdfTextReader
     /// <summary>Deeper indentation than this is layout (a centred heading, a right-aligned date), kept as this many spaces.</summary>
     private const int MaxIndent = 60;
 
-    private static void AddPage(Page page, int pageNumber, List<SourceLine> lines)
+    /// <summary>Where one printed line sits: its index in the page's lines, its left and right edges, the width of its first word and of a character.</summary>
+    private readonly record struct Row(int Index, double Left, double Right, double FirstWord, double Character);
+
+    /// <summary>
+    /// A line the page's width ended: the next line follows with no paragraph gap, starts at the same
+    /// left edge, and its first word would not have fit after this line's last before the right edge of
+    /// the text (the rightmost line end in the document). That is how a word processor wraps a paragraph;
+    /// a line its author ended leaves room for the next word. A label's list longer than the page is
+    /// wide ("Tilstede var: …, Jørgen" / "Groth (JG), …": Rudersdal) is joined again by it.
+    /// </summary>
+    private static void MarkWrappedByWidth(List<List<SourceLine>> pages, List<List<Row>> rows)
+    {
+        var all = rows.SelectMany(r => r).ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        var rightEdge = all.Max(r => r.Right);
+        var leftEdge = all.Min(r => r.Left);
+        for (var p = 0; p < rows.Count; p++)
+        {
+            var page = rows[p];
+            for (var k = 0; k + 1 < page.Count; k++)
+            {
+                var (line, next) = (page[k], page[k + 1]);
+                var wrapped = next.Index == line.Index + 1
+                    && Math.Abs(next.Left - line.Left) < line.Character
+                    && line.Right + line.Character + next.FirstWord > rightEdge
+                    && line.Right - leftEdge >= (rightEdge - leftEdge) * MinimumFill;
+                if (wrapped)
+                {
+                    pages[p][line.Index] = pages[p][line.Index] with { WrappedByWidth = true };
+                }
+            }
+        }
+    }
+
+    /// <summary>A wrapped line fills at least this share of the text's width (a long first word does not make a short line wrapped).</summary>
+    private const double MinimumFill = 0.75;
+
+    private static void AddPage(Page page, int pageNumber, List<SourceLine> lines, List<Row> boxes)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         var rows = new List<(double Baseline, double Height, List<Word> Words)>();
@@ -119,12 +174,15 @@ public static class PdfTextReader
                 lines.Add(new SourceLine(string.Empty, lines.Count + 1, pageNumber));
             }
 
-            var text = string.Join(' ', ordered[i].Words.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
-            var indent = characterWidth > 0 ? (int)Math.Round((ordered[i].Words.Min(w => w.BoundingBox.Left) - margin) / characterWidth, MidpointRounding.AwayFromZero) : 0;
+            var rowWords = ordered[i].Words.OrderBy(w => w.BoundingBox.Left).ToList();
+            var text = string.Join(' ', rowWords.Select(w => w.Text));
+            var left = rowWords[0].BoundingBox.Left;
+            var indent = characterWidth > 0 ? (int)Math.Round((left - margin) / characterWidth, MidpointRounding.AwayFromZero) : 0;
             if (indent > 0)
             {
                 text = new string(' ', Math.Min(indent, MaxIndent)) + text;
             }
+            boxes.Add(new Row(lines.Count, left, rowWords.Max(w => w.BoundingBox.Right), rowWords[0].BoundingBox.Width, characterWidth));
             lines.Add(new SourceLine(text, lines.Count + 1, pageNumber));
         }
 

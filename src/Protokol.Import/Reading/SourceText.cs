@@ -18,6 +18,12 @@ public sealed record SourceLine(string Text, int Line, int Page = 1)
     public string Trimmed { get; private init; } = Text.Trim();
 
     public bool IsBlank => Trimmed.Length == 0;
+
+    /// <summary>
+    /// The reader saw the line end because the page's width ran out, not because its author ended it:
+    /// the text runs on in the next line (PDF only; a Word or web paragraph is one line already).
+    /// </summary>
+    public bool WrappedByWidth { get; init; }
 }
 
 /// <summary>A document's text as lines, each mapped back to its line (and page) in the original.</summary>

@@ -11,9 +11,11 @@ namespace Protokol.Import.Parsing.Segmenting;
 /// Families: "3. Titel" (Odense PDF and Word text); "Pkt. 41" and continuation numbers 28–38, 99–101,
 /// 293 (Odense 2017, Faxe, Slagelse); numbers glued to the title "7.Dagsordener", "80Godkendelse"
 /// (Hørsholm referat, PDF text); numbers inside bullets "• 1 Præsentation" (Viborg accordion pages);
-/// HTML lists that restart at 1 at the same indentation (Hørsholm); nested numbered lists one level
-/// deeper are sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden), else minute text
-/// (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
+/// HTML lists that restart at 1 at the same indentation (Hørsholm); nested numbered or lettered
+/// ("a)", "b.") lists one level deeper than the items, also where the items stand at the margin (then
+/// right under the item's heading), are
+/// sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden; F: a Word list's second
+/// level, a web page's nested list), else minute text (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
 /// (FirstAgenda publication pages, Aarhus); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
 /// </summary>
 internal sealed partial class NumberedHeadingLayout : ISegmentationRule
@@ -37,13 +39,18 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         {
             var text = lines[i].Trimmed;
             var indent = Indent(lines[i].Text);
-            if (current is not null && mainIndent > 0 && indent > mainIndent && TryNested(text, out var nestedNumber, out var nestedTitle)
-                && (nestedNumber == "1" || indent == nestedIndent))
+            // Where the items stand at the margin, a sub-list starts right under its item's heading: a numbered
+            // list further down an item's text is part of the text (Aarhus's proposals "… at: 1. Indlede …").
+            if (current is not null && indent > mainIndent && TryNested(text, out var nestedNumber, out var nestedTitle)
+                && (indent == nestedIndent || (nestedNumber is "1" or "a" && (mainIndent > 0 || current.Body.TrueForAll(l => l.IsBlank)))))
             {
                 nestedIndent = indent;
-                if ((childrenAsItems || current.Title?.EndsWith(':') == true) && nestedNumber == (current.Children.Count + 1).ToString(CultureInfo.InvariantCulture))
+                var lettered = char.IsLetter(nestedNumber[0]);
+                var expectedNested = lettered ? ((char)('a' + current.Children.Count)).ToString() : (current.Children.Count + 1).ToString(CultureInfo.InvariantCulture);
+                if ((childrenAsItems || current.Title?.EndsWith(':') == true) && nestedNumber == expectedNested)
                 {
-                    currentSub = new ItemBlock(nestedNumber, nestedTitle.TrimEnd(':', '.'), lines[i].Line, current);
+                    // A lettered sub-list is numbered as the document prints it: "a)" under item 2 is 2a.
+                    currentSub = new ItemBlock(lettered ? current.Number + nestedNumber : nestedNumber, nestedTitle.TrimEnd(':', '.'), lines[i].Line, current);
                     current.Children.Add(currentSub);
                 }
                 else
@@ -182,16 +189,24 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         return true;
     }
 
+    /// <summary>A line of a list nested deeper than the items: "1. Titel" or a lettered "a) Titel", "a. Titel" (number "1", "a").</summary>
     private static bool TryNested(string text, out string number, out string title)
     {
         number = title = string.Empty;
         var m = MainItem().Match(text);
-        if (!m.Success)
+        if (m.Success)
+        {
+            number = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        }
+        else if ((m = LetteredItem().Match(text)).Success)
+        {
+            number = m.Groups["l"].Value;
+        }
+        else
         {
             return false;
         }
 
-        number = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         title = m.Groups["title"].Value.Trim();
         return title.Length > 0;
     }
@@ -269,6 +284,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 
     [GeneratedRegex(@"^\d{1,3}[.)]\s*\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedLine();
+
+    /// <summary>A lettered list line, "a) Nyt fra formanden", "b. Nyt fra sekretæren": lower case letters only (upper-case letters head sections).</summary>
+    [GeneratedRegex(@"^(?<l>[a-z])[.)]\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetteredItem();
 
     [GeneratedRegex(@"^\d{1,3}\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberCell();

@@ -6,33 +6,6 @@ using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
 
-/// <summary>Decisions and withdrawals: what an item's text says happened to it.</summary>
-internal static partial class DecisionRules
-{
-    /// <summary>Strips "(udgår …)" from a title and says whether the item was withdrawn.</summary>
-    public static (string Title, bool Withdrawn) TitleWithdrawal(string title)
-    {
-        var m = WithdrawnInTitle().Match(title);
-        return m.Success ? (title.Remove(m.Index, m.Length).Trim(), true) : (title, false);
-    }
-
-    /// <summary>Items another item's text says were withdrawn: "… den ændring, at punkt 4 udgår".</summary>
-    public static IEnumerable<string> WithdrawnElsewhere(string text) =>
-        WithdrawnMention().Matches(text).Select(m => m.Groups["n"].Value.ToLowerInvariant());
-
-    public static bool BodySaysWithdrawn(ItemBlock item) =>
-        item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
-
-    [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WithdrawnInTitle();
-
-    [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WithdrawnMention();
-
-    [GeneratedRegex(@"^(?:punktet\s+)?udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WithdrawnOpening();
-}
-
 /// <summary>
 /// Follow-ups with named owners: "Helle udarbejder et udkast", "Herefter udarbejder Alice og Helle
 /// et svar", "Disse sendes til Helle senest den 21. juni klokken 12", "Kaj er ansvarlig". Only verbs

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Cleaning;
+
+/// <summary>
+/// A whole document on one line (PDF text flattened by a converter: docplayer transcripts of Word and
+/// Acadre PDFs): the line is broken before each known label ("Sted:", "Deltagere:", "Sagsfremstilling:")
+/// and before item numbers that continue the sequence ("1. Godkendelse", "2. Valg"), so the later
+/// stages see lines again. Only lines over 250 characters with at least three labels are touched.
+/// </summary>
+public sealed partial class SplitRunOnText : ICleaningRule
+{
+    public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines)
+    {
+        if (!lines.Any(l => l.Text.Length > 250))
+        {
+            return lines;
+        }
+
+        var result = new List<SourceLine>(lines.Count);
+        var expected = 1;
+        foreach (var line in lines)
+        {
+            // Three labels need three colons: a cheap count first, since most long lines are paragraphs.
+            if (line.Text.Length <= 250 || line.Text.AsSpan().Count(':') < 3 || Label().Matches(line.Text).Count < 3)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var text = Label().Replace(line.Text, m => "\n" + m.Value.TrimStart());
+            var builder = new StringBuilder();
+            var last = 0;
+            foreach (Match m in Number().Matches(text))
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (n != expected)
+                {
+                    continue;
+                }
+
+                builder.Append(text, last, m.Index - last).Append('\n');
+                last = m.Index + 1;
+                expected++;
+            }
+
+            builder.Append(text, last, text.Length - last);
+            // Only the last piece ends where the line ended (possibly at the page's width).
+            var pieces = builder.ToString().Split('\n').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+            result.AddRange(pieces.Select((t, k) => line with { Text = t, WrappedByWidth = line.WrappedByWidth && k == pieces.Count - 1 }));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"\s(?:forum|tid|sted|mødested|dato|mødedato|mødetidspunkt|sluttidspunkt|deltagere|afbud|referent|fraværende|medlemmer|ikke til stede|sags nr\.|sagsnr\.|sagsbehandler|sagsfremstilling|bilag|indstilling|beslutning|beslutninger)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex Label();
+
+    [GeneratedRegex(@"\s0?(?<n>\d{1,2})\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
+}

@@ -1,0 +1,27 @@
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// "Sted: …", "Mødested: …", "Lokale: …", also upper case and with the label on its own line (joined
+/// by the cleaning stage: Køge, Holbæk) or glued to its value (Stevns "MødestedMødelokale 1"). A label
+/// whose value is another label ("Mødested: Bemærkninger:", Acadre) is empty.
+/// </summary>
+internal sealed class LabelledLocationRule : IHeaderRule
+{
+    public void Apply(HeaderContext context)
+    {
+        if (context.Location is not null)
+        {
+            return;
+        }
+
+        foreach (var line in context.Lines)
+        {
+            var m = HeaderPatterns.PlaceLabel().Match(line.Trimmed);
+            if (m.Success && !HeaderPatterns.StartsWithLabel().IsMatch(m.Groups["loc"].Value))
+            {
+                context.Location = HeaderPatterns.Tidy(m.Groups["loc"].Value);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// The place in the heading sentence: "… Tirsdag den 28. februar 2017 Kl. 10.00 i lokale på
+/// Wiedergården Lokale M3" (Dragør WordPress), "… møde den 3. marts 2020 i Mødelokale 2 kl. 15" (the
+/// "Referat fra …s møde den … i … kl. …" family).
+/// </summary>
+internal sealed partial class PlaceAfterTimeInHeadingRule : IHeaderRule
+{
+    public void Apply(HeaderContext context)
+    {
+        if (context.Location is not null)
+        {
+            return;
+        }
+
+        foreach (var line in context.Lines.Where(l => HeaderPatterns.MeetingLine().IsMatch(l.Trimmed)))
+        {
+            var m = AfterTime().Match(line.Trimmed);
+            if (!m.Success)
+            {
+                m = AfterDate().Match(line.Trimmed);
+            }
+
+            if (m.Success)
+            {
+                context.Location = HeaderPatterns.Tidy(m.Groups["loc"].Value);
+                return;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\s+(?:i|på)\s+(?<loc>\S.{2,})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterTime();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\s+(?:i|på)\s+(?<loc>\S.+?)(?:\s*,?\s+kl\.?\s*\d.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterDate();
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Protokol.Import.Parsing.Segmenting;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// Withdrawn items: "(udgår)" or "- udgik" in the title ("4. Nyt byggeri (udgår)"), "punkt 4 udgår" in
+/// another item's text ("Dagsordenen godkendt med den ændring, at punkt 4 udgår"), an item whose text
+/// opens "Udgår" or "Punktet udgik" (Odense minutes; fictional samples).
+/// </summary>
+internal static partial class WithdrawalRules
+{
+    /// <summary>Strips "(udgår …)" from a title and says whether the item was withdrawn.</summary>
+    public static (string Title, bool Withdrawn) TitleWithdrawal(string title)
+    {
+        var m = WithdrawnInTitle().Match(title);
+        return m.Success ? (title.Remove(m.Index, m.Length).Trim(), true) : (title, false);
+    }
+
+    /// <summary>Items another item's text says were withdrawn: "… den ændring, at punkt 4 udgår".</summary>
+    public static IEnumerable<string> WithdrawnElsewhere(string text) =>
+        WithdrawnMention().Matches(text).Select(m => m.Groups["n"].Value.ToLowerInvariant());
+
+    public static bool BodySaysWithdrawn(ItemBlock item) =>
+        item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
+
+    [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnInTitle();
+
+    [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnMention();
+
+    [GeneratedRegex(@"^(?:punktet\s+)?udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawnOpening();
+}
