@@ -122,6 +122,8 @@ for items in "$items1" "$items2"; do
       [ "$code" = 200 ] || { echo "$name ($portal_url${paths[$name]}) answered $code"; exit 1; }
       wrk -t2 -c"$connections" -d2s "$portal_url${paths[$name]}" >/dev/null
     done
+    # The bare page is warmed up as well, so the first page's ratio is not to a cold reference.
+    wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" >/dev/null
 
     echo
     echo "== $items agenda items, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -147,7 +149,7 @@ for items in "$items1" "$items2"; do
     echo "portal memory: peak $hwm MB, now $rss MB ($anon MB anonymous, of which managed heap ${heap:-?} MB; $file MB mapped files: code, Lucene's index)"
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
-    read -r peak_anon peak_file peak_shmem < <(awk '{for (i = 1; i < NF; i += 2) if ($(i + 1) > m[$i]) m[$i] = $(i + 1)} END {printf "%d %d %d", m["RssAnon:"] / 1024, m["RssFile:"] / 1024, m["RssShmem:"] / 1024}' "$work/rss.txt")
+    read -r peak_anon peak_file peak_shmem < <(awk '{for (i = 1; i < NF; i += 2) if ($(i + 1) > m[$i]) m[$i] = $(i + 1)} END {printf "%d %d %d\n", m["RssAnon:"] / 1024, m["RssFile:"] / 1024, m["RssShmem:"] / 1024}' "$work/rss.txt")
     echo "portal memory peaks by kind: RssAnon $peak_anon MB (heaps, stacks, SQLite page caches), RssFile $peak_file MB (code, Lucene's mapped index: the OS can drop it), RssShmem $peak_shmem MB (double-mapped JIT code)"
     if [ "$mode" = uncached ]; then
       [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
