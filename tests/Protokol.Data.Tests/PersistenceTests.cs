@@ -219,6 +219,12 @@ public sealed class PersistenceTests(PostgresCluster postgres)
         Assert.Equal(new DateOnly(2026, 11, 24), council.NextMeeting?.Date);
         Assert.Equal(demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished).Max(m => m.Date), council.LatestMinutes?.Date);
 
+        // The search page's council filter: the same councils as the front page's with public meetings, in its order.
+        Assert.Equal(
+            organizations.Where(o => o.MeetingCount > 0).Select(o => (o.Slug, o.Name)),
+            await scope.ServiceProvider.GetRequiredService<IPortalQueries>().ListSearchableCouncilsAsync(CancellationToken.None));
+        Assert.Contains(organizations, o => o.MeetingCount == 0);
+
         var year = await portal.GetOrganizationMeetingsAsync(DemoCouncil.CouncilSlug, null, CancellationToken.None);
         Assert.Equal(2026, year!.Year);
         Assert.Equal([2027, 2026, 2025], year.Years); // 2027 is planned: public with time and place

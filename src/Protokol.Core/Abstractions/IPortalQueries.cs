@@ -8,6 +8,13 @@ public interface IPortalQueries
     /// <summary>Councils and committees (not the external organisations members represent), with public meeting counts.</summary>
     Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The councils and committees that have public meetings, by Danish name: the search page's council
+    /// filter. The same councils as <see cref="ListOrganizationsAsync"/> with a count above zero, in one
+    /// statement over the kept counts, without the next and latest meetings the front page shows.
+    /// </summary>
+    Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(CancellationToken cancellationToken);
+
     /// <summary>The public meetings of an organization in <paramref name="year"/>; null when no such organization exists.</summary>
     Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken);
 

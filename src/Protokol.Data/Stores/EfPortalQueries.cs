@@ -48,6 +48,18 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
             .ToList();
     }
 
+    public async Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(CancellationToken cancellationToken)
+    {
+        var councils = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind != OrganizationKind.ExternalOrganisation && db.MeetingYearCounts.Any(c => c.OrganizationId == o.Id && c.PublicMeetings > 0))
+            .Select(o => new { o.Slug, o.Name })
+            .ToListAsync(cancellationToken);
+        return councils
+            .OrderBy(o => o.Name, StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true))
+            .Select(o => (o.Slug, o.Name))
+            .ToList();
+    }
+
     public async Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.AsNoTracking()

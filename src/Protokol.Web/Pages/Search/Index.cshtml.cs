@@ -6,7 +6,7 @@ using Protokol.Web.Search;
 
 namespace Protokol.Web.Pages.Search;
 
-public sealed class IndexModel(ISearchEngine search, IPortalQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISearchEngine search, IPortalQueries queries) : PageModel
 {
     public SearchParameters Parameters { get; private set; } = null!;
 
@@ -27,8 +27,7 @@ public sealed class IndexModel(ISearchEngine search, IPortalQueries queries, Tim
             PersonName = person?.Person.Publication == PublicationLevel.Named ? person.Person.Name : null;
         }
 
-        var today = Protokol.Core.Common.Copenhagen.Today(clock);
-        AllOrganizations = (await queries.ListOrganizationsAsync(today, cancellationToken)).Where(o => o.MeetingCount > 0).Select(o => (o.Slug, o.Name)).ToList();
+        AllOrganizations = await queries.ListSearchableCouncilsAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(request.Query) || request.HasFilters)
         {
             Result = await search.SearchAsync(request, cancellationToken);
