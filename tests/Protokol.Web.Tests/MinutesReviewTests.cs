@@ -112,11 +112,12 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         var first = page.Locator($"#referat-punkt-{openItem}");
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 1 ubehandlede)" })).ToBeVisibleAsync();
         await Assertions.Expect(first).ToContainTextAsync($"Nævn gerne {CommentWord} fra oktober og november.");
-        await Assertions.Expect(first).ToContainTextAsync("Testbruger");
+        // Signed with the registry name of the person her account is linked to, not the account's display name.
+        await Assertions.Expect(first).ToContainTextAsync("Lene Bjerregaard");
         await Assertions.Expect(page.Locator($"#referat-punkt-{closedItem}")).ToContainTextAsync("Forvaltningens svar mangler.");
         await Assertions.Expect(page.GetByText("Kommentarer: 2, heraf 2 ubehandlede.", new() { Exact = false })).ToBeVisibleAsync();
-        await secretary.SubmitAsync(first.GetByRole(AriaRole.Button, new() { Name = "Markér kommentaren fra Testbruger som behandlet" }));
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kommentaren fra Testbruger er markeret som behandlet.");
+        await secretary.SubmitAsync(first.GetByRole(AriaRole.Button, new() { Name = "Markér kommentaren fra Lene Bjerregaard som behandlet" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kommentaren fra Lene Bjerregaard er markeret som behandlet.");
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 0 ubehandlede)" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
