@@ -103,11 +103,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     Directory.CreateDirectory(directory);
                 }
 
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                // A list parameter (ids.Contains(x)) goes to the database as one array parameter, so its SQL
+                // is generated once per query shape; EF Core 10's default (a parameter per element) generated
+                // the SQL anew on every execution of the public reads.
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .AddInterceptors(SqlitePragmas.For(SqliteCacheMb));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown provider {Provider}.");
