@@ -136,8 +136,9 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         var conditions = new List<string>();
         var plain = query.Clauses.Where(c => !c.Alternatives.Any(a => a is PhraseMatch)).ToList();
-        if (plain.Count > 0)
+        if (plain.Count > 0 || query.Clauses.Count == 0)
         {
+            // No clause at all (only stop words): the empty tsquery, which matches nothing.
             conditions.Add("tsv @@ " + Parameter(ToTsQuery(plain)));
         }
 
