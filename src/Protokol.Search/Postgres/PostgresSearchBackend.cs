@@ -397,12 +397,14 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             extra.Add(new NpgsqlParameter("since", NpgsqlDbType.Date) { Value = s });
         }
 
+        // The candidates carry their tsvector from the scan that found them to the rank, instead of
+        // looking each one's row up again by its id.
         return await IdsAsync(connection, $"""
             WITH candidates AS (
-                SELECT doc_id, date FROM search_documents WHERE {window}
+                SELECT doc_id, date, tsv FROM search_documents WHERE {window}
                 ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {candidates})
-            SELECT c.doc_id, (SELECT count(*) FROM candidates)::int FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
-            ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
+            SELECT doc_id, (SELECT count(*) FROM candidates)::int FROM candidates
+            ORDER BY ts_rank(@weights, tsv, @q::tsquery) DESC, date DESC NULLS LAST, doc_id DESC
             OFFSET @skip LIMIT @take
             """, extra, request, cancellationToken);
     }
