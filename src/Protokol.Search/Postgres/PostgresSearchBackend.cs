@@ -358,7 +358,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         // The ranked candidates are the newest matches. The year counts just made tell how far back
         // they reach, so they are looked for in those years only: through the GIN index within a
-        // recent slice, not among every match. Phrases, which PostgreSQL checks row by row, rank fewer.
+        // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
         var since = Since(years, candidates);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
