@@ -26,7 +26,23 @@ public sealed class EngineAgreementTests(PostgresCluster cluster)
 
     private static readonly string[] Common = ["kommunen", "kommunens", "kommune", "borgerne", "borgernes", "borger"];
 
-    public static TheoryData<string> Queries => ["kommunen borgerne", "\"kommunen borgerne\"", "kommunen -borgerne", "kommun*", "borgerne OR kommunen"];
+    /// <summary>Items that hold "kommunen borgerne" only across the title's end and the text's start, in the title, and in the text.</summary>
+    private static readonly (string Title, string Text)[] Boundary =
+    [
+        ("Brev fra kommunen", "Borgerne spurgte til vejen."), ("Kommunen borgerne imellem", "En snak om vejen."), ("Vejen", "Et møde mellem kommunen borgerne og udvalget."),
+    ];
+
+    /// <summary>
+    /// Besides words, phrases (PostgreSQL answers them from its index of adjacent word pairs): two
+    /// common words, their other inflections, a stop word inside, three words, a phrase as one of
+    /// alternatives, and an excluded phrase.
+    /// </summary>
+    public static TheoryData<string> Queries =>
+    [
+        "kommunen borgerne", "\"kommunen borgerne\"", "kommunen -borgerne", "kommun*", "borgerne OR kommunen",
+        "\"kommunens borger\"", "\"kommunen og borgerne\"", "\"borgerne kommunen borgerne\"", "\"borgerne kommunen\" OR havnen",
+        "kommunen -\"kommunen borgerne\"", "\"og kommunen\" borgerne", "\"borgerne kommunen og borgerne\"",
+    ];
 
     [Theory]
     [MemberData(nameof(Queries))]
@@ -49,6 +65,39 @@ public sealed class EngineAgreementTests(PostgresCluster cluster)
         Assert.Equal(lucene.Keys.Order(StringComparer.Ordinal), postgres.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_phrase_matches_within_the_title_or_within_the_text_never_across_them()
+    {
+        foreach (var engine in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            await using var database = await TestDatabase.CreateAsync(engine, engine == DatabaseProvider.Postgres ? cluster : null, SearchArchive.Clock,
+                (services, settings) => services.AddProtokolSearch(settings));
+            await using (var scope = database.Scope())
+            {
+                var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+                var body = new Body("graenseby", "Grænseby Kommune");
+                var council = body.AddOrganization("raad-g", "Råd G", OrganizationKind.Council);
+                store.Add(body);
+                var meeting = new Meeting(council, new DateOnly(2020, 5, 5), new TimeOnly(15, 0), null);
+                for (var i = 0; i < Boundary.Length; i++)
+                {
+                    meeting.AddItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Boundary[i].Title, publicText: Boundary[i].Text);
+                }
+
+                meeting.PublishAgenda(SearchArchive.Clock.GetUtcNow().UtcDateTime);
+                store.Add(meeting);
+                await store.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await using (var scope = database.Scope())
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<ISearchEngine>()
+                    .SearchAsync(new SearchRequest { Query = "\"kommunen borgerne\"" }, CancellationToken.None);
+                Assert.Equal([Boundary[1].Title, Boundary[2].Title], result.Hits.Select(h => h.Title).Order(StringComparer.Ordinal));
+            }
+        }
+    }
+
     /// <summary>Every hit, walking the pages in date order (which pages through all matches on both engines).</summary>
     private static async Task<(int Total, bool Approximate, List<string> Keys)> AllHitsAsync(TestDatabase database, string query)
     {
@@ -66,11 +115,18 @@ public sealed class EngineAgreementTests(PostgresCluster cluster)
         }
     }
 
-    /// <summary>48 meetings of 8 items: the common words in titles, texts, minutes and decisions at fixed rates; some items closed, some minutes unpublished.</summary>
-    private static async Task SeedAsync(TestDatabase database)
+    /// <summary>48 meetings of 8 items: the common words and the stop word "og" in titles, texts, minutes and decisions at fixed rates; some items closed, some minutes unpublished.</summary>
+    internal static async Task SeedAsync(TestDatabase database)
     {
         var random = new Random(17);
-        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => random.Next(10) < 3 ? Common[random.Next(Common.Length)] : Filler[random.Next(Filler.Length)]));
+        string Text(int words)
+        {
+            // Texts sparse and dense in the common words: many items hold one without the other, many both, next to each other.
+            var common = random.Next(2, 6);
+            return string.Join(' ', Enumerable.Range(0, words).Select(_ => random.Next(10) is var r && r < common ? Common[random.Next(Common.Length)]
+                : r == common ? "og" : Filler[random.Next(Filler.Length)]));
+        }
+
         var now = SearchArchive.Clock.GetUtcNow().UtcDateTime;
         await using var scope = database.Scope();
         var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();

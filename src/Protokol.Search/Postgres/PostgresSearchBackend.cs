@@ -79,10 +79,12 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     }
 
     /// <summary>The query as tsquery text: stemmed lexemes quoted, so nothing a user types is read as syntax.</summary>
-    public static string ToTsQuery(AnalyzedQuery query)
+    public static string ToTsQuery(AnalyzedQuery query) => ToTsQuery(query.Clauses);
+
+    private static string ToTsQuery(IEnumerable<AnalyzedClause> clauses)
     {
         var parts = new List<string>();
-        foreach (var clause in query.Clauses)
+        foreach (var clause in clauses)
         {
             var alternatives = clause.Alternatives.Select(Term).ToList();
             var text = alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" | ", alternatives) + ")";
@@ -115,14 +117,80 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
     private static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    /// <summary>
+    /// The SQL condition that matches exactly the items of <c>tsv @@ ToTsQuery(query)</c>. The clauses
+    /// without a phrase stay one tsquery on tsv. A phrase cannot be answered by the GIN index on tsv
+    /// (it holds no positions, so every candidate's tsvector would be read), so it is looked up in
+    /// the adjacent word pairs (the pairs column, see the Issue17SearchWordPairs migration): a phrase
+    /// of two adjacent words is exactly its pair; a longer phrase, or one with a stop word's gap,
+    /// is checked on tsv only among the items holding all its adjacent pairs.
+    /// </summary>
+    internal static string MatchCondition(AnalyzedQuery query, List<NpgsqlParameter> parameters)
+    {
+        string Parameter(string tsquery)
+        {
+            var name = "m" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = tsquery });
+            return "@" + name + "::tsquery";
+        }
+
+        var conditions = new List<string>();
+        var plain = query.Clauses.Where(c => !c.Alternatives.Any(a => a is PhraseMatch)).ToList();
+        if (plain.Count > 0 || query.Clauses.Count == 0)
+        {
+            // No clause at all (only stop words): the empty tsquery, which matches nothing.
+            conditions.Add("tsv @@ " + Parameter(ToTsQuery(plain)));
+        }
+
+        foreach (var clause in query.Clauses.Where(c => c.Alternatives.Any(a => a is PhraseMatch)))
+        {
+            var alternatives = clause.Alternatives.Select(term =>
+            {
+                if (term is not PhraseMatch phrase)
+                {
+                    return "tsv @@ " + Parameter(Term(term));
+                }
+
+                var pairs = Pairs(phrase);
+                if (phrase.Tokens.Count == 2 && pairs.Count == 1)
+                {
+                    return "pairs @@ " + Parameter(pairs[0]);
+                }
+
+                var exact = "tsv @@ " + Parameter(Term(term));
+                return pairs.Count == 0 ? exact : "(pairs @@ " + Parameter(string.Join(" & ", pairs)) + " AND " + exact + ")";
+            }).ToList();
+            var condition = alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")";
+            conditions.Add(clause.Excluded ? "NOT " + condition : condition);
+        }
+
+        return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>The phrase's adjacent tokens as quoted pair lexemes ("'råd kommun'"); tokens across a stop word's gap make none.</summary>
+    private static List<string> Pairs(PhraseMatch phrase)
+    {
+        var pairs = new List<string>();
+        for (var i = 1; i < phrase.Tokens.Count; i++)
+        {
+            if (phrase.Tokens[i].Position - phrase.Tokens[i - 1].Position == 1)
+            {
+                pairs.Add(Quote(phrase.Tokens[i - 1].Term + " " + phrase.Tokens[i].Term));
+            }
+        }
+
+        return pairs.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     private static (string Where, List<NpgsqlParameter> Parameters) Where(AnalyzedQuery query, SearchRequest request)
     {
         var conditions = new List<string>();
         var parameters = new List<NpgsqlParameter>();
         if (!query.ListsAll)
         {
-            conditions.Add("tsv @@ @q::tsquery");
+            // @q, the whole query, ranks the candidates; the match itself is MatchCondition's.
             parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = ToTsQuery(query) });
+            conditions.Add(MatchCondition(query, parameters));
         }
 
         if (request.Organizations.Count > 0)
@@ -290,7 +358,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         // The ranked candidates are the newest matches. The year counts just made tell how far back
         // they reach, so they are looked for in those years only: through the GIN index within a
-        // recent slice, not among every match. Phrases, which PostgreSQL checks row by row, rank fewer.
+        // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
         var since = Since(years, candidates);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
@@ -329,12 +397,14 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             extra.Add(new NpgsqlParameter("since", NpgsqlDbType.Date) { Value = s });
         }
 
+        // The candidates carry their tsvector from the scan that found them to the rank, instead of
+        // looking each one's row up again by its id.
         return await IdsAsync(connection, $"""
             WITH candidates AS (
-                SELECT doc_id, date FROM search_documents WHERE {window}
+                SELECT doc_id, date, tsv FROM search_documents WHERE {window}
                 ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {candidates})
-            SELECT c.doc_id, (SELECT count(*) FROM candidates)::int FROM candidates c JOIN search_documents d ON d.doc_id = c.doc_id
-            ORDER BY ts_rank(@weights, d.tsv, @q::tsquery) DESC, c.date DESC NULLS LAST, c.doc_id DESC
+            SELECT doc_id, (SELECT count(*) FROM candidates)::int FROM candidates
+            ORDER BY ts_rank(@weights, tsv, @q::tsquery) DESC, date DESC NULLS LAST, doc_id DESC
             OFFSET @skip LIMIT @take
             """, extra, request, cancellationToken);
     }

@@ -42,7 +42,11 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM search_documents").SingleAsync(cancellationToken);
 
-    /// <summary>Writes documents in batches (after their sources were removed); the tsvector is built by PostgreSQL's danish configuration from folded text.</summary>
+    /// <summary>
+    /// Writes documents in batches (after their sources were removed); the tsvector is built by
+    /// PostgreSQL's danish configuration from folded text, and its adjacent word pairs (for phrases)
+    /// from the tsvector by the search_word_pairs function of the Issue17SearchWordPairs migration.
+    /// </summary>
     internal static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
         const int batch = 1000;
@@ -61,11 +65,10 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
                     SELECT DISTINCT ON (organization_slug) organization_slug, organization_name FROM d WHERE organization_slug IS NOT NULL
                     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name WHERE search_organizations.name <> EXCLUDED.name),
                 inserted AS (
-                    INSERT INTO search_documents (key, source, body_id, type, organization_slug, date, year, kind, has_decision, people, tsv)
+                    INSERT INTO search_documents (key, source, body_id, type, organization_slug, date, year, kind, has_decision, people, tsv, pairs)
                     SELECT d.key, d.source, d.body_id, d.type, d.organization_slug, d.date, EXTRACT(YEAR FROM d.date)::smallint, d.kind, d.has_decision,
-                        COALESCE(ARRAY(SELECT jsonb_array_elements_text(d.people)::int), '{}'),
-                        setweight(to_tsvector('danish', d.folded_title), 'A') || setweight(to_tsvector('danish', d.folded_content), 'B')
-                    FROM d
+                        COALESCE(ARRAY(SELECT jsonb_array_elements_text(d.people)::int), '{}'), v.tsv, search_word_pairs(v.tsv)
+                    FROM d CROSS JOIN LATERAL (SELECT setweight(to_tsvector('danish', d.folded_title), 'A') || setweight(to_tsvector('danish', d.folded_content), 'B') AS tsv) v
                     RETURNING doc_id, key)
                 INSERT INTO search_texts (doc_id, organization_id, meeting_id, item_number, title, content, url)
                 SELECT i.doc_id, d.organization_id, d.meeting_id, d.item_number, d.title, d.content, d.url
