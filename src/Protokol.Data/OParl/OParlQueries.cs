@@ -15,7 +15,7 @@ namespace Protokol.Data.OParl;
 /// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
 /// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) : IOParlQueries
+internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
@@ -306,8 +306,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
         new(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, meetings, l.Created, l.Modified);
 
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        (await Portal.MeetingReader.ReadAsync(db, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
-            m.Record, m.BodyId, m.Location is { } l ? Location(l, []) : null, m.Created, m.Modified,
+        (await Portal.MeetingReader.ReadAsync(sessions, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
+            m.Record, m.BodyId, m.Location is { } l ? new OParlLocationRecord(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, [], l.Created, l.Modified) : null, m.Created, m.Modified,
             m.ItemStamps.ToDictionary(s => s.Key, s => new OParlStamps(s.Value.Created, s.Value.Modified)),
             m.AttachmentTexts, m.HearingOfItem));
 
