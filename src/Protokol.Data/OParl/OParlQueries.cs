@@ -101,25 +101,36 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
         return new OParlListPage(kept.Counts.Sum(), entries, entries.Count == 0 ? null : new OParlCursor(last, entries[^1].Id));
     }
 
+    private static readonly Portal.LeanStatement LastAuditEntry = new("""SELECT MAX(a."Id") FROM "AuditLog" AS a""", 0);
+
+    private static readonly Portal.LeanStatement LastAuditEntryOfBody = new(
+        """SELECT (SELECT MAX(a."Id") FROM "AuditLog" AS a) FROM "Bodies" AS b WHERE b."Id" = @p0""", 1);
+
+    private static readonly Portal.LeanStatement LastAuditEntryOfCouncil = new(
+        $"""SELECT (SELECT MAX(a."Id") FROM "AuditLog" AS a) FROM "Organizations" AS o WHERE o."Id" = @p0 AND o."Kind" <> '{nameof(OrganizationKind.ExternalOrganisation)}'""", 1);
+
     /// <summary>
     /// The audit log's last entry, or null when the list's owner does not exist, in one statement. Every change to a
     /// record writes an audit entry in its transaction, so a list kept at this version still holds (<see cref="OParlListIndex"/>).
+    /// Read on a kept session's prepared statement (<see cref="Portal.ReadSessions"/>): every page asks it first.
     /// </summary>
-    private async Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct)
-    {
-        var owners = list switch
+    private Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct) =>
+        sessions.ReadAsync(async (session, token) =>
         {
-            OParlList.Body => null,
-            OParlList.OrganizationMeeting => db.Organizations.Where(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation).Select(o => o.Id),
-            _ => db.Bodies.Where(b => b.Id == owner).Select(b => b.Id),
-        };
-        if (owners is null)
-        {
-            return await db.AuditLog.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        }
+            var statement = list switch
+            {
+                OParlList.Body => LastAuditEntry,
+                OParlList.OrganizationMeeting => LastAuditEntryOfCouncil,
+                _ => LastAuditEntryOfBody,
+            };
+            await using var reader = await session.ExecuteAsync(statement, new[] { owner }, token);
+            if (!await reader.ReadAsync(token))
+            {
+                return (long?)null;
+            }
 
-        return await owners.Select(_ => (long?)(db.AuditLog.Max(a => (long?)a.Id) ?? 0)).FirstOrDefaultAsync(ct);
-    }
+            return reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
 
     /// <summary>The parts of a list (its owner exists).</summary>
     private List<Part> Parts(OParlList list, int owner, OParlListFilter filter)
