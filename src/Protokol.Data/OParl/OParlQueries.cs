@@ -174,7 +174,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
                     db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
                     Kept(counts, c => c.PublicAgendaItems),
-                    items => items.Select(i => new Row(i.Id, i.MeetingId))),
+                    items => items.Select(i => new Row(i.Id, i.MeetingId)),
+                    (after, skip, take, ct) => PublicItemsAfterAsync(owner, after, skip, take, ct)),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
@@ -199,8 +200,10 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
     /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered; <paramref name="project"/> reads
     /// each entry's meeting with it (agenda items, attachments), so that building the page needs no statement to find them.
     /// </summary>
+    /// <remarks><paramref name="lean"/>, when given, reads an unfiltered page instead (the same entries, on a kept prepared statement).</remarks>
     private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null,
-        Func<CancellationToken, Task<int>>? kept = null, Func<IQueryable<T>, IQueryable<Row>>? project = null)
+        Func<CancellationToken, Task<int>>? kept = null, Func<IQueryable<T>, IQueryable<Row>>? project = null,
+        Func<int, int, int, CancellationToken, Task<List<OParlEntry>>>? lean = null)
         where T : Entity
     {
         var all = Filtered(records.AsNoTracking(), filter);
@@ -208,7 +211,7 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
         project ??= rows => rows.Select(r => new Row(r.Id, null));
         return new Part(
             kept is not null && !filter.Any ? kept : ct => all.CountAsync(ct),
-            async (after, skip, take, ct) =>
+            lean is not null && !filter.Any ? lean : async (after, skip, take, ct) =>
             {
                 var page = keyed.Where(r => r.Id > after).OrderBy(r => r.Id).AsQueryable();
                 if (skip > 0)
@@ -221,6 +224,34 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
             },
             ct => all.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct));
     }
+
+    /// <summary>
+    /// The agenda items of the body's public agendas after an id, in id order, as the EF Core query of the list's part reads them:
+    /// by key (no OFFSET after a cursor), skipping fewer than a stride of ids for a page asked for by number.
+    /// </summary>
+    private static readonly Portal.LeanStatement[] PublicItemsAfter = [.. new[] { "LIMIT @p3", "LIMIT @p3 OFFSET @p2" }.Select(page => new Portal.LeanStatement(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+        SELECT i."Id", i."MeetingId"
+        FROM "AgendaItems" AS i
+        WHERE i."Id" > @p1 AND EXISTS (
+            SELECT 1 FROM "Meetings" AS m INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+            WHERE m."Id" = i."MeetingId" AND m."State" >= {(int)FirstPublic} AND o."BodyId" = @p0)
+        ORDER BY i."Id"
+        {page}
+        """), 4))];
+
+    private Task<List<OParlEntry>> PublicItemsAfterAsync(int owner, int after, int skip, int take, CancellationToken ct) =>
+        sessions.ReadAsync(async (session, token) =>
+        {
+            var entries = new List<OParlEntry>(take);
+            await using var reader = await session.ExecuteAsync(PublicItemsAfter[skip > 0 ? 1 : 0], new[] { owner, after, skip, take }, token);
+            while (await reader.ReadAsync(token))
+            {
+                entries.Add(new OParlEntry(OParlKind.AgendaItem, reader.GetInt32(0), MeetingId: reader.GetInt32(1)));
+            }
+
+            return entries;
+        }, ct);
 
     private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
         ct => counts.AsNoTracking().SumAsync(column, ct);

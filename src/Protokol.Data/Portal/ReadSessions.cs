@@ -62,6 +62,9 @@ public sealed class ReadSessions : IAsyncDisposable
     /// <summary>The sessions kept open when idle: as many as the portal serves public reads at once (4 per core).</summary>
     public static int MaxIdle { get; } = Environment.ProcessorCount * 4;
 
+    /// <summary>Called with each statement's SQL as it runs (diagnostics; the tests count a page's statements with it, as with EF Core's).</summary>
+    public Action<string>? Executed { get; set; }
+
     /// <summary>How many connections this pool has opened (for the tests: a kept session is reused).</summary>
     public int Opened => _opened;
 
@@ -121,7 +124,7 @@ public sealed class ReadSessions : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _opened);
-            return new ReadSession(connection);
+            return new ReadSession(connection, this);
         }
         catch
         {
@@ -166,9 +169,14 @@ public sealed class ReadSessions : IAsyncDisposable
 public sealed class ReadSession : IAsyncDisposable
 {
     private readonly DbConnection _connection;
+    private readonly ReadSessions _pool;
     private readonly Dictionary<LeanStatement, DbCommand> _commands = new(ReferenceEqualityComparer.Instance);
 
-    internal ReadSession(DbConnection connection) => _connection = connection;
+    internal ReadSession(DbConnection connection, ReadSessions pool)
+    {
+        _connection = connection;
+        _pool = pool;
+    }
 
     /// <summary>Runs a statement with its integer parameters bound in order; the caller disposes the reader before the next read.</summary>
     internal async Task<DbDataReader> ExecuteAsync(LeanStatement statement, ReadOnlyMemory<int> values, CancellationToken ct)
@@ -190,6 +198,7 @@ public sealed class ReadSession : IAsyncDisposable
             _commands[statement] = command;
         }
 
+        _pool.Executed?.Invoke(statement.Sql);
         var span = values.Span;
         for (var i = 0; i < statement.Parameters; i++)
         {
