@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
             return db;
         });
         services.AddScoped<IProtokolStore, EfProtokolStore>();
+        services.AddSingleton<Portal.ReadSessions>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();
         services.AddSingleton<OParl.OParlListIndex>();

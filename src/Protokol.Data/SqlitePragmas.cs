@@ -29,6 +29,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private SqlitePragmas(int cacheMb) =>
         _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size={-1024 * cacheMb};");
 
+    /// <summary>The pragmas as one command's text (the lean reads' own connections run it too: <see cref="Portal.ReadSessions"/>).</summary>
+    public string Text => _pragmas;
+
     /// <summary>The settings with a page cache of <paramref name="cacheMb"/> MB per connection.</summary>
     public static SqlitePragmas For(int cacheMb) => ByCacheSize.GetOrAdd(cacheMb, mb => new SqlitePragmas(mb));
 

@@ -413,6 +413,9 @@ public sealed class StatementCountingApp : ProtokolAppFactory
         {
             services.ConfigureDbContext<ProtokolDbContext>(o => o.AddInterceptors(Statements));
 
+            // And the statements of the public reads' kept connections, which do not go through EF Core.
+            services.AddSingleton(sp => new Protokol.Data.Portal.ReadSessions(sp.GetRequiredService<DatabaseSettings>()) { Executed = Statements.Record });
+
             // Page boundaries every 2 entries, so that the demo's lists have many.
             services.AddSingleton(new Protokol.Data.OParl.OParlListIndex(TimeProvider.System, stride: 2));
         });
@@ -434,6 +437,13 @@ public sealed class StatementCounter : Microsoft.EntityFrameworkCore.Diagnostics
     {
         Interlocked.Exchange(ref _count, 0);
         _texts = new();
+    }
+
+    /// <summary>A statement run on the public reads' kept connections (<see cref="Protokol.Data.Portal.ReadSessions.Executed"/>), not through EF Core.</summary>
+    public void Record(string sql)
+    {
+        Interlocked.Increment(ref _count);
+        _texts.Enqueue(sql);
     }
 
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)

@@ -15,7 +15,7 @@ namespace Protokol.Data.OParl;
 /// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
 /// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) : IOParlQueries
+internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
@@ -101,25 +101,36 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
         return new OParlListPage(kept.Counts.Sum(), entries, entries.Count == 0 ? null : new OParlCursor(last, entries[^1].Id));
     }
 
+    private static readonly Portal.LeanStatement LastAuditEntry = new("""SELECT MAX(a."Id") FROM "AuditLog" AS a""", 0);
+
+    private static readonly Portal.LeanStatement LastAuditEntryOfBody = new(
+        """SELECT (SELECT MAX(a."Id") FROM "AuditLog" AS a) FROM "Bodies" AS b WHERE b."Id" = @p0""", 1);
+
+    private static readonly Portal.LeanStatement LastAuditEntryOfCouncil = new(
+        $"""SELECT (SELECT MAX(a."Id") FROM "AuditLog" AS a) FROM "Organizations" AS o WHERE o."Id" = @p0 AND o."Kind" <> '{nameof(OrganizationKind.ExternalOrganisation)}'""", 1);
+
     /// <summary>
     /// The audit log's last entry, or null when the list's owner does not exist, in one statement. Every change to a
     /// record writes an audit entry in its transaction, so a list kept at this version still holds (<see cref="OParlListIndex"/>).
+    /// Read on a kept session's prepared statement (<see cref="Portal.ReadSessions"/>): every page asks it first.
     /// </summary>
-    private async Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct)
-    {
-        var owners = list switch
+    private Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct) =>
+        sessions.ReadAsync(async (session, token) =>
         {
-            OParlList.Body => null,
-            OParlList.OrganizationMeeting => db.Organizations.Where(o => o.Id == owner && o.Kind != OrganizationKind.ExternalOrganisation).Select(o => o.Id),
-            _ => db.Bodies.Where(b => b.Id == owner).Select(b => b.Id),
-        };
-        if (owners is null)
-        {
-            return await db.AuditLog.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        }
+            var statement = list switch
+            {
+                OParlList.Body => LastAuditEntry,
+                OParlList.OrganizationMeeting => LastAuditEntryOfCouncil,
+                _ => LastAuditEntryOfBody,
+            };
+            await using var reader = await session.ExecuteAsync(statement, new[] { owner }, token);
+            if (!await reader.ReadAsync(token))
+            {
+                return (long?)null;
+            }
 
-        return await owners.Select(_ => (long?)(db.AuditLog.Max(a => (long?)a.Id) ?? 0)).FirstOrDefaultAsync(ct);
-    }
+            return reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
 
     /// <summary>The parts of a list (its owner exists).</summary>
     private List<Part> Parts(OParlList list, int owner, OParlListFilter filter)
@@ -163,7 +174,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,
                     db.AgendaItems.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
                     Kept(counts, c => c.PublicAgendaItems),
-                    items => items.Select(i => new Row(i.Id, i.MeetingId))),
+                    items => items.Select(i => new Row(i.Id, i.MeetingId)),
+                    (after, skip, take, ct) => PublicItemsAfterAsync(owner, after, skip, take, ct)),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.Paper => [Live(hearings, OParlKind.Paper, filter), Tombstones(OParlKind.Paper, owner, filter)],
@@ -188,8 +200,10 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
     /// <paramref name="kept"/> their number as kept at write time, used when the list is not filtered; <paramref name="project"/> reads
     /// each entry's meeting with it (agenda items, attachments), so that building the page needs no statement to find them.
     /// </summary>
+    /// <remarks><paramref name="lean"/>, when given, reads an unfiltered page instead (the same entries, on a kept prepared statement).</remarks>
     private static Part Live<T>(IQueryable<T> records, OParlKind kind, OParlListFilter filter, IQueryable<T>? byKey = null,
-        Func<CancellationToken, Task<int>>? kept = null, Func<IQueryable<T>, IQueryable<Row>>? project = null)
+        Func<CancellationToken, Task<int>>? kept = null, Func<IQueryable<T>, IQueryable<Row>>? project = null,
+        Func<int, int, int, CancellationToken, Task<List<OParlEntry>>>? lean = null)
         where T : Entity
     {
         var all = Filtered(records.AsNoTracking(), filter);
@@ -197,7 +211,7 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
         project ??= rows => rows.Select(r => new Row(r.Id, null));
         return new Part(
             kept is not null && !filter.Any ? kept : ct => all.CountAsync(ct),
-            async (after, skip, take, ct) =>
+            lean is not null && !filter.Any ? lean : async (after, skip, take, ct) =>
             {
                 var page = keyed.Where(r => r.Id > after).OrderBy(r => r.Id).AsQueryable();
                 if (skip > 0)
@@ -210,6 +224,34 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
             },
             ct => all.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct));
     }
+
+    /// <summary>
+    /// The agenda items of the body's public agendas after an id, in id order, as the EF Core query of the list's part reads them:
+    /// by key (no OFFSET after a cursor), skipping fewer than a stride of ids for a page asked for by number.
+    /// </summary>
+    private static readonly Portal.LeanStatement[] PublicItemsAfter = [.. new[] { "LIMIT @p3", "LIMIT @p3 OFFSET @p2" }.Select(page => new Portal.LeanStatement(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+        SELECT i."Id", i."MeetingId"
+        FROM "AgendaItems" AS i
+        WHERE i."Id" > @p1 AND EXISTS (
+            SELECT 1 FROM "Meetings" AS m INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+            WHERE m."Id" = i."MeetingId" AND m."State" >= {(int)FirstPublic} AND o."BodyId" = @p0)
+        ORDER BY i."Id"
+        {page}
+        """), 4))];
+
+    private Task<List<OParlEntry>> PublicItemsAfterAsync(int owner, int after, int skip, int take, CancellationToken ct) =>
+        sessions.ReadAsync(async (session, token) =>
+        {
+            var entries = new List<OParlEntry>(take);
+            await using var reader = await session.ExecuteAsync(PublicItemsAfter[skip > 0 ? 1 : 0], new[] { owner, after, skip, take }, token);
+            while (await reader.ReadAsync(token))
+            {
+                entries.Add(new OParlEntry(OParlKind.AgendaItem, reader.GetInt32(0), MeetingId: reader.GetInt32(1)));
+            }
+
+            return entries;
+        }, ct);
 
     private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
         ct => counts.AsNoTracking().SumAsync(column, ct);
@@ -306,8 +348,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index) :
         new(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, meetings, l.Created, l.Modified);
 
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        (await Portal.MeetingReader.ReadAsync(db, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
-            m.Record, m.BodyId, m.Location is { } l ? Location(l, []) : null, m.Created, m.Modified,
+        (await Portal.MeetingReader.ReadAsync(sessions, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
+            m.Record, m.BodyId, m.Location is { } l ? new OParlLocationRecord(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, [], l.Created, l.Modified) : null, m.Created, m.Modified,
             m.ItemStamps.ToDictionary(s => s.Key, s => new OParlStamps(s.Value.Created, s.Value.Modified)),
             m.AttachmentTexts, m.HearingOfItem));
 

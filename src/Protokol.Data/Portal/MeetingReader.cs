@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
@@ -9,29 +11,42 @@ namespace Protokol.Data.Portal;
 internal sealed record MeetingRead(
     MeetingRecord Record,
     int BodyId,
-    Location? Location,
+    LocationRow? Location,
     DateTime Created,
     DateTime Modified,
     IReadOnlyDictionary<int, (DateTime Created, DateTime Modified)> ItemStamps,
     IReadOnlyDictionary<int, string> AttachmentTexts,
     IReadOnlyDictionary<int, int> HearingOfItem);
 
+/// <summary>A meeting's place as stored.</summary>
+internal sealed record LocationRow(int Id, int BodyId, string Name, string? Room, string? Street, string? PostalCode, string? Locality, DateTime Created, DateTime Modified)
+{
+    /// <summary>As <see cref="Location.Description"/>: "Varmestuen, Kirkegade 4, 5000 Odense C" with whatever parts are known.</summary>
+    public string Description
+    {
+        get
+        {
+            var town = string.Join(' ', new[] { PostalCode, Locality }.Where(p => p is not null));
+            return string.Join(", ", new[] { Name, Room, Street, town }.Where(p => !string.IsNullOrEmpty(p)));
+        }
+    }
+}
+
 /// <summary>
 /// The one read of public meetings, shared by the meeting page (<c>EfPortalQueries.GetMeetingAsync</c>)
-/// and OParl (<c>OParlQueries.MeetingsAsync</c>): one statement per kind of row for all the meetings
-/// asked for, never one per meeting, and no tracking. A planned meeting's draft agenda, attachments
-/// and attendance are not read at all (the privacy gate would drop them). The statements are compiled
-/// queries (EF Core translates them once per process, not per request), projected straight to rows;
-/// each attendee's seat on the meeting's day comes with the attendance (five statements for a meeting
-/// page without guests, six for OParl).
+/// and OParl (<c>OParlQueries.MeetingsAsync</c>), without EF Core: one command of six statements
+/// (seven for OParl) for all the meetings asked for, sent in one round trip and prepared once per
+/// kept connection (<see cref="ReadSessions"/>), its rows read straight into the records. The
+/// statements are plain SQL that both engines run as written (the model's quoted names; text enums,
+/// <c>MeetingState</c> as its number, dates and times as each provider stores them and reads them
+/// back through <c>GetFieldValue</c>); a list of ids is bound as numbered parameters, padded to the
+/// next of a few sizes so that a handful of statements serve every page. A planned meeting's draft
+/// agenda, attachments and attendance are not read at all (the privacy gate would drop them); each
+/// attendee's seat on the meeting's day comes with the attendance.
 /// </summary>
 internal static class MeetingReader
 {
-    private sealed record MeetingRow(
-        int Id, int OrganizationId, string OrganizationSlug, string OrganizationName, string BodyName, int BodyId,
-        string? Name, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, Location? Location, string? HostName,
-        MeetingState State, int? MinutesApprovedById, DateOnly? ApprovedOn, string? ImportedFrom, string? ImportedSha256,
-        DateTime? CancelledAt, string? CancellationReason, DateTime Created, DateTime Modified);
+    private const int FirstPublic = (int)MeetingState.AgendaPublished;
 
     private sealed record ItemRow(
         int MeetingId, int Id, string Number, int? ParentId, string Title, AgendaItemKind Kind, bool IsPublic,
@@ -41,122 +56,240 @@ internal static class MeetingReader
         int Id, int MeetingId, PersonRef Person, AttendanceStatus Status, PersonRef? SubstituteFor, string? Affiliation,
         MembershipRole? Role, string? OnBehalfOf);
 
-    private sealed record GuestItemRow(int AttendanceId, string Number, int Position);
+    private sealed record MeetingRow(
+        int Id, int OrganizationId, string OrganizationSlug, string OrganizationName, string BodyName, int BodyId,
+        string? Name, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, LocationRow? Location, string? HostName,
+        MeetingState State, int? MinutesApprovedById, DateOnly? ApprovedOn, string? ImportedFrom, string? ImportedSha256,
+        DateTime? CancelledAt, string? CancellationReason, DateTime Created, DateTime Modified);
 
     private sealed record AttachmentRow(int MeetingId, AttachmentRecord Record, string? Text);
 
-    private sealed record HearingRow(int Id, int ItemId);
+    /// <summary>The commands by list size: [size index, 0] for the meeting page, [size index, 1] for OParl.</summary>
+    private static readonly LeanStatement[,] Commands = Build();
 
-    private sealed record WithheldRow(int BodyId, string Name, string? PublicRole, List<string> Aliases);
-
-    /// <summary>
-    /// The statements, compiled once per model: a compiled query belongs to the model it first ran
-    /// with, and one process may use both engines (the tests; a move between engines).
-    /// </summary>
-    private sealed class Compiled
+    private static LeanStatement[,] Build()
     {
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<MeetingRow>> Meetings = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] ids) => db.Meetings.AsNoTracking()
-                .Where(m => ids.Contains(m.Id))
-                .OrderBy(m => m.Id)
-                .Select(m => new MeetingRow(
-                    m.Id, m.OrganizationId, m.Organization.Slug, m.Organization.Name, m.Organization.Body.Name, m.Organization.BodyId,
-                    m.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Host == null ? null : m.Host.Name,
-                    m.State, m.MinutesApprovedById, m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
-                    m.ImportedFrom, m.ImportedSha256, m.CancelledAt, m.CancellationReason, m.Created, m.Modified)));
+        var commands = new LeanStatement[LeanStatement.ListSizes.Length, 2];
+        for (var s = 0; s < LeanStatement.ListSizes.Length; s++)
+        {
+            var size = LeanStatement.ListSizes[s];
+            commands[s, 0] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: false), size);
+            commands[s, 1] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true), size);
+        }
 
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<ItemRow>> Items = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] open) => db.AgendaItems.AsNoTracking()
-                .Where(i => open.Contains(i.MeetingId))
-                .OrderBy(i => i.MeetingId).ThenBy(i => i.Position)
-                .Select(i => new ItemRow(i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.Created, i.Modified)));
-
-        // The seat is the attendee's membership of the meeting's organization on the meeting's day (the
-        // highest role when there are two), read with the row instead of by a statement of its own.
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<AttendanceRow>> Present = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] open) => db.Attendance.AsNoTracking()
-                .Where(a => open.Contains(a.MeetingId))
-                .Select(a => new AttendanceRow(
-                    a.Id,
-                    a.MeetingId,
-                    new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
-                    a.Status,
-                    a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
-                    a.Affiliation,
-                    db.Memberships
-                        .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
-                            && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
-                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
-                        .Select(ms => (MembershipRole?)ms.Role)
-                        .FirstOrDefault(),
-                    db.Memberships
-                        .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
-                            && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
-                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
-                        .Select(ms => ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name)
-                        .FirstOrDefault())));
-
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<GuestItemRow>> GuestItems = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] open) => db.Attendance.AsNoTracking()
-                .Where(a => open.Contains(a.MeetingId))
-                .SelectMany(a => a.GuestItems, (a, i) => new GuestItemRow(a.Id, i.Number, i.Position)));
-
-        public readonly Func<ProtokolDbContext, int[], bool, IAsyncEnumerable<AttachmentRow>> Attachments = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] open, bool forOParl) => db.Attachments.AsNoTracking()
-                .Where(a => open.Contains(a.MeetingId))
-                .OrderBy(a => a.Id)
-                .Select(a => new AttachmentRow(
-                    a.MeetingId,
-                    new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
-
-                    // The text of public attachments on public items only, for OParl; the gate decides again.
-                    forOParl && a.IsPublic && (a.AgendaItemId == null || a.AgendaItem!.IsPublic) ? a.Text : null)));
-
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<HearingRow>> Hearings = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] open) => db.Hearings.AsNoTracking()
-                .Where(h => h.AgendaItemId != null && open.Contains(h.AgendaItem!.MeetingId))
-                .OrderBy(h => h.Id)
-                .Select(h => new HearingRow(h.Id, h.AgendaItemId!.Value)));
-
-        public readonly Func<ProtokolDbContext, int[], IAsyncEnumerable<WithheldRow>> Withheld = EF.CompileAsyncQuery(
-            (ProtokolDbContext db, int[] bodies) => db.People.AsNoTracking()
-                .Where(p => p.Publication == PublicationLevel.RoleOnly && bodies.Contains(p.BodyId))
-                .Select(p => new WithheldRow(p.BodyId, p.Name, p.PublicRole, p.Aliases.Select(a => a.Name).ToList())));
+        return commands;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Compiled> PerModel = [];
+    /// <summary>The read's statements, in the order <see cref="ReadOnAsync"/> reads their results.</summary>
+    private static string Sql(string ids, bool forOParl)
+    {
+        var open = string.Create(CultureInfo.InvariantCulture, $"m.\"State\" >= {FirstPublic}");
+        var statements = new List<string>
+        {
+            $"""
+            SELECT m."Id", m."OrganizationId", o."Slug", o."Name", b."Name", o."BodyId", m."Name", m."Date", m."StartTime", m."EndTime",
+                l."Id", l."BodyId", l."Name", l."Room", l."Street", l."PostalCode", l."Locality", l."Created", l."Modified",
+                h."Name", m."State", m."MinutesApprovedById", ap."Date", m."ImportedFrom", m."ImportedSha256", m."CancelledAt", m."CancellationReason",
+                m."Created", m."Modified"
+            FROM "Meetings" AS m
+            INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+            INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
+            LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
+            LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
+            LEFT JOIN "Meetings" AS ap ON ap."Id" = m."MinutesApprovedById"
+            WHERE m."Id" IN ({ids})
+            ORDER BY m."Id"
+            """,
+            $"""
+            SELECT i."MeetingId", i."Id", i."Number", i."ParentId", i."Title", i."Kind", i."IsPublic", i."PublicText", i."Minutes", i."Decision",
+                i."Withdrawn", i."WithdrawnReason", i."Created", i."Modified"
+            FROM "AgendaItems" AS i
+            INNER JOIN "Meetings" AS m ON m."Id" = i."MeetingId"
+            WHERE i."MeetingId" IN ({ids}) AND {open}
+            ORDER BY i."MeetingId", i."Position"
+            """,
 
-    private static Compiled For(ProtokolDbContext db) => PerModel.GetValue(db.Model, _ => new Compiled());
+            // The seat: the attendee's membership of the meeting's organization on the meeting's day, the first by role (as stored) and id.
+            $"""
+            SELECT a."Id", a."MeetingId", p."Id", p."Name", p."Publication", p."PublicRole", a."Status",
+                s."Id", s."Name", s."Publication", s."PublicRole", a."Affiliation", seat."Role", behalf."Name"
+            FROM "Attendance" AS a
+            INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+            INNER JOIN "People" AS p ON p."Id" = a."PersonId"
+            LEFT JOIN "People" AS s ON s."Id" = a."SubstituteForId"
+            LEFT JOIN "Memberships" AS seat ON seat."Id" = (
+                SELECT ms."Id" FROM "Memberships" AS ms
+                WHERE ms."OrganizationId" = m."OrganizationId" AND ms."PersonId" = a."PersonId"
+                    AND (ms."Start" IS NULL OR ms."Start" <= m."Date") AND (ms."End" IS NULL OR ms."End" >= m."Date")
+                ORDER BY ms."Role", ms."Id"
+                LIMIT 1)
+            LEFT JOIN "Organizations" AS behalf ON behalf."Id" = seat."OnBehalfOfId"
+            WHERE a."MeetingId" IN ({ids}) AND {open}
+            ORDER BY a."Id"
+            """,
+            $"""
+            SELECT g."AttendanceId", i."Number", i."Position"
+            FROM "Attendance" AS a
+            INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+            INNER JOIN "AttendanceGuestItems" AS g ON g."AttendanceId" = a."Id"
+            INNER JOIN "AgendaItems" AS i ON i."Id" = g."AgendaItemId"
+            WHERE a."MeetingId" IN ({ids}) AND {open}
+            """,
+
+            // The text of public attachments on public items only, for OParl; the gate decides again.
+            $"""
+            SELECT a."MeetingId", a."Id", a."AgendaItemId", a."Title", a."FileName", a."MediaType", a."SizeBytes", a."IsPublic",
+                EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256"){(forOParl ? ",\n    CASE WHEN a.\"IsPublic\" AND (a.\"AgendaItemId\" IS NULL OR i.\"IsPublic\") THEN a.\"Text\" END" : "")}
+            FROM "Attachments" AS a
+            INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"{(forOParl ? "\nLEFT JOIN \"AgendaItems\" AS i ON i.\"Id\" = a.\"AgendaItemId\"" : "")}
+            WHERE a."MeetingId" IN ({ids}) AND {open}
+            ORDER BY a."Id"
+            """,
+            $"""
+            SELECT p."BodyId", p."Id", p."Name", p."PublicRole", n."Name"
+            FROM "People" AS p
+            LEFT JOIN "PersonAliases" AS n ON n."PersonId" = p."Id"
+            WHERE p."Publication" = '{nameof(PublicationLevel.RoleOnly)}' AND p."BodyId" IN (
+                SELECT o."BodyId" FROM "Meetings" AS m INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId" WHERE m."Id" IN ({ids}))
+            ORDER BY p."Id", n."Id"
+            """,
+        };
+        if (forOParl)
+        {
+            statements.Add($"""
+                SELECT h."Id", h."AgendaItemId"
+                FROM "Hearings" AS h
+                INNER JOIN "AgendaItems" AS i ON i."Id" = h."AgendaItemId"
+                INNER JOIN "Meetings" AS m ON m."Id" = i."MeetingId"
+                WHERE i."MeetingId" IN ({ids}) AND {open}
+                ORDER BY h."Id"
+                """);
+        }
+
+        return string.Join(";\n", statements);
+    }
 
     /// <summary>The meetings by id in id order; <paramref name="forOParl"/> also reads the public attachments' texts and the hearings treated at the items.</summary>
-    public static async Task<List<MeetingRead>> ReadAsync(ProtokolDbContext db, IReadOnlyCollection<int> ids, bool forOParl, CancellationToken ct)
+    public static async Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool forOParl, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        var sorted = ids.Distinct().Order().ToArray();
+        var max = LeanStatement.ListSizes[^1];
+        if (sorted.Length <= max)
         {
-            return [];
+            return sorted.Length == 0 ? [] : await sessions.ReadAsync((session, token) => ReadOnAsync(session, sorted, forOParl, token), ct);
         }
 
-        var q = For(db);
-        var meetings = await ListAsync(q.Meetings(db, [.. ids]), ct);
-        if (meetings.Count == 0)
+        var all = new List<MeetingRead>(sorted.Length);
+        foreach (var chunk in sorted.Chunk(max))
         {
-            return [];
+            all.AddRange(await sessions.ReadAsync((session, token) => ReadOnAsync(session, chunk, forOParl, token), ct));
         }
 
-        int[] open = [.. meetings.Where(m => PrivacyGate.IsPublic(m.State)).Select(m => m.Id)];
-        var agenda = open.Length == 0 ? [] : await ListAsync(q.Items(db, open), ct);
-        var present = open.Length == 0 ? [] : await ListAsync(q.Present(db, open), ct);
+        return all;
+    }
 
-        // Only guests come with items; most meetings have none, and then there is nothing to read.
-        var guestItems = (!present.Exists(a => a.Status == AttendanceStatus.Guest) ? [] : await ListAsync(q.GuestItems(db, open), ct))
-            .ToLookup(g => g.AttendanceId);
-        var attachments = open.Length == 0 ? [] : await ListAsync(q.Attachments(db, open, forOParl), ct);
-        var hearings = !forOParl || open.Length == 0 ? [] : await ListAsync(q.Hearings(db, open), ct);
-        var withheld = await WithheldAsync(db, meetings.Select(m => m.BodyId).Distinct().ToList(), ct);
+    private static async Task<List<MeetingRead>> ReadOnAsync(ReadSession session, int[] ids, bool forOParl, CancellationToken ct)
+    {
+        var size = Array.FindIndex(LeanStatement.ListSizes, s => s >= ids.Length);
+        var statement = Commands[size, forOParl ? 1 : 0];
+        var values = new int[statement.Parameters];
+        ids.CopyTo(values, 0);
+        Array.Fill(values, ids[^1], ids.Length, values.Length - ids.Length);
 
-        var agendaOf = agenda.ToLookup(i => i.MeetingId);
-        var presentOf = present.ToLookup(a => a.MeetingId);
-        var attachmentsOf = attachments.ToLookup(a => a.MeetingId);
+        var meetings = new List<MeetingRow>(ids.Length);
+        var agenda = new List<ItemRow>();
+        var present = new List<AttendanceRow>();
+        var guestItems = new List<(int AttendanceId, string Number, int Position)>();
+        var attachments = new List<AttachmentRow>();
+        var withheldRows = new List<(int BodyId, string Name, string? PublicRole)>();
+        var lastPerson = 0;
+        var hearings = new List<(int Id, int ItemId)>();
+        await using (var r = await session.ExecuteAsync(statement, values, ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                meetings.Add(new MeetingRow(
+                    r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
+                    Text(r, 6), r.GetFieldValue<DateOnly>(7), Time(r, 8), Time(r, 9),
+                    r.IsDBNull(10) ? null : new LocationRow(r.GetInt32(10), r.GetInt32(11), r.GetString(12), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16), Utc(r, 17), Utc(r, 18)),
+                    Text(r, 19), (MeetingState)r.GetInt32(20), r.IsDBNull(21) ? null : r.GetInt32(21), r.IsDBNull(22) ? null : r.GetFieldValue<DateOnly>(22),
+                    Text(r, 23), Text(r, 24), r.IsDBNull(25) ? null : Utc(r, 25), Text(r, 26), Utc(r, 27), Utc(r, 28)));
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                agenda.Add(new ItemRow(
+                    r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), Enum.Parse<AgendaItemKind>(r.GetString(5)),
+                    r.GetBoolean(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), Utc(r, 12), Utc(r, 13)));
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                present.Add(new AttendanceRow(
+                    r.GetInt32(0), r.GetInt32(1), Person(r, 2)!, Enum.Parse<AttendanceStatus>(r.GetString(6)), Person(r, 7), Text(r, 11),
+                    r.IsDBNull(12) ? null : Enum.Parse<MembershipRole>(r.GetString(12)), Text(r, 13)));
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                guestItems.Add((r.GetInt32(0), r.GetString(1), r.GetInt32(2)));
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                attachments.Add(new AttachmentRow(
+                    r.GetInt32(0),
+                    new AttachmentRecord(r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6), r.GetBoolean(7), r.GetBoolean(8)),
+                    forOParl ? Text(r, 9) : null));
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                // A person's name, then each alias (a row per alias; one row with none when there is none).
+                var person = r.GetInt32(1);
+                if (person != lastPerson)
+                {
+                    withheldRows.Add((r.GetInt32(0), r.GetString(2), Text(r, 3)));
+                    lastPerson = person;
+                }
+
+                if (!r.IsDBNull(4))
+                {
+                    withheldRows.Add((r.GetInt32(0), r.GetString(4), Text(r, 3)));
+                }
+            }
+
+            if (forOParl)
+            {
+                await r.NextResultAsync(ct);
+                while (await r.ReadAsync(ct))
+                {
+                    hearings.Add((r.GetInt32(0), r.GetInt32(1)));
+                }
+            }
+        }
+
+        return Assemble(meetings, agenda, present, guestItems, attachments, withheldRows, hearings);
+    }
+
+    private static List<MeetingRead> Assemble(
+        List<MeetingRow> meetings, List<ItemRow> agenda, List<AttendanceRow> present, List<(int AttendanceId, string Number, int Position)> guestRows,
+        List<AttachmentRow> attachments, List<(int BodyId, string Name, string? PublicRole)> withheldRows, List<(int Id, int ItemId)> hearings)
+    {
+        // The privacy gate decides which meetings' agenda, attendance and files are read; the statements already leave the others out.
+        var open = meetings.Where(m => PrivacyGate.IsPublic(m.State)).Select(m => m.Id).ToHashSet();
+
+        // Only guests come with items (as the EF Core read had it: read only when someone attended as a guest).
+        var guestItems = (present.Exists(a => a.Status == AttendanceStatus.Guest) ? guestRows : []).ToLookup(g => g.AttendanceId);
+        var withheld = withheldRows.ToLookup(w => w.BodyId, w => new WithheldName(w.Name, w.PublicRole!));
+        var agendaOf = agenda.Where(i => open.Contains(i.MeetingId)).ToLookup(i => i.MeetingId);
+        var presentOf = present.Where(a => open.Contains(a.MeetingId)).ToLookup(a => a.MeetingId);
+        var attachmentsOf = attachments.Where(a => open.Contains(a.MeetingId)).ToLookup(a => a.MeetingId);
         var hearingOf = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => g.First().Id);
         var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
         return meetings.ConvertAll(meeting =>
@@ -187,20 +320,38 @@ internal static class MeetingReader
         });
     }
 
-    /// <summary>Every spelling of the names of people shown by role only, per municipality.</summary>
-    public static async Task<ILookup<int, WithheldName>> WithheldAsync(ProtokolDbContext db, List<int> bodies, CancellationToken ct) =>
-        (await ListAsync(For(db).Withheld(db, [.. bodies]), ct))
-        .SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => (p.BodyId, Name: new WithheldName(n, p.PublicRole!))))
-        .ToLookup(p => p.BodyId, p => p.Name);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<TimeOnly>(i);
+
+    /// <summary>A stored timestamp, UTC on both engines (SQLite hands it back unspecified, as EF Core's converter has it).</summary>
+    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+
+    /// <summary>Id, name, publication and public role from <paramref name="i"/> on, or null.</summary>
+    private static PersonRef? Person(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : new PersonRef(r.GetInt32(i), r.GetString(i + 1), Enum.Parse<PublicationLevel>(r.GetString(i + 2)), Text(r, i + 3));
+
+    private sealed record WithheldRow(int BodyId, string Name, string? PublicRole, List<string> Aliases);
+
+    /// <summary>Compiled once per model: a compiled query belongs to the model it first ran with, and one process may use both engines.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<ProtokolDbContext, int[], IAsyncEnumerable<WithheldRow>>> Withheld = [];
+
+    private static Func<ProtokolDbContext, int[], IAsyncEnumerable<WithheldRow>> WithheldQuery(ProtokolDbContext db) => Withheld.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+        (ProtokolDbContext db, int[] bodies) => db.People.AsNoTracking()
+            .Where(p => p.Publication == PublicationLevel.RoleOnly && bodies.Contains(p.BodyId))
+            .Select(p => new WithheldRow(p.BodyId, p.Name, p.PublicRole, p.Aliases.Select(a => a.Name).ToList()))));
+
+    /// <summary>Every spelling of the names of people shown by role only, per municipality (OParl's hearings).</summary>
+    public static async Task<ILookup<int, WithheldName>> WithheldAsync(ProtokolDbContext db, List<int> bodies, CancellationToken ct)
     {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
+        var rows = new List<WithheldRow>();
+        await foreach (var row in WithheldQuery(db)(db, [.. bodies]).WithCancellation(ct))
         {
-            list.Add(row);
+            rows.Add(row);
         }
 
-        return list;
+        return rows
+            .SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => (p.BodyId, Name: new WithheldName(n, p.PublicRole!))))
+            .ToLookup(p => p.BodyId, p => p.Name);
     }
 }

@@ -6,7 +6,7 @@ using Protokol.Core.Registry;
 
 namespace Protokol.Data.Stores;
 
-internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
+internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions sessions) : IPortalQueries
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
@@ -109,7 +109,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db) : IPortalQueries
 
     // The same set-based read as OParl's meetings, for one meeting.
     public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken) =>
-        (await Portal.MeetingReader.ReadAsync(db, [id], forOParl: false, cancellationToken)) is [var meeting] ? meeting.Record : null;
+        (await Portal.MeetingReader.ReadAsync(sessions, [id], forOParl: false, cancellationToken)) is [var meeting] ? meeting.Record : null;
 
     public async Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken)
     {

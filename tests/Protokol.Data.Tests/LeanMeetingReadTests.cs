@@ -1,0 +1,404 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Files;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+using Protokol.Data.Portal;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>
+/// The lean meeting read (plain SQL on kept, prepared connections) against the EF Core LINQ read it
+/// replaced, on both engines, over generated meetings in every state: guests, substitutes, seats
+/// with and without an organisation represented, attachments with and without stored files, closed
+/// and withdrawn items, hearings, cancelled and imported meetings, role-only people with aliases.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LeanMeetingReadTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_lean_read_returns_what_the_EF_Core_read_returns(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var ids = await GeneratedArchive.SeedAsync(db, seed: 17);
+        var expected = await db.WithContextAsync(context => EfMeetingRead.ReadAsync(context, ids));
+        Assert.Equal(ids.Count, expected.Count);
+
+        // What the generator must have covered, or the comparison proves little.
+        var records = expected.Select(e => e.Record).ToList();
+        foreach (var state in Enum.GetValues<MeetingState>())
+        {
+            Assert.Contains(records, m => m.State == state);
+        }
+
+        Assert.Contains(records, m => m.CancelledAt is not null);
+        Assert.Contains(records, m => m.ImportedFrom is not null);
+        Assert.Contains(records, m => m.LocationAddress is not null && m.HostName is not null);
+        Assert.Contains(records, m => m.Attendance.Any(a => a.Status == AttendanceStatus.Guest && a.GuestItemNumbers.Count > 1));
+        Assert.Contains(records, m => m.Attendance.Any(a => a.SubstituteFor is not null));
+        Assert.Contains(records, m => m.Attendance.Any(a => a.Role is null) && m.Attendance.Any(a => a.Role is not null && a.RepresentedOrganisation is not null));
+        Assert.Contains(records, m => m.Attendance.Any(a => a.Person.Publication == PublicationLevel.RoleOnly));
+        Assert.Contains(records, m => m.Attachments.Any(a => a.HasFile) && m.Attachments.Any(a => !a.HasFile) && m.Attachments.Any(a => !a.IsPublic));
+        Assert.Contains(records, m => m.Items.Any(i => i.Withdrawn) && m.Items.Any(i => !i.IsPublic) && m.Items.Any(i => i.ParentNumber is not null));
+        Assert.Contains(records, m => m.Withheld!.Count > 2);
+        Assert.Contains(expected, e => e.ItemHearings.Count > 0 && e.AttachmentTexts.Count > 0);
+        Assert.Contains(expected, e => e.Record.State == MeetingState.Planned && e.Location is not null);
+
+        await using var scope = db.Scope();
+        var oparl = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+        var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+
+        // All at once (a list of 64 ids), one at a time, and in pages of sizes between the padded list sizes.
+        Assert.Equal(JsonSerializer.Serialize(expected, Json), JsonSerializer.Serialize(await oparl.MeetingsAsync(ids, CancellationToken.None), Json));
+        foreach (var meeting in expected)
+        {
+            var one = await portal.GetMeetingAsync(meeting.Record.Id, CancellationToken.None);
+            Assert.Equal(JsonSerializer.Serialize(meeting.Record, Json), JsonSerializer.Serialize(one, Json));
+        }
+
+        foreach (var size in new[] { 3, 5, 13 })
+        {
+            foreach (var page in ids.Order().Chunk(size))
+            {
+                var read = await oparl.MeetingsAsync(page, CancellationToken.None);
+                Assert.Equal(JsonSerializer.Serialize(expected.Where(e => page.Contains(e.Record.Id)), Json), JsonSerializer.Serialize(read, Json));
+            }
+        }
+
+        // More ids than the largest list (read in parts), most of them unknown, in no order.
+        var many = Enumerable.Range(1, 3000).Select(i => i * 7).Concat(ids).Reverse().ToList();
+        var known = await db.WithContextAsync(context => context.Meetings.Where(m => many.Contains(m.Id)).Select(m => m.Id).ToListAsync());
+        var all = await db.WithContextAsync(context => EfMeetingRead.ReadAsync(context, known));
+        Assert.Equal(JsonSerializer.Serialize(all, Json), JsonSerializer.Serialize(await oparl.MeetingsAsync(many, CancellationToken.None), Json));
+        Assert.Null(await portal.GetMeetingAsync(999_999, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_kept_session_sees_the_last_saved_change_and_survives_a_schema_change(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var ids = await GeneratedArchive.SeedAsync(db, seed: 3);
+        var sessions = db.Services.GetRequiredService<ReadSessions>();
+        async Task<MeetingRecord> ReadAsync(int id)
+        {
+            await using var scope = db.Scope();
+            return (await scope.ServiceProvider.GetRequiredService<IPortalQueries>().GetMeetingAsync(id, CancellationToken.None))!;
+        }
+
+        var id = await db.WithContextAsync(context => context.Meetings.Where(m => ids.Contains(m.Id) && m.State == MeetingState.MinutesPublished).Select(m => m.Id).FirstAsync());
+        var before = await ReadAsync(id);
+        var opened = sessions.Opened;
+
+        // A secretary's save: the next public read on the same kept connection sees it.
+        await db.WithContextAsync(async context =>
+        {
+            var meeting = await context.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == id);
+            meeting.RecordMinutes(meeting.ItemsInOrder.First(i => i.IsPublic), "Rettet referat.", "Rettet beslutning.");
+            return await context.SaveChangesAsync();
+        });
+        var after = await ReadAsync(id);
+        Assert.Equal(opened, sessions.Opened);
+        Assert.Contains(after.Items, i => i.Minutes == "Rettet referat." && i.Decision == "Rettet beslutning.");
+        Assert.DoesNotContain(before.Items, i => i.Minutes == "Rettet referat.");
+
+        // A migration while the portal runs: a column added (SQLite re-prepares), or one the read returns changing type
+        // (PostgreSQL refuses a prepared statement whose result type changed: the read is run again on a new connection).
+        var change = provider == DatabaseProvider.Sqlite
+            ? """ALTER TABLE "AgendaItems" ADD COLUMN "Issue17Probe" TEXT NULL"""
+            : """ALTER TABLE "AgendaItems" ALTER COLUMN "WithdrawnReason" TYPE text""";
+        await db.WithContextAsync(context => context.Database.ExecuteSqlRawAsync(change));
+        var changed = await ReadAsync(id);
+        Assert.Equal(JsonSerializer.Serialize(after), JsonSerializer.Serialize(changed));
+
+        // Disposed with the host: every kept connection closed (SQLite: the file can be deleted; PostgreSQL: no session left open).
+        var services = db.Build();
+        var own = services.GetRequiredService<ReadSessions>();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<IPortalQueries>().GetMeetingAsync(id, CancellationToken.None));
+        }
+
+        Assert.Equal(1, own.Opened);
+        await services.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => own.ReadAsync((_, _) => Task.FromResult(0), CancellationToken.None));
+    }
+
+    /// <summary>Generated councils, people and meetings through the domain's own methods, in every state.</summary>
+    private static class GeneratedArchive
+    {
+        public static async Task<List<int>> SeedAsync(TestDatabase db, int seed)
+        {
+            var random = new Random(seed);
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            var body = new Body("genereret", "Genereret Kommune");
+            var council = body.AddOrganization("raadet", "Rådet", OrganizationKind.Council);
+            var host = body.AddOrganization("vaert", "Værtsforeningen", OrganizationKind.ExternalOrganisation);
+            var behalf = body.AddOrganization("forening", "Foreningen for Alle", OrganizationKind.ExternalOrganisation);
+            var people = Enumerable.Range(0, 14).Select(i => new Person(body, $"Person {(char)('A' + i)} Hansen")).ToList();
+            var hidden = new Person(body, "Quirin Hemmeligsen", PublicationLevel.RoleOnly, "Brugerrepræsentant");
+            hidden.AddAlias("Q. Hemmeligsen");
+            hidden.AddAlias("Quirin Hemmelig");
+            var hiddenToo = new Person(body, "Åse Skjult", PublicationLevel.RoleOnly, "Pårørenderepræsentant");
+            people.Add(hidden);
+            people.Add(hiddenToo);
+            var start = today.AddYears(-3);
+            var memberships = new List<Membership>
+            {
+                new(people[0], council, MembershipRole.Chair, start, null, behalf),
+                new(people[1], council, MembershipRole.ViceChair, start, null),
+
+                // Two seats at once: the read takes the first by role as stored (text: "Member" before "Secretary"), then by id.
+                new(people[2], council, MembershipRole.Secretary, start, null),
+                new(people[2], council, MembershipRole.Member, start, null, behalf),
+                new(people[3], council, MembershipRole.Member, start, today.AddYears(-1)),
+                new(people[4], council, MembershipRole.Substitute, start, null, null, null, people[3]),
+                new(people[5], council, MembershipRole.Observer, today.AddYears(-1), null),
+                new(hidden, council, MembershipRole.Member, start, null, behalf),
+                new(hiddenToo, council, MembershipRole.Member, start, null),
+            };
+            var places = new[] { new Location(body, "Rådhuset", "Torvet 1", "7990", "Havnby", "Lokale 2"), new Location(body, "Værestedet", null, null, "Havnby") };
+            var stored = new StoredFile("bilag med indhold"u8.ToArray(), "application/pdf");
+            var meetings = new List<Meeting>();
+            Meeting? approvable = null;
+            for (var i = 0; i < 64; i++)
+            {
+                var date = today.AddDays(-900 + (i * 20));
+                var meeting = new Meeting(council, date, i % 5 == 0 ? null : new TimeOnly(15, 0), i % 3 == 0 && i % 5 != 0 ? new TimeOnly(17, 30, 15) : null);
+                meeting.Rename(i % 4 == 0 ? $"Møde nr. {i}" : null);
+                if (i % 6 != 1)
+                {
+                    meeting.SetPlace(places[i % 2], i % 3 == 0 ? host : null);
+                }
+
+                var items = new List<AgendaItem>();
+                for (var n = 0; n < 2 + random.Next(6); n++)
+                {
+                    var item = meeting.AppendItem($"Punkt {n} om Quirin Hemmeligsen", (AgendaItemKind)random.Next(4), isPublic: random.Next(5) > 0, publicText: random.Next(2) == 0 ? $"Tekst {i}.{n}" : null);
+                    items.Add(item);
+                    if (random.Next(4) == 0)
+                    {
+                        items.Add(meeting.AppendSubItem(item, $"Underpunkt til {n}", isPublic: random.Next(3) > 0));
+                    }
+                }
+
+                foreach (var item in items.Where(_ => random.Next(3) == 0))
+                {
+                    var file = random.Next(3) switch { 0 => stored.Sha256, 1 => new string('0', 63) + (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture), _ => stored.Sha256 };
+                    meeting.Attach(random.Next(4) == 0 ? null : item, $"Bilag til {item.Number}", $"bilag {item.Number}.pdf", "application/pdf", 1000 + i, file, isPublic: random.Next(4) > 0)
+                        .SetText(random.Next(2) == 0 ? $"Bilagets tekst om Q. Hemmeligsen {i}" : null);
+                }
+
+                // States spread over the dates: past meetings progress further; every state occurs.
+                var target = (MeetingState)Math.Min(i % 7, (int)MeetingState.MinutesApproved);
+                if (i % 7 == 6)
+                {
+                    // Cancelled while planned, or after its agenda went out.
+                    if (i % 2 == 0)
+                    {
+                        meeting.PublishAgenda(now);
+                    }
+
+                    meeting.Cancel(i % 2 == 0 ? "Aflyst, Quirin Hemmeligsen er syg." : null, now);
+                    target = MeetingState.Planned;
+                }
+                else if (date > today)
+                {
+                    target = target >= MeetingState.AgendaPublished ? MeetingState.AgendaPublished : MeetingState.Planned;
+                }
+
+                if (target >= MeetingState.AgendaPublished)
+                {
+                    meeting.PublishAgenda(now);
+                    if (random.Next(3) == 0)
+                    {
+                        meeting.WithdrawItem(items[^1], "Udgår.");
+                    }
+                }
+
+                if (target >= MeetingState.Held)
+                {
+                    meeting.MarkHeld(today);
+                    foreach (var person in people.Take(8).Where(_ => random.Next(4) > 0))
+                    {
+                        meeting.RecordAttendance(person, (AttendanceStatus)random.Next(3), affiliation: random.Next(3) == 0 ? "Forening" : null);
+                    }
+
+                    meeting.RecordAttendance(people[4], AttendanceStatus.Present, substituteFor: people[3]);
+                    meeting.RecordAttendance(hidden, AttendanceStatus.Present);
+                    if (i % 2 == 0)
+                    {
+                        meeting.AddGuest(people[10 + (i % 4)], items.Take(2 + (i % 2)), "Gæst fra forvaltningen");
+                    }
+                }
+
+                if (target >= MeetingState.MinutesDrafted)
+                {
+                    meeting.RecordMinutes(items[0], $"Referat for Quirin {i}.", random.Next(2) == 0 ? "Godkendt." : null);
+                }
+
+                if (target >= MeetingState.MinutesPublished)
+                {
+                    meeting.PublishMinutes(now);
+                }
+
+                // Approved by the next meeting that is held.
+                if (target >= MeetingState.Held && approvable is not null)
+                {
+                    approvable.ApproveMinutes(meeting);
+                    approvable = null;
+                }
+
+                if (target == MeetingState.MinutesApproved)
+                {
+                    meeting.MarkImported($"referat-{i}.pdf", new string('a', 64), now);
+                    approvable = meeting;
+                }
+
+                meetings.Add(meeting);
+            }
+
+            var hearings = meetings.Where(m => m.State >= MeetingState.AgendaPublished).Take(12)
+                .Select((m, n) =>
+                {
+                    var hearing = new Core.Hearings.Hearing(council, $"Høring {n}", "Ministeriet", m.Date.AddDays(-30), m.Date.AddDays(14));
+                    hearing.TreatAt(m.ItemsInOrder.First());
+                    return hearing;
+                })
+                .ToList();
+            await db.WithContextAsync(async context =>
+            {
+                context.Add(body);
+                context.AddRange(people);
+                context.AddRange(memberships);
+                context.AddRange(meetings);
+                context.AddRange(hearings);
+                context.Add(stored);
+                return await context.SaveChangesAsync();
+            });
+            return meetings.Select(m => m.Id).ToList();
+        }
+    }
+
+    /// <summary>The read as it was written with EF Core (LINQ, one statement per kind of row), kept here as the reference.</summary>
+    private static class EfMeetingRead
+    {
+        public static async Task<List<OParlMeetingRecord>> ReadAsync(ProtokolDbContext db, IReadOnlyCollection<int> ids)
+        {
+            var meetings = await db.Meetings.AsNoTracking()
+                .Where(m => ids.Contains(m.Id))
+                .OrderBy(m => m.Id)
+                .Select(m => new
+                {
+                    m.Id, m.OrganizationId, OrganizationSlug = m.Organization.Slug, OrganizationName = m.Organization.Name, BodyName = m.Organization.Body.Name, m.Organization.BodyId,
+                    m.Name, m.Date, m.StartTime, m.EndTime, m.Location, HostName = m.Host == null ? null : m.Host.Name,
+                    m.State, m.MinutesApprovedById, ApprovedOn = m.MinutesApprovedBy == null ? (DateOnly?)null : m.MinutesApprovedBy.Date,
+                    m.ImportedFrom, m.ImportedSha256, m.CancelledAt, m.CancellationReason, m.Created, m.Modified,
+                })
+                .ToListAsync();
+            int[] open = [.. meetings.Where(m => PrivacyGate.IsPublic(m.State)).Select(m => m.Id)];
+            var agenda = await db.AgendaItems.AsNoTracking()
+                .Where(i => open.Contains(i.MeetingId))
+                .OrderBy(i => i.MeetingId).ThenBy(i => i.Position)
+                .Select(i => new { i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.Created, i.Modified })
+                .ToListAsync();
+            var present = await db.Attendance.AsNoTracking()
+                .Where(a => open.Contains(a.MeetingId))
+                .Select(a => new
+                {
+                    a.Id,
+                    a.MeetingId,
+                    Person = new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole),
+                    a.Status,
+                    SubstituteFor = a.SubstituteFor == null ? null : new PersonRef(a.SubstituteFor.Id, a.SubstituteFor.Name, a.SubstituteFor.Publication, a.SubstituteFor.PublicRole),
+                    a.Affiliation,
+                    Role = db.Memberships
+                        .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
+                            && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
+                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
+                        .Select(ms => (MembershipRole?)ms.Role)
+                        .FirstOrDefault(),
+                    OnBehalfOf = db.Memberships
+                        .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
+                            && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
+                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
+                        .Select(ms => ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name)
+                        .FirstOrDefault(),
+                })
+                .ToListAsync();
+            var guestItems = (!present.Exists(a => a.Status == AttendanceStatus.Guest) ? [] : await db.Attendance.AsNoTracking()
+                    .Where(a => open.Contains(a.MeetingId))
+                    .SelectMany(a => a.GuestItems, (a, i) => new { AttendanceId = a.Id, i.Number, i.Position })
+                    .ToListAsync())
+                .ToLookup(g => g.AttendanceId);
+            var attachments = await db.Attachments.AsNoTracking()
+                .Where(a => open.Contains(a.MeetingId))
+                .OrderBy(a => a.Id)
+                .Select(a => new
+                {
+                    a.MeetingId,
+                    Record = new AttachmentRecord(a.Id, a.AgendaItemId, a.Title, a.FileName, a.MediaType, a.SizeBytes, a.IsPublic, db.StoredFiles.Any(f => f.Sha256 == a.Sha256)),
+                    Text = a.IsPublic && (a.AgendaItemId == null || a.AgendaItem!.IsPublic) ? a.Text : null,
+                })
+                .ToListAsync();
+            var hearings = await db.Hearings.AsNoTracking()
+                .Where(h => h.AgendaItemId != null && open.Contains(h.AgendaItem!.MeetingId))
+                .OrderBy(h => h.Id)
+                .Select(h => new { h.Id, ItemId = h.AgendaItemId!.Value })
+                .ToListAsync();
+            var bodies = meetings.Select(m => m.BodyId).Distinct().ToList();
+            var withheld = (await db.People.AsNoTracking()
+                    .Where(p => p.Publication == PublicationLevel.RoleOnly && bodies.Contains(p.BodyId))
+                    .Select(p => new { p.BodyId, p.Name, p.PublicRole, Aliases = p.Aliases.Select(a => a.Name).ToList() })
+                    .ToListAsync())
+                .SelectMany(p => p.Aliases.Prepend(p.Name).Select(n => (p.BodyId, Name: new WithheldName(n, p.PublicRole!))))
+                .ToLookup(p => p.BodyId, p => p.Name);
+
+            var agendaOf = agenda.ToLookup(i => i.MeetingId);
+            var presentOf = present.ToLookup(a => a.MeetingId);
+            var attachmentsOf = attachments.ToLookup(a => a.MeetingId);
+            var hearingOf = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => g.First().Id);
+            var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+            return meetings.ConvertAll(meeting =>
+            {
+                var rows = agendaOf[meeting.Id].ToList();
+                var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
+                var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason));
+                var attendance = presentOf[meeting.Id]
+                    .Select(a => new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
+                        guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), a.OnBehalfOf, a.Role))
+                    .OrderBy(a => a.Role ?? MembershipRole.Observer + 1)
+                    .ThenBy(a => a.Person.Name, danish)
+                    .ToList();
+                var files = attachmentsOf[meeting.Id].ToList();
+                var record = new MeetingRecord(
+                    meeting.Id, meeting.OrganizationId, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName,
+                    meeting.Name, meeting.Date, meeting.StartTime, meeting.EndTime,
+                    meeting.Location?.Name, meeting.Location?.Description, meeting.HostName,
+                    meeting.State, meeting.MinutesApprovedById, meeting.ApprovedOn,
+                    items, attendance, files.ConvertAll(a => a.Record),
+                    meeting.ImportedFrom, meeting.ImportedSha256, withheld[meeting.BodyId].ToList(),
+                    meeting.CancelledAt, meeting.CancellationReason);
+                var l = meeting.Location;
+                return new OParlMeetingRecord(
+                    record, meeting.BodyId, l is null ? null : new OParlLocationRecord(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, [], l.Created, l.Modified),
+                    meeting.Created, meeting.Modified,
+                    rows.ToDictionary(i => i.Id, i => new OParlStamps(i.Created, i.Modified)),
+                    files.Where(a => a.Text is not null).ToDictionary(a => a.Record.Id, a => a.Text!),
+                    hearingOf.Where(h => numberOf.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value));
+            });
+        }
+    }
+}
