@@ -293,7 +293,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         }
 
         // As the command line's import: search changes wait in the outbox and are applied on the other core
-        // every 100 documents while storing goes on, and completed at the end (--index-at-end: only at the end).
+        // every 500 documents while storing goes on, and completed at the end (--index-at-end: only at the end).
         var settings = cluster is null ? DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync());
         var services = new ServiceCollection();
         services.AddLogging();
@@ -333,7 +333,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         });
 
         var stored = 0;
-        var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 100, CancellationToken.None);
+        var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
         await foreach (var document in channel.Reader.ReadAllAsync())
         {
             await using var scope = provider.CreateAsyncScope();

@@ -57,8 +57,8 @@ internal static class ImportCommand
             }
 
             // The search index is built on the other core while documents are stored, a round every
-            // 100 documents, and completed once storing is done.
-            await using var indexing = new BackgroundOutboxApplier(services, 100, cancellationToken);
+            // 500 documents (each round commits the index once), and completed once storing is done.
+            await using var indexing = new BackgroundOutboxApplier(services, 500, cancellationToken);
             var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization), fallbackDate);
             var results = new List<ImportResult>();
             var session = new ImportSession();

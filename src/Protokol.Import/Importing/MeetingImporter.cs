@@ -54,10 +54,17 @@ public sealed class ImportSession
 
     internal Dictionary<int, CouncilMeetings> Meetings { get; } = [];
 
+    /// <summary>
+    /// The hashes of the stored files, read at the run's first document. Every imported meeting's
+    /// original is a stored file, so bytes not among them are neither stored nor imported yet.
+    /// </summary>
+    internal HashSet<string>? Files { get; set; }
+
     internal void Forget()
     {
         People.Clear();
         Meetings.Clear();
+        Files = null;
     }
 }
 
@@ -134,7 +141,12 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: document.Rejection);
         }
 
-        if (await store.FindMeetingByImportHashAsync(sha, cancellationToken) is { } same)
+        if (session is not null)
+        {
+            session.Files ??= new HashSet<string>(await store.FileHashesAsync(cancellationToken), StringComparer.Ordinal);
+        }
+
+        if (session?.Files?.Contains(sha) != false && await store.FindMeetingByImportHashAsync(sha, cancellationToken) is { } same)
         {
             return new ImportResult(fileName, ImportOutcome.Unchanged, same.Id);
         }
@@ -146,6 +158,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             await store.InTransactionAsync(async ct => (result, stored) = await StoreAsync(fileName, bytes, sha, WithDate(fileName, parsed, target), target, session, ct), cancellationToken);
             if (session is not null && stored is not null)
             {
+                session.Files?.Add(sha);
                 session.People[stored.People.BodyId] = stored.People.Index;
                 if (result!.Outcome == ImportOutcome.Imported && stored.Meetings is not null)
                 {
@@ -263,7 +276,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
 
         meeting.MarkImported(fileName, sha, now.UtcDateTime);
-        if (!await store.HasStoredFileAsync(sha, ct))
+        if (session?.Files is { } files ? !files.Contains(sha) : !await store.HasStoredFileAsync(sha, ct))
         {
             store.Add(new StoredFile(bytes, StoredFile.MediaTypeOf(fileName)));
         }
