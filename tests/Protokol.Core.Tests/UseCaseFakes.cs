@@ -88,6 +88,10 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<DateOnly?> IProtokolStore.LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    Task<IReadOnlyList<string>> IProtokolStore.FileHashesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<IReadOnlyList<(int Id, DateOnly Date, string? ImportedFrom)>> IProtokolStore.MeetingDatesAsync(int organizationId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     void IProtokolStore.Remove(Entity entity) => throw new NotSupportedException();
 
     void IProtokolStore.DiscardChanges() => throw new NotSupportedException();

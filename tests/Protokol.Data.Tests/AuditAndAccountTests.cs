@@ -58,6 +58,51 @@ public sealed class AuditAndAccountTests(PostgresCluster postgres)
         Assert.Equal(await db.WithContextAsync(context => context.Meetings.CountAsync()), added);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_meeting_added_with_its_items_is_one_entry_naming_each_part_with_its_id_and_values(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        var (meetingId, itemIds) = await db.WithContextAsync(async context =>
+        {
+            var organization = await context.Organizations.OrderBy(o => o.Id).FirstAsync();
+            var meeting = new Meeting(organization, new DateOnly(2019, 3, 25), new TimeOnly(15, 0));
+            meeting.AddItem("1", "Godkendelse af referat", AgendaItemKind.Decision);
+            meeting.AddItem("2", "Trafik ved skolerne", publicText: "Rådet drøftede skolevejene.");
+            context.Add(meeting);
+            await context.SaveChangesAsync();
+            return (meeting.Id, meeting.Items.OrderBy(i => i.Number).Select(i => i.Id).ToList());
+        });
+
+        var logged = await db.WithContextAsync(context => context.AuditLog
+            .Where(e => (e.EntityType == nameof(Meeting) && e.EntityId == meetingId) || (e.EntityType == nameof(AgendaItem) && itemIds.Contains(e.EntityId))).ToListAsync());
+        var entry = Assert.Single(logged);
+        Assert.Equal((nameof(Meeting), "added", "sekretaer@havnby.dk"), (entry.EntityType, entry.Action, entry.Actor));
+        using var json = JsonDocument.Parse(entry.Changes);
+        Assert.Equal("2019-03-25", json.RootElement.GetProperty("Date")[1].GetString());
+        var items = json.RootElement.GetProperty(nameof(AgendaItem));
+        Assert.Equal(JsonValueKind.Null, items[0].ValueKind);
+        Assert.Equal(itemIds, items[1].EnumerateArray().Select(i => i.GetProperty("Id").GetInt32()));
+        Assert.Equal(["Godkendelse af referat", "Trafik ved skolerne"], items[1].EnumerateArray().Select(i => i.GetProperty("Title").GetString()));
+        Assert.Equal("Rådet drøftede skolevejene.", items[1][1].GetProperty("PublicText").GetString());
+        Assert.False(items[1][0].TryGetProperty("MeetingId", out _), "the entry is the meeting's own");
+
+        // An item added to a meeting that already exists is an entry of its own.
+        var added = await db.WithContextAsync(async context =>
+        {
+            var meeting = await context.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == meetingId);
+            var item = meeting.AddItem("3", "Eventuelt");
+            await context.SaveChangesAsync();
+            return item.Id;
+        });
+        var own = await db.WithContextAsync(context => context.AuditLog.SingleAsync(e => e.EntityType == nameof(AgendaItem) && e.EntityId == added));
+        Assert.Equal("added", own.Action);
+        using var ownJson = JsonDocument.Parse(own.Changes);
+        Assert.Equal("Eventuelt", ownJson.RootElement.GetProperty("Title")[1].GetString());
+        Assert.Equal(meetingId, ownJson.RootElement.GetProperty("MeetingId")[1].GetInt32());
+    }
+
     private sealed class ScopeActor : IAuditActor
     {
         public string Name { get; set; } = "ingen";

@@ -19,19 +19,25 @@ public sealed class ImportArchiveTests(PostgresCluster postgres)
 
     private static string Spec(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", name));
 
-    private static async Task<ImportResult> ImportAsync(TestDatabase db, string name, string text, ImportTarget? target = null)
+    private static async Task<ImportResult> ImportAsync(TestDatabase db, string name, string text, ImportTarget? target = null, ImportSession? session = null)
     {
         await using var scope = db.Scope();
         var importer = new MeetingImporter(scope.ServiceProvider.GetRequiredService<IProtokolStore>(), new DocumentReader(new ImportLimits()), Clock);
-        return await importer.ImportAsync(name, Encoding.UTF8.GetBytes(text), target ?? Havnby, CancellationToken.None);
+        return await importer.ImportAsync(name, Encoding.UTF8.GetBytes(text), target ?? Havnby, CancellationToken.None, session);
     }
 
+    // With a session (one run of the command line over many files: what it knows of the council's
+    // meetings is kept between documents) and without (one file at a time).
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task A_changed_copy_under_another_name_updates_the_meeting_and_other_minutes_of_that_day_are_reported_not_stored(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task A_changed_copy_under_another_name_updates_the_meeting_and_other_minutes_of_that_day_are_reported_not_stored(DatabaseProvider provider, bool inOneRun)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var run = inOneRun ? new ImportSession() : null;
+        Task<ImportResult> ImportAsync(TestDatabase database, string name, string text) => ImportArchiveTests.ImportAsync(database, name, text, session: run);
         var original = Spec("integrationsraad-referat.txt");
         var first = await ImportAsync(db, "referat.txt", original);
 
@@ -57,11 +63,15 @@ public sealed class ImportArchiveTests(PostgresCluster postgres)
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task Follow_ups_of_minutes_older_than_the_councils_latest_meeting_are_closed_as_historical(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task Follow_ups_of_minutes_older_than_the_councils_latest_meeting_are_closed_as_historical(DatabaseProvider provider, bool inOneRun)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var run = inOneRun ? new ImportSession() : null;
+        Task<ImportResult> ImportAsync(TestDatabase database, string name, string text) => ImportArchiveTests.ImportAsync(database, name, text, session: run);
         var minutes = Spec("integrationsraad-referat.txt");
 
         var newer = await ImportAsync(db, "2024.txt", minutes.Replace("12. maj 2023", "14. maj 2024", StringComparison.Ordinal));

@@ -27,11 +27,11 @@ public sealed class ImportTests(PostgresCluster postgres)
 
     private async Task<TestDatabase> DatabaseAsync(DatabaseProvider provider) => await TestDatabase.CreateAsync(provider, postgres, Clock);
 
-    private static async Task<ImportResult> ImportAsync(TestDatabase db, string name, byte[] bytes, ImportTarget? target = null)
+    private static async Task<ImportResult> ImportAsync(TestDatabase db, string name, byte[] bytes, ImportTarget? target = null, ImportSession? session = null)
     {
         await using var scope = db.Scope();
         var importer = new MeetingImporter(scope.ServiceProvider.GetRequiredService<IProtokolStore>(), new DocumentReader(new ImportLimits()), Clock);
-        return await importer.ImportAsync(name, bytes, target ?? Odense, CancellationToken.None);
+        return await importer.ImportAsync(name, bytes, target ?? Odense, CancellationToken.None, session);
     }
 
     private static byte[] Spec(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Specs", name));
@@ -84,12 +84,18 @@ public sealed class ImportTests(PostgresCluster postgres)
         });
     }
 
+    // With a session (one run over many files, keeping the stored files' hashes and the council's
+    // meetings between documents) and without (one file at a time).
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task Importing_the_same_file_twice_changes_nothing_and_a_changed_file_updates_its_meeting(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task Importing_the_same_file_twice_changes_nothing_and_a_changed_file_updates_its_meeting(DatabaseProvider provider, bool inOneRun)
     {
         await using var db = await DatabaseAsync(provider);
+        var run = inOneRun ? new ImportSession() : null;
+        Task<ImportResult> ImportAsync(TestDatabase database, string name, byte[] bytes) => ImportTests.ImportAsync(database, name, bytes, session: run);
         var bytes = Spec("integrationsraad-referat.txt");
 
         var first = await ImportAsync(db, "referat.txt", bytes);

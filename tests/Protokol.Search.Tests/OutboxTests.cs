@@ -86,6 +86,36 @@ public sealed class OutboxTests(PostgresCluster cluster)
         Assert.Equal(before, (await archive.SearchAsync(new SearchRequest { Query = "hjemløse" })).Total);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Applied_alongside_a_bulk_writer_the_index_holds_every_committed_edit_when_it_completes(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+
+        // A bulk writer (an import) stores with its indexing deferred while rounds run on another thread.
+        await using var writer = archive.Database.Build((services, settings) =>
+        {
+            services.AddProtokolSearch(settings);
+            services.AddScoped<ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
+        });
+        var titles = Enumerable.Range(1, 12).Select(i => $"Kolonihaver runde {i}").ToList();
+        var applier = new BackgroundOutboxApplier(writer, batch: 2, CancellationToken.None);
+        await using (applier)
+        {
+            foreach (var title in titles)
+            {
+                await EditAsync(writer, title, titles.IndexOf(title) == 0 ? "Hjemløse i vintertiden" : titles[titles.IndexOf(title) - 1]);
+                applier.Stored();
+            }
+
+            Assert.True(await applier.CompleteAsync(CancellationToken.None) >= 1);
+        }
+
+        Assert.Equal([titles[^1]], await archive.TitlesAsync("kolonihave"));
+        Assert.Empty(await archive.TitlesAsync("vintertiden"));
+        Assert.Equal(0, await OutboxCountAsync(archive.Database));
+    }
+
     [Fact]
     public async Task A_deleted_index_directory_is_rebuilt_at_start_and_reindex_rebuilds_from_scratch()
     {
@@ -112,12 +142,12 @@ public sealed class OutboxTests(PostgresCluster cluster)
 
     private PostgresCluster? Cluster(DatabaseProvider engine) => engine == DatabaseProvider.Postgres ? cluster : null;
 
-    private static async Task EditAsync(IServiceProvider services, string title)
+    private static async Task EditAsync(IServiceProvider services, string title, string current = "Hjemløse i vintertiden")
     {
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
-        var itemId = await db.AgendaItems.Where(i => i.Title == "Hjemløse i vintertiden").Select(i => i.Id).SingleAsync();
+        var itemId = await db.AgendaItems.Where(i => i.Title == current).Select(i => i.Id).SingleAsync();
         var item = await store.FindAgendaItemAsync(itemId, CancellationToken.None);
         item!.Edit(title, item.Kind, item.IsPublic, item.PublicText);
         await store.SaveChangesAsync(CancellationToken.None);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Protokol.Data;
 using Protokol.Import.Importing;
 using Protokol.Import.Reading;
+using Protokol.Search.Indexing;
 using Spectre.Console;
 
 namespace Protokol.Cli.Commands;
@@ -55,6 +56,9 @@ internal static class ImportCommand
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             }
 
+            // The search index is built on the other core while documents are stored, a round every
+            // 500 documents (each round commits the index once), and completed once storing is done.
+            await using var indexing = new BackgroundOutboxApplier(services, 500, cancellationToken);
             var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization), fallbackDate);
             var results = new List<ImportResult>();
             var session = new ImportSession();
@@ -93,6 +97,7 @@ internal static class ImportCommand
                     await using var scope = services.CreateAsyncScope();
                     var importer = scope.ServiceProvider.GetRequiredService<MeetingImporter>();
                     results.Add(await importer.StoreAsync(document, target, cancellationToken, session));
+                    indexing.Stored();
                 }
             }
 
@@ -116,7 +121,7 @@ internal static class ImportCommand
 
             await producer;
             Report(context.Console, results);
-            await SearchCommand.ApplyPendingAsync(context, services, cancellationToken);
+            await SearchCommand.ApplyPendingAsync(context, indexing.CompleteAsync, cancellationToken);
             return results.Any(r => r.Outcome == ImportOutcome.Rejected) || missing.Count > 0 ? 1 : 0;
         }));
         return command;

@@ -123,9 +123,15 @@ internal static class SearchCommand
     public static async Task ApplyPendingAsync(CliContext context, IServiceProvider services, CancellationToken cancellationToken, bool quiet = false)
     {
         await using var scope = services.CreateAsyncScope();
+        await ApplyPendingAsync(context, scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().ApplyAsync, cancellationToken, quiet);
+    }
+
+    /// <summary>The same, where <paramref name="apply"/> brings the index up to date and says how many changes it applied.</summary>
+    public static async Task ApplyPendingAsync(CliContext context, Func<CancellationToken, Task<int>> apply, CancellationToken cancellationToken, bool quiet = false)
+    {
         try
         {
-            var applied = await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().ApplyAsync(cancellationToken);
+            var applied = await apply(cancellationToken);
             if (applied > 0 && !quiet)
             {
                 context.Console.MarkupLineInterpolated($"Search index updated ({applied} change(s)).");

@@ -57,6 +57,12 @@ public interface IProtokolStore
     /// <summary>The date of the organization's latest meeting, leaving out one meeting (the one being imported again); null when it has none.</summary>
     Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken);
 
+    /// <summary>The hashes of every stored file (files are never deleted; an import run keeps them).</summary>
+    Task<IReadOnlyList<string>> FileHashesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every meeting of the organization by id, date and the file it was imported from, if any (what an import run keeps of a council).</summary>
+    Task<IReadOnlyList<(int Id, DateOnly Date, string? ImportedFrom)>> MeetingDatesAsync(int organizationId, CancellationToken cancellationToken);
+
     /// <summary>Deletes what an earlier import of the meeting derived from it: follow-ups, hearings, review notes.</summary>
     Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken);
 

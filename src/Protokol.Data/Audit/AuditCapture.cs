@@ -27,14 +27,48 @@ internal static class AuditCapture
         (typeof(MinutesComment), nameof(MinutesComment.Text)),
     ];
 
-    /// <summary>Entries to complete after the save (added records have their ids only then).</summary>
+    private static readonly JsonWriterOptions Writer = new() { Encoder = Readable.Encoder };
+
+    /// <summary>
+    /// Entries to complete after the save (added records have their ids only then). A meeting added in
+    /// this save is one entry with its parts added with it (agenda items, attendance, attachments,
+    /// import notes), each part's fields and id under the part's type, <c>{"AgendaItem": [null, [{"Id": 7,
+    /// "Number": "1", …}, …]]}</c>: an import or a new meeting with its agenda is one entry, not one per
+    /// row, and says the same. Parts added to an existing meeting, and every change or removal, are
+    /// entries of their own.
+    /// </summary>
     public static List<Func<DateTime, string, AuditEntry>> Collect(ChangeTracker tracker)
     {
         var pending = new List<Func<DateTime, string, AuditEntry>>();
-        foreach (var entry in tracker.Entries<Entity>())
+        var entries = tracker.Entries<Entity>().ToList();
+        Dictionary<Meeting, List<(EntityEntry<Entity> Entry, SortedDictionary<string, object?[]> Changes)>>? parts = null;
+        foreach (var entry in entries)
+        {
+            if (entry is { State: EntityState.Added, Entity: Meeting meeting })
+            {
+                parts ??= new(ReferenceEqualityComparer.Instance);
+                parts[meeting] = [];
+            }
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is StoredFile)
             {
+                continue;
+            }
+
+            var changes = Changes(entry);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            if (parts is not null && entry.State == EntityState.Added && MeetingOf(entry.Entity) is { } owner && parts.TryGetValue(owner, out var ownerParts))
+            {
+                // The meeting's own entry names it; the temporary key it has before the save says nothing.
+                changes.Remove(nameof(AgendaItem.MeetingId));
+                ownerParts.Add((entry, changes));
                 continue;
             }
 
@@ -44,43 +78,140 @@ internal static class AuditCapture
                 EntityState.Deleted => "removed",
                 _ => "changed",
             };
-            var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
-            foreach (var property in entry.Properties)
-            {
-                var name = property.Metadata.Name;
-                if (Skipped.Contains(name) || property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey())
-                {
-                    continue;
-                }
-
-                var before = entry.State == EntityState.Added ? null : property.OriginalValue;
-                var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-                if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
-                {
-                    continue;
-                }
-
-                if (before is null && after is null)
-                {
-                    continue;
-                }
-
-                changes[name] = Secret.Contains((entry.Metadata.ClrType, name)) ? ["…", "…"] : [Value(before), Value(after)];
-            }
-
-            if (changes.Count == 0)
-            {
-                continue;
-            }
-
-            var json = JsonSerializer.Serialize(changes, Readable);
             var type = entry.Metadata.ClrType.Name;
             var entity = entry.Entity;
             var originalId = entity.Id;
+            if (entity is Meeting added && parts is not null && parts.TryGetValue(added, out var own))
+            {
+                // Written after the save, when the parts have their ids.
+                pending.Add((at, actor) => new AuditEntry(at, actor, type, entity.Id, action, Json(changes, own)));
+                continue;
+            }
+
+            var json = Json(changes, null);
             pending.Add((at, actor) => new AuditEntry(at, actor, type, entity.Id != 0 ? entity.Id : originalId, action, json));
         }
 
         return pending;
+    }
+
+    private static Meeting? MeetingOf(Entity entity) => entity switch
+    {
+        AgendaItem item => item.Meeting,
+        Attendance attendance => attendance.Meeting,
+        Attachment attachment => attachment.Meeting,
+        ImportNote note => note.Meeting,
+        _ => null,
+    };
+
+    /// <summary>The logged fields of a record: before and after of each, in name order.</summary>
+    private static SortedDictionary<string, object?[]> Changes(EntityEntry<Entity> entry)
+    {
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Skipped.Contains(name) || property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey())
+            {
+                continue;
+            }
+
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
+            {
+                continue;
+            }
+
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            changes[name] = Secret.Contains((entry.Metadata.ClrType, name)) ? ["…", "…"] : [Value(before), Value(after)];
+        }
+
+        return changes;
+    }
+
+    /// <summary><c>{"Field": [before, after], …}</c>, and each kind of part as <c>"Type": [null, [{"Id": …, "Field": after, …}, …]]</c>.</summary>
+    private static string Json(SortedDictionary<string, object?[]> changes, List<(EntityEntry<Entity> Entry, SortedDictionary<string, object?[]> Changes)>? parts)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, Writer))
+        {
+            json.WriteStartObject();
+            var fields = changes.Select(c => (c.Key, Part: (string?)null));
+            if (parts is { Count: > 0 })
+            {
+                fields = fields.Concat(parts.Select(p => p.Entry.Metadata.ClrType.Name).Distinct(StringComparer.Ordinal).Select(t => (Key: t, Part: (string?)t)))
+                    .OrderBy(f => f.Key, StringComparer.Ordinal);
+            }
+
+            foreach (var (name, part) in fields)
+            {
+                json.WritePropertyName(name);
+                json.WriteStartArray();
+                if (part is null)
+                {
+                    WriteValue(json, changes[name][0]);
+                    WriteValue(json, changes[name][1]);
+                }
+                else
+                {
+                    json.WriteNullValue();
+                    json.WriteStartArray();
+                    foreach (var (entry, values) in parts!.Where(p => p.Entry.Metadata.ClrType.Name == part))
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber(nameof(Entity.Id), entry.Entity.Id);
+                        foreach (var (field, value) in values)
+                        {
+                            if (field != nameof(Entity.Id))
+                            {
+                                json.WritePropertyName(field);
+                                WriteValue(json, value[1]);
+                            }
+                        }
+
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case long number:
+                json.WriteNumberValue(number);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            default:
+                JsonSerializer.Serialize(json, value, value.GetType(), Readable);
+                break;
+        }
     }
 
     private static object? Value(object? value) => value switch

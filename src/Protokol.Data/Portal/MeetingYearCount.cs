@@ -50,13 +50,17 @@ public sealed class MeetingCountKeeper
     private const int LockSpace = 1701;
 
     private readonly HashSet<(int Organization, int Year)> _left = [];
+
+    // After the save, the buckets changed records enter: read from a tracked meeting when there is one
+    // (its values are what was just saved), else from the meeting's row by id.
+    private readonly List<Func<(int Organization, int Year)>> _entered = [];
     private readonly List<Func<int>> _meetings = [];
 
     private MeetingCountKeeper()
     {
     }
 
-    internal bool IsEmpty => _left.Count == 0 && _meetings.Count == 0;
+    internal bool IsEmpty => _left.Count == 0 && _meetings.Count == 0 && _entered.Count == 0;
 
     /// <summary>Notes what the tracked changes touch; null when they touch no count.</summary>
     internal static MeetingCountKeeper? Collect(ChangeTracker tracker)
@@ -67,14 +71,14 @@ public sealed class MeetingCountKeeper
             switch (entry.Entity)
             {
                 case Meeting meeting when entry.State is EntityState.Added:
-                    keeper._meetings.Add(() => meeting.Id);
+                    keeper._entered.Add(() => (meeting.OrganizationId, meeting.Date.Year));
                     break;
                 case Meeting meeting when entry.State is EntityState.Deleted
                     || (entry.State is EntityState.Modified && (IsModified(entry, nameof(Meeting.OrganizationId)) || IsModified(entry, nameof(Meeting.Date)) || IsModified(entry, nameof(Meeting.State)))):
                     keeper._left.Add(((int)entry.OriginalValues[nameof(Meeting.OrganizationId)]!, ((DateOnly)entry.OriginalValues[nameof(Meeting.Date)]!).Year));
                     if (entry.State is EntityState.Modified)
                     {
-                        keeper._meetings.Add(() => meeting.Id);
+                        keeper._entered.Add(() => (meeting.OrganizationId, meeting.Date.Year));
                     }
 
                     break;
@@ -89,7 +93,11 @@ public sealed class MeetingCountKeeper
                         keeper._meetings.Add(() => original);
                     }
 
-                    if (entry.State is not EntityState.Deleted)
+                    if (entry.State is not EntityState.Deleted && item.Meeting is { } tracked && tracker.Context.Entry(tracked).State is not EntityState.Detached)
+                    {
+                        keeper._entered.Add(() => (tracked.OrganizationId, tracked.Date.Year));
+                    }
+                    else if (entry.State is not EntityState.Deleted)
                     {
                         keeper._meetings.Add(() => item.MeetingId);
                     }
@@ -115,6 +123,7 @@ public sealed class MeetingCountKeeper
     private async Task UpdateAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
     {
         var buckets = new HashSet<(int Organization, int Year)>(_left);
+        buckets.UnionWith(_entered.Select(bucket => bucket()));
         var ids = _meetings.Select(id => id()).Where(id => id > 0).Distinct().ToList();
         if (ids.Count > 0)
         {

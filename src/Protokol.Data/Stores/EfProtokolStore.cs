@@ -122,6 +122,13 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
         await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Id != (exceptMeetingId ?? 0))
             .MaxAsync(m => (DateOnly?)m.Date, cancellationToken);
 
+    public async Task<IReadOnlyList<string>> FileHashesAsync(CancellationToken cancellationToken) =>
+        await db.StoredFiles.Select(f => f.Sha256).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(int Id, DateOnly Date, string? ImportedFrom)>> MeetingDatesAsync(int organizationId, CancellationToken cancellationToken) =>
+        (await db.Meetings.Where(m => m.OrganizationId == organizationId).Select(m => new { m.Id, m.Date, m.ImportedFrom }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Date, m.ImportedFrom)).ToList();
+
     public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.OriginMeetingId == meeting.Id).ToListAsync(cancellationToken));

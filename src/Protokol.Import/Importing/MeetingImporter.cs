@@ -41,13 +41,52 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, int? M
 
 /// <summary>
 /// What one run of many imports keeps between its documents: the registry's people, folded for
-/// matching, per body. A document works on a copy that replaces the kept index only once the
-/// document is stored; a rejected document drops the kept index, so nothing unsaved leaks on.
-/// Other writers to the registry during the run are not seen by it (at worst a person is created twice).
+/// matching, per body; and per council its meetings' dates and imported file names, so a new
+/// document needs no query to learn that its file, its date and a later meeting are not there yet.
+/// A document works on a copy of the people that replaces the kept index only once the document is
+/// stored; a rejected document drops what is kept, so nothing unsaved leaks on. Other writers during
+/// the run are not seen by it (at worst a person is created twice, or minutes a secretary enters for
+/// the same council and day during the run are not reported as a possible duplicate).
 /// </summary>
 public sealed class ImportSession
 {
     internal Dictionary<int, PersonIndex> People { get; } = [];
+
+    internal Dictionary<int, CouncilMeetings> Meetings { get; } = [];
+
+    /// <summary>
+    /// The hashes of the stored files, read at the run's first document. Every imported meeting's
+    /// original is a stored file, so bytes not among them are neither stored nor imported yet.
+    /// </summary>
+    internal HashSet<string>? Files { get; set; }
+
+    internal void Forget()
+    {
+        People.Clear();
+        Meetings.Clear();
+        Files = null;
+    }
+}
+
+/// <summary>A council's meetings as an import run knows them: by imported file name, the dates that have one, the latest.</summary>
+internal sealed class CouncilMeetings
+{
+    public Dictionary<string, int> ByFile { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<DateOnly> Dates { get; } = [];
+
+    public DateOnly? Latest { get; private set; }
+
+    public void Add(int id, DateOnly date, string? importedFrom)
+    {
+        if (importedFrom is not null)
+        {
+            ByFile[importedFrom] = id;
+        }
+
+        Dates.Add(date);
+        Latest = Latest is { } latest && latest >= date ? latest : date;
+    }
 }
 
 /// <summary>A file read and parsed, ready to be stored (or the reason it cannot be).</summary>
@@ -102,7 +141,12 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: document.Rejection);
         }
 
-        if (await store.FindMeetingByImportHashAsync(sha, cancellationToken) is { } same)
+        if (session is not null)
+        {
+            session.Files ??= new HashSet<string>(await store.FileHashesAsync(cancellationToken), StringComparer.Ordinal);
+        }
+
+        if (session?.Files?.Contains(sha) != false && await store.FindMeetingByImportHashAsync(sha, cancellationToken) is { } same)
         {
             return new ImportResult(fileName, ImportOutcome.Unchanged, same.Id);
         }
@@ -110,24 +154,40 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         try
         {
             ImportResult? result = null;
-            PeopleResolver? people = null;
-            await store.InTransactionAsync(async ct => (result, people) = await StoreAsync(fileName, bytes, sha, WithDate(fileName, parsed, target), target, session, ct), cancellationToken);
-            if (session is not null && people is not null)
+            Stored? stored = null;
+            await store.InTransactionAsync(async ct => (result, stored) = await StoreAsync(fileName, bytes, sha, WithDate(fileName, parsed, target), target, session, ct), cancellationToken);
+            if (session is not null && stored is not null)
             {
-                session.People[people.BodyId] = people.Index;
+                session.Files?.Add(sha);
+                session.People[stored.People.BodyId] = stored.People.Index;
+                if (result!.Outcome == ImportOutcome.Imported && stored.Meetings is not null)
+                {
+                    stored.Meetings.Add(result.MeetingId!.Value, stored.Date, fileName);
+                    session.Meetings[stored.OrganizationId] = stored.Meetings;
+                }
+                else
+                {
+                    // An update may have moved the meeting to another date: read the council's meetings anew.
+                    session.Meetings.Remove(stored.OrganizationId);
+                }
             }
 
             return result!;
         }
         catch (DomainRuleException e)
         {
-            session?.People.Clear();
+            session?.Forget();
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: e.Message);
         }
         catch (ImportException e)
         {
-            session?.People.Clear();
+            session?.Forget();
             return new ImportResult(fileName, ImportOutcome.Rejected, Reason: e.Reason);
+        }
+        catch
+        {
+            session?.Forget();
+            throw;
         }
     }
 
@@ -152,7 +212,10 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         };
     }
 
-    private async Task<(ImportResult, PeopleResolver?)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
+    /// <summary>What a stored document adds to the session: its people, and its council's meetings (null when not kept).</summary>
+    private sealed record Stored(PeopleResolver People, int OrganizationId, DateOnly Date, CouncilMeetings? Meetings);
+
+    private async Task<(ImportResult, Stored?)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Core.Portal.PortalService.Copenhagen).DateTime);
@@ -175,8 +238,14 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             ?? body.Organizations.FirstOrDefault(o => o.Slug == organizationSlug)
             ?? NewOrganization(body, organizationSlug, parsed.Body);
 
-        var meeting = organization.Id == 0 ? null : await store.FindImportedMeetingAsync(organization.Id, fileName, ct);
-        if (meeting is null && organization.Id != 0)
+        // A run knows its councils' meetings after the first document of each: most documents then need
+        // no query for a meeting of the same file, another meeting that day or a later meeting.
+        var known = organization.Id == 0 ? new CouncilMeetings()
+            : session is null ? null
+            : session.Meetings.TryGetValue(organization.Id, out var kept) ? kept
+            : await CouncilMeetingsAsync(organization.Id, ct);
+        var meeting = organization.Id == 0 || known?.ByFile.ContainsKey(fileName) == false ? null : await store.FindImportedMeetingAsync(organization.Id, fileName, ct);
+        if (meeting is null && organization.Id != 0 && known?.Dates.Contains(date) != false)
         {
             // The same minutes under another file name (a renamed or slightly changed copy) are not a second meeting.
             foreach (var other in await store.MeetingsOnDateAsync(organization.Id, date, ct))
@@ -207,7 +276,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
 
         meeting.MarkImported(fileName, sha, now.UtcDateTime);
-        if (!await store.HasStoredFileAsync(sha, ct))
+        if (session?.Files is { } files ? !files.Contains(sha) : !await store.HasStoredFileAsync(sha, ct))
         {
             store.Add(new StoredFile(bytes, StoredFile.MediaTypeOf(fileName)));
         }
@@ -218,10 +287,12 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             meeting.SetPlace(location, null);
         }
 
-        var latest = organization.Id == 0 ? null : await store.LatestMeetingDateAsync(organization.Id, meeting.Id == 0 ? null : meeting.Id, ct);
+        var latest = organization.Id == 0 ? null
+            : meeting.Id == 0 && known is not null ? known.Latest
+            : await store.LatestMeetingDateAsync(organization.Id, meeting.Id == 0 ? null : meeting.Id, ct);
         var historical = latest is { } l && date <= l;
-        var index = body.Id != 0 && session?.People.TryGetValue(body.Id, out var kept) == true
-            ? kept.Clone()
+        var index = body.Id != 0 && session?.People.TryGetValue(body.Id, out var keptPeople) == true
+            ? keptPeople.Clone()
             : new PersonIndex(body.Id == 0 ? [] : await store.PeopleAsync(body.Id, ct));
         var people = new PeopleResolver(body, index, store);
         var mapper = new MeetingMapper(store, people);
@@ -246,7 +317,18 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             Proposals = people.Proposals,
             ReviewNotes = parsed.Review.Count,
             HistoricalFollowUps = mapper.HistoricalFollowUps,
-        }, people);
+        }, new Stored(people, organization.Id, date, known));
+    }
+
+    private async Task<CouncilMeetings> CouncilMeetingsAsync(int organizationId, CancellationToken ct)
+    {
+        var meetings = new CouncilMeetings();
+        foreach (var (id, day, from) in await store.MeetingDatesAsync(organizationId, ct))
+        {
+            meetings.Add(id, day, from);
+        }
+
+        return meetings;
     }
 
     /// <summary>Whether a stored meeting holds the same agenda: at least half of the smaller list of item titles in common.</summary>
