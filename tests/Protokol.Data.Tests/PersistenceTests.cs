@@ -247,4 +247,41 @@ public sealed class PersistenceTests(PostgresCluster postgres)
         Assert.Contains(page.Present, p => p.Name == "Lene Bjerregaard" && p.Detail == "formand, Foreningen Fristedet");
         Assert.DoesNotContain(page.Present.Concat(page.Apologies), p => p.Name == "Jens-Ole Vinther");
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_person_s_attendance_is_read_one_year_at_a_time_with_totals_over_every_year(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        await using var scope = db.Scope();
+        var portal = new PortalService(scope.ServiceProvider.GetRequiredService<IPortalQueries>(), Clock);
+        var chair = demo.People.Single(p => p.Name == "Lene Bjerregaard");
+        var attended = demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished)
+            .SelectMany(m => m.Attendance.Where(a => a.Person == chair).Select(a => (m.Date, a.Status))).ToList();
+        var years = attended.Select(a => a.Date.Year).Distinct().OrderDescending().ToList();
+        Assert.True(years.Count > 1);
+
+        var newest = (await portal.GetPersonAsync(chair.Id, null, CancellationToken.None))!;
+        Assert.Equal(years, newest.Years);
+        Assert.Equal(years[0], newest.Year);
+        Assert.Equal(attended.Where(a => a.Date.Year == years[0]).Select(a => a.Date).OrderDescending(), newest.Attendance.Select(a => a.Date));
+        Assert.Equal(new AttendanceTotals(
+            attended.Count(a => a.Status == AttendanceStatus.Present),
+            attended.Count(a => a.Status != AttendanceStatus.Guest),
+            attended.Count(a => a.Status == AttendanceStatus.Guest)), newest.Totals);
+        Assert.Equal(demo.Memberships.Count(m => m.Person == chair), newest.Seats.Count);
+
+        var older = (await portal.GetPersonAsync(chair.Id, years[^1], CancellationToken.None))!;
+        Assert.Equal(years[^1], older.Year);
+        Assert.Equal(newest.Totals, older.Totals);
+        Assert.All(older.Attendance, a => Assert.Equal(years[^1], a.Date.Year));
+        Assert.Equal(attended.Count(a => a.Date.Year == years[^1]), older.Attendance.Count);
+
+        var none = (await portal.GetPersonAsync(chair.Id, 2001, CancellationToken.None))!;
+        Assert.False(none.YearFound);
+        Assert.Empty(none.Attendance);
+        Assert.Null(await portal.GetPersonAsync(999_999, null, CancellationToken.None));
+    }
 }

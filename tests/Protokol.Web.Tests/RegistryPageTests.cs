@@ -44,7 +44,9 @@ public sealed class RegistryPageTests(ProtokolAppFactory app) : IClassFixture<Pr
         var seats = page.QuerySelector("section[aria-labelledby=medlemskaber]")!.TextContent;
         Assert.Contains("næstformand i Rådet for Socialt Udsatte i Havnby, for Havnby Varmestue", Squash(seats), StringComparison.Ordinal);
         Assert.Contains("medlem i Tryghedsforum Banegårdskvarteret, for Rådet for Socialt Udsatte i Havnby", Squash(seats), StringComparison.Ordinal);
-        Assert.Equal(["2026", "2025"], page.QuerySelectorAll("section[aria-labelledby=deltagelse] h3").Select(h => h.TextContent));
+        // One year at a time, the newest first, with links to every year.
+        Assert.Equal(["2026"], page.QuerySelectorAll("section[aria-labelledby=deltagelse] h3").Select(h => h.TextContent));
+        Assert.Equal(["2026", "2025"], page.QuerySelectorAll("section[aria-labelledby=deltagelse] nav a").Select(a => a.TextContent));
         Assert.Matches(@"Til stede ved \d+ af \d+ møder", page.QuerySelector("section[aria-labelledby=deltagelse] p")!.TextContent);
     }
 

@@ -26,8 +26,11 @@ public interface IPortalQueries
     /// <summary>A council or committee with its members on <paramref name="today"/> and the public meetings of the year.</summary>
     Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken);
 
-    /// <summary>A person with memberships and attendance at meetings whose minutes are public.</summary>
-    Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken);
+    /// <summary>
+    /// A person with memberships and attendance at meetings whose minutes are public: the counts over
+    /// every year and the meetings of <paramref name="year"/> (null: the newest year with any).
+    /// </summary>
+    Task<PersonRecord?> GetPersonAsync(int id, int? year, CancellationToken cancellationToken);
 
     /// <summary>A council's or committee's name by its slug, or null: a light check for feeds and calendars.</summary>
     Task<string?> OrganizationNameAsync(string slug, CancellationToken cancellationToken);

@@ -21,11 +21,12 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
 
     /// <summary>
     /// A person's public page, or null: people shown by role only have none, since a page would tie
-    /// their attendance together across years.
+    /// their attendance together across years. The attendance listed is that of one year
+    /// (<paramref name="year"/>, or the newest).
     /// </summary>
-    public async Task<PersonRecord?> GetPersonAsync(int id, CancellationToken cancellationToken)
+    public async Task<PersonRecord?> GetPersonAsync(int id, int? year, CancellationToken cancellationToken)
     {
-        var person = await queries.GetPersonAsync(id, cancellationToken);
+        var person = await queries.GetPersonAsync(id, year, cancellationToken);
         return person is null || person.Person.Publication != Registry.PublicationLevel.Named ? null : person;
     }
 

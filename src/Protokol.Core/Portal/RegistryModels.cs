@@ -28,5 +28,24 @@ public sealed record PersonSeat(string OrganizationName, string? OrganizationSlu
 /// <summary>One meeting a person's attendance was recorded at.</summary>
 public sealed record PersonAttendance(int MeetingId, DateOnly Date, string OrganizationName, AttendanceStatus Status);
 
-/// <summary>A person's page: memberships over time and attendance across years.</summary>
-public sealed record PersonRecord(PersonRef Person, IReadOnlyList<string> Aliases, IReadOnlyList<PersonSeat> Seats, IReadOnlyList<PersonAttendance> Attendance);
+/// <summary>A person's attendance at meetings with public minutes, counted over every year.</summary>
+/// <param name="Present">Meetings the person was present at.</param>
+/// <param name="Invited">Meetings the person was called to as a member (present, with apologies or absent).</param>
+/// <param name="Guest">Meetings the person came to as a guest.</param>
+public sealed record AttendanceTotals(int Present, int Invited, int Guest);
+
+/// <summary>
+/// A person's page: memberships over time, attendance counted over every year, and the meetings of
+/// one year (<see cref="Year"/>, the newest by default; null when there are none) with the
+/// <see cref="Years"/> that have any, newest first. <see cref="YearFound"/> is false when the year
+/// asked for has no attendance.
+/// </summary>
+public sealed record PersonRecord(
+    PersonRef Person,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<PersonSeat> Seats,
+    IReadOnlyList<PersonAttendance> Attendance,
+    int? Year,
+    IReadOnlyList<int> Years,
+    AttendanceTotals Totals,
+    bool YearFound = true);

@@ -138,7 +138,7 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
 
     private async Task<IReadOnlyList<SearchDocument>> PersonAsync(string source, int id, CancellationToken cancellationToken)
     {
-        var record = await queries.GetPersonAsync(id, cancellationToken);
+        var record = await queries.GetPersonAsync(id, year: null, cancellationToken);
         if (record is null || record.Person.Publication != PublicationLevel.Named)
         {
             return [];

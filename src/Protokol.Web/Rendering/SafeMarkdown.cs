@@ -1,3 +1,4 @@
+using System.Buffers;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -105,8 +106,20 @@ public static class SafeMarkdown
 
                 html.Append(inParagraph ? "<br />\n" : "<p>");
                 inParagraph = true;
-                foreach (var c in line)
+
+                // Runs of common plain characters at once; the rare others one by one.
+                var rest = line;
+                while (!rest.IsEmpty)
                 {
+                    var stop = rest.IndexOfAnyExcept(CommonPlain);
+                    if (stop < 0)
+                    {
+                        html.Append(rest);
+                        break;
+                    }
+
+                    html.Append(rest[..stop]);
+                    var c = rest[stop];
                     if (c == '"')
                     {
                         html.Append("&quot;");
@@ -119,6 +132,8 @@ public static class SafeMarkdown
                     {
                         return null;
                     }
+
+                    rest = rest[(stop + 1)..];
                 }
             }
 
@@ -135,6 +150,10 @@ public static class SafeMarkdown
 
     /// <summary>Characters Markdown never reads as syntax inside a line of a paragraph.</summary>
     private const string PlainPunctuation = " .,;:?'\"()%/-–§";
+
+    /// <summary>The plain characters most texts consist of, all written as they are (the quote is not: it becomes &amp;quot;).</summary>
+    private static readonly SearchValues<char> CommonPlain = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789æøåÆØÅéÉ .,;:?'()%/-–§");
 
     private static bool IsSafeEmail(string address) => !address.Contains(':', StringComparison.Ordinal) && address.Contains('@', StringComparison.Ordinal);
 

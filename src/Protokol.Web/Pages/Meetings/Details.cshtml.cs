@@ -14,7 +14,3 @@ public sealed class DetailsModel(PortalService portal) : PageModel
         return Meeting is null ? NotFound() : Page();
     }
 }
-
-/// <summary>An item as the meeting page renders it: at which heading level, and whether minutes are shown.</summary>
-/// <remarks><c>Held</c>: whether the meeting has taken place, so a closed item "was" or "will be" treated behind closed doors.</remarks>
-public sealed record AgendaItemView(int MeetingId, PublicAgendaItem Item, int HeadingLevel, bool MinutesVisible, IReadOnlyList<AttachmentRecord> Attachments, bool Held);

@@ -23,7 +23,7 @@ public sealed class IndexModel(ISearchEngine search, IPortalQueries queries) : P
         var request = Parameters.Request;
         if (request.PersonId is { } personId)
         {
-            var person = await queries.GetPersonAsync(personId, cancellationToken);
+            var person = await queries.GetPersonAsync(personId, year: null, cancellationToken);
             PersonName = person?.Person.Publication == PublicationLevel.Named ? person.Person.Name : null;
         }
 
