@@ -17,7 +17,7 @@ namespace Protokol.Search.Tests;
 /// </summary>
 public sealed class HitRecordTests
 {
-    private static readonly string Filler = string.Join(' ', Enumerable.Repeat("Et afsnit om noget helt andet.", 60));
+    private static readonly string Filler = string.Join(' ', Enumerable.Repeat("Et afsnit om noget helt andet.", 120));
 
     [Fact]
     public async Task Hits_show_the_same_fields_and_snippets_as_from_their_whole_text_wherever_the_match_is()
@@ -33,7 +33,7 @@ public sealed class HitRecordTests
                 Document(3, "Kolonihave nummer tre", Filler),
                 Document(4, "Kort", "Kolonihaven er lille."),
                 Document(5, "Tom", string.Empty),
-                Document(6, "Langt ord", new string('x', 1_500) + " kolonihave"),
+                Document(6, "Langt ord", new string('x', 2_500) + " kolonihave"),
                 new SearchDocument("person:7", "p:7", 1, SearchHitType.Person, null, null, null, null, "Kolonihave Person", "Formand", "/personer/7"),
             ];
             await using (var writer = await index.OpenRebuildWriterAsync(CancellationToken.None))

@@ -142,7 +142,7 @@ public sealed partial class QueryHighlighter
     }
 
     /// <summary>How many characters of a text <see cref="SnippetSource"/> keeps by default.</summary>
-    public const int SnippetSourceLength = 1_000;
+    public const int SnippetSourceLength = 2_000;
 
     /// <summary>
     /// The snippet <see cref="Snippet"/> would take from the whole text, computed from its start
