@@ -174,6 +174,12 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         return Task.FromResult(_unreadable || _outdated || generation is null);
     }
 
+    public async Task<bool> IsOutdatedAsync(CancellationToken cancellationToken)
+    {
+        await NeedsRebuildAsync(cancellationToken);
+        return _outdated && !_unreadable;
+    }
+
     public Task<int> CountAsync(CancellationToken cancellationToken)
     {
         var searcher = Acquire();
