@@ -159,14 +159,27 @@ public sealed class SearchIndexProcessTests(ITestOutputHelper output) : IDisposa
         using var reader = DirectoryReader.Open(directory);
         var live = Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.MaxDoc; i++)
+
+        // The key is indexed (not stored): each key's live documents, from its postings.
+        var terms = Lucene.Net.Index.MultiFields.GetTerms(reader, "key");
+        var termsEnum = terms?.GetEnumerator();
+        while (termsEnum is not null && termsEnum.MoveNext())
         {
-            if (live is null || live.Get(i))
+            var docs = termsEnum.Docs(live, null, Lucene.Net.Index.DocsFlags.NONE);
+            var count = 0;
+            while (docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
             {
-                Assert.True(keys.Add(reader.Document(i).Get("key", CultureInfo.InvariantCulture)), "a document is in the index twice");
+                count++;
+            }
+
+            Assert.True(count <= 1, "a document is in the index twice");
+            if (count == 1)
+            {
+                keys.Add(termsEnum.Term.Utf8ToString());
             }
         }
 
+        Assert.Equal(reader.NumDocs, keys.Count);
         return keys;
     }
 

@@ -70,4 +70,36 @@ public sealed class AnalyzerTests
 
         Assert.True(compared > 10_000, $"only {compared} matches compared");
     }
+
+    [Fact]
+    public void A_snippet_from_the_start_of_a_text_is_the_snippet_of_the_whole_text_or_none()
+    {
+        var random = new Random(23);
+        var texts = Enumerable.Range(0, 60).Select(_ => string.Join(
+            ' ', Enumerable.Range(0, 40 + random.Next(400)).Select(_ => (random.Next(3) == 0 ? Inflected[random.Next(Inflected.Length)] : "tekst") + (random.Next(8) == 0 ? "." : random.Next(10) == 0 ? "\n" : string.Empty)))).ToList();
+        var queries = Inflected.Concat(["hjem*", "\"socialt udsatte\"", "hjemløse ensomhed", "hjemløse OR borgerne", "vigtigst -kommunen", "kommunen borgerne vigtigst", "-kommunen"]);
+        var (decided, compared) = (0, 0);
+        foreach (var query in queries)
+        {
+            var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
+            foreach (var text in texts)
+            {
+                var whole = highlighter.Snippet(text);
+                foreach (var length in new[] { 250, 400, 1_000 })
+                {
+                    var start = QueryHighlighter.SnippetSource(text, length);
+                    Assert.True(start.Length <= length && text.StartsWith(start, StringComparison.Ordinal) && (start.Length == text.Length || char.IsWhiteSpace(text[start.Length])));
+                    compared++;
+                    if (highlighter.SnippetOfStart(start, text.Length) is { } snippet)
+                    {
+                        Assert.Equal(whole, snippet);
+                        decided++;
+                    }
+                }
+            }
+        }
+
+        // Many snippets come from the start alone; the rest need the whole text.
+        Assert.True(decided > compared / 3 && decided < compared, $"{decided} of {compared} decided from the start");
+    }
 }

@@ -121,6 +121,92 @@ public sealed partial class QueryHighlighter
     }
 
     /// <summary>
+    /// The start of a text a snippet is usually taken from: the text itself when it has at most
+    /// <paramref name="length"/> characters, else its longest start of at most that many characters
+    /// that is followed by white space (so no word is cut, and the words in it are the text's own).
+    /// </summary>
+    public static string SnippetSource(string text, int length = SnippetSourceLength)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var end = length;
+        while (end > 0 && !char.IsWhiteSpace(text[end]))
+        {
+            end--;
+        }
+
+        return text[..end];
+    }
+
+    /// <summary>How many characters of a text <see cref="SnippetSource"/> keeps by default.</summary>
+    public const int SnippetSourceLength = 2_000;
+
+    /// <summary>
+    /// The snippet <see cref="Snippet"/> would take from the whole text, computed from its start
+    /// (<paramref name="source"/>, from <see cref="SnippetSource"/>) alone, or null when the rest of
+    /// the text could change it: when the start holds no match, when a prefix is looked for, or when
+    /// the start's best passage does not hold every term looked for (a later one could hold more) or
+    /// does not lie wholly in the start. <paramref name="textLength"/> is the whole text's length.
+    /// </summary>
+    public IReadOnlyList<SnippetPart>? SnippetOfStart(string source, int textLength, int length = 240)
+    {
+        if (source.Length >= textLength)
+        {
+            return Snippet(source, length);
+        }
+
+        if (_prefixes.Length > 0 || source.Length > MaxScan)
+        {
+            return null;
+        }
+
+        if (_terms.Count == 0)
+        {
+            // Nothing to mark (a search by filters alone): the text's start, as from the whole text.
+            return string.IsNullOrWhiteSpace(source) || length > source.Length ? null : Parts(source, 0, WordEnd(source, length), [], ellipsisAfter: true);
+        }
+
+        var matches = Matching(source);
+        var best = -1;
+        var bestScore = -1;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+
+        // A passage starting at a match is known only when every match it may hold ends inside the start.
+        for (var i = 0; i < matches.Count && matches[i].Start + length - 40 <= source.Length; i++)
+        {
+            distinct.Clear();
+            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length - 40; j++)
+            {
+                distinct.Add(matches[j].Term);
+            }
+
+            if (distinct.Count > bestScore)
+            {
+                bestScore = distinct.Count;
+                best = i;
+            }
+        }
+
+        // Only a passage holding every term looked for cannot be beaten by a later one (a tie keeps the first).
+        if (best < 0 || bestScore < _terms.Count)
+        {
+            return null;
+        }
+
+        var start = WordStart(source, Math.Max(0, matches[best].Start - 40));
+        if (start + length > source.Length)
+        {
+            return null;
+        }
+
+        var stop = WordEnd(source, start + length);
+        return Parts(source, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: true);
+    }
+
+    /// <summary>
     /// The words of <paramref name="text"/> that match, with where they stand: the same as analysing the
     /// whole text and keeping the matching terms, but only words that can match are stemmed and kept.
     /// </summary>

@@ -24,8 +24,11 @@ public interface ISearchIndex
     /// <summary>True when the index has never been built (a new data directory, or one whose index was deleted).</summary>
     Task<bool> IsMissingAsync(CancellationToken cancellationToken);
 
-    /// <summary>True when the index is missing or a search or writer found it unreadable.</summary>
+    /// <summary>True when the index is missing or a search or writer found it unreadable, or it has an older layout.</summary>
     Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the index is readable but written in an older layout: it answers searches until a writer rebuilds it.</summary>
+    Task<bool> IsOutdatedAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
 }

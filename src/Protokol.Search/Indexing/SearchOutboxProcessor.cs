@@ -98,6 +98,12 @@ public sealed class SearchOutboxProcessor(ProtokolDbContext db, ISearchIndex ind
             return $"built the search index ({documents} documents)";
         }
 
+        if (await index.IsOutdatedAsync(cancellationToken))
+        {
+            // It still answers: the index worker (ApplyAsync) rebuilds it beside the live one, so start-up does not wait for it.
+            return "the search index has an older layout: it answers while it is rebuilt in the background";
+        }
+
         if (await index.NeedsRebuildAsync(cancellationToken) && await HealAsync(cancellationToken) is { } rebuilt)
         {
             return $"rebuilt the unreadable search index ({rebuilt} documents)";

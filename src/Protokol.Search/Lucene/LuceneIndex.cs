@@ -42,6 +42,21 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     internal const string Meeting = "meeting";
     internal const string Number = "number";
 
+    /// <summary>What a hit shows (<see cref="HitRecord"/>), a binary doc value.</summary>
+    internal const string Hit = "hit";
+
+    /// <summary>The text after the start kept in the hit record, stored only for texts longer than that start.</summary>
+    internal const string TextRest = "textrest";
+
+    /// <summary>
+    /// The commit data naming the layout of the documents. Indexes written before the hit record
+    /// (every field stored, no <see cref="Hit"/>) have none: they are still searched, and rebuilt
+    /// from the database by the next writer (<see cref="NeedsRebuildAsync"/>) in a new generation.
+    /// </summary>
+    internal const string FormatKey = "protokol.format";
+
+    internal const string CurrentFormat = "2";
+
     /// <summary>The organization facet's doc value is "slug␟name", so counting needs no stored document.</summary>
     internal const char FacetSeparator = '\u001f';
 
@@ -55,6 +70,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     private string? _searcherGeneration;
     private LuceneDirectory? _searcherDirectory;
     private volatile bool _unreadable;
+    private volatile bool _outdated;
     private volatile bool _verified;
 
     public LuceneIndex(string path)
@@ -121,9 +137,10 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         try
         {
             // Another process may have rebuilt it while this one waited for the lock.
-            if (Readable(CurrentGeneration()))
+            if (Open(CurrentGeneration()) == IndexState.Current)
             {
                 _unreadable = false;
+                _outdated = false;
                 held.Dispose();
                 return null;
             }
@@ -139,17 +156,28 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(CurrentGeneration() is null);
 
-    /// <summary>Missing, or found unreadable; the first call in a process opens the index to find out.</summary>
+    /// <summary>
+    /// Missing, found unreadable, or written in an older layout; the first call in a process opens
+    /// the index to find out.
+    /// </summary>
     public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken)
     {
         var generation = CurrentGeneration();
         if (!_verified)
         {
-            _unreadable = !Readable(generation);
+            var state = Open(generation);
+            _unreadable = state == IndexState.Unreadable;
+            _outdated = state == IndexState.Outdated;
             _verified = true;
         }
 
-        return Task.FromResult(_unreadable || generation is null);
+        return Task.FromResult(_unreadable || _outdated || generation is null);
+    }
+
+    public async Task<bool> IsOutdatedAsync(CancellationToken cancellationToken)
+    {
+        await NeedsRebuildAsync(cancellationToken);
+        return _outdated && !_unreadable;
     }
 
     public Task<int> CountAsync(CancellationToken cancellationToken)
@@ -334,22 +362,29 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         RAMBufferSizeMB = 16,
     };
 
-    private bool Readable(string? generation)
+    private enum IndexState
+    {
+        Unreadable,
+        Outdated,
+        Current,
+    }
+
+    private IndexState Open(string? generation)
     {
         if (generation is null)
         {
-            return false;
+            return IndexState.Unreadable;
         }
 
         try
         {
             using var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
             using var reader = DirectoryReader.Open(directory);
-            return true;
+            return reader.IndexCommit.UserData.TryGetValue(FormatKey, out var format) && format == CurrentFormat ? IndexState.Current : IndexState.Outdated;
         }
         catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
         {
-            return false;
+            return IndexState.Unreadable;
         }
     }
 
@@ -376,6 +411,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         File.WriteAllText(temporary, generation);
         File.Move(temporary, System.IO.Path.Combine(Path, PointerFile), overwrite: true);
         _unreadable = false;
+        _outdated = false;
         foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos())
         {
             if (entry.Name is PointerFile or LockFile || entry.Name == generation)
@@ -466,27 +502,31 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     internal static Document ToDocument(SearchDocument d)
     {
+        var (hit, rest) = HitRecord.Of(d);
         var doc = new Document
         {
-            new StringField(Key, d.Key, Field.Store.YES),
+            new StringField(Key, d.Key, Field.Store.NO),
             new StringField(Source, d.Source, Field.Store.NO),
             new StringField(Body, d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
-            new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.YES),
-            new TextField(Title, d.Title, Field.Store.YES),
-            new StoredField(Text, d.Text),
+            new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.NO),
+            new TextField(Title, d.Title, Field.Store.NO),
             new TextField(All, d.Title, Field.Store.NO),
             new TextField(All, d.Text, Field.Store.NO),
-            new StoredField(Url, d.Url),
+            new BinaryDocValuesField(Hit, new BytesRef(hit.ToBytes())),
         };
+        if (rest is not null)
+        {
+            doc.Add(new StoredField(TextRest, rest));
+        }
+
         if (d.OrganizationSlug is not null)
         {
-            doc.Add(new StringField(Organization, d.OrganizationSlug, Field.Store.YES));
+            doc.Add(new StringField(Organization, d.OrganizationSlug, Field.Store.NO));
             doc.Add(new SortedDocValuesField(Organization, new BytesRef(d.OrganizationSlug + FacetSeparator + (d.OrganizationName ?? d.OrganizationSlug))));
-            doc.Add(new StoredField(OrganizationName, d.OrganizationName ?? d.OrganizationSlug));
         }
 
         var date = d.Date is { } value ? SearchEngine.DateKey(value) : 0;
-        doc.Add(new Int32Field(Date, date, Field.Store.YES));
+        doc.Add(new Int32Field(Date, date, Field.Store.NO));
         doc.Add(new NumericDocValuesField(Date, date));
         doc.Add(new NumericDocValuesField(Year, d.Date?.Year ?? 0));
         if (d.Kind is { } kind)
@@ -502,16 +542,6 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         foreach (var person in d.People)
         {
             doc.Add(new StringField(Person, person.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
-        }
-
-        if (d.MeetingId is { } meeting)
-        {
-            doc.Add(new StoredField(Meeting, meeting));
-        }
-
-        if (d.ItemNumber is not null)
-        {
-            doc.Add(new StoredField(Number, d.ItemNumber));
         }
 
         return doc;
@@ -564,6 +594,13 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
         public Task CommitAsync(CancellationToken cancellationToken)
         {
+            // A new generation is written in the current layout; a writer appending to an index of the
+            // older layout leaves the mark out, so that index is still rebuilt.
+            if (generation is not null || (writer.CommitData.TryGetValue(FormatKey, out var format) && format == CurrentFormat))
+            {
+                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = CurrentFormat });
+            }
+
             writer.Commit();
             if (generation is not null && !_swapped)
             {

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Protokol.Core.Search;
 using Protokol.Search.Analysis;
 using Protokol.Search.Indexing;
@@ -67,20 +68,73 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
         }
 
+        return new EngineResult(total, Hits(searcher, docs, QueryHighlighter.For(query)), facets.Years, facets.Organizations());
+    }
+
+    /// <summary>
+    /// The hits from their records (<see cref="HitRecord"/>), with their snippets: taken from the
+    /// start of the text kept in the record, or from the whole text (its rest read from the stored
+    /// fields) when the rest could change the snippet. Documents written before the record existed
+    /// are read from their stored fields, and their snippets taken by the engine.
+    /// </summary>
+    private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter)
+    {
+        var leaves = searcher.IndexReader.Leaves;
         var hits = new List<StoredHit>(docs.ScoreDocs.Length);
+        var bytes = new BytesRef();
         foreach (var scoreDoc in docs.ScoreDocs)
         {
-            var visitor = new HitVisitor();
-            searcher.Doc(scoreDoc.Doc, visitor);
-            hits.Add(visitor.ToHit());
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            var doc = scoreDoc.Doc - leaf.DocBase;
+            var records = leaf.AtomicReader.GetBinaryDocValues(Hit);
+            if (records is null || Empty(records, doc, bytes))
+            {
+                var visitor = new HitVisitor();
+                searcher.Doc(scoreDoc.Doc, visitor);
+                hits.Add(visitor.ToHit());
+                continue;
+            }
+
+            var record = HitRecord.Read(bytes);
+            var text = record.TextStart;
+            var snippet = highlighter.SnippetOfStart(text, record.TextLength);
+            if (snippet is null)
+            {
+                var rest = new RestVisitor();
+                searcher.Doc(scoreDoc.Doc, rest);
+                text += rest.Text;
+                snippet = highlighter.Snippet(text);
+            }
+
+            var values = SegmentValues.For(leaf.AtomicReader);
+            var date = values.Dates[doc];
+            var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
+            hits.Add(new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet));
         }
 
-        return new EngineResult(total, hits, facets.Years, facets.Organizations());
+        return hits;
+    }
+
+    private static bool Empty(BinaryDocValues records, int doc, BytesRef bytes)
+    {
+        // A segment merged from documents of both layouts gives the older ones an empty value.
+        records.Get(doc, bytes);
+        return bytes.Length == 0;
     }
 
     private static Sort DateSort(bool newestFirst) => new(new SortField(Date, DateComparerSource.Instance, newestFirst), SortField.FIELD_DOC);
 
-    /// <summary>Reads a hit's stored fields straight into a <see cref="StoredHit"/>, without building a <see cref="global::Lucene.Net.Documents.Document"/> of fields first.</summary>
+    /// <summary>Reads the stored rest of a long text.</summary>
+    private sealed class RestVisitor : StoredFieldVisitor
+    {
+        public string Text { get; private set; } = string.Empty;
+
+        public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name == TextRest ? Status.YES : Status.NO;
+
+        public override void StringField(FieldInfo fieldInfo, string value) => Text = value;
+    }
+
+    /// <summary>Reads a hit's stored fields (the layout before <see cref="HitRecord"/>) straight into a <see cref="StoredHit"/>, without building a <see cref="global::Lucene.Net.Documents.Document"/> of fields first.</summary>
     private sealed class HitVisitor : StoredFieldVisitor
     {
         private string? _key;
@@ -294,9 +348,8 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     continue;
                 }
 
-                var value = SegmentValues.OrganizationValue(i);
-                var split = value.IndexOf(LuceneIndex.FacetSeparator, StringComparison.Ordinal);
-                result.Add(split < 0 ? (value, value, _organizationCounts[i]) : (value[..split], value[(split + 1)..], _organizationCounts[i]));
+                var (slug, name) = SegmentValues.OrganizationParts(i);
+                result.Add((slug, name, _organizationCounts[i]));
             }
 
             return result;

@@ -15,7 +15,7 @@ internal sealed class SegmentValues
 {
     private static readonly ConditionalWeakTable<object, SegmentValues> Cache = new();
     private static readonly ConcurrentDictionary<string, int> OrganizationIndex = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<int, string> Organizations = new();
+    private static readonly ConcurrentDictionary<int, (string Slug, string Name)> Organizations = new();
 
     private SegmentValues(int[] dates, int[] organizations)
     {
@@ -26,11 +26,11 @@ internal sealed class SegmentValues
     /// <summary>yyyymmdd, 0 when the document has no date.</summary>
     public int[] Dates { get; }
 
-    /// <summary>An index into <see cref="OrganizationValue"/>, -1 when none.</summary>
+    /// <summary>An index into <see cref="OrganizationParts"/>, -1 when none.</summary>
     public int[] OrganizationOf { get; }
 
-    /// <summary>The organization facet value ("slug␟name") of an index.</summary>
-    public static string OrganizationValue(int index) => Organizations[index];
+    /// <summary>The organization's slug and name of an index (its facet value is "slug␟name").</summary>
+    public static (string Slug, string Name) OrganizationParts(int index) => Organizations[index];
 
     public static SegmentValues For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
 
@@ -52,7 +52,8 @@ internal sealed class SegmentValues
                 lock (Organizations)
                 {
                     var index = Organizations.Count;
-                    Organizations[index] = v;
+                    var split = v.IndexOf(LuceneIndex.FacetSeparator, StringComparison.Ordinal);
+                    Organizations[index] = split < 0 ? (v, v) : (v[..split], v[(split + 1)..]);
                     return index;
                 }
             });
