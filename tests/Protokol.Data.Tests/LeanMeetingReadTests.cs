@@ -51,6 +51,14 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
         Assert.Contains(records, m => m.Attachments.Any(a => a.HasFile) && m.Attachments.Any(a => !a.HasFile) && m.Attachments.Any(a => !a.IsPublic));
         Assert.Contains(records, m => m.Items.Any(i => i.Withdrawn) && m.Items.Any(i => !i.IsPublic) && m.Items.Any(i => i.ParentNumber is not null));
         Assert.Contains(records, m => m.Withheld!.Count > 2);
+
+        // The person with a secretary's and a member's seat at once sits as secretary, without the member seat's organisation.
+        Assert.Contains(records, m => m.Attendance.Any(a => a.Person.Name == "Person C Hansen"));
+        Assert.All(records.SelectMany(m => m.Attendance).Where(a => a.Person.Name == "Person C Hansen"), a =>
+        {
+            Assert.Equal(MembershipRole.Secretary, a.Role);
+            Assert.Null(a.RepresentedOrganisation);
+        });
         Assert.Contains(expected, e => e.ItemHearings.Count > 0 && e.AttachmentTexts.Count > 0);
         Assert.Contains(expected, e => e.Record.State == MeetingState.Planned && e.Location is not null);
 
@@ -160,7 +168,8 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
                 new(people[0], council, MembershipRole.Chair, start, null, behalf),
                 new(people[1], council, MembershipRole.ViceChair, start, null),
 
-                // Two seats at once: the read takes the first by role as stored (text: "Member" before "Secretary"), then by id.
+                // Two seats at once: the read takes the highest role (secretary before member, although roles are
+                // stored as text and "Member" sorts before "Secretary"), then the oldest seat.
                 new(people[2], council, MembershipRole.Secretary, start, null),
                 new(people[2], council, MembershipRole.Member, start, null, behalf),
                 new(people[3], council, MembershipRole.Member, start, today.AddYears(-1)),
@@ -327,13 +336,15 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
                     Role = db.Memberships
                         .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
                             && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
-                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
+                        .OrderBy(ms => ms.Role == MembershipRole.Chair ? 0 : ms.Role == MembershipRole.ViceChair ? 1 : ms.Role == MembershipRole.Secretary ? 2
+                            : ms.Role == MembershipRole.Member ? 3 : ms.Role == MembershipRole.Substitute ? 4 : 5).ThenBy(ms => ms.Id)
                         .Select(ms => (MembershipRole?)ms.Role)
                         .FirstOrDefault(),
                     OnBehalfOf = db.Memberships
                         .Where(ms => ms.OrganizationId == a.Meeting.OrganizationId && ms.PersonId == a.PersonId
                             && (ms.Start == null || ms.Start <= a.Meeting.Date) && (ms.End == null || ms.End >= a.Meeting.Date))
-                        .OrderBy(ms => ms.Role).ThenBy(ms => ms.Id)
+                        .OrderBy(ms => ms.Role == MembershipRole.Chair ? 0 : ms.Role == MembershipRole.ViceChair ? 1 : ms.Role == MembershipRole.Secretary ? 2
+                            : ms.Role == MembershipRole.Member ? 3 : ms.Role == MembershipRole.Substitute ? 4 : 5).ThenBy(ms => ms.Id)
                         .Select(ms => ms.OnBehalfOf == null ? null : ms.OnBehalfOf.Name)
                         .FirstOrDefault(),
                 })

@@ -109,7 +109,8 @@ internal static class MeetingReader
             ORDER BY i."MeetingId", i."Position"
             """,
 
-            // The seat: the attendee's membership of the meeting's organization on the meeting's day, the first by role (as stored) and id.
+            // The seat: the attendee's membership of the meeting's organization on the meeting's day, the highest role first
+            // (roles are stored as text, so they are ranked in the enum's order, not the alphabet's), then the oldest.
             $"""
             SELECT a."Id", a."MeetingId", p."Id", p."Name", p."Publication", p."PublicRole", a."Status",
                 s."Id", s."Name", s."Publication", s."PublicRole", a."Affiliation", seat."Role", behalf."Name"
@@ -121,7 +122,7 @@ internal static class MeetingReader
                 SELECT ms."Id" FROM "Memberships" AS ms
                 WHERE ms."OrganizationId" = m."OrganizationId" AND ms."PersonId" = a."PersonId"
                     AND (ms."Start" IS NULL OR ms."Start" <= m."Date") AND (ms."End" IS NULL OR ms."End" >= m."Date")
-                ORDER BY ms."Role", ms."Id"
+                ORDER BY {RoleRank("ms")}, ms."Id"
                 LIMIT 1)
             LEFT JOIN "Organizations" AS behalf ON behalf."Id" = seat."OnBehalfOfId"
             WHERE a."MeetingId" IN ({ids}) AND {open}
@@ -168,6 +169,10 @@ internal static class MeetingReader
 
         return string.Join(";\n", statements);
     }
+
+    /// <summary>A membership's role as its rank in <see cref="MembershipRole"/> (chair first), for ORDER BY on both engines.</summary>
+    private static string RoleRank(string alias) =>
+        "CASE " + alias + ".\"Role\"" + string.Concat(Enum.GetValues<MembershipRole>().Select(r => string.Create(CultureInfo.InvariantCulture, $" WHEN '{r}' THEN {(int)r}"))) + " END";
 
     /// <summary>The meetings by id in id order; <paramref name="forOParl"/> also reads the public attachments' texts and the hearings treated at the items.</summary>
     public static async Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool forOParl, CancellationToken ct)
