@@ -287,7 +287,20 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains(rows, r => r.Contains("system", StringComparison.Ordinal) && r.Contains(email, StringComparison.Ordinal) && r.Contains("oprettet", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("AQAAAA", StringComparison.Ordinal)); // no password hash in the log
 
-        // The whole log pages back 200 changes at a time, older pages strictly older.
+        // The whole log pages back 200 changes at a time, older pages strictly older: a venue added 200 times
+        // makes sure there are more than 200 (the demo council is seeded in fewer entries).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var body = await db.Bodies.FirstAsync();
+            for (var i = 0; i < 200; i++)
+            {
+                db.Locations.Add(new Core.Meetings.Location(body, $"Logbogens mødested {i}"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
         var first = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin/logbog", UriKind.Relative)));
         Assert.Equal(200, first.QuerySelectorAll("tbody tr").Length);
         var older = first.QuerySelectorAll("a").Single(a => a.TextContent == "Ældre ændringer").GetAttribute("href")!;
