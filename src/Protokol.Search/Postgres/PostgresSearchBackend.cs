@@ -16,8 +16,8 @@ namespace Protokol.Search.Postgres;
 /// </summary>
 public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 {
-    /// <summary>How many of the newest matches are ranked by relevance.</summary>
-    public const int RankedCandidates = 1000;
+    /// <summary>How many of the newest matches are ranked by relevance (settable for tests).</summary>
+    internal static int RankedCandidates { get; set; } = 1000;
 
     /// <summary>ts_rank weights {D, C, B, A}: A is the title, B the text.</summary>
     private static readonly float[] Weights = [0.1f, 0.2f, 0.4f, 1.0f];
@@ -47,14 +47,14 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     /// <summary>The engine's statements alone (facets, ranked page, texts), without Protokol's parsing and highlighting: the benchmark's bare query.</summary>
     internal static async Task<EngineResult> RunSqlOnlyAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Where(query, request);
-        var facets = await FacetsAsync(connection, query, where, parameters, cancellationToken);
+        var (where, filters, parameters) = Conditions(query, request);
+        var facets = await FacetsAsync(connection, query, where, filters, parameters, cancellationToken);
         if (facets.Total == 0)
         {
             return new EngineResult(0, [], facets.Years, facets.Organizations);
         }
 
-        var ids = await PageAsync(connection, query, request, where, parameters, facets.Years, cancellationToken);
+        var ids = await PageAsync(connection, query, request, where, parameters, facets, cancellationToken);
         var hits = await FetchAsync(connection, ids, cancellationToken);
         return new EngineResult(facets.Total, hits, facets.Years, facets.Organizations, facets.Approximate);
     }
@@ -184,13 +184,21 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
     private static (string Where, List<NpgsqlParameter> Parameters) Where(AnalyzedQuery query, SearchRequest request)
     {
+        var (where, _, parameters) = Conditions(query, request);
+        return (where, parameters);
+    }
+
+    /// <summary>The whole condition, and the filters alone (null without any): the range a sample is drawn from.</summary>
+    private static (string Where, string? Filters, List<NpgsqlParameter> Parameters) Conditions(AnalyzedQuery query, SearchRequest request)
+    {
         var conditions = new List<string>();
         var parameters = new List<NpgsqlParameter>();
+        string? match = null;
         if (!query.ListsAll)
         {
             // @q, the whole query, ranks the candidates; the match itself is MatchCondition's.
             parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = ToTsQuery(query) });
-            conditions.Add(MatchCondition(query, parameters));
+            match = MatchCondition(query, parameters);
         }
 
         if (request.Organizations.Count > 0)
@@ -234,7 +242,9 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             parameters.Add(new NpgsqlParameter("type", NpgsqlDbType.Smallint) { Value = (short)type });
         }
 
-        return (conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions), parameters);
+        var filters = conditions.Count == 0 ? null : string.Join(" AND ", conditions);
+        var where = match is null ? filters ?? "TRUE" : filters is null ? match : match + " AND " + filters;
+        return (where, filters, parameters);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters)
@@ -249,60 +259,85 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return command;
     }
 
-    private sealed record Facets(int Total, Dictionary<int, int> Years, List<(string, string, int)> Organizations, bool Approximate);
+    /// <summary>The counts; <paramref name="Months"/> (by year × 12 + month − 1) tell the ranked candidates' window how far back to look.</summary>
+    private sealed record Facets(int Total, Dictionary<int, int> Years, Dictionary<int, int> Months, List<(string, string, int)> Organizations, bool Approximate);
 
     /// <summary>
     /// Counts by year and organization. Counting every match of a word in most of the archive costs
     /// PostgreSQL a pass over all of them, so above <see cref="ExactCountLimit"/> estimated matches
-    /// the counts are estimated from a random sample of about <see cref="SampleRows"/> rows and the
-    /// result says so; below it they are exact, read through the GIN index.
+    /// the counts are estimated from a sample and the result says so; below it they are exact, read
+    /// through the GIN index. The sample is a fixed set of rows, those whose
+    /// <c>hashint8(doc_id) &amp; 1023</c> is below a bound, looked up in its own index
+    /// (Issue17SearchSample): PostgreSQL intersects it with the GIN index and visits only the
+    /// sampled matches, without testing any tsvector. It holds about <see cref="SampleRows"/> rows of
+    /// the filtered range (a date range samples more of the table, not fewer of its own rows), and at
+    /// least about <see cref="SampleMatches"/> of the estimated matches.
     /// </summary>
-    private static async Task<Facets> FacetsAsync(NpgsqlConnection connection, AnalyzedQuery query, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    private static async Task<Facets> FacetsAsync(NpgsqlConnection connection, AnalyzedQuery query, string where, string? filters, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
         if (!query.ListsAll)
         {
-            var (estimate, rows) = await EstimateAsync(connection, where, parameters, cancellationToken);
+            var (estimate, rows) = await EstimateAsync(connection, where, filters, parameters, cancellationToken);
             if (estimate > ExactCountLimit && rows > 0)
             {
-                var percent = Math.Min(100.0, 100.0 * SampleRows / rows);
-                var sample = await CountAsync(connection, $"search_documents TABLESAMPLE SYSTEM ({percent.ToString("0.####", CultureInfo.InvariantCulture)}) REPEATABLE (7)", where, parameters, useIndex: false, cancellationToken);
+                var fraction = Math.Min(1.0, Math.Max(SampleRows / rows, SampleMatches / estimate));
+                var buckets = Math.Clamp((int)Math.Ceiling(fraction * SampleBuckets), 1, SampleBuckets);
+                var sampled = new List<NpgsqlParameter>(parameters) { new("sample", NpgsqlDbType.Integer) { Value = buckets } };
+                var sample = await CountAsync(connection, where + " AND (hashint8(doc_id) & 1023) < @sample", sampled, useIndex: true, cancellationToken);
                 if (sample.Total >= MinimumSampleMatches)
                 {
-                    var scale = 100.0 / percent;
+                    var scale = (double)SampleBuckets / buckets;
                     int Scale(int n) => (int)Math.Round(n * scale);
-                    return new Facets(Scale(sample.Total), sample.Years.ToDictionary(y => y.Key, y => Scale(y.Value)),
+                    return new Facets(Scale(sample.Total), sample.Years.ToDictionary(y => y.Key, y => Scale(y.Value)), sample.Months.ToDictionary(m => m.Key, m => Scale(m.Value)),
                         sample.Organizations.Select(o => (o.Item1, o.Item2, Scale(o.Item3))).ToList(), true);
                 }
             }
         }
 
-        return await CountAsync(connection, "search_documents", where, parameters, useIndex: !query.ListsAll, cancellationToken);
+        return await CountAsync(connection, where, parameters, useIndex: !query.ListsAll, cancellationToken);
     }
 
     /// <summary>Above this many estimated matches, facet counts are estimated from a sample (settable for tests).</summary>
     internal static int ExactCountLimit { get; set; } = 5_000;
 
-    private const int SampleRows = 8_000;
+    /// <summary>The sample's size in rows of the filtered range (settable for tests).</summary>
+    internal static double SampleRows { get; set; } = 8_000;
+
+    /// <summary>The sample's size in estimated matches, when that is more than <see cref="SampleRows"/> hold (settable for tests).</summary>
+    internal static double SampleMatches { get; set; } = 1_000;
+
+    /// <summary>The sample index's key runs from 0 to 1023 (hashint8(doc_id) &amp; 1023).</summary>
+    private const int SampleBuckets = 1024;
 
     /// <summary>A sample with fewer matches says too little: count exactly instead (settable for tests).</summary>
     internal static int MinimumSampleMatches { get; set; } = 200;
 
-    /// <summary>The planner's estimate of the matches (from the tsvector statistics) and the table's size.</summary>
-    private static async Task<(double Matches, double Rows)> EstimateAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    /// <summary>The planner's estimate of the matches (from the tsvector statistics) and of the rows the filters leave (the table's size without filters).</summary>
+    private static async Task<(double Matches, double Rows)> EstimateAsync(NpgsqlConnection connection, string where, string? filters, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents WHERE {where}", parameters);
-        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-        using var plan = System.Text.Json.JsonDocument.Parse(json);
-        var matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        var matches = await PlanRowsAsync(connection, where, parameters, cancellationToken);
+        if (filters is not null)
+        {
+            return (matches, Math.Max(1.0, await PlanRowsAsync(connection, filters, parameters, cancellationToken)));
+        }
+
         await using var size = connection.CreateCommand();
         size.CommandText = "SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_documents'::regclass";
         var rows = (double)(await size.ExecuteScalarAsync(cancellationToken))!;
         return (matches, rows);
     }
 
-    private static async Task<Facets> CountAsync(NpgsqlConnection connection, string from, string where, List<NpgsqlParameter> parameters, bool useIndex, CancellationToken cancellationToken)
+    private static async Task<double> PlanRowsAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
-        // One pass counts both facets; the year rows add up to the total. Through the GIN index
+        await using var command = Command(connection, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents WHERE {where}", parameters);
+        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        using var plan = System.Text.Json.JsonDocument.Parse(json);
+        return plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    private static async Task<Facets> CountAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, bool useIndex, CancellationToken cancellationToken)
+    {
+        // One pass counts both facets; the month rows add up to the years and the total. Through the GIN index
         // a plain word needs no recheck, so the large tsvectors are never read.
         await using var transaction = useIndex ? await connection.BeginTransactionAsync(cancellationToken) : null;
         if (useIndex)
@@ -314,28 +349,34 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
         await using var command = Command(connection, $"""
             WITH f AS (
-                SELECT GROUPING(year) AS by_org, year, organization_slug, count(*)::int AS n
-                FROM {from} WHERE {where}
-                GROUP BY GROUPING SETS ((year), (organization_slug)))
-            SELECT f.by_org, f.year, f.organization_slug, COALESCE(o.name, f.organization_slug), f.n
+                SELECT GROUPING(year) AS by_org, year, EXTRACT(MONTH FROM date)::int AS month, organization_slug, count(*)::int AS n
+                FROM search_documents WHERE {where}
+                GROUP BY GROUPING SETS ((year, EXTRACT(MONTH FROM date)::int), (organization_slug)))
+            SELECT f.by_org, f.year, f.month, f.organization_slug, COALESCE(o.name, f.organization_slug), f.n
             FROM f LEFT JOIN search_organizations o ON o.slug = f.organization_slug
             """, parameters);
         var total = 0;
         var years = new Dictionary<int, int>();
+        var months = new Dictionary<int, int>();
         var organizations = new List<(string, string, int)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var count = reader.GetInt32(4);
+                var count = reader.GetInt32(5);
                 if (reader.GetInt32(0) == 0)
                 {
                     total += count;
-                    years[reader.IsDBNull(1) ? 0 : reader.GetInt16(1)] = count;
+                    var year = reader.IsDBNull(1) ? 0 : reader.GetInt16(1);
+                    years[year] = years.GetValueOrDefault(year) + count;
+                    if (year > 0 && !reader.IsDBNull(2))
+                    {
+                        months[(year * 12) + reader.GetInt32(2) - 1] = count;
+                    }
                 }
-                else if (!reader.IsDBNull(2))
+                else if (!reader.IsDBNull(3))
                 {
-                    organizations.Add((reader.GetString(2), reader.GetString(3), count));
+                    organizations.Add((reader.GetString(3), reader.GetString(4), count));
                 }
             }
         }
@@ -345,10 +386,10 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new Facets(total, years, organizations, false);
+        return new Facets(total, years, months, organizations, false);
     }
 
-    private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, IReadOnlyDictionary<int, int> years, CancellationToken cancellationToken)
+    private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, Facets facets, CancellationToken cancellationToken)
     {
         if (request.Sort != SearchSort.Relevance || query.ListsAll)
         {
@@ -356,32 +397,36 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             return await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take", parameters, request, cancellationToken);
         }
 
-        // The ranked candidates are the newest matches. The year counts just made tell how far back
-        // they reach, so they are looked for in those years only: through the GIN index within a
+        // The ranked candidates are the newest matches. The month counts just made tell how far back
+        // they reach, so they are looked for in those months only: through the GIN index within a
         // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
-        var since = Since(years, candidates);
+
+        // A margin of half again, for estimates too: when a sampled count was too high and the window
+        // holds fewer candidates, the fallback below looks through every month (for a very common
+        // word, whose window is narrowest and least certain, that is a short walk back through the
+        // date index).
+        var since = Since(facets.Months, candidates * 1.5);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
-        if (since is not null && ids.Count < request.PageSize && ids.CandidateCount < candidates)
+        if (since is not null && ids.CandidateCount < candidates)
         {
-            // The counts were estimates and fell short: look through every year.
+            // The counts were estimates and fell short: look through every month.
             ids = await RankedAsync(connection, where, parameters, request, null, candidates, cancellationToken);
         }
 
         return ids;
     }
 
-    /// <summary>The first day of the oldest year the newest <paramref name="candidates"/> matches need (with a margin for estimates), or null for all.</summary>
-    private static DateOnly? Since(IReadOnlyDictionary<int, int> years, int candidates)
+    /// <summary>The first day of the oldest month that the newest <paramref name="needed"/> matches reach back to, or null for all.</summary>
+    private static DateOnly? Since(IReadOnlyDictionary<int, int> months, double needed)
     {
-        var needed = candidates * 1.5;
         var seen = 0;
-        foreach (var (year, count) in years.Where(y => y.Key > 0).OrderByDescending(y => y.Key))
+        foreach (var (month, count) in months.OrderByDescending(m => m.Key))
         {
             seen += count;
             if (seen >= needed)
             {
-                return new DateOnly(year, 1, 1);
+                return new DateOnly(month / 12, (month % 12) + 1, 1);
             }
         }
 

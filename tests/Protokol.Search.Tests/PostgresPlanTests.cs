@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using Protokol.Core.Search;
+using Protokol.Data;
+using Protokol.Search.Analysis;
+using Protokol.Search.Postgres;
+using Protokol.TestSupport;
+
+namespace Protokol.Search.Tests;
+
+/// <summary>
+/// Issue 17, PostgreSQL at 1,000,000 items: the ranked candidates are looked for within the months
+/// the counts say they need, and estimated counts come from a sample drawn through its own index
+/// and sized to the filtered range. Neither may change which items a page shows.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPlanTests(PostgresCluster cluster)
+{
+    private static readonly string[] Queries = ["kommunen", "borgerne", "kommunen borgerne", "\"kommunen borgerne\"", "kommun*", "kommunen -havnen", "borgerne OR havnen"];
+
+    [Fact]
+    public async Task The_ranked_pages_are_the_newest_matches_ranked_whatever_window_the_month_counts_choose()
+    {
+        await using var database = await SeededAsync();
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        var saved = (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches);
+        try
+        {
+            // 24 candidates among the archive's 300-odd matches of a common word: the window is a few recent months.
+            PostgresSearchBackend.RankedCandidates = 24;
+            PostgresSearchBackend.MinimumSampleMatches = 1;
+            foreach (var estimated in new[] { false, true })
+            {
+                PostgresSearchBackend.ExactCountLimit = estimated ? 0 : saved.ExactCountLimit;
+                foreach (var text in Queries)
+                {
+                    var query = AnalyzedQuery.Analyze(SearchQueryParser.Parse(text));
+                    var candidates = text.Contains('"', StringComparison.Ordinal) ? 24 / 4 : 24;
+                    var all = await RankedAsync(connection, query, candidates);
+                    Assert.True(all.Count == candidates, $"{text}: {all.Count} candidates, not {candidates}");
+                    var shown = new List<string>();
+                    for (var page = 1; page <= 3; page++)
+                    {
+                        await using var scope = database.Scope();
+                        var result = await scope.ServiceProvider.GetRequiredService<ISearchEngine>()
+                            .SearchAsync(new SearchRequest { Query = text, Page = page, PageSize = 10 }, CancellationToken.None);
+                        Assert.Equal(estimated, result.CountsAreApproximate);
+                        shown.AddRange(result.Hits.Select(h => h.Key));
+                    }
+
+                    Assert.Equal(all, shown);
+                }
+            }
+        }
+        finally
+        {
+            (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches) = saved;
+        }
+    }
+
+    [Fact]
+    public async Task A_sample_is_sized_to_the_filtered_range_so_a_narrow_range_is_counted_from_all_its_rows()
+    {
+        await using var database = await SeededAsync();
+        var year = new SearchRequest { Query = "kommunen", From = new DateOnly(2012, 1, 1), To = new DateOnly(2012, 12, 31) };
+        var exactAll = await SearchAsync(database, new SearchRequest { Query = "kommunen" });
+        var exactYear = await SearchAsync(database, year);
+        Assert.False(exactAll.CountsAreApproximate);
+        Assert.InRange(exactYear.Total, 10, exactAll.Total / 5);
+
+        var saved = (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches);
+        try
+        {
+            // A sample of 100 rows: a fraction of the archive's 400-odd, more than the one year's 30-odd.
+            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = (0, 1, 100, 1);
+            var estimatedAll = await SearchAsync(database, new SearchRequest { Query = "kommunen" });
+            Assert.True(estimatedAll.CountsAreApproximate);
+            Assert.NotEqual(exactAll.Total, estimatedAll.Total);
+            Assert.Equal(SearchArchive.Titles(exactAll), SearchArchive.Titles(estimatedAll));
+
+            // The year's sample is every row of the year: the estimate is its count.
+            var estimatedYear = await SearchAsync(database, year);
+            Assert.True(estimatedYear.CountsAreApproximate);
+            Assert.Equal(exactYear.Total, estimatedYear.Total);
+            Assert.Equal(exactYear.Years.Select(y => (y.Value, y.Count)), estimatedYear.Years.Select(y => (y.Value, y.Count)));
+            Assert.Equal(SearchArchive.Titles(exactYear), SearchArchive.Titles(estimatedYear));
+        }
+        finally
+        {
+            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = saved;
+        }
+
+        // The sample is read through its own index (Issue17SearchSample), whose expression the backend's condition must repeat exactly.
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SET enable_seqscan = off; EXPLAIN SELECT 1 FROM search_documents WHERE (hashint8(doc_id) & 1023) < 100", connection);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(plan, line => line.Contains("ix_search_documents_sample", StringComparison.Ordinal));
+    }
+
+    private async Task<TestDatabase> SeededAsync()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, cluster, SearchArchive.Clock, (services, settings) => services.AddProtokolSearch(settings));
+        await EngineAgreementTests.SeedAsync(database);
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var analyze = new NpgsqlCommand("ANALYZE search_documents", connection);
+        await analyze.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    private static async Task<SearchResult> SearchAsync(TestDatabase database, SearchRequest request)
+    {
+        await using var scope = database.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, CancellationToken.None);
+    }
+
+    /// <summary>The definition, without any window: the newest <paramref name="candidates"/> matches, ranked.</summary>
+    private static async Task<List<string>> RankedAsync(NpgsqlConnection connection, AnalyzedQuery query, int candidates)
+    {
+        var parameters = new List<NpgsqlParameter> { new("q", NpgsqlDbType.Text) { Value = PostgresSearchBackend.ToTsQuery(query) } };
+        var condition = PostgresSearchBackend.MatchCondition(query, parameters);
+        await using var command = new NpgsqlCommand($"""
+            WITH c AS (SELECT doc_id, key, date, tsv FROM search_documents WHERE {condition} ORDER BY date DESC NULLS LAST, doc_id DESC LIMIT {candidates})
+            SELECT key FROM c ORDER BY ts_rank(@weights, tsv, @q::tsquery) DESC, date DESC NULLS LAST, doc_id DESC
+            """, connection);
+        command.Parameters.AddRange(parameters.ToArray());
+        command.Parameters.Add(new NpgsqlParameter("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = new[] { 0.1f, 0.2f, 0.4f, 1.0f } });
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+}
