@@ -277,10 +277,11 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     {
         if (!query.ListsAll)
         {
-            var (estimate, rows) = await EstimateAsync(connection, where, filters, parameters, cancellationToken);
+            var (estimate, rows, table) = await EstimateAsync(connection, where, filters, parameters, cancellationToken);
             if (estimate > ExactCountLimit && rows > 0)
             {
-                var fraction = Math.Min(1.0, Math.Max(SampleRows / rows, SampleMatches / estimate));
+                // Each sampled row costs a bitmap entry from the sample index, so the sample reads at most SampleIndexRows of them.
+                var fraction = Math.Min(Math.Min(1.0, SampleIndexRows / table), Math.Max(SampleRows / rows, SampleMatches / estimate));
                 var buckets = Math.Clamp((int)Math.Ceiling(fraction * SampleBuckets), 1, SampleBuckets);
                 var sampled = new List<NpgsqlParameter>(parameters) { new("sample", NpgsqlDbType.Integer) { Value = buckets } };
                 var sample = await CountAsync(connection, where + " AND (hashint8(doc_id) & 1023) < @sample", sampled, useIndex: true, cancellationToken);
@@ -306,25 +307,28 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     /// <summary>The sample's size in estimated matches, when that is more than <see cref="SampleRows"/> hold (settable for tests).</summary>
     internal static double SampleMatches { get; set; } = 1_000;
 
+    /// <summary>
+    /// The most rows a sample takes from its index (4.8 % of 1,000,000): reading them into a bitmap
+    /// costs about as much per row as a date window does. A query just above <see cref="ExactCountLimit"/>
+    /// still finds about 240 sampled matches.
+    /// </summary>
+    private const double SampleIndexRows = 48_000;
+
     /// <summary>The sample index's key runs from 0 to 1023 (hashint8(doc_id) &amp; 1023).</summary>
     private const int SampleBuckets = 1024;
 
     /// <summary>A sample with fewer matches says too little: count exactly instead (settable for tests).</summary>
     internal static int MinimumSampleMatches { get; set; } = 200;
 
-    /// <summary>The planner's estimate of the matches (from the tsvector statistics) and of the rows the filters leave (the table's size without filters).</summary>
-    private static async Task<(double Matches, double Rows)> EstimateAsync(NpgsqlConnection connection, string where, string? filters, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    /// <summary>The planner's estimate of the matches (from the tsvector statistics), of the rows the filters leave, and the table's size.</summary>
+    private static async Task<(double Matches, double Rows, double Table)> EstimateAsync(NpgsqlConnection connection, string where, string? filters, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
         var matches = await PlanRowsAsync(connection, where, parameters, cancellationToken);
-        if (filters is not null)
-        {
-            return (matches, Math.Max(1.0, await PlanRowsAsync(connection, filters, parameters, cancellationToken)));
-        }
-
         await using var size = connection.CreateCommand();
         size.CommandText = "SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_documents'::regclass";
-        var rows = (double)(await size.ExecuteScalarAsync(cancellationToken))!;
-        return (matches, rows);
+        var table = (double)(await size.ExecuteScalarAsync(cancellationToken))!;
+        var rows = filters is null ? table : Math.Max(1.0, await PlanRowsAsync(connection, filters, parameters, cancellationToken));
+        return (matches, rows, table);
     }
 
     private static async Task<double> PlanRowsAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
@@ -402,11 +406,11 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
 
-        // A margin of half again, for estimates too: when a sampled count was too high and the window
+        // Exact counts need no margin; estimates get half again: when a sampled count was too high and the window
         // holds fewer candidates, the fallback below looks through every month (for a very common
         // word, whose window is narrowest and least certain, that is a short walk back through the
         // date index).
-        var since = Since(facets.Months, candidates * 1.5);
+        var since = Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
         if (since is not null && ids.CandidateCount < candidates)
         {
