@@ -25,15 +25,18 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         await using var database = await SeededAsync();
         await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
         await connection.OpenAsync();
-        var saved = (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches);
+        var saved = (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.CommonShare);
         try
         {
             // 24 candidates among the archive's 300-odd matches of a common word: the window is a few recent months.
             PostgresSearchBackend.RankedCandidates = 24;
             PostgresSearchBackend.MinimumSampleMatches = 1;
-            foreach (var estimated in new[] { false, true })
+
+            // Exact counts; estimates with a window; estimates of "common" queries (sample tested row by row, no window).
+            foreach (var (estimated, commonShare) in new[] { (false, saved.CommonShare), (true, 2.0), (true, 0.0) })
             {
                 PostgresSearchBackend.ExactCountLimit = estimated ? 0 : saved.ExactCountLimit;
+                PostgresSearchBackend.CommonShare = commonShare;
                 foreach (var text in Queries)
                 {
                     var query = AnalyzedQuery.Analyze(SearchQueryParser.Parse(text));
@@ -56,7 +59,7 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         }
         finally
         {
-            (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches) = saved;
+            (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.CommonShare) = saved;
         }
     }
 
@@ -70,26 +73,36 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         Assert.False(exactAll.CountsAreApproximate);
         Assert.InRange(exactYear.Total, 10, exactAll.Total / 5);
 
-        var saved = (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches);
+        var saved = (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches, PostgresSearchBackend.CommonShare);
         try
         {
-            // A sample of 100 rows: a fraction of the archive's 400-odd, more than the one year's 30-odd.
+            // A sample of 100 rows: a fraction of the archive's 400-odd, more than the one year's 30-odd;
+            // drawn through the GIN index, and for a common query tested row by row.
             (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = (0, 1, 100, 1);
-            var estimatedAll = await SearchAsync(database, new SearchRequest { Query = "kommunen" });
-            Assert.True(estimatedAll.CountsAreApproximate);
-            Assert.NotEqual(exactAll.Total, estimatedAll.Total);
-            Assert.Equal(SearchArchive.Titles(exactAll), SearchArchive.Titles(estimatedAll));
+            var totals = new List<int>();
+            foreach (var commonShare in new[] { 2.0, 0.0 })
+            {
+                PostgresSearchBackend.CommonShare = commonShare;
+                var estimatedAll = await SearchAsync(database, new SearchRequest { Query = "kommunen" });
+                Assert.True(estimatedAll.CountsAreApproximate);
+                Assert.NotEqual(exactAll.Total, estimatedAll.Total);
+                Assert.Equal(SearchArchive.Titles(exactAll), SearchArchive.Titles(estimatedAll));
+                totals.Add(estimatedAll.Total);
 
-            // The year's sample is every row of the year: the estimate is its count.
-            var estimatedYear = await SearchAsync(database, year);
-            Assert.True(estimatedYear.CountsAreApproximate);
-            Assert.Equal(exactYear.Total, estimatedYear.Total);
-            Assert.Equal(exactYear.Years.Select(y => (y.Value, y.Count)), estimatedYear.Years.Select(y => (y.Value, y.Count)));
-            Assert.Equal(SearchArchive.Titles(exactYear), SearchArchive.Titles(estimatedYear));
+                // The year's sample is every row of the year: the estimate is its count.
+                var estimatedYear = await SearchAsync(database, year);
+                Assert.True(estimatedYear.CountsAreApproximate);
+                Assert.Equal(exactYear.Total, estimatedYear.Total);
+                Assert.Equal(exactYear.Years.Select(y => (y.Value, y.Count)), estimatedYear.Years.Select(y => (y.Value, y.Count)));
+                Assert.Equal(SearchArchive.Titles(exactYear), SearchArchive.Titles(estimatedYear));
+            }
+
+            // Both ways count the same sample.
+            Assert.Equal(totals[0], totals[1]);
         }
         finally
         {
-            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = saved;
+            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches, PostgresSearchBackend.CommonShare) = saved;
         }
 
         // The sample is read through its own index (Issue17SearchSample), whose expression the backend's condition must repeat exactly.

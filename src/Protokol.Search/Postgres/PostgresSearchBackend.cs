@@ -260,7 +260,11 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     }
 
     /// <summary>The counts; <paramref name="Months"/> (by year × 12 + month − 1) tell the ranked candidates' window how far back to look.</summary>
-    private sealed record Facets(int Total, Dictionary<int, int> Years, Dictionary<int, int> Months, List<(string, string, int)> Organizations, bool Approximate);
+    private sealed record Facets(int Total, Dictionary<int, int> Years, Dictionary<int, int> Months, List<(string, string, int)> Organizations, bool Approximate)
+    {
+        /// <summary>Whether the (estimated) matches are at least <see cref="CommonShare"/> of the filtered range.</summary>
+        public bool Common { get; init; }
+    }
 
     /// <summary>
     /// Counts by year and organization. Counting every match of a word in most of the archive costs
@@ -271,7 +275,10 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     /// (Issue17SearchSample): PostgreSQL intersects it with the GIN index and visits only the
     /// sampled matches, without testing any tsvector. It holds about <see cref="SampleRows"/> rows of
     /// the filtered range (a date range samples more of the table, not fewer of its own rows), and at
-    /// least about <see cref="SampleMatches"/> of the estimated matches.
+    /// least about <see cref="SampleMatches"/> of the estimated matches. For a query matching at
+    /// least <see cref="CommonShare"/> of the range, reading its GIN bitmap (hundreds of thousands of
+    /// entries) costs more than testing each sampled row's tsvector, so the sampled rows are read
+    /// first and tested.
     /// </summary>
     private static async Task<Facets> FacetsAsync(NpgsqlConnection connection, AnalyzedQuery query, string where, string? filters, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
@@ -284,19 +291,31 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
                 var fraction = Math.Min(Math.Min(1.0, SampleIndexRows / table), Math.Max(SampleRows / rows, SampleMatches / estimate));
                 var buckets = Math.Clamp((int)Math.Ceiling(fraction * SampleBuckets), 1, SampleBuckets);
                 var sampled = new List<NpgsqlParameter>(parameters) { new("sample", NpgsqlDbType.Integer) { Value = buckets } };
-                var sample = await CountAsync(connection, where + " AND (hashint8(doc_id) & 1023) < @sample", sampled, useIndex: true, cancellationToken);
+                var common = estimate >= CommonShare * rows;
+
+                // OFFSET 0 keeps the subquery apart, so the match is tested on its rows instead of intersected through the GIN index.
+                var sample = common
+                    ? await CountAsync(connection, "(SELECT * FROM search_documents WHERE (hashint8(doc_id) & 1023) < @sample OFFSET 0) search_documents", where, sampled, useIndex: true, cancellationToken)
+                    : await CountAsync(connection, "search_documents", where + " AND (hashint8(doc_id) & 1023) < @sample", sampled, useIndex: true, cancellationToken);
                 if (sample.Total >= MinimumSampleMatches)
                 {
                     var scale = (double)SampleBuckets / buckets;
                     int Scale(int n) => (int)Math.Round(n * scale);
                     return new Facets(Scale(sample.Total), sample.Years.ToDictionary(y => y.Key, y => Scale(y.Value)), sample.Months.ToDictionary(m => m.Key, m => Scale(m.Value)),
-                        sample.Organizations.Select(o => (o.Item1, o.Item2, Scale(o.Item3))).ToList(), true);
+                        sample.Organizations.Select(o => (o.Item1, o.Item2, Scale(o.Item3))).ToList(), true) { Common = common };
                 }
             }
         }
 
-        return await CountAsync(connection, where, parameters, useIndex: !query.ListsAll, cancellationToken);
+        return await CountAsync(connection, "search_documents", where, parameters, useIndex: !query.ListsAll, cancellationToken);
     }
+
+    /// <summary>
+    /// The share of the filtered range above which a query counts as common: its sample is tested row
+    /// by row, and its ranked candidates are the first matches of a walk back through the date index
+    /// (about 1,000 / share rows), not a window intersected with its GIN bitmap (settable for tests).
+    /// </summary>
+    internal static double CommonShare { get; set; } = 0.15;
 
     /// <summary>Above this many estimated matches, facet counts are estimated from a sample (settable for tests).</summary>
     internal static int ExactCountLimit { get; set; } = 5_000;
@@ -339,7 +358,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
-    private static async Task<Facets> CountAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, bool useIndex, CancellationToken cancellationToken)
+    private static async Task<Facets> CountAsync(NpgsqlConnection connection, string from, string where, List<NpgsqlParameter> parameters, bool useIndex, CancellationToken cancellationToken)
     {
         // One pass counts both facets; the month rows add up to the years and the total. Through the GIN index
         // a plain word needs no recheck, so the large tsvectors are never read.
@@ -354,7 +373,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         await using var command = Command(connection, $"""
             WITH f AS (
                 SELECT GROUPING(year) AS by_org, year, EXTRACT(MONTH FROM date)::int AS month, organization_slug, count(*)::int AS n
-                FROM search_documents WHERE {where}
+                FROM {from} WHERE {where}
                 GROUP BY GROUPING SETS ((year, EXTRACT(MONTH FROM date)::int), (organization_slug)))
             SELECT f.by_org, f.year, f.month, f.organization_slug, COALESCE(o.name, f.organization_slug), f.n
             FROM f LEFT JOIN search_organizations o ON o.slug = f.organization_slug
@@ -410,7 +429,8 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         // holds fewer candidates, the fallback below looks through every month (for a very common
         // word, whose window is narrowest and least certain, that is a short walk back through the
         // date index).
-        var since = Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
+        // A common query walks back through the date index instead: its first 1,000 matches are a few thousand rows away.
+        var since = facets.Common ? null : Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
         if (since is not null && ids.CandidateCount < candidates)
         {
