@@ -77,7 +77,8 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         try
         {
             // A sample of 100 rows: a fraction of the archive's 400-odd, more than the one year's 30-odd;
-            // drawn through the GIN index, and for a common query tested row by row.
+            // drawn through the GIN index, and for a common query tested row by row (then sized to the
+            // table, as it visits every sampled row).
             (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = (0, 1, 100, 1);
             var totals = new List<int>();
             foreach (var commonShare in new[] { 2.0, 0.0 })
@@ -89,12 +90,15 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
                 Assert.Equal(SearchArchive.Titles(exactAll), SearchArchive.Titles(estimatedAll));
                 totals.Add(estimatedAll.Total);
 
-                // The year's sample is every row of the year: the estimate is its count.
+                // Through the GIN index the year's sample is every row of the year: the estimate is its count.
                 var estimatedYear = await SearchAsync(database, year);
                 Assert.True(estimatedYear.CountsAreApproximate);
-                Assert.Equal(exactYear.Total, estimatedYear.Total);
-                Assert.Equal(exactYear.Years.Select(y => (y.Value, y.Count)), estimatedYear.Years.Select(y => (y.Value, y.Count)));
                 Assert.Equal(SearchArchive.Titles(exactYear), SearchArchive.Titles(estimatedYear));
+                if (commonShare > 1)
+                {
+                    Assert.Equal(exactYear.Total, estimatedYear.Total);
+                    Assert.Equal(exactYear.Years.Select(y => (y.Value, y.Count)), estimatedYear.Years.Select(y => (y.Value, y.Count)));
+                }
             }
 
             // Both ways count the same sample.

@@ -287,11 +287,13 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             var (estimate, rows, table) = await EstimateAsync(connection, where, filters, parameters, cancellationToken);
             if (estimate > ExactCountLimit && rows > 0)
             {
-                // Each sampled row costs a bitmap entry from the sample index, so the sample reads at most SampleIndexRows of them.
-                var fraction = Math.Min(Math.Min(1.0, SampleIndexRows / table), Math.Max(SampleRows / rows, SampleMatches / estimate));
+                // Each sampled row costs a bitmap entry from the sample index, so the sample reads at most
+                // SampleIndexRows of them. A common query's sample visits every sampled row of the table,
+                // in the range or not, so it is sized to the table; its matches are plenty anyway.
+                var common = estimate >= CommonShare * rows;
+                var fraction = Math.Min(Math.Min(1.0, SampleIndexRows / table), Math.Max(SampleRows / (common ? table : rows), SampleMatches / estimate));
                 var buckets = Math.Clamp((int)Math.Ceiling(fraction * SampleBuckets), 1, SampleBuckets);
                 var sampled = new List<NpgsqlParameter>(parameters) { new("sample", NpgsqlDbType.Integer) { Value = buckets } };
-                var common = estimate >= CommonShare * rows;
 
                 // OFFSET 0 keeps the subquery apart, so the match is tested on its rows instead of intersected through the GIN index.
                 var sample = common
