@@ -427,11 +427,10 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
 
-        // Exact counts need no margin; estimates get half again: when a sampled count was too high and the window
-        // holds fewer candidates, the fallback below looks through every month (for a very common
-        // word, whose window is narrowest and least certain, that is a short walk back through the
-        // date index).
-        // A common query walks back through the date index instead: its first 1,000 matches are a few thousand rows away.
+        // Exact counts need no margin, estimates get half again; when a sampled count was too high and
+        // the window holds fewer candidates, the fallback below looks through every month. A common
+        // query has no window: it walks back through the date index, where its newest 1,000 matches
+        // are a few thousand rows away, instead of intersecting a window with its large GIN bitmap.
         var since = facets.Common ? null : Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
         var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
         if (since is not null && ids.CandidateCount < candidates)
