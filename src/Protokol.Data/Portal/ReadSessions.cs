@@ -208,6 +208,38 @@ public sealed class ReadSession : IAsyncDisposable
         return await command.ExecuteReaderAsync(ct);
     }
 
+    /// <summary>
+    /// Runs a statement with parameters of other types too (text, dates; the page reads), bound in order as
+    /// <c>@p0</c> to <c>@pN</c>; each parameter's type is taken from the first call's value and kept with the
+    /// prepared command, so a statement must be called with the same types every time.
+    /// </summary>
+    internal async Task<DbDataReader> ExecuteAsync(LeanStatement statement, object[] values, CancellationToken ct)
+    {
+        if (!_commands.TryGetValue(statement, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = statement.Sql;
+            for (var i = 0; i < statement.Parameters; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = values[i];
+                command.Parameters.Add(parameter);
+            }
+
+            await command.PrepareAsync(ct);
+            _commands[statement] = command;
+        }
+
+        _pool.Executed?.Invoke(statement.Sql);
+        for (var i = 0; i < statement.Parameters; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return await command.ExecuteReaderAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _commands.Values)
