@@ -117,6 +117,53 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         Assert.Equal(4, statements);
     }
 
+    [Fact]
+    public async Task The_front_page_and_person_counts_are_read_from_covering_indexes_on_SQLite()
+    {
+        // The front page sums each council's kept counts and the person page counts attendance per year and status:
+        // both from an index alone (IX_MeetingYearCounts_Covering, IX_Attendance_PersonId_Covering), not a row per entry.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
+        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
+        var sessions = db.Services.GetRequiredService<ReadSessions>();
+        var run = new List<string>();
+        sessions.Executed = run.Add;
+        await using (var scope = db.Scope())
+        {
+            var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+            await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+            await portal.GetPersonAsync(1, null, CancellationToken.None);
+        }
+
+        var plans = await db.WithContextAsync(async context =>
+        {
+            var connection = context.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var lines = new List<string>();
+            foreach (var statement in run.SelectMany(sql => sql.Split(";\n")))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+                foreach (var name in new[] { "@p0", "@p1", "@p2" }.Where(statement.Contains))
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = name == "@p0" && statement.Contains("\"PersonId\" = @p0", StringComparison.Ordinal) ? 1 : Today;
+                    command.Parameters.Add(parameter);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(3));
+                }
+            }
+
+            return lines;
+        });
+        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_MeetingYearCounts_Covering", StringComparison.Ordinal));
+        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_Attendance_PersonId_Covering", StringComparison.Ordinal));
+    }
+
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 
     private static async Task SeedMoreAsync(TestDatabase db)
