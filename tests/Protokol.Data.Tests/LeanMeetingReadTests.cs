@@ -144,7 +144,7 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
     }
 
     /// <summary>Generated councils, people and meetings through the domain's own methods, in every state.</summary>
-    private static class GeneratedArchive
+    internal static class GeneratedArchive
     {
         public static async Task<List<int>> SeedAsync(TestDatabase db, int seed)
         {

@@ -670,12 +670,13 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("Modified");
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("SubstituteForId");
 
                     b.HasIndex("MeetingId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId", "MeetingId", "Status")
+                        .HasDatabaseName("IX_Attendance_PersonId_Covering");
 
                     b.ToTable("Attendance");
                 });
@@ -1371,6 +1372,9 @@ namespace Protokol.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("OrganizationId", "Year");
+
+                    b.HasIndex("OrganizationId", "Year", "Meetings", "PublicMeetings", "PublicAgendaItems")
+                        .HasDatabaseName("IX_MeetingYearCounts_Covering");
 
                     b.ToTable("MeetingYearCounts", (string)null);
                 });

@@ -643,12 +643,13 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("Modified");
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("SubstituteForId");
 
                     b.HasIndex("MeetingId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId", "MeetingId", "Status")
+                        .HasDatabaseName("IX_Attendance_PersonId_Covering");
 
                     b.ToTable("Attendance");
                 });
@@ -1318,6 +1319,9 @@ namespace Protokol.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OrganizationId", "Year");
+
+                    b.HasIndex("OrganizationId", "Year", "Meetings", "PublicMeetings", "PublicAgendaItems")
+                        .HasDatabaseName("IX_MeetingYearCounts_Covering");
 
                     b.ToTable("MeetingYearCounts", (string)null);
                 });

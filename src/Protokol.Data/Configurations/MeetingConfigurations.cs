@@ -69,7 +69,9 @@ internal sealed class AttendanceConfiguration : EntityConfiguration<Attendance>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Affiliation).HasMaxLength(200);
         builder.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
-        builder.HasIndex(a => a.PersonId);
+        // A person's attendance with its meeting and status in the index (issue 17): the person page counts it per year
+        // and status without reading the attendance rows.
+        builder.HasIndex(a => new { a.PersonId, a.MeetingId, a.Status }).HasDatabaseName("IX_Attendance_PersonId_Covering");
         builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.SubstituteFor).WithMany().HasForeignKey(a => a.SubstituteForId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.GuestItems).WithMany().UsingEntity(

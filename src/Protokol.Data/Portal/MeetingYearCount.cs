@@ -34,6 +34,10 @@ internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<M
     {
         builder.ToTable("MeetingYearCounts");
         builder.HasKey(c => new { c.OrganizationId, c.Year });
+
+        // Every count in the index (issue 17): the front page's totals, a council's years and the OParl totals are read
+        // from it alone, not from a row per council and year.
+        builder.HasIndex(c => new { c.OrganizationId, c.Year, c.Meetings, c.PublicMeetings, c.PublicAgendaItems }).HasDatabaseName("IX_MeetingYearCounts_Covering");
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -56,7 +56,11 @@ public sealed class ReadSessions : IAsyncDisposable
         // The session is the pool: closing it must close the connection and drop its prepared statements.
         builder["Pooling"] = false;
         _connectionString = builder.ConnectionString;
-        _pragmas = settings.Provider == DatabaseProvider.Sqlite ? SqlitePragmas.For(settings.SqliteCacheMb).Text + " PRAGMA query_only=1;" : null;
+        // PostgreSQL: dates as ISO text whatever the server's DateStyle, as the page reads' portable SQL takes a year
+        // from the first four characters of a date cast to text (SQLite stores dates so).
+        _pragmas = settings.Provider == DatabaseProvider.Sqlite
+            ? SqlitePragmas.For(settings.SqliteCacheMb).Text + " PRAGMA query_only=1;"
+            : "SET DateStyle = 'ISO, YMD';";
     }
 
     /// <summary>The sessions kept open when idle: as many as the portal serves public reads at once (4 per core).</summary>
@@ -203,6 +207,38 @@ public sealed class ReadSession : IAsyncDisposable
         for (var i = 0; i < statement.Parameters; i++)
         {
             command.Parameters[i].Value = span[i];
+        }
+
+        return await command.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs a statement with parameters of other types too (text, dates; the page reads), bound in order as
+    /// <c>@p0</c> to <c>@pN</c>; each parameter's type is taken from the first call's value and kept with the
+    /// prepared command, so a statement must be called with the same types every time.
+    /// </summary>
+    internal async Task<DbDataReader> ExecuteAsync(LeanStatement statement, object[] values, CancellationToken ct)
+    {
+        if (!_commands.TryGetValue(statement, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = statement.Sql;
+            for (var i = 0; i < statement.Parameters; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = values[i];
+                command.Parameters.Add(parameter);
+            }
+
+            await command.PrepareAsync(ct);
+            _commands[statement] = command;
+        }
+
+        _pool.Executed?.Invoke(statement.Sql);
+        for (var i = 0; i < statement.Parameters; i++)
+        {
+            command.Parameters[i].Value = values[i];
         }
 
         return await command.ExecuteReaderAsync(ct);

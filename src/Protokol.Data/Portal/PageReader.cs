@@ -1,0 +1,428 @@
+using System.Data.Common;
+using System.Globalization;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+
+namespace Protokol.Data.Portal;
+
+/// <summary>
+/// The front page's, a council's and a person's reads without EF Core, as <see cref="MeetingReader"/>
+/// reads a meeting: each page's statements sent as one command on a kept session
+/// (<see cref="ReadSessions"/>), prepared once per connection, their rows read straight into the
+/// records the pages show. The SQL is the same text on both engines (the model's quoted names, text
+/// enums, <c>MeetingState</c> as its number, dates bound and compared as each provider stores them);
+/// each statement keeps the order of the EF Core query it replaced, with the id as the last key where
+/// that left ties open. A council is found by its slug in every statement
+/// (<see cref="CouncilId"/>), so its page is one round trip.
+/// </summary>
+internal static class PageReader
+{
+    private static readonly string Minutes = ((int)MeetingState.MinutesPublished).ToString(CultureInfo.InvariantCulture);
+
+    private static readonly string AgendaOut = ((int)MeetingState.AgendaPublished).ToString(CultureInfo.InvariantCulture);
+
+    private const string External = nameof(OrganizationKind.ExternalOrganisation);
+
+    /// <summary>The council of the slug <c>@p0</c> (external organisations have no page).</summary>
+    private const string CouncilId = $"""(SELECT o."Id" FROM "Organizations" AS o WHERE o."Slug" = @p0 AND o."Kind" <> '{External}' ORDER BY o."Id" LIMIT 1)""";
+
+    /// <summary>The year of a stored date as a number: SQLite stores a date as ISO text (yyyy-MM-dd), and ReadSessions sets PostgreSQL's DateStyle to ISO.</summary>
+    private const string YearOfMeeting = """CAST(SUBSTR(CAST(m."Date" AS TEXT), 1, 4) AS INTEGER)""";
+
+    // The front page: every council with its kept count of public meetings and, per council, the next
+    // meeting (planned ones too: the public may come) and the latest public minutes, each the first row
+    // of the (OrganizationId, Date) index, joined by id for its date and time. @p0: today.
+    private static readonly LeanStatement Front = new($"""
+        SELECT o."Id", o."Slug", o."Name", o."Kind", o."Purpose", b."Name",
+            COALESCE((SELECT SUM(c."PublicMeetings") FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = o."Id"), 0),
+            n."Id", n."Date", n."StartTime", l."Id", l."Date"
+        FROM "Organizations" AS o
+        INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
+        LEFT JOIN "Meetings" AS n ON n."Id" = (
+            SELECT m."Id" FROM "Meetings" AS m
+            WHERE m."OrganizationId" = o."Id" AND m."Date" >= @p0 AND m."CancelledAt" IS NULL
+            ORDER BY m."Date", m."StartTime"
+            LIMIT 1)
+        LEFT JOIN "Meetings" AS l ON l."Id" = (
+            SELECT m."Id" FROM "Meetings" AS m
+            WHERE m."OrganizationId" = o."Id" AND m."State" >= {Minutes}
+            ORDER BY m."Date" DESC, m."Id" DESC
+            LIMIT 1)
+        WHERE o."Kind" <> '{External}'
+        """, 1);
+
+    /// <summary>The council (@p0 slug) with its current term (@p1 today).</summary>
+    private static readonly string CouncilSql = $"""
+        SELECT o."Id", o."Slug", o."Name", b."Name", o."Purpose", o."Website",
+            (SELECT t."Name" FROM "Terms" AS t WHERE t."OrganizationId" = o."Id" AND t."Start" <= @p1 AND (t."End" IS NULL OR t."End" >= @p1) LIMIT 1)
+        FROM "Organizations" AS o
+        INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
+        WHERE o."Id" = {CouncilId}
+        """;
+
+    /// <summary>The seats in the council on @p1 and those held on its behalf elsewhere.</summary>
+    private static readonly string SeatsSql = $"""
+        SELECT ms."OrganizationId", o."Name", o."Slug", o."Kind", ms."Role", behalf."Name", ms."Start", ms."End",
+            p."Id", p."Name", p."Publication", p."PublicRole"
+        FROM "Memberships" AS ms
+        INNER JOIN "Organizations" AS o ON o."Id" = ms."OrganizationId"
+        INNER JOIN "People" AS p ON p."Id" = ms."PersonId"
+        LEFT JOIN "Organizations" AS behalf ON behalf."Id" = ms."OnBehalfOfId"
+        WHERE (ms."OrganizationId" = {CouncilId} OR ms."OnBehalfOfId" = {CouncilId})
+            AND (ms."Start" IS NULL OR ms."Start" <= @p1) AND (ms."End" IS NULL OR ms."End" >= @p1)
+        ORDER BY ms."Id"
+        """;
+
+    /// <summary>The council's years, from the kept counts; then the date of its next meeting from @p1 on.</summary>
+    private static readonly string YearsSql = $"""
+        SELECT c."Year" FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = {CouncilId} ORDER BY c."Year" DESC;
+        SELECT m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 ORDER BY m."Date" LIMIT 1
+        """;
+
+    /// <summary>The council's meetings from @p2 to @p3: every meeting is public with its time and place from the day it is planned.</summary>
+    private static readonly string PlanSql = $"""
+        SELECT m."Id", m."Date", m."StartTime", m."EndTime", m."Name", l."Name", h."Name", m."State",
+            CASE WHEN m."State" >= {AgendaOut} THEN (SELECT COUNT(*) FROM "AgendaItems" AS i WHERE i."MeetingId" = m."Id" AND i."ParentId" IS NULL) ELSE 0 END,
+            m."CancelledAt"
+        FROM "Meetings" AS m
+        LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
+        LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
+        WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p2 AND m."Date" <= @p3
+        ORDER BY m."Date", m."StartTime", m."Id"
+        """;
+
+    /// <summary>The council page: council and term, seats, years, next date, one year's plan (@p0 slug, @p1 today, @p2–@p3 the year).</summary>
+    private static readonly LeanStatement Council = new(string.Join(";\n", CouncilSql, SeatsSql, YearsSql, PlanSql), 4);
+
+    /// <summary>A council's meetings of a year: council, years, next date, the year's plan.</summary>
+    private static readonly LeanStatement CouncilYear = new(string.Join(";\n", CouncilSql, YearsSql, PlanSql), 4);
+
+    /// <summary>Another year's plan of the same council, when the first guess had none.</summary>
+    private static readonly LeanStatement Plan = new(PlanSql, 4);
+
+    // Without a registered membership (an archive imported from minutes) the people of the latest public
+    // minutes with attendance stand in. @p0: the council's id.
+    private static readonly LeanStatement Recent = new($"""
+        SELECT m."Id", m."Date"
+        FROM "Meetings" AS m
+        WHERE m."OrganizationId" = @p0 AND m."State" >= {Minutes} AND EXISTS (SELECT 1 FROM "Attendance" AS a WHERE a."MeetingId" = m."Id")
+        ORDER BY m."Date" DESC, m."Id" DESC
+        LIMIT 1;
+        SELECT p."Id", p."Name", p."Publication", p."PublicRole"
+        FROM "Attendance" AS a
+        INNER JOIN "People" AS p ON p."Id" = a."PersonId"
+        WHERE a."MeetingId" = (
+                SELECT m."Id" FROM "Meetings" AS m
+                WHERE m."OrganizationId" = @p0 AND m."State" >= {Minutes} AND EXISTS (SELECT 1 FROM "Attendance" AS a2 WHERE a2."MeetingId" = m."Id")
+                ORDER BY m."Date" DESC, m."Id" DESC
+                LIMIT 1)
+            AND a."Status" IN ('{nameof(AttendanceStatus.Present)}', '{nameof(AttendanceStatus.Apologies)}', '{nameof(AttendanceStatus.Absent)}')
+        ORDER BY a."Id"
+        """, 1);
+
+    // A person (@p0): name and aliases, seats (newest first), and the attendance counted per year and status
+    // over the meetings whose minutes are public (attendance is part of the minutes).
+    private static readonly string PersonSql = $"""
+        SELECT p."Id", p."Name", p."Publication", p."PublicRole", n."Name"
+        FROM "People" AS p
+        LEFT JOIN "PersonAliases" AS n ON n."PersonId" = p."Id"
+        WHERE p."Id" = @p0
+        ORDER BY n."Id";
+        SELECT o."Name", CASE WHEN o."Kind" = '{External}' THEN NULL ELSE o."Slug" END, ms."Role", behalf."Name", ms."Start", ms."End"
+        FROM "Memberships" AS ms
+        INNER JOIN "Organizations" AS o ON o."Id" = ms."OrganizationId"
+        LEFT JOIN "Organizations" AS behalf ON behalf."Id" = ms."OnBehalfOfId"
+        WHERE ms."PersonId" = @p0
+        ORDER BY ms."Start" DESC, ms."Id";
+        SELECT {YearOfMeeting}, a."Status", COUNT(*)
+        FROM "Attendance" AS a
+        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
+        GROUP BY {YearOfMeeting}, a."Status"
+        """;
+
+    /// <summary>The person's (@p0) attendance from @p1 to @p2, newest first.</summary>
+    private static readonly string AttendanceSql = $"""
+        SELECT a."MeetingId", m."Date", o."Name", a."Status"
+        FROM "Attendance" AS a
+        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes} AND m."Date" >= @p1 AND m."Date" <= @p2
+        ORDER BY m."Date" DESC, a."Id"
+        """;
+
+    private static readonly LeanStatement Person = new(PersonSql, 1);
+
+    private static readonly LeanStatement PersonYear = new(PersonSql + ";\n" + AttendanceSql, 3);
+
+    private static readonly LeanStatement Attendance = new(AttendanceSql, 3);
+
+    private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+
+    /// <summary>The front page's councils: those with public meetings first, then by name.</summary>
+    public static Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(ReadSessions sessions, DateOnly today, CancellationToken ct) =>
+        sessions.ReadAsync<IReadOnlyList<OrganizationSummary>>(async (session, token) =>
+        {
+            var organizations = new List<OrganizationSummary>();
+            await using (var r = await session.ExecuteAsync(Front, [today], token))
+            {
+                while (await r.ReadAsync(token))
+                {
+                    organizations.Add(new OrganizationSummary(
+                        r.GetInt32(0), r.GetString(1), r.GetString(2), Enum.Parse<OrganizationKind>(r.GetString(3)), Text(r, 4), r.GetString(5),
+                        Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture),
+                        r.IsDBNull(7) ? null : new MeetingLink(r.GetInt32(7), r.GetFieldValue<DateOnly>(8), Time(r, 9)),
+                        r.IsDBNull(10) ? null : new MeetingLink(r.GetInt32(10), r.GetFieldValue<DateOnly>(11))));
+                }
+            }
+
+            return organizations
+                .OrderByDescending(o => o.MeetingCount > 0)
+                .ThenBy(o => o.Name, Danish)
+                .ToList();
+        }, ct);
+
+    /// <summary>A council's page: its members today, this year's meetings (else those of its next meeting's or its latest year).</summary>
+    public static Task<OrganizationRecord?> GetOrganizationAsync(ReadSessions sessions, string slug, DateOnly today, CancellationToken ct) =>
+        sessions.ReadAsync<OrganizationRecord?>(async (session, token) =>
+        {
+            CouncilRow? council = null;
+            var seats = new List<SeatRow>();
+            YearsRow years;
+            List<MeetingSummary> plan;
+            await using (var r = await session.ExecuteAsync(Council, [slug, today, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)], token))
+            {
+                if (await r.ReadAsync(token))
+                {
+                    council = new CouncilRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6));
+                }
+
+                await r.NextResultAsync(token);
+                while (await r.ReadAsync(token))
+                {
+                    seats.Add(new SeatRow(
+                        r.GetInt32(0), r.GetString(1), r.GetString(2), Enum.Parse<OrganizationKind>(r.GetString(3)), Enum.Parse<MembershipRole>(r.GetString(4)),
+                        Text(r, 5), Date(r, 6), Date(r, 7),
+                        new PersonRef(r.GetInt32(8), r.GetString(9), Enum.Parse<PublicationLevel>(r.GetString(10)), Text(r, 11))));
+                }
+
+                years = await ReadYearsAsync(r, token);
+                plan = await ReadPlanAsync(r, token);
+            }
+
+            if (council is null)
+            {
+                return null;
+            }
+
+            var members = seats.Where(s => s.OrganizationId == council.Id)
+                .OrderBy(s => s.Role).ThenBy(s => s.Person.PublicName, Danish)
+                .Select(s => new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End)).ToList();
+            var representation = seats.Where(s => s.OrganizationId != council.Id)
+                .OrderBy(s => s.OrganizationName, Danish)
+                .Select(s => (new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End), s.OrganizationName,
+                    s.OrganizationKind == OrganizationKind.ExternalOrganisation ? null : s.OrganizationSlug))
+                .ToList();
+
+            // This year's plan; a council whose archive ends earlier (an imported one) shows its last year.
+            var shownYear = today.Year;
+            if (!years.Years.Contains(shownYear))
+            {
+                plan = [];
+            }
+
+            if (plan.Count == 0 && years.Years.Count > 0)
+            {
+                shownYear = years.Next?.Year ?? years.Years[0];
+                plan = years.Years.Contains(shownYear) ? await PlanAsync(session, slug, today, shownYear, token) : [];
+            }
+
+            IReadOnlyList<PersonRef> recent = [];
+            MeetingLink? recentMeeting = null;
+            if (members.Count == 0)
+            {
+                await using var r = await session.ExecuteAsync(Recent, [council.Id], token);
+                if (await r.ReadAsync(token))
+                {
+                    recentMeeting = new MeetingLink(r.GetInt32(0), r.GetFieldValue<DateOnly>(1));
+                }
+
+                await r.NextResultAsync(token);
+                var people = new List<PersonRef>();
+                while (await r.ReadAsync(token))
+                {
+                    people.Add(new PersonRef(r.GetInt32(0), r.GetString(1), Enum.Parse<PublicationLevel>(r.GetString(2)), Text(r, 3)));
+                }
+
+                recent = people.OrderBy(p => p.PublicName, Danish).ToList();
+            }
+
+            return new OrganizationRecord(council.Id, council.Slug, council.Name, council.BodyName, council.Purpose,
+                council.Website, council.Term, members, representation, plan, shownYear, recent, recentMeeting);
+        }, ct);
+
+    /// <summary>A council's meetings of one year (without a year: the year of its next meeting, else its latest year) and its years.</summary>
+    public static Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(ReadSessions sessions, string slug, int? year, DateOnly today, CancellationToken ct) =>
+        sessions.ReadAsync<OrganizationMeetings?>(async (session, token) =>
+        {
+            CouncilRow? council = null;
+            YearsRow years;
+            List<MeetingSummary> plan;
+            var guess = year ?? today.Year;
+            await using (var r = await session.ExecuteAsync(CouncilYear, [slug, today, new DateOnly(guess, 1, 1), new DateOnly(guess, 12, 31)], token))
+            {
+                if (await r.ReadAsync(token))
+                {
+                    council = new CouncilRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6));
+                }
+
+                years = await ReadYearsAsync(r, token);
+                plan = await ReadPlanAsync(r, token);
+            }
+
+            if (council is null)
+            {
+                return null;
+            }
+
+            var shownYear = year ?? years.Next?.Year ?? (years.Years.Count > 0 ? years.Years[0] : today.Year);
+            if (!years.Years.Contains(shownYear))
+            {
+                plan = [];
+            }
+            else if (shownYear != guess)
+            {
+                plan = await PlanAsync(session, slug, today, shownYear, token);
+            }
+
+            return new OrganizationMeetings(council.Id, council.Slug, council.Name, council.BodyName, shownYear, years.Years, plan);
+        }, ct);
+
+    /// <summary>A person's page: seats, totals over every year, and one year's attendance (without a year: the newest).</summary>
+    public static Task<PersonRecord?> GetPersonAsync(ReadSessions sessions, int id, int? year, CancellationToken ct) =>
+        sessions.ReadAsync<PersonRecord?>(async (session, token) =>
+        {
+            PersonRef? person = null;
+            var aliases = new List<string>();
+            var seats = new List<PersonSeat>();
+            var counts = new List<(int Year, AttendanceStatus Status, int Count)>();
+            var attendance = new List<PersonAttendance>();
+            var statement = year is { } y ? PersonYear : Person;
+            object[] values = year is { } asked ? [id, new DateOnly(asked, 1, 1), new DateOnly(asked, 12, 31)] : [id];
+            await using (var r = await session.ExecuteAsync(statement, values, token))
+            {
+                while (await r.ReadAsync(token))
+                {
+                    person ??= new PersonRef(r.GetInt32(0), r.GetString(1), Enum.Parse<PublicationLevel>(r.GetString(2)), Text(r, 3));
+                    if (!r.IsDBNull(4))
+                    {
+                        aliases.Add(r.GetString(4));
+                    }
+                }
+
+                await r.NextResultAsync(token);
+                while (await r.ReadAsync(token))
+                {
+                    seats.Add(new PersonSeat(r.GetString(0), Text(r, 1), Enum.Parse<MembershipRole>(r.GetString(2)), Text(r, 3), Date(r, 4), Date(r, 5)));
+                }
+
+                await r.NextResultAsync(token);
+                while (await r.ReadAsync(token))
+                {
+                    counts.Add((Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Enum.Parse<AttendanceStatus>(r.GetString(1)),
+                        Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)));
+                }
+
+                if (year is not null)
+                {
+                    await r.NextResultAsync(token);
+                    await ReadAttendanceAsync(r, attendance, token);
+                }
+            }
+
+            if (person is null)
+            {
+                return null;
+            }
+
+            var years = counts.Select(c => c.Year).Distinct().OrderDescending().ToList();
+            var totals = new AttendanceTotals(
+                counts.Where(c => c.Status == AttendanceStatus.Present).Sum(c => c.Count),
+                counts.Where(c => c.Status != AttendanceStatus.Guest).Sum(c => c.Count),
+                counts.Where(c => c.Status == AttendanceStatus.Guest).Sum(c => c.Count));
+            if (year is not null && !years.Contains(year.Value))
+            {
+                return new PersonRecord(person, aliases, seats, [], year, years, totals, YearFound: false);
+            }
+
+            // One year of meetings at a time (the newest without a year), so the page stays the same size however long the archive.
+            var shownYear = year ?? (years.Count > 0 ? years[0] : null);
+            if (year is null && shownYear is { } newest)
+            {
+                await using var r = await session.ExecuteAsync(Attendance, [id, new DateOnly(newest, 1, 1), new DateOnly(newest, 12, 31)], token);
+                await ReadAttendanceAsync(r, attendance, token);
+            }
+
+            return new PersonRecord(person, aliases, seats, attendance, shownYear, years, totals);
+        }, ct);
+
+    private static async Task<List<MeetingSummary>> PlanAsync(ReadSession session, string slug, DateOnly today, int year, CancellationToken ct)
+    {
+        await using var r = await session.ExecuteAsync(Plan, [slug, today, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)], ct);
+        return await ReadRowsAsync(r, ct);
+    }
+
+    private static async Task<YearsRow> ReadYearsAsync(DbDataReader r, CancellationToken ct)
+    {
+        var years = new List<int>();
+        await r.NextResultAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            years.Add(r.GetInt32(0));
+        }
+
+        await r.NextResultAsync(ct);
+        DateOnly? next = await r.ReadAsync(ct) ? r.GetFieldValue<DateOnly>(0) : null;
+        return new YearsRow(years, next);
+    }
+
+    private static async Task<List<MeetingSummary>> ReadPlanAsync(DbDataReader r, CancellationToken ct)
+    {
+        await r.NextResultAsync(ct);
+        return await ReadRowsAsync(r, ct);
+    }
+
+    private static async Task<List<MeetingSummary>> ReadRowsAsync(DbDataReader r, CancellationToken ct)
+    {
+        var plan = new List<MeetingSummary>();
+        while (await r.ReadAsync(ct))
+        {
+            plan.Add(new MeetingSummary(
+                r.GetInt32(0), r.GetFieldValue<DateOnly>(1), Time(r, 2), Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
+                (MeetingState)r.GetInt32(7), Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture), !r.IsDBNull(9)));
+        }
+
+        return plan;
+    }
+
+    private static async Task ReadAttendanceAsync(DbDataReader r, List<PersonAttendance> attendance, CancellationToken ct)
+    {
+        while (await r.ReadAsync(ct))
+        {
+            attendance.Add(new PersonAttendance(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), Enum.Parse<AttendanceStatus>(r.GetString(3))));
+        }
+    }
+
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<TimeOnly>(i);
+
+    private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+    private sealed record CouncilRow(int Id, string Slug, string Name, string BodyName, string? Purpose, string? Website, string? Term);
+
+    private sealed record SeatRow(int OrganizationId, string OrganizationName, string OrganizationSlug, OrganizationKind OrganizationKind, MembershipRole Role, string? OnBehalfOf, DateOnly? Start, DateOnly? End, PersonRef Person);
+
+    private sealed record YearsRow(List<int> Years, DateOnly? Next);
+}

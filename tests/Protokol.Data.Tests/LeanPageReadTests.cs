@@ -1,0 +1,418 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Meetings;
+using Protokol.Core.Portal;
+using Protokol.Core.Registry;
+using Protokol.Data.Portal;
+using Protokol.TestSupport;
+
+namespace Protokol.Data.Tests;
+
+/// <summary>
+/// The lean reads of the front page, the council pages and the person page (plain SQL on kept,
+/// prepared connections) against the EF Core LINQ reads they replaced, on both engines, over the
+/// generated archive of <see cref="LeanMeetingReadTests"/> (meetings in every state over four years,
+/// seats on several days, role-only people) and three more organisations: a committee with a seat
+/// held on the council's behalf, a council imported from minutes (no registered members, meetings in
+/// an earlier year only) and a council without anything.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LeanPageReadTests(PostgresCluster postgres)
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, IncludeFields = true };
+
+    private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_lean_page_reads_return_what_the_EF_Core_reads_return(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 17);
+        await SeedMoreAsync(db);
+        var sessions = db.Services.GetRequiredService<ReadSessions>();
+
+        await using var scope = db.Scope();
+        var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+        var years = Enumerable.Range(Today.Year - 4, 7).ToList();
+        var days = new[] { Today, Today.AddYears(-2), Today.AddDays(200), Today.AddYears(3) };
+
+        // The front page on days before, among and after the meetings.
+        foreach (var day in days)
+        {
+            var expected = await db.WithContextAsync(context => EfPageRead.ListOrganizationsAsync(context, day));
+            Assert.Equal(Serialize(expected), Serialize(await portal.ListOrganizationsAsync(day, CancellationToken.None)));
+        }
+
+        var front = await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+        Assert.Contains(front, o => o.NextMeeting is not null && o.LatestMinutes is not null && o.MeetingCount > 10);
+        Assert.Contains(front, o => o.NextMeeting is null && o.LatestMinutes is null && o.MeetingCount == 0);
+        Assert.DoesNotContain(front, o => o.Kind == OrganizationKind.ExternalOrganisation);
+
+        // Every council (an external organisation and an unknown slug have no page) on each day, and each year's meetings.
+        var slugs = new[] { "raadet", "udvalget", "importeret", "tomt", "vaert", "ukendt" };
+        var shown = new List<OrganizationRecord>();
+        foreach (var slug in slugs)
+        {
+            foreach (var day in days)
+            {
+                var expected = await db.WithContextAsync(context => EfPageRead.GetOrganizationAsync(context, slug, day));
+                var lean = await portal.GetOrganizationAsync(slug, day, CancellationToken.None);
+                Assert.Equal(Serialize(expected), Serialize(lean));
+                if (lean is not null)
+                {
+                    shown.Add(lean);
+                }
+            }
+
+            foreach (var year in years.Select(y => (int?)y).Prepend(null))
+            {
+                var expected = await db.WithContextAsync(context => EfPageRead.GetOrganizationMeetingsAsync(context, slug, year, Today));
+                Assert.Equal(Serialize(expected), Serialize(await portal.GetOrganizationMeetingsAsync(slug, year, Today, CancellationToken.None)));
+            }
+        }
+
+        // What the data must have covered, or the comparison proves little.
+        Assert.Contains(shown, o => o.CurrentTerm is not null && o.Members.Count > 5 && o.Representation.Count > 0 && o.Plan.Any(m => m.Cancelled) && o.Plan.Any(m => m.ItemCount > 0 && m.HostName is not null));
+        Assert.Contains(shown, o => o.Slug == "importeret" && o.RecentAttendees!.Count > 1 && o.RecentAttendeesMeeting is not null && o.PlanYear < Today.Year && o.Plan.Count > 0);
+        Assert.Contains(shown, o => o.Slug == "tomt" && o.Plan.Count == 0 && o.PlanYear == Today.Year);
+        Assert.Null(await portal.GetOrganizationAsync("vaert", Today, CancellationToken.None));
+
+        // Every person (and one unknown) without a year and in each year, found or not.
+        var people = await db.WithContextAsync(context => context.People.Select(p => p.Id).ToListAsync());
+        var persons = new List<PersonRecord>();
+        foreach (var id in people.Append(999_999))
+        {
+            foreach (var year in years.Select(y => (int?)y).Prepend(null))
+            {
+                var expected = await db.WithContextAsync(context => EfPageRead.GetPersonAsync(context, id, year));
+                var lean = await portal.GetPersonAsync(id, year, CancellationToken.None);
+                Assert.Equal(Serialize(expected), Serialize(lean));
+                if (lean is not null)
+                {
+                    persons.Add(lean);
+                }
+            }
+        }
+
+        Assert.Contains(persons, p => p.Years.Count > 2 && p.Attendance.Count > 3 && p.Seats.Count > 1);
+        Assert.Contains(persons, p => p.Aliases.Count > 1 && p.Attendance.Count > 0);
+        Assert.Contains(persons, p => p is { YearFound: false });
+        Assert.Contains(persons, p => p.Totals.Guest > 0);
+
+        // Each read is one round trip on a kept connection (the council page's fallback year and stand-in attendees one more each).
+        var statements = 0;
+        sessions.Executed = _ => statements++;
+        await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+        await portal.GetOrganizationAsync("raadet", Today, CancellationToken.None);
+        await portal.GetOrganizationMeetingsAsync("raadet", Today.Year, Today, CancellationToken.None);
+        await portal.GetPersonAsync(people[0], Today.Year - 1, CancellationToken.None);
+        Assert.Equal(4, statements);
+    }
+
+    [Fact]
+    public async Task On_a_PostgreSQL_server_with_another_DateStyle_the_person_page_still_counts_by_the_right_year()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres, Clock);
+        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
+
+        // A server (or database) whose dates are written day first: every new connection gets it.
+        await db.WithContextAsync(context => context.Database.ExecuteSqlRawAsync(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY'); END $$;"));
+
+        await using var scope = db.Scope();
+        var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+        var people = await db.WithContextAsync(context => context.People.Select(p => p.Id).ToListAsync());
+        var compared = 0;
+        foreach (var id in people)
+        {
+            var expected = await db.WithContextAsync(context => EfPageRead.GetPersonAsync(context, id, null));
+            var lean = await portal.GetPersonAsync(id, null, CancellationToken.None);
+            Assert.Equal(Serialize(expected), Serialize(lean));
+            compared += lean?.Years.Count ?? 0;
+        }
+
+        Assert.True(compared > 3, "the archive must give people attendance in several years");
+    }
+
+    [Fact]
+    public async Task The_front_page_and_person_counts_are_read_from_covering_indexes_on_SQLite()
+    {
+        // The front page sums each council's kept counts and the person page counts attendance per year and status:
+        // both from an index alone (IX_MeetingYearCounts_Covering, IX_Attendance_PersonId_Covering), not a row per entry.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
+        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
+        var sessions = db.Services.GetRequiredService<ReadSessions>();
+        var run = new List<string>();
+        sessions.Executed = run.Add;
+        await using (var scope = db.Scope())
+        {
+            var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+            await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+            await portal.GetPersonAsync(1, null, CancellationToken.None);
+        }
+
+        var plans = await db.WithContextAsync(async context =>
+        {
+            var connection = context.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var lines = new List<string>();
+            foreach (var statement in run.SelectMany(sql => sql.Split(";\n")))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+                foreach (var name in new[] { "@p0", "@p1", "@p2" }.Where(statement.Contains))
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = name == "@p0" && statement.Contains("\"PersonId\" = @p0", StringComparison.Ordinal) ? 1 : Today;
+                    command.Parameters.Add(parameter);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(3));
+                }
+            }
+
+            return lines;
+        });
+        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_MeetingYearCounts_Covering", StringComparison.Ordinal));
+        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_Attendance_PersonId_Covering", StringComparison.Ordinal));
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    private static async Task SeedMoreAsync(TestDatabase db)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await db.WithContextAsync(async context =>
+        {
+            var body = await context.Bodies.SingleAsync(b => b.Key == "genereret");
+            var council = await context.Organizations.SingleAsync(o => o.Slug == "raadet");
+            council.Describe("GR", "Rådet rådgiver om alt.", "https://raadet.example");
+            var people = await context.People.OrderBy(p => p.Id).ToListAsync();
+            var term = council.AddTerm("2026–2029", new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31));
+            council.AddTerm("2022–2025", new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31));
+            var committee = body.AddOrganization("udvalget", "Udvalget for Alt", OrganizationKind.Committee, "Et udvalg.");
+            var imported = body.AddOrganization("importeret", "Det Importerede Råd", OrganizationKind.Council);
+            body.AddOrganization("tomt", "Åbent Råd", OrganizationKind.Council);
+            context.AddRange(
+                new Membership(people[6], committee, MembershipRole.Member, Today.AddYears(-1), null, council, null),
+                new Membership(people[7], committee, MembershipRole.Chair, null, null, council, null),
+                new Membership(people[8], council, MembershipRole.Member, Today.AddYears(-2), null, null, term),
+                new Membership(people[8], committee, MembershipRole.Observer, Today.AddYears(-4), Today.AddYears(-3)));
+
+            // Minutes imported for an earlier year: no members registered, attendance recorded.
+            for (var i = 0; i < 4; i++)
+            {
+                var meeting = new Meeting(imported, new DateOnly(Today.Year - 2, 3 + (i * 2), 10), i == 2 ? null : new TimeOnly(10, 0));
+                var item = meeting.AppendItem("Godkendelse af dagsorden");
+                meeting.AppendItem("Lukket punkt", isPublic: false);
+                meeting.PublishAgenda(now);
+                meeting.MarkHeld(Today);
+                meeting.RecordAttendance(people[9], AttendanceStatus.Present);
+                meeting.RecordAttendance(people[10], i == 3 ? AttendanceStatus.Apologies : AttendanceStatus.Present);
+                meeting.RecordAttendance(people[11], AttendanceStatus.Guest);
+                meeting.RecordMinutes(item, "Godkendt.", null);
+                if (i < 3)
+                {
+                    meeting.PublishMinutes(now);
+                }
+
+                context.Add(meeting);
+            }
+
+            return await context.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>The reads as they were written with EF Core (LINQ), kept here as the reference; ties the LINQ left open are ordered by id.</summary>
+    private static class EfPageRead
+    {
+        public static async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(ProtokolDbContext db, DateOnly today)
+        {
+            var organizations = await db.Organizations.AsNoTracking()
+                .Where(o => o.Kind != OrganizationKind.ExternalOrganisation)
+                .Select(o => new
+                {
+                    o.Id, o.Slug, o.Name, o.Kind, o.Purpose, BodyName = o.Body.Name,
+                    Count = db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
+                    NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
+                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => (int?)m.Id).FirstOrDefault(),
+                    LatestId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
+                        .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
+                })
+                .ToListAsync();
+            var linked = organizations.SelectMany(o => new[] { o.NextId, o.LatestId }).OfType<int>().ToList();
+            var byId = await db.Meetings.AsNoTracking().Where(m => linked.Contains(m.Id)).Select(m => new { m.Id, m.Date, m.StartTime }).ToDictionaryAsync(m => m.Id);
+            return organizations
+                .Select(o => new OrganizationSummary(o.Id, o.Slug, o.Name, o.Kind, o.Purpose, o.BodyName, o.Count,
+                    o.NextId is { } n ? new MeetingLink(n, byId[n].Date, byId[n].StartTime) : null,
+                    o.LatestId is { } l ? new MeetingLink(l, byId[l].Date) : null))
+                .OrderByDescending(o => o.MeetingCount > 0)
+                .ThenBy(o => o.Name, Danish)
+                .ToList();
+        }
+
+        public static async Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(ProtokolDbContext db, string slug, int? year, DateOnly today)
+        {
+            var organization = await db.Organizations.AsNoTracking()
+                .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+                .Select(o => new { o.Id, o.Slug, o.Name, BodyName = o.Body.Name })
+                .FirstOrDefaultAsync();
+            if (organization is null)
+            {
+                return null;
+            }
+
+            var (shownYear, years, meetings) = await PlanAsync(db, organization.Id, year, today);
+            return new OrganizationMeetings(organization.Id, organization.Slug, organization.Name, organization.BodyName, shownYear, years, meetings);
+        }
+
+        private static async Task<(int Year, List<int> Years, List<MeetingSummary> Meetings)> PlanAsync(ProtokolDbContext db, int organizationId, int? year, DateOnly today, List<int>? knownYears = null)
+        {
+            var years = knownYears ?? await db.MeetingYearCounts.AsNoTracking().Where(c => c.OrganizationId == organizationId).OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync();
+            var shownYear = year
+                ?? (await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync())?.Year
+                ?? (years.Count > 0 ? years[0] : today.Year);
+            var from = new DateOnly(shownYear, 1, 1);
+            var to = new DateOnly(shownYear, 12, 31);
+            var meetings = !years.Contains(shownYear) ? [] : await db.Meetings.AsNoTracking()
+                .Where(m => m.OrganizationId == organizationId && m.Date >= from && m.Date <= to)
+                .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id)
+                .Select(m => new MeetingSummary(
+                    m.Id, m.Date, m.StartTime, m.EndTime, m.Name,
+                    m.Location == null ? null : m.Location.Name,
+                    m.Host == null ? null : m.Host.Name,
+                    m.State,
+                    m.State >= MeetingState.AgendaPublished ? m.Items.Count(i => i.ParentId == null) : 0,
+                    m.CancelledAt != null))
+                .ToListAsync();
+            return (shownYear, years, meetings);
+        }
+
+        public static async Task<OrganizationRecord?> GetOrganizationAsync(ProtokolDbContext db, string slug, DateOnly today)
+        {
+            var organization = await db.Organizations.AsNoTracking()
+                .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+                .Select(o => new
+                {
+                    o.Id, o.Slug, o.Name, BodyName = o.Body.Name, o.Purpose, o.Website,
+                    Term = db.Terms.Where(t => t.OrganizationId == o.Id && t.Start <= today && (t.End == null || t.End >= today)).Select(t => t.Name).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync();
+            if (organization is null)
+            {
+                return null;
+            }
+
+            var seats = await db.Memberships.AsNoTracking()
+                .Where(m => (m.OrganizationId == organization.Id || m.OnBehalfOfId == organization.Id)
+                    && (m.Start == null || m.Start <= today) && (m.End == null || m.End >= today))
+                .OrderBy(m => m.Id)
+                .Select(m => new
+                {
+                    m.OrganizationId, OrganizationName = m.Organization.Name, OrganizationSlug = m.Organization.Slug, OrganizationKind = m.Organization.Kind, m.Role,
+                    OnBehalfOf = m.OnBehalfOf == null ? null : m.OnBehalfOf.Name, m.Start, m.End,
+                    Person = new PersonRef(m.Person.Id, m.Person.Name, m.Person.Publication, m.Person.PublicRole),
+                })
+                .ToListAsync();
+            var members = seats.Where(s => s.OrganizationId == organization.Id)
+                .OrderBy(s => s.Role).ThenBy(s => s.Person.PublicName, Danish)
+                .Select(s => new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End)).ToList();
+            var representation = seats.Where(s => s.OrganizationId != organization.Id)
+                .OrderBy(s => s.OrganizationName, Danish)
+                .Select(s => (new SeatRecord(s.Person, s.Role, s.OnBehalfOf, s.Start, s.End), s.OrganizationName,
+                    s.OrganizationKind == OrganizationKind.ExternalOrganisation ? null : s.OrganizationSlug))
+                .ToList();
+
+            var plan = await PlanAsync(db, organization.Id, today.Year, today);
+            if (plan is { Meetings.Count: 0, Years.Count: > 0 })
+            {
+                plan = await PlanAsync(db, organization.Id, null, today, plan.Years);
+            }
+
+            IReadOnlyList<PersonRef> recent = [];
+            MeetingLink? recentMeeting = null;
+            if (members.Count == 0)
+            {
+                var latest = await db.Meetings.AsNoTracking()
+                    .Where(m => m.OrganizationId == organization.Id && m.State >= MeetingState.MinutesPublished && m.Attendance.Any())
+                    .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+                    .Select(m => new { m.Id, m.Date })
+                    .FirstOrDefaultAsync();
+                if (latest is not null)
+                {
+                    recentMeeting = new MeetingLink(latest.Id, latest.Date);
+                    recent = (await db.Attendance.AsNoTracking()
+                        .Where(a => a.MeetingId == latest.Id && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Apologies || a.Status == AttendanceStatus.Absent))
+                        .OrderBy(a => a.Id)
+                        .Select(a => new PersonRef(a.Person.Id, a.Person.Name, a.Person.Publication, a.Person.PublicRole))
+                        .ToListAsync())
+                        .OrderBy(p => p.PublicName, Danish).ToList();
+                }
+            }
+
+            return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
+                organization.Website, organization.Term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting);
+        }
+
+        public static async Task<PersonRecord?> GetPersonAsync(ProtokolDbContext db, int id, int? year)
+        {
+            var person = await db.People.AsNoTracking()
+                .Where(p => p.Id == id)
+                .Select(p => new { p.Id, p.Name, p.Publication, p.PublicRole, Aliases = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).ToList() })
+                .FirstOrDefaultAsync();
+            if (person is null)
+            {
+                return null;
+            }
+
+            var seats = await db.Memberships.AsNoTracking()
+                .Where(m => m.PersonId == id)
+                .OrderByDescending(m => m.Start).ThenBy(m => m.Id)
+                .Select(m => new PersonSeat(m.Organization.Name, m.Organization.Kind == OrganizationKind.ExternalOrganisation ? null : m.Organization.Slug,
+                    m.Role, m.OnBehalfOf == null ? null : m.OnBehalfOf.Name, m.Start, m.End))
+                .ToListAsync();
+            var counts = await db.Attendance.AsNoTracking()
+                .Where(a => a.PersonId == id && a.Meeting.State >= MeetingState.MinutesPublished)
+                .GroupBy(a => new { a.Meeting.Date.Year, a.Status })
+                .Select(g => new { g.Key.Year, g.Key.Status, Count = g.Count() })
+                .ToListAsync();
+            var years = counts.Select(c => c.Year).Distinct().OrderDescending().ToList();
+            var totals = new AttendanceTotals(
+                counts.Where(c => c.Status == AttendanceStatus.Present).Sum(c => c.Count),
+                counts.Where(c => c.Status != AttendanceStatus.Guest).Sum(c => c.Count),
+                counts.Where(c => c.Status == AttendanceStatus.Guest).Sum(c => c.Count));
+            var self = new PersonRef(person.Id, person.Name, person.Publication, person.PublicRole);
+            var shownYear = year ?? (years.Count > 0 ? years[0] : null);
+            if (year is not null && !years.Contains(year.Value))
+            {
+                return new PersonRecord(self, person.Aliases, seats, [], year, years, totals, YearFound: false);
+            }
+
+            List<PersonAttendance> attendance = [];
+            if (shownYear is { } shown)
+            {
+                var from = new DateOnly(shown, 1, 1);
+                var to = new DateOnly(shown, 12, 31);
+                attendance = await db.Attendance.AsNoTracking()
+                    .Where(a => a.PersonId == id && a.Meeting.State >= MeetingState.MinutesPublished && a.Meeting.Date >= from && a.Meeting.Date <= to)
+                    .OrderByDescending(a => a.Meeting.Date).ThenBy(a => a.Id)
+                    .Select(a => new PersonAttendance(a.MeetingId, a.Meeting.Date, a.Meeting.Organization.Name, a.Status))
+                    .ToListAsync();
+            }
+
+            return new PersonRecord(self, person.Aliases, seats, attendance, shownYear, years, totals);
+        }
+    }
+}
