@@ -68,16 +68,21 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
         }
 
-        return new EngineResult(total, Hits(searcher, docs, QueryHighlighter.For(query)), facets.Years, facets.Organizations());
+        var highlighter = QueryHighlighter.For(query);
+        return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());
     }
 
     /// <summary>
-    /// The hits from their records (<see cref="HitRecord"/>), with their snippets: taken from the
-    /// start of the text kept in the record, or from the whole text (its rest read from the stored
-    /// fields) when the rest could change the snippet. Documents written before the record existed
-    /// are read from their stored fields, and their snippets taken by the engine.
+    /// The hits from their records (<see cref="HitRecord"/>), with their snippets. In an index whose
+    /// combined field holds offsets, a snippet's passage is chosen from where the query's terms
+    /// stand in the hit's text, read from the postings (<see cref="Matches"/>), so no text is
+    /// tokenized; the record's start of the text supplies the passage, and the stored rest is read
+    /// only when the passage reaches past it. Otherwise (older segments, a prefix) the snippet is
+    /// taken from the start of the text by tokenizing it, or from the whole text when the rest could
+    /// change it. Documents written before the record existed are read from their stored fields,
+    /// and their snippets taken by the engine.
     /// </summary>
-    private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter)
+    private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter, IReadOnlyCollection<string> terms)
     {
         var leaves = searcher.IndexReader.Leaves;
         var hits = new List<StoredHit>(docs.ScoreDocs.Length);
@@ -97,13 +102,25 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
             var record = HitRecord.Read(bytes);
             var text = record.TextStart;
-            var snippet = highlighter.SnippetOfStart(text, record.TextLength);
-            if (snippet is null)
+            IReadOnlyList<SnippetPart>? snippet;
+            if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
             {
-                var rest = new RestVisitor();
-                searcher.Doc(scoreDoc.Doc, rest);
-                text += rest.Text;
-                snippet = highlighter.Snippet(text);
+                var matches = Matches(leaf.AtomicReader, doc, terms, record.Title.Length);
+                snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                if (snippet is null)
+                {
+                    text += Rest(searcher, scoreDoc.Doc);
+                    snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                }
+            }
+            else
+            {
+                snippet = highlighter.SnippetOfStart(text, record.TextLength);
+                if (snippet is null)
+                {
+                    text += Rest(searcher, scoreDoc.Doc);
+                    snippet = highlighter.Snippet(text);
+                }
             }
 
             var values = SegmentValues.For(leaf.AtomicReader);
@@ -114,6 +131,56 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         return hits;
     }
+
+    private static string Rest(IndexSearcher searcher, int doc)
+    {
+        var rest = new RestVisitor();
+        searcher.Doc(doc, rest);
+        return rest.Text;
+    }
+
+    /// <summary>Whether the segment's combined field holds each word's offsets (index format 3 on).</summary>
+    private static bool HasOffsets(AtomicReader reader) => reader.FieldInfos.FieldInfo(All)?.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+
+    /// <summary>
+    /// Where the terms stand in a document's text, from the combined field's postings: the same
+    /// words, at the same offsets, as tokenizing the text finds (the index was written by the same
+    /// analysis), in the order of their offsets. The field holds the title first, then the text, whose
+    /// offsets start after the title's end and the gap of one between values
+    /// (<see cref="TextOffset"/>); the title's own matches are left out.
+    /// </summary>
+    internal static List<AnalyzedToken> Matches(AtomicReader reader, int doc, IReadOnlyCollection<string> terms, int titleLength)
+    {
+        var matches = new List<AnalyzedToken>();
+        var shift = TextOffset(titleLength);
+        foreach (var term in terms)
+        {
+            var postings = reader.GetTermPositionsEnum(new Term(All, term));
+            if (postings is null || postings.Advance(doc) != doc)
+            {
+                continue;
+            }
+
+            for (var i = postings.Freq; i > 0; i--)
+            {
+                postings.NextPosition();
+                if (postings.StartOffset >= shift)
+                {
+                    matches.Add(new AnalyzedToken(term, 0, postings.StartOffset - shift, postings.EndOffset - shift));
+                }
+            }
+        }
+
+        if (terms.Count > 1)
+        {
+            matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return matches;
+    }
+
+    /// <summary>Where the text's offsets start in the combined field: after the title (its tokenizer ends at its length) and the analyzer's offset gap of one.</summary>
+    internal static int TextOffset(int titleLength) => titleLength + 1;
 
     private static bool Empty(BinaryDocValues records, int doc, BytesRef bytes)
     {
