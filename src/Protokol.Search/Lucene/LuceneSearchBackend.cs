@@ -51,22 +51,17 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     {
         var luceneQuery = BuildQuery(query, request);
         var wanted = request.Page * request.PageSize;
-        var facets = new FacetCollector();
         var skip = (request.Page - 1) * request.PageSize;
-        TopDocs docs;
-        int total;
-        if (request.Sort == SearchSort.Relevance && !query.ListsAll)
-        {
-            var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
-            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
-        }
-        else
-        {
-            var top = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
-        }
+
+        // The query always has a required clause, so Lucene scores its matches in document order;
+        // the top-k collectors for that order skip the tie checks of the out-of-order ones and pick
+        // the same hits (on equal scores or dates the lower document first, as before).
+        ITopDocsCollector top = request.Sort == SearchSort.Relevance && !query.ListsAll
+            ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: true)
+            : TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var facets = new FacetCollector(top);
+        searcher.Search(luceneQuery, facets);
+        var (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
 
         var highlighter = QueryHighlighter.For(query);
         return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());
@@ -360,8 +355,12 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         }
     }
 
-    /// <summary>Counts matches by year and organization from the segment's cached arrays, alongside the top-k collector.</summary>
-    private sealed class FacetCollector : ICollector
+    /// <summary>
+    /// Hands each match to the top-k collector and counts it by year and organization from the
+    /// segment's cached arrays: one collector call per match instead of a <see cref="MultiCollector"/>
+    /// looping over two.
+    /// </summary>
+    private sealed class FacetCollector(ICollector top) : ICollector
     {
         private const int FirstYear = 1900;
         private readonly int[] _years = new int[400];
@@ -372,14 +371,13 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         public IReadOnlyDictionary<int, int> Years => _years.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
 
-        public bool AcceptsDocsOutOfOrder => true;
+        public bool AcceptsDocsOutOfOrder => top.AcceptsDocsOutOfOrder;
 
-        public void SetScorer(Scorer scorer)
-        {
-        }
+        public void SetScorer(Scorer scorer) => top.SetScorer(scorer);
 
         public void SetNextReader(AtomicReaderContext context)
         {
+            top.SetNextReader(context);
             var values = SegmentValues.For(context.AtomicReader);
             _dates = values.Dates;
             _organizationOf = values.OrganizationOf;
@@ -387,6 +385,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         public void Collect(int doc)
         {
+            top.Collect(doc);
             var year = (_dates[doc] / 10000) - FirstYear;
             if ((uint)year < 400)
             {
