@@ -191,6 +191,7 @@ public sealed class HitRecordTests
             foreach (var query in new[] { "kolonihave", "vej", "åbne", "haver udvalget", "borgerne OR vej", "\"kolonihave vej\"", "x" })
             {
                 var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
+                var offsets = new LuceneSearchBackend.TermOffsets(highlighter.Terms);
                 foreach (var leaf in reader.Leaves)
                 {
                     var records = leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit);
@@ -201,7 +202,7 @@ public sealed class HitRecordTests
                         var key = HitRecord.Read(bytes).Key;
                         var document = documents.Single(d => d.Key == key);
                         var expected = highlighter.Matching(document.Text).Select(t => (t.Term, t.Start, t.End)).ToList();
-                        Assert.Equal(expected, LuceneSearchBackend.Matches(leaf.AtomicReader, doc, highlighter.Terms, document.Title.Length).Select(t => (t.Term, t.Start, t.End)).ToList());
+                        Assert.Equal(expected, offsets.Matches(leaf, doc, document.Title.Length).Select(t => (t.Term, t.Start, t.End)).ToList());
                         compared += expected.Count;
                     }
                 }

@@ -70,7 +70,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// <summary>
     /// The hits from their records (<see cref="HitRecord"/>), with their snippets. In an index whose
     /// combined field holds offsets, a snippet's passage is chosen from where the query's terms
-    /// stand in the hit's text, read from the postings (<see cref="Matches"/>), so no text is
+    /// stand in the hit's text, read from the postings (<see cref="TermOffsets"/>), so no text is
     /// tokenized; the record's start of the text supplies the passage, and the stored rest is read
     /// only when the passage reaches past it. Otherwise (older segments, a prefix) the snippet is
     /// taken from the start of the text by tokenizing it, or from the whole text when the rest could
@@ -80,10 +80,15 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter, IReadOnlyCollection<string> terms)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var hits = new List<StoredHit>(docs.ScoreDocs.Length);
+        var hits = new StoredHit[docs.ScoreDocs.Length];
         var bytes = new BytesRef();
-        foreach (var scoreDoc in docs.ScoreDocs)
+        var offsets = new TermOffsets(terms);
+
+        // In document order, so each term's postings are read forward once per segment.
+        var order = Enumerable.Range(0, hits.Length).OrderBy(i => docs.ScoreDocs[i].Doc).ToArray();
+        foreach (var at in order)
         {
+            var scoreDoc = docs.ScoreDocs[at];
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
             var doc = scoreDoc.Doc - leaf.DocBase;
             var records = leaf.AtomicReader.GetBinaryDocValues(Hit);
@@ -91,7 +96,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             {
                 var visitor = new HitVisitor();
                 searcher.Doc(scoreDoc.Doc, visitor);
-                hits.Add(visitor.ToHit());
+                hits[at] = visitor.ToHit();
                 continue;
             }
 
@@ -100,7 +105,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             IReadOnlyList<SnippetPart>? snippet;
             if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
             {
-                var matches = Matches(leaf.AtomicReader, doc, terms, record.Title.Length);
+                var matches = offsets.Matches(leaf, doc, record.Title.Length);
                 snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
                 if (snippet is null)
                 {
@@ -121,10 +126,10 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var values = SegmentValues.For(leaf.AtomicReader);
             var date = values.Dates[doc];
             var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
-            hits.Add(new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet));
+            hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet);
         }
 
-        return hits;
+        return [.. hits];
     }
 
     private static string Rest(IndexSearcher searcher, int doc)
@@ -138,40 +143,59 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     private static bool HasOffsets(AtomicReader reader) => reader.FieldInfos.FieldInfo(All)?.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
 
     /// <summary>
-    /// Where the terms stand in a document's text, from the combined field's postings: the same
+    /// Where the terms stand in documents' texts, from the combined field's postings: the same
     /// words, at the same offsets, as tokenizing the text finds (the index was written by the same
     /// analysis), in the order of their offsets. The field holds the title first, then the text, whose
     /// offsets start after the title's end and the gap of one between values
-    /// (<see cref="TextOffset"/>); the title's own matches are left out.
+    /// (<see cref="TextOffset"/>); the title's own matches are left out. Documents are asked for in
+    /// increasing order within a segment: each term's postings of a segment are looked up once and
+    /// read forward.
     /// </summary>
-    internal static List<AnalyzedToken> Matches(AtomicReader reader, int doc, IReadOnlyCollection<string> terms, int titleLength)
+    internal sealed class TermOffsets(IReadOnlyCollection<string> terms)
     {
-        var matches = new List<AnalyzedToken>();
-        var shift = TextOffset(titleLength);
-        foreach (var term in terms)
-        {
-            var postings = reader.GetTermPositionsEnum(new Term(All, term));
-            if (postings is null || postings.Advance(doc) != doc)
-            {
-                continue;
-            }
+        private readonly (string Term, BytesRef Bytes)[] _terms = [.. terms.Select(t => (t, new BytesRef(t)))];
+        private readonly DocsAndPositionsEnum?[] _postings = new DocsAndPositionsEnum?[terms.Count];
+        private AtomicReaderContext? _leaf;
 
-            for (var i = postings.Freq; i > 0; i--)
+        public List<AnalyzedToken> Matches(AtomicReaderContext leaf, int doc, int titleLength)
+        {
+            if (!ReferenceEquals(leaf, _leaf))
             {
-                postings.NextPosition();
-                if (postings.StartOffset >= shift)
+                _leaf = leaf;
+                var all = leaf.AtomicReader.GetTerms(All)?.GetEnumerator();
+                for (var i = 0; i < _terms.Length; i++)
                 {
-                    matches.Add(new AnalyzedToken(term, 0, postings.StartOffset - shift, postings.EndOffset - shift));
+                    _postings[i] = all is not null && all.SeekExact(_terms[i].Bytes) ? all.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) : null;
                 }
             }
-        }
 
-        if (terms.Count > 1)
-        {
-            matches.Sort((a, b) => a.Start.CompareTo(b.Start));
-        }
+            var matches = new List<AnalyzedToken>();
+            var shift = TextOffset(titleLength);
+            for (var i = 0; i < _terms.Length; i++)
+            {
+                var postings = _postings[i];
+                if (postings is null || (postings.DocID < doc && postings.Advance(doc) != doc) || postings.DocID != doc)
+                {
+                    continue;
+                }
 
-        return matches;
+                for (var left = postings.Freq; left > 0; left--)
+                {
+                    postings.NextPosition();
+                    if (postings.StartOffset >= shift)
+                    {
+                        matches.Add(new AnalyzedToken(_terms[i].Term, 0, postings.StartOffset - shift, postings.EndOffset - shift));
+                    }
+                }
+            }
+
+            if (_terms.Length > 1)
+            {
+                matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+
+            return matches;
+        }
     }
 
     /// <summary>Where the text's offsets start in the combined field: after the title (its tokenizer ends at its length) and the analyzer's offset gap of one.</summary>
