@@ -37,10 +37,12 @@ if (mode == "oparl-crawl")
 
 if (mode == "search")
 {
-    // dotnet run -c Release --project bench/Protokol.Bench -- search --count 1000000 [--engine lucene|postgres|both] [--rounds 3]
+    // dotnet run -c Release --project bench/Protokol.Bench -- search --count 1000000 [--engine lucene|postgres|both] [--rounds 3] [--lucene-dir DIR]
+    // --lucene-dir: build the Lucene index into DIR and keep it; a later run with the same DIR reuses it when it holds the current layout.
     var engine = args.SkipWhile(a => a != "--engine").Skip(1).FirstOrDefault() ?? "both";
     var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, culture)).FirstOrDefault(3);
-    await SearchBench.RunAsync(args.Contains("--count") ? count : 100_000, engine, rounds);
+    var luceneDir = args.SkipWhile(a => a != "--lucene-dir").Skip(1).FirstOrDefault();
+    await SearchBench.RunAsync(args.Contains("--count") ? count : 100_000, engine, rounds, luceneDir);
     return;
 }
 

@@ -25,7 +25,7 @@ internal static class SearchBench
     /// <summary>Each engine's exact number of matching items per query, for the agreement check.</summary>
     private static readonly Dictionary<string, Dictionary<string, int>> ExactTotals = new(StringComparer.Ordinal);
 
-    public static async Task RunAsync(int count, string engines, int rounds)
+    public static async Task RunAsync(int count, string engines, int rounds, string? luceneDirectory = null)
     {
         if (!File.Exists(ArchiveGenerator.WordList))
         {
@@ -38,7 +38,7 @@ internal static class SearchBench
         Console.WriteLine(string.Create(Invariant, $"Search benchmark: {count:N0} items, {generator.OrganizationCount} organizations, 2005–2026, {queries.Count} queries × {rounds} rounds, top 20 with snippets and facets"));
         if (engines is "lucene" or "both")
         {
-            await LuceneAsync(generator, count, queries, rounds);
+            await LuceneAsync(generator, count, queries, rounds, luceneDirectory);
         }
 
         if (engines is "postgres" or "both")
@@ -69,15 +69,26 @@ internal static class SearchBench
         }
     }
 
-    private static async Task LuceneAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds)
+    /// <summary>
+    /// The Lucene side. With <paramref name="kept"/> the index is built into that folder and kept, and a
+    /// later run reuses it (build time 0) when it holds the current layout and the same number of
+    /// items, as a 1,000,000-item build takes 15–20 minutes here; else it is built in a temporary folder.
+    /// </summary>
+    private static async Task LuceneAsync(ArchiveGenerator generator, int count, List<SearchRequest> queries, int rounds, string? kept)
     {
-        var directory = Directory.CreateTempSubdirectory("protokol-bench-lucene-").FullName;
+        var directory = kept ?? Directory.CreateTempSubdirectory("protokol-bench-lucene-").FullName;
         try
         {
             using var index = new LuceneIndex(directory);
             var watch = Stopwatch.StartNew();
-            await using (var writer = await index.OpenRebuildWriterAsync(CancellationToken.None))
+            var reuse = kept is not null && !await index.NeedsRebuildAsync(CancellationToken.None) && await index.CountAsync(CancellationToken.None) == count;
+            if (reuse)
             {
+                Console.WriteLine($"  reusing the index in {kept}");
+            }
+            else
+            {
+                await using var writer = await index.OpenRebuildWriterAsync(CancellationToken.None);
                 foreach (var batch in generator.Items(count).Chunk(10_000))
                 {
                     await writer.ReplaceAsync([], batch, CancellationToken.None);
@@ -86,7 +97,7 @@ internal static class SearchBench
                 await writer.CommitAsync(CancellationToken.None);
             }
 
-            var build = watch.Elapsed;
+            var build = reuse ? TimeSpan.Zero : watch.Elapsed;
             var size = new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             var engine = new SearchEngine(new LuceneSearchBackend(index));
 
@@ -117,7 +128,10 @@ internal static class SearchBench
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 

@@ -102,4 +102,42 @@ public sealed class AnalyzerTests
         // Many snippets come from the start alone; the rest need the whole text.
         Assert.True(decided > compared / 3 && decided < compared, $"{decided} of {compared} decided from the start");
     }
+
+    [Fact]
+    public void A_snippet_from_the_matches_and_the_start_of_a_text_is_the_snippet_of_the_whole_text_or_none()
+    {
+        var random = new Random(29);
+        var texts = Enumerable.Range(0, 60).Select(_ => string.Join(
+            ' ', Enumerable.Range(0, random.Next(400)).Select(_ => (random.Next(3) == 0 ? Inflected[random.Next(Inflected.Length)] : "tekst") + (random.Next(8) == 0 ? "." : random.Next(10) == 0 ? "\n" : string.Empty)))).ToList();
+        texts.AddRange(["", "   ", "kommunen", "tekst " + new string('x', 300) + " kommunen"]);
+        var queries = Inflected.Concat(["\"socialt udsatte\"", "hjemløse ensomhed", "hjemløse OR borgerne", "vigtigst -kommunen", "kommunen borgerne vigtigst", "-kommunen"]);
+        var (decided, compared) = (0, 0);
+        foreach (var query in queries)
+        {
+            var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
+            foreach (var text in texts)
+            {
+                Assert.True(highlighter.TakesSnippetsFromMatches(text.Length));
+                var whole = highlighter.Snippet(text);
+
+                // The matches as the index holds them: every one in the whole text.
+                var matches = highlighter.Matching(text);
+                Assert.Equal(whole, highlighter.SnippetOfMatches(text, text.Length, matches));
+                foreach (var length in new[] { 250, 400, 1_000 })
+                {
+                    var start = QueryHighlighter.SnippetSource(text, length);
+                    compared++;
+                    if (highlighter.SnippetOfMatches(start, text.Length, matches) is { } snippet)
+                    {
+                        Assert.Equal(whole, snippet);
+                        decided++;
+                    }
+                }
+            }
+        }
+
+        // With every match known, the start decides whenever the passage lies in it.
+        Assert.True(decided > compared / 2 && decided < compared, $"{decided} of {compared} decided from the start");
+        Assert.False(QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse("hjem*"))).TakesSnippetsFromMatches(10));
+    }
 }

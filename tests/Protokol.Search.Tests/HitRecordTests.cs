@@ -69,8 +69,10 @@ public sealed class HitRecordTests
         }
     }
 
-    [Fact]
-    public async Task An_index_of_the_older_layout_answers_at_start_and_the_index_worker_rebuilds_it_in_the_new_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_index_of_the_older_layout_answers_at_start_and_the_index_worker_rebuilds_it_in_the_new_one(bool format2)
     {
         await using var archive = await SearchArchive.CreateAsync(DatabaseProvider.Sqlite, null);
         var expected = Shown(await archive.SearchAsync(new SearchRequest { Query = "hjemløse" }));
@@ -93,10 +95,11 @@ public sealed class HitRecordTests
         using (var directory = FSDirectory.Open(new DirectoryInfo(generation)))
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(DanishSearchAnalyzer.Version, DanishSearchAnalyzer.Instance) { OpenMode = OpenMode.CREATE }))
         {
-            writer.AddDocuments(documents.Select(OlderLayout));
+            // Before the hit record (no layout in the commit), or format 2: the hit record, no offsets in the postings.
+            writer.AddDocuments(documents.Select(d => format2 ? Format2(d) : OlderLayout(d)));
 
-            // CREATE keeps the last commit's data: the older layout had none.
-            writer.SetCommitData(new Dictionary<string, string>());
+            // CREATE keeps the last commit's data.
+            writer.SetCommitData(format2 ? new Dictionary<string, string> { [LuceneIndex.FormatKey] = "2" } : new Dictionary<string, string>());
             writer.Commit();
         }
 
@@ -136,6 +139,7 @@ public sealed class HitRecordTests
         using var reader = DirectoryReader.Open(rebuiltDirectory);
         Assert.Equal(LuceneIndex.CurrentFormat, reader.IndexCommit.UserData[LuceneIndex.FormatKey]);
         Assert.All(reader.Leaves, leaf => Assert.NotNull(leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit)));
+        Assert.All(reader.Leaves, leaf => Assert.Equal(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, leaf.AtomicReader.FieldInfos.FieldInfo(LuceneIndex.All).IndexOptions));
 
         // A process that did not rebuild yet (its first look) sees the new layout too.
         using var fresh = new LuceneIndex(path);
@@ -148,6 +152,74 @@ public sealed class HitRecordTests
 
     private static SearchDocument Document(int id, string title, string text) =>
         new($"item:{id}", $"m:{id}", 1, SearchHitType.Item, 3, "haveudvalget", "Haveudvalget", new DateOnly(2026, 1, id), title, text, $"/moeder/{id}#punkt-1", id, "1");
+
+    /// <summary>A document as format 2 wrote it: the hit record, the combined field without offsets.</summary>
+    private static Document Format2(SearchDocument d)
+    {
+        var doc = LuceneIndex.ToDocument(d);
+        doc.RemoveFields(LuceneIndex.All);
+        doc.Add(new TextField(LuceneIndex.All, d.Title, Field.Store.NO));
+        doc.Add(new TextField(LuceneIndex.All, d.Text, Field.Store.NO));
+        return doc;
+    }
+
+    /// <summary>
+    /// The postings' offsets of a term in the combined field (title, then text) are where tokenizing
+    /// the text finds it, whatever the title (empty, ending in white space or punctuation, "aa").
+    /// </summary>
+    [Fact]
+    public async Task The_postings_give_the_words_and_offsets_tokenizing_the_text_gives()
+    {
+        var random = new Random(31);
+        string[] words = ["Kolonihaverne", "kolonihave", "vej", "vejen", "Aabenraa", "åbne", "og", "i", "haven", "haver", "udvalget", "borgerne", "borger", "x"];
+        string[] titles = ["", " ", "Haven ", "Kolonihaver.", "Aabenraa og haven", "Vej\n", "  to  mellemrum  ", "Ørkenen", "Kolonihave-vej!"];
+        string Text(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)] + (random.Next(6) == 0 ? "." : random.Next(9) == 0 ? "\n" : string.Empty)));
+        var documents = Enumerable.Range(1, 90).Select(i => Document(i % 28 + 1, titles[i % titles.Length] + (i % 4 == 0 ? Text(3) : string.Empty), i % 11 == 0 ? string.Empty : Text(5 + random.Next(i % 3 == 0 ? 700 : 60))) with { Key = $"item:{i}", Source = $"m:{i}" }).ToList();
+        var path = System.IO.Directory.CreateTempSubdirectory("protokol-index-").FullName;
+        try
+        {
+            using var index = new LuceneIndex(path);
+            await using (var writer = await index.OpenRebuildWriterAsync(CancellationToken.None))
+            {
+                await writer.ReplaceAsync([], documents, CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            using var directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(path, index.CurrentGeneration()!)));
+            using var reader = DirectoryReader.Open(directory);
+            var compared = 0;
+            foreach (var query in new[] { "kolonihave", "vej", "åbne", "haver udvalget", "borgerne OR vej", "\"kolonihave vej\"", "x" })
+            {
+                var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
+                var offsets = new LuceneSearchBackend.TermOffsets(highlighter.Terms);
+                foreach (var leaf in reader.Leaves)
+                {
+                    var records = leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit);
+                    var bytes = new global::Lucene.Net.Util.BytesRef();
+                    for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+                    {
+                        records.Get(doc, bytes);
+                        var key = HitRecord.Read(bytes).Key;
+                        var document = documents.Single(d => d.Key == key);
+                        var expected = highlighter.Matching(document.Text).Select(t => (t.Term, t.Start, t.End)).ToList();
+                        Assert.Equal(expected, offsets.Matches(leaf, doc, document.Title.Length).Select(t => (t.Term, t.Start, t.End)).ToList());
+                        compared += expected.Count;
+                    }
+                }
+
+                // Through the engine: every hit's snippet is the one tokenizing its whole text gives.
+                var result = await new SearchEngine(new LuceneSearchBackend(index)).SearchAsync(new SearchRequest { Query = query, PageSize = 100 }, CancellationToken.None);
+                Assert.NotEmpty(result.Hits);
+                Assert.All(result.Hits, hit => Assert.Equal(highlighter.Snippet(documents.Single(d => d.Key == hit.Key).Text), hit.Snippet));
+            }
+
+            Assert.True(compared > 2_000, $"only {compared} matches compared");
+        }
+        finally
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
 
     /// <summary>A document as the index stored it before the hit record existed.</summary>
     private static Document OlderLayout(SearchDocument d)

@@ -50,6 +50,9 @@ public sealed partial class QueryHighlighter
         return new QueryHighlighter(terms, [.. prefixes]);
     }
 
+    /// <summary>The (stemmed) terms looked for, without the prefixes.</summary>
+    public IReadOnlyCollection<string> Terms => _terms;
+
     internal bool Matches(string term) => _terms.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>
@@ -90,19 +93,56 @@ public sealed partial class QueryHighlighter
         }
 
         var scanned = text.Length > MaxScan ? text[..MaxScan] : text;
-        var matches = Matching(scanned);
+        return Window(scanned, text.Length, Matching(scanned), length)!;
+    }
+
+    /// <summary>Whether <see cref="SnippetOfMatches"/> can take a text's snippet from its matches: not for a prefix looked for, nor a text longer than a snippet scans.</summary>
+    public bool TakesSnippetsFromMatches(int textLength) => _prefixes.Length == 0 && textLength <= MaxScan;
+
+    /// <summary>
+    /// The snippet <see cref="Snippet"/> would take from the whole text, given every match of the
+    /// terms looked for in it (<paramref name="matches"/>, in the order of their offsets, as the index
+    /// holds them: the same words a tokenization of the text finds) and the text's start
+    /// (<paramref name="source"/>; the whole text when it has <paramref name="textLength"/>
+    /// characters). Null when the passage reaches past the start, so the rest of the text is needed.
+    /// Only when <see cref="TakesSnippetsFromMatches"/>.
+    /// </summary>
+    public IReadOnlyList<SnippetPart>? SnippetOfMatches(string source, int textLength, List<AnalyzedToken> matches, int length = 240)
+    {
+        if (source.Length >= textLength && string.IsNullOrWhiteSpace(source))
+        {
+            return [];
+        }
+
+        return Window(source, textLength, matches, length);
+    }
+
+    /// <summary>
+    /// The passage around the densest matches of a text of <paramref name="textLength"/> characters,
+    /// from <paramref name="text"/>, the whole text or a start of it cut before white space; null when
+    /// the passage needs characters past that start.
+    /// </summary>
+    private static List<SnippetPart>? Window(string text, int textLength, List<AnalyzedToken> matches, int length)
+    {
+        var whole = text.Length >= Math.Min(textLength, MaxScan);
         if (matches.Count == 0)
         {
-            var end = WordEnd(scanned, Math.Min(scanned.Length, length));
-            return Parts(scanned, 0, end, matches, ellipsisAfter: end < text.Length);
+            if (!whole && text.Length <= length)
+            {
+                return null;
+            }
+
+            var end = WordEnd(text, Math.Min(text.Length, length));
+            return Parts(text, 0, end, matches, ellipsisAfter: end < textLength);
         }
 
         // The window starting at a match that covers most distinct matched terms.
         var best = 0;
         var bestScore = -1;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < matches.Count; i++)
         {
-            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            distinct.Clear();
             for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length - 40; j++)
             {
                 distinct.Add(matches[j].Term);
@@ -115,9 +155,15 @@ public sealed partial class QueryHighlighter
             }
         }
 
-        var start = WordStart(scanned, Math.Max(0, matches[best].Start - 40));
-        var stop = WordEnd(scanned, Math.Min(scanned.Length, start + length));
-        return Parts(scanned, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < text.Length);
+        var scanned = Math.Min(textLength, MaxScan);
+        if (!whole && (matches[best].Start >= text.Length || Math.Min(scanned, WordStart(text, Math.Max(0, matches[best].Start - 40)) + length) >= text.Length))
+        {
+            return null;
+        }
+
+        var start = WordStart(text, Math.Max(0, matches[best].Start - 40));
+        var stop = WordEnd(text, Math.Min(text.Length, start + length));
+        return Parts(text, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < textLength);
     }
 
     /// <summary>

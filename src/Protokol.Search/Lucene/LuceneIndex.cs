@@ -49,13 +49,15 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     internal const string TextRest = "textrest";
 
     /// <summary>
-    /// The commit data naming the layout of the documents. Indexes written before the hit record
-    /// (every field stored, no <see cref="Hit"/>) have none: they are still searched, and rebuilt
-    /// from the database by the next writer (<see cref="NeedsRebuildAsync"/>) in a new generation.
+    /// The commit data naming the layout of the documents: 2 added the hit record, 3 the offsets in
+    /// the combined field's postings. Indexes written before the hit record (every field stored, no
+    /// <see cref="Hit"/>) have none. An index of an older layout is still searched (its snippets by
+    /// tokenizing the text), and rebuilt from the database by the next writer
+    /// (<see cref="NeedsRebuildAsync"/>) in a new generation.
     /// </summary>
     internal const string FormatKey = "protokol.format";
 
-    internal const string CurrentFormat = "2";
+    internal const string CurrentFormat = "3";
 
     /// <summary>The organization facet's doc value is "slug␟name", so counting needs no stored document.</summary>
     internal const char FacetSeparator = '\u001f';
@@ -500,6 +502,20 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>
+    /// The combined field: analyzed, not stored, and since format 3 with each word's offsets in the
+    /// postings, so a hit's snippet is chosen from where the query's words stand without tokenizing
+    /// its text (<see cref="LuceneSearchBackend"/>).
+    /// </summary>
+    private static readonly FieldType CombinedField = CombinedFieldType();
+
+    private static FieldType CombinedFieldType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        type.Freeze();
+        return type;
+    }
+
     internal static Document ToDocument(SearchDocument d)
     {
         var (hit, rest) = HitRecord.Of(d);
@@ -510,8 +526,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             new StringField(Body, d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
             new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.NO),
             new TextField(Title, d.Title, Field.Store.NO),
-            new TextField(All, d.Title, Field.Store.NO),
-            new TextField(All, d.Text, Field.Store.NO),
+            new Field(All, d.Title, CombinedField),
+            new Field(All, d.Text, CombinedField),
             new BinaryDocValuesField(Hit, new BytesRef(hit.ToBytes())),
         };
         if (rest is not null)

@@ -51,39 +51,44 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     {
         var luceneQuery = BuildQuery(query, request);
         var wanted = request.Page * request.PageSize;
-        var facets = new FacetCollector();
         var skip = (request.Page - 1) * request.PageSize;
-        TopDocs docs;
-        int total;
-        if (request.Sort == SearchSort.Relevance && !query.ListsAll)
-        {
-            var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
-            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
-        }
-        else
-        {
-            var top = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-            searcher.Search(luceneQuery, MultiCollector.Wrap(top, facets));
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
-        }
 
-        return new EngineResult(total, Hits(searcher, docs, QueryHighlighter.For(query)), facets.Years, facets.Organizations());
+        // The query always has a required clause, so Lucene scores its matches in document order;
+        // the top-k collectors for that order skip the tie checks of the out-of-order ones and pick
+        // the same hits (on equal scores or dates the lower document first, as before).
+        ITopDocsCollector top = request.Sort == SearchSort.Relevance && !query.ListsAll
+            ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: true)
+            : TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var facets = new FacetCollector(top);
+        searcher.Search(luceneQuery, facets);
+        var (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+
+        var highlighter = QueryHighlighter.For(query);
+        return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());
     }
 
     /// <summary>
-    /// The hits from their records (<see cref="HitRecord"/>), with their snippets: taken from the
-    /// start of the text kept in the record, or from the whole text (its rest read from the stored
-    /// fields) when the rest could change the snippet. Documents written before the record existed
-    /// are read from their stored fields, and their snippets taken by the engine.
+    /// The hits from their records (<see cref="HitRecord"/>), with their snippets. In an index whose
+    /// combined field holds offsets, a snippet's passage is chosen from where the query's terms
+    /// stand in the hit's text, read from the postings (<see cref="TermOffsets"/>), so no text is
+    /// tokenized; the record's start of the text supplies the passage, and the stored rest is read
+    /// only when the passage reaches past it. Otherwise (older segments, a prefix) the snippet is
+    /// taken from the start of the text by tokenizing it, or from the whole text when the rest could
+    /// change it. Documents written before the record existed are read from their stored fields,
+    /// and their snippets taken by the engine.
     /// </summary>
-    private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter)
+    private static List<StoredHit> Hits(IndexSearcher searcher, TopDocs docs, QueryHighlighter highlighter, IReadOnlyCollection<string> terms)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var hits = new List<StoredHit>(docs.ScoreDocs.Length);
+        var hits = new StoredHit[docs.ScoreDocs.Length];
         var bytes = new BytesRef();
-        foreach (var scoreDoc in docs.ScoreDocs)
+        var offsets = new TermOffsets(terms);
+
+        // In document order, so each term's postings are read forward once per segment.
+        var order = Enumerable.Range(0, hits.Length).OrderBy(i => docs.ScoreDocs[i].Doc).ToArray();
+        foreach (var at in order)
         {
+            var scoreDoc = docs.ScoreDocs[at];
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
             var doc = scoreDoc.Doc - leaf.DocBase;
             var records = leaf.AtomicReader.GetBinaryDocValues(Hit);
@@ -91,29 +96,110 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             {
                 var visitor = new HitVisitor();
                 searcher.Doc(scoreDoc.Doc, visitor);
-                hits.Add(visitor.ToHit());
+                hits[at] = visitor.ToHit();
                 continue;
             }
 
             var record = HitRecord.Read(bytes);
             var text = record.TextStart;
-            var snippet = highlighter.SnippetOfStart(text, record.TextLength);
-            if (snippet is null)
+            IReadOnlyList<SnippetPart>? snippet;
+            if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
             {
-                var rest = new RestVisitor();
-                searcher.Doc(scoreDoc.Doc, rest);
-                text += rest.Text;
-                snippet = highlighter.Snippet(text);
+                var matches = offsets.Matches(leaf, doc, record.Title.Length);
+                snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                if (snippet is null)
+                {
+                    text += Rest(searcher, scoreDoc.Doc);
+                    snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                }
+            }
+            else
+            {
+                snippet = highlighter.SnippetOfStart(text, record.TextLength);
+                if (snippet is null)
+                {
+                    text += Rest(searcher, scoreDoc.Doc);
+                    snippet = highlighter.Snippet(text);
+                }
             }
 
             var values = SegmentValues.For(leaf.AtomicReader);
             var date = values.Dates[doc];
             var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
-            hits.Add(new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet));
+            hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet);
         }
 
-        return hits;
+        return [.. hits];
     }
+
+    private static string Rest(IndexSearcher searcher, int doc)
+    {
+        var rest = new RestVisitor();
+        searcher.Doc(doc, rest);
+        return rest.Text;
+    }
+
+    /// <summary>Whether the segment's combined field holds each word's offsets (index format 3 on).</summary>
+    private static bool HasOffsets(AtomicReader reader) => reader.FieldInfos.FieldInfo(All)?.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+
+    /// <summary>
+    /// Where the terms stand in documents' texts, from the combined field's postings: the same
+    /// words, at the same offsets, as tokenizing the text finds (the index was written by the same
+    /// analysis), in the order of their offsets. The field holds the title first, then the text, whose
+    /// offsets start after the title's end and the gap of one between values
+    /// (<see cref="TextOffset"/>); the title's own matches are left out. Documents are asked for in
+    /// increasing order within a segment: each term's postings of a segment are looked up once and
+    /// read forward.
+    /// </summary>
+    internal sealed class TermOffsets(IReadOnlyCollection<string> terms)
+    {
+        private readonly (string Term, BytesRef Bytes)[] _terms = [.. terms.Select(t => (t, new BytesRef(t)))];
+        private readonly DocsAndPositionsEnum?[] _postings = new DocsAndPositionsEnum?[terms.Count];
+        private AtomicReaderContext? _leaf;
+
+        public List<AnalyzedToken> Matches(AtomicReaderContext leaf, int doc, int titleLength)
+        {
+            if (!ReferenceEquals(leaf, _leaf))
+            {
+                _leaf = leaf;
+                var all = leaf.AtomicReader.GetTerms(All)?.GetEnumerator();
+                for (var i = 0; i < _terms.Length; i++)
+                {
+                    _postings[i] = all is not null && all.SeekExact(_terms[i].Bytes) ? all.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) : null;
+                }
+            }
+
+            var matches = new List<AnalyzedToken>();
+            var shift = TextOffset(titleLength);
+            for (var i = 0; i < _terms.Length; i++)
+            {
+                var postings = _postings[i];
+                if (postings is null || (postings.DocID < doc && postings.Advance(doc) != doc) || postings.DocID != doc)
+                {
+                    continue;
+                }
+
+                for (var left = postings.Freq; left > 0; left--)
+                {
+                    postings.NextPosition();
+                    if (postings.StartOffset >= shift)
+                    {
+                        matches.Add(new AnalyzedToken(_terms[i].Term, 0, postings.StartOffset - shift, postings.EndOffset - shift));
+                    }
+                }
+            }
+
+            if (_terms.Length > 1)
+            {
+                matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+
+            return matches;
+        }
+    }
+
+    /// <summary>Where the text's offsets start in the combined field: after the title (its tokenizer ends at its length) and the analyzer's offset gap of one.</summary>
+    internal static int TextOffset(int titleLength) => titleLength + 1;
 
     private static bool Empty(BinaryDocValues records, int doc, BytesRef bytes)
     {
@@ -293,8 +379,12 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         }
     }
 
-    /// <summary>Counts matches by year and organization from the segment's cached arrays, alongside the top-k collector.</summary>
-    private sealed class FacetCollector : ICollector
+    /// <summary>
+    /// Hands each match to the top-k collector and counts it by year and organization from the
+    /// segment's cached arrays: one collector call per match instead of a <see cref="MultiCollector"/>
+    /// looping over two.
+    /// </summary>
+    private sealed class FacetCollector(ICollector top) : ICollector
     {
         private const int FirstYear = 1900;
         private readonly int[] _years = new int[400];
@@ -305,14 +395,13 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         public IReadOnlyDictionary<int, int> Years => _years.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
 
-        public bool AcceptsDocsOutOfOrder => true;
+        public bool AcceptsDocsOutOfOrder => top.AcceptsDocsOutOfOrder;
 
-        public void SetScorer(Scorer scorer)
-        {
-        }
+        public void SetScorer(Scorer scorer) => top.SetScorer(scorer);
 
         public void SetNextReader(AtomicReaderContext context)
         {
+            top.SetNextReader(context);
             var values = SegmentValues.For(context.AtomicReader);
             _dates = values.Dates;
             _organizationOf = values.OrganizationOf;
@@ -320,6 +409,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         public void Collect(int doc)
         {
+            top.Collect(doc);
             var year = (_dates[doc] / 10000) - FirstYear;
             if ((uint)year < 400)
             {
