@@ -51,6 +51,12 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
             Assert.Equal(Serialize(expected), Serialize(await portal.ListOrganizationsAsync(day, CancellationToken.None)));
         }
 
+        // The search page's councils: those with a public meeting (the imported one, not the empty one).
+        var searchable = await portal.ListSearchableCouncilsAsync(CancellationToken.None);
+        Assert.Equal(await db.WithContextAsync(EfPageRead.ListSearchableCouncilsAsync), searchable);
+        Assert.Contains(searchable, c => c.Slug == "importeret");
+        Assert.DoesNotContain(searchable, c => c.Slug == "tomt");
+
         var front = await portal.ListOrganizationsAsync(Today, CancellationToken.None);
         Assert.Contains(front, o => o.NextMeeting is not null && o.LatestMinutes is not null && o.MeetingCount > 10);
         Assert.Contains(front, o => o.NextMeeting is null && o.LatestMinutes is null && o.MeetingCount == 0);
@@ -238,6 +244,15 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
     /// <summary>The reads as they were written with EF Core (LINQ), kept here as the reference; ties the LINQ left open are ordered by id.</summary>
     private static class EfPageRead
     {
+        public static async Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(ProtokolDbContext db)
+        {
+            var councils = await db.Organizations.AsNoTracking()
+                .Where(o => o.Kind != OrganizationKind.ExternalOrganisation && db.MeetingYearCounts.Any(c => c.OrganizationId == o.Id && c.PublicMeetings > 0))
+                .Select(o => new { o.Slug, o.Name })
+                .ToListAsync();
+            return councils.OrderBy(o => o.Name, Danish).Select(o => (o.Slug, o.Name)).ToList();
+        }
+
         public static async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(ProtokolDbContext db, DateOnly today)
         {
             var organizations = await db.Organizations.AsNoTracking()

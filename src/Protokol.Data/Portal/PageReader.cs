@@ -183,6 +183,30 @@ internal static class PageReader
                 .ToList();
         }, ct);
 
+    /// <summary>The councils with a public meeting (the search page's council filter), from the kept counts.</summary>
+    private static readonly LeanStatement SearchableCouncils = new($"""
+        SELECT o."Slug", o."Name"
+        FROM "Organizations" AS o
+        WHERE o."Kind" <> '{External}'
+            AND EXISTS (SELECT 1 FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = o."Id" AND c."PublicMeetings" > 0)
+        """, 0);
+
+    /// <summary>The councils the search can be narrowed to: those with a public meeting, by Danish name.</summary>
+    public static Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(ReadSessions sessions, CancellationToken ct) =>
+        sessions.ReadAsync<IReadOnlyList<(string Slug, string Name)>>(async (session, token) =>
+        {
+            var councils = new List<(string Slug, string Name)>();
+            await using (var r = await session.ExecuteAsync(SearchableCouncils, ReadOnlyMemory<int>.Empty, token))
+            {
+                while (await r.ReadAsync(token))
+                {
+                    councils.Add((r.GetString(0), r.GetString(1)));
+                }
+            }
+
+            return councils.OrderBy(c => c.Name, Danish).ToList();
+        }, ct);
+
     /// <summary>A council's page: its members today, this year's meetings (else those of its next meeting's or its latest year).</summary>
     public static Task<OrganizationRecord?> GetOrganizationAsync(ReadSessions sessions, string slug, DateOnly today, CancellationToken ct) =>
         sessions.ReadAsync<OrganizationRecord?>(async (session, token) =>

@@ -8,23 +8,12 @@ namespace Protokol.Data.Stores;
 
 internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions sessions) : IPortalQueries
 {
-    private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
-
     // The front page, a council's pages and a person's page: plain SQL on kept, prepared connections (issue 17).
     public Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken) =>
         Portal.PageReader.ListOrganizationsAsync(sessions, today, cancellationToken);
 
-    public async Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(CancellationToken cancellationToken)
-    {
-        var councils = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind != OrganizationKind.ExternalOrganisation && db.MeetingYearCounts.Any(c => c.OrganizationId == o.Id && c.PublicMeetings > 0))
-            .Select(o => new { o.Slug, o.Name })
-            .ToListAsync(cancellationToken);
-        return councils
-            .OrderBy(o => o.Name, Danish)
-            .Select(o => (o.Slug, o.Name))
-            .ToList();
-    }
+    public Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(CancellationToken cancellationToken) =>
+        Portal.PageReader.ListSearchableCouncilsAsync(sessions, cancellationToken);
 
     public Task<OrganizationMeetings?> GetOrganizationMeetingsAsync(string slug, int? year, DateOnly today, CancellationToken cancellationToken) =>
         Portal.PageReader.GetOrganizationMeetingsAsync(sessions, slug, year, today, cancellationToken);
