@@ -15,7 +15,7 @@ using UglyToad.PdfPig.Writer;
 // [--engine sqlite|postgres] (import: SQLite in a temporary folder, or a throwaway PostgreSQL server with durable commits)
 // [--index-at-end] (import: the search index only after storing, so storing's CPU is measured alone)
 // [--wal-pages N] (import, SQLite: the write-ahead log's checkpoint interval in pages; default the command line's
-// for a bulk import, 1000 is SQLite's own)
+// for a bulk import, 1000 is SQLite's own) [--temp-files] (import, SQLite: temporary files on disk, SQLite's default, not in memory)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -297,7 +297,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
 
         // As the command line's import: search changes wait in the outbox and are applied on the other core
         // every 500 documents while storing goes on, and completed at the end (--index-at-end: only at the end).
-        var settings = cluster is null ? DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")) with { SqliteWalAutocheckpointPages = walPages }
+        var settings = cluster is null ? DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")) with { SqliteWalAutocheckpointPages = walPages, SqliteTempInMemory = !args.Contains("--temp-files") }
             : new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync());
         var services = new ServiceCollection();
         services.AddLogging();

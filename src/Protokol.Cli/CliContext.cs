@@ -61,7 +61,8 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
     /// <param name="parse">The parsed command line (connection, provider, data directory).</param>
     /// <param name="bulkImport">
     /// A bulk import: search changes wait in the outbox until the verb applies them in batches, and
-    /// SQLite's write-ahead log is checkpointed every 64 MB instead of every 4 MB (the verb checkpoints at its end).
+    /// SQLite's write-ahead log is checkpointed every 64 MB instead of every 4 MB (the verb checkpoints at its end)
+    /// and its temporary files (the statement journals of each save) are kept in memory.
     /// </param>
     public ServiceProvider CreateServices(ParseResult parse, bool bulkImport = false)
     {
@@ -90,7 +91,7 @@ public sealed class CliContext(IAnsiConsole console, TimeProvider clock)
         var settings = DatabaseSettings.FromConfiguration(configuration);
         if (bulkImport)
         {
-            settings = settings with { SqliteWalAutocheckpointPages = DatabaseSettings.BulkWalAutocheckpointPages };
+            settings = settings with { SqliteWalAutocheckpointPages = DatabaseSettings.BulkWalAutocheckpointPages, SqliteTempInMemory = true };
         }
 
         services.AddProtokolData(settings);

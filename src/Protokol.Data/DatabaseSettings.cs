@@ -48,6 +48,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public int? SqliteWalAutocheckpointPages { get; init; }
 
     /// <summary>
+    /// SQLite's temporary files in memory (<c>PRAGMA temp_store=MEMORY</c>) instead of files under the
+    /// temporary folder: above all the statement journal that EF Core's savepoint makes SQLite keep of
+    /// every page a save changes inside a transaction (about 1 MB per imported document, written to a
+    /// new file and deleted again). A bulk import sets it; it changes nothing that is stored.
+    /// </summary>
+    public bool SqliteTempInMemory { get; init; }
+
+    /// <summary>
     /// Where the embedded default keeps its files (database, search index, attachments):
     /// Protokol:DataDirectory, else ./data under the current directory.
     /// </summary>
@@ -122,7 +130,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 // is generated once per query shape; EF Core 10's default (a parameter per element) generated
                 // the SQL anew on every execution of the public reads.
                 options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(SqlitePragmas.For(SqliteCacheMb, SqliteWalAutocheckpointPages));
+                    .AddInterceptors(SqlitePragmas.For(SqliteCacheMb, SqliteWalAutocheckpointPages, SqliteTempInMemory));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
