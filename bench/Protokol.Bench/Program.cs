@@ -320,6 +320,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         double Cpu() => (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         long bytesTotal = 0;
         var rejected = 0;
+        var outcomes = new SortedDictionary<ImportOutcome, int>();
         var checkpoints = new List<string>();
         var reader = provider.GetRequiredService<DocumentReader>();
         var channel = System.Threading.Channels.Channel.CreateBounded<PreparedDocument>(16);
@@ -347,6 +348,8 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
                 rejected++;
             }
 
+            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+
             indexing.Stored();
 
             if (++stored % (n / 5) == 0)
@@ -372,6 +375,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         Console.WriteLine(string.Create(culture, $"import into {(cluster is null ? "SQLite" : "PostgreSQL")}: {n} minutes ({bytesTotal / 1024.0 / 1024.0:F1} MB, {bytesTotal / n / 1024.0:F1} KB each) in {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s of this process, user+system): {n / watch.Elapsed.TotalSeconds:F0} documents/s, {rejected} rejected; load average {LoadAverage()}"));
         Console.WriteLine(string.Create(culture, $"  of it: stored in {storedWall:F1} s (CPU {storedCpu:F1} s), search index {(indexAtEnd ? "built" : "built alongside, completed")} from {indexed} outbox rows or documents in {watch.Elapsed.TotalSeconds - storedWall:F1} s (CPU {Cpu() - storedCpu:F1} s) after storing"));
         Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
+        Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => string.Create(culture, $"{o.Key} {o.Value}"))));
         Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
         Console.WriteLine(string.Create(culture, $"  written by this process (write calls, /proc/self/io wchar): {WrittenBytes() / 1024.0 / 1024.0:F0} MB, {WrittenBytes() / 1024.0 / n:F0} KB per document"));
     }
