@@ -14,6 +14,8 @@ using UglyToad.PdfPig.Writer;
 // Importer benchmarks. Usage: dotnet run -c Release --project bench/Protokol.Bench -- [parse|parse-text|ocr|import] [--count N] (ocr: N pages)
 // [--engine sqlite|postgres] (import: SQLite in a temporary folder, or a throwaway PostgreSQL server with durable commits)
 // [--index-at-end] (import: the search index only after storing, so storing's CPU is measured alone)
+// [--wal-pages N] (import, SQLite: the write-ahead log's checkpoint interval in pages; default the command line's
+// for a bulk import, 1000 is SQLite's own) [--temp-files] (import, SQLite: temporary files on disk, SQLite's default, not in memory)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -65,7 +67,8 @@ if (mode is "ocr")
 
 if (mode is "import" or "all")
 {
-    await ImportAsync(count, args.SkipWhile(a => a != "--engine").Skip(1).FirstOrDefault() ?? "sqlite", args.Contains("--index-at-end"));
+    var walPages = args.SkipWhile(a => a != "--wal-pages").Skip(1).FirstOrDefault() is { } pages ? int.Parse(pages, culture) : DatabaseSettings.BulkWalAutocheckpointPages;
+    await ImportAsync(count, args.SkipWhile(a => a != "--engine").Skip(1).FirstOrDefault() ?? "sqlite", args.Contains("--index-at-end"), walPages);
 }
 
 // Parse throughput in MB of text per CPU-second of this process (the machine is shared, so wall time
@@ -282,7 +285,7 @@ static IEnumerable<string> Wrap(string line, int width)
     yield return current.ToString();
 }
 
-async Task ImportAsync(int n, string engine, bool indexAtEnd)
+async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
 {
     var directory = Directory.CreateTempSubdirectory("protokol-bench-").FullName;
     // The test suite's server runs without fsync; an import is measured with durable commits, as deployed.
@@ -296,7 +299,8 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
 
         // As the command line's import: search changes wait in the outbox and are applied on the other core
         // every 500 documents while storing goes on, and completed at the end (--index-at-end: only at the end).
-        var settings = cluster is null ? DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync());
+        var settings = cluster is null ? DatabaseSettings.Sqlite(Path.Combine(directory, "protokol.db")) with { SqliteWalAutocheckpointPages = walPages, SqliteTempInMemory = !args.Contains("--temp-files") }
+            : new DatabaseSettings(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync());
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddProtokolData(settings);
@@ -318,6 +322,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         double Cpu() => (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         long bytesTotal = 0;
         var rejected = 0;
+        var outcomes = new SortedDictionary<ImportOutcome, int>();
         var checkpoints = new List<string>();
         var reader = provider.GetRequiredService<DocumentReader>();
         var channel = System.Threading.Channels.Channel.CreateBounded<PreparedDocument>(16);
@@ -345,6 +350,8 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
                 rejected++;
             }
 
+            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+
             indexing.Stored();
 
             if (++stored % (n / 5) == 0)
@@ -358,6 +365,11 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         var (storedWall, storedCpu) = (watch.Elapsed.TotalSeconds, Cpu());
         var indexed = await indexing.CompleteAsync(CancellationToken.None);
         await indexing.DisposeAsync();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            // As the command line's import ends: the write-ahead log into the database file.
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().CheckpointAsync(CancellationToken.None);
+        }
 
         watch.Stop();
         await using var check = provider.CreateAsyncScope();
@@ -365,7 +377,9 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         Console.WriteLine(string.Create(culture, $"import into {(cluster is null ? "SQLite" : "PostgreSQL")}: {n} minutes ({bytesTotal / 1024.0 / 1024.0:F1} MB, {bytesTotal / n / 1024.0:F1} KB each) in {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s of this process, user+system): {n / watch.Elapsed.TotalSeconds:F0} documents/s, {rejected} rejected; load average {LoadAverage()}"));
         Console.WriteLine(string.Create(culture, $"  of it: stored in {storedWall:F1} s (CPU {storedCpu:F1} s), search index {(indexAtEnd ? "built" : "built alongside, completed")} from {indexed} outbox rows or documents in {watch.Elapsed.TotalSeconds - storedWall:F1} s (CPU {Cpu() - storedCpu:F1} s) after storing"));
         Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
+        Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => string.Create(culture, $"{o.Key} {o.Value}"))));
         Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
+        Console.WriteLine(string.Create(culture, $"  written by this process (write calls, /proc/self/io wchar): {WrittenBytes() / 1024.0 / 1024.0:F0} MB, {WrittenBytes() / 1024.0 / n:F0} KB per document"));
     }
     finally
     {
@@ -379,3 +393,9 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd)
         Directory.Delete(directory, recursive: true);
     }
 }
+
+// Bytes this process handed to write calls (files, including SQLite's log and the search index); 0 where there is no /proc.
+static long WrittenBytes() =>
+    File.Exists("/proc/self/io")
+        ? File.ReadLines("/proc/self/io").Where(l => l.StartsWith("wchar:", StringComparison.Ordinal)).Select(l => long.Parse(l["wchar:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault()
+        : 0;

@@ -31,6 +31,34 @@ public sealed class DatabaseMigrator(ProtokolDbContext db, DatabaseSettings sett
         return pending;
     }
 
+    /// <summary>
+    /// Copies SQLite's write-ahead log into the database file and empties it (after a bulk import, whose
+    /// log may have grown to <see cref="DatabaseSettings.BulkWalAutocheckpointPages"/>); nothing on PostgreSQL.
+    /// Returns false when a reader kept part of the log from being copied (it is copied by a later checkpoint).
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return true;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+
+            // One row: busy (1 when it could not complete), pages in the log, pages copied.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Whether the database can be reached at all.</summary>
     public Task<bool> CanConnectAsync(CancellationToken cancellationToken) => db.Database.CanConnectAsync(cancellationToken);
 }

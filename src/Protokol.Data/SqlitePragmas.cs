@@ -19,21 +19,28 @@ namespace Protokol.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private static readonly ConcurrentDictionary<int, SqlitePragmas> ByCacheSize = new();
+    private static readonly ConcurrentDictionary<(int CacheMb, int? WalPages, bool TempInMemory), SqlitePragmas> BySettings = new();
 
     // Per instance: a pooled connection set up with one cache size gets the other's when a context with other settings opens it.
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
     private readonly string _pragmas;
 
-    private SqlitePragmas(int cacheMb) =>
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size={-1024 * cacheMb};");
+    private SqlitePragmas(int cacheMb, int? walPages, bool tempInMemory) =>
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size={-1024 * cacheMb};")
+            + (walPages is { } pages ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA wal_autocheckpoint={pages};") : string.Empty)
+            + (tempInMemory ? " PRAGMA temp_store=MEMORY;" : string.Empty);
 
     /// <summary>The pragmas as one command's text (the lean reads' own connections run it too: <see cref="Portal.ReadSessions"/>).</summary>
     public string Text => _pragmas;
 
-    /// <summary>The settings with a page cache of <paramref name="cacheMb"/> MB per connection.</summary>
-    public static SqlitePragmas For(int cacheMb) => ByCacheSize.GetOrAdd(cacheMb, mb => new SqlitePragmas(mb));
+    /// <summary>
+    /// The settings with a page cache of <paramref name="cacheMb"/> MB per connection and, when given,
+    /// the write-ahead log's checkpoint interval in pages (<see cref="DatabaseSettings.SqliteWalAutocheckpointPages"/>),
+    /// and temporary files in memory (<see cref="DatabaseSettings.SqliteTempInMemory"/>).
+    /// </summary>
+    public static SqlitePragmas For(int cacheMb, int? walPages = null, bool tempInMemory = false) =>
+        BySettings.GetOrAdd((cacheMb, walPages, tempInMemory), key => new SqlitePragmas(key.CacheMb, key.WalPages, key.TempInMemory));
 
     private bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);

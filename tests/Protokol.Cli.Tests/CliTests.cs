@@ -328,6 +328,10 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("Imported 2, updated 0, unchanged 0, rejected 1, possible duplicates 0.", text, StringComparison.Ordinal);
         Assert.Contains("People: 3 new, 3 matched (1 under another spelling, kept as aliases), 0 uncertain.", text, StringComparison.Ordinal);
 
+        // The run let SQLite's write-ahead log grow and checkpointed it at its end: every commit is in the database file.
+        var wal = new FileInfo(Path.Combine(_directory, "protokol.db-wal"));
+        Assert.Equal(0, wal.Exists ? wal.Length : 0);
+
         var (again, text2) = await RunAsync("import", Path.Combine(_directory, "in", "a", "skoleraad-2022-05-04.txt"), "--data-dir", _directory, "--body", "havnby");
         Assert.Equal(0, again);
         Assert.Contains("Imported 0, updated 0, unchanged 1, rejected 0, possible duplicates 0.", text2, StringComparison.Ordinal);

@@ -84,7 +84,7 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<Body?> IProtokolStore.FindBodyAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    Task<IReadOnlyList<Meeting>> IProtokolStore.MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
+    Task<IReadOnlyList<MeetingOnDate>> IProtokolStore.MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     Task<DateOnly?> IProtokolStore.LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -43,6 +43,39 @@ public sealed class PersistenceTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_import_reads_a_days_meetings_by_their_files_and_item_titles_without_loading_them(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        var demo = await SeedAsync(db);
+        var withItems = demo.Meetings.First(m => m.Items.Count > 1);
+        int importedId;
+        await using (var scope = db.Scope())
+        {
+            // An imported meeting without items on the same day, and one on another day.
+            var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var organization = await context.Organizations.SingleAsync(o => o.Id == withItems.OrganizationId);
+            var imported = new Meeting(organization, withItems.Date);
+            imported.MarkImported("samme dag.txt", new string('a', 64), Clock.GetUtcNow().UtcDateTime);
+            context.Add(imported);
+            context.Add(new Meeting(organization, withItems.Date.AddDays(1)));
+            await context.SaveChangesAsync();
+            importedId = imported.Id;
+        }
+
+        await using (var scope = db.Scope())
+        {
+            var day = await scope.ServiceProvider.GetRequiredService<IProtokolStore>().MeetingsOnDateAsync(withItems.OrganizationId, withItems.Date, CancellationToken.None);
+            var expected = demo.Meetings.Where(m => m.OrganizationId == withItems.OrganizationId && m.Date == withItems.Date).OrderBy(m => m.Id)
+                .Select(m => (m.Id, m.ImportedFrom, m.ImportedSha256, Titles: string.Join("|", m.Items.Select(i => i.Title).Order(StringComparer.Ordinal))))
+                .Append((importedId, "samme dag.txt", new string('a', 64), string.Empty));
+            Assert.Equal(expected, day.Select(m => (m.Id, m.ImportedFrom, m.ImportedSha256, string.Join("|", m.ItemTitles.Order(StringComparer.Ordinal)))));
+            Assert.Empty(scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().ChangeTracker.Entries());
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_whole_demo_council_round_trips(DatabaseProvider provider)
     {
         await using var db = await Database(provider);

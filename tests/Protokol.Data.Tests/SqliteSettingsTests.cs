@@ -15,8 +15,65 @@ public sealed class SqliteSettingsTests : IDisposable
     [Fact]
     public async Task The_page_cache_per_connection_is_the_configured_size_and_the_importers_default_without_one()
     {
+        Assert.Equal(0, await PragmaAsync(Settings(null), "temp_store"));
         Assert.Equal(DatabaseSettings.DefaultSqliteCacheMb, await CacheKibAsync(Settings(null)) / -1024);
         Assert.Equal(3, await CacheKibAsync(Settings("3")) / -1024);
+    }
+
+    [Fact]
+    public async Task A_bulk_import_lets_the_write_ahead_log_grow_and_its_checkpoint_empties_it_with_every_commit_in_the_file()
+    {
+        var bulk = Settings(null) with { SqliteWalAutocheckpointPages = DatabaseSettings.BulkWalAutocheckpointPages, SqliteTempInMemory = true };
+        var services = new ServiceCollection();
+        services.AddProtokolData(bulk);
+        await using var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        var file = new SqliteConnectionStringBuilder(bulk.ConnectionString).DataSource;
+        var wal = file + "-wal";
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            await context.Database.OpenConnectionAsync();
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint";
+            Assert.Equal(DatabaseSettings.BulkWalAutocheckpointPages, Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+
+            // Temporary files (the statement journals of saves inside a transaction) in memory: 2 is MEMORY.
+            command.CommandText = "PRAGMA temp_store";
+            Assert.Equal(2, Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+
+            // Commits of about 12 MB (3,000 pages, over SQLite's default interval of 1,000): all of them stay in the log.
+            for (var i = 0; i < 12; i++)
+            {
+                var body = new Core.Registry.Body("wal-" + i.ToString(CultureInfo.InvariantCulture), "Log Kommune");
+                body.AddOrganization("raad", new string('x', 200), Core.Registry.OrganizationKind.Council);
+                context.Add(body);
+                context.Add(new Core.Files.StoredFile(System.Text.Encoding.UTF8.GetBytes(new string((char)('a' + i), 1024 * 1024)), "text/plain"));
+                await context.SaveChangesAsync();
+            }
+        }
+
+        Assert.True(new FileInfo(wal).Length > 12 * 1024 * 1024, "the log was checkpointed at 4 MB");
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().CheckpointAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, new FileInfo(wal).Length);
+        SqliteConnection.ClearAllPools();
+
+        // The database file alone (no log beside it) holds every commit.
+        File.Delete(wal);
+        File.Delete(file + "-shm");
+        await using var reopened = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        await reopened.OpenAsync();
+        await using var count = reopened.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM \"StoredFiles\" WHERE \"SizeBytes\" = 1048576";
+        Assert.Equal(12L, await count.ExecuteScalarAsync());
     }
 
     [Theory]
@@ -85,7 +142,9 @@ public sealed class SqliteSettingsTests : IDisposable
         return DatabaseSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
     }
 
-    private static async Task<int> CacheKibAsync(DatabaseSettings settings)
+    private static Task<int> CacheKibAsync(DatabaseSettings settings) => PragmaAsync(settings, "cache_size");
+
+    private static async Task<int> PragmaAsync(DatabaseSettings settings, string pragma)
     {
         var services = new ServiceCollection();
         services.AddProtokolData(settings);
@@ -94,7 +153,7 @@ public sealed class SqliteSettingsTests : IDisposable
         var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
         await context.Database.OpenConnectionAsync();
         await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
+        command.CommandText = "PRAGMA " + pragma;
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 

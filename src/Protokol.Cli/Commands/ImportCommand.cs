@@ -50,7 +50,7 @@ internal static class ImportCommand
                 context.Console.MarkupLineInterpolated($"[red]error:[/] {m}: findes ikke");
             }
 
-            await using var services = context.CreateServices(parse, deferIndexing: true);
+            await using var services = context.CreateServices(parse, bulkImport: true);
             await using (var scope = services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
@@ -122,6 +122,11 @@ internal static class ImportCommand
             await producer;
             Report(context.Console, results);
             await SearchCommand.ApplyPendingAsync(context, indexing.CompleteAsync, cancellationToken);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                // The write-ahead log grew to up to 64 MB during the run: into the database file with it.
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().CheckpointAsync(cancellationToken);
+            }
             return results.Any(r => r.Outcome == ImportOutcome.Rejected) || missing.Count > 0 ? 1 : 0;
         }));
         return command;

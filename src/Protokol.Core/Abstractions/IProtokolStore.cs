@@ -51,8 +51,11 @@ public interface IProtokolStore
 
     Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken);
 
-    /// <summary>The organization's meetings on a date, with their items (an import checks them for a copy of the same meeting).</summary>
-    Task<IReadOnlyList<Meeting>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken);
+    /// <summary>
+    /// The organization's meetings on a date by id, with what an import compares them by (the file
+    /// they were imported from and their items' titles), not the meetings themselves.
+    /// </summary>
+    Task<IReadOnlyList<MeetingOnDate>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken);
 
     /// <summary>The date of the organization's latest meeting, leaving out one meeting (the one being imported again); null when it has none.</summary>
     Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken);
@@ -97,3 +100,6 @@ public interface IProtokolStore
     /// <summary>Runs <paramref name="work"/> in one database transaction: all of it is stored, or none.</summary>
     Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
 }
+
+/// <summary>A meeting of a council on a date as an import compares it with new minutes: the file it came from, if imported, and its items' titles.</summary>
+public sealed record MeetingOnDate(int Id, string? ImportedFrom, string? ImportedSha256, IReadOnlyList<string> ItemTitles);

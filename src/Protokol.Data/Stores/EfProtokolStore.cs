@@ -106,17 +106,11 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken) =>
         db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
 
-    public async Task<IReadOnlyList<Meeting>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken)
-    {
-        var ids = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date == date).Select(m => m.Id).ToListAsync(cancellationToken);
-        var meetings = new List<Meeting>(ids.Count);
-        foreach (var id in ids)
-        {
-            meetings.Add((await FindMeetingAsync(id, cancellationToken))!);
-        }
-
-        return meetings;
-    }
+    public async Task<IReadOnlyList<MeetingOnDate>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) =>
+        (await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date == date).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.ImportedFrom, m.ImportedSha256, Titles = m.Items.Select(i => i.Title).ToList() })
+            .ToListAsync(cancellationToken))
+        .Select(m => new MeetingOnDate(m.Id, m.ImportedFrom, m.ImportedSha256, m.Titles)).ToList();
 
     public async Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) =>
         await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Id != (exceptMeetingId ?? 0))

@@ -248,11 +248,12 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         if (meeting is null && organization.Id != 0 && known?.Dates.Contains(date) != false)
         {
             // The same minutes under another file name (a renamed or slightly changed copy) are not a second meeting.
+            // Compared by their items' titles only; the meeting is read whole when it is the one to update.
             foreach (var other in await store.MeetingsOnDateAsync(organization.Id, date, ct))
             {
-                if (other.ImportedSha256 is not null && SameItems(other, parsed))
+                if (other.ImportedSha256 is not null && SameItems(other.ItemTitles, parsed))
                 {
-                    meeting = other;
+                    meeting = await store.FindMeetingAsync(other.Id, ct);
                     break;
                 }
 
@@ -332,9 +333,9 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
     }
 
     /// <summary>Whether a stored meeting holds the same agenda: at least half of the smaller list of item titles in common.</summary>
-    internal static bool SameItems(Meeting stored, ParsedMeeting parsed)
+    internal static bool SameItems(IEnumerable<string> stored, ParsedMeeting parsed)
     {
-        var storedTitles = stored.Items.Select(i => Fold(i.Title)).ToHashSet(StringComparer.Ordinal);
+        var storedTitles = stored.Select(Fold).ToHashSet(StringComparer.Ordinal);
         var parsedTitles = MeetingMapper.Numbers(parsed.Items).Select(n => n.Item.Title).OfType<string>().Select(Fold).ToHashSet(StringComparer.Ordinal);
         if (storedTitles.Count == 0 || parsedTitles.Count == 0)
         {
