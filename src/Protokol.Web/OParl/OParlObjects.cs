@@ -97,8 +97,15 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         var hearings = await ReadAsync(Ids(OParlKind.Paper, OParlKind.Consultation), ids => queries.PublicHearingsAsync(ids, ct), h => h.Id);
         var itemMeetings = await MeetingsOfAsync(OParlKind.AgendaItem, ids => queries.MeetingsOfAgendaItemsAsync(ids, ct));
         var attachmentMeetings = await MeetingsOfAsync(OParlKind.AttachmentFile, ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
-        var meetingIds = Ids(OParlKind.Meeting, OParlKind.MeetingDocument, OParlKind.OriginalFile).Concat(itemMeetings.Values).Concat(attachmentMeetings.Values).Distinct().ToList();
-        var meetings = await ReadAsync(meetingIds, ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id);
+        // Only a File at its own URL or in the file list shows a text (an attachment's, the minutes'): its meetings are read with their
+        // long texts; the others (meetings, agenda items, imported originals) without them.
+        var withTexts = Ids(OParlKind.MeetingDocument).Concat(attachmentMeetings.Values).ToHashSet();
+        var meetingIds = Ids(OParlKind.Meeting, OParlKind.OriginalFile).Concat(itemMeetings.Values).Where(id => !withTexts.Contains(id)).Distinct().ToList();
+        var meetings = await ReadAsync(meetingIds, ids => queries.MeetingsWithoutTextsAsync(ids, ct), m => m.Record.Id);
+        foreach (var (id, meeting) in await ReadAsync([.. withTexts], ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id))
+        {
+            meetings[id] = meeting;
+        }
         var views = new Dictionary<int, MeetingView>();
         MeetingView? View(int id)
         {
@@ -130,9 +137,9 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
                     : null,
                 OParlKind.AttachmentFile => attachmentMeetings.TryGetValue(id, out var ma) && View(ma) is { Meeting.AgendaVisible: true } view
                     && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
-                    ? AttachmentFile(view, attachment)
+                    ? AttachmentFile(view, attachment, withText: true)
                     : null,
-                OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view) : null,
+                OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view, withText: true) : null,
                 OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
                 _ => null,
             };
@@ -265,13 +272,13 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     private JsonObject Meeting(MeetingView view)
     {
         var m = view.Meeting;
-        var auxiliary = m.Attachments.Where(a => a.AgendaItemId is null && a.HasFile).Select(a => AttachmentFile(view, a)).ToList();
+        var auxiliary = m.Attachments.Where(a => a.AgendaItemId is null && a.HasFile).Select(a => AttachmentFile(view, a, withText: false)).ToList();
         if (m.ImportedFileUrl is not null)
         {
             auxiliary.Add(OriginalFile(view));
         }
 
-        var document = m.AgendaVisible ? MeetingDocument(view) : null;
+        var document = m.AgendaVisible ? MeetingDocument(view, withText: false) : null;
         return OParlJson.New("Meeting", Urls.Meeting(m.Id))
             .Put("name", m.Name ?? $"{m.OrganizationName}, {Core.Text.DanishDates.Date(m.Date)}")
             .Put("meetingState", MeetingState(m))
@@ -292,7 +299,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     private JsonObject AgendaItem(MeetingView view, PublicAgendaItem item, int order)
     {
         var stamps = view.Record.ItemStamps[item.Id];
-        var files = view.Meeting.Attachments.Where(a => a.AgendaItemId == item.Id && a.HasFile).Select(a => AttachmentFile(view, a));
+        var files = view.Meeting.Attachments.Where(a => a.AgendaItemId == item.Id && a.HasFile).Select(a => AttachmentFile(view, a, withText: false));
         return OParlJson.New("AgendaItem", Urls.AgendaItem(item.Id))
             .Put("meeting", Urls.Meeting(view.Meeting.Id))
             .Put("number", item.Number)
@@ -308,23 +315,30 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             .Put("web", Urls.Web($"/moeder/{OParlUrls.Id(view.Meeting.Id)}#{item.Anchor}"));
     }
 
-    private JsonObject AttachmentFile(MeetingView view, AttachmentRecord a) =>
+    /// <summary>
+    /// An attachment as a File; <paramref name="withText"/> with its text, as at its own URL and in the body's file list. A File
+    /// embedded in a meeting or an agenda item carries no <c>text</c> (optional in OParl 1.1): see docs/oparl.md.
+    /// </summary>
+    private JsonObject AttachmentFile(MeetingView view, AttachmentRecord a, bool withText) =>
         OParlJson.New("File", Urls.File("a" + OParlUrls.Id(a.Id)))
             .Put("name", a.Title)
             .Put("fileName", a.FileName)
             .Put("mimeType", a.MediaType)
             .Put("size", JsonValue.Create(a.SizeBytes))
-            .Put("text", view.Record.AttachmentTexts.GetValueOrDefault(a.Id))
+            .Put("text", withText ? view.Record.AttachmentTexts.GetValueOrDefault(a.Id) : null)
             .Put("accessUrl", Urls.Web($"/moeder/{OParlUrls.Id(view.Meeting.Id)}/bilag/{OParlUrls.Id(a.Id)}/{Uri.EscapeDataString(a.FileName)}"))
             .Put("meeting", [Urls.Meeting(view.Meeting.Id)])
             .Put("agendaItem", a.AgendaItemId is { } item ? [Urls.AgendaItem(item)] : Array.Empty<string>())
             .Stamps(view.Record.Created, view.Record.Modified);
 
-    /// <summary>The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF, with its text.</summary>
-    private JsonObject MeetingDocument(MeetingView view)
+    /// <summary>
+    /// The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF; <paramref name="withText"/> with its
+    /// text (composed from the meeting, as the PDF is), at its own URL and in the body's file list, not where a meeting embeds it.
+    /// </summary>
+    private JsonObject MeetingDocument(MeetingView view, bool withText)
     {
         var m = view.Meeting;
-        var text = string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text));
+        var text = withText ? string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text)) : null;
         return OParlJson.New("File", Urls.File("m" + OParlUrls.Id(m.Id)))
             .Put("name", MinutesOutline.Title(m))
             .Put("fileName", MinutesOutline.FileName(m, "pdf"))
