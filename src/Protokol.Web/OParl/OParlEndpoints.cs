@@ -81,22 +81,23 @@ internal static class OParlEndpoints
     private static readonly System.Text.Json.JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
 
     /// <summary>
-    /// The JSON written as UTF-8 into pooled memory and then to the response, with its length: the same bytes
-    /// <c>ToJsonString</c> gave, without building the page as a string of twice its size and encoding it again.
+    /// The JSON written as UTF-8 straight into pooled segments and then to the response, with its length: the same bytes
+    /// <c>ToJsonString</c> gave, without building the page as a string of twice its size, nor in a writer's own growing array.
     /// </summary>
     private sealed class JsonBytes(JsonObject json) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            using var buffer = new PooledBuffer(64 * 1024);
-            await using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions))
+            using var buffer = new PooledBuffer();
+            await using (var writer = new System.Text.Json.Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)buffer, WriterOptions))
             {
                 json.WriteTo(writer, Options);
             }
 
             httpContext.Response.ContentType = "application/json; charset=utf-8";
-            httpContext.Response.ContentLength = buffer.Length;
-            await httpContext.Response.Body.WriteAsync(buffer.Written, httpContext.RequestAborted);
+
+            // The one copy of the answer: PublicCaching tags it (ETag, 304) from here instead of buffering it again.
+            await PublicCaching.SendAsync(httpContext, buffer);
         }
     }
 
