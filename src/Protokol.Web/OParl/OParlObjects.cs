@@ -31,7 +31,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     /// <summary>One object: built, or the tombstone of a removed record, or null (404) when there is nothing public by that id.</summary>
     public async Task<JsonObject?> ObjectAsync(OParlKind kind, int id, CancellationToken ct)
     {
-        if (await BuildAsync([new OParlEntry(kind, id)], ct) is [var json])
+        if ((await BuildAsync([new OParlEntry(kind, id)], ct)).ToList() is [var json])
         {
             return json;
         }
@@ -57,14 +57,16 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     }
 
     /// <summary>One page of a list, or null when its body or organization does not exist.</summary>
-    public async Task<(OParlListPage Page, List<JsonObject> Data)?> ListAsync(OParlList list, int owner, OParlListFilter filter, OParlPageRequest request, CancellationToken ct) =>
+    public async Task<(OParlListPage Page, IEnumerable<JsonObject> Data)?> ListAsync(OParlList list, int owner, OParlListFilter filter, OParlPageRequest request, CancellationToken ct) =>
         await queries.ListAsync(list, owner, filter, request, ct) is { } page ? (page, await BuildAsync(page.Entries, ct)) : null;
 
     /// <summary>
     /// The objects of a page, in its order: each kind's records read at once (a page of agenda
-    /// items reads its meetings together), entries that are not public after all left out.
+    /// items reads its meetings together), entries that are not public after all left out. The
+    /// objects are built as they are enumerated, so that a writer holds one at a time (a file's
+    /// text, composed for it, is garbage once it is written).
     /// </summary>
-    public async Task<List<JsonObject>> BuildAsync(IReadOnlyList<OParlEntry> entries, CancellationToken ct)
+    public async Task<IEnumerable<JsonObject>> BuildAsync(IReadOnlyList<OParlEntry> entries, CancellationToken ct)
     {
         List<int> Ids(params OParlKind[] kinds) => entries.Where(e => e.Removed is null && kinds.Contains(e.Kind)).Select(e => e.Id).Distinct().ToList();
         async Task<Dictionary<int, T>> ReadAsync<T>(List<int> ids, Func<List<int>, Task<IReadOnlyList<T>>> read, Func<T, int> key) =>
@@ -106,6 +108,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         {
             meetings[id] = meeting;
         }
+
         var views = new Dictionary<int, MeetingView>();
         MeetingView? View(int id)
         {
@@ -117,39 +120,41 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             return view;
         }
 
-        var objects = new List<JsonObject>(entries.Count);
-        foreach (var entry in entries)
+        return Objects();
+
+        IEnumerable<JsonObject> Objects()
         {
-            var id = entry.Id;
-            var json = entry.Removed is { } removal ? Tombstone(entry.Kind, removal) : entry.Kind switch
+            foreach (var entry in entries)
             {
-                OParlKind.Body => bodies.TryGetValue(id, out var b) ? Body(b) : null,
-                OParlKind.Organization => organizations.TryGetValue(id, out var o) ? Organization(o) : null,
-                OParlKind.Person => people.TryGetValue(id, out var p) ? Person(p) : null,
-                OParlKind.Membership => memberships.TryGetValue(id, out var m) ? Membership(m) : null,
-                OParlKind.LegislativeTerm => terms.TryGetValue(id, out var t) ? Term(t) : null,
-                OParlKind.Location => locations.TryGetValue(id, out var l) && l.Meetings.Count > 0 ? Location(l).Put("meetings", l.Meetings.Select(Urls.Meeting)) : null,
-                OParlKind.Paper => hearings.TryGetValue(id, out var h) ? Paper(h) : null,
-                OParlKind.Consultation => hearings.TryGetValue(id, out var c) ? Consultation(c) : null,
-                OParlKind.Meeting => View(id) is { } view ? Meeting(view) : null,
-                OParlKind.AgendaItem => itemMeetings.TryGetValue(id, out var mi) && View(mi) is { } view && view.Order.TryGetValue(id, out var order)
-                    ? AgendaItem(view, view.Flat[order], order)
-                    : null,
-                OParlKind.AttachmentFile => attachmentMeetings.TryGetValue(id, out var ma) && View(ma) is { Meeting.AgendaVisible: true } view
-                    && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
-                    ? AttachmentFile(view, attachment, withText: true)
-                    : null,
-                OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view, withText: true) : null,
-                OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
-                _ => null,
-            };
-            if (json is not null)
-            {
-                objects.Add(json);
+                var id = entry.Id;
+                var json = entry.Removed is { } removal ? Tombstone(entry.Kind, removal) : entry.Kind switch
+                {
+                    OParlKind.Body => bodies.TryGetValue(id, out var b) ? Body(b) : null,
+                    OParlKind.Organization => organizations.TryGetValue(id, out var o) ? Organization(o) : null,
+                    OParlKind.Person => people.TryGetValue(id, out var p) ? Person(p) : null,
+                    OParlKind.Membership => memberships.TryGetValue(id, out var m) ? Membership(m) : null,
+                    OParlKind.LegislativeTerm => terms.TryGetValue(id, out var t) ? Term(t) : null,
+                    OParlKind.Location => locations.TryGetValue(id, out var l) && l.Meetings.Count > 0 ? Location(l).Put("meetings", l.Meetings.Select(Urls.Meeting)) : null,
+                    OParlKind.Paper => hearings.TryGetValue(id, out var h) ? Paper(h) : null,
+                    OParlKind.Consultation => hearings.TryGetValue(id, out var c) ? Consultation(c) : null,
+                    OParlKind.Meeting => View(id) is { } view ? Meeting(view) : null,
+                    OParlKind.AgendaItem => itemMeetings.TryGetValue(id, out var mi) && View(mi) is { } view && view.Order.TryGetValue(id, out var order)
+                        ? AgendaItem(view, view.Flat[order], order)
+                        : null,
+                    OParlKind.AttachmentFile => attachmentMeetings.TryGetValue(id, out var ma) && View(ma) is { Meeting.AgendaVisible: true } view
+                        && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
+                        ? AttachmentFile(view, attachment, withText: true)
+                        : null,
+                    OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view, withText: true) : null,
+                    OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
+                    _ => null,
+                };
+                if (json is not null)
+                {
+                    yield return json;
+                }
             }
         }
-
-        return objects;
     }
 
     private JsonObject Tombstone(OParlKind kind, OParlRemoval removal)
