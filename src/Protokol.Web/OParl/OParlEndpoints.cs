@@ -76,9 +76,9 @@ internal static class OParlEndpoints
     private static async Task<IResult> ObjectAsync(Task<JsonObject?> build) =>
         await build is { } json ? Json(json) : Results.NotFound();
 
-    private static readonly System.Text.Json.JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly System.Text.Json.JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly System.Text.Json.JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
+    internal static readonly System.Text.Json.JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
 
     /// <summary>
     /// The JSON written as UTF-8 straight into pooled segments and then to the response, with its length: the same bytes
@@ -109,7 +109,7 @@ internal static class OParlEndpoints
     /// at once, up to 6 bytes a character when it escapes, so a minutes' text of 21,000 characters took a 128 KB array (the large
     /// object heap's size) from the pool for every file of a page.
     /// </summary>
-    private static void Write(System.Text.Json.Utf8JsonWriter writer, JsonNode? node)
+    internal static void Write(System.Text.Json.Utf8JsonWriter writer, JsonNode? node)
     {
         switch (node)
         {
