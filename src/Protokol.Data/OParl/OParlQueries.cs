@@ -350,8 +350,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await Portal.MeetingReader.ReadAsync(sessions, ids, forOParl: true, cancellationToken)).ConvertAll(Meeting);
 
-    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        (await Portal.MeetingReader.ReadWithoutTextsAsync(sessions, ids, cancellationToken)).ConvertAll(Meeting);
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken) =>
+        (await Portal.MeetingReader.ReadWithoutTextsAsync(sessions, ids, attendance, cancellationToken)).ConvertAll(Meeting);
 
     private static OParlMeetingRecord Meeting(Portal.MeetingRead m) =>
         new(

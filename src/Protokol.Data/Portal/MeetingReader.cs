@@ -64,18 +64,22 @@ internal static class MeetingReader
 
     private sealed record AttachmentRow(int MeetingId, AttachmentRecord Record, string? Text);
 
-    /// <summary>The commands by list size: [size index, 0] for the meeting page, [size index, 1] for OParl, [size index, 2] for OParl without the long texts.</summary>
+    /// <summary>
+    /// The commands by list size: [size index, 0] for the meeting page, [size index, 1] for OParl, [size index, 2] for OParl without the
+    /// long texts, [size index, 3] for OParl's agenda items (without the long texts and the attendance).
+    /// </summary>
     private static readonly LeanStatement[,] Commands = Build();
 
     private static LeanStatement[,] Build()
     {
-        var commands = new LeanStatement[LeanStatement.ListSizes.Length, 3];
+        var commands = new LeanStatement[LeanStatement.ListSizes.Length, 4];
         for (var s = 0; s < LeanStatement.ListSizes.Length; s++)
         {
             var size = LeanStatement.ListSizes[s];
             commands[s, 0] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: false), size);
             commands[s, 1] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true), size);
             commands[s, 2] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true, withTexts: false), size);
+            commands[s, 3] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true, withTexts: false, withAttendance: false), size);
         }
 
         return commands;
@@ -83,10 +87,12 @@ internal static class MeetingReader
 
     /// <summary>
     /// The read's statements, in the order <see cref="ReadOnAsync"/> reads their results; without <paramref name="withTexts"/> the
-    /// items' public texts and minutes and the attachments' texts are read as NULL (same columns, none of their bytes).
+    /// items' public texts and minutes and the attachments' texts are read as NULL (same columns, none of their bytes); without
+    /// <paramref name="withAttendance"/> the attendance statements find no rows.
     /// </summary>
-    private static string Sql(string ids, bool forOParl, bool withTexts = true)
+    private static string Sql(string ids, bool forOParl, bool withTexts = true, bool withAttendance = true)
     {
+        var attended = withAttendance ? string.Empty : " AND 1 = 0";
         var texts = withTexts ? "i.\"PublicText\", i.\"Minutes\"" : "NULL, NULL";
         var attachmentText = !forOParl ? "" : withTexts
             ? ",\n    CASE WHEN a.\"IsPublic\" AND (a.\"AgendaItemId\" IS NULL OR i.\"IsPublic\") THEN a.\"Text\" END"
@@ -133,7 +139,7 @@ internal static class MeetingReader
                 ORDER BY {RoleRank("ms")}, ms."Id"
                 LIMIT 1)
             LEFT JOIN "Organizations" AS behalf ON behalf."Id" = seat."OnBehalfOfId"
-            WHERE a."MeetingId" IN ({ids}) AND {open}
+            WHERE a."MeetingId" IN ({ids}) AND {open}{attended}
             ORDER BY a."Id"
             """,
             $"""
@@ -142,7 +148,7 @@ internal static class MeetingReader
             INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
             INNER JOIN "AttendanceGuestItems" AS g ON g."AttendanceId" = a."Id"
             INNER JOIN "AgendaItems" AS i ON i."Id" = g."AgendaItemId"
-            WHERE a."MeetingId" IN ({ids}) AND {open}
+            WHERE a."MeetingId" IN ({ids}) AND {open}{attended}
             """,
 
             // The text of public attachments on public items only, for OParl; the gate decides again.
@@ -190,8 +196,9 @@ internal static class MeetingReader
     /// The meetings for OParl's Meeting and AgendaItem objects, which show no long text: as <see cref="ReadAsync(ReadSessions, IReadOnlyCollection{int}, bool, CancellationToken)"/>
     /// for OParl, with the items' public texts and minutes and the attachments' texts left null (a File embedded in them carries no text).
     /// </summary>
-    public static Task<List<MeetingRead>> ReadWithoutTextsAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        ReadAsync(sessions, ids, 2, ct);
+    /// <remarks>Without <paramref name="attendance"/> (agenda items show none) no attendance either.</remarks>
+    public static Task<List<MeetingRead>> ReadWithoutTextsAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool attendance, CancellationToken ct) =>
+        ReadAsync(sessions, ids, attendance ? 2 : 3, ct);
 
     private static async Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, int shape, CancellationToken ct)
     {

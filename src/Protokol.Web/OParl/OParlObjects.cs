@@ -100,10 +100,16 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         var itemMeetings = await MeetingsOfAsync(OParlKind.AgendaItem, ids => queries.MeetingsOfAgendaItemsAsync(ids, ct));
         var attachmentMeetings = await MeetingsOfAsync(OParlKind.AttachmentFile, ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
         // Only a File at its own URL or in the file list shows a text (an attachment's, the minutes'): its meetings are read with their
-        // long texts; the others (meetings, agenda items, imported originals) without them.
+        // long texts; the others (meetings, imported originals) without them, and those of agenda items only also without attendance.
         var withTexts = Ids(OParlKind.MeetingDocument).Concat(attachmentMeetings.Values).ToHashSet();
-        var meetingIds = Ids(OParlKind.Meeting, OParlKind.OriginalFile).Concat(itemMeetings.Values).Where(id => !withTexts.Contains(id)).Distinct().ToList();
-        var meetings = await ReadAsync(meetingIds, ids => queries.MeetingsWithoutTextsAsync(ids, ct), m => m.Record.Id);
+        var withAttendance = Ids(OParlKind.Meeting, OParlKind.OriginalFile).Where(id => !withTexts.Contains(id)).ToHashSet();
+        var itemsOnly = itemMeetings.Values.Where(id => !withTexts.Contains(id) && !withAttendance.Contains(id)).Distinct().ToList();
+        var meetings = await ReadAsync(itemsOnly, ids => queries.MeetingsWithoutTextsAsync(ids, attendance: false, ct), m => m.Record.Id);
+        foreach (var (id, meeting) in await ReadAsync([.. withAttendance], ids => queries.MeetingsWithoutTextsAsync(ids, attendance: true, ct), m => m.Record.Id))
+        {
+            meetings[id] = meeting;
+        }
+
         foreach (var (id, meeting) in await ReadAsync([.. withTexts], ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id))
         {
             meetings[id] = meeting;
