@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace Protokol.Web;
@@ -24,6 +23,22 @@ internal sealed class PublicCaching(RequestDelegate next)
             return;
         }
 
+        if (path.StartsWithSegments(OParl.OParlUrls.Prefix))
+        {
+            // The OParl API holds each answer whole in its own buffer and hands it to SendAsync: no second copy of it here.
+            context.Response.OnStarting(() =>
+            {
+                if (!PublicPageCache.IsPublic(context))
+                {
+                    context.Response.Headers.CacheControl = "no-store, private";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(context);
+            return;
+        }
+
         var original = context.Response.Body;
         using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
@@ -36,6 +51,15 @@ internal sealed class PublicCaching(RequestDelegate next)
             context.Response.Body = original;
         }
 
+        await SendAsync(context, buffer);
+    }
+
+    /// <summary>
+    /// Sends a response held whole (status, content type and other headers set): with its ETag and cache headers when it is a
+    /// public 200 of a cached type, as 304 Not Modified when the client has that version, else with its length.
+    /// </summary>
+    public static async Task SendAsync(HttpContext context, PooledBuffer body)
+    {
         var type = context.Response.ContentType ?? string.Empty;
         if (!PublicPageCache.IsPublic(context))
         {
@@ -44,7 +68,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         }
         else if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.Written.Span)[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            var etag = $"\"{Convert.ToBase64String(body.Sha256()[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "public, max-age=60";
             // The reader's language lives in a cookie: a shared cache must keep one copy per cookie.
@@ -58,10 +82,10 @@ internal sealed class PublicCaching(RequestDelegate next)
             }
         }
 
-        if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+        if (body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
         {
-            context.Response.ContentLength = buffer.Length;
-            await original.WriteAsync(buffer.Written, context.RequestAborted);
+            context.Response.ContentLength = body.Length;
+            await body.WriteToAsync(context.Response.Body, context.RequestAborted);
         }
     }
 }

@@ -68,6 +68,17 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
 
         // All at once (a list of 64 ids), one at a time, and in pages of sizes between the padded list sizes.
         Assert.Equal(JsonSerializer.Serialize(expected, Json), JsonSerializer.Serialize(await oparl.MeetingsAsync(ids, CancellationToken.None), Json));
+
+        // Without the long texts (OParl's Meeting and AgendaItem objects): the same records, the items' public texts and minutes and the attachments' texts left out.
+        var withoutTexts = expected.Select(e => e with
+        {
+            Record = e.Record with { Items = e.Record.Items.Select(i => i with { PublicText = null, Minutes = null }).ToList() },
+            AttachmentTexts = new Dictionary<int, string>(),
+        });
+        Assert.Equal(JsonSerializer.Serialize(withoutTexts, Json), JsonSerializer.Serialize(await oparl.MeetingsWithoutTextsAsync(ids, attendance: true, CancellationToken.None), Json));
+        var withoutAttendance = withoutTexts.Select(e => e with { Record = e.Record with { Attendance = [] } });
+        Assert.Equal(JsonSerializer.Serialize(withoutAttendance, Json), JsonSerializer.Serialize(await oparl.MeetingsWithoutTextsAsync(ids, attendance: false, CancellationToken.None), Json));
+        Assert.Contains(expected, e => e.Record.Items.Any(i => i.Minutes is not null) && e.Record.Items.Any(i => i.PublicText is not null));
         foreach (var meeting in expected)
         {
             var one = await portal.GetMeetingAsync(meeting.Record.Id, CancellationToken.None);

@@ -176,6 +176,16 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains("no-store", signedIn.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Contains("Log ud", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The OParl API tags its own answers: for a signed-in reader, neither a list nor a missing object is kept (no ETag either).
+        var list = await client.GetAsync(new Uri("/oparl/v1/body/1/meeting?elementsPerPage=2", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains("no-store", list.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Null(list.Headers.ETag);
+        var missing = await client.GetAsync(new Uri("/oparl/v1/meeting/999999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("no-store", missing.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("public", (await Client().GetAsync(new Uri("/oparl/v1/body/1/meeting?elementsPerPage=2", UriKind.Relative))).Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
         var anonymous = await Client().GetAsync(new Uri("/raad/udsatteraadet", UriKind.Relative));
         Assert.Contains("public", anonymous.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Log ud", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);

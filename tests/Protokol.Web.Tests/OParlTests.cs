@@ -271,6 +271,32 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
     }
 
     [OParlFact]
+    public async Task A_file_embedded_in_a_meeting_or_item_carries_no_text_and_at_its_own_url_and_in_the_file_list_has_it()
+    {
+        static IEnumerable<JsonObject> Files(JsonNode? node) => node is JsonArray array ? array.Select(f => f!.AsObject()) : node is JsonObject file ? [file] : [];
+        var meetings = await WalkAsync($"{Origin}/oparl/v1/body/1/meeting");
+        var embedded = meetings.SelectMany(m => Files(m["resultsProtocol"]).Concat(Files(m["invitation"])).Concat(Files(m["auxiliaryFile"]))
+            .Concat(Files(m["agendaItem"]).SelectMany(i => Files(i["auxiliaryFile"])))).ToList();
+        Assert.Contains(embedded, f => f["id"]!.GetValue<string>().Contains("/file/m", StringComparison.Ordinal));
+        Assert.Contains(embedded, f => f["id"]!.GetValue<string>().Contains("/file/a", StringComparison.Ordinal));
+        Assert.All(embedded, f => Assert.Null(f["text"]));
+
+        // The same File at its own URL: the embedded object plus its text (the minutes' or agenda's text for every meeting document).
+        var withText = 0;
+        foreach (var file in embedded)
+        {
+            var own = await GetAsync(file["id"]!.GetValue<string>());
+            withText += own.Remove("text") ? 1 : 0;
+            Assert.Equal(file.ToJsonString(), own.ToJsonString());
+        }
+
+        Assert.True(withText >= embedded.Count(f => f["id"]!.GetValue<string>().Contains("/file/m", StringComparison.Ordinal)), $"{withText} of {embedded.Count} with text");
+        var listed = (await WalkAsync($"{Origin}/oparl/v1/body/1/file")).Where(f => f["id"]!.GetValue<string>().Contains("/file/m", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(listed);
+        Assert.All(listed, f => Assert.False(string.IsNullOrWhiteSpace(f["text"]?.GetValue<string>())));
+    }
+
+    [OParlFact]
     public async Task A_removed_membership_stays_as_a_tombstone_with_its_creation_time()
     {
         int id;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Protokol.Web.Tests;
 
 public sealed class PooledBufferTests
@@ -7,7 +9,7 @@ public sealed class PooledBufferTests
     {
         var expected = new byte[100_000];
         new Random(17).NextBytes(expected);
-        using var buffer = new PooledBuffer(capacity: 1_000);
+        using var buffer = new PooledBuffer(segmentSize: 1_000);
         var at = 0;
         foreach (var size in new[] { 1, 999, 1, 5_000, 30_000, 7, 63_992 })
         {
@@ -25,13 +27,39 @@ public sealed class PooledBufferTests
 
         Assert.Equal(expected.Length, at);
         Assert.Equal(expected.Length, buffer.Length);
-        Assert.True(buffer.Written.Span.SequenceEqual(expected));
+        Assert.True(buffer.Written.ToArray().AsSpan().SequenceEqual(expected));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected), buffer.Sha256());
+        using var copy = new MemoryStream();
+        await buffer.WriteToAsync(copy, CancellationToken.None);
+        Assert.Equal(expected, copy.ToArray());
+    }
+
+    [Fact]
+    public void A_json_writer_writes_straight_into_the_segments()
+    {
+        using var buffer = new PooledBuffer(segmentSize: 4_096);
+        var text = new string('æ', 30_000);
+        using (var writer = new System.Text.Json.Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)buffer))
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < 2_000; i++)
+            {
+                writer.WriteNumberValue(i);
+            }
+
+            writer.WriteStringValue(text);
+            writer.WriteEndArray();
+        }
+
+        var expected = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(0, 2_000).Select(i => (object)i).Append(text));
+        Assert.Equal(expected, buffer.Written.ToArray());
+        Assert.True(buffer.Written.Length > 4_096 * 3, "written across several segments");
     }
 
     [Fact]
     public void Is_write_only_and_refuses_writes_after_disposal()
     {
-        var buffer = new PooledBuffer(capacity: 16);
+        var buffer = new PooledBuffer(segmentSize: 16);
         Assert.False(buffer.CanRead);
         Assert.Throws<NotSupportedException>(() => buffer.Read(new byte[1], 0, 1));
         buffer.Dispose();

@@ -37,6 +37,13 @@ public interface IOParlQueries
     /// </summary>
     Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Meetings as <see cref="MeetingsAsync"/> reads them without the long texts (the items' public texts and minutes, the
+    /// attachments' texts: null and empty), for OParl's Meeting and AgendaItem objects, which show none of them; without
+    /// <paramref name="attendance"/> also without the attendance (agenda items show none).
+    /// </summary>
+    Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken);
+
     /// <summary>The meeting of each agenda item that exists.</summary>
     Task<IReadOnlyDictionary<int, int>> MeetingsOfAgendaItemsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 

@@ -348,10 +348,16 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
         new(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, meetings, l.Created, l.Modified);
 
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        (await Portal.MeetingReader.ReadAsync(sessions, ids, forOParl: true, cancellationToken)).ConvertAll(m => new OParlMeetingRecord(
+        (await Portal.MeetingReader.ReadAsync(sessions, ids, forOParl: true, cancellationToken)).ConvertAll(Meeting);
+
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken) =>
+        (await Portal.MeetingReader.ReadWithoutTextsAsync(sessions, ids, attendance, cancellationToken)).ConvertAll(Meeting);
+
+    private static OParlMeetingRecord Meeting(Portal.MeetingRead m) =>
+        new(
             m.Record, m.BodyId, m.Location is { } l ? new OParlLocationRecord(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, [], l.Created, l.Modified) : null, m.Created, m.Modified,
             m.ItemStamps.ToDictionary(s => s.Key, s => new OParlStamps(s.Value.Created, s.Value.Modified)),
-            m.AttachmentTexts, m.HearingOfItem));
+            m.AttachmentTexts, m.HearingOfItem);
 
     private Task<ILookup<int, WithheldName>> WithheldAsync(List<int> bodies, CancellationToken ct) => Portal.MeetingReader.WithheldAsync(db, bodies, ct);
 

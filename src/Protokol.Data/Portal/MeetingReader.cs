@@ -64,25 +64,39 @@ internal static class MeetingReader
 
     private sealed record AttachmentRow(int MeetingId, AttachmentRecord Record, string? Text);
 
-    /// <summary>The commands by list size: [size index, 0] for the meeting page, [size index, 1] for OParl.</summary>
+    /// <summary>
+    /// The commands by list size: [size index, 0] for the meeting page, [size index, 1] for OParl, [size index, 2] for OParl without the
+    /// long texts, [size index, 3] for OParl's agenda items (without the long texts and the attendance).
+    /// </summary>
     private static readonly LeanStatement[,] Commands = Build();
 
     private static LeanStatement[,] Build()
     {
-        var commands = new LeanStatement[LeanStatement.ListSizes.Length, 2];
+        var commands = new LeanStatement[LeanStatement.ListSizes.Length, 4];
         for (var s = 0; s < LeanStatement.ListSizes.Length; s++)
         {
             var size = LeanStatement.ListSizes[s];
             commands[s, 0] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: false), size);
             commands[s, 1] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true), size);
+            commands[s, 2] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true, withTexts: false), size);
+            commands[s, 3] = new LeanStatement(Sql(LeanStatement.List(size), forOParl: true, withTexts: false, withAttendance: false), size);
         }
 
         return commands;
     }
 
-    /// <summary>The read's statements, in the order <see cref="ReadOnAsync"/> reads their results.</summary>
-    private static string Sql(string ids, bool forOParl)
+    /// <summary>
+    /// The read's statements, in the order <see cref="ReadOnAsync"/> reads their results; without <paramref name="withTexts"/> the
+    /// items' public texts and minutes and the attachments' texts are read as NULL (same columns, none of their bytes); without
+    /// <paramref name="withAttendance"/> the attendance statements find no rows.
+    /// </summary>
+    private static string Sql(string ids, bool forOParl, bool withTexts = true, bool withAttendance = true)
     {
+        var attended = withAttendance ? string.Empty : " AND 1 = 0";
+        var texts = withTexts ? "i.\"PublicText\", i.\"Minutes\"" : "NULL, NULL";
+        var attachmentText = !forOParl ? "" : withTexts
+            ? ",\n    CASE WHEN a.\"IsPublic\" AND (a.\"AgendaItemId\" IS NULL OR i.\"IsPublic\") THEN a.\"Text\" END"
+            : ",\n    NULL";
         var open = string.Create(CultureInfo.InvariantCulture, $"m.\"State\" >= {FirstPublic}");
         var statements = new List<string>
         {
@@ -101,7 +115,7 @@ internal static class MeetingReader
             ORDER BY m."Id"
             """,
             $"""
-            SELECT i."MeetingId", i."Id", i."Number", i."ParentId", i."Title", i."Kind", i."IsPublic", i."PublicText", i."Minutes", i."Decision",
+            SELECT i."MeetingId", i."Id", i."Number", i."ParentId", i."Title", i."Kind", i."IsPublic", {texts}, i."Decision",
                 i."Withdrawn", i."WithdrawnReason", i."Created", i."Modified"
             FROM "AgendaItems" AS i
             INNER JOIN "Meetings" AS m ON m."Id" = i."MeetingId"
@@ -125,7 +139,7 @@ internal static class MeetingReader
                 ORDER BY {RoleRank("ms")}, ms."Id"
                 LIMIT 1)
             LEFT JOIN "Organizations" AS behalf ON behalf."Id" = seat."OnBehalfOfId"
-            WHERE a."MeetingId" IN ({ids}) AND {open}
+            WHERE a."MeetingId" IN ({ids}) AND {open}{attended}
             ORDER BY a."Id"
             """,
             $"""
@@ -134,15 +148,15 @@ internal static class MeetingReader
             INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
             INNER JOIN "AttendanceGuestItems" AS g ON g."AttendanceId" = a."Id"
             INNER JOIN "AgendaItems" AS i ON i."Id" = g."AgendaItemId"
-            WHERE a."MeetingId" IN ({ids}) AND {open}
+            WHERE a."MeetingId" IN ({ids}) AND {open}{attended}
             """,
 
             // The text of public attachments on public items only, for OParl; the gate decides again.
             $"""
             SELECT a."MeetingId", a."Id", a."AgendaItemId", a."Title", a."FileName", a."MediaType", a."SizeBytes", a."IsPublic",
-                EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256"){(forOParl ? ",\n    CASE WHEN a.\"IsPublic\" AND (a.\"AgendaItemId\" IS NULL OR i.\"IsPublic\") THEN a.\"Text\" END" : "")}
+                EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256"){attachmentText}
             FROM "Attachments" AS a
-            INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"{(forOParl ? "\nLEFT JOIN \"AgendaItems\" AS i ON i.\"Id\" = a.\"AgendaItemId\"" : "")}
+            INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"{(forOParl && withTexts ? "\nLEFT JOIN \"AgendaItems\" AS i ON i.\"Id\" = a.\"AgendaItemId\"" : "")}
             WHERE a."MeetingId" IN ({ids}) AND {open}
             ORDER BY a."Id"
             """,
@@ -175,28 +189,40 @@ internal static class MeetingReader
         "CASE " + alias + ".\"Role\"" + string.Concat(Enum.GetValues<MembershipRole>().Select(r => string.Create(CultureInfo.InvariantCulture, $" WHEN '{r}' THEN {(int)r}"))) + " END";
 
     /// <summary>The meetings by id in id order; <paramref name="forOParl"/> also reads the public attachments' texts and the hearings treated at the items.</summary>
-    public static async Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool forOParl, CancellationToken ct)
+    public static Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool forOParl, CancellationToken ct) =>
+        ReadAsync(sessions, ids, forOParl ? 1 : 0, ct);
+
+    /// <summary>
+    /// The meetings for OParl's Meeting and AgendaItem objects, which show no long text: as <see cref="ReadAsync(ReadSessions, IReadOnlyCollection{int}, bool, CancellationToken)"/>
+    /// for OParl, with the items' public texts and minutes and the attachments' texts left null (a File embedded in them carries no text).
+    /// </summary>
+    /// <remarks>Without <paramref name="attendance"/> (agenda items show none) no attendance either.</remarks>
+    public static Task<List<MeetingRead>> ReadWithoutTextsAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, bool attendance, CancellationToken ct) =>
+        ReadAsync(sessions, ids, attendance ? 2 : 3, ct);
+
+    private static async Task<List<MeetingRead>> ReadAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, int shape, CancellationToken ct)
     {
         var sorted = ids.Distinct().Order().ToArray();
         var max = LeanStatement.ListSizes[^1];
         if (sorted.Length <= max)
         {
-            return sorted.Length == 0 ? [] : await sessions.ReadAsync((session, token) => ReadOnAsync(session, sorted, forOParl, token), ct);
+            return sorted.Length == 0 ? [] : await sessions.ReadAsync((session, token) => ReadOnAsync(session, sorted, shape, token), ct);
         }
 
         var all = new List<MeetingRead>(sorted.Length);
         foreach (var chunk in sorted.Chunk(max))
         {
-            all.AddRange(await sessions.ReadAsync((session, token) => ReadOnAsync(session, chunk, forOParl, token), ct));
+            all.AddRange(await sessions.ReadAsync((session, token) => ReadOnAsync(session, chunk, shape, token), ct));
         }
 
         return all;
     }
 
-    private static async Task<List<MeetingRead>> ReadOnAsync(ReadSession session, int[] ids, bool forOParl, CancellationToken ct)
+    private static async Task<List<MeetingRead>> ReadOnAsync(ReadSession session, int[] ids, int shape, CancellationToken ct)
     {
+        var forOParl = shape > 0;
         var size = Array.FindIndex(LeanStatement.ListSizes, s => s >= ids.Length);
-        var statement = Commands[size, forOParl ? 1 : 0];
+        var statement = Commands[size, shape];
         var values = new int[statement.Parameters];
         ids.CopyTo(values, 0);
         Array.Fill(values, ids[^1], ids.Length, values.Length - ids.Length);

@@ -31,7 +31,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     /// <summary>One object: built, or the tombstone of a removed record, or null (404) when there is nothing public by that id.</summary>
     public async Task<JsonObject?> ObjectAsync(OParlKind kind, int id, CancellationToken ct)
     {
-        if (await BuildAsync([new OParlEntry(kind, id)], ct) is [var json])
+        if ((await BuildAsync([new OParlEntry(kind, id)], ct)).ToList() is [var json])
         {
             return json;
         }
@@ -57,14 +57,16 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     }
 
     /// <summary>One page of a list, or null when its body or organization does not exist.</summary>
-    public async Task<(OParlListPage Page, List<JsonObject> Data)?> ListAsync(OParlList list, int owner, OParlListFilter filter, OParlPageRequest request, CancellationToken ct) =>
+    public async Task<(OParlListPage Page, IEnumerable<JsonObject> Data)?> ListAsync(OParlList list, int owner, OParlListFilter filter, OParlPageRequest request, CancellationToken ct) =>
         await queries.ListAsync(list, owner, filter, request, ct) is { } page ? (page, await BuildAsync(page.Entries, ct)) : null;
 
     /// <summary>
     /// The objects of a page, in its order: each kind's records read at once (a page of agenda
-    /// items reads its meetings together), entries that are not public after all left out.
+    /// items reads its meetings together), entries that are not public after all left out. The
+    /// objects are built as they are enumerated, so that a writer holds one at a time (a file's
+    /// text, composed for it, is garbage once it is written).
     /// </summary>
-    public async Task<List<JsonObject>> BuildAsync(IReadOnlyList<OParlEntry> entries, CancellationToken ct)
+    public async Task<IEnumerable<JsonObject>> BuildAsync(IReadOnlyList<OParlEntry> entries, CancellationToken ct)
     {
         List<int> Ids(params OParlKind[] kinds) => entries.Where(e => e.Removed is null && kinds.Contains(e.Kind)).Select(e => e.Id).Distinct().ToList();
         async Task<Dictionary<int, T>> ReadAsync<T>(List<int> ids, Func<List<int>, Task<IReadOnlyList<T>>> read, Func<T, int> key) =>
@@ -97,8 +99,22 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         var hearings = await ReadAsync(Ids(OParlKind.Paper, OParlKind.Consultation), ids => queries.PublicHearingsAsync(ids, ct), h => h.Id);
         var itemMeetings = await MeetingsOfAsync(OParlKind.AgendaItem, ids => queries.MeetingsOfAgendaItemsAsync(ids, ct));
         var attachmentMeetings = await MeetingsOfAsync(OParlKind.AttachmentFile, ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
-        var meetingIds = Ids(OParlKind.Meeting, OParlKind.MeetingDocument, OParlKind.OriginalFile).Concat(itemMeetings.Values).Concat(attachmentMeetings.Values).Distinct().ToList();
-        var meetings = await ReadAsync(meetingIds, ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id);
+        // Only a File at its own URL or in the file list shows a text (an attachment's, the minutes'): its meetings are read with their
+        // long texts; the others (meetings, imported originals) without them, and those of agenda items only also without attendance.
+        var withTexts = Ids(OParlKind.MeetingDocument).Concat(attachmentMeetings.Values).ToHashSet();
+        var withAttendance = Ids(OParlKind.Meeting, OParlKind.OriginalFile).Where(id => !withTexts.Contains(id)).ToHashSet();
+        var itemsOnly = itemMeetings.Values.Where(id => !withTexts.Contains(id) && !withAttendance.Contains(id)).Distinct().ToList();
+        var meetings = await ReadAsync(itemsOnly, ids => queries.MeetingsWithoutTextsAsync(ids, attendance: false, ct), m => m.Record.Id);
+        foreach (var (id, meeting) in await ReadAsync([.. withAttendance], ids => queries.MeetingsWithoutTextsAsync(ids, attendance: true, ct), m => m.Record.Id))
+        {
+            meetings[id] = meeting;
+        }
+
+        foreach (var (id, meeting) in await ReadAsync([.. withTexts], ids => queries.MeetingsAsync(ids, ct), m => m.Record.Id))
+        {
+            meetings[id] = meeting;
+        }
+
         var views = new Dictionary<int, MeetingView>();
         MeetingView? View(int id)
         {
@@ -110,39 +126,41 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             return view;
         }
 
-        var objects = new List<JsonObject>(entries.Count);
-        foreach (var entry in entries)
+        return Objects();
+
+        IEnumerable<JsonObject> Objects()
         {
-            var id = entry.Id;
-            var json = entry.Removed is { } removal ? Tombstone(entry.Kind, removal) : entry.Kind switch
+            foreach (var entry in entries)
             {
-                OParlKind.Body => bodies.TryGetValue(id, out var b) ? Body(b) : null,
-                OParlKind.Organization => organizations.TryGetValue(id, out var o) ? Organization(o) : null,
-                OParlKind.Person => people.TryGetValue(id, out var p) ? Person(p) : null,
-                OParlKind.Membership => memberships.TryGetValue(id, out var m) ? Membership(m) : null,
-                OParlKind.LegislativeTerm => terms.TryGetValue(id, out var t) ? Term(t) : null,
-                OParlKind.Location => locations.TryGetValue(id, out var l) && l.Meetings.Count > 0 ? Location(l).Put("meetings", l.Meetings.Select(Urls.Meeting)) : null,
-                OParlKind.Paper => hearings.TryGetValue(id, out var h) ? Paper(h) : null,
-                OParlKind.Consultation => hearings.TryGetValue(id, out var c) ? Consultation(c) : null,
-                OParlKind.Meeting => View(id) is { } view ? Meeting(view) : null,
-                OParlKind.AgendaItem => itemMeetings.TryGetValue(id, out var mi) && View(mi) is { } view && view.Order.TryGetValue(id, out var order)
-                    ? AgendaItem(view, view.Flat[order], order)
-                    : null,
-                OParlKind.AttachmentFile => attachmentMeetings.TryGetValue(id, out var ma) && View(ma) is { Meeting.AgendaVisible: true } view
-                    && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
-                    ? AttachmentFile(view, attachment)
-                    : null,
-                OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view) : null,
-                OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
-                _ => null,
-            };
-            if (json is not null)
-            {
-                objects.Add(json);
+                var id = entry.Id;
+                var json = entry.Removed is { } removal ? Tombstone(entry.Kind, removal) : entry.Kind switch
+                {
+                    OParlKind.Body => bodies.TryGetValue(id, out var b) ? Body(b) : null,
+                    OParlKind.Organization => organizations.TryGetValue(id, out var o) ? Organization(o) : null,
+                    OParlKind.Person => people.TryGetValue(id, out var p) ? Person(p) : null,
+                    OParlKind.Membership => memberships.TryGetValue(id, out var m) ? Membership(m) : null,
+                    OParlKind.LegislativeTerm => terms.TryGetValue(id, out var t) ? Term(t) : null,
+                    OParlKind.Location => locations.TryGetValue(id, out var l) && l.Meetings.Count > 0 ? Location(l).Put("meetings", l.Meetings.Select(Urls.Meeting)) : null,
+                    OParlKind.Paper => hearings.TryGetValue(id, out var h) ? Paper(h) : null,
+                    OParlKind.Consultation => hearings.TryGetValue(id, out var c) ? Consultation(c) : null,
+                    OParlKind.Meeting => View(id) is { } view ? Meeting(view) : null,
+                    OParlKind.AgendaItem => itemMeetings.TryGetValue(id, out var mi) && View(mi) is { } view && view.Order.TryGetValue(id, out var order)
+                        ? AgendaItem(view, view.Flat[order], order)
+                        : null,
+                    OParlKind.AttachmentFile => attachmentMeetings.TryGetValue(id, out var ma) && View(ma) is { Meeting.AgendaVisible: true } view
+                        && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
+                        ? AttachmentFile(view, attachment, withText: true)
+                        : null,
+                    OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view, withText: true) : null,
+                    OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
+                    _ => null,
+                };
+                if (json is not null)
+                {
+                    yield return json;
+                }
             }
         }
-
-        return objects;
     }
 
     private JsonObject Tombstone(OParlKind kind, OParlRemoval removal)
@@ -265,13 +283,13 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     private JsonObject Meeting(MeetingView view)
     {
         var m = view.Meeting;
-        var auxiliary = m.Attachments.Where(a => a.AgendaItemId is null && a.HasFile).Select(a => AttachmentFile(view, a)).ToList();
+        var auxiliary = m.Attachments.Where(a => a.AgendaItemId is null && a.HasFile).Select(a => AttachmentFile(view, a, withText: false)).ToList();
         if (m.ImportedFileUrl is not null)
         {
             auxiliary.Add(OriginalFile(view));
         }
 
-        var document = m.AgendaVisible ? MeetingDocument(view) : null;
+        var document = m.AgendaVisible ? MeetingDocument(view, withText: false) : null;
         return OParlJson.New("Meeting", Urls.Meeting(m.Id))
             .Put("name", m.Name ?? $"{m.OrganizationName}, {Core.Text.DanishDates.Date(m.Date)}")
             .Put("meetingState", MeetingState(m))
@@ -292,7 +310,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     private JsonObject AgendaItem(MeetingView view, PublicAgendaItem item, int order)
     {
         var stamps = view.Record.ItemStamps[item.Id];
-        var files = view.Meeting.Attachments.Where(a => a.AgendaItemId == item.Id && a.HasFile).Select(a => AttachmentFile(view, a));
+        var files = view.Meeting.Attachments.Where(a => a.AgendaItemId == item.Id && a.HasFile).Select(a => AttachmentFile(view, a, withText: false));
         return OParlJson.New("AgendaItem", Urls.AgendaItem(item.Id))
             .Put("meeting", Urls.Meeting(view.Meeting.Id))
             .Put("number", item.Number)
@@ -308,23 +326,30 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             .Put("web", Urls.Web($"/moeder/{OParlUrls.Id(view.Meeting.Id)}#{item.Anchor}"));
     }
 
-    private JsonObject AttachmentFile(MeetingView view, AttachmentRecord a) =>
+    /// <summary>
+    /// An attachment as a File; <paramref name="withText"/> with its text, as at its own URL and in the body's file list. A File
+    /// embedded in a meeting or an agenda item carries no <c>text</c> (optional in OParl 1.1): see docs/oparl.md.
+    /// </summary>
+    private JsonObject AttachmentFile(MeetingView view, AttachmentRecord a, bool withText) =>
         OParlJson.New("File", Urls.File("a" + OParlUrls.Id(a.Id)))
             .Put("name", a.Title)
             .Put("fileName", a.FileName)
             .Put("mimeType", a.MediaType)
             .Put("size", JsonValue.Create(a.SizeBytes))
-            .Put("text", view.Record.AttachmentTexts.GetValueOrDefault(a.Id))
+            .Put("text", withText ? view.Record.AttachmentTexts.GetValueOrDefault(a.Id) : null)
             .Put("accessUrl", Urls.Web($"/moeder/{OParlUrls.Id(view.Meeting.Id)}/bilag/{OParlUrls.Id(a.Id)}/{Uri.EscapeDataString(a.FileName)}"))
             .Put("meeting", [Urls.Meeting(view.Meeting.Id)])
             .Put("agendaItem", a.AgendaItemId is { } item ? [Urls.AgendaItem(item)] : Array.Empty<string>())
             .Stamps(view.Record.Created, view.Record.Modified);
 
-    /// <summary>The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF, with its text.</summary>
-    private JsonObject MeetingDocument(MeetingView view)
+    /// <summary>
+    /// The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF; <paramref name="withText"/> with its
+    /// text (composed from the meeting, as the PDF is), at its own URL and in the body's file list, not where a meeting embeds it.
+    /// </summary>
+    private JsonObject MeetingDocument(MeetingView view, bool withText)
     {
         var m = view.Meeting;
-        var text = string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text));
+        var text = withText ? string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text)) : null;
         return OParlJson.New("File", Urls.File("m" + OParlUrls.Id(m.Id)))
             .Put("name", MinutesOutline.Title(m))
             .Put("fileName", MinutesOutline.FileName(m, "pdf"))
