@@ -58,7 +58,7 @@ start_portal() {
   wait_up "$portal_url/"
 }
 
-pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late soeg-rare soeg-common api-search)
+pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-files-1 oparl-people-1 soeg-rare soeg-common api-search)
 targets() {
   local items=$1 meeting=$(( $1 / 12 / 2 ))
   declare -gA paths=(
@@ -69,6 +69,7 @@ targets() {
     [oparl-items-after]="/oparl/v1/body/1/agendaItem?after=0-$(( items * 9 / 10 ))"
     [oparl-meetings-1]="/oparl/v1/body/1/meeting"
     [oparl-meetings-late]="/oparl/v1/body/1/meeting?page=$(( items / 12 / 25 * 9 / 10 ))"
+    [oparl-files-1]="/oparl/v1/body/1/file" [oparl-people-1]="/oparl/v1/body/1/person"
     [soeg-rare]="/soeg?q=vandt%C3%A5rnsudvalget" [soeg-common]="/soeg?q=kommunen"
     [api-search]="/api/search?q=kommunen+borgerne")
 }
@@ -188,7 +189,7 @@ if [[ " ${modes[*]} " == *" uncached "* ]]; then
       k="$items:uncached:$name"
       verdict "$(( $(ge "${R[$k]}" 3) & $(le "${P[$k]}" 60) ))" "$name at $items items: ${R[$k]} % of bare (≥ 3 %), p99 ${P[$k]} ms (≤ 60 ms)"
     done
-    for name in oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late; do
+    for name in oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-files-1 oparl-people-1; do
       k="$items:uncached:$name"
       verdict "$(ge "${R[$k]}" 5)" "$name at $items items: ${R[$k]} % of bare (≥ 5 %)"
     done
