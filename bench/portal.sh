@@ -5,8 +5,8 @@
 # bench/Protokol.BareRazor (a 20-row table); the bare page runs right before each page, and each
 # page's ratio is to that run. Per page: requests/s, p50, p99, % of bare, the portal's CPU time per
 # request (from /proc, so it hardly depends on what else the machine runs) and, in the uncached
-# mode, the SQL statements one request runs (counted from EF Core's command log in a second portal
-# started for that). Then the portal's peak memory, in the uncached mode a full OParl crawl of each
+# mode, the SQL round trips one request makes (EF Core's commands + the lean reads' commands, counted from their
+# logs in a second portal started for that). Then the portal's peak memory, in the uncached mode a full OParl crawl of each
 # archive (Protokol.Bench oparl-crawl: time, requests, objects/s, the portal's CPU per request) and
 # one line per target of the issue: met or not met.
 #
@@ -100,14 +100,17 @@ for items in "$items1" "$items2"; do
   targets "$items"
   wait_up "http://127.0.0.1:$bare_port/"
 
-  # Statements per request: a second portal with EF Core's command log on, one request per page.
-  start_portal "$data" false "$work/sql.log" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information
+  # Round trips per request: a second portal with EF Core's command log and the lean reads' command log on, one request per
+  # page; printed as EF Core commands + lean commands (a lean command may hold several statements, sent at once).
+  start_portal "$data" false "$work/sql.log" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
+    Logging__LogLevel__Protokol.Data.Portal.ReadSessions=Debug
   for name in "${pages[@]}"; do curl -s -o /dev/null "$portal_url${paths[$name]}"; done
   for name in "${pages[@]}"; do
     n0=$(grep -c 'Executed DbCommand' "$work/sql.log" || true)
+    l0=$(grep -c 'Executed lean command' "$work/sql.log" || true)
     curl -s -o /dev/null "$portal_url${paths[$name]}"
     sleep 0.2
-    S[$items:$name]=$(( $(grep -c 'Executed DbCommand' "$work/sql.log" || true) - n0 ))
+    S[$items:$name]="$(( $(grep -c 'Executed DbCommand' "$work/sql.log" || true) - n0 ))+$(( $(grep -c 'Executed lean command' "$work/sql.log" || true) - l0 ))"
   done
   stop
 
@@ -130,7 +133,7 @@ for items in "$items1" "$items2"; do
 
     echo
     echo "== $items agenda items, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    printf '%-18s %10s %9s %8s %10s %9s %10s  %s\n' page "req/s" "p99 ms" "% bare" "bare req/s" "CPU ms/req" statements errors
+    printf '%-18s %10s %9s %8s %10s %9s %10s  %s\n' page "req/s" "p99 ms" "% bare" "bare req/s" "CPU ms/req" "SQL EF+lean" errors
     for name in "${pages[@]}"; do
       load bare "http://127.0.0.1:$bare_port/" "$bare_pid"
       bare_rps=$rps

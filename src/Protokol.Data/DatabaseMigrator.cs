@@ -19,7 +19,23 @@ public sealed class DatabaseMigrator(ProtokolDbContext db, DatabaseSettings sett
         var pending = await PendingAsync(cancellationToken);
         if (pending.Count > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // A migration over a large archive (an index built or a column backfilled over a million rows) may run for minutes:
+            // PostgreSQL's statements run without the 30 s command timeout, stopped only by cancellation. SQLite's timeout
+            // only bounds the wait for a lock, which stays as configured.
+            var timeout = db.Database.GetCommandTimeout();
+            if (settings.Provider == DatabaseProvider.Postgres)
+            {
+                db.Database.SetCommandTimeout(0);
+            }
+
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
         }
 
         if (settings.Provider == DatabaseProvider.Sqlite)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
@@ -146,6 +147,58 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         }
 
         Assert.True(compared > 3, "the archive must give people attendance in several years");
+    }
+
+    [Fact]
+    public async Task With_Debug_logging_each_lean_command_is_logged_and_without_it_none()
+    {
+        // The portal benchmark counts a page's round trips from this log, beside EF Core's command log.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
+        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 3);
+        foreach (var level in new[] { Microsoft.Extensions.Logging.LogLevel.Debug, Microsoft.Extensions.Logging.LogLevel.Information })
+        {
+            var logged = new CapturingLoggerProvider();
+            await using var services = db.Build((s, _) => s.AddLogging(b => b.SetMinimumLevel(level).AddProvider(logged)));
+            await using var scope = services.CreateAsyncScope();
+            var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+            await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+            await portal.GetPersonAsync(1, null, CancellationToken.None);
+
+            var lean = logged.Messages.Where(m => m.StartsWith("Executed lean command", StringComparison.Ordinal)).ToList();
+            if (level == Microsoft.Extensions.Logging.LogLevel.Debug)
+            {
+                // The front page is one command; the person page one or two (the person, then the year's attendance).
+                Assert.InRange(lean.Count, 2, 3);
+                Assert.Contains("MeetingYearCounts", lean[0], StringComparison.Ordinal);
+                Assert.Contains(lean.Skip(1), sql => sql.Contains("\"Attendance\"", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Empty(lean);
+            }
+        }
+    }
+
+    private sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
     }
 
     [Fact]

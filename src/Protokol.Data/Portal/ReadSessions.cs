@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Protokol.Data.Portal;
@@ -46,9 +47,17 @@ public sealed class ReadSessions : IAsyncDisposable
     private readonly string? _pragmas;
     private volatile bool _disposed;
 
-    public ReadSessions(DatabaseSettings settings)
+    /// <param name="settings">The database the sessions read.</param>
+    /// <param name="logger">With Debug on (category <c>Protokol.Data.Portal.ReadSessions</c>), each command run is logged, as EF Core
+    /// logs its commands: the portal benchmark counts a page's lean commands from it.</param>
+    public ReadSessions(DatabaseSettings settings, ILogger<ReadSessions>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (logger is not null && logger.IsEnabled(LogLevel.Debug))
+        {
+            Executed = sql => ReadSessionsLog.Executed(logger, sql);
+        }
+
         _factory = settings.Provider == DatabaseProvider.Sqlite ? SqliteFactory.Instance : NpgsqlFactory.Instance;
         var builder = _factory.CreateConnectionStringBuilder()!;
         builder.ConnectionString = settings.ConnectionString;
@@ -254,4 +263,10 @@ public sealed class ReadSession : IAsyncDisposable
         _commands.Clear();
         await _connection.DisposeAsync();
     }
+}
+
+internal static partial class ReadSessionsLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Executed lean command {Sql}")]
+    public static partial void Executed(ILogger logger, string sql);
 }
