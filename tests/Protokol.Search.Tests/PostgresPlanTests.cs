@@ -43,8 +43,11 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
                     var candidates = text.Contains('"', StringComparison.Ordinal) ? 24 / 4 : 24;
                     var all = await RankedAsync(connection, query, candidates);
                     Assert.True(all.Count == candidates, $"{text}: {all.Count} candidates, not {candidates}");
+
+                    // Past the ranked candidates the older matches follow, newest first.
+                    all.AddRange((await OlderAsync(connection, query, candidates)).Take((4 * 10) - candidates));
                     var shown = new List<string>();
-                    for (var page = 1; page <= 3; page++)
+                    for (var page = 1; page <= 4; page++)
                     {
                         await using var scope = database.Scope();
                         var result = await scope.ServiceProvider.GetRequiredService<ISearchEngine>()
@@ -60,6 +63,45 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         finally
         {
             (PostgresSearchBackend.RankedCandidates, PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.CommonShare) = saved;
+        }
+    }
+
+    [Fact]
+    public async Task Every_match_is_on_one_relevance_page_also_past_the_ranked_candidates()
+    {
+        // The pager offers as many pages as there are matches: paging to the end shows each match once, the
+        // newest candidates ranked first, then the older matches newest first; a page past the end is empty.
+        await using var database = await SeededAsync();
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        var saved = PostgresSearchBackend.RankedCandidates;
+        try
+        {
+            PostgresSearchBackend.RankedCandidates = 24;
+            foreach (var text in new[] { "kommunen", "\"kommunen borgerne\"", "borgerne OR havnen" })
+            {
+                var query = AnalyzedQuery.Analyze(SearchQueryParser.Parse(text));
+                var candidates = text.Contains('"', StringComparison.Ordinal) ? 24 / 4 : 24;
+                var expected = (await RankedAsync(connection, query, candidates)).Concat(await OlderAsync(connection, query, candidates)).ToList();
+                Assert.True(expected.Count > candidates + 7, $"{text}: only {expected.Count} matches");
+
+                var shown = new List<string>();
+                var first = await SearchAsync(database, new SearchRequest { Query = text, PageSize = 7 });
+                Assert.Equal(expected.Count, first.Total);
+                for (var page = 1; page <= first.PageCount; page++)
+                {
+                    var result = await SearchAsync(database, new SearchRequest { Query = text, Page = page, PageSize = 7 });
+                    Assert.True(result.Hits.Count == (page < first.PageCount ? 7 : expected.Count - (7 * (page - 1))), $"{text}: page {page} has {result.Hits.Count} hits");
+                    shown.AddRange(result.Hits.Select(h => h.Key));
+                }
+
+                Assert.Equal(expected, shown);
+                Assert.Empty((await SearchAsync(database, new SearchRequest { Query = text, Page = first.PageCount + 1, PageSize = 7 })).Hits);
+            }
+        }
+        finally
+        {
+            PostgresSearchBackend.RankedCandidates = saved;
         }
     }
 
@@ -138,6 +180,23 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
     {
         await using var scope = database.Scope();
         return await scope.ServiceProvider.GetRequiredService<ISearchEngine>().SearchAsync(request, CancellationToken.None);
+    }
+
+    /// <summary>The matches older than the newest <paramref name="candidates"/>, newest first.</summary>
+    private static async Task<List<string>> OlderAsync(NpgsqlConnection connection, AnalyzedQuery query, int candidates)
+    {
+        var parameters = new List<NpgsqlParameter> { new("q", NpgsqlDbType.Text) { Value = PostgresSearchBackend.ToTsQuery(query) } };
+        var condition = PostgresSearchBackend.MatchCondition(query, parameters);
+        await using var command = new NpgsqlCommand($"SELECT key FROM search_documents WHERE {condition} ORDER BY date DESC NULLS LAST, doc_id DESC OFFSET {candidates}", connection);
+        command.Parameters.AddRange(parameters.ToArray());
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
     }
 
     /// <summary>The definition, without any window: the newest <paramref name="candidates"/> matches, ranked.</summary>

@@ -416,29 +416,51 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
 
     private static async Task<List<long>> PageAsync(NpgsqlConnection connection, AnalyzedQuery query, SearchRequest request, string where, List<NpgsqlParameter> parameters, Facets facets, CancellationToken cancellationToken)
     {
+        var skip = (int)Math.Min((long)(request.Page - 1) * request.PageSize, int.MaxValue);
+        var take = request.PageSize;
+        if (!facets.Approximate && skip >= facets.Total)
+        {
+            // Past the last match: nothing to look for.
+            return [];
+        }
+
+        const string newestFirst = "date DESC NULLS LAST, doc_id DESC";
         if (request.Sort != SearchSort.Relevance || query.ListsAll)
         {
-            var order = request.Sort == SearchSort.Oldest ? "date ASC NULLS LAST, doc_id ASC" : "date DESC NULLS LAST, doc_id DESC";
-            return await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take", parameters, request, cancellationToken);
+            var order = request.Sort == SearchSort.Oldest ? "date ASC NULLS LAST, doc_id ASC" : newestFirst;
+            return await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {order} OFFSET @skip LIMIT @take", parameters, skip, take, cancellationToken);
         }
 
         // The ranked candidates are the newest matches. The month counts just made tell how far back
         // they reach, so they are looked for in those months only: through the GIN index within a
         // recent slice, not among every match. Phrases rank fewer (ranking them reads each candidate's positions).
         var candidates = query.Clauses.Any(c => c.Alternatives.Any(a => a is PhraseMatch)) ? RankedCandidates / 4 : RankedCandidates;
-
-        // Exact counts need no margin, estimates get half again; when a sampled count was too high and
-        // the window holds fewer candidates, the fallback below looks through every month. A common
-        // query has no window: it walks back through the date index, where its newest 1,000 matches
-        // are a few thousand rows away, instead of intersecting a window with its large GIN bitmap.
-        var since = facets.Common ? null : Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
-        var ids = await RankedAsync(connection, where, parameters, request, since, candidates, cancellationToken);
-        if (since is not null && ids.CandidateCount < candidates)
+        var ids = new List<long>(take);
+        if (skip < candidates)
         {
-            // The counts were estimates and fell short: look through every month.
-            ids = await RankedAsync(connection, where, parameters, request, null, candidates, cancellationToken);
+            // Exact counts need no margin, estimates get half again; when a sampled count was too high and
+            // the window holds fewer candidates, the fallback below looks through every month. A common
+            // query has no window: it walks back through the date index, where its newest 1,000 matches
+            // are a few thousand rows away, instead of intersecting a window with its large GIN bitmap.
+            var since = facets.Common ? null : Since(facets.Months, facets.Approximate ? candidates * 1.5 : candidates);
+            var ranked = await RankedAsync(connection, where, parameters, since, candidates, skip, Math.Min(take, candidates - skip), cancellationToken);
+            if (since is not null && ranked.CandidateCount < candidates)
+            {
+                // The counts were estimates and fell short: look through every month.
+                ranked = await RankedAsync(connection, where, parameters, null, candidates, skip, Math.Min(take, candidates - skip), cancellationToken);
+            }
+
+            ids.AddRange(ranked);
+            if (skip + ranked.Count < candidates)
+            {
+                // Fewer matches than candidates: the ranked ones were all.
+                return ids;
+            }
         }
 
+        // The matches older than the ranked candidates follow them, newest first, so that every match is on a page.
+        ids.AddRange(await IdsAsync(connection, $"SELECT doc_id FROM search_documents WHERE {where} ORDER BY {newestFirst} OFFSET @skip LIMIT @take",
+            parameters, Math.Max(skip, candidates), take - ids.Count, cancellationToken));
         return ids;
     }
 
@@ -458,7 +480,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         return null;
     }
 
-    private static async Task<IdList> RankedAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, SearchRequest request, DateOnly? since, int candidates, CancellationToken cancellationToken)
+    private static async Task<IdList> RankedAsync(NpgsqlConnection connection, string where, List<NpgsqlParameter> parameters, DateOnly? since, int candidates, int skip, int take, CancellationToken cancellationToken)
     {
         var window = since is null ? where : where + " AND date >= @since";
         var extra = new List<NpgsqlParameter>(parameters);
@@ -476,7 +498,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             SELECT doc_id, (SELECT count(*) FROM candidates)::int FROM candidates
             ORDER BY ts_rank(@weights, tsv, @q::tsquery) DESC, date DESC NULLS LAST, doc_id DESC
             OFFSET @skip LIMIT @take
-            """, extra, request, cancellationToken);
+            """, extra, skip, take, cancellationToken);
     }
 
     private sealed class IdList : List<long>
@@ -485,12 +507,12 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         public int CandidateCount { get; set; }
     }
 
-    private static async Task<IdList> IdsAsync(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters, SearchRequest request, CancellationToken cancellationToken)
+    private static async Task<IdList> IdsAsync(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters, int skip, int take, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         command.Parameters.Add(new NpgsqlParameter("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = Weights });
-        command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = (request.Page - 1) * request.PageSize });
-        command.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = request.PageSize });
+        command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = skip });
+        command.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = take });
         var ids = new IdList();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
