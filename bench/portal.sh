@@ -14,6 +14,8 @@
 #   UNCACHED=1 bench/portal.sh           only with the page cache off (Protokol__PageCache=false)
 #   ITEMS=100000 ITEMS2=10000 DURATION=10s CONNECTIONS=32 DATA=DIR (keep seeded archives in DIR/N)
 #   CRAWL=0                              without the full OParl crawl the uncached mode ends each archive with
+#   ENGINE=postgres                      the archives in PostgreSQL (a private cluster per size, kept in DATA/pg-N), searched
+#                                        by PostgreSQL; the portal's memory is then the web process's alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items1=${ITEMS:-100000}
@@ -31,13 +33,31 @@ work=$(mktemp -d)
 keep=${DATA:-$work}
 pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
-cleanup() { stop; rm -rf "$work"; }
+cleanup() { stop; stop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wait_up() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 1; done; echo "no answer from $1"; exit 1; }
+
+engine=${ENGINE:-sqlite}
+pg_stop=()
+# start_postgres DIR: a private cluster in DIR (made on first use) on a free loopback port; sets pg_connection.
+start_postgres() {
+  local root=$1 bin port as=()
+  bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -1)")
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  port=$(free_port)
+  if [ ! -d "$root/data" ]; then
+    mkdir -p "$root" && chmod 777 "$root"
+    "${as[@]}" "$bin/initdb" -D "$root/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  fi
+  "${as[@]}" "$bin/pg_ctl" -D "$root/data" -l "$root/log" -w start -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c shared_buffers=256MB" >/dev/null
+  pg_stop+=("${as[*]} $bin/pg_ctl -D $root/data -m fast -w stop")
+  pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+stop_postgres() { for c in "${pg_stop[@]}"; do $c >/dev/null 2>&1 || true; done; pg_stop=(); }
 
 bare_port=$(free_port)
 dotnet bench/Protokol.BareRazor/bin/Release/net10.0/Protokol.BareRazor.dll --urls "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
@@ -50,7 +70,9 @@ start_portal() {
   shift 3
   local port
   port=$(free_port)
-  env Protokol__DataDirectory="$data" Protokol__Startup__SeedDemoWhenEmpty=false Protokol__PageCache="$cache" "$@" \
+  local database=()
+  [ "$engine" = postgres ] && database=(ConnectionStrings__Protokol="$pg_connection" Protokol__Startup__Migrate=true)
+  env Protokol__DataDirectory="$data" Protokol__Startup__SeedDemoWhenEmpty=false Protokol__PageCache="$cache" "${database[@]}" "$@" \
     dotnet src/Protokol.Web/bin/Release/net10.0/Protokol.Web.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
   portal_pid=$!
   pids+=("$portal_pid")
@@ -94,7 +116,14 @@ peak_anon_uncached=0
 peak_file_uncached=0
 for items in "$items1" "$items2"; do
   data="$keep/$items"
-  if [ ! -f "$data/protokol.db" ]; then
+  if [ "$engine" = postgres ]; then
+    data="$keep/pg-$items"
+    start_postgres "$data/cluster"
+    if [ ! -f "$data/seeded" ]; then
+      dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-seed "$data" --count "$items" --connection "$pg_connection"
+      touch "$data/seeded"
+    fi
+  elif [ ! -f "$data/protokol.db" ]; then
     mkdir -p "$data"
     dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-seed "$data" --count "$items"
   fi
@@ -133,7 +162,7 @@ for items in "$items1" "$items2"; do
     wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" >/dev/null
 
     echo
-    echo "== $items agenda items, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "== $items agenda items on $engine, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     printf '%-18s %10s %9s %8s %10s %9s %10s  %s\n' page "req/s" "p99 ms" "% bare" "bare req/s" "CPU ms/req" "SQL EF+lean" errors
     for name in "${pages[@]}"; do
       load bare "http://127.0.0.1:$bare_port/" "$bare_pid"
@@ -175,6 +204,7 @@ for items in "$items1" "$items2"; do
     X[$items]=$(sed -n 's/^portal CPU: .* s, \([0-9.]*\) ms per request.*/\1/p' "$work/crawl.txt")
     stop
   fi
+  stop_postgres
 done
 
 if [[ " ${modes[*]} " == *" uncached "* ]]; then

@@ -20,10 +20,13 @@ internal static class PortalSeed
     /// <summary>The made-up word in every 2,000th item (the rare query of bench/portal.sh).</summary>
     public const string RareWord = "vandtårnsudvalget";
 
-    public static async Task RunAsync(string dataDirectory, int items)
+    /// <param name="dataDirectory">The portal's data directory (the SQLite file and Lucene index, or only keys on PostgreSQL).</param>
+    /// <param name="items">Agenda items to seed, 12 to a meeting.</param>
+    /// <param name="connection">A PostgreSQL connection string to seed that database (searched by PostgreSQL) instead of SQLite.</param>
+    public static async Task RunAsync(string dataDirectory, int items, string? connection = null)
     {
         var watch = Stopwatch.StartNew();
-        var settings = DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db"));
+        var settings = connection is null ? DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, connection);
         var services = new ServiceCollection();
         services.AddProtokolData(settings);
         services.AddProtokolSearch(settings);
@@ -117,6 +120,6 @@ internal static class PortalSeed
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} search documents"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {meetings * 12:N0} agenda items in {meetings:N0} meetings of 40 councils into {dataDirectory} in {watch.Elapsed.TotalSeconds:0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {meetings * 12:N0} agenda items in {meetings:N0} meetings of 40 councils into {(connection is null ? dataDirectory : "PostgreSQL")} in {watch.Elapsed.TotalSeconds:0} s"));
     }
 }

@@ -21,8 +21,8 @@ var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a,
 var culture = CultureInfo.InvariantCulture;
 if (mode == "portal-seed")
 {
-    // dotnet run -c Release --project bench/Protokol.Bench -- portal-seed DATA_DIR --count 100000 (used by bench/portal.sh)
-    await PortalSeed.RunAsync(args[1], args.Contains("--count") ? count : 100_000);
+    // dotnet run -c Release --project bench/Protokol.Bench -- portal-seed DATA_DIR --count 100000 [--connection POSTGRESQL] (used by bench/portal.sh)
+    await PortalSeed.RunAsync(args[1], args.Contains("--count") ? count : 100_000, args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault());
     return;
 }
 
