@@ -15,7 +15,8 @@
 #   ITEMS=100000 ITEMS2=10000 DURATION=10s CONNECTIONS=32 DATA=DIR (keep seeded archives in DIR/N)
 #   CRAWL=0                              without the full OParl crawl the uncached mode ends each archive with
 #   ENGINE=postgres                      the archives in PostgreSQL (a private cluster per size, kept in DATA/pg-N), searched
-#                                        by PostgreSQL; the portal's memory is then the web process's alone
+#                                        by PostgreSQL; CPU per request and memory are then the web process's alone,
+#                                        and the SQL column leaves out the PostgreSQL search's own statements
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items1=${ITEMS:-100000}
