@@ -74,8 +74,45 @@ internal static class OParlPeopleWriter
 
     private static void Stamps(Utf8JsonWriter writer, DateTime created, DateTime modified)
     {
-        writer.WriteString("created", OParlJson.DateTime(created));
-        writer.WriteString("modified", OParlJson.DateTime(modified));
+        Span<char> text = stackalloc char[DateTimeLength];
+        writer.WriteString("created", Stamp(created, text));
+        writer.WriteString("modified", Stamp(modified, text));
+    }
+
+    /// <summary>The length of "2026-11-24T15:00:00+01:00".</summary>
+    internal const int DateTimeLength = 25;
+
+    /// <summary>Per UTC hour (a slot by its number): the shift to Danish local time and the offset written after it.</summary>
+    private sealed record HourOffset(long Hour, TimeSpan Shift, TimeSpan Written);
+
+    private static readonly HourOffset?[] Hours = new HourOffset?[4096];
+
+    /// <summary>
+    /// <see cref="OParlJson.DateTime(System.DateTime)"/>'s text into <paramref name="text"/>, without its time-zone conversions for
+    /// every value (a list page writes hundreds): Danish time changes on a whole UTC hour, so the shift to local time and the
+    /// offset written are looked up (as <see cref="OParlJson.DateTime(System.DateTime)"/> finds them) once per UTC hour and kept.
+    /// </summary>
+    internal static ReadOnlySpan<char> Stamp(DateTime utc, Span<char> text)
+    {
+        var hour = utc.Ticks / TimeSpan.TicksPerHour;
+        var slot = (int)(hour & (Hours.Length - 1));
+        if (Hours[slot] is not { } offsets || offsets.Hour != hour)
+        {
+            var start = new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
+            var local = TimeZoneInfo.ConvertTimeFromUtc(start, PortalService.Copenhagen);
+            Hours[slot] = offsets = new HourOffset(hour, local - start, PortalService.Copenhagen.GetUtcOffset(local));
+        }
+
+        var at = new DateTime(utc.Ticks + offsets.Shift.Ticks, DateTimeKind.Unspecified);
+        at.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var offset = offsets.Written;
+        text[written++] = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        offset.Hours.TryFormat(text[written..], out var hours, "00", System.Globalization.CultureInfo.InvariantCulture);
+        written += hours;
+        text[written++] = ':';
+        offset.Minutes.TryFormat(text[written..], out var minutes, "00", System.Globalization.CultureInfo.InvariantCulture);
+        return text[..(written + minutes)];
     }
 
     private static void Tombstone(Utf8JsonWriter writer, string type, string id, DateTime created, DateTime deleted)
