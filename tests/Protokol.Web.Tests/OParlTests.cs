@@ -408,6 +408,49 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         Assert.Contains("after", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [OParlFact]
+    public async Task The_people_membership_and_organization_lists_write_each_object_as_it_reads_at_its_own_url()
+    {
+        // The lists are written straight from their records, the objects at their own URLs as JSON nodes: the same bytes.
+        // Filtered, the person list also holds the people shown by role only, as deleted.
+        var filter = "?elementsPerPage=7&modified_since=2000-01-01T00%3A00%3A00%2B01%3A00";
+        foreach (var list in new[] { "person", "membership", "organization", "person" + filter, "membership" + filter })
+        {
+            var objects = await WalkAsync($"{Origin}/oparl/v1/body/1/{list}");
+            Assert.NotEmpty(objects);
+            foreach (var json in objects)
+            {
+                Assert.Equal((await GetAsync(json["id"]!.GetValue<string>())).ToJsonString(), json.ToJsonString());
+            }
+
+            if (list.StartsWith("person?", StringComparison.Ordinal))
+            {
+                Assert.Contains(objects, o => o["deleted"]?.GetValue<bool>() == true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("page=-3", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("elementsPerPage=0", "elementsPerPage")]
+    [InlineData("elementsPerPage=-5", "elementsPerPage")]
+    [InlineData("elementsPerPage=abc", "elementsPerPage")]
+    public async Task A_page_or_page_size_that_is_no_positive_number_is_named_not_read_as_the_first_page(string parameter, string name)
+    {
+        foreach (var list in new[] { "agendaItem", "file", "person" })
+        {
+            var response = await app.CreateClient().GetAsync(new Uri($"{Origin}/oparl/v1/body/1/{list}?{parameter}", UriKind.Absolute));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.StartsWith(name + ":", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(Origin + "/oparl/v1/body/1/agendaItem?page=2&elementsPerPage=3"));
+    }
+
     [Fact]
     public async Task Errors_of_the_APIs_are_JSON_problems_not_the_portals_HTML_page()
     {

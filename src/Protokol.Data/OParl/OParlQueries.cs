@@ -158,16 +158,16 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
         var publicAttachments = db.Attachments.Where(a => a.IsPublic && (a.AgendaItem == null || a.AgendaItem.IsPublic) && db.StoredFiles.Any(f => f.Sha256 == a.Sha256));
         return list switch
         {
-            OParlList.Organization => [Live(db.Organizations.Where(o => o.BodyId == owner), OParlKind.Organization, filter), Tombstones(OParlKind.Organization, owner, filter)],
+            OParlList.Organization => [Live(db.Organizations.Where(o => o.BodyId == owner), OParlKind.Organization, filter, lean: OParlPeopleRows.Page(sessions, list, owner)), Tombstones(OParlKind.Organization, owner, filter)],
             OParlList.Person =>
             [
-                Live(db.People.Where(p => p.BodyId == owner && p.Publication == PublicationLevel.Named), OParlKind.Person, filter),
+                Live(db.People.Where(p => p.BodyId == owner && p.Publication == PublicationLevel.Named), OParlKind.Person, filter, lean: OParlPeopleRows.Page(sessions, list, owner)),
 
                 // People shown by role only read as deleted: listed only to a client asking for changes, so that it drops them.
                 filter.Any ? Live(db.People.Where(p => p.BodyId == owner && p.Publication != PublicationLevel.Named), OParlKind.Person, filter) : Part.Empty,
                 Tombstones(OParlKind.Person, owner, filter),
             ],
-            OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter), Tombstones(OParlKind.Membership, owner, filter)],
+            OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter, lean: OParlPeopleRows.Page(sessions, list, owner)), Tombstones(OParlKind.Membership, owner, filter)],
             OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey, Kept(counts, c => c.Meetings)), Tombstones(OParlKind.Meeting, owner, filter)],
             OParlList.AgendaItem =>
             [
@@ -312,29 +312,14 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
             .Select(t => new OParlTermRecord(t.Id, t.Organization.BodyId, t.Organization.Name, t.Name, t.Start, t.End, t.Created, t.Modified))
             .ToListAsync(ct);
 
-    public async Task<IReadOnlyList<OParlOrganizationRecord>> OrganizationsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
-        var seats = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.OrganizationId)).OrderBy(m => m.Id)
-            .Select(m => new { m.OrganizationId, m.Id }).ToListAsync(cancellationToken)).ToLookup(m => m.OrganizationId, m => m.Id);
-        return organizations.ConvertAll(o => new OParlOrganizationRecord(o.Id, o.BodyId, o.Slug, o.Name, o.ShortName, o.Kind, o.Purpose, o.Website, seats[o.Id].ToList(), o.Created, o.Modified));
-    }
+    public async Task<IReadOnlyList<OParlOrganizationRecord>> OrganizationsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await OParlPeopleRows.OrganizationsAsync(sessions, ids, cancellationToken);
 
-    public async Task<IReadOnlyList<OParlPersonRecord>> PeopleAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.BodyId, p.Name, p.Publication, p.Created, p.Modified }).ToListAsync(cancellationToken);
-        var seats = (await MembershipsWhereAsync(m => ids.Contains(m.PersonId), cancellationToken)).ToLookup(m => m.PersonId);
-        return people.ConvertAll(p => new OParlPersonRecord(p.Id, p.BodyId, p.Name, p.Publication, seats[p.Id].ToList(), p.Created, p.Modified));
-    }
+    public async Task<IReadOnlyList<OParlPersonRecord>> PeopleAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await OParlPeopleRows.PeopleAsync(sessions, ids, cancellationToken);
 
     public async Task<IReadOnlyList<OParlMembershipRecord>> MembershipsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await MembershipsWhereAsync(m => ids.Contains(m.Id), cancellationToken);
-
-    private Task<List<OParlMembershipRecord>> MembershipsWhereAsync(System.Linq.Expressions.Expression<Func<Membership, bool>> where, CancellationToken ct) =>
-        db.Memberships.AsNoTracking().Where(where).OrderBy(m => m.Id)
-            .Select(m => new OParlMembershipRecord(m.Id, m.PersonId, m.Person.Publication, m.Person.PublicRole, m.OrganizationId, m.Role, m.OnBehalfOfId, m.Start, m.End, m.Created, m.Modified))
-            .ToListAsync(ct);
+        await OParlPeopleRows.MembershipsAsync(sessions, ids, cancellationToken);
 
     public async Task<IReadOnlyList<OParlLocationRecord>> LocationsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {

@@ -194,6 +194,16 @@ internal static class OParlEndpoints
             problem = $"after: \"{cursor}\" er ikke en position i listen; følg listens links (next).";
         }
 
+        // A page number or page size that is no positive whole number is named, as a bad date filter is, not read as the default.
+        foreach (var name in new[] { "elementsPerPage", "page" })
+        {
+            if (problem is null && query[name].ToString() is { Length: > 0 } number
+                && !(int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var positive) && positive > 0))
+            {
+                problem = $"{name}: \"{number}\" er ikke et positivt heltal.";
+            }
+        }
+
         if (filter is null || problem is not null)
         {
             return Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig parameter");
@@ -202,7 +212,13 @@ internal static class OParlEndpoints
         var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : defaultSize;
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
-        if (await oparl.ListAsync(list, owner, filter, new OParlPageRequest(size, skip, after), ct) is not { } found)
+        // The lists of people, memberships and organizations are written straight from their records (OParlPeopleWriter).
+        var request = new OParlPageRequest(size, skip, after);
+        var written = OParlPeopleWriter.Writes(list)
+            ? await OParlPeopleWriter.ListAsync(http.RequestServices.GetRequiredService<IOParlQueries>(), oparl.Urls, list, owner, filter, request, ct)
+            : null;
+        (OParlListPage Page, IEnumerable<JsonObject> Data)? read = written is { } w ? (w.Page, []) : null;
+        if ((OParlPeopleWriter.Writes(list) ? read : await oparl.ListAsync(list, owner, filter, request, ct)) is not { } found)
         {
             return Results.NotFound();
         }
@@ -245,7 +261,8 @@ internal static class OParlEndpoints
             links["next"] = Link(page + 1, result.Next);
         }
 
-        return new ListBytes(data, new JsonObject { ["totalElements"] = total, ["elementsPerPage"] = size, ["currentPage"] = page, ["totalPages"] = pages }, links);
+        var pagination = new JsonObject { ["totalElements"] = total, ["elementsPerPage"] = size, ["currentPage"] = page, ["totalPages"] = pages };
+        return written is { } direct ? new OParlWrittenList(direct.WriteData, pagination, links) : new ListBytes(data, pagination, links);
     }
 }
 
