@@ -142,7 +142,8 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
 
         if (list == OParlList.OrganizationMeeting)
         {
-            return [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings))];
+            return [Live(db.Meetings.Where(m => m.OrganizationId == owner), OParlKind.Meeting, filter, kept: Kept(db.MeetingYearCounts.Where(c => c.OrganizationId == owner), c => c.Meetings),
+                lean: (after, skip, take, ct) => OParlMeetingRows.MeetingsAfterAsync(sessions, ofOrganization: true, owner, after, skip, take, ct))];
         }
 
         // Every meeting is public with its time and place from the day it is planned; what is on it from the agenda's publication.
@@ -168,7 +169,12 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
                 Tombstones(OParlKind.Person, owner, filter),
             ],
             OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter, lean: OParlPeopleRows.Page(sessions, list, owner)), Tombstones(OParlKind.Membership, owner, filter)],
-            OParlList.Meeting => [Live(meetings, OParlKind.Meeting, filter, meetingsByKey, Kept(counts, c => c.Meetings)), Tombstones(OParlKind.Meeting, owner, filter)],
+            OParlList.Meeting =>
+            [
+                Live(meetings, OParlKind.Meeting, filter, meetingsByKey, Kept(counts, c => c.Meetings),
+                    lean: (after, skip, take, ct) => OParlMeetingRows.MeetingsAfterAsync(sessions, ofOrganization: false, owner, after, skip, take, ct)),
+                Tombstones(OParlKind.Meeting, owner, filter),
+            ],
             OParlList.AgendaItem =>
             [
                 Live(db.AgendaItems.Where(i => agendas.Contains(i.MeetingId)), OParlKind.AgendaItem, filter,

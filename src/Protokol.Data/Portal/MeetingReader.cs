@@ -356,7 +356,9 @@ internal static class MeetingReader
     private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<TimeOnly>(i);
 
     /// <summary>A stored timestamp, UTC on both engines (SQLite hands it back unspecified, as EF Core's converter has it).</summary>
-    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(
+        r is Microsoft.Data.Sqlite.SqliteDataReader && SqliteTimestamps.TryParse(r.GetString(i), out var stored) ? stored : r.GetDateTime(i),
+        DateTimeKind.Utc);
 
     /// <summary>Id, name, publication and public role from <paramref name="i"/> on, or null.</summary>
     private static PersonRef? Person(DbDataReader r, int i) =>

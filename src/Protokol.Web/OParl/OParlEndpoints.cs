@@ -53,17 +53,17 @@ internal static class OParlEndpoints
         api.MapGet("/system", (OParlObjects oparl) => Json(oparl.System()));
         api.MapGet("/body", (HttpContext http, OParlObjects oparl, CancellationToken ct) => ListAsync(http, oparl, OParlList.Body, 0, DefaultPageSize, ct));
         api.MapGet("/body/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Body, id, ct)));
-        api.MapGet("/body/{id:int}/{list}", (int id, string list, HttpContext http, OParlObjects oparl, CancellationToken ct) =>
-            BodyLists.TryGetValue(list, out var kind)
-                ? ListAsync(http, oparl, kind, id, kind is OParlList.Meeting or OParlList.File ? MeetingPageSize : DefaultPageSize, ct)
-                : Task.FromResult(Results.NotFound()));
+        api.MapGet("/body/{id:int}/{list}", (int id, string list, HttpContext http, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) =>
+            !BodyLists.TryGetValue(list, out var kind) ? Task.FromResult(Results.NotFound())
+                : OParlMeetingLists.Handles(kind) ? OParlMeetingLists.ListAsync(http, oparl, queries, kind, id, kind is OParlList.Meeting ? MeetingPageSize : DefaultPageSize, ct)
+                : ListAsync(http, oparl, kind, id, kind is OParlList.Meeting or OParlList.File ? MeetingPageSize : DefaultPageSize, ct));
         api.MapGet("/organization/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Organization, id, ct)));
-        api.MapGet("/organization/{id:int}/meeting", (int id, HttpContext http, OParlObjects oparl, CancellationToken ct) =>
-            ListAsync(http, oparl, OParlList.OrganizationMeeting, id, MeetingPageSize, ct));
+        api.MapGet("/organization/{id:int}/meeting", (int id, HttpContext http, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) =>
+            OParlMeetingLists.ListAsync(http, oparl, queries, OParlList.OrganizationMeeting, id, MeetingPageSize, ct));
         api.MapGet("/person/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Person, id, ct)));
         api.MapGet("/membership/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Membership, id, ct)));
-        api.MapGet("/meeting/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Meeting, id, ct)));
-        api.MapGet("/agendaitem/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.AgendaItem, id, ct)));
+        api.MapGet("/meeting/{id:int}", (int id, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) => OParlMeetingLists.ObjectAsync(oparl, queries, OParlKind.Meeting, id, ct));
+        api.MapGet("/agendaitem/{id:int}", (int id, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) => OParlMeetingLists.ObjectAsync(oparl, queries, OParlKind.AgendaItem, id, ct));
         api.MapGet("/paper/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Paper, id, ct)));
         api.MapGet("/consultation/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Consultation, id, ct)));
         api.MapGet("/file/{key:regex(^[amo][0-9]{{1,9}}$)}", (string key, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.FileAsync(key, ct)));
