@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 
 namespace Protokol.Web;
 
@@ -59,16 +58,20 @@ internal sealed class PooledBuffer(int segmentSize = PooledBuffer.DefaultSegment
         }
     }
 
-    /// <summary>The SHA-256 of the bytes written.</summary>
-    public byte[] Sha256()
+    /// <summary>
+    /// The 128-bit XXH3 hash of the bytes written: the ETag only has to change when the bytes do, which a
+    /// non-cryptographic hash of this width does as surely as SHA-256, at a small part of its cost (SHA-256
+    /// took 0.1–0.3 ms of a 174 KB OParl page).
+    /// </summary>
+    public byte[] ContentHash()
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new System.IO.Hashing.XxHash128();
         foreach (var segment in _segments)
         {
-            hash.AppendData(segment.Array, 0, segment.Used);
+            hash.Append(segment.Array.AsSpan(0, segment.Used));
         }
 
-        return hash.GetHashAndReset();
+        return hash.GetCurrentHash();
     }
 
     /// <summary>Writes the bytes to <paramref name="target"/>, a segment at a time.</summary>

@@ -68,7 +68,7 @@ internal sealed class PublicCaching(RequestDelegate next)
         }
         else if (context.Response.StatusCode == StatusCodes.Status200OK && CachedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            var etag = $"\"{Convert.ToBase64String(body.Sha256()[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            var etag = $"\"{Convert.ToBase64String(body.ContentHash()[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "public, max-age=60";
             // The reader's language lives in a cookie: a shared cache must keep one copy per cookie.
