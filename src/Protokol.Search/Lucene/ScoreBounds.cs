@@ -48,23 +48,21 @@ internal static class ScoreBounds
     private static readonly ConditionalWeakTable<object, SegmentTables> Cache = new();
 
     /// <summary>
-    /// The bounds of the query's score per range of <paramref name="leaf"/>: for the documents
+    /// The bounds of the query's score over <paramref name="leaf"/>, per range: for the documents
     /// whose title holds one of the query's terms, and for the others (whose title clauses add
-    /// nothing), with the former documents in order.
+    /// nothing), with the former documents in order. A range's bound is computed when its first
+    /// match arrives, so a query costs the ranges it matches in, not all of the segment's.
     /// </summary>
     public static SegmentBounds ForSegment(QueryWeights weights, AtomicReaderContext leaf)
     {
         var tables = Cache.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new SegmentTables());
-        var ranges = (leaf.AtomicReader.MaxDoc >> Shift) + 1;
-        var text = new double[ranges];
-        var title = new double[ranges];
+        var parts = new List<Part>();
         var titled = new List<int[]>();
         foreach (var clause in weights.Clauses)
         {
             foreach (var (field, terms, weight) in clause)
             {
                 var isTitle = field == LuceneIndex.Title;
-                var sum = isTitle ? title : text;
                 var values = new float[terms.Count][];
                 var scale = 1.0;
                 for (var i = 0; i < terms.Count; i++)
@@ -88,31 +86,11 @@ internal static class ScoreBounds
                     titled.Add(tables.For(leaf.AtomicReader, field, terms[0]).Table.Docs);
                 }
 
-                for (var r = 0; r < ranges; r++)
-                {
-                    var least = double.MaxValue;
-                    foreach (var table in values)
-                    {
-                        least = Math.Min(least, table.Length == 0 ? 0 : table[r]);
-                    }
-
-                    if (least > 0)
-                    {
-                        sum[r] += weight * Math.Min(1.0, least * scale);
-                    }
-                }
+                parts.Add(new Part(values, weight, scale, isTitle));
             }
         }
 
-        var withTitle = new float[ranges];
-        var withoutTitle = new float[ranges];
-        for (var r = 0; r < ranges; r++)
-        {
-            withTitle[r] = Bound(text[r] + title[r]);
-            withoutTitle[r] = Bound(text[r]);
-        }
-
-        return new SegmentBounds(withTitle, withoutTitle, Union(titled));
+        return new SegmentBounds([.. parts], Union(titled));
     }
 
     private static float Bound(double sum) => sum == 0 ? 0f : (float)((sum * (1 + Margin)) + 1e-6);
@@ -147,10 +125,54 @@ internal static class ScoreBounds
         return all[..(unique + 1)];
     }
 
-    /// <summary>A query's bounds over one segment (<see cref="ForSegment"/>).</summary>
-    internal sealed record SegmentBounds(float[] WithTitle, float[] WithoutTitle, int[] TitleDocs);
+    /// <summary>A scoring clause's term or phrase in one field: its terms' tables, its weight, and the factor for the searcher's average length.</summary>
+    internal sealed record Part(float[][] Values, double Weight, double Scale, bool IsTitle);
 
-    /// <summary>A term's values per range in a segment, and the documents holding it (sorted, ending with <see cref="int.MaxValue"/>).</summary>
+    /// <summary>A query's bounds over one segment (<see cref="ForSegment"/>).</summary>
+    internal sealed class SegmentBounds
+    {
+        private readonly Part[] _parts;
+
+        public SegmentBounds(Part[] parts, int[] titleDocs)
+        {
+            _parts = parts;
+            TitleDocs = titleDocs;
+        }
+
+        /// <summary>The documents whose title holds a term of the query, sorted, ending with <see cref="int.MaxValue"/>.</summary>
+        public int[] TitleDocs { get; }
+
+        /// <summary>The bound of range <paramref name="range"/>'s scores with and without the title clauses.</summary>
+        public (float WithTitle, float WithoutTitle) Range(int range)
+        {
+            double text = 0, title = 0;
+            foreach (var part in _parts)
+            {
+                var least = double.MaxValue;
+                foreach (var table in part.Values)
+                {
+                    least = Math.Min(least, table.Length == 0 ? 0 : table[range]);
+                }
+
+                if (least > 0)
+                {
+                    var bound = part.Weight * Math.Min(1.0, least * part.Scale);
+                    if (part.IsTitle)
+                    {
+                        title += bound;
+                    }
+                    else
+                    {
+                        text += bound;
+                    }
+                }
+            }
+
+            return (Bound(text + title), Bound(text));
+        }
+    }
+
+    /// <summary>A term's values per range in a segment, and for the title field the documents holding it (sorted, ending with <see cref="int.MaxValue"/>).</summary>
     private sealed record TermTable(float[] Values, int[] Docs);
 
     /// <summary>The weights of a query's scoring clauses, from the searcher's statistics; null when a clause cannot be bounded.</summary>
@@ -268,7 +290,7 @@ internal static class ScoreBounds
             }
         }
 
-        /// <summary>Per range, the largest <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c>, and the documents; empty when the segment lacks the term.</summary>
+        /// <summary>Per range, the largest <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c>, and for the title the documents; empty when the segment lacks the term.</summary>
         private static TermTable Build(AtomicReader reader, string field, string term, double average)
         {
             var termsEnum = reader.GetTerms(field)?.GetEnumerator();
@@ -278,7 +300,10 @@ internal static class ScoreBounds
             }
 
             var table = new float[(reader.MaxDoc >> Shift) + 1];
-            var docList = new int[termsEnum.DocFreq + 1];
+
+            // Only the title clause needs to know which documents hold the term (a text table of a common word would otherwise keep hundreds of thousands of them).
+            var keepDocs = field == LuceneIndex.Title;
+            var docList = new int[keepDocs ? termsEnum.DocFreq + 1 : 1];
             var count = 0;
             var docs = termsEnum.Docs(null, null, DocsFlags.FREQS);
             var norms = reader.GetNormValues(field);
@@ -294,7 +319,10 @@ internal static class ScoreBounds
                     slot = value;
                 }
 
-                docList[count++] = doc;
+                if (keepDocs)
+                {
+                    docList[count++] = doc;
+                }
             }
 
             docList[count] = int.MaxValue;
@@ -316,6 +344,9 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
     private Scorer? _scorer;
     private ScoreBounds.SegmentBounds? _bounds;
     private int _titled;
+    private int _range;
+    private float _withTitle;
+    private float _withoutTitle;
     private int _docBase;
 
     public int TotalHits { get; private set; }
@@ -332,6 +363,7 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
         _docBase = context.DocBase;
         _bounds = weights is null ? null : ScoreBounds.ForSegment(weights, context);
         _titled = 0;
+        _range = -1;
     }
 
     public void Collect(int doc)
@@ -351,7 +383,13 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
                 _titled++;
             }
 
-            var bound = titles[_titled] == doc ? bounds.WithTitle[doc >> ScoreBounds.Shift] : bounds.WithoutTitle[doc >> ScoreBounds.Shift];
+            if (doc >> ScoreBounds.Shift != _range)
+            {
+                _range = doc >> ScoreBounds.Shift;
+                (_withTitle, _withoutTitle) = bounds.Range(_range);
+            }
+
+            var bound = titles[_titled] == doc ? _withTitle : _withoutTitle;
             if (bound <= _scores[0])
             {
                 return;
