@@ -37,6 +37,15 @@ if (mode == "oparl-crawl")
     return;
 }
 
+if (mode == "search-probe")
+{
+    // dotnet run -c Release --project bench/Protokol.Bench -- search-probe INDEX_DIR [--repeats 20] [extra queries...]
+    var repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(a => int.Parse(a, culture)).FirstOrDefault(20);
+    var extra = args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, NumberStyles.Integer, culture, out _)).ToList();
+    await SearchProbe.RunAsync(args[1], repeats, extra);
+    return;
+}
+
 if (mode == "search")
 {
     // dotnet run -c Release --project bench/Protokol.Bench -- search --count 1000000 [--engine lucene|postgres|both] [--rounds 3] [--lucene-dir DIR]

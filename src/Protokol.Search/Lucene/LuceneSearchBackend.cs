@@ -54,14 +54,26 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         var skip = (request.Page - 1) * request.PageSize;
 
         // The query always has a required clause, so Lucene scores its matches in document order;
-        // the top-k collectors for that order skip the tie checks of the out-of-order ones and pick
-        // the same hits (on equal scores or dates the lower document first, as before).
-        ITopDocsCollector top = request.Sort == SearchSort.Relevance && !query.ListsAll
-            ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: true)
-            : TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
-        var facets = new FacetCollector(top);
-        searcher.Search(luceneQuery, facets);
-        var (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+        // the top-k collectors for that order pick the hits on equal scores or dates the lower
+        // document first. By relevance, a match is scored only when its score could enter the top k
+        // (ScoreBounds); the facets and the total count every match.
+        TopDocs docs;
+        int total;
+        FacetCollector facets;
+        if (request.Sort == SearchSort.Relevance && !query.ListsAll)
+        {
+            var top = new BoundedTopScoreCollector(wanted, ScoreBounds.Weights(searcher, query));
+            facets = new FacetCollector(top);
+            searcher.Search(luceneQuery, facets);
+            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+        }
+        else
+        {
+            var top = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+            facets = new FacetCollector(top);
+            searcher.Search(luceneQuery, facets);
+            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+        }
 
         var highlighter = QueryHighlighter.For(query);
         return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());

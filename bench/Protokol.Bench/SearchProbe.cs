@@ -1,0 +1,97 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Protokol.Core.Search;
+using Protokol.Search;
+using Protokol.Search.Analysis;
+using Protokol.Search.Lucene;
+
+namespace Protokol.Bench;
+
+/// <summary>
+/// In-process figures per query on a kept Lucene index (the search benchmark's or a portal's):
+/// CPU ms per full search (<see cref="SearchEngine.SearchAsync"/>), per bare
+/// <c>IndexSearcher.Search(query, 20)</c>, per pass that only counts the matches (no scoring), and
+/// how many matches the bounded top-k collector scored. One process, warm-up first, so the
+/// figures compare within the same run on a shared machine.
+/// </summary>
+internal static class SearchProbe
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(string directory, int repeats, IReadOnlyList<string> extra)
+    {
+        using var index = new LuceneIndex(directory);
+        var engine = new SearchEngine(new LuceneSearchBackend(index));
+        var requests = new List<SearchRequest>();
+        requests.AddRange(extra.Select(q => new SearchRequest { Query = q }));
+        if (File.Exists(ArchiveGenerator.WordList))
+        {
+            requests.AddRange(SearchBench.Queries(new ArchiveGenerator()));
+        }
+
+        Console.WriteLine(string.Create(Invariant, $"{directory}: {repeats} searches per query after {repeats} of warm-up; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine("  full ms   bare ms  count ms    hits  scored  in title  query (in title: a single word's documents with it in the title)");
+        var sums = new double[3];
+        foreach (var request in requests)
+        {
+            var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query));
+            var query = LuceneSearchBackend.BuildQuery(analyzed, request);
+            var searcher = index.Acquire()!;
+            try
+            {
+                double Cpu(Action action)
+                {
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        action();
+                    }
+
+                    var start = Environment.CpuUsage.TotalTime;
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        action();
+                    }
+
+                    return (Environment.CpuUsage.TotalTime - start).TotalMilliseconds / repeats;
+                }
+
+                var full = Cpu(() => engine.SearchAsync(request, CancellationToken.None).GetAwaiter().GetResult());
+                var bare = Cpu(() => searcher.Search(query, 20));
+                var counting = new CountingCollector();
+                var count = Cpu(() => searcher.Search(query, counting));
+                var bounded = new BoundedTopScoreCollector(20, request.Sort == SearchSort.Relevance ? ScoreBounds.Weights(searcher, analyzed) : null);
+                searcher.Search(query, bounded);
+                sums[0] += full;
+                sums[1] += bare;
+                sums[2] += count;
+                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.00}  {bare,7:0.00}  {count,7:0.00}  {bounded.TotalHits,7}  {bounded.Scored,6}  {(analyzed.Clauses.Count == 1 && analyzed.Clauses[0].Alternatives[0] is TermMatch t ? searcher.IndexReader.DocFreq(new Term(LuceneIndex.Title, t.Term)) : -1),8}  {request.Query}{(request.Sort == SearchSort.Relevance ? string.Empty : " (" + request.Sort + ")")}{(request.Organizations.Count > 0 ? " org" : string.Empty)}{(request.From is null ? string.Empty : " from")}"));
+            }
+            finally
+            {
+                index.Release(searcher);
+            }
+        }
+
+        Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Counts the matches without scoring any.</summary>
+    private sealed class CountingCollector : ICollector
+    {
+        public int Count { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+        }
+
+        public void Collect(int doc) => Count++;
+    }
+}

@@ -1,0 +1,449 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Protokol.Search.Analysis;
+
+namespace Protokol.Search.Lucene;
+
+/// <summary>
+/// Upper bounds of a term's BM25 score over ranges of 32 document numbers of a segment, so the top
+/// hits can be found without scoring every match: a match whose range cannot beat the lowest of the
+/// top k so far is counted but not scored (the scorer scores lazily, so its title clause is not
+/// advanced either).
+/// <para>
+/// BM25 scores a document <c>weight · (k1 + 1) · f / (f + k1 · (1 − b + b · len / avgdl))</c>, where
+/// <c>weight</c> is the idf times the boosts, <c>f</c> the term's frequency in the document and
+/// <c>len</c> the field's length from its norm. Per segment and term this keeps, for each range, the
+/// largest <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c> of the range's documents, at the
+/// segment's own average length <c>avgdl₀</c>, read once from the postings and norms and cached with
+/// the segment (segments never change). At the searcher's average <c>avgdl</c> each document's value
+/// is at most that times <c>max(1, avgdl / avgdl₀)</c> (every part of the denominator shrinks by at
+/// most that factor), so the bounds hold for any later state of the index. The query's bound of a
+/// range is the sum of its scoring clauses' bounds (a phrase's frequency is at most each of its
+/// terms', so its bound is its weight times the smallest of its terms' values), with a margin far
+/// above float rounding. The scores themselves are still computed by Lucene, so hits and scores are
+/// exactly those of scoring every match.
+/// </para>
+/// </summary>
+internal static class ScoreBounds
+{
+    /// <summary>log₂ of the documents per range (32: at 128 a common word's bound is near its maximum in most ranges; at 1,000,000 documents a table is 125 KB).</summary>
+    public const int Shift = 5;
+
+    /// <summary>Relative margin over the bound: float rounding of a BM25 sum is below 1e-6.</summary>
+    private const double Margin = 1e-4;
+
+    private const double K1 = 1.2f;
+    private const double B = 0.75f;
+    private const double TitleBoost = 2f;
+
+    /// <summary>BM25's length of a norm byte (<c>1 / f²</c> of the byte's small float), as Lucene's <see cref="global::Lucene.Net.Search.Similarities.BM25Similarity"/> decodes it.</summary>
+    private static readonly double[] NormLength = [.. Enumerable.Range(0, 256).Select(i =>
+    {
+        var f = SmallSingle.SByte315ToSingle((sbyte)i);
+        return (double)(1.0f / (f * f));
+    })];
+
+    private static readonly ConditionalWeakTable<object, SegmentTables> Cache = new();
+
+    /// <summary>
+    /// The bounds of the query's score over <paramref name="leaf"/>, per range: for the documents
+    /// whose title holds one of the query's terms, and for the others (whose title clauses add
+    /// nothing), with the former documents in order. A range's bound is computed when its first
+    /// match arrives, so a query costs the ranges it matches in, not all of the segment's.
+    /// </summary>
+    public static SegmentBounds ForSegment(QueryWeights weights, AtomicReaderContext leaf)
+    {
+        var tables = Cache.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new SegmentTables());
+        var parts = new List<Part>();
+        var titled = new List<int[]>();
+        foreach (var clause in weights.Clauses)
+        {
+            foreach (var (field, terms, weight) in clause)
+            {
+                var isTitle = field == LuceneIndex.Title;
+                var values = new float[terms.Count][];
+                var scale = 1.0;
+                for (var i = 0; i < terms.Count; i++)
+                {
+                    var (table, average) = tables.For(leaf.AtomicReader, field, terms[i]);
+                    values[i] = table.Values;
+                    if (average > 0 && weights.Average(field) is var now and > 0)
+                    {
+                        scale = Math.Max(scale, now / average);
+                    }
+                    else
+                    {
+                        // No length statistics: fall back to the bound of f / (f + norm) < 1.
+                        scale = double.PositiveInfinity;
+                    }
+                }
+
+                if (isTitle)
+                {
+                    // A document matching the title clause holds each of its terms in the title, so the first term's documents include it.
+                    titled.Add(tables.For(leaf.AtomicReader, field, terms[0]).Table.Docs);
+                }
+
+                parts.Add(new Part(values, weight, scale, isTitle));
+            }
+        }
+
+        return new SegmentBounds([.. parts], Union(titled));
+    }
+
+    private static float Bound(double sum) => sum == 0 ? 0f : (float)((sum * (1 + Margin)) + 1e-6);
+
+    /// <summary>The sorted union of sorted document lists, ending with <see cref="int.MaxValue"/>.</summary>
+    private static int[] Union(List<int[]> lists)
+    {
+        if (lists.Count == 1)
+        {
+            return lists[0];
+        }
+
+        var all = new int[lists.Sum(l => l.Length) + 1];
+        var at = 0;
+        foreach (var list in lists)
+        {
+            Array.Copy(list, 0, all, at, list.Length - 1);
+            at += list.Length - 1;
+        }
+
+        Array.Sort(all, 0, at);
+        var unique = 0;
+        for (var i = 0; i < at; i++)
+        {
+            if (unique == 0 || all[unique - 1] != all[i])
+            {
+                all[unique++] = all[i];
+            }
+        }
+
+        all[unique] = int.MaxValue;
+        return all[..(unique + 1)];
+    }
+
+    /// <summary>A scoring clause's term or phrase in one field: its terms' tables, its weight, and the factor for the searcher's average length.</summary>
+    internal sealed record Part(float[][] Values, double Weight, double Scale, bool IsTitle);
+
+    /// <summary>A query's bounds over one segment (<see cref="ForSegment"/>).</summary>
+    internal sealed class SegmentBounds
+    {
+        private readonly Part[] _parts;
+
+        public SegmentBounds(Part[] parts, int[] titleDocs)
+        {
+            _parts = parts;
+            TitleDocs = titleDocs;
+        }
+
+        /// <summary>The documents whose title holds a term of the query, sorted, ending with <see cref="int.MaxValue"/>.</summary>
+        public int[] TitleDocs { get; }
+
+        /// <summary>The bound of range <paramref name="range"/>'s scores with and without the title clauses.</summary>
+        public (float WithTitle, float WithoutTitle) Range(int range)
+        {
+            double text = 0, title = 0;
+            foreach (var part in _parts)
+            {
+                var least = double.MaxValue;
+                foreach (var table in part.Values)
+                {
+                    least = Math.Min(least, table.Length == 0 ? 0 : table[range]);
+                }
+
+                if (least > 0)
+                {
+                    var bound = part.Weight * Math.Min(1.0, least * part.Scale);
+                    if (part.IsTitle)
+                    {
+                        title += bound;
+                    }
+                    else
+                    {
+                        text += bound;
+                    }
+                }
+            }
+
+            return (Bound(text + title), Bound(text));
+        }
+    }
+
+    /// <summary>A term's values per range in a segment, and for the title field the documents holding it (sorted, ending with <see cref="int.MaxValue"/>).</summary>
+    private sealed record TermTable(float[] Values, int[] Docs);
+
+    /// <summary>The weights of a query's scoring clauses, from the searcher's statistics; null when a clause cannot be bounded.</summary>
+    public static QueryWeights? Weights(IndexSearcher searcher, AnalyzedQuery query)
+    {
+        var reader = searcher.IndexReader;
+        var clauses = new List<List<(string Field, IReadOnlyList<string> Terms, double Weight)>>();
+        foreach (var clause in query.Required)
+        {
+            var parts = new List<(string, IReadOnlyList<string>, double)>();
+            foreach (var alternative in clause.Alternatives)
+            {
+                IReadOnlyList<string> terms;
+                switch (alternative)
+                {
+                    case TermMatch t:
+                        terms = [t.Term];
+                        break;
+                    case PhraseMatch p:
+                        terms = [.. p.Tokens.Select(t => t.Term)];
+                        break;
+                    default:
+                        return null;
+                }
+
+                foreach (var (field, boost) in new[] { (LuceneIndex.All, 1.0), (LuceneIndex.Title, TitleBoost) })
+                {
+                    // BM25's weight of a term or a phrase: the sum of its terms' idf, times the boost and (k1 + 1).
+                    var idf = terms.Sum(term => Idf(reader.DocFreq(new Term(field, term)), reader.MaxDoc));
+                    parts.Add((field, terms, idf * boost * (K1 + 1)));
+                }
+            }
+
+            clauses.Add(parts);
+        }
+
+        var averages = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var field in new[] { LuceneIndex.All, LuceneIndex.Title })
+        {
+            var statistics = searcher.CollectionStatistics(field);
+            averages[field] = statistics is null || statistics.SumTotalTermFreq <= 0 ? 0 : (double)(float)(statistics.SumTotalTermFreq / (double)statistics.MaxDoc);
+        }
+
+        return new QueryWeights(clauses, averages);
+    }
+
+    private static double Idf(long docFreq, long documents) => (float)Math.Log(1 + ((documents - docFreq + 0.5D) / (docFreq + 0.5D)));
+
+    internal sealed class QueryWeights(List<List<(string Field, IReadOnlyList<string> Terms, double Weight)>> clauses, Dictionary<string, double> averages)
+    {
+        public List<List<(string Field, IReadOnlyList<string> Terms, double Weight)>> Clauses { get; } = clauses;
+
+        public double Average(string field) => averages[field];
+    }
+
+    /// <summary>
+    /// A segment's tables per field and term, built on first use (one pass over the term's postings
+    /// and norms). All segments' tables together are kept within <see cref="Budget"/> values; a
+    /// segment whose next table would exceed it drops its own first. Keyed by the segment's core,
+    /// which the readers of a segment share (one opened after a deletion too), so each use passes
+    /// its own reader.
+    /// </summary>
+    private sealed class SegmentTables
+    {
+        /// <summary>32 MB of values and document numbers in all.</summary>
+        private const long Budget = 1L << 23;
+        private static long _kept;
+        private static readonly TermTable Missing = new([], [int.MaxValue]);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Term), TermTable> _tables = new();
+        private readonly Dictionary<string, double> _averages = new(StringComparer.Ordinal);
+
+        public (TermTable Table, double Average) For(AtomicReader reader, string field, string term)
+        {
+            var average = Average(reader, field);
+            if (_tables.TryGetValue((field, term), out var table))
+            {
+                return (table, average);
+            }
+
+            table = Build(reader, field, term, average);
+            lock (_tables)
+            {
+                if (Interlocked.Read(ref _kept) + Size(table) > Budget)
+                {
+                    Interlocked.Add(ref _kept, -_tables.Values.Sum(Size));
+                    _tables.Clear();
+                }
+
+                if (_tables.TryAdd((field, term), table))
+                {
+                    Interlocked.Add(ref _kept, Size(table));
+                }
+            }
+
+            return (table, average);
+        }
+
+        /// <summary>A closed segment's tables leave the budget with it.</summary>
+        ~SegmentTables() => Interlocked.Add(ref _kept, -_tables.Values.Sum(Size));
+
+        private static long Size(TermTable table) => table.Values.Length + table.Docs.Length;
+
+        private double Average(AtomicReader reader, string field)
+        {
+            lock (_averages)
+            {
+                if (!_averages.TryGetValue(field, out var average))
+                {
+                    var terms = reader.GetTerms(field);
+                    average = terms is null || terms.SumTotalTermFreq <= 0 || reader.MaxDoc == 0 ? 0 : terms.SumTotalTermFreq / (double)reader.MaxDoc;
+                    _averages[field] = average;
+                }
+
+                return average;
+            }
+        }
+
+        /// <summary>Per range, the largest <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c>, and for the title the documents; empty when the segment lacks the term.</summary>
+        private static TermTable Build(AtomicReader reader, string field, string term, double average)
+        {
+            var termsEnum = reader.GetTerms(field)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(new BytesRef(term)))
+            {
+                return Missing;
+            }
+
+            var table = new float[(reader.MaxDoc >> Shift) + 1];
+
+            // Only the title clause needs to know which documents hold the term (a text table of a common word would otherwise keep hundreds of thousands of them).
+            var keepDocs = field == LuceneIndex.Title;
+            var docList = new int[keepDocs ? termsEnum.DocFreq + 1 : 1];
+            var count = 0;
+            var docs = termsEnum.Docs(null, null, DocsFlags.FREQS);
+            var norms = reader.GetNormValues(field);
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                double f = docs.Freq;
+                var norm = norms is null || average <= 0 ? K1 : K1 * ((1 - B) + (B * NormLength[(byte)norms.Get(doc)] / average));
+                var value = (float)(f / (f + norm));
+                ref var slot = ref table[doc >> Shift];
+                if (value > slot)
+                {
+                    slot = value;
+                }
+
+                if (keepDocs)
+                {
+                    docList[count++] = doc;
+                }
+            }
+
+            docList[count] = int.MaxValue;
+            return new TermTable(table, count + 1 == docList.Length ? docList : docList[..(count + 1)]);
+        }
+    }
+}
+
+/// <summary>
+/// The top k by score in document order, as Lucene's in-order <see cref="TopScoreDocCollector"/>
+/// picks them (a later document with an equal score does not displace an earlier one), counting
+/// every match, but scoring a match only when its range's bound (<see cref="ScoreBounds"/>) exceeds
+/// the lowest score of a full top k.
+/// </summary>
+internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeights? weights) : ICollector
+{
+    private readonly float[] _scores = [.. Enumerable.Repeat(float.NegativeInfinity, size)];
+    private readonly int[] _docs = [.. Enumerable.Repeat(int.MaxValue, size)];
+    private Scorer? _scorer;
+    private ScoreBounds.SegmentBounds? _bounds;
+    private int _titled;
+    private int _range;
+    private float _withTitle;
+    private float _withoutTitle;
+    private int _docBase;
+
+    public int TotalHits { get; private set; }
+
+    /// <summary>Matches scored (for tests and measurements).</summary>
+    public int Scored { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _docBase = context.DocBase;
+        _bounds = weights is null ? null : ScoreBounds.ForSegment(weights, context);
+        _titled = 0;
+        _range = -1;
+    }
+
+    public void Collect(int doc)
+    {
+        TotalHits++;
+        if (size == 0)
+        {
+            return;
+        }
+
+        if (_bounds is { } bounds)
+        {
+            // The documents arrive in order: the next document with a title match is read forward.
+            var titles = bounds.TitleDocs;
+            while (titles[_titled] < doc)
+            {
+                _titled++;
+            }
+
+            if (doc >> ScoreBounds.Shift != _range)
+            {
+                _range = doc >> ScoreBounds.Shift;
+                (_withTitle, _withoutTitle) = bounds.Range(_range);
+            }
+
+            var bound = titles[_titled] == doc ? _withTitle : _withoutTitle;
+            if (bound <= _scores[0])
+            {
+                return;
+            }
+        }
+
+        Scored++;
+        var score = _scorer!.GetScore();
+        if (score <= _scores[0])
+        {
+            return;
+        }
+
+        // Replace the lowest (the heap's top) and sift it down: lower score, or on equal scores the later document, is lower.
+        var at = 0;
+        var global = doc + _docBase;
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= size)
+            {
+                break;
+            }
+
+            if (child + 1 < size && Lower(child + 1, child))
+            {
+                child++;
+            }
+
+            if (!Lower(child, score, global))
+            {
+                break;
+            }
+
+            _scores[at] = _scores[child];
+            _docs[at] = _docs[child];
+            at = child;
+        }
+
+        _scores[at] = score;
+        _docs[at] = global;
+    }
+
+    /// <summary>The hits from <paramref name="start"/>, at most <paramref name="count"/>, best first (on equal scores the lower document first).</summary>
+    public TopDocs GetTopDocs(int start, int count)
+    {
+        var filled = Math.Min(TotalHits, size);
+        var order = Enumerable.Range(0, size).Where(i => _docs[i] != int.MaxValue || _scores[i] != float.NegativeInfinity)
+            .OrderByDescending(i => _scores[i]).ThenBy(i => _docs[i]).Take(filled).ToList();
+        var page = order.Skip(start).Take(Math.Max(0, count)).Select(i => new ScoreDoc(_docs[i], _scores[i])).ToArray();
+        return new TopDocs(TotalHits, page, order.Count > 0 ? _scores[order[0]] : float.NaN);
+    }
+
+    private bool Lower(int a, int b) => Lower(a, _scores[b], _docs[b]);
+
+    private bool Lower(int a, float score, int doc) => _scores[a] < score || (_scores[a] == score && _docs[a] > doc);
+}
