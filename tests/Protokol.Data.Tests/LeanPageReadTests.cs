@@ -151,8 +151,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
     [Fact]
     public async Task The_front_page_and_person_counts_are_read_from_covering_indexes_on_SQLite()
     {
-        // The front page sums each council's kept counts and the person page counts attendance per year and status:
-        // both from an index alone (IX_MeetingYearCounts_Covering, IX_Attendance_PersonId_Covering), not a row per entry.
+        // The front page sums each council's kept counts and the person page reads its kept counts per year and status:
+        // both from an index alone (IX_MeetingYearCounts_Covering, IX_PersonYearCounts_Covering), not a row per entry.
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
         await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
         var sessions = db.Services.GetRequiredService<ReadSessions>();
@@ -192,7 +192,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
             return lines;
         });
         Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_MeetingYearCounts_Covering", StringComparison.Ordinal));
-        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_Attendance_PersonId_Covering", StringComparison.Ordinal));
+        Assert.Contains(plans, p => p.Contains("COVERING INDEX IX_PersonYearCounts_Covering", StringComparison.Ordinal));
     }
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);

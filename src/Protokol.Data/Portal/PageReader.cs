@@ -27,9 +27,6 @@ internal static class PageReader
     /// <summary>The council of the slug <c>@p0</c> (external organisations have no page).</summary>
     private const string CouncilId = $"""(SELECT o."Id" FROM "Organizations" AS o WHERE o."Slug" = @p0 AND o."Kind" <> '{External}' ORDER BY o."Id" LIMIT 1)""";
 
-    /// <summary>The year of a stored date as a number: SQLite stores a date as ISO text (yyyy-MM-dd), and ReadSessions sets PostgreSQL's DateStyle to ISO.</summary>
-    private const string YearOfMeeting = """CAST(SUBSTR(CAST(m."Date" AS TEXT), 1, 4) AS INTEGER)""";
-
     // The front page: every council with its kept count of public meetings and, per council, the next
     // meeting (planned ones too: the public may come) and the latest public minutes, each the first row
     // of the (OrganizationId, Date) index, joined by id for its date and time. @p0: today.
@@ -121,8 +118,8 @@ internal static class PageReader
         ORDER BY a."Id"
         """, 1);
 
-    // A person (@p0): name and aliases, seats (newest first), and the attendance counted per year and status
-    // over the meetings whose minutes are public (attendance is part of the minutes).
+    // A person (@p0): name and aliases, seats (newest first), and the attendance per year and status over the
+    // meetings whose minutes are public (attendance is part of the minutes), from the kept counts (PersonYearCounts).
     private static readonly string PersonSql = $"""
         SELECT p."Id", p."Name", p."Publication", p."PublicRole", n."Name"
         FROM "People" AS p
@@ -135,11 +132,9 @@ internal static class PageReader
         LEFT JOIN "Organizations" AS behalf ON behalf."Id" = ms."OnBehalfOfId"
         WHERE ms."PersonId" = @p0
         ORDER BY ms."Start" DESC, ms."Id";
-        SELECT {YearOfMeeting}, a."Status", COUNT(*)
-        FROM "Attendance" AS a
-        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
-        GROUP BY {YearOfMeeting}, a."Status"
+        SELECT c."Year", c."Status", c."Meetings"
+        FROM "PersonYearCounts" AS c
+        WHERE c."PersonId" = @p0
         """;
 
     /// <summary>The person's (@p0) attendance from @p1 to @p2, newest first.</summary>
