@@ -27,6 +27,9 @@ internal static class PageReader
     /// <summary>The council of the slug <c>@p0</c> (external organisations have no page).</summary>
     private const string CouncilId = $"""(SELECT o."Id" FROM "Organizations" AS o WHERE o."Slug" = @p0 AND o."Kind" <> '{External}' ORDER BY o."Id" LIMIT 1)""";
 
+    /// <summary>The year of a stored date as a number: SQLite stores a date as ISO text (yyyy-MM-dd), and ReadSessions sets PostgreSQL's DateStyle to ISO.</summary>
+    private const string YearOfMeeting = """CAST(SUBSTR(CAST(m."Date" AS TEXT), 1, 4) AS INTEGER)""";
+
     // The front page: every council with its kept count of public meetings and, per council, the next
     // meeting (planned ones too: the public may come) and the latest public minutes, each the first row
     // of the (OrganizationId, Date) index, joined by id for its date and time. @p0: today.
@@ -147,11 +150,21 @@ internal static class PageReader
         ORDER BY m."Date" DESC, a."Id"
         """;
 
-    private static readonly LeanStatement Person = new(PersonSql, 1);
+    /// <summary>The person's (@p0) attendance in the newest year of the kept counts, newest first (the page without a year).</summary>
+    private static readonly string NewestAttendanceSql = $"""
+        SELECT a."MeetingId", m."Date", o."Name", a."Status"
+        FROM "Attendance" AS a
+        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
+            AND {YearOfMeeting} = (SELECT MAX(c."Year") FROM "PersonYearCounts" AS c WHERE c."PersonId" = @p0)
+        ORDER BY m."Date" DESC, a."Id"
+        """;
+
+    // With and without a year, the person's page is one command.
+    private static readonly LeanStatement Person = new(PersonSql + ";\n" + NewestAttendanceSql, 1);
 
     private static readonly LeanStatement PersonYear = new(PersonSql + ";\n" + AttendanceSql, 3);
-
-    private static readonly LeanStatement Attendance = new(AttendanceSql, 3);
 
     private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
 
@@ -353,11 +366,8 @@ internal static class PageReader
                         Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)));
                 }
 
-                if (year is not null)
-                {
-                    await r.NextResultAsync(token);
-                    await ReadAttendanceAsync(r, attendance, token);
-                }
+                await r.NextResultAsync(token);
+                await ReadAttendanceAsync(r, attendance, token);
             }
 
             if (person is null)
@@ -375,14 +385,8 @@ internal static class PageReader
                 return new PersonRecord(person, aliases, seats, [], year, years, totals, YearFound: false);
             }
 
-            // One year of meetings at a time (the newest without a year), so the page stays the same size however long the archive.
+            // One year of meetings at a time (the newest without a year, read with the rest), so the page stays the same size however long the archive.
             var shownYear = year ?? (years.Count > 0 ? years[0] : null);
-            if (year is null && shownYear is { } newest)
-            {
-                await using var r = await session.ExecuteAsync(Attendance, [id, new DateOnly(newest, 1, 1), new DateOnly(newest, 12, 31)], token);
-                await ReadAttendanceAsync(r, attendance, token);
-            }
-
             return new PersonRecord(person, aliases, seats, attendance, shownYear, years, totals);
         }, ct);
 
