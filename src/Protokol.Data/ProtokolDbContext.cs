@@ -76,6 +76,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<Portal.MeetingYearCount> MeetingYearCounts => Set<Portal.MeetingYearCount>();
 
+    public DbSet<Portal.PersonYearCount> PersonYearCounts => Set<Portal.PersonYearCount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.
@@ -92,15 +94,18 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var sources = SearchChangeCapture.Collect(ChangeTracker);
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null)
+        var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        people?.BeforeSave(this);
         var count = base.SaveChanges(acceptAllChangesOnSuccess);
         AddFollowers(sources, audit);
         counts?.Update(this);
+        people?.Update(this);
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return count;
@@ -117,17 +122,28 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var sources = SearchChangeCapture.Collect(ChangeTracker);
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null)
+        var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (people is not null)
+        {
+            await people.BeforeSaveAsync(this, cancellationToken);
+        }
+
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         AddFollowers(sources, audit);
         if (counts is not null)
         {
             await counts.UpdateAsync(this, cancellationToken);
+        }
+
+        if (people is not null)
+        {
+            await people.UpdateAsync(this, cancellationToken);
         }
 
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -1379,6 +1379,29 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("MeetingYearCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.PersonYearCount", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Year", "Status");
+
+                    b.HasIndex("PersonId", "Year", "Status", "Meetings")
+                        .HasDatabaseName("IX_PersonYearCounts_Covering");
+
+                    b.ToTable("PersonYearCounts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1839,6 +1862,15 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasOne("Protokol.Core.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.PersonYearCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1326,6 +1326,29 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("MeetingYearCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.PersonYearCount", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Year", "Status");
+
+                    b.HasIndex("PersonId", "Year", "Status", "Meetings")
+                        .HasDatabaseName("IX_PersonYearCounts_Covering");
+
+                    b.ToTable("PersonYearCounts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1780,6 +1803,15 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasOne("Protokol.Core.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.PersonYearCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

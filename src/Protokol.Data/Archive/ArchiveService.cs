@@ -27,7 +27,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
     public const int FormatVersion = 1;
 
     /// <summary>Transient bookkeeping rebuilt after a restore, not part of the archive.</summary>
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "MeetingYearCounts", "__EFMigrationsHistory" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "MeetingYearCounts", "PersonYearCounts", "__EFMigrationsHistory" };
 
     // Zip entries carry a fixed time, so the same data gives the same bytes.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -229,6 +229,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
             }
 
             await Portal.MeetingCountKeeper.RebuildAsync(db, cancellationToken);
+            await Portal.PersonCountKeeper.RebuildAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ArchiveReport(counts.OrderBy(c => c.Item1, StringComparer.Ordinal).ToList(), files, migration);
         }

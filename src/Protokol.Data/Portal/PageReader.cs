@@ -121,8 +121,8 @@ internal static class PageReader
         ORDER BY a."Id"
         """, 1);
 
-    // A person (@p0): name and aliases, seats (newest first), and the attendance counted per year and status
-    // over the meetings whose minutes are public (attendance is part of the minutes).
+    // A person (@p0): name and aliases, seats (newest first), and the attendance per year and status over the
+    // meetings whose minutes are public (attendance is part of the minutes), from the kept counts (PersonYearCounts).
     private static readonly string PersonSql = $"""
         SELECT p."Id", p."Name", p."Publication", p."PublicRole", n."Name"
         FROM "People" AS p
@@ -135,11 +135,9 @@ internal static class PageReader
         LEFT JOIN "Organizations" AS behalf ON behalf."Id" = ms."OnBehalfOfId"
         WHERE ms."PersonId" = @p0
         ORDER BY ms."Start" DESC, ms."Id";
-        SELECT {YearOfMeeting}, a."Status", COUNT(*)
-        FROM "Attendance" AS a
-        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
-        GROUP BY {YearOfMeeting}, a."Status"
+        SELECT c."Year", c."Status", c."Meetings"
+        FROM "PersonYearCounts" AS c
+        WHERE c."PersonId" = @p0
         """;
 
     /// <summary>The person's (@p0) attendance from @p1 to @p2, newest first.</summary>
@@ -152,11 +150,21 @@ internal static class PageReader
         ORDER BY m."Date" DESC, a."Id"
         """;
 
-    private static readonly LeanStatement Person = new(PersonSql, 1);
+    /// <summary>The person's (@p0) attendance in the newest year of the kept counts, newest first (the page without a year).</summary>
+    private static readonly string NewestAttendanceSql = $"""
+        SELECT a."MeetingId", m."Date", o."Name", a."Status"
+        FROM "Attendance" AS a
+        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
+        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
+            AND {YearOfMeeting} = (SELECT MAX(c."Year") FROM "PersonYearCounts" AS c WHERE c."PersonId" = @p0)
+        ORDER BY m."Date" DESC, a."Id"
+        """;
+
+    // With and without a year, the person's page is one command.
+    private static readonly LeanStatement Person = new(PersonSql + ";\n" + NewestAttendanceSql, 1);
 
     private static readonly LeanStatement PersonYear = new(PersonSql + ";\n" + AttendanceSql, 3);
-
-    private static readonly LeanStatement Attendance = new(AttendanceSql, 3);
 
     private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
 
@@ -358,11 +366,8 @@ internal static class PageReader
                         Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)));
                 }
 
-                if (year is not null)
-                {
-                    await r.NextResultAsync(token);
-                    await ReadAttendanceAsync(r, attendance, token);
-                }
+                await r.NextResultAsync(token);
+                await ReadAttendanceAsync(r, attendance, token);
             }
 
             if (person is null)
@@ -380,14 +385,8 @@ internal static class PageReader
                 return new PersonRecord(person, aliases, seats, [], year, years, totals, YearFound: false);
             }
 
-            // One year of meetings at a time (the newest without a year), so the page stays the same size however long the archive.
+            // One year of meetings at a time (the newest without a year, read with the rest), so the page stays the same size however long the archive.
             var shownYear = year ?? (years.Count > 0 ? years[0] : null);
-            if (year is null && shownYear is { } newest)
-            {
-                await using var r = await session.ExecuteAsync(Attendance, [id, new DateOnly(newest, 1, 1), new DateOnly(newest, 12, 31)], token);
-                await ReadAttendanceAsync(r, attendance, token);
-            }
-
             return new PersonRecord(person, aliases, seats, attendance, shownYear, years, totals);
         }, ct);
 

@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
+
+namespace Protokol.Data.Portal;
+
+/// <summary>
+/// A person's attendance in one calendar year with one status, counted over the meetings whose minutes
+/// are public (attendance is part of the minutes): what the person page reads for its totals and its
+/// years instead of counting the person's attendance over the whole archive per request. Kept by the
+/// transaction that changes the attendance or its meetings (<see cref="PersonCountKeeper"/>), like
+/// <see cref="MeetingYearCount"/>; a restore rebuilds it.
+/// </summary>
+public sealed class PersonYearCount
+{
+    public int PersonId { get; set; }
+
+    public int Year { get; set; }
+
+    public AttendanceStatus Status { get; set; }
+
+    /// <summary>Meetings with public minutes the person is recorded at with this status.</summary>
+    public int Meetings { get; set; }
+}
+
+internal sealed class PersonYearCountConfiguration : IEntityTypeConfiguration<PersonYearCount>
+{
+    public void Configure(EntityTypeBuilder<PersonYearCount> builder)
+    {
+        builder.ToTable("PersonYearCounts");
+        builder.HasKey(c => new { c.PersonId, c.Year, c.Status });
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+
+        // The count in the index too: the person page reads a person's rows from the index alone.
+        builder.HasIndex(c => new { c.PersonId, c.Year, c.Status, c.Meetings }).HasDatabaseName("IX_PersonYearCounts_Covering");
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// Keeps <see cref="PersonYearCount"/> in step: before a save it notes the (person, year) buckets that
+/// changed attendance and changed meetings (date, state, deletion) leave; after the save, in the same
+/// transaction, the buckets they enter; then it counts those buckets anew from the rows (one statement
+/// for all of them), so a count can never drift however the change was made. On PostgreSQL a
+/// transaction-level advisory lock per person keeps two concurrent saves from both writing a count that
+/// misses the other's attendance.
+/// </summary>
+public sealed class PersonCountKeeper
+{
+    private const int LockSpace = 1702;
+
+    private static readonly MeetingState Public = MeetingState.MinutesPublished;
+
+    // Buckets known before the save: the original person and the original year of a tracked meeting.
+    private readonly HashSet<(int Person, int Year)> _left = [];
+
+    // (person, meeting) pairs whose meeting's year is read after the save (a meeting not changed by it).
+    private readonly HashSet<(int Person, int Meeting)> _leftInMeeting = [];
+
+    // Meetings whose attendance is read before the save (deleted ones: their rows go by cascade), with their year.
+    private readonly Dictionary<int, int> _deletedMeetings = [];
+
+    // Meetings whose attendance is read after the save, with their original year (date or state changed).
+    private readonly Dictionary<int, int> _changedMeetings = [];
+
+    // Attendance entered by the save: its person and meeting are read after it.
+    private readonly List<Attendance> _entered = [];
+
+    private PersonCountKeeper()
+    {
+    }
+
+    private bool IsEmpty => _left.Count == 0 && _leftInMeeting.Count == 0 && _deletedMeetings.Count == 0 && _changedMeetings.Count == 0 && _entered.Count == 0;
+
+    /// <summary>Notes what the tracked changes touch; null when they touch no count.</summary>
+    internal static PersonCountKeeper? Collect(ChangeTracker tracker)
+    {
+        var keeper = new PersonCountKeeper();
+        Dictionary<int, EntityEntry<Meeting>>? meetings = null;
+        foreach (var entry in tracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Meeting when entry.State is EntityState.Deleted:
+                    // A meeting whose minutes never were public counted nowhere.
+                    if ((MeetingState)entry.OriginalValues[nameof(Meeting.State)]! >= Public)
+                    {
+                        keeper._deletedMeetings[(int)entry.OriginalValues[nameof(Meeting.Id)]!] = OriginalYear(entry);
+                    }
+
+                    break;
+                case Meeting when entry.State is EntityState.Modified && (IsModified(entry, nameof(Meeting.Date)) || IsModified(entry, nameof(Meeting.State))):
+                    keeper._changedMeetings[(int)entry.OriginalValues[nameof(Meeting.Id)]!] = OriginalYear(entry);
+                    break;
+                case Attendance attendance when entry.State is EntityState.Added:
+                    keeper._entered.Add(attendance);
+                    break;
+                case Attendance attendance when entry.State is EntityState.Deleted
+                    || (entry.State is EntityState.Modified && (IsModified(entry, nameof(Attendance.PersonId)) || IsModified(entry, nameof(Attendance.MeetingId)) || IsModified(entry, nameof(Attendance.Status)))):
+                    var person = (int)entry.OriginalValues[nameof(Attendance.PersonId)]!;
+                    var meeting = (int)entry.OriginalValues[nameof(Attendance.MeetingId)]!;
+                    meetings ??= tracker.Entries<Meeting>().Where(m => m.State is not EntityState.Added and not EntityState.Detached).ToDictionary(m => m.Entity.Id);
+                    if (meetings.TryGetValue(meeting, out var meetingEntry))
+                    {
+                        keeper._left.Add((person, OriginalYear(meetingEntry)));
+                    }
+                    else
+                    {
+                        keeper._leftInMeeting.Add((person, meeting));
+                    }
+
+                    if (entry.State is EntityState.Modified)
+                    {
+                        keeper._entered.Add(attendance);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return keeper.IsEmpty ? null : keeper;
+    }
+
+    private static int OriginalYear(EntityEntry meeting) => ((DateOnly)meeting.OriginalValues[nameof(Meeting.Date)]!).Year;
+
+    private static bool IsModified(EntityEntry entry, string property) => entry.Property(property).IsModified;
+
+    /// <summary>Reads what only the rows before the save know (the attendance of deleted meetings); call before saving, inside the transaction.</summary>
+    internal Task BeforeSaveAsync(ProtokolDbContext db, CancellationToken cancellationToken) => BeforeSaveAsync(db, sync: false, cancellationToken);
+
+    /// <summary>The same, synchronously (for <see cref="DbContext.SaveChanges()"/>).</summary>
+    internal void BeforeSave(ProtokolDbContext db) => BeforeSaveAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    // With sync set, no await below ever waits: the task is complete when returned.
+    private async Task BeforeSaveAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
+    {
+        if (_deletedMeetings.Count == 0)
+        {
+            return;
+        }
+
+        var ids = _deletedMeetings.Keys.ToList();
+        var query = db.Attendance.AsNoTracking().Where(a => ids.Contains(a.MeetingId)).Select(a => new { a.PersonId, a.MeetingId });
+        foreach (var row in sync ? query.ToList() : await query.ToListAsync(ct))
+        {
+            _left.Add((row.PersonId, _deletedMeetings[row.MeetingId]));
+        }
+    }
+
+    /// <summary>Counts the noted buckets anew; call after the changes are saved, inside their transaction, and save again.</summary>
+    internal Task UpdateAsync(ProtokolDbContext db, CancellationToken cancellationToken) => UpdateAsync(db, sync: false, cancellationToken);
+
+    /// <summary>The same, synchronously (for <see cref="DbContext.SaveChanges()"/>).</summary>
+    internal void Update(ProtokolDbContext db) => UpdateAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    private async Task UpdateAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
+    {
+        var buckets = new HashSet<(int Person, int Year)>(_left);
+
+        // The buckets entered (and those left in meetings the save did not change): one read of the rows as saved.
+        var attendanceIds = _entered.Select(a => a.Id).Where(id => id > 0).Distinct().ToList();
+        var meetingIds = _changedMeetings.Keys.ToList();
+        if (attendanceIds.Count > 0 || meetingIds.Count > 0)
+        {
+            var entered = db.Attendance.AsNoTracking()
+                .Where(a => attendanceIds.Contains(a.Id) || meetingIds.Contains(a.MeetingId))
+                .Select(a => new { a.PersonId, a.MeetingId, a.Meeting.Date });
+            foreach (var row in sync ? entered.ToList() : await entered.ToListAsync(ct))
+            {
+                buckets.Add((row.PersonId, row.Date.Year));
+                if (_changedMeetings.TryGetValue(row.MeetingId, out var before))
+                {
+                    buckets.Add((row.PersonId, before));
+                }
+            }
+        }
+
+        if (_leftInMeeting.Count > 0)
+        {
+            var ids = _leftInMeeting.Select(p => p.Meeting).Distinct().ToList();
+            var dates = db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Date });
+            var years = (sync ? dates.ToList() : await dates.ToListAsync(ct)).ToDictionary(m => m.Id, m => m.Date.Year);
+            foreach (var (person, meeting) in _leftInMeeting)
+            {
+                // A meeting gone with the save took its attendance along (and was noted with its year if it counted).
+                if (years.TryGetValue(meeting, out var year))
+                {
+                    buckets.Add((person, year));
+                }
+            }
+        }
+
+        await RecountAsync(db, buckets, sync, ct);
+    }
+
+    /// <summary>Counts every person's attendance anew (after a restore, or to check the kept counts).</summary>
+    public static async Task RebuildAsync(ProtokolDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Attendance.AsNoTracking()
+            .Where(a => a.Meeting.State >= Public)
+            .Select(a => new { a.PersonId, a.Meeting.Date, a.Status })
+            .ToListAsync(ct);
+        var counted = rows.GroupBy(r => (r.PersonId, r.Date.Year, r.Status)).ToDictionary(g => g.Key, g => g.Count());
+        var kept = await db.Set<PersonYearCount>().ToListAsync(ct);
+        Apply(db, counted, kept, kept.Select(c => (c.PersonId, c.Year)).Concat(counted.Keys.Select(k => (k.PersonId, k.Year))).ToHashSet());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Person, int Year)> buckets, bool sync, CancellationToken ct)
+    {
+        if (buckets.Count == 0)
+        {
+            return;
+        }
+
+        var people = buckets.Select(b => b.Person).Distinct().Order().ToList();
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // In id order, so two saves never wait for each other's locks crosswise (after any council locks: same order everywhere).
+            foreach (var person in people)
+            {
+                if (sync)
+                {
+                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockSpace}, {person})");
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, {person})", ct);
+                }
+            }
+        }
+
+        // One read of the attendance and one of the kept rows for every bucket: the span of years the buckets cover.
+        var from = new DateOnly(buckets.Min(b => b.Year), 1, 1);
+        var to = new DateOnly(buckets.Max(b => b.Year), 12, 31);
+        var rowsQuery = db.Attendance.AsNoTracking()
+            .Where(a => people.Contains(a.PersonId) && a.Meeting.State >= Public && a.Meeting.Date >= from && a.Meeting.Date <= to)
+            .Select(a => new { a.PersonId, a.Meeting.Date, a.Status });
+        var rows = sync ? rowsQuery.ToList() : await rowsQuery.ToListAsync(ct);
+        var counted = rows.Where(r => buckets.Contains((r.PersonId, r.Date.Year)))
+            .GroupBy(r => (r.PersonId, r.Date.Year, r.Status))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var keptQuery = db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= from.Year && c.Year <= to.Year);
+        var kept = (sync ? keptQuery.ToList() : await keptQuery.ToListAsync(ct)).Where(c => buckets.Contains((c.PersonId, c.Year))).ToList();
+        Apply(db, counted, kept, buckets);
+    }
+
+    // Makes the kept rows of the buckets what was counted: updates, adds the missing, removes those counted to nothing.
+    private static void Apply(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> counted, List<PersonYearCount> kept, HashSet<(int Person, int Year)> buckets)
+    {
+        var rows = kept.ToDictionary(c => (c.PersonId, c.Year, c.Status));
+        foreach (var (key, row) in rows)
+        {
+            if (counted.TryGetValue(key, out var count))
+            {
+                row.Meetings = count;
+            }
+            else if (db.Entry(row).State is not EntityState.Deleted)
+            {
+                db.Remove(row);
+            }
+        }
+
+        foreach (var ((person, year, status), count) in counted.OrderBy(c => c.Key))
+        {
+            if (buckets.Contains((person, year)) && !rows.ContainsKey((person, year, status)))
+            {
+                db.Add(new PersonYearCount { PersonId = person, Year = year, Status = status, Meetings = count });
+            }
+        }
+    }
+}
