@@ -90,6 +90,19 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var detect = DetectOnce();
+        try
+        {
+            return SaveDetected(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private int SaveDetected(bool acceptAllChangesOnSuccess)
+    {
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
         var audit = AuditCapture.Collect(ChangeTracker);
@@ -106,6 +119,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         AddFollowers(sources, audit);
         counts?.Update(this);
         people?.Update(this);
+        DetectCountChanges();
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return count;
@@ -117,6 +131,52 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     /// log nor the counts can miss a committed edit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = DetectOnce();
+        try
+        {
+            return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Looks for changes across everything tracked once per save, and not again at each read of the change
+    /// tracker below (the stamps, the outbox, the audit log, the counts and EF Core's two saves each looked
+    /// again: seven scans of every tracked record per save). What the save itself changes afterwards is
+    /// detected on its own records (<see cref="Stamp"/>, <see cref="DetectCountChanges"/>). Returns whether
+    /// automatic detection was on, to restore.
+    /// </summary>
+    private bool DetectOnce()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return detect;
+    }
+
+    /// <summary>The kept counts (of meetings and of attendance) were changed by setting their properties after the changes were detected.</summary>
+    private void DetectCountChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<Portal.MeetingYearCount>())
+        {
+            entry.DetectChanges();
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Portal.PersonYearCount>())
+        {
+            entry.DetectChanges();
+        }
+    }
+
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         Stamp();
         var sources = SearchChangeCapture.Collect(ChangeTracker);
@@ -145,6 +205,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         {
             await people.UpdateAsync(this, cancellationToken);
         }
+
+        DetectCountChanges();
 
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
@@ -181,6 +243,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
             else if (entry.State == EntityState.Modified)
             {
                 entry.Entity.StampModified(now);
+                entry.DetectChanges();
             }
         }
     }

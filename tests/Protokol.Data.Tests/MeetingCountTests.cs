@@ -89,6 +89,7 @@ public sealed class MeetingCountTests(PostgresCluster postgres)
             var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
             var meeting = (await store.FindMeetingAsync(imported, CancellationToken.None))!;
             meeting.ResetForReimport();
+            meeting.CompleteReimport();
             await store.SaveChangesAsync(CancellationToken.None);
         }
 

@@ -79,6 +79,10 @@ public sealed class ImportArchiveTests(PostgresCluster postgres)
 
         Assert.Equal(0, newer.HistoricalFollowUps);
         Assert.Equal(1, older.HistoricalFollowUps);
+
+        // A changed copy of the older minutes updates them in place, and they stay history.
+        var copy = await ImportAsync(db, "2023 (kopi).txt", minutes.Replace("sprogpraktik i dag", "sprogpraktik lige nu", StringComparison.Ordinal));
+        Assert.Equal((ImportOutcome.Updated, older.MeetingId, 1), (copy.Outcome, copy.MeetingId, copy.HistoricalFollowUps));
         await db.WithContextAsync(async context =>
         {
             var statuses = await context.FollowUps.Select(f => new { f.OriginMeeting!.Date.Year, f.Status }).ToListAsync();

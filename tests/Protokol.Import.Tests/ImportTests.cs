@@ -123,6 +123,70 @@ public sealed class ImportTests(PostgresCluster postgres)
     }
 
     [Theory]
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task A_changed_file_rewrites_only_what_changed_and_leaves_the_meeting_as_a_fresh_import_of_it_would(DatabaseProvider provider, bool inOneRun)
+    {
+        var original = Encoding.UTF8.GetString(Spec("integrationsraad-referat.txt"));
+
+        // Another attendee and one fewer apology, an item retitled, the withdrawn item back, the last item gone.
+        var changed = Encoding.UTF8.GetBytes(original
+            .Replace("Sanne Friis", "Sara Friis", StringComparison.Ordinal)
+            .Replace("Mustafa Yilmaz, Lone Dahl", "Mustafa Yilmaz", StringComparison.Ordinal)
+            .Replace("Planlægning af efterårets møder", "Planlægning af vinterens møder", StringComparison.Ordinal)
+            .Replace("Temadag om foreningsliv (udgår)", "Temadag om frivillighed", StringComparison.Ordinal)
+            .Replace("5. Evt.\nPunktet udgik.", string.Empty, StringComparison.Ordinal));
+
+        await using var fresh = await DatabaseAsync(provider);
+        Assert.Equal(ImportOutcome.Imported, (await ImportAsync(fresh, "referat.txt", changed)).Outcome);
+
+        await using var updated = await DatabaseAsync(provider);
+        var run = inOneRun ? new ImportSession() : null;
+        var first = await ImportAsync(updated, "referat.txt", Encoding.UTF8.GetBytes(original), session: run);
+        var before = await updated.WithContextAsync(async c => (
+            Items: await c.AgendaItems.ToDictionaryAsync(i => i.Number, i => i.Id),
+            Attendance: await c.Attendance.Include(a => a.Person).ToDictionaryAsync(a => a.Person.Name, a => a.Id)));
+        var second = await ImportAsync(updated, "referat.txt", changed, session: run);
+
+        Assert.Equal((ImportOutcome.Updated, first.MeetingId), (second.Outcome, second.MeetingId));
+        Assert.Equal(await RowsAsync(fresh), await RowsAsync(updated));
+        await updated.WithContextAsync(async c =>
+        {
+            // Items of the same number and the attendance of the same people are the same rows; the rest went.
+            var items = await c.AgendaItems.ToDictionaryAsync(i => i.Number, i => i.Id);
+            Assert.Equal(["1", "2", "3", "4"], items.Keys.Order(StringComparer.Ordinal));
+            Assert.All(items, i => Assert.Equal(before.Items[i.Key], i.Value));
+            var attendance = await c.Attendance.Include(a => a.Person).ToDictionaryAsync(a => a.Person.Name, a => a.Id);
+            Assert.Equal(before.Attendance["Amira Said"], attendance["Amira Said"]);
+            Assert.Equal(before.Attendance["Gitte Vang"], attendance["Gitte Vang"]);
+            Assert.DoesNotContain("Sanne Friis", attendance.Keys);
+            Assert.DoesNotContain("Lone Dahl", attendance.Keys);
+            return 0;
+        });
+    }
+
+    /// <summary>What an import leaves in the database, by content (not by id): meetings, items, attendance, follow-ups, hearings, notes, counts.</summary>
+    private static Task<List<string>> RowsAsync(TestDatabase db) => db.WithContextAsync(async c =>
+    {
+        var rows = new List<string>();
+        rows.AddRange((await c.Meetings.Include(m => m.Location).ToListAsync()).Select(m =>
+            $"meeting {m.Date:yyyy-MM-dd} {m.StartTime} {m.EndTime} {m.State} {m.ImportedFrom} {m.ImportedSha256} {m.Location?.Name} {m.AgendaPublishedAt:O} {m.MinutesPublishedAt:O}"));
+        rows.AddRange((await c.AgendaItems.Include(i => i.Parent).OrderBy(i => i.Position).ToListAsync()).Select(i =>
+            $"item {i.Number} {i.Position} {i.Parent?.Number} {i.Title} {i.Kind} {i.IsPublic} {i.PublicText} {i.Minutes} {i.Decision} {i.Withdrawn} {i.WithdrawnReason}"));
+        rows.AddRange((await c.Attendance.Include(a => a.Person).Include(a => a.GuestItems).ToListAsync()).Select(a =>
+            $"attendance {a.Person.Name} {a.Status} {a.SubstituteForId} {a.Affiliation} {string.Join(',', a.GuestItems.Select(i => i.Number).Order(StringComparer.Ordinal))}").Order(StringComparer.Ordinal));
+        rows.AddRange((await c.FollowUps.Include(f => f.Owner).Include(f => f.OriginItem).ToListAsync()).Select(f =>
+            $"follow-up {f.Text} {f.Owner?.Name} {f.Due} {f.Status} {f.CarryToNextMeeting} {f.OriginItem?.Number} {f.Completed} {f.CompletionNote}").Order(StringComparer.Ordinal));
+        rows.AddRange((await c.Hearings.Include(h => h.AgendaItem).ToListAsync()).Select(h => $"hearing {h.Subject} {h.Deadline} {h.Status} {h.AgendaItem?.Number}").Order(StringComparer.Ordinal));
+        rows.AddRange((await c.ImportNotes.ToListAsync()).Select(n => $"note {n.Field} {n.Reason} {n.Line} {n.Resolved}").Order(StringComparer.Ordinal));
+        rows.AddRange((await c.MeetingYearCounts.ToListAsync()).Select(y => $"count {y.Year} {y.Meetings} {y.PublicMeetings} {y.PublicAgendaItems}").Order(StringComparer.Ordinal));
+        rows.AddRange((await c.SearchOutbox.ToListAsync()).Select(o => $"outbox {o.Source.Split(':')[0]}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return rows;
+    });
+
+    [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task A_rejected_document_leaves_nothing_behind(DatabaseProvider provider)

@@ -76,6 +76,22 @@ public sealed class AgendaItem : Entity
         PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", 100_000);
     }
 
+    /// <summary>The item as a new version of its meeting's imported file has it: placed, titled and without minutes, as if new.</summary>
+    internal void Reimport(AgendaItem? parent, string title, AgendaItemKind kind, bool isPublic, string? publicText)
+    {
+        Parent = parent;
+        if (parent is null)
+        {
+            ParentId = null;
+        }
+
+        Edit(title, kind, isPublic, publicText);
+        Minutes = null;
+        Decision = null;
+        Withdrawn = false;
+        WithdrawnReason = null;
+    }
+
     internal void RecordMinutes(string? minutes, string? decision)
     {
         if (Withdrawn)

@@ -77,6 +77,15 @@ public sealed class Attendance : Entity
         }
     }
 
+    /// <summary>The attendance as a new version of its meeting's imported file records it anew: no substitute, no guest items.</summary>
+    internal void ClearForReimport()
+    {
+        SubstituteFor = null;
+        SubstituteForId = null;
+        Affiliation = null;
+        _guestItems.Clear();
+    }
+
     internal void SetGuestItems(IEnumerable<AgendaItem> items)
     {
         _guestItems.Clear();

@@ -14,6 +14,11 @@ public sealed class Meeting : Entity
     private readonly List<Attendance> _attendance = [];
     private readonly List<Attachment> _attachments = [];
 
+    // Between ResetForReimport and CompleteReimport: the former import's items and attendance not yet
+    // taken up again by the new version of the file (by number, by person).
+    private HashSet<AgendaItem>? _formerItems;
+    private HashSet<Attendance>? _formerAttendance;
+
     private Meeting()
     {
         Organization = null!;
@@ -198,7 +203,8 @@ public sealed class Meeting : Entity
     public AgendaItem AddItem(string number, string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
     {
         var parsed = AgendaItemNumber.Parse(number);
-        if (_items.Exists(i => i.Number == parsed.ToString()))
+        var former = _formerItems?.FirstOrDefault(i => i.Number == parsed.ToString());
+        if (former is null && _items.Exists(i => i.Number == parsed.ToString()))
         {
             throw new DomainRuleException($"Punkt {parsed} findes allerede på dagsordenen.");
         }
@@ -206,8 +212,16 @@ public sealed class Meeting : Entity
         AgendaItem? parent = null;
         if (parsed.IsSubItem)
         {
-            parent = _items.Find(i => i.Number == parsed.MainNumber.ToString())
+            parent = _items.Find(i => i.Number == parsed.MainNumber.ToString() && _formerItems?.Contains(i) != true)
                 ?? throw new DomainRuleException($"Underpunkt {parsed} kræver, at punkt {parsed.MainNumber} findes.");
+        }
+
+        if (former is not null)
+        {
+            // Imported again: the item of that number is the same item, with what the new version says.
+            _formerItems!.Remove(former);
+            former.Reimport(parent, title, kind, isPublic, publicText);
+            return former;
         }
 
         var item = new AgendaItem(this, parsed, parent, title, kind, isPublic, publicText);
@@ -350,7 +364,7 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Dagsordenen er allerede offentliggjort.");
         }
 
-        if (_items.Count == 0)
+        if (_items.Count == (_formerItems?.Count ?? 0))
         {
             throw new DomainRuleException("En tom dagsorden kan ikke offentliggøres.");
         }
@@ -401,6 +415,12 @@ public sealed class Meeting : Entity
         var existing = _attendance.Find(a => a.Person == person);
         if (existing is not null)
         {
+            if (_formerAttendance?.Remove(existing) == true)
+            {
+                // Imported again: the person's attendance is the same row, with what the new version says.
+                existing.ClearForReimport();
+            }
+
             existing.Update(status, substituteFor, affiliation);
             return existing;
         }
@@ -517,6 +537,10 @@ public sealed class Meeting : Entity
     /// <summary>
     /// Empties an imported meeting so a changed version of its file can be imported into it again,
     /// keeping its identity (and so its address on the portal). Only imported meetings can be reset.
+    /// Its items and attendance stay until <see cref="CompleteReimport"/>: an item added again under
+    /// its number (<see cref="AddItem"/>) and a person's attendance recorded again
+    /// (<see cref="RecordAttendance"/>) are the same records, given the new version's values, so a
+    /// changed file rewrites only what changed; <see cref="CompleteReimport"/> removes the rest.
     /// </summary>
     public void ResetForReimport()
     {
@@ -525,8 +549,8 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Kun importerede møder kan importeres igen.");
         }
 
-        _items.Clear();
-        _attendance.Clear();
+        _formerItems = [.. _items];
+        _formerAttendance = [.. _attendance];
         _attachments.Clear();
         State = MeetingState.Planned;
         AgendaPublishedAt = null;
@@ -534,6 +558,23 @@ public sealed class Meeting : Entity
         MinutesApprovedBy = null;
         MinutesApprovedById = null;
         StartTime = EndTime = null;
+    }
+
+    /// <summary>
+    /// Ends importing the meeting again (<see cref="ResetForReimport"/>): the former items and
+    /// attendance the new version did not take up are removed.
+    /// </summary>
+    public void CompleteReimport()
+    {
+        if (_formerItems is null || _formerAttendance is null)
+        {
+            throw new DomainRuleException("Mødet importeres ikke igen.");
+        }
+
+        _attendance.RemoveAll(_formerAttendance.Contains);
+        _items.RemoveAll(_formerItems.Contains);
+        _formerItems = null;
+        _formerAttendance = null;
     }
 
     private void EnsureOwnItem(AgendaItem item)

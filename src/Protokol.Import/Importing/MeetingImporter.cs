@@ -87,6 +87,17 @@ internal sealed class CouncilMeetings
         Dates.Add(date);
         Latest = Latest is { } latest && latest >= date ? latest : date;
     }
+
+    /// <summary>A meeting imported again from another file on the same date: it is now known by that file.</summary>
+    public void Reimported(int id, string? formerFile, string fileName)
+    {
+        if (formerFile is not null && ByFile.TryGetValue(formerFile, out var former) && former == id)
+        {
+            ByFile.Remove(formerFile);
+        }
+
+        ByFile[fileName] = id;
+    }
 }
 
 /// <summary>A file read and parsed, ready to be stored (or the reason it cannot be).</summary>
@@ -165,6 +176,12 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
                     stored.Meetings.Add(result.MeetingId!.Value, stored.Date, fileName);
                     session.Meetings[stored.OrganizationId] = stored.Meetings;
                 }
+                else if (result.Outcome == ImportOutcome.Updated && stored is { Meetings: not null, Rescheduled: false })
+                {
+                    // The same date: the council's dates and latest meeting stand; the meeting goes by its new file name.
+                    stored.Meetings.Reimported(result.MeetingId!.Value, stored.FormerFile, fileName);
+                    session.Meetings[stored.OrganizationId] = stored.Meetings;
+                }
                 else
                 {
                     // An update may have moved the meeting to another date: read the council's meetings anew.
@@ -213,7 +230,8 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
     }
 
     /// <summary>What a stored document adds to the session: its people, and its council's meetings (null when not kept).</summary>
-    private sealed record Stored(PeopleResolver People, int OrganizationId, DateOnly Date, CouncilMeetings? Meetings);
+    /// <remarks>For an updated meeting: the file it was imported from before, and whether its date changed.</remarks>
+    private sealed record Stored(PeopleResolver People, int OrganizationId, DateOnly Date, CouncilMeetings? Meetings, string? FormerFile = null, bool Rescheduled = false);
 
     private async Task<(ImportResult, Stored?)> StoreAsync(string fileName, byte[] bytes, string sha, ParsedMeeting parsed, ImportTarget target, ImportSession? session, CancellationToken ct)
     {
@@ -263,6 +281,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         }
 
         var outcome = ImportOutcome.Imported;
+        var (formerFile, formerDate) = (meeting?.ImportedFrom, meeting?.Date);
         if (meeting is null)
         {
             meeting = new Meeting(organization, date, parsed.Start, parsed.End);
@@ -288,8 +307,11 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             meeting.SetPlace(location, null);
         }
 
+        // An update on the same date of a council that has a later meeting is history without a query: that
+        // later meeting is another one. Otherwise the latest meeting but this one is read.
         var latest = organization.Id == 0 ? null
             : meeting.Id == 0 && known is not null ? known.Latest
+            : formerDate == date && known?.Latest is { } later && later > date ? later
             : await store.LatestMeetingDateAsync(organization.Id, meeting.Id == 0 ? null : meeting.Id, ct);
         var historical = latest is { } l && date <= l;
         var index = body.Id != 0 && session?.People.TryGetValue(body.Id, out var keptPeople) == true
@@ -298,6 +320,11 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         var people = new PeopleResolver(body, index, store);
         var mapper = new MeetingMapper(store, people);
         mapper.Map(meeting, organization, parsed, now.UtcDateTime, today, historical);
+        if (outcome == ImportOutcome.Updated)
+        {
+            // Items and attendance the new version has again were rewritten in place; the rest goes.
+            meeting.CompleteReimport();
+        }
 
         // Whatever the order an archive is imported in, only the latest minutes' follow-ups stay
         // open: those of earlier imported minutes become history when later ones arrive.
@@ -318,7 +345,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             Proposals = people.Proposals,
             ReviewNotes = parsed.Review.Count,
             HistoricalFollowUps = mapper.HistoricalFollowUps,
-        }, new Stored(people, organization.Id, date, known));
+        }, new Stored(people, organization.Id, date, known, formerFile, formerDate is { } was && was != date));
     }
 
     private async Task<CouncilMeetings> CouncilMeetingsAsync(int organizationId, CancellationToken ct)
