@@ -187,30 +187,13 @@ internal static class OParlEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, OParlObjects oparl, OParlList list, int owner, int defaultSize, CancellationToken ct)
     {
         var query = http.Request.Query;
-        var (filter, problem) = ListFilter.Parse(query);
-        OParlCursor? after = null;
-        if (filter is not null && query["after"].ToString() is { Length: > 0 } cursor && (after = OParlCursor.Parse(cursor)) is null)
-        {
-            problem = $"after: \"{cursor}\" er ikke en position i listen; følg listens links (next).";
-        }
-
-        // A page number or page size that is no positive whole number is named, as a bad date filter is, not read as the default.
-        foreach (var name in new[] { "elementsPerPage", "page" })
-        {
-            if (problem is null && query[name].ToString() is { Length: > 0 } number
-                && !(int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var positive) && positive > 0))
-            {
-                problem = $"{name}: \"{number}\" er ikke et positivt heltal.";
-            }
-        }
-
-        if (filter is null || problem is not null)
+        var (parsed, problem) = ListFilter.ParsePage(query, defaultSize);
+        if (parsed is null)
         {
             return Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig parameter");
         }
 
-        var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : defaultSize;
-        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var (filter, after, size, page) = parsed;
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
         // The lists of people, memberships and organizations are written straight from their records (OParlPeopleWriter).
         var request = new OParlPageRequest(size, skip, after);
@@ -266,9 +249,48 @@ internal static class OParlEndpoints
     }
 }
 
+/// <summary>A list request's filters, cursor (<c>after</c>), page size and page number.</summary>
+internal sealed record ListRequest(OParlListFilter Filter, OParlCursor? After, int Size, int Page);
+
 /// <summary>The created/modified filters of a list request, from its query string.</summary>
 internal static class ListFilter
 {
+    /// <summary>
+    /// The filters, the cursor, the page size (at most <see cref="OParlEndpoints.MaxPageSize"/>, <paramref name="defaultSize"/>
+    /// when not given) and the page number; or what is wrong with one of them, named: a page number or size that is no positive
+    /// whole number is refused as a bad date filter is, not read as the default.
+    /// </summary>
+    public static (ListRequest? Request, string? Problem) ParsePage(IQueryCollection query, int defaultSize)
+    {
+        var (filter, problem) = Parse(query);
+        if (filter is null)
+        {
+            return (null, problem);
+        }
+
+        OParlCursor? after = null;
+        if (query["after"].ToString() is { Length: > 0 } cursor && (after = OParlCursor.Parse(cursor)) is null)
+        {
+            return (null, $"after: \"{cursor}\" er ikke en position i listen; følg listens links (next).");
+        }
+
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { ["elementsPerPage"] = defaultSize, ["page"] = 1 };
+        foreach (var name in numbers.Keys.ToList())
+        {
+            if (query[name].ToString() is { Length: > 0 } number)
+            {
+                if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var positive) || positive <= 0)
+                {
+                    return (null, $"{name}: \"{number}\" er ikke et positivt heltal.");
+                }
+
+                numbers[name] = positive;
+            }
+        }
+
+        return (new ListRequest(filter, after, Math.Min(numbers["elementsPerPage"], OParlEndpoints.MaxPageSize), numbers["page"]), null);
+    }
+
     /// <summary>The filters, or what is wrong with one of them (named).</summary>
     public static (OParlListFilter? Filter, string? Problem) Parse(IQueryCollection query)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Protokol.Core.Abstractions;
 
@@ -45,20 +44,13 @@ internal static class OParlMeetingLists
     public static async Task<IResult> ListAsync(HttpContext http, OParlObjects oparl, IOParlQueries queries, OParlList list, int owner, int defaultSize, CancellationToken ct)
     {
         var query = http.Request.Query;
-        var (filter, problem) = ListFilter.Parse(query);
-        OParlCursor? after = null;
-        if (filter is not null && query["after"].ToString() is { Length: > 0 } cursor && (after = OParlCursor.Parse(cursor)) is null)
-        {
-            problem = $"after: \"{cursor}\" er ikke en position i listen; følg listens links (next).";
-        }
-
-        if (filter is null || problem is not null)
+        var (request, problem) = ListFilter.ParsePage(query, defaultSize);
+        if (request is null)
         {
             return Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig parameter");
         }
 
-        var size = int.TryParse(query["elementsPerPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, OParlEndpoints.MaxPageSize) : defaultSize;
-        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var (filter, after, size, page) = request;
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
         if (await queries.ListAsync(list, owner, filter, new OParlPageRequest(size, skip, after), ct) is not { } result)
         {
