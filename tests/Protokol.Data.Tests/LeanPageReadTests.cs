@@ -36,7 +36,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
     public async Task The_lean_page_reads_return_what_the_EF_Core_reads_return(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
-        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 17);
+        await GeneratedArchive.SeedAsync(db, seed: 17, Clock);
         await SeedMoreAsync(db);
         var sessions = db.Services.GetRequiredService<ReadSessions>();
 
@@ -130,7 +130,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
     public async Task On_a_PostgreSQL_server_with_another_DateStyle_the_person_page_still_counts_by_the_right_year()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres, Clock);
-        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
+        await GeneratedArchive.SeedAsync(db, seed: 5, Clock);
 
         // A server (or database) whose dates are written day first: every new connection gets it.
         await db.WithContextAsync(context => context.Database.ExecuteSqlRawAsync(
@@ -156,7 +156,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
     {
         // The portal benchmark counts a page's round trips from this log, beside EF Core's command log.
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
-        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 3);
+        await GeneratedArchive.SeedAsync(db, seed: 3, Clock);
         foreach (var level in new[] { Microsoft.Extensions.Logging.LogLevel.Debug, Microsoft.Extensions.Logging.LogLevel.Information })
         {
             var logged = new CapturingLoggerProvider();
@@ -209,7 +209,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         // The front page sums each council's kept counts and the person page reads its kept counts per year and status:
         // both from an index alone (IX_MeetingYearCounts_Covering, IX_PersonYearCounts_Covering), not a row per entry.
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null, Clock);
-        await LeanMeetingReadTests.GeneratedArchive.SeedAsync(db, seed: 5);
+        await GeneratedArchive.SeedAsync(db, seed: 5, Clock);
         var sessions = db.Services.GetRequiredService<ReadSessions>();
         var run = new List<string>();
         sessions.Executed = run.Add;
