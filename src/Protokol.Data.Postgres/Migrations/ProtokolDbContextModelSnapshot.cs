@@ -865,9 +865,9 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("Modified");
 
-                    b.HasIndex("OrganizationId", "Date");
-
                     b.HasIndex("OrganizationId", "ImportedFrom");
+
+                    b.HasIndex("OrganizationId", "Date", "Id");
 
                     b.ToTable("Meetings");
                 });

@@ -832,9 +832,9 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("Modified");
 
-                    b.HasIndex("OrganizationId", "Date");
-
                     b.HasIndex("OrganizationId", "ImportedFrom");
+
+                    b.HasIndex("OrganizationId", "Date", "Id");
 
                     b.ToTable("Meetings");
                 });

@@ -30,7 +30,9 @@ internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
 
         // Stored as its number: the states are ordered and queries compare them (">= agenda published").
         builder.Property(m => m.State);
-        builder.HasIndex(m => new { m.OrganizationId, m.Date });
+        // The id as the last key serves "a council's newest meetings" (date, then id, descending) from the index alone;
+        // SQLite keeps the row id in every index anyway, PostgreSQL otherwise sorts all the council's meetings.
+        builder.HasIndex(m => new { m.OrganizationId, m.Date, m.Id });
         builder.HasIndex(m => m.Date);
         builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Location).WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.SetNull);

@@ -27,29 +27,32 @@ internal static class PageReader
     /// <summary>The council of the slug <c>@p0</c> (external organisations have no page).</summary>
     private const string CouncilId = $"""(SELECT o."Id" FROM "Organizations" AS o WHERE o."Slug" = @p0 AND o."Kind" <> '{External}' ORDER BY o."Id" LIMIT 1)""";
 
-    /// <summary>The year of a stored date as a number: SQLite stores a date as ISO text (yyyy-MM-dd), and ReadSessions sets PostgreSQL's DateStyle to ISO.</summary>
-    private const string YearOfMeeting = """CAST(SUBSTR(CAST(m."Date" AS TEXT), 1, 4) AS INTEGER)""";
-
     // The front page: every council with its kept count of public meetings and, per council, the next
     // meeting (planned ones too: the public may come) and the latest public minutes, each the first row
-    // of the (OrganizationId, Date) index, joined by id for its date and time. @p0: today.
+    // of the council's (OrganizationId, Date, Id) index, then joined by id for its date and time. @p0: today.
+    // The councils are a MATERIALIZED step: joined to the meetings on a subquery's result, PostgreSQL
+    // hashed every meeting of the archive (20 ms at 100,000 items); from the kept rows each meeting is
+    // one key lookup, on both engines.
     private static readonly LeanStatement Front = new($"""
-        SELECT o."Id", o."Slug", o."Name", o."Kind", o."Purpose", b."Name",
-            COALESCE((SELECT SUM(c."PublicMeetings") FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = o."Id"), 0),
+        WITH f AS MATERIALIZED (
+            SELECT o."Id" AS "Id", o."Slug" AS "Slug", o."Name" AS "Name", o."Kind" AS "Kind", o."Purpose" AS "Purpose", b."Name" AS "Body",
+                COALESCE((SELECT SUM(c."PublicMeetings") FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = o."Id"), 0) AS "Public",
+                (SELECT m."Id" FROM "Meetings" AS m
+                    WHERE m."OrganizationId" = o."Id" AND m."Date" >= @p0 AND m."CancelledAt" IS NULL
+                    ORDER BY m."Date", m."StartTime"
+                    LIMIT 1) AS "Next",
+                (SELECT m."Id" FROM "Meetings" AS m
+                    WHERE m."OrganizationId" = o."Id" AND m."State" >= {Minutes}
+                    ORDER BY m."Date" DESC, m."Id" DESC
+                    LIMIT 1) AS "Last"
+            FROM "Organizations" AS o
+            INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
+            WHERE o."Kind" <> '{External}')
+        SELECT f."Id", f."Slug", f."Name", f."Kind", f."Purpose", f."Body", f."Public",
             n."Id", n."Date", n."StartTime", l."Id", l."Date"
-        FROM "Organizations" AS o
-        INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
-        LEFT JOIN "Meetings" AS n ON n."Id" = (
-            SELECT m."Id" FROM "Meetings" AS m
-            WHERE m."OrganizationId" = o."Id" AND m."Date" >= @p0 AND m."CancelledAt" IS NULL
-            ORDER BY m."Date", m."StartTime"
-            LIMIT 1)
-        LEFT JOIN "Meetings" AS l ON l."Id" = (
-            SELECT m."Id" FROM "Meetings" AS m
-            WHERE m."OrganizationId" = o."Id" AND m."State" >= {Minutes}
-            ORDER BY m."Date" DESC, m."Id" DESC
-            LIMIT 1)
-        WHERE o."Kind" <> '{External}'
+        FROM f
+        LEFT JOIN "Meetings" AS n ON n."Id" = f."Next"
+        LEFT JOIN "Meetings" AS l ON l."Id" = f."Last"
         """, 1);
 
     /// <summary>The council (@p0 slug) with its current term (@p1 today).</summary>
@@ -150,21 +153,14 @@ internal static class PageReader
         ORDER BY m."Date" DESC, a."Id"
         """;
 
-    /// <summary>The person's (@p0) attendance in the newest year of the kept counts, newest first (the page without a year).</summary>
-    private static readonly string NewestAttendanceSql = $"""
-        SELECT a."MeetingId", m."Date", o."Name", a."Status"
-        FROM "Attendance" AS a
-        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
-        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
-            AND {YearOfMeeting} = (SELECT MAX(c."Year") FROM "PersonYearCounts" AS c WHERE c."PersonId" = @p0)
-        ORDER BY m."Date" DESC, a."Id"
-        """;
-
-    // With and without a year, the person's page is one command.
-    private static readonly LeanStatement Person = new(PersonSql + ";\n" + NewestAttendanceSql, 1);
+    // Without a year the page shows the newest year of the kept counts: the person's statements first,
+    // then that year's attendance by date range. A year computed in SQL from the stored date cannot use an
+    // index, and PostgreSQL read every meeting of the archive for it (1.5 ms at 100,000 items).
+    private static readonly LeanStatement Person = new(PersonSql, 1);
 
     private static readonly LeanStatement PersonYear = new(PersonSql + ";\n" + AttendanceSql, 3);
+
+    private static readonly LeanStatement Attendance = new(AttendanceSql, 3);
 
     private static readonly StringComparer Danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
 
@@ -366,8 +362,11 @@ internal static class PageReader
                         Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)));
                 }
 
-                await r.NextResultAsync(token);
-                await ReadAttendanceAsync(r, attendance, token);
+                if (year is not null)
+                {
+                    await r.NextResultAsync(token);
+                    await ReadAttendanceAsync(r, attendance, token);
+                }
             }
 
             if (person is null)
@@ -376,6 +375,12 @@ internal static class PageReader
             }
 
             var years = counts.Select(c => c.Year).Distinct().OrderDescending().ToList();
+            if (year is null && years.Count > 0)
+            {
+                await using var r = await session.ExecuteAsync(Attendance, [id, new DateOnly(years[0], 1, 1), new DateOnly(years[0], 12, 31)], token);
+                await ReadAttendanceAsync(r, attendance, token);
+            }
+
             var totals = new AttendanceTotals(
                 counts.Where(c => c.Status == AttendanceStatus.Present).Sum(c => c.Count),
                 counts.Where(c => c.Status != AttendanceStatus.Guest).Sum(c => c.Count),
@@ -385,7 +390,7 @@ internal static class PageReader
                 return new PersonRecord(person, aliases, seats, [], year, years, totals, YearFound: false);
             }
 
-            // One year of meetings at a time (the newest without a year, read with the rest), so the page stays the same size however long the archive.
+            // One year of meetings at a time (the newest without a year), so the page stays the same size however long the archive.
             var shownYear = year ?? (years.Count > 0 ? years[0] : null);
             return new PersonRecord(person, aliases, seats, attendance, shownYear, years, totals);
         }, ct);
