@@ -211,8 +211,9 @@ public sealed class SearchIndexProcessTests(ITestOutputHelper output) : IDisposa
                     return process;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or (a loaded machine) the first answer took longer than the client's timeout: ask again.
             }
 
             await Task.Delay(250);

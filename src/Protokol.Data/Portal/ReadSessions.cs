@@ -65,8 +65,8 @@ public sealed class ReadSessions : IAsyncDisposable
         // The session is the pool: closing it must close the connection and drop its prepared statements.
         builder["Pooling"] = false;
         _connectionString = builder.ConnectionString;
-        // PostgreSQL: dates as ISO text whatever the server's DateStyle, as the page reads' portable SQL takes a year
-        // from the first four characters of a date cast to text (SQLite stores dates so).
+        // PostgreSQL: dates as ISO text whatever the server's DateStyle, so a date a statement casts to text reads as
+        // SQLite stores it (yyyy-MM-dd).
         _pragmas = settings.Provider == DatabaseProvider.Sqlite
             ? SqlitePragmas.For(settings.SqliteCacheMb).Text + " PRAGMA query_only=1;"
             : "SET DateStyle = 'ISO, YMD';";
