@@ -78,6 +78,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<Portal.PersonYearCount> PersonYearCounts => Set<Portal.PersonYearCount>();
 
+    public DbSet<Accounts.SignInFailure> SignInFailures => Set<Accounts.SignInFailure>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Timestamps are UTC everywhere; SQLite hands them back unspecified, PostgreSQL insists on UTC.

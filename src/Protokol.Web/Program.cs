@@ -71,7 +71,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer
 builder.Services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
-builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddScoped<SignInThrottle>();
 builder.Services.AddRateLimiter(ReadLimiter.Configure);
 builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
 builder.Services.AddAuthorizationBuilder()

@@ -1310,6 +1310,25 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("AnnualReportTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Started")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Started");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

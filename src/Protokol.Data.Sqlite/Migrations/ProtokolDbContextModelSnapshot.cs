@@ -1259,6 +1259,25 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("AnnualReportTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Started");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

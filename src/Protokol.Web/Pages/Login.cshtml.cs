@@ -42,18 +42,18 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle,
         Email = email;
         var address = email ?? string.Empty;
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.IsThrottled(address, client))
+        if (!await throttle.IsThrottledAsync(address, client, cancellationToken))
         {
             var result = await accounts.SignInAsync(address, password ?? string.Empty, cancellationToken);
             if (result.Outcome == SignInOutcome.Success)
             {
-                throttle.Succeeded(address, client);
+                await throttle.SucceededAsync(address, client, cancellationToken);
                 var principal = StaffClaims.Principal(result.Account!);
                 await HttpContext.SignInAsync(StaffClaims.Scheme, principal);
                 return LocalRedirect(Back ?? Home(principal));
             }
 
-            throttle.Failed(address, client);
+            await throttle.FailedAsync(address, client, cancellationToken);
             logger.LogWarning("Failed sign-in for {Address} from {Client}", address, client);
         }
         else
