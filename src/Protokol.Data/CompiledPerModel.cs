@@ -17,3 +17,19 @@ internal sealed class CompiledPerModel<T>(Func<T> compile)
 
     public T For(DbContext db) => _compiled.GetValue(db.Model, _ => compile());
 }
+
+/// <summary>Helpers for compiled queries.</summary>
+internal static class CompiledQueries
+{
+    /// <summary>The rows of a compiled query's sequence, as a list.</summary>
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+}

@@ -170,17 +170,6 @@ public sealed class MeetingCountKeeper
         EF.CompileAsyncQuery((ProtokolDbContext db, int[] organizations, int first, int last) =>
             db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId) && c.Year >= first && c.Year <= last)));
 
-    internal static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
     private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Organization, int Year)> buckets, bool sync, CancellationToken ct)
     {
         if (buckets.Count == 0)
@@ -208,7 +197,7 @@ public sealed class MeetingCountKeeper
         // The kept rows of the buckets' councils in the buckets' span of years (the others are not touched).
         var (first, last) = (buckets.Min(b => b.Year), buckets.Max(b => b.Year));
         var keptQuery = db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId) && c.Year >= first && c.Year <= last);
-        var kept = (sync ? keptQuery.ToList() : await ToListAsync(KeptQuery.For(db)(db, [.. organizations], first, last), ct)).ToDictionary(c => (c.OrganizationId, c.Year));
+        var kept = (sync ? keptQuery.ToList() : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. organizations], first, last), ct)).ToDictionary(c => (c.OrganizationId, c.Year));
         foreach (var (organization, year) in buckets.Order())
         {
             var from = new DateOnly(year, 1, 1);

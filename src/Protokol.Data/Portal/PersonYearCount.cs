@@ -276,12 +276,12 @@ public sealed class PersonCountKeeper
         var rowsQuery = db.Attendance.AsNoTracking()
             .Where(a => people.Contains(a.PersonId) && a.Meeting.State >= Public && a.Meeting.Date >= from && a.Meeting.Date <= to)
             .Select(a => new { a.PersonId, a.Meeting.Date, a.Status });
-        var rows = sync ? rowsQuery.Select(r => new AttendanceRow(r.PersonId, r.Date, r.Status)).ToList() : await MeetingCountKeeper.ToListAsync(RowsQuery.For(db)(db, [.. people], from, to), ct);
+        var rows = sync ? rowsQuery.Select(r => new AttendanceRow(r.PersonId, r.Date, r.Status)).ToList() : await CompiledQueries.ToListAsync(RowsQuery.For(db)(db, [.. people], from, to), ct);
         var counted = rows.Where(r => buckets.Contains((r.PersonId, r.Date.Year)))
             .GroupBy(r => (r.PersonId, r.Date.Year, r.Status))
             .ToDictionary(g => g.Key, g => g.Count());
         var keptQuery = db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= from.Year && c.Year <= to.Year);
-        var kept = (sync ? keptQuery.ToList() : await MeetingCountKeeper.ToListAsync(KeptQuery.For(db)(db, [.. people], from.Year, to.Year), ct)).Where(c => buckets.Contains((c.PersonId, c.Year))).ToList();
+        var kept = (sync ? keptQuery.ToList() : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. people], from.Year, to.Year), ct)).Where(c => buckets.Contains((c.PersonId, c.Year))).ToList();
         Apply(db, counted, kept, buckets);
     }
 

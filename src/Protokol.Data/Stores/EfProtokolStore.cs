@@ -66,17 +66,6 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     private sealed record ImportedFollowUpRow(FollowUp FollowUp, DateOnly OriginDate);
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
     public Task<Body?> FindBodyAsync(string key, CancellationToken cancellationToken) =>
         BodyByKey.For(db)(db, key, cancellationToken);
 
@@ -107,7 +96,7 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public async Task<IReadOnlyList<(FollowUp FollowUp, DateOnly OriginDate)>> OpenImportedFollowUpsAsync(int organizationId, DateOnly before, CancellationToken cancellationToken)
     {
         var open = new List<(FollowUp, DateOnly)>();
-        foreach (var (followUp, stored) in await ListAsync(OpenImportedFollowUps.For(db)(db, organizationId, before), cancellationToken))
+        foreach (var (followUp, stored) in await CompiledQueries.ToListAsync(OpenImportedFollowUps.For(db)(db, organizationId, before), cancellationToken))
         {
             // A meeting this unit of work tracks (fixed up as the follow-up's origin) counts as it is now, not as stored.
             if (followUp.OriginMeeting is not { } tracked)
@@ -181,7 +170,7 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
         db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
 
     public async Task<IReadOnlyList<MeetingOnDate>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) =>
-        (await ListAsync(MeetingsOnDay.For(db)(db, organizationId, date), cancellationToken))
+        (await CompiledQueries.ToListAsync(MeetingsOnDay.For(db)(db, organizationId, date), cancellationToken))
         .Select(m => new MeetingOnDate(m.Id, m.ImportedFrom, m.ImportedSha256, m.Titles)).ToList();
 
     public Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) =>
@@ -196,10 +185,10 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
-        db.FollowUps.RemoveRange(await ListAsync(FollowUpsFrom.For(db)(db, meeting.Id), cancellationToken));
+        db.FollowUps.RemoveRange(await CompiledQueries.ToListAsync(FollowUpsFrom.For(db)(db, meeting.Id), cancellationToken));
         var itemIds = meeting.Items.Select(i => i.Id).ToList();
         db.Hearings.RemoveRange(await db.Hearings.Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken));
-        db.ImportNotes.RemoveRange(await ListAsync(NotesOf.For(db)(db, meeting.Id), cancellationToken));
+        db.ImportNotes.RemoveRange(await CompiledQueries.ToListAsync(NotesOf.For(db)(db, meeting.Id), cancellationToken));
     }
 
     public void Add(Entity entity) => db.Add(entity);
