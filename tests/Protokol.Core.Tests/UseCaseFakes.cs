@@ -152,6 +152,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     public Task<IReadOnlyList<FollowUp>> OpenFollowUpsAsync(int organizationId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<(FollowUp FollowUp, DateOnly OriginDate)>> OpenImportedFollowUpsAsync(int organizationId, DateOnly before, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<Hearing>> OpenHearingsAsync(int organizationId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -76,6 +76,63 @@ public sealed class PersistenceTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_import_reads_the_open_follow_ups_of_earlier_imported_minutes_with_their_dates_and_nothing_else(DatabaseProvider provider)
+    {
+        await using var db = await Database(provider);
+        await SeedAsync(db);
+        var day = new DateOnly(2020, 6, 1);
+        int councilId, earlierId, openId, fromLaterId;
+        await using (var scope = db.Scope())
+        {
+            // Open follow-ups of earlier imported minutes (one), of closed ones, of later minutes, of minutes
+            // typed in (not imported), of another council's minutes: only the first is read.
+            var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var body = await context.Bodies.Include(b => b.Organizations).FirstAsync();
+            var council = body.AddOrganization("importeret-raad", "Importeret råd", OrganizationKind.Council);
+            var other = body.AddOrganization("andet-raad", "Andet råd", OrganizationKind.Council);
+            var earlier = new Meeting(council, day.AddDays(-10));
+            earlier.MarkImported("tidligere.txt", new string('b', 64), Clock.GetUtcNow().UtcDateTime);
+            var later = new Meeting(council, day.AddDays(5));
+            later.MarkImported("senere.txt", new string('c', 64), Clock.GetUtcNow().UtcDateTime);
+            var typedIn = new Meeting(council, day.AddDays(-20));
+            var elsewhere = new Meeting(other, day.AddDays(-10));
+            elsewhere.MarkImported("andet.txt", new string('d', 64), Clock.GetUtcNow().UtcDateTime);
+            var open = new Core.FollowUps.FollowUp(council, "Åben fra tidligere referat", null, null, false, earlier);
+            var done = new Core.FollowUps.FollowUp(council, "Afsluttet", null, null, false, earlier);
+            done.Complete(day.AddDays(-9));
+            var fromLater = new Core.FollowUps.FollowUp(council, "Fra senere referat", null, null, false, later);
+            context.AddRange(earlier, later, typedIn, elsewhere, open, done, fromLater,
+                new Core.FollowUps.FollowUp(council, "Fra indtastet møde", null, null, false, typedIn),
+                new Core.FollowUps.FollowUp(other, "Andet råd", null, null, false, elsewhere));
+            await context.SaveChangesAsync();
+            (councilId, earlierId, openId, fromLaterId) = (council.Id, earlier.Id, open.Id, fromLater.Id);
+        }
+
+        await using (var scope = db.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var read = await store.OpenImportedFollowUpsAsync(councilId, day, CancellationToken.None);
+            Assert.Equal([(openId, day.AddDays(-10))], read.Select(r => (r.FollowUp.Id, r.OriginDate)));
+            Assert.Null(read[0].FollowUp.OriginMeeting);
+            Assert.Empty(await store.OpenImportedFollowUpsAsync(councilId, day.AddDays(-10), CancellationToken.None));
+        }
+
+        await using (var scope = db.Scope())
+        {
+            // A meeting this unit of work has moved counts as it is now: the earlier minutes moved past the day are not before it.
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var moved = await store.FindMeetingAsync(earlierId, CancellationToken.None);
+            moved!.Reschedule(day.AddDays(1), null, null);
+            Assert.Empty(await store.OpenImportedFollowUpsAsync(councilId, day, CancellationToken.None));
+            Assert.Equal(
+                [(openId, day.AddDays(1)), (fromLaterId, day.AddDays(5))],
+                (await store.OpenImportedFollowUpsAsync(councilId, day.AddDays(6), CancellationToken.None)).Select(r => (r.FollowUp.Id, r.OriginDate)).OrderBy(r => r.Id));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_whole_demo_council_round_trips(DatabaseProvider provider)
     {
         await using var db = await Database(provider);

@@ -24,6 +24,12 @@ public interface IProtokolStore
 
     Task<IReadOnlyList<FollowUp>> OpenFollowUpsAsync(int organizationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The organization's open follow-ups from imported minutes dated before <paramref name="before"/>, each
+    /// with that date (what an import closes as history); read without their organization, owner or meeting.
+    /// </summary>
+    Task<IReadOnlyList<(FollowUp FollowUp, DateOnly OriginDate)>> OpenImportedFollowUpsAsync(int organizationId, DateOnly before, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Hearing>> OpenHearingsAsync(int organizationId, CancellationToken cancellationToken);
 
     Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken);

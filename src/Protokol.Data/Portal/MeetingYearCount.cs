@@ -151,6 +151,25 @@ public sealed class MeetingCountKeeper
         await db.SaveChangesAsync(ct);
     }
 
+    private sealed record BucketCount(int Meetings, int PublicMeetings, int PublicAgendaItems);
+
+    private static IQueryable<BucketCount> Counted(ProtokolDbContext db, int organization, DateOnly from, DateOnly to) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == organization).Select(o => new BucketCount(
+            db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to),
+            db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to && m.State >= MeetingState.AgendaPublished),
+            db.AgendaItems.Count(i => i.Meeting.OrganizationId == organization && i.Meeting.Date >= from && i.Meeting.Date <= to && i.Meeting.State >= MeetingState.AgendaPublished)));
+
+    // Compiled (issue 17): a save that adds a meeting runs both, and an import saves a meeting per document.
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, DateOnly, DateOnly, CancellationToken, Task<BucketCount?>>> CountQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int organization, DateOnly from, DateOnly to, CancellationToken ct) => db.Organizations.AsNoTracking().Where(o => o.Id == organization).Select(o => new BucketCount(
+            db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to),
+            db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to && m.State >= MeetingState.AgendaPublished),
+            db.AgendaItems.Count(i => i.Meeting.OrganizationId == organization && i.Meeting.Date >= from && i.Meeting.Date <= to && i.Meeting.State >= MeetingState.AgendaPublished))).FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], int, int, IAsyncEnumerable<MeetingYearCount>>> KeptQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] organizations, int first, int last) =>
+            db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId) && c.Year >= first && c.Year <= last)));
+
     private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Organization, int Year)> buckets, bool sync, CancellationToken ct)
     {
         if (buckets.Count == 0)
@@ -175,19 +194,15 @@ public sealed class MeetingCountKeeper
             }
         }
 
-        var keptQuery = db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId));
-        var kept = (sync ? keptQuery.ToList() : await keptQuery.ToListAsync(ct)).ToDictionary(c => (c.OrganizationId, c.Year));
+        // The kept rows of the buckets' councils in the buckets' span of years (the others are not touched).
+        var (first, last) = (buckets.Min(b => b.Year), buckets.Max(b => b.Year));
+        var keptQuery = db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId) && c.Year >= first && c.Year <= last);
+        var kept = (sync ? keptQuery.ToList() : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. organizations], first, last), ct)).ToDictionary(c => (c.OrganizationId, c.Year));
         foreach (var (organization, year) in buckets.Order())
         {
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
-            var counted = db.Organizations.AsNoTracking().Where(o => o.Id == organization).Select(o => new
-            {
-                Meetings = db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to),
-                PublicMeetings = db.Meetings.Count(m => m.OrganizationId == organization && m.Date >= from && m.Date <= to && m.State >= MeetingState.AgendaPublished),
-                PublicAgendaItems = db.AgendaItems.Count(i => i.Meeting.OrganizationId == organization && i.Meeting.Date >= from && i.Meeting.Date <= to && i.Meeting.State >= MeetingState.AgendaPublished),
-            });
-            var count = sync ? counted.FirstOrDefault() : await counted.FirstOrDefaultAsync(ct);
+            var count = sync ? Counted(db, organization, from, to).FirstOrDefault() : await CountQuery.For(db)(db, organization, from, to, ct);
             kept.TryGetValue((organization, year), out var row);
             if (count is null || count.Meetings == 0)
             {

@@ -161,8 +161,32 @@ public sealed class PersonCountKeeper
     {
         var buckets = new HashSet<(int Person, int Year)>(_left);
 
-        // The buckets entered (and those left in meetings the save did not change): one read of the rows as saved.
-        var attendanceIds = _entered.Select(a => a.Id).Where(id => id > 0).Distinct().ToList();
+        // The buckets entered: from the attendance as saved when its meeting is tracked (what was just saved is
+        // what the rows hold), else (and for the meetings whose date or state changed) one read of the rows.
+        var attendanceIds = new List<int>();
+        foreach (var attendance in _entered)
+        {
+            if (attendance.Id <= 0)
+            {
+                continue;
+            }
+
+            if (attendance.PersonId > 0 && attendance.Meeting is { } meeting && meeting.Id == attendance.MeetingId
+                && db.Entry(attendance).State is EntityState.Unchanged && db.Entry(meeting).State is EntityState.Unchanged)
+            {
+                buckets.Add((attendance.PersonId, meeting.Date.Year));
+                if (_changedMeetings.TryGetValue(meeting.Id, out var was))
+                {
+                    buckets.Add((attendance.PersonId, was));
+                }
+            }
+            else
+            {
+                attendanceIds.Add(attendance.Id);
+            }
+        }
+
+        attendanceIds = attendanceIds.Distinct().ToList();
         var meetingIds = _changedMeetings.Keys.ToList();
         if (attendanceIds.Count > 0 || meetingIds.Count > 0)
         {
@@ -210,6 +234,18 @@ public sealed class PersonCountKeeper
         await db.SaveChangesAsync(ct);
     }
 
+    private sealed record AttendanceRow(int PersonId, DateOnly Date, AttendanceStatus Status);
+
+    // Compiled (issue 17): a save that records attendance runs both, and an import saves a meeting's attendance per document.
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<AttendanceRow>>> RowsQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] people, DateOnly from, DateOnly to) => db.Attendance.AsNoTracking()
+            .Where(a => people.Contains(a.PersonId) && a.Meeting.State >= MeetingState.MinutesPublished && a.Meeting.Date >= from && a.Meeting.Date <= to)
+            .Select(a => new AttendanceRow(a.PersonId, a.Meeting.Date, a.Status))));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], int, int, IAsyncEnumerable<PersonYearCount>>> KeptQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] people, int first, int last) =>
+            db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= first && c.Year <= last)));
+
     private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Person, int Year)> buckets, bool sync, CancellationToken ct)
     {
         if (buckets.Count == 0)
@@ -240,12 +276,12 @@ public sealed class PersonCountKeeper
         var rowsQuery = db.Attendance.AsNoTracking()
             .Where(a => people.Contains(a.PersonId) && a.Meeting.State >= Public && a.Meeting.Date >= from && a.Meeting.Date <= to)
             .Select(a => new { a.PersonId, a.Meeting.Date, a.Status });
-        var rows = sync ? rowsQuery.ToList() : await rowsQuery.ToListAsync(ct);
+        var rows = sync ? rowsQuery.Select(r => new AttendanceRow(r.PersonId, r.Date, r.Status)).ToList() : await CompiledQueries.ToListAsync(RowsQuery.For(db)(db, [.. people], from, to), ct);
         var counted = rows.Where(r => buckets.Contains((r.PersonId, r.Date.Year)))
             .GroupBy(r => (r.PersonId, r.Date.Year, r.Status))
             .ToDictionary(g => g.Key, g => g.Count());
         var keptQuery = db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= from.Year && c.Year <= to.Year);
-        var kept = (sync ? keptQuery.ToList() : await keptQuery.ToListAsync(ct)).Where(c => buckets.Contains((c.PersonId, c.Year))).ToList();
+        var kept = (sync ? keptQuery.ToList() : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. people], from.Year, to.Year), ct)).Where(c => buckets.Contains((c.PersonId, c.Year))).ToList();
         Apply(db, counted, kept, buckets);
     }
 

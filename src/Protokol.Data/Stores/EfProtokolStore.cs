@@ -13,11 +13,13 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 {
     public Task<bool> HasAnyBodyAsync(CancellationToken cancellationToken) => db.Bodies.AnyAsync(cancellationToken);
 
-    public Task<Body?> FindBodyAsync(string key, CancellationToken cancellationToken) =>
-        db.Bodies.FirstOrDefaultAsync(b => b.Key == key, cancellationToken);
+    // The reads an import makes for every document, compiled (issue 17): the same SQL, without the query
+    // cache's look-up on each run. Each is compiled once per model (CompiledPerModel).
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, string, CancellationToken, Task<Body?>>> BodyByKey = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, string key, CancellationToken ct) => db.Bodies.FirstOrDefault(b => b.Key == key)));
 
-    public Task<Meeting?> FindMeetingAsync(int id, CancellationToken cancellationToken) =>
-        db.Meetings
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, CancellationToken, Task<Meeting?>>> MeetingById = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int id, CancellationToken ct) => db.Meetings
             .Include(m => m.Organization)
             .Include(m => m.Location)
             .Include(m => m.Host)
@@ -26,7 +28,49 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             .Include(m => m.Attendance).ThenInclude(a => a.Person)
             .Include(m => m.Attachments)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            .FirstOrDefault(m => m.Id == id)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, string, CancellationToken, Task<Organization?>>> OrganizationBySlug = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int bodyId, string slug, CancellationToken ct) => db.Organizations.FirstOrDefault(o => o.BodyId == bodyId && o.Slug == slug)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, string, CancellationToken, Task<Location?>>> LocationByName = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int bodyId, string name, CancellationToken ct) => db.Locations.FirstOrDefault(l => l.BodyId == bodyId && l.Name == name)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, string, CancellationToken, Task<int?>>> ImportedMeetingId = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int organizationId, string fileName, CancellationToken ct) =>
+            db.Meetings.Where(m => m.OrganizationId == organizationId && m.ImportedFrom == fileName).Select(m => (int?)m.Id).FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, DateOnly, IAsyncEnumerable<DayMeetingRow>>> MeetingsOnDay = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int organizationId, DateOnly date) =>
+            db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date == date).OrderBy(m => m.Id)
+                .Select(m => new DayMeetingRow(m.Id, m.ImportedFrom, m.ImportedSha256, m.Items.Select(i => i.Title).ToList()))));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, int, CancellationToken, Task<DateOnly?>>> LatestDate = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int organizationId, int exceptMeetingId, CancellationToken ct) =>
+            db.Meetings.Where(m => m.OrganizationId == organizationId && m.Id != exceptMeetingId).Max(m => (DateOnly?)m.Date)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, DateOnly, IAsyncEnumerable<ImportedFollowUpRow>>> OpenImportedFollowUps = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int organizationId, DateOnly before) =>
+            db.FollowUps
+                .Where(f => f.OrganizationId == organizationId && f.Status == FollowUpStatus.Open
+                    && f.OriginMeeting!.ImportedSha256 != null && f.OriginMeeting.Date < before)
+                .Select(f => new ImportedFollowUpRow(f, f.OriginMeeting!.Date))));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<FollowUp>>> FollowUpsFrom = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.FollowUps.Where(f => f.OriginMeetingId == meetingId)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<ImportNote>>> NotesOf = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.ImportNotes.Where(n => n.MeetingId == meetingId)));
+
+    private sealed record DayMeetingRow(int Id, string? ImportedFrom, string? ImportedSha256, List<string> Titles);
+
+    private sealed record ImportedFollowUpRow(FollowUp FollowUp, DateOnly OriginDate);
+
+    public Task<Body?> FindBodyAsync(string key, CancellationToken cancellationToken) =>
+        BodyByKey.For(db)(db, key, cancellationToken);
+
+    public Task<Meeting?> FindMeetingAsync(int id, CancellationToken cancellationToken) =>
+        MeetingById.For(db)(db, id, cancellationToken);
 
     public async Task<AgendaItem?> FindAgendaItemAsync(int id, CancellationToken cancellationToken)
     {
@@ -49,6 +93,25 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             .Where(f => f.OrganizationId == organizationId && f.Status == FollowUpStatus.Open)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<(FollowUp FollowUp, DateOnly OriginDate)>> OpenImportedFollowUpsAsync(int organizationId, DateOnly before, CancellationToken cancellationToken)
+    {
+        var open = new List<(FollowUp, DateOnly)>();
+        foreach (var (followUp, stored) in await CompiledQueries.ToListAsync(OpenImportedFollowUps.For(db)(db, organizationId, before), cancellationToken))
+        {
+            // A meeting this unit of work tracks (fixed up as the follow-up's origin) counts as it is now, not as stored.
+            if (followUp.OriginMeeting is not { } tracked)
+            {
+                open.Add((followUp, stored));
+            }
+            else if (tracked.ImportedSha256 is not null && tracked.Date < before)
+            {
+                open.Add((followUp, tracked.Date));
+            }
+        }
+
+        return open;
+    }
+
     public async Task<IReadOnlyList<Hearing>> OpenHearingsAsync(int organizationId, CancellationToken cancellationToken) =>
         await db.Hearings
             .Include(h => h.Organization)
@@ -56,7 +119,7 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             .ToListAsync(cancellationToken);
 
     public Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken) =>
-        db.Organizations.FirstOrDefaultAsync(o => o.BodyId == bodyId && o.Slug == slug, cancellationToken);
+        OrganizationBySlug.For(db)(db, bodyId, slug, cancellationToken);
 
     public async Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
@@ -92,11 +155,11 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     }
 
     public Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken) =>
-        db.Locations.FirstOrDefaultAsync(l => l.BodyId == bodyId && l.Name == name, cancellationToken);
+        LocationByName.For(db)(db, bodyId, name, cancellationToken);
 
     public async Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken)
     {
-        var id = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.ImportedFrom == fileName).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await ImportedMeetingId.For(db)(db, organizationId, fileName, cancellationToken);
         return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
     }
 
@@ -107,14 +170,11 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
         db.StoredFiles.AnyAsync(f => f.Sha256 == sha256, cancellationToken);
 
     public async Task<IReadOnlyList<MeetingOnDate>> MeetingsOnDateAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) =>
-        (await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date == date).OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.ImportedFrom, m.ImportedSha256, Titles = m.Items.Select(i => i.Title).ToList() })
-            .ToListAsync(cancellationToken))
+        (await CompiledQueries.ToListAsync(MeetingsOnDay.For(db)(db, organizationId, date), cancellationToken))
         .Select(m => new MeetingOnDate(m.Id, m.ImportedFrom, m.ImportedSha256, m.Titles)).ToList();
 
-    public async Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) =>
-        await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Id != (exceptMeetingId ?? 0))
-            .MaxAsync(m => (DateOnly?)m.Date, cancellationToken);
+    public Task<DateOnly?> LatestMeetingDateAsync(int organizationId, int? exceptMeetingId, CancellationToken cancellationToken) =>
+        LatestDate.For(db)(db, organizationId, exceptMeetingId ?? 0, cancellationToken);
 
     public async Task<IReadOnlyList<string>> FileHashesAsync(CancellationToken cancellationToken) =>
         await db.StoredFiles.Select(f => f.Sha256).ToListAsync(cancellationToken);
@@ -125,10 +185,10 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
-        db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.OriginMeetingId == meeting.Id).ToListAsync(cancellationToken));
+        db.FollowUps.RemoveRange(await CompiledQueries.ToListAsync(FollowUpsFrom.For(db)(db, meeting.Id), cancellationToken));
         var itemIds = meeting.Items.Select(i => i.Id).ToList();
         db.Hearings.RemoveRange(await db.Hearings.Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken));
-        db.ImportNotes.RemoveRange(await db.ImportNotes.Where(n => n.MeetingId == meeting.Id).ToListAsync(cancellationToken));
+        db.ImportNotes.RemoveRange(await CompiledQueries.ToListAsync(NotesOf.For(db)(db, meeting.Id), cancellationToken));
     }
 
     public void Add(Entity entity) => db.Add(entity);

@@ -330,9 +330,9 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
         // open: those of earlier imported minutes become history when later ones arrive.
         if (!historical && organization.Id != 0)
         {
-            foreach (var earlier in (await store.OpenFollowUpsAsync(organization.Id, ct)).Where(f => f.OriginMeeting is { ImportedSha256: not null } o && o.Date < date))
+            foreach (var (earlier, on) in await store.OpenImportedFollowUpsAsync(organization.Id, date, ct))
             {
-                earlier.Complete(earlier.OriginMeeting!.Date, HistoricalNote);
+                earlier.Complete(on, HistoricalNote);
             }
         }
 
