@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Portal;
+using Protokol.Web.Rendering;
 
 namespace Protokol.Web.Pages.Meetings;
 
@@ -16,8 +16,7 @@ public sealed class DetailsModel(PortalService portal) : PageModel
     /// </remarks>
     public async Task<IActionResult> OnGetAsync()
     {
-        var id = Convert.ToInt32(RouteData.Values["id"], CultureInfo.InvariantCulture);
-        Meeting = await portal.GetMeetingAsync(id, HttpContext.RequestAborted);
+        Meeting = await portal.GetMeetingAsync(RouteValues.Number(RouteData, "id"), HttpContext.RequestAborted);
         return Meeting is null ? NotFound() : Page();
     }
 }
