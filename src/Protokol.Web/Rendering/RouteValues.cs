@@ -12,8 +12,9 @@ public static class RouteValues
 {
     /// <summary>A required text value, such as a council's slug.</summary>
     public static string Text(RouteData route, string name) =>
-        Convert.ToString(route.Values[name], CultureInfo.InvariantCulture)
-        ?? throw new InvalidOperationException($"The route has no value '{name}'.");
+        route.Values[name] is { } value
+            ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty
+            : throw new InvalidOperationException($"The route has no value '{name}'.");
 
     /// <summary>A required number (an <c>int</c> constraint has checked it).</summary>
     public static int Number(RouteData route, string name) =>
