@@ -36,4 +36,38 @@ public sealed class SqliteTimestampTests
             Assert.False(SqliteTimestamps.TryParse(other, out _), other);
         }
     }
+
+    [Fact]
+    public void A_stored_date_and_time_of_day_read_as_the_providers_parser_reads_them_and_anything_else_is_left_to_the_provider()
+    {
+        // EF Core's text on SQLite: a DateOnly as "yyyy-MM-dd", a TimeOnly as "HH:mm:ss" with the fraction's trailing zeros dropped.
+        var random = new Random(17);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var date = DateOnly.FromDayNumber(random.Next(DateOnly.MaxValue.DayNumber + 1));
+            var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Assert.True(SqliteTimestamps.TryParseDate(dateText, out var readDate), dateText);
+            Assert.Equal(DateOnly.Parse(dateText, CultureInfo.InvariantCulture), readDate);
+
+            var time = new TimeOnly((long)(random.NextDouble() * TimeOnly.MaxValue.Ticks));
+            if (n % 3 == 0)
+            {
+                time = new TimeOnly(time.Hour, time.Minute, n % 2 == 0 ? 0 : time.Second);
+            }
+
+            var timeText = time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            Assert.True(SqliteTimestamps.TryParseTime(timeText, out var readTime), timeText);
+            Assert.Equal(TimeOnly.Parse(timeText, CultureInfo.InvariantCulture), readTime);
+        }
+
+        foreach (var other in new[] { "2026-11-23 ", "2026-11-2", "2026-13-01", "2026-02-29", "0000-01-01", "20261123", "abcd-ef-gh", "", "2026-11-23T00:00:00" })
+        {
+            Assert.False(SqliteTimestamps.TryParseDate(other, out _), other);
+        }
+
+        foreach (var other in new[] { "24:00:00", "09:60:00", "9:00:00", "09:00", "09:00:00.", "09:00:00.12345678", "09:00:00Z", "ab:cd:ef", "" })
+        {
+            Assert.False(SqliteTimestamps.TryParseTime(other, out _), other);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Meetings;
 
@@ -76,5 +77,23 @@ public sealed class CachingTests(ProtokolAppFactory app) : IClassFixture<Protoko
         var response = await GetAsync("/moeder/999999");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Static_assets_are_served_from_the_build_manifest_and_a_page_request_looks_up_no_file()
+    {
+        // Run from its build output, MapStaticAssets would add a development fallback ("{**path:file}") whose constraint asks the
+        // file system on every request's route match, and send the fingerprinted stylesheets with "no-cache" (issue 17).
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        Assert.DoesNotContain(endpoints, e => e.RoutePattern.RawText?.Contains(":file}", StringComparison.Ordinal) == true);
+
+        var page = await (await GetAsync("/")).Content.ReadAsStringAsync();
+        var start = page.IndexOf("href=\"/css/site.", StringComparison.Ordinal) + "href=\"".Length;
+        Assert.True(start > 5, "the stylesheet's link");
+        var stylesheet = page[start..page.IndexOf('"', start)];
+        Assert.NotEqual("/css/site.css", stylesheet);
+        var css = await GetAsync(stylesheet);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Contains("immutable", css.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
     }
 }

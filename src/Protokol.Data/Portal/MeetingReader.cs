@@ -241,9 +241,9 @@ internal static class MeetingReader
             {
                 meetings.Add(new MeetingRow(
                     r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
-                    Text(r, 6), r.GetFieldValue<DateOnly>(7), Time(r, 8), Time(r, 9),
+                    Text(r, 6), SqliteTimestamps.Date(r, 7), Time(r, 8), Time(r, 9),
                     r.IsDBNull(10) ? null : new LocationRow(r.GetInt32(10), r.GetInt32(11), r.GetString(12), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16), Utc(r, 17), Utc(r, 18)),
-                    Text(r, 19), (MeetingState)r.GetInt32(20), r.IsDBNull(21) ? null : r.GetInt32(21), r.IsDBNull(22) ? null : r.GetFieldValue<DateOnly>(22),
+                    Text(r, 19), (MeetingState)r.GetInt32(20), r.IsDBNull(21) ? null : r.GetInt32(21), r.IsDBNull(22) ? null : SqliteTimestamps.Date(r, 22),
                     Text(r, 23), Text(r, 24), r.IsDBNull(25) ? null : Utc(r, 25), Text(r, 26), Utc(r, 27), Utc(r, 28)));
             }
 
@@ -353,7 +353,7 @@ internal static class MeetingReader
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<TimeOnly>(i);
+    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : SqliteTimestamps.Time(r, i);
 
     /// <summary>A stored timestamp, UTC on both engines (SQLite hands it back unspecified, as EF Core's converter has it).</summary>
     private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(

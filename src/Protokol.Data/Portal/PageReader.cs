@@ -176,8 +176,8 @@ internal static class PageReader
                     organizations.Add(new OrganizationSummary(
                         r.GetInt32(0), r.GetString(1), r.GetString(2), Enum.Parse<OrganizationKind>(r.GetString(3)), Text(r, 4), r.GetString(5),
                         Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture),
-                        r.IsDBNull(7) ? null : new MeetingLink(r.GetInt32(7), r.GetFieldValue<DateOnly>(8), Time(r, 9)),
-                        r.IsDBNull(10) ? null : new MeetingLink(r.GetInt32(10), r.GetFieldValue<DateOnly>(11))));
+                        r.IsDBNull(7) ? null : new MeetingLink(r.GetInt32(7), SqliteTimestamps.Date(r, 8), Time(r, 9)),
+                        r.IsDBNull(10) ? null : new MeetingLink(r.GetInt32(10), SqliteTimestamps.Date(r, 11))));
                 }
             }
 
@@ -444,9 +444,9 @@ internal static class PageReader
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<TimeOnly>(i);
+    private static TimeOnly? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : SqliteTimestamps.Time(r, i);
 
-    private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+    private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : SqliteTimestamps.Date(r, i);
 
     private sealed record CouncilRow(int Id, string Slug, string Name, string BodyName, string? Purpose, string? Website, string? Term);
 

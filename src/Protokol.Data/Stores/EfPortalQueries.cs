@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
@@ -6,8 +7,16 @@ using Protokol.Core.Registry;
 
 namespace Protokol.Data.Stores;
 
-internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions sessions) : IPortalQueries
+internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSessions sessions) : IPortalQueries
 {
+    private ProtokolDbContext? _db;
+
+    /// <summary>
+    /// The scope's context, leased only by the reads that use EF Core: the public pages' reads below do not, and leasing and
+    /// returning a pooled context was about 2 % of a meeting page's request (issue 17).
+    /// </summary>
+    private ProtokolDbContext Db => _db ??= services.GetRequiredService<ProtokolDbContext>();
+
     // The front page, a council's pages and a person's page: plain SQL on kept, prepared connections (issue 17).
     public Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(DateOnly today, CancellationToken cancellationToken) =>
         Portal.PageReader.ListOrganizationsAsync(sessions, today, cancellationToken);
@@ -29,14 +38,14 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
         Portal.PageReader.GetPersonAsync(sessions, id, year, cancellationToken);
 
     public Task<string?> OrganizationNameAsync(string slug, CancellationToken cancellationToken) =>
-        db.Organizations.AsNoTracking()
+        Db.Organizations.AsNoTracking()
             .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
             .Select(o => o.Name)
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PublicationEvent>> PublicationsAsync(string? organizationSlug, int limit, CancellationToken cancellationToken)
     {
-        var meetings = db.Meetings.AsNoTracking()
+        var meetings = Db.Meetings.AsNoTracking()
             .Where(m => organizationSlug == null || m.Organization.Slug == organizationSlug);
         var agendas = await meetings.Where(m => m.State >= MeetingState.AgendaPublished && m.AgendaPublishedAt != null)
             .OrderByDescending(m => m.AgendaPublishedAt).Take(limit)
@@ -60,7 +69,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
     {
         // Planned meetings too (tentative until the agenda is out), and cancelled ones, so that
         // subscribed calendars drop them.
-        var meetings = await db.Meetings.AsNoTracking()
+        var meetings = await Db.Meetings.AsNoTracking()
             .Where(m => (organizationSlug == null || m.Organization.Slug == organizationSlug)
                 && (meetingId == null || m.Id == meetingId))
             .OrderBy(m => m.Date)
@@ -75,7 +84,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
     private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken)
     {
         var withheld = new WithheldNames(await WithheldAsync(null, cancellationToken));
-        return (await db.AgendaItems.AsNoTracking()
+        return (await Db.AgendaItems.AsNoTracking()
             .Where(i => meetingIds.Contains(i.MeetingId) && i.ParentId == null)
             .OrderBy(i => i.Position)
             .Select(i => new { i.MeetingId, i.Number, i.Title })
@@ -86,7 +95,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
 
     public async Task<IReadOnlyList<WithheldName>> WithheldAsync(int? bodyId, CancellationToken cancellationToken)
     {
-        var people = await db.People.AsNoTracking()
+        var people = await Db.People.AsNoTracking()
             .Where(p => p.Publication == PublicationLevel.RoleOnly && (bodyId == null || p.BodyId == bodyId))
             .Select(p => new { p.Name, p.PublicRole, Aliases = p.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(cancellationToken);
@@ -95,7 +104,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
 
     public async Task<FileContent?> GetAttachmentFileAsync(int attachmentId, CancellationToken cancellationToken)
     {
-        var attachment = await db.Attachments.AsNoTracking()
+        var attachment = await Db.Attachments.AsNoTracking()
             .Where(a => a.Id == attachmentId)
             .Select(a => new { a.FileName, a.MediaType, a.Sha256 })
             .FirstOrDefaultAsync(cancellationToken);
@@ -104,13 +113,13 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
             return null;
         }
 
-        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == attachment.Sha256).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+        var content = await Db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == attachment.Sha256).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
         return content is null ? null : new FileContent(attachment.FileName, attachment.MediaType, content);
     }
 
     public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
     {
-        var source = await db.Meetings.AsNoTracking()
+        var source = await Db.Meetings.AsNoTracking()
             .Where(m => m.ImportedSha256 == sha256 && m.State >= MeetingState.AgendaPublished)
             .Select(m => m.ImportedFrom)
             .FirstOrDefaultAsync(cancellationToken);
@@ -119,7 +128,7 @@ internal sealed class EfPortalQueries(ProtokolDbContext db, Portal.ReadSessions 
             return null;
         }
 
-        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
+        var file = await Db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
         return file is null ? null : new FileContent(source, file.MediaType, file.Content);
     }
 }

@@ -7,6 +7,7 @@ public sealed class IndexModel(PortalService portal) : PageModel
 {
     public IReadOnlyList<OrganizationSummary> Organizations { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Organizations = await portal.ListOrganizationsAsync(cancellationToken);
+    /// <remarks>No parameters, so Razor Pages runs no model binding for the handler (issue 17).</remarks>
+    public async Task OnGetAsync() =>
+        Organizations = await portal.ListOrganizationsAsync(HttpContext.RequestAborted);
 }

@@ -71,8 +71,7 @@ public static class SafeMarkdown
     /// </summary>
     internal static string? PlainParagraphs(string text)
     {
-        if (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("://", StringComparison.Ordinal)
-            || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase) || text.Contains("tel:", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(AutolinkStarts))
         {
             return null;
         }
@@ -147,6 +146,12 @@ public static class SafeMarkdown
 
         return html.ToString();
     }
+
+    /// <summary>
+    /// What could begin an autolink ("www.", "://", "mailto:", "tel:", letters in any case): one vectorised scan of the text
+    /// for all four instead of four scans (issue 17: the four were most of this method's time on a meeting page).
+    /// </summary>
+    private static readonly SearchValues<string> AutolinkStarts = SearchValues.Create(["www.", "://", "mailto:", "tel:"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Characters Markdown never reads as syntax inside a line of a paragraph.</summary>
     private const string PlainPunctuation = " .,;:?'\"()%/-–§";

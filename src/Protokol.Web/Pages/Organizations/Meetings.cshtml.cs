@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Portal;
+using Protokol.Web.Rendering;
 
 namespace Protokol.Web.Pages.Organizations;
 
@@ -8,14 +9,16 @@ public sealed class MeetingsModel(PortalService portal) : PageModel
 {
     public OrganizationMeetings? Result { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? year, CancellationToken cancellationToken)
+    /// <remarks>The handler takes no parameters, so Razor Pages runs no model binding for it (issue 17): the route's values, which its constraints have checked, are read as the binder would read them.</remarks>
+    public async Task<IActionResult> OnGetAsync()
     {
+        var year = RouteValues.OptionalNumber(RouteData, "year");
         if (year is < 1900 or > 2200)
         {
             return NotFound();
         }
 
-        Result = await portal.GetOrganizationMeetingsAsync(slug, year, cancellationToken);
+        Result = await portal.GetOrganizationMeetingsAsync(RouteValues.Text(RouteData, "slug"), year, HttpContext.RequestAborted);
         return Result is null ? NotFound() : Page();
     }
 }

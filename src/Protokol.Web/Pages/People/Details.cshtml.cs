@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Portal;
+using Protokol.Web.Rendering;
 
 namespace Protokol.Web.Pages.People;
 
@@ -8,15 +9,17 @@ public sealed class PersonModel(PortalService portal) : PageModel
 {
     public PersonRecord? Person { get; private set; }
 
-    /// <summary>The person's page with the meetings of <paramref name="year"/> (without one: the newest year); 404 for a year without attendance.</summary>
-    public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken cancellationToken)
+    /// <summary>The person's page with the meetings of the route's year (without one: the newest year); 404 for a year without attendance.</summary>
+    /// <remarks>No handler parameters, so no model binding (issue 17): the route's values are read as <see cref="RouteValues"/> says.</remarks>
+    public async Task<IActionResult> OnGetAsync()
     {
+        var year = RouteValues.OptionalNumber(RouteData, "year");
         if (year is < 1900 or > 2200)
         {
             return NotFound();
         }
 
-        Person = await portal.GetPersonAsync(id, year, cancellationToken);
+        Person = await portal.GetPersonAsync(RouteValues.Number(RouteData, "id"), year, HttpContext.RequestAborted);
         return Person is null || !Person.YearFound ? NotFound() : Page();
     }
 }
