@@ -15,7 +15,7 @@ namespace Protokol.Data.OParl;
 /// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
 /// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
+internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
