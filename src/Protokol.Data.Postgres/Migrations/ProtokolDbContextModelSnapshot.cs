@@ -1373,6 +1373,34 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MinutesTexts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -1874,6 +1902,15 @@ namespace Protokol.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>

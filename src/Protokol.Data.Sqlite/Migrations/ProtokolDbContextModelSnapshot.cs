@@ -1320,6 +1320,34 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MinutesTexts", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -1815,6 +1843,15 @@ namespace Protokol.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>

@@ -15,7 +15,7 @@ namespace Protokol.Data.OParl;
 /// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
 /// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
+internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
@@ -190,9 +190,11 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
             [
                 Live(publicAttachments.Where(a => agendas.Contains(a.MeetingId)), OParlKind.AttachmentFile, filter,
                     publicAttachments.Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.State >= FirstPublic && m.Organization.BodyId == owner)),
-                    project: attachments => attachments.Select(a => new Row(a.Id, a.MeetingId))),
-                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic), Kept(counts, c => c.PublicMeetings)),
-                Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null)),
+                    project: attachments => attachments.Select(a => new Row(a.Id, a.MeetingId)), lean: OParlFileRows.Page(sessions, OParlKind.AttachmentFile, owner)),
+                Live(meetings.Where(m => m.State >= FirstPublic), OParlKind.MeetingDocument, filter, meetingsByKey.Where(m => m.State >= FirstPublic), Kept(counts, c => c.PublicMeetings),
+                    lean: OParlFileRows.Page(sessions, OParlKind.MeetingDocument, owner)),
+                Live(meetings.Where(m => m.State >= FirstPublic && m.ImportedFrom != null), OParlKind.OriginalFile, filter, meetingsByKey.Where(m => m.State >= FirstPublic && m.ImportedFrom != null),
+                    lean: OParlFileRows.Page(sessions, OParlKind.OriginalFile, owner)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
             OParlList.Location => [Live(db.Locations.Where(l => l.BodyId == owner && meetings.Any(m => m.LocationId == l.Id)), OParlKind.Location, filter), Tombstones(OParlKind.Location, owner, filter)],

@@ -132,6 +132,9 @@ internal static class OParlEndpoints
 
                 writer.WriteEndArray();
                 break;
+            case JsonValue value when value.TryGetValue<RawJson>(out var raw):
+                writer.WriteRawValue(raw.Utf8, skipInputValidation: true);
+                break;
             case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() is { Length: > StringPart } text:
                 for (var at = 0; at < text.Length; at += StringPart)
                 {

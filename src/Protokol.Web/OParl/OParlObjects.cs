@@ -101,7 +101,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         var attachmentMeetings = await MeetingsOfAsync(OParlKind.AttachmentFile, ids => queries.MeetingsOfAttachmentsAsync(ids, ct));
         // Only a File at its own URL or in the file list shows a text (an attachment's, the minutes'): its meetings are read with their
         // long texts; the others (meetings, imported originals) without them, and those of agenda items only also without attendance.
-        var withTexts = Ids(OParlKind.MeetingDocument).Concat(attachmentMeetings.Values).ToHashSet();
+        var withTexts = attachmentMeetings.Values.ToHashSet();
         var withAttendance = Ids(OParlKind.Meeting, OParlKind.OriginalFile).Where(id => !withTexts.Contains(id)).ToHashSet();
         var itemsOnly = itemMeetings.Values.Where(id => !withTexts.Contains(id) && !withAttendance.Contains(id)).Distinct().ToList();
         var meetings = await ReadAsync(itemsOnly, ids => queries.MeetingsWithoutTextsAsync(ids, attendance: false, ct), m => m.Record.Id);
@@ -114,6 +114,9 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
         {
             meetings[id] = meeting;
         }
+
+        // The agendas' and minutes' texts are kept: read with their keys, only the stale ones composed (OParlMinutesFiles).
+        var documents = await OParlMinutesFiles.ReadAsync(queries, Ids(OParlKind.MeetingDocument), ct);
 
         var views = new Dictionary<int, MeetingView>();
         MeetingView? View(int id)
@@ -151,7 +154,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
                         && view.Meeting.Attachments.FirstOrDefault(a => a.Id == id && a.HasFile) is { } attachment
                         ? AttachmentFile(view, attachment, withText: true)
                         : null,
-                    OParlKind.MeetingDocument => View(id) is { Meeting.AgendaVisible: true } view ? MeetingDocument(view, withText: true) : null,
+                    OParlKind.MeetingDocument => documents.TryGetValue(id, out var document) ? OParlMinutesFiles.File(Urls, document) : null,
                     OParlKind.OriginalFile => View(id) is { Meeting: { AgendaVisible: true, ImportedFileUrl: not null } } view ? OriginalFile(view) : null,
                     _ => null,
                 };
@@ -289,7 +292,7 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             auxiliary.Add(OriginalFile(view));
         }
 
-        var document = m.AgendaVisible ? MeetingDocument(view, withText: false) : null;
+        var document = m.AgendaVisible ? MeetingDocument(view) : null;
         return OParlJson.New("Meeting", Urls.Meeting(m.Id))
             .Put("name", m.Name ?? $"{m.OrganizationName}, {Core.Text.DanishDates.Date(m.Date)}")
             .Put("meetingState", MeetingState(m))
@@ -343,19 +346,17 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
             .Stamps(view.Record.Created, view.Record.Modified);
 
     /// <summary>
-    /// The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF; <paramref name="withText"/> with its
-    /// text (composed from the meeting, as the PDF is), at its own URL and in the body's file list, not where a meeting embeds it.
+    /// The agenda (before the minutes are public) or the minutes, as the portal's tagged PDF, as a meeting embeds it: without its
+    /// text, which the File has at its own URL and in the body's file list (<see cref="OParlMinutesFiles"/>).
     /// </summary>
-    private JsonObject MeetingDocument(MeetingView view, bool withText)
+    private JsonObject MeetingDocument(MeetingView view)
     {
         var m = view.Meeting;
-        var text = withText ? string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text)) : null;
         return OParlJson.New("File", Urls.File("m" + OParlUrls.Id(m.Id)))
             .Put("name", MinutesOutline.Title(m))
             .Put("fileName", MinutesOutline.FileName(m, "pdf"))
             .Put("mimeType", "application/pdf")
             .Put("date", OParlJson.Date(m.Date))
-            .Put("text", text)
             .Put("accessUrl", Urls.Web($"/moeder/{OParlUrls.Id(m.Id)}/referat.pdf"))
             .Put("meeting", [Urls.Meeting(m.Id)])
             .Stamps(view.Record.Created, view.Record.Modified)

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Meetings;
+using Protokol.Data.Portal;
+
+namespace Protokol.Data.OParl;
+
+/// <summary>
+/// A page of the body's file list as plain SQL on a kept session's prepared statement (<see cref="ReadSessions"/>), for an
+/// unfiltered page: the ids each of the list's three live parts reads through EF Core (public attachments with a stored file
+/// on public items of public agendas, the public agendas' and minutes' documents, the files public meetings were imported
+/// from), by key after a cursor or a kept boundary, skipping fewer than a stride for a page by number (issue 17).
+/// </summary>
+internal static class OParlFileRows
+{
+    private static readonly string Public = string.Create(CultureInfo.InvariantCulture, $"m.\"State\" >= {(int)MeetingState.AgendaPublished}");
+
+    private static LeanStatement[] Statements(string select, string from, string where) => [.. new[] { "LIMIT @p3", "LIMIT @p3 OFFSET @p2" }.Select(page => new LeanStatement(
+        $"""
+        SELECT {select}
+        FROM {from}
+        WHERE {where}
+        ORDER BY 1
+        {page}
+        """, 4))];
+
+    private static readonly LeanStatement[] Attachments = Statements("a.\"Id\", a.\"MeetingId\"", "\"Attachments\" AS a", $"""
+        a."Id" > @p1 AND a."IsPublic"
+            AND (a."AgendaItemId" IS NULL OR EXISTS (SELECT 1 FROM "AgendaItems" AS i WHERE i."Id" = a."AgendaItemId" AND i."IsPublic"))
+            AND EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256")
+            AND EXISTS (SELECT 1 FROM "Meetings" AS m INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+                WHERE m."Id" = a."MeetingId" AND {Public} AND o."BodyId" = @p0)
+        """);
+
+    private static readonly LeanStatement[] Documents = Statements("m.\"Id\", m.\"Id\"", "\"Meetings\" AS m", $"""
+        m."Id" > @p1 AND {Public} AND EXISTS (SELECT 1 FROM "Organizations" AS o WHERE o."Id" = m."OrganizationId" AND o."BodyId" = @p0)
+        """);
+
+    private static readonly LeanStatement[] Originals = Statements("m.\"Id\", m.\"Id\"", "\"Meetings\" AS m", $"""
+        m."Id" > @p1 AND {Public} AND m."ImportedFrom" IS NOT NULL
+            AND EXISTS (SELECT 1 FROM "Organizations" AS o WHERE o."Id" = m."OrganizationId" AND o."BodyId" = @p0)
+        """);
+
+    /// <summary>The page reader of one of the file list's live parts (<see cref="OParlKind.AttachmentFile"/>, <see cref="OParlKind.MeetingDocument"/>, <see cref="OParlKind.OriginalFile"/>).</summary>
+    public static Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Page(ReadSessions sessions, OParlKind kind, int body) =>
+        (after, skip, take, ct) => sessions.ReadAsync(async (session, token) =>
+        {
+            var statements = kind switch
+            {
+                OParlKind.AttachmentFile => Attachments,
+                OParlKind.MeetingDocument => Documents,
+                OParlKind.OriginalFile => Originals,
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a part of the file list."),
+            };
+            var entries = new List<OParlEntry>(take);
+            await using var reader = await session.ExecuteAsync(statements[skip > 0 ? 1 : 0], new[] { body, after, skip, take }, token);
+            while (await reader.ReadAsync(token))
+            {
+                // An attachment's entry carries its meeting (the page reads it with it); a meeting's documents are the meeting.
+                entries.Add(new OParlEntry(kind, reader.GetInt32(0), MeetingId: kind == OParlKind.AttachmentFile ? reader.GetInt32(1) : null));
+            }
+
+            return entries;
+        }, ct);
+}
