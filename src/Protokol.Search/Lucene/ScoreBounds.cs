@@ -400,6 +400,8 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
                     scorer.Advance(doc);
                 }
 
+                // Every counted match is one of the query's (MatchCounterTests), so the scorer stands on it.
+                System.Diagnostics.Debug.Assert(scorer.DocID == doc, "a counted match the query does not match");
                 Offer(doc);
             }
         }
