@@ -404,6 +404,15 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
                 System.Diagnostics.Debug.Assert(scorer.DocID == doc, "a counted match the query does not match");
                 Offer(doc);
             }
+            else if (_withTitle <= _scores[0])
+            {
+                // No match of this range can enter: pass over the rest of its matches.
+                var end = (_range + 1) << ScoreBounds.Shift;
+                while (i + 1 < count && matches[i + 1] < end)
+                {
+                    i++;
+                }
+            }
         }
     }
 
