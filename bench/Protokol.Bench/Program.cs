@@ -39,10 +39,11 @@ if (mode == "oparl-crawl")
 
 if (mode == "search-probe")
 {
-    // dotnet run -c Release --project bench/Protokol.Bench -- search-probe INDEX_DIR [--repeats 20] [extra queries...]
+    // dotnet run -c Release --project bench/Protokol.Bench -- search-probe INDEX_DIR [--repeats 20] [--loop] [extra queries...]
+    // --loop: only the full searches of the extra queries, repeats rounds (for a profiler).
     var repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(a => int.Parse(a, culture)).FirstOrDefault(20);
     var extra = args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, NumberStyles.Integer, culture, out _)).ToList();
-    await SearchProbe.RunAsync(args[1], repeats, extra);
+    await SearchProbe.RunAsync(args[1], repeats, extra, args.Contains("--loop"));
     return;
 }
 

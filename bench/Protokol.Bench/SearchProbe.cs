@@ -11,28 +11,44 @@ namespace Protokol.Bench;
 /// <summary>
 /// In-process figures per query on a kept Lucene index (the search benchmark's or a portal's):
 /// CPU ms per full search (<see cref="SearchEngine.SearchAsync"/>), per bare
-/// <c>IndexSearcher.Search(query, 20)</c>, per pass that only counts the matches (no scoring), and
-/// how many matches the bounded top-k collector scored. One process, warm-up first, so the
+/// <c>IndexSearcher.Search(query, 20)</c>, per pass that only counts the matches (no scoring), per
+/// collection of the top 20, total and facets through the scorer (every match collected) and from
+/// the postings (<see cref="MatchCounter"/>, where the query's shape allows), and how many matches
+/// the bounded top-k collector scored. One process, warm-up first, so the
 /// figures compare within the same run on a shared machine.
 /// </summary>
 internal static class SearchProbe
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(string directory, int repeats, IReadOnlyList<string> extra)
+    public static async Task RunAsync(string directory, int repeats, IReadOnlyList<string> extra, bool loop = false)
     {
         using var index = new LuceneIndex(directory);
         var engine = new SearchEngine(new LuceneSearchBackend(index));
         var requests = new List<SearchRequest>();
         requests.AddRange(extra.Select(q => new SearchRequest { Query = q }));
+        if (loop)
+        {
+            // For a profiler: only the full searches of the given queries, round after round.
+            for (var i = 0; i < repeats; i++)
+            {
+                foreach (var request in requests)
+                {
+                    await engine.SearchAsync(request, CancellationToken.None);
+                }
+            }
+
+            return;
+        }
+
         if (File.Exists(ArchiveGenerator.WordList))
         {
             requests.AddRange(SearchBench.Queries(new ArchiveGenerator()));
         }
 
         Console.WriteLine(string.Create(Invariant, $"{directory}: {repeats} searches per query after {repeats} of warm-up; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-        Console.WriteLine("  full ms   bare ms  count ms    hits  scored  in title  query (in title: a single word's documents with it in the title)");
-        var sums = new double[3];
+        Console.WriteLine("  full ms   bare ms  count ms  scorer ms  postings ms    hits  scored  in title  query (scorer/postings: top 20, total and facets by collecting every match / by counting from the postings; in title: a single word's documents with it in the title)");
+        var sums = new double[5];
         foreach (var request in requests)
         {
             var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query));
@@ -60,12 +76,15 @@ internal static class SearchProbe
                 var bare = Cpu(() => searcher.Search(query, 20));
                 var counting = new CountingCollector();
                 var count = Cpu(() => searcher.Search(query, counting));
-                var bounded = new BoundedTopScoreCollector(20, request.Sort == SearchSort.Relevance ? ScoreBounds.Weights(searcher, analyzed) : null);
-                searcher.Search(query, bounded);
+                var scorer = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: false));
+                var postings = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true));
+                var (_, total, _, scored) = LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true);
                 sums[0] += full;
                 sums[1] += bare;
                 sums[2] += count;
-                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.00}  {bare,7:0.00}  {count,7:0.00}  {bounded.TotalHits,7}  {bounded.Scored,6}  {(analyzed.Clauses.Count == 1 && analyzed.Clauses[0].Alternatives[0] is TermMatch t ? searcher.IndexReader.DocFreq(new Term(LuceneIndex.Title, t.Term)) : -1),8}  {request.Query}{(request.Sort == SearchSort.Relevance ? string.Empty : " (" + request.Sort + ")")}{(request.Organizations.Count > 0 ? " org" : string.Empty)}{(request.From is null ? string.Empty : " from")}"));
+                sums[3] += scorer;
+                sums[4] += postings;
+                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.00}  {bare,7:0.00}  {count,7:0.00}  {scorer,9:0.00}  {postings,11:0.00}  {total,7}  {scored,6}  {(analyzed.Clauses.Count == 1 && analyzed.Clauses[0].Alternatives[0] is TermMatch t ? searcher.IndexReader.DocFreq(new Term(LuceneIndex.Title, t.Term)) : -1),8}  {request.Query}{(request.Sort == SearchSort.Relevance ? string.Empty : " (" + request.Sort + ")")}{(request.Organizations.Count > 0 ? " org" : string.Empty)}{(request.From is null ? string.Empty : " from")}"));
             }
             finally
             {
@@ -73,7 +92,7 @@ internal static class SearchProbe
             }
         }
 
-        Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms, scorer {sums[3]:0.0} ms, postings {sums[4]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         await Task.CompletedTask;
     }
 

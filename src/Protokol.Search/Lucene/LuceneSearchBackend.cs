@@ -49,34 +49,66 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
     private static EngineResult Run(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request)
     {
+        var (docs, total, facets, _) = Collect(searcher, query, request, countFromPostings: true);
+        var highlighter = QueryHighlighter.For(query);
+        return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());
+    }
+
+    /// <summary>
+    /// The page's hits, the total and the facets. The query always has a required clause, so Lucene
+    /// scores its matches in document order; the top-k collectors for that order pick the hits on
+    /// equal scores or dates the lower document first. By relevance, a match is scored only when its
+    /// score could enter the top k (<see cref="ScoreBounds"/>). The facets and the total count every
+    /// match: with <paramref name="countFromPostings"/> and a query of single terms, straight from
+    /// the postings (<see cref="MatchCounter"/>), and the scorer then advances only to the matches
+    /// that could enter the top k; otherwise by collecting every match through the scorer. Both give the same
+    /// hits, scores, total and facets (<c>MatchCounterTests</c>).
+    /// </summary>
+    internal static (TopDocs Docs, int Total, FacetCounts Facets, int Scored) Collect(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request, bool countFromPostings)
+    {
         var luceneQuery = BuildQuery(query, request);
         var wanted = request.Page * request.PageSize;
         var skip = (request.Page - 1) * request.PageSize;
+        var facets = new FacetCounts();
 
-        // The query always has a required clause, so Lucene scores its matches in document order;
-        // the top-k collectors for that order pick the hits on equal scores or dates the lower
-        // document first. By relevance, a match is scored only when its score could enter the top k
-        // (ScoreBounds); the facets and the total count every match.
-        TopDocs docs;
-        int total;
-        FacetCollector facets;
         if (request.Sort == SearchSort.Relevance && !query.ListsAll)
         {
-            var top = new BoundedTopScoreCollector(wanted, ScoreBounds.Weights(searcher, query));
-            facets = new FacetCollector(top);
-            searcher.Search(luceneQuery, facets);
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
-        }
-        else
-        {
-            var top = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
-            facets = new FacetCollector(top);
-            searcher.Search(luceneQuery, facets);
-            (docs, total) = (top.GetTopDocs(skip, request.PageSize), top.TotalHits);
+            var weights = ScoreBounds.Weights(searcher, query);
+            var top = new BoundedTopScoreCollector(wanted, weights);
+            if (countFromPostings && weights is not null && MatchCounter.For(query, request) is { } counter && counter.Handles(searcher.IndexReader))
+            {
+                var total = 0;
+                var matches = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
+                try
+                {
+                    var weight = searcher.CreateNormalizedWeight(luceneQuery);
+                    foreach (var leaf in searcher.IndexReader.Leaves)
+                    {
+                        var count = counter.Count(leaf.AtomicReader, facets, ref matches);
+                        total += count;
+                        if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
+                        {
+                            top.SetNextReader(leaf);
+                            top.SetScorer(scorer);
+                            top.CollectMatches(matches, count);
+                        }
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<int>.Shared.Return(matches);
+                }
+
+                return (top.GetTopDocs(skip, request.PageSize), total, facets, top.Scored);
+            }
+
+            searcher.Search(luceneQuery, new FacetCollector(top, facets));
+            return (top.GetTopDocs(skip, request.PageSize), top.TotalHits, facets, top.Scored);
         }
 
-        var highlighter = QueryHighlighter.For(query);
-        return new EngineResult(total, Hits(searcher, docs, highlighter, highlighter.Terms), facets.Years, facets.Organizations());
+        var byDate = TopFieldCollector.Create(DateSort(request.Sort != SearchSort.Oldest), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        searcher.Search(luceneQuery, new FacetCollector(byDate, facets));
+        return (byDate.GetTopDocs(skip, request.PageSize), byDate.TotalHits, facets, 0);
     }
 
     /// <summary>
@@ -396,16 +428,12 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// segment's cached arrays: one collector call per match instead of a <see cref="MultiCollector"/>
     /// looping over two.
     /// </summary>
-    private sealed class FacetCollector(ICollector top) : ICollector
+    private sealed class FacetCollector(ICollector top, FacetCounts facets) : ICollector
     {
-        private const int FirstYear = 1900;
-        private readonly int[] _years = new int[400];
-        private readonly Dictionary<int, int> _organizations = [];
+        private readonly int[] _years = facets.YearCounts;
         private int[] _dates = [];
         private int[] _organizationOf = [];
-        private int[] _organizationCounts = new int[64];
-
-        public IReadOnlyDictionary<int, int> Years => _years.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
+        private int[] _organizationCounts = [];
 
         public bool AcceptsDocsOutOfOrder => top.AcceptsDocsOutOfOrder;
 
@@ -417,13 +445,14 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var values = SegmentValues.For(context.AtomicReader);
             _dates = values.Dates;
             _organizationOf = values.OrganizationOf;
+            _organizationCounts = facets.OrganizationCounts();
         }
 
         public void Collect(int doc)
         {
             top.Collect(doc);
-            var year = (_dates[doc] / 10000) - FirstYear;
-            if ((uint)year < 400)
+            var year = (_dates[doc] / 10000) - FacetCounts.FirstYear;
+            if ((uint)year < (uint)_years.Length)
             {
                 _years[year]++;
             }
@@ -431,30 +460,8 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var organization = _organizationOf[doc];
             if (organization >= 0)
             {
-                if (organization >= _organizationCounts.Length)
-                {
-                    Array.Resize(ref _organizationCounts, Math.Max(organization + 1, _organizationCounts.Length * 2));
-                }
-
                 _organizationCounts[organization]++;
             }
-        }
-
-        public IReadOnlyList<(string Slug, string Name, int Count)> Organizations()
-        {
-            var result = new List<(string, string, int)>();
-            for (var i = 0; i < _organizationCounts.Length; i++)
-            {
-                if (_organizationCounts[i] == 0)
-                {
-                    continue;
-                }
-
-                var (slug, name) = SegmentValues.OrganizationParts(i);
-                result.Add((slug, name, _organizationCounts[i]));
-            }
-
-            return result;
         }
     }
 }

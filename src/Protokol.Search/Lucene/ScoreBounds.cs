@@ -369,33 +369,79 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
     public void Collect(int doc)
     {
         TotalHits++;
+        if (size > 0 && MayEnter(doc))
+        {
+            Offer(doc);
+        }
+    }
+
+    /// <summary>
+    /// Finds the top k among a segment's matches, counted beforehand (<see cref="MatchCounter"/>):
+    /// the scorer (set by <see cref="SetScorer"/>) is advanced only to the matches whose bound can
+    /// enter the top k, so the others are neither scored nor visited by it. <see cref="TotalHits"/>
+    /// then counts the given matches.
+    /// </summary>
+    public void CollectMatches(int[] matches, int count)
+    {
+        TotalHits += count;
         if (size == 0)
         {
             return;
         }
 
-        if (_bounds is { } bounds)
+        var scorer = _scorer!;
+        for (var i = 0; i < count; i++)
         {
-            // The documents arrive in order: the next document with a title match is read forward.
-            var titles = bounds.TitleDocs;
-            while (titles[_titled] < doc)
+            var doc = matches[i];
+            if (MayEnter(doc))
             {
-                _titled++;
-            }
+                if (scorer.DocID < doc)
+                {
+                    scorer.Advance(doc);
+                }
 
-            if (doc >> ScoreBounds.Shift != _range)
-            {
-                _range = doc >> ScoreBounds.Shift;
-                (_withTitle, _withoutTitle) = bounds.Range(_range);
+                // Every counted match is one of the query's (MatchCounterTests), so the scorer stands on it.
+                System.Diagnostics.Debug.Assert(scorer.DocID == doc, "a counted match the query does not match");
+                Offer(doc);
             }
-
-            var bound = titles[_titled] == doc ? _withTitle : _withoutTitle;
-            if (bound <= _scores[0])
+            else if (_withTitle <= _scores[0])
             {
-                return;
+                // No match of this range can enter: pass over the rest of its matches.
+                var end = (_range + 1) << ScoreBounds.Shift;
+                while (i + 1 < count && matches[i + 1] < end)
+                {
+                    i++;
+                }
             }
         }
+    }
 
+    /// <summary>Whether the match at <paramref name="doc"/> may enter the top k by its bound (a later match of the segment than the last asked about).</summary>
+    private bool MayEnter(int doc)
+    {
+        if (_bounds is not { } bounds)
+        {
+            return true;
+        }
+
+        // The documents arrive in order: the next document with a title match is read forward.
+        var titles = bounds.TitleDocs;
+        while (titles[_titled] < doc)
+        {
+            _titled++;
+        }
+
+        if (doc >> ScoreBounds.Shift != _range)
+        {
+            _range = doc >> ScoreBounds.Shift;
+            (_withTitle, _withoutTitle) = bounds.Range(_range);
+        }
+
+        return (titles[_titled] == doc ? _withTitle : _withoutTitle) > _scores[0];
+    }
+
+    private void Offer(int doc)
+    {
         Scored++;
         var score = _scorer!.GetScore();
         if (score <= _scores[0])

@@ -32,6 +32,9 @@ internal sealed class SegmentValues
     /// <summary>The organization's slug and name of an index (its facet value is "slug␟name").</summary>
     public static (string Slug, string Name) OrganizationParts(int index) => Organizations[index];
 
+    /// <summary>How many organizations have an index so far (every index is below it).</summary>
+    public static int OrganizationIndexes => Organizations.Count;
+
     public static SegmentValues For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
 
     private static SegmentValues Load(AtomicReader reader)

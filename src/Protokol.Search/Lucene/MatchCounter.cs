@@ -1,0 +1,311 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Protokol.Core.Search;
+using Protokol.Search.Analysis;
+
+namespace Protokol.Search.Lucene;
+
+/// <summary>
+/// Counts a query's matches, and their facets, straight from the postings' document numbers,
+/// without Lucene's scorer tree: no frequencies decoded, no scorer or collector call per match.
+/// It handles the queries made of single terms: required clauses of one term or an OR of terms
+/// (AND of clauses), excluded clauses, and the filters (councils, person, kind, decision and type
+/// as terms, the date range from the segment's dates). A term matches a document exactly when the
+/// query's term clause does (the title clause is optional and never decides a match), so the count
+/// and the facets are those of collecting every match of the Lucene query. Any other shape (a
+/// phrase, a prefix, listing by filters alone) gets <c>null</c> from <see cref="For"/>.
+/// </summary>
+internal sealed class MatchCounter
+{
+    private readonly (string Field, BytesRef[] Terms)[] _required;
+    private readonly (string Field, BytesRef[] Terms)[] _excluded;
+    private readonly int _from;
+    private readonly int _to;
+
+    private MatchCounter((string, BytesRef[])[] required, (string, BytesRef[])[] excluded, int from, int to)
+    {
+        _required = required;
+        _excluded = excluded;
+        _from = from;
+        _to = to;
+    }
+
+    /// <summary>The counter of the query with the request's filters, or null when its shape is not one of single terms.</summary>
+    public static MatchCounter? For(AnalyzedQuery query, SearchRequest request)
+    {
+        var required = new List<(string, BytesRef[])>();
+        var excluded = new List<(string, BytesRef[])>();
+        if (query.ListsAll)
+        {
+            return null;
+        }
+
+        foreach (var clause in query.Clauses)
+        {
+            if (!clause.Alternatives.All(a => a is TermMatch))
+            {
+                return null;
+            }
+
+            var terms = clause.Alternatives.Select(a => new BytesRef(((TermMatch)a).Term)).ToArray();
+            (clause.Excluded ? excluded : required).Add((LuceneIndex.All, terms));
+        }
+
+        if (required.Count == 0)
+        {
+            return null;
+        }
+
+        if (request.Organizations.Count > 0)
+        {
+            required.Add((LuceneIndex.Organization, [.. request.Organizations.Select(s => new BytesRef(s))]));
+        }
+
+        if (request.PersonId is { } person)
+        {
+            required.Add((LuceneIndex.Person, [new BytesRef(person.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        }
+
+        if (request.Kind is { } kind)
+        {
+            required.Add((LuceneIndex.Kind, [new BytesRef(SearchEngine.KindName(kind))]));
+        }
+
+        if (request.HasDecision)
+        {
+            required.Add((LuceneIndex.Decision, [new BytesRef("1")]));
+        }
+
+        if (request.Type is { } type)
+        {
+            required.Add((LuceneIndex.DocType, [new BytesRef(SearchEngine.TypeName(type))]));
+        }
+
+        // The same bounds as the query's NumericRangeQuery on the date (inclusive).
+        var from = request.From is { } f ? SearchEngine.DateKey(f) : int.MinValue;
+        var to = request.To is { } t ? SearchEngine.DateKey(t) : int.MaxValue;
+        if (request.From is not null || request.To is not null)
+        {
+            from = Math.Max(from, 1);
+        }
+
+        return new MatchCounter([.. required], [.. excluded], from, to);
+    }
+
+    /// <summary>
+    /// Whether every segment of <paramref name="reader"/> can be counted this way: a date range is
+    /// checked against the dates' doc values, which the query's range reads from the indexed date;
+    /// both hold the same value in every segment that has the doc values.
+    /// </summary>
+    public bool Handles(IndexReader reader) => (_from == int.MinValue && _to == int.MaxValue) || reader.Leaves.All(l => l.AtomicReader.FieldInfos.FieldInfo(LuceneIndex.Date)?.HasDocValues != false);
+
+    /// <summary>
+    /// Counts every match of a segment into <paramref name="facets"/> and keeps the matches' document
+    /// numbers, in order, at the start of <paramref name="matches"/> (a larger array from the shared
+    /// pool when it is too small; the caller returns it); returns their number.
+    /// </summary>
+    public int Count(AtomicReader reader, FacetCounts facets, ref int[] matches)
+    {
+        var live = reader.LiveDocs;
+        var required = new DocIdSetIterator[_required.Length];
+        var costs = new long[_required.Length];
+        for (var i = 0; i < _required.Length; i++)
+        {
+            var (iterator, cost) = Open(reader, live, _required[i]);
+            if (iterator is null)
+            {
+                return 0;
+            }
+
+            (required[i], costs[i]) = (iterator, cost);
+        }
+
+        // The rarest clause leads; the others are advanced to its documents. It has at most its cost of matches.
+        Array.Sort(costs, required);
+        if (matches.Length < costs[0])
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(matches);
+            matches = System.Buffers.ArrayPool<int>.Shared.Rent((int)costs[0]);
+        }
+
+        var kept = matches;
+        var excluded = _excluded.Select(c => Open(reader, live, c).Iterator).OfType<DocIdSetIterator>().ToArray();
+
+        var values = SegmentValues.For(reader);
+        var dates = values.Dates;
+        var organizations = values.OrganizationOf;
+        var checkDates = _from != int.MinValue || _to != int.MaxValue;
+        var (from, span) = (_from, (uint)(_to - (long)_from));
+        var years = facets.YearCounts;
+        var counts = facets.OrganizationCounts();
+        var total = 0;
+
+        var lead = required[0];
+        var doc = lead.NextDoc();
+        while (doc != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            var next = Agree(required, excluded, doc);
+            if (next != doc)
+            {
+                doc = next == DocIdSetIterator.NO_MORE_DOCS ? next : lead.Advance(next);
+                continue;
+            }
+
+            var date = dates[doc];
+            if (!checkDates || (uint)(date - from) <= span)
+            {
+                kept[total++] = doc;
+                var year = (date / 10000) - FacetCounts.FirstYear;
+                if ((uint)year < (uint)years.Length)
+                {
+                    years[year]++;
+                }
+
+                var organization = organizations[doc];
+                if (organization >= 0)
+                {
+                    counts[organization]++;
+                }
+            }
+
+            doc = lead.NextDoc();
+        }
+
+        return total;
+    }
+
+    /// <summary><paramref name="doc"/> when every other required clause holds it and no excluded one does; otherwise a later document to go on from (or none left).</summary>
+    private static int Agree(DocIdSetIterator[] required, DocIdSetIterator[] excluded, int doc)
+    {
+        for (var i = 1; i < required.Length; i++)
+        {
+            var other = required[i];
+            var at = other.DocID;
+            if (at < doc)
+            {
+                at = other.Advance(doc);
+            }
+
+            if (at != doc)
+            {
+                return at;
+            }
+        }
+
+        foreach (var exclusion in excluded)
+        {
+            var at = exclusion.DocID;
+            if (at < doc)
+            {
+                at = exclusion.Advance(doc);
+            }
+
+            if (at == doc)
+            {
+                return doc + 1;
+            }
+        }
+
+        return doc;
+    }
+
+    /// <summary>The documents holding any of the clause's terms (deleted ones left out), and their number before deletions; null when none does.</summary>
+    private static (DocIdSetIterator? Iterator, long Cost) Open(AtomicReader reader, IBits? live, (string Field, BytesRef[] Terms) clause)
+    {
+        var termsEnum = reader.GetTerms(clause.Field)?.GetEnumerator();
+        if (termsEnum is null)
+        {
+            return (null, 0);
+        }
+
+        var found = new List<DocsEnum>();
+        long cost = 0;
+        foreach (var term in clause.Terms)
+        {
+            if (termsEnum.SeekExact(term))
+            {
+                cost += termsEnum.DocFreq;
+                found.Add(termsEnum.Docs(live, null, DocsFlags.NONE));
+            }
+        }
+
+        return found.Count switch
+        {
+            0 => (null, 0),
+            1 => (found[0], cost),
+            _ => (new Union([.. found], cost), cost),
+        };
+    }
+
+    /// <summary>The documents of any of several postings, in order.</summary>
+    private sealed class Union(DocsEnum[] parts, long cost) : DocIdSetIterator
+    {
+        private int _doc = -1;
+
+        public override int DocID => _doc;
+
+        public override int NextDoc() => Advance(_doc + 1);
+
+        public override int Advance(int target)
+        {
+            var least = NO_MORE_DOCS;
+            foreach (var part in parts)
+            {
+                var at = part.DocID;
+                if (at < target)
+                {
+                    at = part.Advance(target);
+                }
+
+                least = Math.Min(least, at);
+            }
+
+            return _doc = least;
+        }
+
+        public override long GetCost() => cost;
+    }
+}
+
+/// <summary>The facet counts of a search's matches: per year, and per organization (by <see cref="SegmentValues"/>' index).</summary>
+internal sealed class FacetCounts
+{
+    public const int FirstYear = 1900;
+
+    private int[] _organizationCounts = new int[64];
+
+    /// <summary>Matches per year from <see cref="FirstYear"/>.</summary>
+    public int[] YearCounts { get; } = new int[400];
+
+    public IReadOnlyDictionary<int, int> Years => YearCounts.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
+
+    /// <summary>The counts per organization, large enough for every index a segment's values hold (<see cref="SegmentValues.For"/> registers them first).</summary>
+    public int[] OrganizationCounts()
+    {
+        var largest = SegmentValues.OrganizationIndexes;
+        if (largest > _organizationCounts.Length)
+        {
+            Array.Resize(ref _organizationCounts, Math.Max(largest, _organizationCounts.Length * 2));
+        }
+
+        return _organizationCounts;
+    }
+
+    public IReadOnlyList<(string Slug, string Name, int Count)> Organizations()
+    {
+        var result = new List<(string, string, int)>();
+        for (var i = 0; i < _organizationCounts.Length; i++)
+        {
+            if (_organizationCounts[i] == 0)
+            {
+                continue;
+            }
+
+            var (slug, name) = SegmentValues.OrganizationParts(i);
+            result.Add((slug, name, _organizationCounts[i]));
+        }
+
+        return result;
+    }
+}
