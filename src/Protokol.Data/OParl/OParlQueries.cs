@@ -344,6 +344,9 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken) =>
         (await Portal.MeetingReader.ReadWithoutTextsAsync(sessions, ids, attendance, cancellationToken)).ConvertAll(Meeting);
 
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingObjectsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await OParlMeetingListReader.ReadAsync(sessions, ids, cancellationToken);
+
     private static OParlMeetingRecord Meeting(Portal.MeetingRead m) =>
         new(
             m.Record, m.BodyId, m.Location is { } l ? new OParlLocationRecord(l.Id, l.BodyId, l.Name, l.Room, l.Street, l.PostalCode, l.Locality, [], l.Created, l.Modified) : null, m.Created, m.Modified,
