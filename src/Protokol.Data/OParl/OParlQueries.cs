@@ -15,7 +15,7 @@ namespace Protokol.Data.OParl;
 /// (<see cref="OParlListIndex"/>). Objects are read a page at a time: a page of meetings or agenda
 /// items costs the same few statements whatever its size and wherever it is in the list.
 /// </summary>
-internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
+internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex index, Portal.ReadSessions sessions) : IOParlQueries
 {
     private const MeetingState FirstPublic = MeetingState.AgendaPublished;
 
@@ -26,7 +26,7 @@ internal sealed class OParlQueries(ProtokolDbContext db, OParlListIndex index, P
             return null;
         }
 
-        var parts = Parts(list, ownerId, filter);
+        var parts = LeanParts(list, ownerId, filter) ?? Parts(list, ownerId, filter);
         var key = new OParlListIndex.Key(list, ownerId, filter);
         var kept = index.Find(key, version);
         if (kept is null)
