@@ -56,4 +56,29 @@ public sealed class WithheldNamesTests
         Assert.Equal(3, findings.Count(f => f.Kind == PrivacyFindingKind.WithheldName));
         Assert.DoesNotContain(findings, f => f.Text.Contains("Holm", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_matcher_of_a_set_of_names_is_built_once_and_a_changed_set_is_seen_at_once()
+    {
+        WithheldName[] names = [new("Quirin Hemmeligsen", Role), new("Q.H.", Role)];
+        var first = WithheldNames.For(names);
+        Assert.Same(first, WithheldNames.For([.. names]));
+        Assert.Same(WithheldNames.None, WithheldNames.For([]));
+        Assert.Equal(Role + " talte.", first.Apply("Quirin Hemmeligsen talte."));
+
+        // Another person shown by role only, another role, a name shown again: each a matcher of its own, with the next read.
+        var more = WithheldNames.For([.. names, new("Kvist Hemmelig-Jensen", "Suppleant")]);
+        Assert.NotSame(first, more);
+        Assert.Equal("Suppleant talte.", more.Apply("Kvist Hemmelig-Jensen talte."));
+        Assert.Equal("Formand talte.", WithheldNames.For([new("Quirin Hemmeligsen", "Formand")]).Apply("Quirin Hemmeligsen talte."));
+        Assert.Equal("Kvist Hemmelig-Jensen talte.", first.Apply("Kvist Hemmelig-Jensen talte."));
+
+        // Past the cap the cache starts over; what it hands out is still right.
+        for (var i = 0; i < WithheldNames.MaxKept + 5; i++)
+        {
+            WithheldNames.For([new("Person Nummer" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Role)]);
+        }
+
+        Assert.Equal(Role + " talte.", WithheldNames.For(names).Apply("Q. Hemmeligsen talte."));
+    }
 }

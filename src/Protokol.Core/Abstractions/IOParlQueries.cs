@@ -44,6 +44,13 @@ public interface IOParlQueries : IOParlMinutesTexts
     /// </summary>
     Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Meetings for OParl's Meeting objects (the meeting lists, <c>/meeting/N</c>): what the Meeting object shows after the privacy
+    /// gate, and no more: no long texts, of the attendance only the named participants with their seats' roles (what the gate would
+    /// show of the rest is left empty).
+    /// </summary>
+    Task<IReadOnlyList<OParlMeetingRecord>> MeetingObjectsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
     /// <summary>The meeting of each agenda item that exists.</summary>
     Task<IReadOnlyDictionary<int, int>> MeetingsOfAgendaItemsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 

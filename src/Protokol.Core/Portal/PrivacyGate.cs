@@ -61,7 +61,7 @@ public static class PrivacyGate
     }
 
     private static WithheldNames Withheld(MeetingRecord meeting) =>
-        meeting.Withheld is { Count: > 0 } names ? new WithheldNames(names) : WithheldNames.None;
+        meeting.Withheld is { Count: > 0 } names ? WithheldNames.For(names) : WithheldNames.None;
 
     private static bool IsAttachmentOnPublicItem(AttachmentRecord attachment, MeetingRecord meeting) =>
         attachment.AgendaItemId is not { } itemId || meeting.Items.FirstOrDefault(i => i.Id == itemId)?.IsPublic == true;

@@ -26,7 +26,7 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
             return null;
         }
 
-        var parts = Parts(list, ownerId, filter);
+        var parts = LeanParts(list, ownerId, filter) ?? Parts(list, ownerId, filter);
         var key = new OParlListIndex.Key(list, ownerId, filter);
         var kept = index.Find(key, version);
         if (kept is null)
@@ -345,6 +345,9 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
 
     public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingsWithoutTextsAsync(IReadOnlyCollection<int> ids, bool attendance, CancellationToken cancellationToken) =>
         (await Portal.MeetingReader.ReadWithoutTextsAsync(sessions, ids, attendance, cancellationToken)).ConvertAll(Meeting);
+
+    public async Task<IReadOnlyList<OParlMeetingRecord>> MeetingObjectsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await OParlMeetingListReader.ReadAsync(sessions, ids, cancellationToken);
 
     private static OParlMeetingRecord Meeting(Portal.MeetingRead m) =>
         new(

@@ -185,7 +185,7 @@ internal static class MeetingReader
     }
 
     /// <summary>A membership's role as its rank in <see cref="MembershipRole"/> (chair first), for ORDER BY on both engines.</summary>
-    private static string RoleRank(string alias) =>
+    internal static string RoleRank(string alias) =>
         "CASE " + alias + ".\"Role\"" + string.Concat(Enum.GetValues<MembershipRole>().Select(r => string.Create(CultureInfo.InvariantCulture, $" WHEN '{r}' THEN {(int)r}"))) + " END";
 
     /// <summary>The meetings by id in id order; <paramref name="forOParl"/> also reads the public attachments' texts and the hearings treated at the items.</summary>

@@ -81,7 +81,7 @@ internal sealed class OParlMeetingWriter(IOParlQueries queries, OParlUrls urls)
         var views = new Dictionary<int, OParlObjects.MeetingView>();
         if (meetingIds.Count > 0)
         {
-            foreach (var record in await queries.MeetingsWithoutTextsAsync(meetingIds, attendance: true, ct))
+            foreach (var record in await queries.MeetingObjectsAsync(meetingIds, ct))
             {
                 views[record.Record.Id] = new OParlObjects.MeetingView(PrivacyGate.ForPublic(record.Record), record);
             }
