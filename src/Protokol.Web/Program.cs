@@ -118,6 +118,10 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 
 var app = builder.Build();
 
+// Behind a reverse proxy the client's address (what the sign-in throttle counts by) is the last one in
+// X-Forwarded-For, trusted only from a known proxy: loopback, and the addresses in Protokol:Proxy:KnownProxies.
+// A client that connects directly cannot choose its address.
+app.UseForwardedHeaders(ProxySettings.ForwardedHeaders(app.Configuration));
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Accounts;
 using Protokol.Web.Accounts;
@@ -68,6 +69,56 @@ public sealed class SignInTests(ProtokolAppFactory app) : IClassFixture<Protokol
     }
 
     /// <summary>Lets a test say which address a request comes from (the test server has none).</summary>
+    [Fact]
+    public async Task Behind_a_proxy_clients_are_told_apart_by_their_forwarded_address_and_a_direct_client_cannot_choose_one()
+    {
+        await using var clients = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        HttpClient Through(string connection, string? forwardedFor)
+        {
+            var client = clients.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, connection);
+            if (forwardedFor is not null)
+            {
+                client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            }
+
+            return client;
+        }
+
+        var owner = await Staff.CreateAccountAsync(app, level: AccessLevel.Secretary);
+
+        // A guesser behind the same proxy (loopback) as the owner: past every per-client limit.
+        var guesser = Through("127.0.0.1", "203.0.113.19");
+        for (var i = 0; i < SignInThrottle.PerClient + 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Staff.SignInAsync(guesser, owner, "gæt-" + i)).StatusCode);
+        }
+
+        // A client connecting directly names the owner's address as its own: not believed, counted as itself.
+        var spoofer = Through("203.0.113.77", "198.51.100.21");
+        for (var i = 0; i < SignInThrottle.PerClientAndAddress + 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Staff.SignInAsync(spoofer, owner, "gæt-" + i)).StatusCode);
+        }
+
+        // The owner, through the proxy from another machine, signs in.
+        var signedIn = await Staff.SignInAsync(Through("127.0.0.1", "198.51.100.21"), owner, Staff.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public void A_known_proxy_that_is_not_an_address_stops_the_start_with_the_setting_named()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ProxySettings.Section + ":0"] = "10.0.0.5", [ProxySettings.Section + ":1"] = "proxy.havnby" })
+            .Build();
+        var error = Assert.Throws<InvalidOperationException>(() => ProxySettings.ForwardedHeaders(configuration));
+        Assert.Equal("Protokol:Proxy:KnownProxies:1: 'proxy.havnby' is not an IP address.", error.Message);
+
+        configuration[ProxySettings.Section + ":1"] = "2001:db8::7";
+        Assert.Contains(System.Net.IPAddress.Parse("2001:db8::7"), ProxySettings.ForwardedHeaders(configuration).KnownProxies);
+    }
+
     private sealed class ClientAddressFromHeader : IStartupFilter
     {
         public const string Header = "X-Test-Client";
