@@ -1181,6 +1181,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("BodyId", "Name");
 
+                    b.HasIndex("BodyId", "Publication");
+
                     b.ToTable("People");
                 });
 

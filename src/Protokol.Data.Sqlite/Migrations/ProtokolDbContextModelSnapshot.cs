@@ -1136,6 +1136,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("BodyId", "Name");
 
+                    b.HasIndex("BodyId", "Publication");
+
                     b.ToTable("People");
                 });
 
