@@ -76,6 +76,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     public DbSet<Portal.MeetingYearCount> MeetingYearCounts => Set<Portal.MeetingYearCount>();
 
+    public DbSet<Portal.CouncilMeetingCount> CouncilMeetingCounts => Set<Portal.CouncilMeetingCount>();
+
     public DbSet<Portal.PersonYearCount> PersonYearCounts => Set<Portal.PersonYearCount>();
 
     public DbSet<Accounts.SignInFailure> SignInFailures => Set<Accounts.SignInFailure>();
@@ -168,6 +170,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     private void DetectCountChanges()
     {
         foreach (var entry in ChangeTracker.Entries<Portal.MeetingYearCount>())
+        {
+            entry.DetectChanges();
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Portal.CouncilMeetingCount>())
         {
             entry.DetectChanges();
         }

@@ -9,7 +9,7 @@ using Protokol.TestSupport;
 
 namespace Protokol.Data.Tests;
 
-/// <summary>The meeting counts kept at write time (issue 17) equal a COUNT(*) over the rows after every kind of change, on both engines.</summary>
+/// <summary>The meeting counts kept at write time (issue 17), per year and per council, equal a COUNT(*) over the rows after every kind of change, on both engines.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MeetingCountTests(PostgresCluster postgres)
 {
@@ -44,7 +44,21 @@ public sealed class MeetingCountTests(PostgresCluster postgres)
         Assert.NotEmpty(counted);
         var kept = await KeptAsync(db);
         Assert.True(counted.SequenceEqual(kept), $"after {after}: kept {string.Join("; ", kept)} but counted {string.Join("; ", counted)}");
+
+        // Each council's kept total is the sum of its years, and a council without meetings has none.
+        var summed = counted.GroupBy(c => c.Organization)
+            .Select(g => (g.Key, g.Sum(c => c.Meetings), g.Sum(c => c.PublicMeetings), g.Sum(c => c.PublicItems)))
+            .Order()
+            .ToList();
+        var totals = await TotalsAsync(db);
+        Assert.True(summed.SequenceEqual(totals), $"after {after}: kept totals {string.Join("; ", totals)} but summed {string.Join("; ", summed)}");
     }
+
+    private static async Task<List<(int Organization, int Meetings, int PublicMeetings, int PublicItems)>> TotalsAsync(ProtokolDbContext db) =>
+        (await db.CouncilMeetingCounts.AsNoTracking().ToListAsync())
+            .Select(c => (c.OrganizationId, c.Meetings, c.PublicMeetings, c.PublicAgendaItems))
+            .Order()
+            .ToList();
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -147,8 +161,25 @@ public sealed class MeetingCountTests(PostgresCluster postgres)
         {
             var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
             var kept = await KeptAsync(db);
+            var totals = await TotalsAsync(db);
+
             await MeetingCountKeeper.RebuildAsync(db, CancellationToken.None);
             Assert.Equal(kept, await KeptAsync(db));
+            Assert.Equal(totals, await TotalsAsync(db));
+
+            // A rebuild counts from the meetings: a wrong total is set right, a missing one comes back.
+            Assert.NotEmpty(totals);
+            (await db.CouncilMeetingCounts.FirstAsync(t => t.OrganizationId == totals[0].Organization)).PublicMeetings += 5;
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await MeetingCountKeeper.RebuildAsync(db, CancellationToken.None);
+            Assert.Equal(totals, await TotalsAsync(db));
+            db.ChangeTracker.Clear();
+            db.CouncilMeetingCounts.Remove(await db.CouncilMeetingCounts.FirstAsync(t => t.OrganizationId == totals[0].Organization));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await MeetingCountKeeper.RebuildAsync(db, CancellationToken.None);
+            Assert.Equal(totals, await TotalsAsync(db));
         }
     }
 }

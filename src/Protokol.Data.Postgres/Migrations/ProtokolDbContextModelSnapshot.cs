@@ -1181,6 +1181,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("BodyId", "Name");
 
+                    b.HasIndex("BodyId", "Publication");
+
                     b.ToTable("People");
                 });
 
@@ -1399,6 +1401,25 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasKey("MeetingId");
 
                     b.ToTable("MinutesTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicAgendaItems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicMeetings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
@@ -1909,6 +1930,15 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasOne("Protokol.Core.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

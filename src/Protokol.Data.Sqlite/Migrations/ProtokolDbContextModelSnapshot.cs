@@ -1136,6 +1136,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("BodyId", "Name");
 
+                    b.HasIndex("BodyId", "Publication");
+
                     b.ToTable("People");
                 });
 
@@ -1346,6 +1348,25 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasKey("MeetingId");
 
                     b.ToTable("MinutesTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicAgendaItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicMeetings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
@@ -1850,6 +1871,15 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasOne("Protokol.Core.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -53,6 +53,10 @@ internal sealed class PersonConfiguration : EntityConfiguration<Person>
     {
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.HasIndex(p => new { p.BodyId, p.Name });
+
+        // The body's people shown by role only (the withheld names every public meeting read and OParl list looks up):
+        // found by the index, not by reading every person of the body (issue 17).
+        builder.HasIndex(p => new { p.BodyId, p.Publication });
         builder.Property(p => p.Email).HasMaxLength(200);
         builder.Property(p => p.Publication).HasConversion<string>().HasMaxLength(32);
         builder.Property(p => p.PublicRole).HasMaxLength(100);

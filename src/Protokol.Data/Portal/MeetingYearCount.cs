@@ -28,6 +28,36 @@ public sealed class MeetingYearCount
     public int PublicAgendaItems { get; set; }
 }
 
+/// <summary>
+/// A council's meetings over all its years, counted: the sum of its <see cref="MeetingYearCount"/> rows, kept
+/// beside them by the same save (<see cref="MeetingCountKeeper"/>), so the front page reads one row per council
+/// instead of summing a row per council and year on every request (issue 17).
+/// </summary>
+public sealed class CouncilMeetingCount
+{
+    public int OrganizationId { get; set; }
+
+    /// <inheritdoc cref="MeetingYearCount.Meetings"/>
+    public int Meetings { get; set; }
+
+    /// <inheritdoc cref="MeetingYearCount.PublicMeetings"/>
+    public int PublicMeetings { get; set; }
+
+    /// <inheritdoc cref="MeetingYearCount.PublicAgendaItems"/>
+    public int PublicAgendaItems { get; set; }
+}
+
+internal sealed class CouncilMeetingCountConfiguration : IEntityTypeConfiguration<CouncilMeetingCount>
+{
+    public void Configure(EntityTypeBuilder<CouncilMeetingCount> builder)
+    {
+        builder.ToTable("CouncilMeetingCounts");
+        builder.HasKey(c => c.OrganizationId);
+        builder.Property(c => c.OrganizationId).ValueGeneratedNever();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<MeetingYearCount>
 {
     public void Configure(EntityTypeBuilder<MeetingYearCount> builder)
@@ -46,7 +76,8 @@ internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<M
 /// Keeps <see cref="MeetingYearCount"/> in step: before a save it notes the (council, year) buckets
 /// that changed meetings and agenda items leave or enter; after the save, in the same transaction,
 /// it counts those buckets anew from the rows (a handful of meetings each), so a count can never
-/// drift however the change was made. On PostgreSQL a transaction-level advisory lock per council
+/// drift however the change was made, and sets each touched council's total (<see cref="CouncilMeetingCount"/>)
+/// to the sum of its years. On PostgreSQL a transaction-level advisory lock per council
 /// keeps two concurrent saves from both writing a count that misses the other's meeting.
 /// </summary>
 public sealed class MeetingCountKeeper
@@ -148,6 +179,10 @@ public sealed class MeetingCountKeeper
             .Select(m => (m.OrganizationId, m.Date.Year)).ToHashSet();
         buckets.UnionWith((await db.Set<MeetingYearCount>().AsNoTracking().Select(c => new { c.OrganizationId, c.Year }).ToListAsync(ct)).Select(c => (c.OrganizationId, c.Year)));
         await RecountAsync(db, buckets, sync: false, ct);
+
+        // A total whose council has no year left (none can arise from a save; a restore may bring one) goes too.
+        var counted = buckets.Select(b => b.OrganizationId).ToHashSet();
+        db.RemoveRange((await db.Set<CouncilMeetingCount>().ToListAsync(ct)).Where(t => !counted.Contains(t.OrganizationId)));
         await db.SaveChangesAsync(ct);
     }
 
@@ -169,6 +204,25 @@ public sealed class MeetingCountKeeper
     private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], int, int, IAsyncEnumerable<MeetingYearCount>>> KeptQuery = new(() =>
         EF.CompileAsyncQuery((ProtokolDbContext db, int[] organizations, int first, int last) =>
             db.Set<MeetingYearCount>().Where(c => organizations.Contains(c.OrganizationId) && c.Year >= first && c.Year <= last)));
+
+    private sealed record YearSums(int OrganizationId, int Meetings, int PublicMeetings, int PublicAgendaItems);
+
+    // The kept years of the councils outside the recounted span, summed per council: with the span's new counts they make the totals.
+    private static IQueryable<YearSums> Outside(ProtokolDbContext db, int[] organizations, int first, int last) =>
+        db.Set<MeetingYearCount>().AsNoTracking()
+            .Where(c => organizations.Contains(c.OrganizationId) && (c.Year < first || c.Year > last))
+            .GroupBy(c => c.OrganizationId)
+            .Select(g => new YearSums(g.Key, g.Sum(c => c.Meetings), g.Sum(c => c.PublicMeetings), g.Sum(c => c.PublicAgendaItems)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], int, int, IAsyncEnumerable<YearSums>>> OutsideQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] organizations, int first, int last) =>
+            db.Set<MeetingYearCount>().AsNoTracking()
+                .Where(c => organizations.Contains(c.OrganizationId) && (c.Year < first || c.Year > last))
+                .GroupBy(c => c.OrganizationId)
+                .Select(g => new YearSums(g.Key, g.Sum(c => c.Meetings), g.Sum(c => c.PublicMeetings), g.Sum(c => c.PublicAgendaItems)))));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], IAsyncEnumerable<CouncilMeetingCount>>> TotalsQuery = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] organizations) => db.Set<CouncilMeetingCount>().Where(t => organizations.Contains(t.OrganizationId))));
 
     private static async Task RecountAsync(ProtokolDbContext db, HashSet<(int Organization, int Year)> buckets, bool sync, CancellationToken ct)
     {
@@ -218,11 +272,50 @@ public sealed class MeetingCountKeeper
             {
                 row = new MeetingYearCount { OrganizationId = organization, Year = year };
                 db.Add(row);
+                kept[(organization, year)] = row;
             }
 
             row.Meetings = count.Meetings;
             row.PublicMeetings = count.PublicMeetings;
             row.PublicAgendaItems = count.PublicAgendaItems;
+        }
+
+        await TotalAsync(db, organizations, kept.Values, first, last, sync, ct);
+    }
+
+    /// <summary>Sets each council's total to the sum of its years: those outside the span as stored, those inside as counted now.</summary>
+    private static async Task TotalAsync(ProtokolDbContext db, List<int> organizations, IEnumerable<MeetingYearCount> span, int first, int last, bool sync, CancellationToken ct)
+    {
+        int[] ids = [.. organizations];
+        var outside = (sync ? Outside(db, ids, first, last).ToList() : await CompiledQueries.ToListAsync(OutsideQuery.For(db)(db, ids, first, last), ct))
+            .ToDictionary(s => s.OrganizationId);
+        var totals = (sync ? db.Set<CouncilMeetingCount>().Where(t => ids.Contains(t.OrganizationId)).ToList() : await CompiledQueries.ToListAsync(TotalsQuery.For(db)(db, ids), ct))
+            .ToDictionary(t => t.OrganizationId);
+        var years = span.Where(c => db.Entry(c).State is not EntityState.Deleted and not EntityState.Detached).ToLookup(c => c.OrganizationId);
+        foreach (var organization in organizations)
+        {
+            outside.TryGetValue(organization, out var other);
+            var meetings = (other?.Meetings ?? 0) + years[organization].Sum(c => c.Meetings);
+            totals.TryGetValue(organization, out var total);
+            if (meetings == 0)
+            {
+                if (total is not null)
+                {
+                    db.Remove(total);
+                }
+
+                continue;
+            }
+
+            if (total is null)
+            {
+                total = new CouncilMeetingCount { OrganizationId = organization };
+                db.Add(total);
+            }
+
+            total.Meetings = meetings;
+            total.PublicMeetings = (other?.PublicMeetings ?? 0) + years[organization].Sum(c => c.PublicMeetings);
+            total.PublicAgendaItems = (other?.PublicAgendaItems ?? 0) + years[organization].Sum(c => c.PublicAgendaItems);
         }
     }
 }
