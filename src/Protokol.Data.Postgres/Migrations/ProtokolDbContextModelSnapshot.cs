@@ -1375,6 +1375,45 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.KeptAgendaItemObject", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgendaItemId");
+
+                    b.ToTable("AgendaItemObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMeetingObject", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingObjects", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>
                 {
                     b.Property<int>("MeetingId")
@@ -1923,6 +1962,24 @@ namespace Protokol.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptAgendaItemObject", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptMeetingObject", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Protokol.Data.OParl.KeptMinutesText", b =>

@@ -57,8 +57,13 @@ internal static class OParlMeetingLists
             return Results.NotFound();
         }
 
+        // The page's objects are kept as written (OParlKeptObjects): only those whose inputs changed are read and written again.
         var writer = new OParlMeetingWriter(queries, oparl.Urls);
-        var views = await writer.ReadAsync(result.Entries, ct);
+        var live = result.Entries.Where(e => e.Removed is null).Select(e => e.Id).ToList();
+        var objects = list == OParlList.AgendaItem
+            ? await OParlKeptObjects.AgendaItemsAsync(queries, writer, oparl.Urls, live, ct)
+            : await OParlKeptObjects.MeetingsAsync(queries, writer, oparl.Urls, live, ct);
+        var none = new OParlMeetingWriter.Views([], new Dictionary<int, int>());
         var total = result.Total;
         var pages = Math.Max(1, (total + size - 1) / size);
         var origin = oparl.Urls.Origin + http.Request.Path;
@@ -90,7 +95,14 @@ internal static class OParlMeetingLists
             w.WriteStartArray(Data);
             foreach (var entry in result.Entries)
             {
-                writer.Write(w, entry, views);
+                if (entry.Removed is not null)
+                {
+                    writer.Write(w, entry, none);
+                }
+                else if (objects.TryGetValue(entry.Id, out var json))
+                {
+                    w.WriteRawValue(json, skipInputValidation: true);
+                }
             }
 
             w.WriteEndArray();

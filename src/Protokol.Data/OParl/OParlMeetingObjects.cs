@@ -1,0 +1,349 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Logging;
+using Protokol.Core.Abstractions;
+using Protokol.Core.Meetings;
+using Protokol.Data.Portal;
+
+namespace Protokol.Data.OParl;
+
+/// <summary>
+/// A published meeting's OParl Meeting object as its UTF-8 JSON, kept (issue 17): written on a read whose kept object's key no longer
+/// matches, stored then in a write of its own. Not a record of the archive: dropped with its meeting, never audited or exported.
+/// </summary>
+public sealed class KeptMeetingObject
+{
+    public int MeetingId { get; set; }
+
+    /// <summary>The inputs the object was written from (<see cref="OParlKeptObject.Key"/>).</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public byte[] Json { get; set; } = [];
+}
+
+/// <summary>An agenda item's OParl AgendaItem object as its UTF-8 JSON, kept under its meeting's key (<see cref="KeptMeetingObject"/>).</summary>
+public sealed class KeptAgendaItemObject
+{
+    public int AgendaItemId { get; set; }
+
+    /// <summary>The meeting the item was in when it was written (the key names it too).</summary>
+    public int MeetingId { get; set; }
+
+    public string Key { get; set; } = string.Empty;
+
+    public byte[] Json { get; set; } = [];
+}
+
+internal sealed class KeptMeetingObjectConfiguration : IEntityTypeConfiguration<KeptMeetingObject>
+{
+    public void Configure(EntityTypeBuilder<KeptMeetingObject> builder)
+    {
+        builder.ToTable("MeetingObjects");
+        builder.HasKey(t => t.MeetingId);
+        builder.Property(t => t.MeetingId).ValueGeneratedNever();
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KeptAgendaItemObjectConfiguration : IEntityTypeConfiguration<KeptAgendaItemObject>
+{
+    public void Configure(EntityTypeBuilder<KeptAgendaItemObject> builder)
+    {
+        builder.ToTable("AgendaItemObjects");
+        builder.HasKey(t => t.AgendaItemId);
+        builder.Property(t => t.AgendaItemId).ValueGeneratedNever();
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(t => t.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// The kept Meeting and AgendaItem objects' read and write. An object's key is read in one command on a kept session
+/// (<see cref="ReadSessions"/>) for a page's meetings (or the meetings of a page's items): the versions of the meeting's row, its
+/// council and location; the highest id, sum of ids and sum of versions of its items, its attendance and its attachments (and how
+/// many of the attachments have their file stored); the highest and the sums of ids of its items' hearings; and once per body in
+/// the command the same over the body's people, their aliases, the seats of its organizations and the organizations (every
+/// participant's name, publication level and seat, and the withheld names, come from those). Every save increments a row's
+/// version and ids are only ever new and higher (SQLite's AUTOINCREMENT, PostgreSQL's identity): a removal lowers a sum of ids,
+/// an addition raises the highest id, an edit raises a sum of versions, so a key equal to the kept one means the same inputs (the
+/// highest id does what a count does in the minutes texts' key, without a COUNT in a list page's statements). As for the kept
+/// minutes texts (<see cref="OParlQueries.MinutesTextsAsync"/>) the key is read before a stale meeting is read to be written.
+/// </summary>
+internal sealed partial class OParlQueries : IOParlMeetingObjects
+{
+    private static readonly LeanStatement[] MeetingKeyCommands =
+        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(LeanStatement.List(size), kept: true), size))];
+
+    /// <summary>The keys of the meetings of a page's agenda items, without the meetings' kept objects.</summary>
+    private static readonly LeanStatement[] ItemMeetingKeyCommands =
+        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(LeanStatement.List(size), kept: false), size))];
+
+    private static readonly LeanStatement[] ItemCommands = [.. LeanStatement.ListSizes.Select(size => new LeanStatement(
+        $"""
+        SELECT i."Id", i."MeetingId", k."MeetingId", k."Key", k."Json"
+        FROM "AgendaItems" AS i
+        LEFT JOIN "AgendaItemObjects" AS k ON k."AgendaItemId" = i."Id"
+        WHERE i."Id" IN ({LeanStatement.List(size)})
+        """, size))];
+
+    private const string KeptColumns = """t."Key", t."Json" """;
+
+    private const string KeptJoin = """LEFT JOIN "MeetingObjects" AS t ON t."MeetingId" = m."Id" """;
+
+    /// <summary>The key command for meetings by id, with (<paramref name="kept"/>) or without their kept objects.</summary>
+    private static string ObjectKeySql(string meetings, bool kept) =>
+        $"""
+        SELECT m."Id", m."State", o."BodyId", m."Version", o."Version", COALESCE(l."Version", 0), {(kept ? KeptColumns : "NULL, NULL")}
+        FROM "Meetings" AS m
+        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
+        LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
+        {(kept ? KeptJoin : string.Empty)}
+        WHERE m."Id" IN ({meetings});
+        SELECT i."MeetingId", CAST(MAX(i."Id") AS BIGINT), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT)
+        FROM "AgendaItems" AS i
+        WHERE i."MeetingId" IN ({meetings})
+        GROUP BY i."MeetingId";
+        SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT)
+        FROM "Attendance" AS a
+        WHERE a."MeetingId" IN ({meetings})
+        GROUP BY a."MeetingId";
+        SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT),
+            CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256") THEN 1 ELSE 0 END) AS BIGINT)
+        FROM "Attachments" AS a
+        WHERE a."MeetingId" IN ({meetings})
+        GROUP BY a."MeetingId";
+        SELECT i."MeetingId", CAST(MAX(h."Id") AS BIGINT), CAST(SUM(h."Id") AS BIGINT), CAST(SUM(h."AgendaItemId") AS BIGINT)
+        FROM "Hearings" AS h
+        INNER JOIN "AgendaItems" AS i ON i."Id" = h."AgendaItemId"
+        WHERE i."MeetingId" IN ({meetings})
+        GROUP BY i."MeetingId";
+        {BodySums($"""SELECT ob."BodyId" FROM "Meetings" AS mb INNER JOIN "Organizations" AS ob ON ob."Id" = mb."OrganizationId" WHERE mb."Id" IN ({meetings})""")}
+        """;
+
+    /// <summary>Per body of <paramref name="bodies"/>: the number, sum of ids and sum of versions of its people, aliases, seats and organizations.</summary>
+    private static string BodySums(string bodies) =>
+        $"""
+        SELECT b."Id",
+            COALESCE(p.n, 0), COALESCE(p.ids, 0), COALESCE(p.versions, 0),
+            COALESCE(n.n, 0), COALESCE(n.ids, 0),
+            COALESCE(s.n, 0), COALESCE(s.ids, 0), COALESCE(s.versions, 0),
+            COALESCE(o.n, 0), COALESCE(o.ids, 0), COALESCE(o.versions, 0)
+        FROM "Bodies" AS b
+        LEFT JOIN (SELECT "BodyId", CAST(MAX("Id") AS BIGINT) AS n, CAST(SUM("Id") AS BIGINT) AS ids, CAST(SUM("Version") AS BIGINT) AS versions
+            FROM "People" GROUP BY "BodyId") AS p ON p."BodyId" = b."Id"
+        LEFT JOIN (SELECT pa."BodyId", CAST(MAX(na."Id") AS BIGINT) AS n, CAST(SUM(na."Id") AS BIGINT) AS ids
+            FROM "PersonAliases" AS na INNER JOIN "People" AS pa ON pa."Id" = na."PersonId" GROUP BY pa."BodyId") AS n ON n."BodyId" = b."Id"
+        LEFT JOIN (SELECT os."BodyId", CAST(MAX(ms."Id") AS BIGINT) AS n, CAST(SUM(ms."Id") AS BIGINT) AS ids, CAST(SUM(ms."Version") AS BIGINT) AS versions
+            FROM "Memberships" AS ms INNER JOIN "Organizations" AS os ON os."Id" = ms."OrganizationId" GROUP BY os."BodyId") AS s ON s."BodyId" = b."Id"
+        LEFT JOIN (SELECT "BodyId", CAST(MAX("Id") AS BIGINT) AS n, CAST(SUM("Id") AS BIGINT) AS ids, CAST(SUM("Version") AS BIGINT) AS versions
+            FROM "Organizations" GROUP BY "BodyId") AS o ON o."BodyId" = b."Id"
+        WHERE b."Id" IN ({bodies})
+        """;
+
+    public Task<IReadOnlyList<OParlKeptObject>> KeptMeetingsAsync(IReadOnlyCollection<int> meetingIds, string writer, CancellationToken cancellationToken) =>
+        KeptAsync(meetingIds, writer, items: false, cancellationToken);
+
+    public Task<IReadOnlyList<OParlKeptObject>> KeptAgendaItemsAsync(IReadOnlyCollection<int> itemIds, string writer, CancellationToken cancellationToken) =>
+        KeptAsync(itemIds, writer, items: true, cancellationToken);
+
+    private async Task<IReadOnlyList<OParlKeptObject>> KeptAsync(IReadOnlyCollection<int> ids, string writer, bool items, CancellationToken cancellationToken)
+    {
+        var sorted = ids.Distinct().Order().ToArray();
+        var all = new List<OParlKeptObject>(sorted.Length);
+        foreach (var chunk in sorted.Chunk(LeanStatement.ListSizes[^1]))
+        {
+            all.AddRange(await sessions.ReadAsync((session, token) => ReadObjectKeysAsync(session, chunk, writer, items, token), cancellationToken));
+        }
+
+        return all;
+    }
+
+    private sealed record ObjectRow(int Id, int MeetingId, int? KeptMeetingId, string? Key, byte[]? Json);
+
+    private sealed record MeetingKeyRow(int Id, MeetingState State, int BodyId, string Own, string? Key, byte[]? Json);
+
+    private static async Task<List<OParlKeptObject>> ReadObjectKeysAsync(ReadSession session, int[] ids, string writer, bool items, CancellationToken ct)
+    {
+        if (!items)
+        {
+            var meetings = await ReadMeetingKeysAsync(session, MeetingKeyCommands, ids, writer, ct);
+            return meetings.ConvertAll(m => new OParlKeptObject(m.Row.Id, m.Row.Id, m.Row.State, m.Key, m.Row.Key == m.Key ? m.Row.Json : null));
+        }
+
+        // The items with their meetings and kept objects, then their meetings' keys (a second command on the same session).
+        var objects = new List<ObjectRow>(ids.Length);
+        await using (var r = await session.ExecuteAsync(ItemCommands[Size(ids)], Padded(ItemCommands[Size(ids)], ids), ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                objects.Add(new ObjectRow(
+                    r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetFieldValue<byte[]>(4)));
+            }
+        }
+
+        if (objects.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = (await ReadMeetingKeysAsync(session, ItemMeetingKeyCommands, [.. objects.Select(o => o.MeetingId).Distinct().Order()], writer, ct))
+            .ToDictionary(m => m.Row.Id);
+        var found = new List<OParlKeptObject>(objects.Count);
+        foreach (var o in objects)
+        {
+            if (keys.TryGetValue(o.MeetingId, out var meeting))
+            {
+                var current = o.KeptMeetingId == o.MeetingId && o.Key == meeting.Key;
+                found.Add(new OParlKeptObject(o.Id, o.MeetingId, meeting.Row.State, meeting.Key, current ? o.Json : null));
+            }
+        }
+
+        return found;
+    }
+
+    private static int Size(int[] ids) => Array.FindIndex(LeanStatement.ListSizes, s => s >= ids.Length);
+
+    private static int[] Padded(LeanStatement statement, int[] ids)
+    {
+        var values = new int[statement.Parameters];
+        ids.CopyTo(values, 0);
+        Array.Fill(values, ids[^1], ids.Length, values.Length - ids.Length);
+        return values;
+    }
+
+    /// <summary>The meetings' keys of now (and their kept objects, when the command reads them).</summary>
+    private static async Task<List<(MeetingKeyRow Row, string Key)>> ReadMeetingKeysAsync(ReadSession session, LeanStatement[] commands, int[] ids, string writer, CancellationToken ct)
+    {
+        var statement = commands[Size(ids)];
+        var meetings = new List<MeetingKeyRow>(ids.Length);
+        var sums = new Dictionary<int, StringBuilder>();
+        var bodies = new Dictionary<int, string>();
+        await using (var r = await session.ExecuteAsync(statement, Padded(statement, ids), ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                meetings.Add(new MeetingKeyRow(
+                    r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 3),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<byte[]>(7)));
+            }
+
+            // Items, attendance, attachments, hearings: each meeting's sums in that order (a part left out when there is none).
+            foreach (var (part, count) in new[] { ('i', 3), ('a', 3), ('f', 4), ('h', 3) })
+            {
+                await r.NextResultAsync(ct);
+                while (await r.ReadAsync(ct))
+                {
+                    var meeting = r.GetInt32(0);
+                    if (!sums.TryGetValue(meeting, out var text))
+                    {
+                        sums[meeting] = text = new StringBuilder();
+                    }
+
+                    text.Append(part).Append(Numbers(r, 1, count));
+                }
+            }
+
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                bodies[r.GetInt32(0)] = Numbers(r, 1, 11);
+            }
+        }
+
+        return meetings.ConvertAll(m => (m, string.Join('|',
+            writer, m.Id.ToString(CultureInfo.InvariantCulture), m.Own, sums.TryGetValue(m.Id, out var text) ? text.ToString() : "-", bodies.GetValueOrDefault(m.BodyId, "0"))));
+    }
+
+    private const string KeepMeetingSql = """
+        INSERT INTO "MeetingObjects" ("MeetingId", "Key", "Json")
+        SELECT @id, @key, @json
+        WHERE EXISTS (SELECT 1 FROM "Meetings" WHERE "Id" = @id)
+        ON CONFLICT ("MeetingId") DO UPDATE SET "Key" = excluded."Key", "Json" = excluded."Json"
+        """;
+
+    private const string KeepItemSql = """
+        INSERT INTO "AgendaItemObjects" ("AgendaItemId", "MeetingId", "Key", "Json")
+        SELECT @id, @meeting, @key, @json
+        WHERE EXISTS (SELECT 1 FROM "AgendaItems" WHERE "Id" = @id)
+        ON CONFLICT ("AgendaItemId") DO UPDATE SET "MeetingId" = excluded."MeetingId", "Key" = excluded."Key", "Json" = excluded."Json"
+        """;
+
+    public async Task<bool> KeepObjectsAsync(IReadOnlyCollection<OParlKeptObject> meetings, IReadOnlyCollection<OParlKeptObject> items, CancellationToken cancellationToken)
+    {
+        if (meetings.Count + items.Count == 0)
+        {
+            return true;
+        }
+
+        // On the context's own connection, outside the read sessions, in one short transaction of its own (a page writes a meeting
+        // and its items: one commit, not one per row), each upsert a prepared command run once per object. The same object kept by
+        // two processes at once is one row either way (the last write wins, and both wrote the object of a key that was current
+        // when they read it).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await UpsertAsync(connection, transaction, KeepMeetingSql, meetings, item: false, cancellationToken);
+            await UpsertAsync(connection, transaction, KeepItemSql, items, item: true, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Busy (an import holds SQLite's write lock), or a record removed between the check and the write: the objects served
+            // are right; they are written again next time.
+            OParlMeetingObjectsLog.NotKept(db.GetService<ILoggerFactory>().CreateLogger<KeptMeetingObject>(), meetings.Count + items.Count, e.Message);
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyCollection<OParlKeptObject> objects, bool item, CancellationToken ct)
+    {
+        if (objects.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        DbParameter Parameter(string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+
+        var id = Parameter("id");
+        var meeting = item ? Parameter("meeting") : null;
+        var key = Parameter("key");
+        var json = Parameter("json");
+        foreach (var o in objects)
+        {
+            id.Value = o.Id;
+            if (meeting is not null)
+            {
+                meeting.Value = o.MeetingId;
+            }
+
+            key.Value = o.Key;
+            json.Value = o.Json!;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+}
+
+internal static partial class OParlMeetingObjectsLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Count} Meeting and AgendaItem objects were written but not kept: {Reason}")]
+    public static partial void NotKept(ILogger logger, int count, string reason);
+}
