@@ -110,7 +110,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
+        var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -121,6 +122,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         AddFollowers(sources, audit);
         counts?.Update(this);
         people?.Update(this);
+        if (registry)
+        {
+            OParl.RegistryStampKeeper.Update(this);
+        }
+
         DetectCountChanges();
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
@@ -185,7 +191,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
+        var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -206,6 +213,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         if (people is not null)
         {
             await people.UpdateAsync(this, cancellationToken);
+        }
+
+        if (registry)
+        {
+            await OParl.RegistryStampKeeper.UpdateAsync(this, cancellationToken);
         }
 
         DetectCountChanges();
