@@ -112,7 +112,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
+        var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -123,6 +124,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         AddFollowers(sources, audit);
         counts?.Update(this);
         people?.Update(this);
+        if (registry)
+        {
+            OParl.RegistryStampKeeper.Update(this);
+        }
+
         DetectCountChanges();
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
@@ -192,7 +198,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var audit = AuditCapture.Collect(ChangeTracker);
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null)
+        var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -213,6 +220,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         if (people is not null)
         {
             await people.UpdateAsync(this, cancellationToken);
+        }
+
+        if (registry)
+        {
+            await OParl.RegistryStampKeeper.UpdateAsync(this, cancellationToken);
         }
 
         DetectCountChanges();

@@ -198,7 +198,7 @@ public sealed class OParlQueryTests(PostgresCluster postgres)
             }
         }
 
-        foreach (var (list, owner) in new[] { (OParlList.Meeting, body), (OParlList.OrganizationMeeting, council), (OParlList.AgendaItem, body), (OParlList.Membership, body), (OParlList.Organization, body), (OParlList.Person, body) })
+        foreach (var (list, owner) in new[] { (OParlList.Meeting, body), (OParlList.OrganizationMeeting, council), (OParlList.AgendaItem, body), (OParlList.Membership, body), (OParlList.Organization, body), (OParlList.Person, body), (OParlList.File, body) })
         {
             var expected = await WalkAsync(list, owner, everything, 3, byCursor: true);
 

@@ -1461,6 +1461,19 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistryStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")

@@ -1408,6 +1408,19 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistryStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")

@@ -177,6 +177,12 @@ internal static class OParlPeopleRows
 
     private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
-    /// <summary>A stored timestamp, UTC on both engines (SQLite hands it back unspecified, as EF Core's converter has it).</summary>
-    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+    /// <summary>
+    /// A stored timestamp, UTC on both engines (SQLite hands it back unspecified, as EF Core's converter has it). SQLite's text is
+    /// parsed by <see cref="SqliteTimestamps"/> (as <c>MeetingReader</c> reads it): Microsoft.Data.Sqlite's <c>GetDateTime</c>
+    /// parses with <c>DateTime.Parse</c>, 9 % of a people page's samples for its 1,000 stamps (issue 17, session 8).
+    /// </summary>
+    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(
+        r is Microsoft.Data.Sqlite.SqliteDataReader && SqliteTimestamps.TryParse(r.GetString(i), out var stored) ? stored : r.GetDateTime(i),
+        DateTimeKind.Utc);
 }

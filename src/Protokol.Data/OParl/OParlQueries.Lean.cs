@@ -7,7 +7,7 @@ using Protokol.Data.Portal;
 namespace Protokol.Data.OParl;
 
 /// <summary>
-/// The parts of the unfiltered meeting, agenda-item, people, membership and organization lists without EF Core (issue 17:
+/// The parts of the unfiltered meeting, agenda-item, file, people, membership and organization lists without EF Core (issue 17:
 /// <see cref="Parts"/> built the lists' LINQ query objects on every request, 2–5 % of an item page, although such a page
 /// reads on a kept prepared statement). Each part reads its number (kept per council and year for meetings and items),
 /// a page after an id, and every id for the page boundaries as plain SQL on <see cref="ReadSessions"/>; the same entries as
@@ -81,6 +81,13 @@ internal sealed partial class OParlQueries
             [
                 Lean(owner, PublicItemCount, PublicItemIds, (after, skip, take, ct) => PublicItemsAfterAsync(owner, after, skip, take, ct)),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
+            ],
+            OParlList.File =>
+            [
+                Lean(owner, OParlFileRows.AttachmentCount, OParlFileRows.AttachmentIds, OParlFileRows.Page(sessions, OParlKind.AttachmentFile, owner)),
+                Lean(owner, OParlFileRows.DocumentCount, OParlFileRows.DocumentIds, OParlFileRows.Page(sessions, OParlKind.MeetingDocument, owner)),
+                Lean(owner, OParlFileRows.OriginalCount, OParlFileRows.OriginalIds, OParlFileRows.Page(sessions, OParlKind.OriginalFile, owner)),
+                Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
             OParlList.Person => [Lean(owner, NamedPeopleCount, NamedPeopleIds, OParlPeopleRows.Page(sessions, list, owner)!), Part.Empty, Tombstones(OParlKind.Person, owner, filter)],
             OParlList.Membership => [Lean(owner, MembershipCount, MembershipIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Membership, owner, filter)],
