@@ -101,6 +101,26 @@ public sealed class AuditAndAccountTests(PostgresCluster postgres)
         using var ownJson = JsonDocument.Parse(own.Changes);
         Assert.Equal("Eventuelt", ownJson.RootElement.GetProperty("Title")[1].GetString());
         Assert.Equal(meetingId, ownJson.RootElement.GetProperty("MeetingId")[1].GetInt32());
+        Assert.Equal(added, ownJson.RootElement.GetProperty("Id")[1].GetInt32());
+
+        // A person and a seat added in one save: the seat's entry names the person by the id the person was given,
+        // not by EF Core's temporary key.
+        var (personId, seatId) = await db.WithContextAsync(async context =>
+        {
+            var organization = await context.Organizations.Include(o => o.Body).OrderBy(o => o.Id).FirstAsync();
+            var person = new Person(organization.Body, "Vibeke Ny");
+            var seat = new Membership(person, organization, MembershipRole.Member, new DateOnly(2019, 1, 1), null);
+            context.AddRange(person, seat);
+            await context.SaveChangesAsync();
+            return (person.Id, seat.Id);
+        });
+        var seatEntry = await db.WithContextAsync(context => context.AuditLog.SingleAsync(e => e.EntityType == nameof(Membership) && e.EntityId == seatId));
+        using var seatJson = JsonDocument.Parse(seatEntry.Changes);
+        Assert.Equal(seatId, seatJson.RootElement.GetProperty("Id")[1].GetInt32());
+        Assert.Equal(personId, seatJson.RootElement.GetProperty("PersonId")[1].GetInt32());
+        var personEntry = await db.WithContextAsync(context => context.AuditLog.SingleAsync(e => e.EntityType == nameof(Person) && e.EntityId == personId));
+        Assert.Equal(personId, JsonDocument.Parse(personEntry.Changes).RootElement.GetProperty("Id")[1].GetInt32());
+        Assert.All(items[1].EnumerateArray(), i => Assert.True(i.GetProperty("Id").GetInt32() > 0));
     }
 
     private sealed class ScopeActor : IAuditActor

@@ -42,6 +42,7 @@ internal static class AuditCapture
         var pending = new List<Func<DateTime, string, AuditEntry>>();
         var entries = tracker.Entries<Entity>().ToList();
         Dictionary<Meeting, List<(EntityEntry<Entity> Entry, SortedDictionary<string, object?[]> Changes)>>? parts = null;
+        Dictionary<SortedDictionary<string, object?[]>, List<string>>? partsTemporary = null;
         foreach (var entry in entries)
         {
             if (entry is { State: EntityState.Added, Entity: Meeting meeting })
@@ -69,8 +70,17 @@ internal static class AuditCapture
                 // The meeting's own entry names it; the temporary key it has before the save says nothing.
                 changes.Remove(nameof(AgendaItem.MeetingId));
                 ownerParts.Add((entry, changes));
+                if (Temporary(entry, changes) is { } partTemporary)
+                {
+                    (partsTemporary ??= new(ReferenceEqualityComparer.Instance))[changes] = partTemporary;
+                }
+
                 continue;
             }
+
+            // An added record's id, and a key of another record added in the same save, are EF Core's temporary
+            // values until the save: the entry is written after it, with the values the rows were given.
+            var temporary = Temporary(entry, changes);
 
             var action = entry.State switch
             {
@@ -84,7 +94,26 @@ internal static class AuditCapture
             if (entity is Meeting added && parts is not null && parts.TryGetValue(added, out var own))
             {
                 // Written after the save, when the parts have their ids.
-                pending.Add((at, actor) => new AuditEntry(at, actor, type, entity.Id, action, Json(changes, own)));
+                pending.Add((at, actor) =>
+                {
+                    Refresh(entry, changes, temporary);
+                    foreach (var (part, values) in own)
+                    {
+                        Refresh(part, values, partsTemporary?.GetValueOrDefault(values));
+                    }
+
+                    return new AuditEntry(at, actor, type, entity.Id, action, Json(changes, own));
+                });
+                continue;
+            }
+
+            if (temporary is not null)
+            {
+                pending.Add((at, actor) =>
+                {
+                    Refresh(entry, changes, temporary);
+                    return new AuditEntry(at, actor, type, entity.Id != 0 ? entity.Id : originalId, action, Json(changes, null));
+                });
                 continue;
             }
 
@@ -93,6 +122,30 @@ internal static class AuditCapture
         }
 
         return pending;
+    }
+
+    /// <summary>The logged fields that hold a temporary key before the save; null when none does.</summary>
+    private static List<string>? Temporary(EntityEntry<Entity> entry, SortedDictionary<string, object?[]> changes)
+    {
+        List<string>? temporary = null;
+        foreach (var property in entry.Properties)
+        {
+            if (property.IsTemporary && changes.ContainsKey(property.Metadata.Name))
+            {
+                (temporary ??= []).Add(property.Metadata.Name);
+            }
+        }
+
+        return temporary;
+    }
+
+    /// <summary>After the save: the values the temporary keys were replaced with.</summary>
+    private static void Refresh(EntityEntry<Entity> entry, SortedDictionary<string, object?[]> changes, List<string>? temporary)
+    {
+        foreach (var name in temporary ?? [])
+        {
+            changes[name][1] = Value(entry.Property(name).CurrentValue);
+        }
     }
 
     private static Meeting? MeetingOf(Entity entity) => entity switch
