@@ -230,7 +230,7 @@ internal static class ScoreBounds
                 foreach (var (field, boost) in new[] { (LuceneIndex.All, 1.0), (LuceneIndex.Title, TitleBoost) })
                 {
                     // BM25's weight of a term or a phrase: the sum of its terms' idf, times the boost and (k1 + 1).
-                    var idf = terms.Sum(term => Idf(reader.DocFreq(new Term(field, term)), reader.MaxDoc));
+                    var idf = terms.Sum(term => Idf(TermContexts.For(reader, new Term(field, term)).DocFreq, reader.MaxDoc));
                     parts.Add((field, terms, idf * boost * (K1 + 1)));
                 }
             }
