@@ -13,8 +13,7 @@ namespace Protokol.Bench;
 /// CPU ms per full search (<see cref="SearchEngine.SearchAsync"/>), per bare
 /// <c>IndexSearcher.Search(query, 20)</c>, per pass that only counts the matches (no scoring), per
 /// collection of the top 20, total and facets through the scorer (every match collected) and from
-/// the postings (<see cref="MatchCounter"/>, where the query's shape allows; without and with the
-/// frequent terms' bit sets, <see cref="TermBits"/>), and how many matches
+/// the postings (<see cref="MatchCounter"/>, where the query's shape allows), and how many matches
 /// the bounded top-k collector scored. One process, warm-up first, so the
 /// figures compare within the same run on a shared machine.
 /// </summary>
@@ -48,8 +47,8 @@ internal static class SearchProbe
         }
 
         Console.WriteLine(string.Create(Invariant, $"{directory}: {repeats} searches per query after {repeats} of warm-up; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-        Console.WriteLine("  full ms   bare ms  count ms  scorer ms  postings ms  bits ms  counts p/b    hits  scored  in title  query (scorer/postings/bits: top 20, total and facets by collecting every match / by counting from the postings / from the postings and the frequent terms' bit sets; counts: the count alone from postings / bits; in title: a single word's documents with it in the title)");
-        var sums = new double[6];
+        Console.WriteLine("  full ms   bare ms  count ms  scorer ms  postings ms    hits  scored  in title  query (scorer/postings: top 20, total and facets by collecting every match / by counting from the postings; in title: a single word's documents with it in the title)");
+        var sums = new double[5];
         foreach (var request in requests)
         {
             var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query));
@@ -78,36 +77,14 @@ internal static class SearchProbe
                 var counting = new CountingCollector();
                 var count = Cpu(() => searcher.Search(query, counting));
                 var scorer = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: false));
-                var postings = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true, share: double.PositiveInfinity));
-                var bits = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true));
-                var counter = MatchCounter.For(analyzed, request);
-                double CountOnly(double share)
-                {
-                    if (counter is null)
-                    {
-                        return double.NaN;
-                    }
-
-                    return Cpu(() =>
-                    {
-                        var matches = new int[1024];
-                        foreach (var leaf in searcher.IndexReader.Leaves)
-                        {
-                            counter.Count(leaf.AtomicReader, new FacetCounts(), ref matches, share);
-                        }
-                    });
-                }
-
-                var countPostings = CountOnly(double.PositiveInfinity);
-                var countBits = CountOnly(TermBits.DefaultShare);
+                var postings = Cpu(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true));
                 var (_, total, _, scored) = LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true);
                 sums[0] += full;
                 sums[1] += bare;
                 sums[2] += count;
                 sums[3] += scorer;
                 sums[4] += postings;
-                sums[5] += bits;
-                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.00}  {bare,7:0.00}  {count,7:0.00}  {scorer,9:0.00}  {postings,11:0.00}  {bits,7:0.00}  {countPostings,6:0.00}/{countBits,4:0.00}  {total,7}  {scored,6}  {(analyzed.Clauses.Count == 1 && analyzed.Clauses[0].Alternatives[0] is TermMatch t ? searcher.IndexReader.DocFreq(new Term(LuceneIndex.Title, t.Term)) : -1),8}  {request.Query}{(request.Sort == SearchSort.Relevance ? string.Empty : " (" + request.Sort + ")")}{(request.Organizations.Count > 0 ? " org" : string.Empty)}{(request.From is null ? string.Empty : " from")}"));
+                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.00}  {bare,7:0.00}  {count,7:0.00}  {scorer,9:0.00}  {postings,11:0.00}  {total,7}  {scored,6}  {(analyzed.Clauses.Count == 1 && analyzed.Clauses[0].Alternatives[0] is TermMatch t ? searcher.IndexReader.DocFreq(new Term(LuceneIndex.Title, t.Term)) : -1),8}  {request.Query}{(request.Sort == SearchSort.Relevance ? string.Empty : " (" + request.Sort + ")")}{(request.Organizations.Count > 0 ? " org" : string.Empty)}{(request.From is null ? string.Empty : " from")}"));
             }
             finally
             {
@@ -115,7 +92,7 @@ internal static class SearchProbe
             }
         }
 
-        Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms, scorer {sums[3]:0.0} ms, postings {sums[4]:0.0} ms, bits {sums[5]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms, scorer {sums[3]:0.0} ms, postings {sums[4]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         await Task.CompletedTask;
     }
 

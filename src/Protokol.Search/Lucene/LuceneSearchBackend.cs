@@ -62,10 +62,9 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// match: with <paramref name="countFromPostings"/> and a query of single terms, straight from
     /// the postings (<see cref="MatchCounter"/>), and the scorer then advances only to the matches
     /// that could enter the top k; otherwise by collecting every match through the scorer. Both give the same
-    /// hits, scores, total and facets (<c>MatchCounterTests</c>). Terms held by at least
-    /// <paramref name="share"/> of a segment's documents are counted from their bit sets (<see cref="TermBits"/>).
+    /// hits, scores, total and facets (<c>MatchCounterTests</c>).
     /// </summary>
-    internal static (TopDocs Docs, int Total, FacetCounts Facets, int Scored) Collect(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request, bool countFromPostings, double share = TermBits.DefaultShare)
+    internal static (TopDocs Docs, int Total, FacetCounts Facets, int Scored) Collect(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request, bool countFromPostings)
     {
         var luceneQuery = BuildQuery(query, request, searcher.IndexReader);
         var wanted = request.Page * request.PageSize;
@@ -85,7 +84,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     var weight = searcher.CreateNormalizedWeight(luceneQuery);
                     foreach (var leaf in searcher.IndexReader.Leaves)
                     {
-                        var count = counter.Count(leaf.AtomicReader, facets, ref matches, share);
+                        var count = counter.Count(leaf.AtomicReader, facets, ref matches);
                         total += count;
                         if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
                         {
