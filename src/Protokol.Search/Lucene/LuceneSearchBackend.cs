@@ -66,7 +66,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// </summary>
     internal static (TopDocs Docs, int Total, FacetCounts Facets, int Scored) Collect(IndexSearcher searcher, AnalyzedQuery query, SearchRequest request, bool countFromPostings)
     {
-        var luceneQuery = BuildQuery(query, request);
+        var luceneQuery = BuildQuery(query, request, searcher.IndexReader);
         var wanted = request.Page * request.PageSize;
         var skip = (request.Page - 1) * request.PageSize;
         var facets = new FacetCounts();
@@ -311,8 +311,11 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         public StoredHit ToHit() => new(_key!, SearchEngine.ParseType(_type), _title!, _text!, _url!, _date == 0 ? null : SearchEngine.FromDateKey(_date), _organization, _organizationName, _meeting, _number);
     }
 
-    /// <summary>The words as a Lucene query, ANDed with the filters as non-scoring clauses.</summary>
-    public static Query BuildQuery(AnalyzedQuery query, SearchRequest request)
+    /// <summary>
+    /// The words as a Lucene query, ANDed with the filters as non-scoring clauses. With the searcher's
+    /// <paramref name="reader"/>, its terms carry their kept contexts (<see cref="TermContexts"/>).
+    /// </summary>
+    public static Query BuildQuery(AnalyzedQuery query, SearchRequest request, IndexReader? reader = null)
     {
         var root = new BooleanQuery();
         if (query.ListsAll)
@@ -325,14 +328,14 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             Query q;
             if (clause.Alternatives.Count == 1)
             {
-                q = Fields(clause.Alternatives[0]);
+                q = Fields(clause.Alternatives[0], reader);
             }
             else
             {
                 var any = new BooleanQuery();
                 foreach (var alternative in clause.Alternatives)
                 {
-                    any.Add(Fields(alternative), Occur.SHOULD);
+                    any.Add(Fields(alternative, reader), Occur.SHOULD);
                 }
 
                 q = any;
@@ -393,19 +396,21 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// title match adding to the score. The title clause is optional, so Lucene only looks it up
     /// for documents that already match, and a broad word costs one pass over one postings list.
     /// </summary>
-    private static Query Fields(AnalyzedTerm term)
+    private static Query Fields(AnalyzedTerm term, IndexReader? reader)
     {
-        var either = new BooleanQuery { { InField(term, All), Occur.MUST } };
-        var title = InField(term, Title);
+        var either = new BooleanQuery { { InField(term, All, reader), Occur.MUST } };
+        var title = InField(term, Title, reader);
         title.Boost = TitleBoost;
         either.Add(title, Occur.SHOULD);
         return either;
     }
 
-    private static Query InField(AnalyzedTerm term, string field)
+    private static Query InField(AnalyzedTerm term, string field, IndexReader? reader)
     {
         switch (term)
         {
+            case TermMatch t when reader is not null:
+                return new TermQuery(new Term(field, t.Term), TermContexts.For(reader, new Term(field, t.Term)));
             case TermMatch t:
                 return new TermQuery(new Term(field, t.Term));
             case PrefixMatch p:

@@ -31,6 +31,9 @@ internal static class ScoreBounds
     /// <summary>log₂ of the documents per range (32: at 128 a common word's bound is near its maximum in most ranges; at 1,000,000 documents a table is 125 KB).</summary>
     public const int Shift = 5;
 
+    /// <summary>log₂ of the ranges per block: a block's bound (the largest of its ranges' values per term) lets a block of 1,024 documents be passed over at once.</summary>
+    public const int BlockShift = 5;
+
     /// <summary>Relative margin over the bound: float rounding of a BM25 sum is below 1e-6.</summary>
     private const double Margin = 1e-4;
 
@@ -64,11 +67,13 @@ internal static class ScoreBounds
             {
                 var isTitle = field == LuceneIndex.Title;
                 var values = new float[terms.Count][];
+                var blocks = new float[terms.Count][];
                 var scale = 1.0;
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var (table, average) = tables.For(leaf.AtomicReader, field, terms[i]);
                     values[i] = table.Values;
+                    blocks[i] = table.Blocks;
                     if (average > 0 && weights.Average(field) is var now and > 0)
                     {
                         scale = Math.Max(scale, now / average);
@@ -86,7 +91,7 @@ internal static class ScoreBounds
                     titled.Add(tables.For(leaf.AtomicReader, field, terms[0]).Table.Docs);
                 }
 
-                parts.Add(new Part(values, weight, scale, isTitle));
+                parts.Add(new Part(values, blocks, weight, scale, isTitle));
             }
         }
 
@@ -126,7 +131,7 @@ internal static class ScoreBounds
     }
 
     /// <summary>A scoring clause's term or phrase in one field: its terms' tables, its weight, and the factor for the searcher's average length.</summary>
-    internal sealed record Part(float[][] Values, double Weight, double Scale, bool IsTitle);
+    internal sealed record Part(float[][] Values, float[][] Blocks, double Weight, double Scale, bool IsTitle);
 
     /// <summary>A query's bounds over one segment (<see cref="ForSegment"/>).</summary>
     internal sealed class SegmentBounds
@@ -143,15 +148,23 @@ internal static class ScoreBounds
         public int[] TitleDocs { get; }
 
         /// <summary>The bound of range <paramref name="range"/>'s scores with and without the title clauses.</summary>
-        public (float WithTitle, float WithoutTitle) Range(int range)
+        public (float WithTitle, float WithoutTitle) Range(int range) => Of(range, blocks: false);
+
+        /// <summary>
+        /// A bound of every range's scores in block <paramref name="block"/> (ranges <c>block &lt;&lt; BlockShift</c> on),
+        /// with the title clauses: the same sum over each term's largest value in the block, so at least each range's.
+        /// </summary>
+        public float Block(int block) => Of(block, blocks: true).WithTitle;
+
+        private (float WithTitle, float WithoutTitle) Of(int at, bool blocks)
         {
             double text = 0, title = 0;
             foreach (var part in _parts)
             {
                 var least = double.MaxValue;
-                foreach (var table in part.Values)
+                foreach (var table in blocks ? part.Blocks : part.Values)
                 {
-                    least = Math.Min(least, table.Length == 0 ? 0 : table[range]);
+                    least = Math.Min(least, table.Length == 0 ? 0 : table[at]);
                 }
 
                 if (least > 0)
@@ -173,7 +186,23 @@ internal static class ScoreBounds
     }
 
     /// <summary>A term's values per range in a segment, and for the title field the documents holding it (sorted, ending with <see cref="int.MaxValue"/>).</summary>
-    private sealed record TermTable(float[] Values, int[] Docs);
+    private sealed record TermTable(float[] Values, int[] Docs)
+    {
+        /// <summary>Per block of <c>2^BlockShift</c> ranges, the largest of their values.</summary>
+        public float[] Blocks { get; } = BlockMaxima(Values);
+
+        private static float[] BlockMaxima(float[] values)
+        {
+            var blocks = new float[values.Length == 0 ? 0 : ((values.Length - 1) >> BlockShift) + 1];
+            for (var i = 0; i < values.Length; i++)
+            {
+                ref var slot = ref blocks[i >> BlockShift];
+                slot = Math.Max(slot, values[i]);
+            }
+
+            return blocks;
+        }
+    }
 
     /// <summary>The weights of a query's scoring clauses, from the searcher's statistics; null when a clause cannot be bounded.</summary>
     public static QueryWeights? Weights(IndexSearcher searcher, AnalyzedQuery query)
@@ -201,7 +230,7 @@ internal static class ScoreBounds
                 foreach (var (field, boost) in new[] { (LuceneIndex.All, 1.0), (LuceneIndex.Title, TitleBoost) })
                 {
                     // BM25's weight of a term or a phrase: the sum of its terms' idf, times the boost and (k1 + 1).
-                    var idf = terms.Sum(term => Idf(reader.DocFreq(new Term(field, term)), reader.MaxDoc));
+                    var idf = terms.Sum(term => Idf(TermContexts.For(reader, new Term(field, term)).DocFreq, reader.MaxDoc));
                     parts.Add((field, terms, idf * boost * (K1 + 1)));
                 }
             }
@@ -273,7 +302,7 @@ internal static class ScoreBounds
         /// <summary>A closed segment's tables leave the budget with it.</summary>
         ~SegmentTables() => Interlocked.Add(ref _kept, -_tables.Values.Sum(Size));
 
-        private static long Size(TermTable table) => table.Values.Length + table.Docs.Length;
+        private static long Size(TermTable table) => table.Values.Length + table.Blocks.Length + table.Docs.Length;
 
         private double Average(AtomicReader reader, string field)
         {
@@ -390,9 +419,26 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
         }
 
         var scorer = _scorer!;
+        var block = -1;
         for (var i = 0; i < count; i++)
         {
             var doc = matches[i];
+            if (_bounds is { } bounds && doc >> (ScoreBounds.Shift + ScoreBounds.BlockShift) != block)
+            {
+                // A block of ranges none of whose matches can enter: pass over all of its matches.
+                block = doc >> (ScoreBounds.Shift + ScoreBounds.BlockShift);
+                if (bounds.Block(block) <= _scores[0])
+                {
+                    var blockEnd = (block + 1) << (ScoreBounds.Shift + ScoreBounds.BlockShift);
+                    while (i + 1 < count && matches[i + 1] < blockEnd)
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+            }
+
             if (MayEnter(doc))
             {
                 if (scorer.DocID < doc)
