@@ -64,9 +64,10 @@ internal sealed class KeptAgendaItemObjectConfiguration : IEntityTypeConfigurati
 /// The kept Meeting and AgendaItem objects' read and write. An object's key is read in one command on a kept session
 /// (<see cref="ReadSessions"/>) for a page's meetings (or the meetings of a page's items): the versions of the meeting's row, its
 /// council and location; the highest id, sum of ids and sum of versions of its items, its attendance and its attachments (and how
-/// many of the attachments have their file stored); the highest and the sums of ids of its items' hearings; and once per body in
-/// the command the same over the body's people, their aliases, the seats of its organizations and the organizations (every
-/// participant's name, publication level and seat, and the withheld names, come from those). Every save increments a row's
+/// many of the attachments have their file stored); the highest and the sums of ids of its items' hearings; and the registry's
+/// stamp (<see cref="RegistryStamp"/>, incremented by every save of a person, an alias, a seat or an organization: every
+/// participant's name, publication level and seat, and the withheld names, come from those rows), as the minutes texts' key
+/// reads it. Every save increments a row's
 /// version and ids are only ever new and higher (SQLite's AUTOINCREMENT, PostgreSQL's identity): a removal lowers a sum of ids,
 /// an addition raises the highest id, an edit raises a sum of versions, so a key equal to the kept one means the same inputs (the
 /// highest id does what a count does in the minutes texts' key, without a COUNT in a list page's statements). As for the kept
@@ -120,27 +121,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         INNER JOIN "AgendaItems" AS i ON i."Id" = h."AgendaItemId"
         WHERE i."MeetingId" IN ({meetings})
         GROUP BY i."MeetingId";
-        {BodySums($"""SELECT ob."BodyId" FROM "Meetings" AS mb INNER JOIN "Organizations" AS ob ON ob."Id" = mb."OrganizationId" WHERE mb."Id" IN ({meetings})""")}
-        """;
-
-    /// <summary>Per body of <paramref name="bodies"/>: the number, sum of ids and sum of versions of its people, aliases, seats and organizations.</summary>
-    private static string BodySums(string bodies) =>
-        $"""
-        SELECT b."Id",
-            COALESCE(p.n, 0), COALESCE(p.ids, 0), COALESCE(p.versions, 0),
-            COALESCE(n.n, 0), COALESCE(n.ids, 0),
-            COALESCE(s.n, 0), COALESCE(s.ids, 0), COALESCE(s.versions, 0),
-            COALESCE(o.n, 0), COALESCE(o.ids, 0), COALESCE(o.versions, 0)
-        FROM "Bodies" AS b
-        LEFT JOIN (SELECT "BodyId", CAST(MAX("Id") AS BIGINT) AS n, CAST(SUM("Id") AS BIGINT) AS ids, CAST(SUM("Version") AS BIGINT) AS versions
-            FROM "People" GROUP BY "BodyId") AS p ON p."BodyId" = b."Id"
-        LEFT JOIN (SELECT pa."BodyId", CAST(MAX(na."Id") AS BIGINT) AS n, CAST(SUM(na."Id") AS BIGINT) AS ids
-            FROM "PersonAliases" AS na INNER JOIN "People" AS pa ON pa."Id" = na."PersonId" GROUP BY pa."BodyId") AS n ON n."BodyId" = b."Id"
-        LEFT JOIN (SELECT os."BodyId", CAST(MAX(ms."Id") AS BIGINT) AS n, CAST(SUM(ms."Id") AS BIGINT) AS ids, CAST(SUM(ms."Version") AS BIGINT) AS versions
-            FROM "Memberships" AS ms INNER JOIN "Organizations" AS os ON os."Id" = ms."OrganizationId" GROUP BY os."BodyId") AS s ON s."BodyId" = b."Id"
-        LEFT JOIN (SELECT "BodyId", CAST(MAX("Id") AS BIGINT) AS n, CAST(SUM("Id") AS BIGINT) AS ids, CAST(SUM("Version") AS BIGINT) AS versions
-            FROM "Organizations" GROUP BY "BodyId") AS o ON o."BodyId" = b."Id"
-        WHERE b."Id" IN ({bodies})
+        SELECT COALESCE((SELECT s."Version" FROM "RegistryStamps" AS s WHERE s."Id" = 1), 0)
         """;
 
     public Task<IReadOnlyList<OParlKeptObject>> KeptMeetingsAsync(IReadOnlyCollection<int> meetingIds, string writer, CancellationToken cancellationToken) =>
@@ -220,7 +201,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         var statement = commands[Size(ids)];
         var meetings = new List<MeetingKeyRow>(ids.Length);
         var sums = new Dictionary<int, StringBuilder>();
-        var bodies = new Dictionary<int, string>();
+        var registry = "r0";
         await using (var r = await session.ExecuteAsync(statement, Padded(statement, ids), ct))
         {
             while (await r.ReadAsync(ct))
@@ -247,14 +228,14 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
             }
 
             await r.NextResultAsync(ct);
-            while (await r.ReadAsync(ct))
+            if (await r.ReadAsync(ct))
             {
-                bodies[r.GetInt32(0)] = Numbers(r, 1, 11);
+                registry = "r" + Numbers(r, 0, 1);
             }
         }
 
         return meetings.ConvertAll(m => (m, string.Join('|',
-            writer, m.Id.ToString(CultureInfo.InvariantCulture), m.Own, sums.TryGetValue(m.Id, out var text) ? text.ToString() : "-", bodies.GetValueOrDefault(m.BodyId, "0"))));
+            writer, m.Id.ToString(CultureInfo.InvariantCulture), m.Own, sums.TryGetValue(m.Id, out var text) ? text.ToString() : "-", registry)));
     }
 
     private const string KeepMeetingSql = """
