@@ -146,6 +146,64 @@ public sealed class CommonWordPairsTests
         }
     }
 
+    [Fact]
+    public async Task An_index_built_empty_takes_its_common_words_from_its_first_documents_and_keeps_them()
+    {
+        var path = Directory.CreateTempSubdirectory("protokol-pairs-").FullName;
+        try
+        {
+            using var index = new LuceneIndex(path);
+            await using (var writer = await index.OpenRebuildWriterAsync(CancellationToken.None))
+            {
+                await writer.ClearAsync(CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            Assert.Equal(0, WordsOf(index).Count);
+            var random = new Random(5);
+            for (var batch = 0; batch < 2; batch++)
+            {
+                await using var writer = await index.OpenWriterAsync(CancellationToken.None);
+                await writer.ReplaceAsync([.. Enumerable.Range(1, 20).Select(n => $"m:{n}")], [.. Enumerable.Range(1 + (batch * 200), 200).Select(i => Document(i, Title(random), Text(random) + (batch == 1 ? " springvand springvand" : string.Empty)))], CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+
+                // The first batch chose them; the second, where "springvand" is in every document, keeps them.
+                var words = WordsOf(index);
+                Assert.Contains(Stem("kolonihave"), words.Terms);
+                Assert.DoesNotContain(Stem("springvand"), words.Terms);
+            }
+
+            var searcher = index.Acquire()!;
+            try
+            {
+                Assert.True(PairedPhraseQuery.WordsOf(searcher.IndexReader).PairsOf(DanishSearchAnalyzer.Instance.Tokens("kolonihave cykelsti")).Count == 1);
+                var terms = MultiFields.GetTerms(searcher.IndexReader, LuceneIndex.Pairs).GetEnumerator();
+                Assert.True(terms.SeekExact(new BytesRef(CommonWords.Pair(Stem("kolonihave"), Stem("cykelsti")))));
+            }
+            finally
+            {
+                index.Release(searcher);
+            }
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static CommonWords WordsOf(LuceneIndex index)
+    {
+        var searcher = index.Acquire()!;
+        try
+        {
+            return PairedPhraseQuery.WordsOf(searcher.IndexReader);
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
     private static bool Release(LuceneIndex index, IndexSearcher searcher, bool value)
     {
         index.Release(searcher);

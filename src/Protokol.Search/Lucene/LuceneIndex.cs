@@ -129,13 +129,16 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             {
                 var analyzer = new IndexAnalyzer(Pairs);
                 var writer = new IndexWriter(directory, Config(OpenMode.APPEND, analyzer));
-                if (writer.CommitData.TryGetValue(FormatKey, out var format) && format == CurrentFormat)
+                var current = writer.CommitData.TryGetValue(FormatKey, out var format) && format == CurrentFormat;
+                if (current)
                 {
                     // A later batch is written with the words the index was built with, whatever is common now.
                     analyzer.Words = CommonWords.Parse(writer.CommitData.TryGetValue(CommonWordsKey, out var kept) ? kept : null);
                 }
 
-                return new Writer(this, held, writer, analyzer, directory, null);
+                // An index built empty (a new archive) has no words yet: its first documents choose them.
+                var choose = current && analyzer.Words.Count == 0 && writer.MaxDoc == 0;
+                return new Writer(this, held, writer, analyzer, directory, null, choose);
             }
             catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
             {
@@ -419,7 +422,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             var folder = System.IO.Path.Combine(Path, name);
             var directory = FSDirectory.Open(new DirectoryInfo(folder));
             var analyzer = new IndexAnalyzer(Pairs);
-            return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.CREATE, analyzer)), analyzer, directory, name);
+            return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.CREATE, analyzer)), analyzer, directory, name, choose: true);
         }
         catch
         {
@@ -608,14 +611,15 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     /// <summary>A writer on the live generation, or on a new one (<paramref name="generation"/>) that its commit swaps in.</summary>
     /// <summary>
-    /// A new generation's writer holds back its first documents (up to <see cref="CommonWords.SampleSize"/>,
-    /// or until a deletion or the commit) to choose the index's common words from them, then writes them.
+    /// A new generation's writer (or the first writer of an index built empty: <paramref name="choose"/>)
+    /// holds back its first documents (up to <see cref="CommonWords.SampleSize"/>, or until a deletion or
+    /// the commit) to choose the index's common words from them, then writes them.
     /// </summary>
-    private sealed class Writer(LuceneIndex index, ProcessLock held, IndexWriter writer, IndexAnalyzer analyzer, LuceneDirectory directory, string? generation) : ISearchIndexWriter
+    private sealed class Writer(LuceneIndex index, ProcessLock held, IndexWriter writer, IndexAnalyzer analyzer, LuceneDirectory directory, string? generation, bool choose) : ISearchIndexWriter
     {
         private bool _disposed;
         private bool _swapped;
-        private List<SearchDocument>? _sample = generation is null ? null : [];
+        private List<SearchDocument>? _sample = choose ? [] : null;
 
         private void Add(SearchDocument document, CancellationToken cancellationToken)
         {
