@@ -37,7 +37,8 @@ internal sealed class PairedPhraseQuery(PhraseQuery phrase, IReadOnlyList<Analyz
     {
         var inner = Phrase.CreateWeight(searcher);
         var pairs = WordsOf(searcher.IndexReader).PairsOf(tokens);
-        return pairs.Count == 0 ? inner : new PairedWeight(this, inner, [.. pairs.Select(p => new BytesRef(p))]);
+        // A phrase of two words is one pair: a document holds the pair exactly where it holds the phrase.
+        return pairs.Count == 0 ? inner : new PairedWeight(this, inner, [.. pairs.Select(p => new BytesRef(p))], tokens.Count == 2);
     }
 
     public override void ExtractTerms(ISet<Term> terms) => Phrase.ExtractTerms(terms);
@@ -48,7 +49,7 @@ internal sealed class PairedPhraseQuery(PhraseQuery phrase, IReadOnlyList<Analyz
 
     public override int GetHashCode() => Phrase.GetHashCode() ^ 0x5a17;
 
-    private sealed class PairedWeight(PairedPhraseQuery query, Weight inner, BytesRef[] pairs) : Weight
+    private sealed class PairedWeight(PairedPhraseQuery query, Weight inner, BytesRef[] pairs, bool pairIsPhrase) : Weight
     {
         public override Query Query => query;
 
@@ -92,7 +93,38 @@ internal sealed class PairedPhraseQuery(PhraseQuery phrase, IReadOnlyList<Analyz
             }
 
             Array.Sort(postings, (a, b) => a.GetCost().CompareTo(b.GetCost()));
-            return new PairedScorer(this, phraseScorer, postings);
+            return pairIsPhrase ? new PairScorer(this, phraseScorer, postings[0]) : new PairedScorer(this, phraseScorer, postings);
+        }
+    }
+
+    /// <summary>
+    /// A phrase of two common words: its matches are the pair term's documents, so they are found and
+    /// counted without positions, and the phrase's scorer (positions, frequency, score) is advanced only
+    /// to the documents whose score is asked for.
+    /// </summary>
+    private sealed class PairScorer(Weight weight, Scorer phrase, DocsEnum pair) : Scorer(weight)
+    {
+        public override int DocID => pair.DocID;
+
+        public override int Freq => Phrase().Freq;
+
+        public override float GetScore() => Phrase().GetScore();
+
+        public override long GetCost() => pair.GetCost();
+
+        public override int NextDoc() => pair.NextDoc();
+
+        public override int Advance(int target) => pair.Advance(target);
+
+        private Scorer Phrase()
+        {
+            var doc = pair.DocID;
+            if (phrase.DocID < doc)
+            {
+                phrase.Advance(doc);
+            }
+
+            return phrase.DocID == doc ? phrase : throw new InvalidOperationException($"The pairs field holds a pair the phrase's positions do not (document {doc}): the index must be rebuilt.");
         }
     }
 
