@@ -70,9 +70,10 @@ public sealed class HitRecordTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task An_index_of_the_older_layout_answers_at_start_and_the_index_worker_rebuilds_it_in_the_new_one(bool format2)
+    [InlineData(null)]
+    [InlineData("2")]
+    [InlineData("3")]
+    public async Task An_index_of_the_older_layout_answers_at_start_and_the_index_worker_rebuilds_it_in_the_new_one(string? format)
     {
         await using var archive = await SearchArchive.CreateAsync(DatabaseProvider.Sqlite, null);
         var expected = Shown(await archive.SearchAsync(new SearchRequest { Query = "hjemløse" }));
@@ -95,11 +96,12 @@ public sealed class HitRecordTests
         using (var directory = FSDirectory.Open(new DirectoryInfo(generation)))
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(DanishSearchAnalyzer.Version, DanishSearchAnalyzer.Instance) { OpenMode = OpenMode.CREATE }))
         {
-            // Before the hit record (no layout in the commit), or format 2: the hit record, no offsets in the postings.
-            writer.AddDocuments(documents.Select(d => format2 ? Format2(d) : OlderLayout(d)));
+            // Before the hit record (no layout in the commit), format 2: the hit record, no offsets in the postings,
+            // or format 3: the offsets, no pairs of common words.
+            writer.AddDocuments(documents.Select(d => format switch { "2" => Format2(d), "3" => LuceneIndex.ToDocument(d), _ => OlderLayout(d) }));
 
             // CREATE keeps the last commit's data.
-            writer.SetCommitData(format2 ? new Dictionary<string, string> { [LuceneIndex.FormatKey] = "2" } : new Dictionary<string, string>());
+            writer.SetCommitData(format is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [LuceneIndex.FormatKey] = format });
             writer.Commit();
         }
 
@@ -140,6 +142,8 @@ public sealed class HitRecordTests
         Assert.Equal(LuceneIndex.CurrentFormat, reader.IndexCommit.UserData[LuceneIndex.FormatKey]);
         Assert.All(reader.Leaves, leaf => Assert.NotNull(leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit)));
         Assert.All(reader.Leaves, leaf => Assert.Equal(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, leaf.AtomicReader.FieldInfos.FieldInfo(LuceneIndex.All).IndexOptions));
+        Assert.True(reader.IndexCommit.UserData.ContainsKey(LuceneIndex.CommonWordsKey));
+        Assert.All(reader.Leaves, leaf => Assert.Equal(IndexOptions.DOCS_ONLY, leaf.AtomicReader.FieldInfos.FieldInfo(LuceneIndex.Pairs).IndexOptions));
 
         // A process that did not rebuild yet (its first look) sees the new layout too.
         using var fresh = new LuceneIndex(path);

@@ -42,6 +42,12 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     internal const string Meeting = "meeting";
     internal const string Number = "number";
 
+    /// <summary>
+    /// The pair terms of adjacent common words of the title and of the text (<see cref="CommonWords"/>),
+    /// documents only: what a phrase of common words looks up before reading positions (<see cref="PairedPhraseQuery"/>).
+    /// </summary>
+    internal const string Pairs = "pairs";
+
     /// <summary>What a hit shows (<see cref="HitRecord"/>), a binary doc value.</summary>
     internal const string Hit = "hit";
 
@@ -50,14 +56,18 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     /// <summary>
     /// The commit data naming the layout of the documents: 2 added the hit record, 3 the offsets in
-    /// the combined field's postings. Indexes written before the hit record (every field stored, no
+    /// the combined field's postings, 4 the pairs field with the common words of <see cref="CommonWordsKey"/>.
+    /// Indexes written before the hit record (every field stored, no
     /// <see cref="Hit"/>) have none. An index of an older layout is still searched (its snippets by
     /// tokenizing the text), and rebuilt from the database by the next writer
     /// (<see cref="NeedsRebuildAsync"/>) in a new generation.
     /// </summary>
     internal const string FormatKey = "protokol.format";
 
-    internal const string CurrentFormat = "3";
+    internal const string CurrentFormat = "4";
+
+    /// <summary>The commit data holding the index's <see cref="CommonWords"/>, chosen at its full build and kept by every later commit.</summary>
+    internal const string CommonWordsKey = "protokol.commonwords";
 
     /// <summary>The organization facet's doc value is "slug␟name", so counting needs no stored document.</summary>
     internal const char FacetSeparator = '\u001f';
@@ -88,6 +98,9 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     public TimeSpan RebuildLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The common words a full build uses instead of choosing them from its first documents (tests: none, or a given set).</summary>
+    internal CommonWords? FixedCommonWords { get; init; }
+
     /// <summary>The clock file times are compared with (the system's: file times come from it).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -114,7 +127,18 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
             try
             {
-                return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.APPEND)), directory, null);
+                var analyzer = new IndexAnalyzer(Pairs);
+                var writer = new IndexWriter(directory, Config(OpenMode.APPEND, analyzer));
+                var current = writer.CommitData.TryGetValue(FormatKey, out var format) && format == CurrentFormat;
+                if (current)
+                {
+                    // A later batch is written with the words the index was built with, whatever is common now.
+                    analyzer.Words = CommonWords.Parse(writer.CommitData.TryGetValue(CommonWordsKey, out var kept) ? kept : null);
+                }
+
+                // An index built empty (a new archive) has no words yet: its first documents choose them.
+                var choose = current && analyzer.Words.Count == 0 && writer.MaxDoc == 0;
+                return new Writer(this, held, writer, analyzer, directory, null, choose);
             }
             catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
             {
@@ -357,7 +381,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         _writeGate.Dispose();
     }
 
-    private static IndexWriterConfig Config(OpenMode mode) => new(DanishSearchAnalyzer.Version, DanishSearchAnalyzer.Instance)
+    private static IndexWriterConfig Config(OpenMode mode, IndexAnalyzer analyzer) => new(DanishSearchAnalyzer.Version, analyzer)
     {
         OpenMode = mode,
         Similarity = new BM25Similarity(),
@@ -397,7 +421,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             var name = GenerationPrefix + Guid.NewGuid().ToString("N");
             var folder = System.IO.Path.Combine(Path, name);
             var directory = FSDirectory.Open(new DirectoryInfo(folder));
-            return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.CREATE)), directory, name);
+            var analyzer = new IndexAnalyzer(Pairs);
+            return new Writer(this, held, new IndexWriter(directory, Config(OpenMode.CREATE, analyzer)), analyzer, directory, name, choose: true);
         }
         catch
         {
@@ -516,7 +541,18 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         return type;
     }
 
-    internal static Document ToDocument(SearchDocument d)
+    /// <summary>The pairs field: analyzed by the writer's <see cref="IndexAnalyzer"/>, documents only, no norms.</summary>
+    private static readonly FieldType PairsField = PairsFieldType();
+
+    private static FieldType PairsFieldType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>The document of the index; <paramref name="pairs"/>: with the pairs field (an index with common words).</summary>
+    internal static Document ToDocument(SearchDocument d, bool pairs = false)
     {
         var (hit, rest) = HitRecord.Of(d);
         var doc = new Document
@@ -530,6 +566,11 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             new Field(All, d.Text, CombinedField),
             new BinaryDocValuesField(Hit, new BytesRef(hit.ToBytes())),
         };
+        if (pairs)
+        {
+            doc.Add(new Field(Pairs, d.Title, PairsField));
+            doc.Add(new Field(Pairs, d.Text, PairsField));
+        }
         if (rest is not null)
         {
             doc.Add(new StoredField(TextRest, rest));
@@ -569,10 +610,52 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>A writer on the live generation, or on a new one (<paramref name="generation"/>) that its commit swaps in.</summary>
-    private sealed class Writer(LuceneIndex index, ProcessLock held, IndexWriter writer, LuceneDirectory directory, string? generation) : ISearchIndexWriter
+    /// <summary>
+    /// A new generation's writer (or the first writer of an index built empty: <paramref name="choose"/>)
+    /// holds back its first documents (up to <see cref="CommonWords.SampleSize"/>, or until a deletion or
+    /// the commit) to choose the index's common words from them, then writes them.
+    /// </summary>
+    private sealed class Writer(LuceneIndex index, ProcessLock held, IndexWriter writer, IndexAnalyzer analyzer, LuceneDirectory directory, string? generation, bool choose) : ISearchIndexWriter
     {
         private bool _disposed;
         private bool _swapped;
+        private List<SearchDocument>? _sample = choose ? [] : null;
+
+        private void Add(SearchDocument document, CancellationToken cancellationToken)
+        {
+            if (_sample is not null)
+            {
+                _sample.Add(document);
+                if (_sample.Count >= CommonWords.SampleSize)
+                {
+                    WriteSample(cancellationToken);
+                }
+
+                return;
+            }
+
+            writer.AddDocument(ToDocument(document, analyzer.Words.Count > 0));
+        }
+
+        /// <summary>
+        /// Chooses the common words from the documents held back, and writes those: before a deletion
+        /// (which must not miss them) and at the commit (<paramref name="final"/>, even of none).
+        /// </summary>
+        private void WriteSample(CancellationToken cancellationToken, bool final = false)
+        {
+            if (_sample is not { } sample || (sample.Count == 0 && !final))
+            {
+                return;
+            }
+
+            _sample = null;
+            analyzer.Words = index.FixedCommonWords ?? CommonWords.Choose([.. sample.Select(d => (d.Title, d.Text))]);
+            foreach (var document in sample)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Add(document, cancellationToken);
+            }
+        }
 
         public bool SharesDatabaseTransaction => false;
 
@@ -580,6 +663,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         {
             if (bodies.Count > 0)
             {
+                WriteSample(cancellationToken);
                 writer.DeleteDocuments([.. bodies.Select(b => new Term(Body, b.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
             }
 
@@ -590,13 +674,14 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         {
             if (sources.Count > 0)
             {
+                WriteSample(cancellationToken);
                 writer.DeleteDocuments([.. sources.Select(s => new Term(Source, s))]);
             }
 
             foreach (var document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                writer.AddDocument(ToDocument(document));
+                Add(document, cancellationToken);
             }
 
             return Task.CompletedTask;
@@ -604,6 +689,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
         public Task ClearAsync(CancellationToken cancellationToken)
         {
+            WriteSample(cancellationToken);
             writer.DeleteAll();
             return Task.CompletedTask;
         }
@@ -612,9 +698,10 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         {
             // A new generation is written in the current layout; a writer appending to an index of the
             // older layout leaves the mark out, so that index is still rebuilt.
+            WriteSample(cancellationToken, final: true);
             if (generation is not null || (writer.CommitData.TryGetValue(FormatKey, out var format) && format == CurrentFormat))
             {
-                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = CurrentFormat });
+                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = CurrentFormat, [CommonWordsKey] = analyzer.Words.Serialize() });
             }
 
             writer.Commit();

@@ -422,7 +422,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     phrase.Add(new Term(field, token.Term), token.Position);
                 }
 
-                return phrase;
+                return field == All ? new PairedPhraseQuery(phrase, p.Tokens) : phrase;
             default:
                 throw new ArgumentOutOfRangeException(nameof(term));
         }
