@@ -609,8 +609,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
-    /// <summary>A writer on the live generation, or on a new one (<paramref name="generation"/>) that its commit swaps in.</summary>
     /// <summary>
+    /// A writer on the live generation, or on a new one (<paramref name="generation"/>) that its commit swaps in.
     /// A new generation's writer (or the first writer of an index built empty: <paramref name="choose"/>)
     /// holds back its first documents (up to <see cref="CommonWords.SampleSize"/>, or until a deletion or
     /// the commit) to choose the index's common words from them, then writes them.
