@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Protokol.Core.Accounts;
 using Protokol.Core.Demo;
 using Protokol.Core.Meetings;
@@ -72,8 +73,16 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.NotEqual(first.Host!.Id, second.Host!.Id);
         var plannedPage = await app.CreateClient().GetStringAsync(new Uri($"/moeder/{first.Id}", UriKind.Relative));
         Assert.Contains("Planlagt møde", plannedPage, StringComparison.Ordinal);
-        var calendar = await client.GetStringAsync(new Uri("/admin/raad/udsatteraadet/calendar", UriKind.Relative));
+        // Asked under another Host (the address a proxy forwards to), the plan still names the public address, as the public calendar does.
+        using var calendarRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/raad/udsatteraadet/calendar", UriKind.Relative));
+        calendarRequest.Headers.Host = "127.0.0.1";
+        var calendarResponse = await client.SendAsync(calendarRequest);
+        Assert.Equal(HttpStatusCode.OK, calendarResponse.StatusCode);
+        var calendar = await calendarResponse.Content.ReadAsStringAsync();
         Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270112T150000", calendar, StringComparison.Ordinal);
+        var publicHost = new Uri(PublicAddress.Origin(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value)).Host;
+        Assert.Contains($"UID:protokol-moede-{first.Id}@{publicHost}", calendar, StringComparison.Ordinal);
+        Assert.DoesNotContain("@127.0.0.1", calendar, StringComparison.Ordinal);
 
         // 2. The agenda: standing items, one new item (placed before Eventuelt), published.
         await EditAsync(client, first.Id, "prefill", []);

@@ -63,7 +63,9 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
     public async Task<IActionResult> OnGetCalendarAsync(string slug, CancellationToken ct)
     {
         await LoadAsync(slug, ct);
-        return File(CouncilDownloads.Calendar(View, new Uri($"{Request.Scheme}://{Request.Host}/"), Request.Host.Host), "text/calendar; charset=utf-8", $"{slug}-aarsplan.ics");
+        // The public address, as the public calendar uses: the same UIDs in both, and no internal host behind a proxy.
+        var site = new Uri(PublicAddress.Origin(HttpContext) + "/");
+        return File(CouncilDownloads.Calendar(View, site, site.Host), "text/calendar; charset=utf-8", $"{slug}-aarsplan.ics");
     }
 
     [StaffRule(StaffRule.RunCouncil)]
