@@ -71,6 +71,16 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void A_run_on_absence_line_ends_the_last_name_at_its_full_stop_and_keeps_initials()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere: Anna Holm, Bo Berg\nAfbud: Carl H.S. Dahl, Dorte Eng og Erik Friis. Uden afbud Finn Gram.\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal(["Carl H.S. Dahl", "Dorte Eng", "Erik Friis"], m.Absent.Take(3));
+        Assert.DoesNotContain("Erik Friis.", m.Absent);
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+    }
+
+    [Fact]
     public void A_document_flattened_onto_one_line_is_split_at_its_labels_and_item_numbers()
     {
         var m = Parse("Dagsorden Forum: Havnerådet Tid: 14. marts 2018, kl Sted: Mødelokale 9, Blok C Deltagere: Anna Holm, Bo Berg Afbud: Referent: Carl Dahl "

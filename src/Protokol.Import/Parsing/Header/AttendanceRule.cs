@@ -165,18 +165,27 @@ internal sealed partial class AttendanceRule : IHeaderRule
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var n = 0;
+        var sentenceEnd = false;
         while (n < words.Length && char.IsUpper(words[n][0]))
         {
             n++;
+
+            // "Pia Uth. Uden afbud …": a full stop after a word that is not an initial ends the name.
+            if (words[n - 1].Length > 2 && words[n - 1].EndsWith('.') && !words[n - 1][..^1].Contains('.', StringComparison.Ordinal))
+            {
+                sentenceEnd = true;
+                break;
+            }
         }
 
-        // The last capitalised word before a lower-case one starts the sentence.
-        if (n < words.Length)
+        // Else the last capitalised word before a lower-case one starts the sentence.
+        if (!sentenceEnd && n < words.Length)
         {
             n--;
         }
 
-        return n >= 2 && NameList.IsName(string.Join(' ', words.Take(n))) ? string.Join(' ', words.Take(n)) : null;
+        var name = string.Join(' ', words.Take(n)).TrimEnd('.');
+        return n >= 2 && NameList.IsName(name) ? name : null;
     }
 
     /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen", "Tine" / "Plougheld, …"), not after one.</summary>
