@@ -120,8 +120,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"{files.Count} files in {watch.Elapsed.TotalSeconds:0.0} s: {read} read, {refused} refused, {unhandled.Count} unhandled exceptions, {hangs.Count} hangs; slowest {slowest.Name} {slowest.Time.TotalMilliseconds:0} ms");
         Assert.True(files.Count >= 1000, $"only {files.Count} files");
         Assert.Empty(unhandled);
+        // A file that takes too long is refused by the reader's own time limit and counted as a hang above; the run's
+        // total time is printed, not asserted: it measures the machine (120 s was exceeded at a load average of 50).
         Assert.Empty(hangs);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"the fuzz run took {watch.Elapsed}");
     }
 
     private static string Refused(string name, byte[] bytes)

@@ -81,6 +81,34 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void An_absence_label_run_on_inside_the_attendance_line_starts_the_absence_list()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nTilstede var: Anna Holm (AH), Bo K. Berg (BB) Afbud: Carl Dahl Mødet blev holdt som planlagt.\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo K. Berg"], m.Attendees);
+        Assert.Equal(["Carl Dahl"], m.Absent);
+    }
+
+    [Fact]
+    public void A_chair_label_ends_the_absence_list_and_a_person_named_twice_attends_once()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere\nFormand Anna Holm, næstformand Bo Berg, Carl Dahl\nAfbud:\nDorte Eng\nOrdstyrer:\nNæstformand Bo Berg\nReferent:\nCarl Dahl\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal(["Dorte Eng"], m.Absent);
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dahl"], m.Attendees);
+    }
+
+    [Fact]
+    public void Those_elected_chair_or_minute_taker_attend_and_the_council_itself_is_no_attendee()
+    {
+        var labelled = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere: Havnerådet, Anna Holm og Bo Berg\n1. Valg af referent\nBeslutning\nFormanden\n2. Valg af ordstyrer\nBeslutning\nErik\n3. Valg af dirigent\nBeslutning\nAnna\n4. Havnebadet\nBeslutning\nGodkendt.\n");
+        var inline = Parse("Referat af Havnerådets møde den 20. januar 2026\n1. Valg af mødeleder og ordstyrer, Erik mødeleder og Finn Gram ordstyrer\n2. Valg af referent, Gitte referent denne gang\n3. Godkendelse af dagsorden, godkendt uden bemærkninger\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Erik"], labelled.Attendees);
+        Assert.Equal(["Erik", "Finn Gram", "Gitte"], inline.Attendees);
+    }
+
+    [Fact]
     public void A_document_flattened_onto_one_line_is_split_at_its_labels_and_item_numbers()
     {
         var m = Parse("Dagsorden Forum: Havnerådet Tid: 14. marts 2018, kl Sted: Mødelokale 9, Blok C Deltagere: Anna Holm, Bo Berg Afbud: Referent: Carl Dahl "

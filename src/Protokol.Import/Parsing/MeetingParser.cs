@@ -79,7 +79,8 @@ public sealed class MeetingParser(Cleaner cleaner)
 
         var absent = header.Absent.Concat(AbsenceInDecisions.Find(segments.AllItems))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
+        var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
         // Decisions by label or opening word are read once; informal minutes only when the document is minutes.
@@ -90,6 +91,18 @@ public sealed class MeetingParser(Cleaner cleaner)
         var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes || formal.Values.Any(d => d is not null)
             || (!header.SaysAgenda && segments.AllItems.Any(i => Informal(i) is not null));
         var context = new DecisionContext(minutes);
+
+        // "Deltagere: Seniorrådet, …" names the council itself; those chosen as chair or minute-taker were there.
+        attendees.RemoveAll(ElectedOfficers.IsBody);
+        var present = new PeopleInDocument(attendees.Concat(absent));
+        foreach (var elected in ElectedOfficers.Find(segments.AllItems.Select(i => (i.Title, formal[i] ?? (minutes ? Informal(i) : null)))))
+        {
+            if (present.Resolve(elected) is null && !attendees.Contains(elected, StringComparer.OrdinalIgnoreCase))
+            {
+                attendees.Add(elected);
+            }
+        }
+
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
         return new ParsedMeeting

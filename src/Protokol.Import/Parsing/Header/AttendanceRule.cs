@@ -70,14 +70,12 @@ internal sealed partial class AttendanceRule : IHeaderRule
             }
 
             var kind = label.Groups["label"].Value.ToUpperInvariant();
-            var absentList = kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
-                || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
             var names = new List<string>();
             var marked = new List<string>();
             var collected = label.Groups["rest"].Value.Trim();
 
             // Names may go on over several lines (wrapped, or one name a line under a label on its own line).
-            while (i + 1 < lines.Count && !kind.StartsWith("REFERENT", StringComparison.Ordinal))
+            while (i + 1 < lines.Count && !SinglePerson(kind))
             {
                 var next = lines[i + 1].Trimmed;
                 if (HeaderPatterns.Attendance().IsMatch(next) || GuestsForItems().IsMatch(next) || HeaderPatterns.MeetingLine().IsMatch(next) || next.Length == 0)
@@ -110,27 +108,51 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 i++;
             }
 
-            Collect(collected, names, marked);
+            // "Tilstede var: A, B (IH) Afbud: C Mødet blev …": a second label run on inside the line starts its own list.
+            while (EmbeddedLabel().Match(collected) is { Success: true } embedded
+                && HeaderPatterns.Attendance().Match(collected[embedded.Index..].TrimStart()) is { Success: true } next)
+            {
+                Collect(collected[..embedded.Index], names, marked);
+                Distribute(context, kind, names, marked);
+                names.Clear();
+                marked.Clear();
+                kind = next.Groups["label"].Value.ToUpperInvariant();
+                collected = next.Groups["rest"].Value.Trim();
+            }
 
-            context.Absent.AddRange(marked);
-            if (absentList)
-            {
-                context.Absent.AddRange(names);
-            }
-            else if (kind.StartsWith("GÆST", StringComparison.Ordinal) || kind.StartsWith("DESUDEN", StringComparison.Ordinal))
-            {
-                context.Guests.AddRange(names.Select(n => new ParsedGuest(n, [])));
-            }
-            else if (kind.StartsWith("REFERENT", StringComparison.Ordinal))
-            {
-                context.Attendees.AddRange(names.Take(1));
-            }
-            else
-            {
-                context.Attendees.AddRange(names);
-            }
+            Collect(collected, names, marked);
+            Distribute(context, kind, names, marked);
         }
     }
+
+    /// <summary>Puts a label's names where the label says: absent, guests, the one chair or minute-taker, or attendees.</summary>
+    private static void Distribute(HeaderContext context, string kind, List<string> names, List<string> marked)
+    {
+        var absentList = kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
+            || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
+        context.Absent.AddRange(marked);
+        if (absentList)
+        {
+            context.Absent.AddRange(names);
+        }
+        else if (kind.StartsWith("GÆST", StringComparison.Ordinal) || kind.StartsWith("DESUDEN", StringComparison.Ordinal))
+        {
+            context.Guests.AddRange(names.Select(n => new ParsedGuest(n, [])));
+        }
+        else if (SinglePerson(kind))
+        {
+            context.Attendees.AddRange(names.Take(1));
+        }
+        else
+        {
+            context.Attendees.AddRange(names);
+        }
+    }
+
+    /// <summary>A label naming the one person who took the minutes or chaired the meeting ("Referent:", "Ordstyrer:").</summary>
+    private static bool SinglePerson(string kind) =>
+        kind.StartsWith("REFERENT", StringComparison.Ordinal) || kind.StartsWith("ORDSTYRER", StringComparison.Ordinal)
+        || kind.StartsWith("MØDELEDER", StringComparison.Ordinal) || kind.StartsWith("DIRIGENT", StringComparison.Ordinal);
 
     /// <summary>Adds the names in one piece of text; "X- afbud" goes to <paramref name="marked"/> (absent).</summary>
     private static void Collect(string text, List<string> names, List<string> marked)
@@ -200,6 +222,10 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
     [GeneratedRegex(@"\d+[a-z]?")]
     private static partial Regex ItemNumbers();
+
+    /// <summary>An absence or guest label with its colon inside a line of names, after a name or a closing parenthesis.</summary>
+    [GeneratedRegex(@"(?<=[\p{L})])[ \t]+(?=(?:afbud(?: fra)?|fraværende(?: med afbud)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|referent)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmbeddedLabel();
 
     /// <summary>"Fra Velfærdsforvaltningen: Pia …", "Borgerrepræsentanter:": a group heading inside a list.</summary>
     [GeneratedRegex(@"^(?<head>[\p{Lu}][^:.]{2,60}):\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
