@@ -90,6 +90,14 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void Names_in_columns_spaced_apart_are_one_name_a_column()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nFraværende med afbud:\nAnna Holm (A)\u00a0\u00a0\u00a0\u00a0 Bo Berg (C)\u00a0\u00a0\u00a0 Carl  Dahl (B)\nDorte Eng (V)\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dahl", "Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
     public void A_chair_label_ends_the_absence_list_and_a_person_named_twice_attends_once()
     {
         var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere\nFormand Anna Holm, næstformand Bo Berg, Carl Dahl\nAfbud:\nDorte Eng\nOrdstyrer:\nNæstformand Bo Berg\nReferent:\nCarl Dahl\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");

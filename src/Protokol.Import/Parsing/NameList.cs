@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Protokol.Import.Parsing;
 
-/// <summary>Lists of names as attendance lines write them: "A, B og C", roles in parentheses, wrapped over lines.</summary>
+/// <summary>Lists of names as attendance lines write them: "A, B og C", roles in parentheses, wrapped over lines, or in columns spaced apart.</summary>
 internal static partial class NameList
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "von", "van", "de", "la", "af", "du", "der", "den" };
@@ -45,7 +45,7 @@ internal static partial class NameList
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesis();
 
-    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*")]
+    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*|\s{3,}")]
     private static partial Regex Separator();
 
     [GeneratedRegex(@"\s+[-–]\s+.*$")]
