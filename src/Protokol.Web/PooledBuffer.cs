@@ -66,12 +66,78 @@ internal sealed class PooledBuffer(int segmentSize = PooledBuffer.DefaultSegment
     public byte[] ContentHash()
     {
         var hash = new System.IO.Hashing.XxHash128();
+        if (_standIns is null)
+        {
+            foreach (var segment in _segments)
+            {
+                hash.Append(segment.Array.AsSpan(0, segment.Used));
+            }
+
+            return hash.GetCurrentHash();
+        }
+
+        // Every byte but those of the stand-ins' ranges, and in place of each range its key between two 0xFF bytes (a byte
+        // UTF-8 never has), so that the same key in another place, or two keys run together, never hash alike.
+        var next = 0;
+        long position = 0;
         foreach (var segment in _segments)
         {
-            hash.Append(segment.Array.AsSpan(0, segment.Used));
+            var bytes = segment.Array.AsSpan(0, segment.Used);
+            while (bytes.Length > 0)
+            {
+                if (next < _standIns.Count && _standIns[next].Start <= position)
+                {
+                    var skip = (int)Math.Min(bytes.Length, _standIns[next].End - position);
+                    bytes = bytes[skip..];
+                    position += skip;
+                    if (position == _standIns[next].End)
+                    {
+                        AppendStandIn(hash, _standIns[next++].Key);
+                    }
+
+                    continue;
+                }
+
+                var take = next < _standIns.Count ? (int)Math.Min(bytes.Length, _standIns[next].Start - position) : bytes.Length;
+                hash.Append(bytes[..take]);
+                bytes = bytes[take..];
+                position += take;
+            }
+        }
+
+        while (next < _standIns.Count)
+        {
+            AppendStandIn(hash, _standIns[next++].Key);
         }
 
         return hash.GetCurrentHash();
+    }
+
+    private List<(long Start, long End, string Key)>? _standIns;
+
+    /// <summary>
+    /// Lets <paramref name="key"/> stand for the bytes written from <paramref name="start"/> up to <paramref name="end"/> in
+    /// <see cref="ContentHash"/> (ranges in order, not overlapping): for bytes kept under a key that names every input they were
+    /// made from (a kept minutes' text), so that the ETag changes when they do without hashing them (issue 17).
+    /// </summary>
+    public void StandIn(long start, long end, string key)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, _length);
+        if (_standIns is { Count: > 0 } && _standIns[^1].End > start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), "Stand-ins are given in order and do not overlap.");
+        }
+
+        (_standIns ??= []).Add((start, end, key));
+    }
+
+    private static void AppendStandIn(System.IO.Hashing.XxHash128 hash, string key)
+    {
+        ReadOnlySpan<byte> mark = [0xFF];
+        hash.Append(mark);
+        hash.Append(System.Text.Encoding.UTF8.GetBytes(key));
+        hash.Append(mark);
     }
 
     /// <summary>Writes the bytes to <paramref name="target"/>, a segment at a time.</summary>

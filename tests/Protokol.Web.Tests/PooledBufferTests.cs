@@ -35,6 +35,49 @@ public sealed class PooledBufferTests
     }
 
     [Fact]
+    public void A_stand_in_replaces_its_bytes_in_the_hash_by_its_key()
+    {
+        // The same bytes around a kept text, the text's bytes and key given separately (segments of 1,000 bytes: a range spans them).
+        static byte[] Hash(byte[] before, byte[] text, string key, byte[] after, int segmentSize = 1_000)
+        {
+            using var buffer = new PooledBuffer(segmentSize);
+            buffer.Write(before);
+            var start = buffer.Length;
+            buffer.Write(text);
+            buffer.StandIn(start, buffer.Length, key);
+            buffer.Write(after);
+            return buffer.ContentHash();
+        }
+
+        var random = new Random(17);
+        byte[] Bytes(int length)
+        {
+            var bytes = new byte[length];
+            random.NextBytes(bytes);
+            return bytes;
+        }
+
+        var (before, text, other, after) = (Bytes(1_500), Bytes(4_321), Bytes(4_321), Bytes(700));
+        var hash = Hash(before, text, "k1", after);
+
+        // The text's bytes do not count, its key does; the bytes around it count; where the key stands counts.
+        Assert.Equal(hash, Hash(before, other, "k1", after));
+        Assert.Equal(hash, Hash(before, text, "k1", after, segmentSize: 16_384));
+        Assert.NotEqual(hash, Hash(before, text, "k2", after));
+        Assert.NotEqual(hash, Hash(before, text, "k1", [.. after[..^1], (byte)(after[^1] ^ 1)]));
+        Assert.NotEqual(hash, Hash([.. before, .. after], text, "k1", []));
+        Assert.NotEqual(System.IO.Hashing.XxHash128.Hash([.. before, .. text, .. after]), hash);
+
+        // Without a stand-in, the hash of every byte, as before; ranges out of order are refused.
+        using var plain = new PooledBuffer(1_000);
+        plain.Write(before);
+        Assert.Equal(System.IO.Hashing.XxHash128.Hash(before), plain.ContentHash());
+        plain.StandIn(10, 20, "a");
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain.StandIn(15, 30, "b"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain.StandIn(30, 2_000, "b"));
+    }
+
+    [Fact]
     public void A_json_writer_writes_straight_into_the_segments()
     {
         using var buffer = new PooledBuffer(segmentSize: 4_096);

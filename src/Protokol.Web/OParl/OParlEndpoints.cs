@@ -198,13 +198,17 @@ internal static class OParlEndpoints
 
         var (filter, after, size, page) = parsed;
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
-        // The lists of people, memberships and organizations are written straight from their records (OParlPeopleWriter).
+        // The lists of people, memberships and organizations are written straight from their records (OParlPeopleWriter), the
+        // file list from the kept texts (OParlFileWriter).
         var request = new OParlPageRequest(size, skip, after);
+        var direct = OParlPeopleWriter.Writes(list) || OParlFileWriter.Writes(list);
         var written = OParlPeopleWriter.Writes(list)
             ? await OParlPeopleWriter.ListAsync(http.RequestServices.GetRequiredService<IOParlQueries>(), oparl.Urls, list, owner, filter, request, ct)
+            : OParlFileWriter.Writes(list)
+            ? await OParlFileWriter.ListAsync(http.RequestServices.GetRequiredService<IOParlQueries>(), oparl, list, owner, filter, request, ct)
             : null;
         (OParlListPage Page, IEnumerable<JsonObject> Data)? read = written is { } w ? (w.Page, []) : null;
-        if ((OParlPeopleWriter.Writes(list) ? read : await oparl.ListAsync(list, owner, filter, request, ct)) is not { } found)
+        if ((direct ? read : await oparl.ListAsync(list, owner, filter, request, ct)) is not { } found)
         {
             return Results.NotFound();
         }
@@ -248,7 +252,7 @@ internal static class OParlEndpoints
         }
 
         var pagination = new JsonObject { ["totalElements"] = total, ["elementsPerPage"] = size, ["currentPage"] = page, ["totalPages"] = pages };
-        return written is { } direct ? new OParlWrittenList(direct.WriteData, pagination, links) : new ListBytes(data, pagination, links);
+        return written is { } writes ? new OParlWrittenList(writes.WriteData, pagination, links) : new ListBytes(data, pagination, links);
     }
 }
 

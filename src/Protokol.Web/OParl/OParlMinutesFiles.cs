@@ -85,6 +85,43 @@ internal static class OParlMinutesFiles
             .Stamps(t.Created, t.Modified)
             .Put("web", urls.Web("/moeder/" + OParlUrls.Id(t.MeetingId)));
 
+    /// <summary>
+    /// The File of a current text written straight, the same bytes as <see cref="File"/>'s object written by the list's writer; the
+    /// text's bytes are copied as they are kept and stand in the answer's ETag by the text's key (<see cref="PooledBuffer.StandIn"/>).
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, PooledBuffer buffer, OParlUrls urls, OParlMinutesText t)
+    {
+        var id = OParlUrls.Id(t.MeetingId);
+        w.WriteStartObject();
+        w.WriteString("id", urls.File("m" + id));
+        w.WriteString("type", OParlJson.Schema + "File");
+        if (!string.IsNullOrWhiteSpace(t.Title))
+        {
+            w.WriteString("name", t.Title);
+        }
+
+        if (!string.IsNullOrWhiteSpace(t.FileName))
+        {
+            w.WriteString("fileName", t.FileName);
+        }
+
+        w.WriteString("mimeType", "application/pdf");
+        w.WriteString("date", OParlJson.Date(t.Date));
+        w.WritePropertyName("text");
+        w.Flush();
+        var start = buffer.Length;
+        w.WriteRawValue(t.Json!, skipInputValidation: true);
+        w.Flush();
+        buffer.StandIn(start, buffer.Length, t.Key);
+        w.WriteString("accessUrl", urls.Web($"/moeder/{id}/referat.pdf"));
+        w.WriteStartArray("meeting");
+        w.WriteStringValue(urls.Meeting(t.MeetingId));
+        w.WriteEndArray();
+        OParlPeopleWriter.Stamps(w, t.Created, t.Modified);
+        w.WriteString("web", urls.Web("/moeder/" + id));
+        w.WriteEndObject();
+    }
+
     /// <summary>A text as the bytes of its JSON string, written as the API's writer writes a string (<see cref="OParlEndpoints.Write"/>).</summary>
     internal static byte[] Escape(string text)
     {

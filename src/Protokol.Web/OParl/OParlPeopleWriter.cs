@@ -17,7 +17,7 @@ internal static class OParlPeopleWriter
     public static bool Writes(OParlList list) => list is OParlList.Person or OParlList.Membership or OParlList.Organization;
 
     /// <summary>A page of one of these lists: its entries and the writer of its <c>data</c> objects; null when the body does not exist.</summary>
-    public static async Task<(OParlListPage Page, Action<Utf8JsonWriter> WriteData)?> ListAsync(
+    public static async Task<(OParlListPage Page, Action<Utf8JsonWriter, PooledBuffer> WriteData)?> ListAsync(
         IOParlQueries queries, OParlUrls urls, OParlList list, int owner, OParlListFilter filter, OParlPageRequest request, CancellationToken ct)
     {
         if (await queries.ListAsync(list, owner, filter, request, ct) is not { } page)
@@ -30,7 +30,7 @@ internal static class OParlPeopleWriter
         var memberships = Ids(OParlKind.Membership) is { Count: > 0 } m ? (await queries.MembershipsAsync(m, ct)).ToDictionary(r => r.Id) : [];
         var organizations = Ids(OParlKind.Organization) is { Count: > 0 } o ? (await queries.OrganizationsAsync(o, ct)).ToDictionary(r => r.Id) : [];
 
-        return (page, writer =>
+        return (page, (writer, _) =>
         {
             foreach (var entry in page.Entries)
             {
@@ -72,7 +72,7 @@ internal static class OParlPeopleWriter
         }
     }
 
-    private static void Stamps(Utf8JsonWriter writer, DateTime created, DateTime modified)
+    internal static void Stamps(Utf8JsonWriter writer, DateTime created, DateTime modified)
     {
         Span<char> text = stackalloc char[DateTimeLength];
         writer.WriteString("created", Stamp(created, text));
@@ -228,10 +228,11 @@ internal static class OParlPeopleWriter
 }
 
 /// <summary>
-/// A list page whose <c>data</c> is written by a callback (<see cref="OParlPeopleWriter"/>), then pagination and links as
-/// <c>OParlEndpoints.ListBytes</c> writes them: the same bytes, into pooled segments, tagged and sent by <see cref="PublicCaching"/>.
+/// A list page whose <c>data</c> is written by a callback (<see cref="OParlPeopleWriter"/>, <see cref="OParlFileWriter"/>), then
+/// pagination and links as <c>OParlEndpoints.ListBytes</c> writes them: the same bytes, into pooled segments, tagged and sent by
+/// <see cref="PublicCaching"/>.
 /// </summary>
-internal sealed class OParlWrittenList(Action<Utf8JsonWriter> writeData, JsonObject pagination, JsonObject links) : IResult
+internal sealed class OParlWrittenList(Action<Utf8JsonWriter, PooledBuffer> writeData, JsonObject pagination, JsonObject links) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -240,7 +241,7 @@ internal sealed class OParlWrittenList(Action<Utf8JsonWriter> writeData, JsonObj
         {
             writer.WriteStartObject();
             writer.WriteStartArray("data");
-            writeData(writer);
+            writeData(writer, buffer);
             writer.WriteEndArray();
             writer.WritePropertyName("pagination");
             pagination.WriteTo(writer, OParlEndpoints.Options);
