@@ -5,7 +5,10 @@ namespace Protokol.Search.Analysis;
 /// <summary>
 /// The analyzer an index writer uses: <see cref="DanishSearchAnalyzer"/>'s chain for every field, and
 /// for the pairs field the same chain ending in <see cref="WordPairFilter"/> with the index's
-/// <see cref="CommonWords"/>, which must be set before the first document is added.
+/// <see cref="CommonWords"/>, which must be set before the first document is added. The writer's own
+/// documents come analyzed once per value (<see cref="AnalyzedValue"/>, the same chain replayed to each
+/// field); this analyzer gives the position gap between their values and analyzes any field given as a
+/// string, the reference the replayed analysis is tested against.
 /// </summary>
 public sealed class IndexAnalyzer(string pairsField) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {

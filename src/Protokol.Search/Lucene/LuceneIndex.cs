@@ -551,9 +551,20 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         return type;
     }
 
-    /// <summary>The document of the index; <paramref name="pairs"/>: with the pairs field (an index with common words).</summary>
-    internal static Document ToDocument(SearchDocument d, bool pairs = false)
+    /// <summary>The title field: analyzed (by the replayed analysis), not stored.</summary>
+    private static readonly FieldType TitleField = TextField.TYPE_NOT_STORED;
+
+    /// <summary>
+    /// The document of the index; with <paramref name="words"/> (an index with common words), the pairs field.
+    /// The title and the text are each analyzed once (<see cref="AnalyzedValue"/>) and replayed to the
+    /// title, combined and pairs fields: the same terms, positions, offsets and pairs as the writer's
+    /// <see cref="IndexAnalyzer"/> gives each field from the strings.
+    /// </summary>
+    internal static Document ToDocument(SearchDocument d, CommonWords? words = null)
     {
+        var pairs = words is { Count: > 0 };
+        var title = AnalyzedValue.Of(d.Title, pairs ? words : null);
+        var text = AnalyzedValue.Of(d.Text, pairs ? words : null);
         var (hit, rest) = HitRecord.Of(d);
         var doc = new Document
         {
@@ -561,15 +572,15 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
             new StringField(Source, d.Source, Field.Store.NO),
             new StringField(Body, d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
             new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.NO),
-            new TextField(Title, d.Title, Field.Store.NO),
-            new Field(All, d.Title, CombinedField),
-            new Field(All, d.Text, CombinedField),
+            new Field(Title, title.Replay(), TitleField),
+            new Field(All, title.Replay(), CombinedField),
+            new Field(All, text.Replay(), CombinedField),
             new BinaryDocValuesField(Hit, new BytesRef(hit.ToBytes())),
         };
         if (pairs)
         {
-            doc.Add(new Field(Pairs, d.Title, PairsField));
-            doc.Add(new Field(Pairs, d.Text, PairsField));
+            doc.Add(new Field(Pairs, title.PairStream(), PairsField));
+            doc.Add(new Field(Pairs, text.PairStream(), PairsField));
         }
         if (rest is not null)
         {
@@ -634,7 +645,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                 return;
             }
 
-            writer.AddDocument(ToDocument(document, analyzer.Words.Count > 0));
+            writer.AddDocument(ToDocument(document, analyzer.Words));
         }
 
         /// <summary>
