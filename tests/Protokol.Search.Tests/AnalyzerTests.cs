@@ -140,4 +140,27 @@ public sealed class AnalyzerTests
         Assert.True(decided > compared / 2 && decided < compared, $"{decided} of {compared} decided from the start");
         Assert.False(QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse("hjem*"))).TakesSnippetsFromMatches(10));
     }
+
+    /// <summary>
+    /// A snippet's plain text loses its Markdown "**" and has each run of white space as one space:
+    /// the same as replacing "**" and then matching \s+ with a regular expression (as before), for
+    /// every kind of white space, runs of stars and emphasis next to white space.
+    /// </summary>
+    [Fact]
+    public void Squeezing_a_part_gives_what_the_regular_expression_gave()
+    {
+        var random = new Random(17);
+        string[] pieces = ["a", "Ørsted", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\u0085", "\u3000", "*", "**", "***", "x**y", "… ", "\f\v", ".", "æ"];
+        var whitespace = new System.Text.RegularExpressions.Regex(@"\s+");
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = whitespace.Replace(text.Replace("**", string.Empty, StringComparison.Ordinal), " ");
+            Assert.Equal(expected, QueryHighlighter.Squeeze(text, false, false));
+            Assert.Equal("…" + expected + "…", QueryHighlighter.Squeeze(text, true, true));
+            Assert.Equal("…" + expected, QueryHighlighter.Squeeze(text, true, false));
+        }
+
+        Assert.Equal(new string('x', 600) + " y", QueryHighlighter.Squeeze(new string('x', 600) + "\n\n y**", false, false));
+    }
 }
