@@ -84,7 +84,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     var weight = searcher.CreateNormalizedWeight(luceneQuery);
                     foreach (var leaf in searcher.IndexReader.Leaves)
                     {
-                        var count = counter.Count(leaf.AtomicReader, facets, ref matches);
+                        var count = counter.Count(leaf, facets, ref matches, searcher.IndexReader);
                         total += count;
                         if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
                         {
