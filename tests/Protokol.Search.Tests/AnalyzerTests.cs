@@ -163,4 +163,47 @@ public sealed class AnalyzerTests
 
         Assert.Equal(new string('x', 600) + " y", QueryHighlighter.Squeeze(new string('x', 600) + "\n\n y**", false, false));
     }
+
+    /// <summary>
+    /// The snippet's passage starts at the first match whose window holds the most distinct terms:
+    /// the sliding window picks the same match as counting each match's window anew (as before), on
+    /// random matches with long words, repeated terms, equal starts and windows that end early.
+    /// </summary>
+    [Fact]
+    public void The_sliding_window_picks_the_passage_counting_every_window_picks()
+    {
+        var random = new Random(23);
+        string[] terms = ["a", "b", "c", "d"];
+        for (var round = 0; round < 5_000; round++)
+        {
+            var matches = new List<AnalyzedToken>();
+            var at = 0;
+            for (var i = random.Next(0, 30); i > 0; i--)
+            {
+                at += random.Next(0, 60);
+                matches.Add(new AnalyzedToken(terms[random.Next(random.Next(1, terms.Length + 1))], 0, at, at + random.Next(1, random.Next(8) == 0 ? 300 : 15)));
+            }
+
+            var reach = random.Next(5) == 0 ? random.Next(0, 40) : 200;
+            var best = 0;
+            var bestScore = -1;
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < matches.Count; i++)
+            {
+                distinct.Clear();
+                for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= reach; j++)
+                {
+                    distinct.Add(matches[j].Term);
+                }
+
+                if (distinct.Count > bestScore)
+                {
+                    bestScore = distinct.Count;
+                    best = i;
+                }
+            }
+
+            Assert.Equal(best, QueryHighlighter.BestStart(matches, reach));
+        }
+    }
 }

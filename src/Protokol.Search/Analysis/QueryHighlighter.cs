@@ -141,25 +141,7 @@ public sealed class QueryHighlighter
             return Parts(text, 0, end, matches, ellipsisAfter: end < textLength);
         }
 
-        // The window starting at a match that covers most distinct matched terms.
-        var best = 0;
-        var bestScore = -1;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < matches.Count; i++)
-        {
-            distinct.Clear();
-            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length - 40; j++)
-            {
-                distinct.Add(matches[j].Term);
-            }
-
-            if (distinct.Count > bestScore)
-            {
-                bestScore = distinct.Count;
-                best = i;
-            }
-        }
-
+        var best = BestStart(matches, length - 40);
         var scanned = Math.Min(textLength, MaxScan);
         if (!whole && (matches[best].Start >= text.Length || Math.Min(scanned, WordStart(text, Math.Max(0, matches[best].Start - 40)) + length) >= text.Length))
         {
@@ -169,6 +151,50 @@ public sealed class QueryHighlighter
         var start = WordStart(text, Math.Max(0, matches[best].Start - 40));
         var stop = WordEnd(text, Math.Min(text.Length, start + length));
         return Parts(text, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < textLength);
+    }
+
+    /// <summary>
+    /// The first match whose window (it and the matches after it, up to the first that ends more
+    /// than <paramref name="reach"/> characters after its start) holds the most distinct terms.
+    /// One pass with a window sliding over the matches (its end only moves forward, as the matches
+    /// are in the order of their starts), instead of counting each match's window anew.
+    /// </summary>
+    internal static int BestStart(List<AnalyzedToken> matches, int reach)
+    {
+        var best = 0;
+        var bestScore = -1;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = 0;
+        var end = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            // The window is the matches [i, end).
+            end = Math.Max(end, i);
+            while (end < matches.Count && matches[end].End - matches[i].Start <= reach)
+            {
+                var term = matches[end].Term;
+                counts.TryGetValue(term, out var count);
+                counts[term] = count + 1;
+                distinct += count == 0 ? 1 : 0;
+                end++;
+            }
+
+            if (distinct > bestScore)
+            {
+                bestScore = distinct;
+                best = i;
+            }
+
+            if (i < end)
+            {
+                var term = matches[i].Term;
+                var left = counts[term] - 1;
+                counts[term] = left;
+                distinct -= left == 0 ? 1 : 0;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
