@@ -6,9 +6,10 @@ namespace Protokol.Search;
 
 /// <summary>
 /// A document as an engine hands it back for the final page; <paramref name="Snippet"/> when the
-/// engine took it already (else it is taken from <paramref name="Text"/>).
+/// engine took it already (else it is taken from <paramref name="Text"/>), and
+/// <paramref name="TitleParts"/> when it marked the title already (else the title is tokenized).
 /// </summary>
-public sealed record StoredHit(string Key, SearchHitType Type, string Title, string Text, string Url, DateOnly? Date, string? OrganizationSlug, string? OrganizationName, int? MeetingId, string? ItemNumber, IReadOnlyList<SnippetPart>? Snippet = null);
+public sealed record StoredHit(string Key, SearchHitType Type, string Title, string Text, string Url, DateOnly? Date, string? OrganizationSlug, string? OrganizationName, int? MeetingId, string? ItemNumber, IReadOnlyList<SnippetPart>? Snippet = null, IReadOnlyList<SnippetPart>? TitleParts = null);
 
 /// <summary>What an engine found: the total, the requested page and the facet counts over all matches; <paramref name="Approximate"/> when the counts are estimated from a sample.</summary>
 public sealed record EngineResult(int Total, IReadOnlyList<StoredHit> Hits, IReadOnlyDictionary<int, int> Years, IReadOnlyList<(string Slug, string Name, int Count)> Organizations, bool Approximate = false)
@@ -58,7 +59,7 @@ public sealed class SearchEngine(ISearchBackend backend) : ISearchEngine
 
         var highlighter = QueryHighlighter.For(analyzed);
         var hits = result.Hits.Select(h => new SearchHit(h.Key, h.Type, h.Title, h.Url, h.Date, h.OrganizationSlug, h.OrganizationName, h.MeetingId, h.ItemNumber,
-            highlighter.Mark(h.Title), h.Snippet ?? highlighter.Snippet(h.Text))).ToList();
+            h.TitleParts ?? highlighter.Mark(h.Title), h.Snippet ?? highlighter.Snippet(h.Text))).ToList();
         var years = result.Years.Where(y => y.Key > 0).OrderByDescending(y => y.Key)
             .Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Value)).ToList();
         var organizations = result.Organizations.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal)

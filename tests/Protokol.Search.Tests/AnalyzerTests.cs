@@ -140,4 +140,70 @@ public sealed class AnalyzerTests
         Assert.True(decided > compared / 2 && decided < compared, $"{decided} of {compared} decided from the start");
         Assert.False(QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse("hjem*"))).TakesSnippetsFromMatches(10));
     }
+
+    /// <summary>
+    /// A snippet's plain text loses its Markdown "**" and has each run of white space as one space:
+    /// the same as replacing "**" and then matching \s+ with a regular expression (as before), for
+    /// every kind of white space, runs of stars and emphasis next to white space.
+    /// </summary>
+    [Fact]
+    public void Squeezing_a_part_gives_what_the_regular_expression_gave()
+    {
+        var random = new Random(17);
+        string[] pieces = ["a", "Ørsted", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\u0085", "\u3000", "*", "**", "***", "x**y", "… ", "\f\v", ".", "æ"];
+        var whitespace = new System.Text.RegularExpressions.Regex(@"\s+");
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = whitespace.Replace(text.Replace("**", string.Empty, StringComparison.Ordinal), " ");
+            Assert.Equal(expected, QueryHighlighter.Squeeze(text, false, false));
+            Assert.Equal("…" + expected + "…", QueryHighlighter.Squeeze(text, true, true));
+            Assert.Equal("…" + expected, QueryHighlighter.Squeeze(text, true, false));
+        }
+
+        Assert.Equal(new string('x', 600) + " y", QueryHighlighter.Squeeze(new string('x', 600) + "\n\n y**", false, false));
+    }
+
+    /// <summary>
+    /// The snippet's passage starts at the first match whose window holds the most distinct terms:
+    /// the sliding window picks the same match as counting each match's window anew (as before), on
+    /// random matches with long words, repeated terms, equal starts and windows that end early.
+    /// </summary>
+    [Fact]
+    public void The_sliding_window_picks_the_passage_counting_every_window_picks()
+    {
+        var random = new Random(23);
+        string[] terms = ["a", "b", "c", "d"];
+        for (var round = 0; round < 5_000; round++)
+        {
+            var matches = new List<AnalyzedToken>();
+            var at = 0;
+            for (var i = random.Next(0, 30); i > 0; i--)
+            {
+                at += random.Next(0, 60);
+                matches.Add(new AnalyzedToken(terms[random.Next(random.Next(1, terms.Length + 1))], 0, at, at + random.Next(1, random.Next(8) == 0 ? 300 : 15)));
+            }
+
+            var reach = random.Next(5) == 0 ? random.Next(0, 40) : 200;
+            var best = 0;
+            var bestScore = -1;
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < matches.Count; i++)
+            {
+                distinct.Clear();
+                for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= reach; j++)
+                {
+                    distinct.Add(matches[j].Term);
+                }
+
+                if (distinct.Count > bestScore)
+                {
+                    bestScore = distinct.Count;
+                    best = i;
+                }
+            }
+
+            Assert.Equal(best, QueryHighlighter.BestStart(matches, reach));
+        }
+    }
 }

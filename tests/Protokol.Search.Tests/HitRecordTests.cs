@@ -192,32 +192,43 @@ public sealed class HitRecordTests
             using var directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(path, index.CurrentGeneration()!)));
             using var reader = DirectoryReader.Open(directory);
             var compared = 0;
+            var titleMatched = 0;
             foreach (var query in new[] { "kolonihave", "vej", "åbne", "haver udvalget", "borgerne OR vej", "\"kolonihave vej\"", "x" })
             {
                 var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
-                var offsets = new LuceneSearchBackend.TermOffsets(highlighter.Terms);
-                foreach (var leaf in reader.Leaves)
+                // Seeking each segment's term dictionary, and opening the postings from the reader's kept term contexts.
+                foreach (var offsets in new[] { new LuceneSearchBackend.TermOffsets(highlighter.Terms), new LuceneSearchBackend.TermOffsets(highlighter.Terms, reader) })
                 {
-                    var records = leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit);
-                    var bytes = new global::Lucene.Net.Util.BytesRef();
-                    for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+                    var title = new List<AnalyzedToken>();
+                    foreach (var leaf in reader.Leaves)
                     {
-                        records.Get(doc, bytes);
-                        var key = HitRecord.Read(bytes).Key;
-                        var document = documents.Single(d => d.Key == key);
-                        var expected = highlighter.Matching(document.Text).Select(t => (t.Term, t.Start, t.End)).ToList();
-                        Assert.Equal(expected, offsets.Matches(leaf, doc, document.Title.Length).Select(t => (t.Term, t.Start, t.End)).ToList());
-                        compared += expected.Count;
+                        var records = leaf.AtomicReader.GetBinaryDocValues(LuceneIndex.Hit);
+                        var bytes = new global::Lucene.Net.Util.BytesRef();
+                        for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+                        {
+                            records.Get(doc, bytes);
+                            var key = HitRecord.Read(bytes).Key;
+                            var document = documents.Single(d => d.Key == key);
+                            var expected = highlighter.Matching(document.Text).Select(t => (t.Term, t.Start, t.End)).ToList();
+                            Assert.Equal(expected, offsets.Matches(leaf, doc, document.Title.Length, title).Select(t => (t.Term, t.Start, t.End)).ToList());
+                            var expectedTitle = highlighter.Matching(document.Title).Select(t => (t.Term, t.Start, t.End)).ToList();
+                            Assert.Equal(expectedTitle, title.Select(t => (t.Term, t.Start, t.End)).ToList());
+                            Assert.Equal(highlighter.Mark(document.Title), highlighter.MarkMatches(document.Title, title));
+                            compared += expected.Count;
+                            titleMatched += expectedTitle.Count;
+                        }
                     }
                 }
 
-                // Through the engine: every hit's snippet is the one tokenizing its whole text gives.
+                // Through the engine: every hit's snippet is the one tokenizing its whole text gives, and its title is marked as tokenizing it does.
                 var result = await new SearchEngine(new LuceneSearchBackend(index)).SearchAsync(new SearchRequest { Query = query, PageSize = 100 }, CancellationToken.None);
                 Assert.NotEmpty(result.Hits);
                 Assert.All(result.Hits, hit => Assert.Equal(highlighter.Snippet(documents.Single(d => d.Key == hit.Key).Text), hit.Snippet));
+                Assert.All(result.Hits, hit => Assert.Equal(highlighter.Mark(hit.Title), hit.TitleParts));
             }
 
             Assert.True(compared > 2_000, $"only {compared} matches compared");
+            Assert.True(titleMatched > 50, $"only {titleMatched} title matches compared");
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -11,7 +9,7 @@ namespace Protokol.Search.Analysis;
 /// Marks the words a query found, whatever their inflection, and picks the passage of a long text
 /// that holds most of them. Both engines use it, so a hit looks the same whichever engine found it.
 /// </summary>
-public sealed partial class QueryHighlighter
+public sealed class QueryHighlighter
 {
     /// <summary>Longer texts are read this far for a snippet.</summary>
     private const int MaxScan = 30_000;
@@ -84,6 +82,13 @@ public sealed partial class QueryHighlighter
     /// <summary>The whole (short) text with its matches marked: for titles.</summary>
     public IReadOnlyList<SnippetPart> Mark(string text) => Parts(text, 0, text.Length, Matching(text));
 
+    /// <summary>
+    /// What <see cref="Mark"/> gives, from the text's <paramref name="matches"/> of the terms looked
+    /// for (in the order of their offsets, as the index holds them: the words tokenizing it finds).
+    /// Only when <see cref="TakesSnippetsFromMatches"/> (no prefix looked for).
+    /// </summary>
+    public IReadOnlyList<SnippetPart> MarkMatches(string text, List<AnalyzedToken> matches) => Parts(text, 0, text.Length, matches);
+
     /// <summary>A passage of about <paramref name="length"/> characters around the densest matches, with them marked.</summary>
     public IReadOnlyList<SnippetPart> Snippet(string text, int length = 240)
     {
@@ -136,25 +141,7 @@ public sealed partial class QueryHighlighter
             return Parts(text, 0, end, matches, ellipsisAfter: end < textLength);
         }
 
-        // The window starting at a match that covers most distinct matched terms.
-        var best = 0;
-        var bestScore = -1;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < matches.Count; i++)
-        {
-            distinct.Clear();
-            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length - 40; j++)
-            {
-                distinct.Add(matches[j].Term);
-            }
-
-            if (distinct.Count > bestScore)
-            {
-                bestScore = distinct.Count;
-                best = i;
-            }
-        }
-
+        var best = BestStart(matches, length - 40);
         var scanned = Math.Min(textLength, MaxScan);
         if (!whole && (matches[best].Start >= text.Length || Math.Min(scanned, WordStart(text, Math.Max(0, matches[best].Start - 40)) + length) >= text.Length))
         {
@@ -164,6 +151,50 @@ public sealed partial class QueryHighlighter
         var start = WordStart(text, Math.Max(0, matches[best].Start - 40));
         var stop = WordEnd(text, Math.Min(text.Length, start + length));
         return Parts(text, start, stop, matches, ellipsisBefore: start > 0, ellipsisAfter: stop < textLength);
+    }
+
+    /// <summary>
+    /// The first match whose window (it and the matches after it, up to the first that ends more
+    /// than <paramref name="reach"/> characters after its start) holds the most distinct terms.
+    /// One pass with a window sliding over the matches (its end only moves forward, as the matches
+    /// are in the order of their starts), instead of counting each match's window anew.
+    /// </summary>
+    internal static int BestStart(List<AnalyzedToken> matches, int reach)
+    {
+        var best = 0;
+        var bestScore = -1;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = 0;
+        var end = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            // The window is the matches [i, end).
+            end = Math.Max(end, i);
+            while (end < matches.Count && matches[end].End - matches[i].Start <= reach)
+            {
+                var term = matches[end].Term;
+                counts.TryGetValue(term, out var count);
+                counts[term] = count + 1;
+                distinct += count == 0 ? 1 : 0;
+                end++;
+            }
+
+            if (distinct > bestScore)
+            {
+                bestScore = distinct;
+                best = i;
+            }
+
+            if (i < end)
+            {
+                var term = matches[i].Term;
+                var left = counts[term] - 1;
+                counts[term] = left;
+                distinct -= left == 0 ? 1 : 0;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -294,42 +325,82 @@ public sealed partial class QueryHighlighter
     private static List<SnippetPart> Parts(string text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
     {
         var parts = new List<SnippetPart>();
-        var plain = new StringBuilder(ellipsisBefore ? "…" : string.Empty);
+        var before = ellipsisBefore;
         var at = start;
-        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        for (var i = 0; i < matches.Count; i++)
         {
-            if (match.Start < at)
+            var match = matches[i];
+            if (match.Start < start || match.End > end || match.Start < at)
             {
                 continue;
             }
 
-            plain.Append(text, at, match.Start - at);
-            if (plain.Length > 0)
+            if (before || match.Start > at)
             {
-                parts.Add(new SnippetPart(Squeeze(plain.ToString()), false));
-                plain.Clear();
+                parts.Add(new SnippetPart(Squeeze(text.AsSpan(at, match.Start - at), before, false), false));
+                before = false;
             }
 
             parts.Add(new SnippetPart(text[match.Start..match.End], true));
             at = match.End;
         }
 
-        plain.Append(text, at, end - at);
-        if (ellipsisAfter)
+        if (before || ellipsisAfter || end > at)
         {
-            plain.Append('…');
-        }
-
-        if (plain.Length > 0)
-        {
-            parts.Add(new SnippetPart(Squeeze(plain.ToString()), false));
+            parts.Add(new SnippetPart(Squeeze(text.AsSpan(at, end - at), before, ellipsisAfter), false));
         }
 
         return parts;
     }
 
-    /// <summary>Line breaks and Markdown emphasis mean nothing in a one-line snippet.</summary>
-    private static string Squeeze(string text) => Whitespace().Replace(text.Replace("**", string.Empty, StringComparison.Ordinal), " ");
+    /// <summary>
+    /// Line breaks and Markdown emphasis mean nothing in a one-line snippet: the text without its
+    /// "**" (taken out left to right) and with each run of white space as one space, between an
+    /// ellipsis before and after when asked. Written out in one pass (a regular expression over a
+    /// copy cost a match object per part).
+    /// </summary>
+    internal static string Squeeze(ReadOnlySpan<char> text, bool ellipsisBefore, bool ellipsisAfter)
+    {
+        var length = text.Length + (ellipsisBefore ? 1 : 0) + (ellipsisAfter ? 1 : 0);
+        var buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        var n = 0;
+        if (ellipsisBefore)
+        {
+            buffer[n++] = '…';
+        }
+
+        var inSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inSpace)
+                {
+                    buffer[n++] = ' ';
+                    inSpace = true;
+                }
+
+                continue;
+            }
+
+            inSpace = false;
+            buffer[n++] = c;
+        }
+
+        if (ellipsisAfter)
+        {
+            buffer[n++] = '…';
+        }
+
+        return new string(buffer[..n]);
+    }
 
     private static int WordStart(string text, int index)
     {
@@ -350,9 +421,6 @@ public sealed partial class QueryHighlighter
 
         return index;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     /// <summary>
     /// The Danish analysis with a filter after folding that drops the words the highlighter on this

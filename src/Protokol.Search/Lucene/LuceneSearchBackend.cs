@@ -84,7 +84,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     var weight = searcher.CreateNormalizedWeight(luceneQuery);
                     foreach (var leaf in searcher.IndexReader.Leaves)
                     {
-                        var count = counter.Count(leaf.AtomicReader, facets, ref matches);
+                        var count = counter.Count(leaf, facets, ref matches, searcher.IndexReader);
                         total += count;
                         if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
                         {
@@ -126,7 +126,8 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         var leaves = searcher.IndexReader.Leaves;
         var hits = new StoredHit[docs.ScoreDocs.Length];
         var bytes = new BytesRef();
-        var offsets = new TermOffsets(terms);
+        var offsets = new TermOffsets(terms, searcher.IndexReader);
+        var titleMatches = new List<AnalyzedToken>();
 
         // In document order, so each term's postings are read forward once per segment.
         var order = Enumerable.Range(0, hits.Length).OrderBy(i => docs.ScoreDocs[i].Doc).ToArray();
@@ -147,9 +148,11 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var record = HitRecord.Read(bytes);
             var text = record.TextStart;
             IReadOnlyList<SnippetPart>? snippet;
+            IReadOnlyList<SnippetPart>? titleParts = null;
             if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
             {
-                var matches = offsets.Matches(leaf, doc, record.Title.Length);
+                var matches = offsets.Matches(leaf, doc, record.Title.Length, titleMatches);
+                titleParts = highlighter.MarkMatches(record.Title, titleMatches);
                 snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
                 if (snippet is null)
                 {
@@ -170,7 +173,7 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             var values = SegmentValues.For(leaf.AtomicReader);
             var date = values.Dates[doc];
             var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
-            hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet);
+            hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet, titleParts);
         }
 
         return [.. hits];
@@ -191,28 +194,28 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
     /// words, at the same offsets, as tokenizing the text finds (the index was written by the same
     /// analysis), in the order of their offsets. The field holds the title first, then the text, whose
     /// offsets start after the title's end and the gap of one between values
-    /// (<see cref="TextOffset"/>); the title's own matches are left out. Documents are asked for in
-    /// increasing order within a segment: each term's postings of a segment are looked up once and
-    /// read forward.
+    /// (<see cref="TextOffset"/>); the title's own matches are handed back apart, when asked for.
+    /// Documents are asked for in increasing order within a segment: each term's postings of a segment
+    /// are opened once and read forward. With the searcher's top reader (<paramref name="top"/>), a
+    /// term's postings are opened from its kept context (<see cref="TermContexts"/>) without seeking
+    /// the segment's term dictionary.
     /// </summary>
-    internal sealed class TermOffsets(IReadOnlyCollection<string> terms)
+    internal sealed class TermOffsets(IReadOnlyCollection<string> terms, IndexReader? top = null)
     {
         private readonly (string Term, BytesRef Bytes)[] _terms = [.. terms.Select(t => (t, new BytesRef(t)))];
         private readonly DocsAndPositionsEnum?[] _postings = new DocsAndPositionsEnum?[terms.Count];
         private AtomicReaderContext? _leaf;
 
-        public List<AnalyzedToken> Matches(AtomicReaderContext leaf, int doc, int titleLength)
+        /// <summary>The text's matches; the title's into <paramref name="title"/> (cleared first) when given.</summary>
+        public List<AnalyzedToken> Matches(AtomicReaderContext leaf, int doc, int titleLength, List<AnalyzedToken>? title)
         {
             if (!ReferenceEquals(leaf, _leaf))
             {
                 _leaf = leaf;
-                var all = leaf.AtomicReader.GetTerms(All)?.GetEnumerator();
-                for (var i = 0; i < _terms.Length; i++)
-                {
-                    _postings[i] = all is not null && all.SeekExact(_terms[i].Bytes) ? all.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) : null;
-                }
+                Open(leaf);
             }
 
+            title?.Clear();
             var matches = new List<AnalyzedToken>();
             var shift = TextOffset(titleLength);
             for (var i = 0; i < _terms.Length; i++)
@@ -230,15 +233,49 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     {
                         matches.Add(new AnalyzedToken(_terms[i].Term, 0, postings.StartOffset - shift, postings.EndOffset - shift));
                     }
+                    else
+                    {
+                        title?.Add(new AnalyzedToken(_terms[i].Term, 0, postings.StartOffset, postings.EndOffset));
+                    }
                 }
             }
 
             if (_terms.Length > 1)
             {
-                matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+                matches.Sort(ByStart);
+                title?.Sort(ByStart);
             }
 
             return matches;
+        }
+
+        private static int ByStart(AnalyzedToken a, AnalyzedToken b) => a.Start.CompareTo(b.Start);
+
+        private void Open(AtomicReaderContext leaf)
+        {
+            TermsEnum? all = null;
+            for (var i = 0; i < _terms.Length; i++)
+            {
+                _postings[i] = null;
+                if (top is not null && TermContexts.Find(top, new Term(All, _terms[i].Bytes)) is { } context)
+                {
+                    // The kept context says whether the segment holds the term, and where its postings start.
+                    if (context.Get(leaf.Ord) is { } state)
+                    {
+                        all ??= leaf.AtomicReader.GetTerms(All)?.GetEnumerator();
+                        if (all is not null)
+                        {
+                            all.SeekExact(_terms[i].Bytes, state);
+                            _postings[i] = all.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+                        }
+                    }
+
+                    continue;
+                }
+
+                all ??= leaf.AtomicReader.GetTerms(All)?.GetEnumerator();
+                _postings[i] = all is not null && all.SeekExact(_terms[i].Bytes) ? all.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) : null;
+            }
         }
     }
 

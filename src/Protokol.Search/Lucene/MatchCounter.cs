@@ -103,16 +103,19 @@ internal sealed class MatchCounter
     /// <summary>
     /// Counts every match of a segment into <paramref name="facets"/> and keeps the matches' document
     /// numbers, in order, at the start of <paramref name="matches"/> (a larger array from the shared
-    /// pool when it is too small; the caller returns it); returns their number.
+    /// pool when it is too small; the caller returns it); returns their number. With the searcher's
+    /// top reader (<paramref name="top"/>), the terms' postings are opened from their kept contexts
+    /// (<see cref="TermContexts"/>), without seeking the segment's term dictionaries.
     /// </summary>
-    public int Count(AtomicReader reader, FacetCounts facets, ref int[] matches)
+    public int Count(AtomicReaderContext leaf, FacetCounts facets, ref int[] matches, IndexReader? top = null)
     {
+        var reader = leaf.AtomicReader;
         var live = reader.LiveDocs;
         var required = new DocIdSetIterator[_required.Length];
         var costs = new long[_required.Length];
         for (var i = 0; i < _required.Length; i++)
         {
-            var (iterator, cost) = Open(reader, live, _required[i]);
+            var (iterator, cost) = Open(leaf, top, live, _required[i]);
             if (iterator is null)
             {
                 return 0;
@@ -130,7 +133,7 @@ internal sealed class MatchCounter
         }
 
         var kept = matches;
-        var excluded = _excluded.Select(c => Open(reader, live, c).Iterator).OfType<DocIdSetIterator>().ToArray();
+        var excluded = _excluded.Select(c => Open(leaf, top, live, c).Iterator).OfType<DocIdSetIterator>().ToArray();
 
         var values = SegmentValues.For(reader);
         var dates = values.Dates;
@@ -211,9 +214,9 @@ internal sealed class MatchCounter
     }
 
     /// <summary>The documents holding any of the clause's terms (deleted ones left out), and their number before deletions; null when none does.</summary>
-    private static (DocIdSetIterator? Iterator, long Cost) Open(AtomicReader reader, IBits? live, (string Field, BytesRef[] Terms) clause)
+    private static (DocIdSetIterator? Iterator, long Cost) Open(AtomicReaderContext leaf, IndexReader? top, IBits? live, (string Field, BytesRef[] Terms) clause)
     {
-        var termsEnum = reader.GetTerms(clause.Field)?.GetEnumerator();
+        var termsEnum = leaf.AtomicReader.GetTerms(clause.Field)?.GetEnumerator();
         if (termsEnum is null)
         {
             return (null, 0);
@@ -223,11 +226,23 @@ internal sealed class MatchCounter
         long cost = 0;
         foreach (var term in clause.Terms)
         {
-            if (termsEnum.SeekExact(term))
+            if (top is not null && TermContexts.Find(top, new Term(clause.Field, term)) is { } context)
             {
-                cost += termsEnum.DocFreq;
-                found.Add(termsEnum.Docs(live, null, DocsFlags.NONE));
+                // The kept context says whether the segment holds the term, and where its postings start.
+                if (context.Get(leaf.Ord) is not { } state)
+                {
+                    continue;
+                }
+
+                termsEnum.SeekExact(term, state);
             }
+            else if (!termsEnum.SeekExact(term))
+            {
+                continue;
+            }
+
+            cost += termsEnum.DocFreq;
+            found.Add(termsEnum.Docs(live, null, DocsFlags.NONE));
         }
 
         return found.Count switch

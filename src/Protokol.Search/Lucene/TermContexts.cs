@@ -36,4 +36,20 @@ internal static class TermContexts
 
         return context;
     }
+
+    /// <summary>
+    /// The term's kept context in <paramref name="reader"/>, looked up and kept now when there is
+    /// room; null when the reader's table is full and does not hold it (the caller then seeks the
+    /// term where it needs it, instead of in every segment).
+    /// </summary>
+    public static TermContext? Find(IndexReader reader, Term term)
+    {
+        var kept = Kept.GetValue(reader, _ => new ConcurrentDictionary<Term, TermContext>());
+        if (kept.TryGetValue(term, out var context))
+        {
+            return context;
+        }
+
+        return kept.Count < MaximumPerReader ? For(reader, term) : null;
+    }
 }

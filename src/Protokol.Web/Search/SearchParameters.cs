@@ -72,12 +72,15 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
     /// <summary>The URL of this search with some values changed (facets, paging, removing a filter).</summary>
     public static string Url(string path, SearchRequest request)
     {
-        var parts = new List<string>();
+        // One builder, no list of parts: the facets' and pages' links are made per request, many of them.
+        var builder = new StringBuilder(path, path.Length + 64);
+        var first = true;
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
+                builder.Append(first ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+                first = false;
             }
         }
 
@@ -90,18 +93,28 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
         Add("fra", request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("til", request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("person", request.PersonId?.ToString(CultureInfo.InvariantCulture));
-        Add("type", Types.FirstOrDefault(t => t.Type == request.Type && request.Type is not null).Value);
-        Add("art", Kinds.FirstOrDefault(k => k.Kind == request.Kind && request.Kind is not null).Value);
+        foreach (var t in Types)
+        {
+            if (t.Type == request.Type)
+            {
+                Add("type", t.Value);
+                break;
+            }
+        }
+
+        foreach (var k in Kinds)
+        {
+            if (k.Kind == request.Kind)
+            {
+                Add("art", k.Value);
+                break;
+            }
+        }
+
         Add("beslutning", request.HasDecision ? "1" : null);
         Add("sortering", request.Sort == SearchSort.Relevance ? null : Sorts.First(s => s.Sort == request.Sort).Value);
         Add("side", request.Page > 1 ? request.Page.ToString(CultureInfo.InvariantCulture) : null);
         Add("antal", request.PageSize != 20 ? request.PageSize.ToString(CultureInfo.InvariantCulture) : null);
-        var builder = new StringBuilder(path);
-        if (parts.Count > 0)
-        {
-            builder.Append('?').AppendJoin("&", parts);
-        }
-
         return builder.ToString();
     }
 
