@@ -98,6 +98,16 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void A_heading_wrapped_onto_the_next_line_is_completed_from_the_table_of_contents()
+    {
+        var m = Parse("Referat\nHavnerådet\nMødedato: 20. januar 2026, kl. 16.00\nIndhold\nGodkendelse af dagsorden.............................................3\nSvar på forslag om at sikre havnebadets fremtid på Nordkajen..........4\nOrientering om ny 2030-fremskrivning for havnen......................5\nPunkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\nPunkt 2: Svar på forslag om at sikre havnebadets\nfremtid på Nordkajen\nSag 2026-17\nBeslutning\nTiltrådt.\nPunkt 3: Orientering om ny 2030fremskrivning for havnen\nBeslutning\nTaget til efterretning.\n");
+
+        Assert.Equal(["Godkendelse af dagsorden", "Svar på forslag om at sikre havnebadets fremtid på Nordkajen", "Orientering om ny 2030-fremskrivning for havnen"], m.Items.Select(i => i.Title));
+        Assert.DoesNotContain("fremtid på Nordkajen", m.Items[1].Text ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal("Tiltrådt.", m.Items[1].Decision);
+    }
+
+    [Fact]
     public void A_chair_label_ends_the_absence_list_and_a_person_named_twice_attends_once()
     {
         var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere\nFormand Anna Holm, næstformand Bo Berg, Carl Dahl\nAfbud:\nDorte Eng\nOrdstyrer:\nNæstformand Bo Berg\nReferent:\nCarl Dahl\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");

@@ -49,6 +49,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             }
         }
 
+        IndexedTitles.Complete(segments.Header, segments.AllItems);
         var withdrawnElsewhere = segments.AllItems.SelectMany(i => WithdrawalRules.WithdrawnElsewhere(i.BodyText)).ToHashSet();
         foreach (var item in segments.AllItems)
         {
