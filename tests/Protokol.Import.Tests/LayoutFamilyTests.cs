@@ -108,6 +108,16 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void Bullets_inside_an_items_summary_are_no_headings_when_another_section_comes_before_the_decision()
+    {
+        var m = Parse("Dagsorden\nTorsdag 10. nov 2026 kl. 10:30\nHavnerådet\nReferat\nResumé\nFormanden orienterer om nyt.\n- Havnebadet\n- Cykelparkering\nSagen behandles i\nHavnerådet (orientering).\nBeslutning Havnerådet den 10-11-2026\nTaget til efterretning.\nResumé\nOrientering fra underudvalget.\nSagen behandles i\nHavnerådet (orientering).\nBeslutning Havnerådet den 10-11-2026\nUnderudvalget fortsætter arbejdet.\n");
+
+        Assert.Equal(2, m.Items.Count);
+        Assert.All(m.Items, i => Assert.Null(i.Title));
+        Assert.Equal(["Taget til efterretning.", "Underudvalget fortsætter arbejdet."], m.Items.Select(i => i.Decision));
+    }
+
+    [Fact]
     public void A_chair_label_ends_the_absence_list_and_a_person_named_twice_attends_once()
     {
         var m = Parse("Referat af Havnerådets møde den 20. januar 2026\nDeltagere\nFormand Anna Holm, næstformand Bo Berg, Carl Dahl\nAfbud:\nDorte Eng\nOrdstyrer:\nNæstformand Bo Berg\nReferent:\nCarl Dahl\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");

@@ -65,7 +65,9 @@ internal sealed partial class BulletHeadingLayout : ISegmentationRule
                 return true;
             }
 
-            if (Bullet().IsMatch(text))
+            // Another section first ("Sagen behandles i", "Forslag"): the bullet is a point inside an item's
+            // summary (Kolding's "Resumé" lists), not the item's heading.
+            if (Bullet().IsMatch(text) || SectionLabels.IsLabel(text))
             {
                 return false;
             }
