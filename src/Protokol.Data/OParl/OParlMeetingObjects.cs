@@ -191,7 +191,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
                 }
 
                 objects.Add(new ObjectRow(
-                    r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), Blob(r, 4)));
+                    r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetFieldValue<byte[]>(4)));
             }
         }
 
@@ -213,32 +213,6 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// A kept object's bytes, copied once into an array that is not cleared first (<c>GetFieldValue&lt;byte[]&gt;</c> clears a new
-    /// array and then copies into it: a meeting list's page is about 174 KB of kept bytes).
-    /// </summary>
-    private static byte[]? Blob(DbDataReader r, int i)
-    {
-        if (r.IsDBNull(i))
-        {
-            return null;
-        }
-
-        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)r.GetBytes(i, 0, null, 0, 0)));
-        for (var read = 0; read < bytes.Length;)
-        {
-            var n = (int)r.GetBytes(i, read, bytes, read, bytes.Length - read);
-            if (n <= 0)
-            {
-                throw new InvalidOperationException($"The kept object in column {i} ended after {read} of {bytes.Length} bytes.");
-            }
-
-            read += n;
-        }
-
-        return bytes;
     }
 
     private static int Size(int[] ids) => Array.FindIndex(LeanStatement.ListSizes, s => s >= ids.Length);
@@ -272,7 +246,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
 
                 meetings.Add(new MeetingKeyRow(
                     r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 3),
-                    r.IsDBNull(6) ? null : r.GetString(6), Blob(r, 7)));
+                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<byte[]>(7)));
             }
 
             // Items, attendance, attachments, hearings: each meeting's sums in that order (a part left out when there is none).
