@@ -231,6 +231,53 @@ public abstract class OParlKeptObjectTests(ProtokolAppFactory app)
     }
 
     [Fact]
+    public async Task A_run_of_ids_read_as_a_range_sees_an_edit_in_its_middle_and_leaves_out_the_ids_not_asked_for()
+    {
+        // Five meetings in a row, each with public items; the second is not asked for. The four ids asked for span five, so their
+        // keys are read as the range from the first to the last id (session 9), which reads the second meeting's rows too; the same
+        // for the items asked for (those of the four meetings but one), which span the second meeting's items.
+        var run = await WithContextAsync(db => db.Meetings.AsNoTracking()
+            .Where(m => m.State >= MeetingState.AgendaPublished && m.Items.Count(i => i.IsPublic) >= 2)
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        var first = Enumerable.Range(0, run.Count - 4).First(i => run[i + 4] - run[i] == 4);
+        int[] meetings = [run[first], run[first + 2], run[first + 3], run[first + 4]];
+        var middle = meetings[1];
+        var items = await WithContextAsync(db => db.AgendaItems.AsNoTracking()
+            .Where(i => i.IsPublic && meetings.Contains(i.MeetingId)).OrderBy(i => i.Id).Select(i => new { i.Id, i.MeetingId }).ToListAsync());
+        var edited = items.First(i => i.MeetingId == middle).Id;
+        var skippedItem = items.First(i => i.MeetingId == middle && i.Id != edited).Id;
+        var askedItems = items.Select(i => i.Id).Where(i => i != skippedItem).ToArray();
+
+        async Task<(IReadOnlyList<OParlKeptObject> Meetings, IReadOnlyList<OParlKeptObject> Items)> KeysAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+            var writer = OParlKeptObjects.Writer(queries, new OParlUrls(Origin));
+            return (await queries.KeptMeetingsAsync(meetings, writer, CancellationToken.None), await queries.KeptAgendaItemsAsync(askedItems, writer, CancellationToken.None));
+        }
+
+        foreach (var meeting in meetings)
+        {
+            await MeetingAsync(meeting);
+        }
+
+        var (keptMeetings, keptItems) = await KeysAsync();
+        Assert.Equal(meetings, keptMeetings.Select(k => k.Id).Order());
+        Assert.All(keptMeetings, k => Assert.True(k.Current));
+        Assert.Equal(askedItems, keptItems.Select(k => k.Id).Order());
+        Assert.All(keptItems, k => Assert.True(k.Current));
+
+        await SetAsync<AgendaItem, string>(edited, i => i.Title, "Solsikkestien");
+        (keptMeetings, keptItems) = await KeysAsync();
+        Assert.Equal(meetings, keptMeetings.Select(k => k.Id).Order());
+        Assert.Equal([middle], keptMeetings.Where(k => !k.Current).Select(k => k.Id));
+        Assert.Equal(items.Where(i => i.MeetingId == middle && i.Id != skippedItem).Select(i => i.Id), keptItems.Where(k => !k.Current).Select(k => k.Id).Order());
+        Assert.Contains("Solsikkestien", await MeetingAsync(middle), StringComparison.Ordinal);
+        Assert.Contains("Solsikkestien", await ItemAsync(edited), StringComparison.Ordinal);
+        Assert.All((await KeysAsync()).Meetings, k => Assert.True(k.Current));
+    }
+
+    [Fact]
     public async Task A_kept_object_is_written_again_under_another_public_address()
     {
         var (meeting, _) = await PublishedAsync();

@@ -76,25 +76,49 @@ internal sealed class KeptAgendaItemObjectConfiguration : IEntityTypeConfigurati
 internal sealed partial class OParlQueries : IOParlMeetingObjects
 {
     private static readonly LeanStatement[] MeetingKeyCommands =
-        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(LeanStatement.List(size), kept: true), size))];
+        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(In(LeanStatement.List(size)), kept: true), size))];
 
     /// <summary>The keys of the meetings of a page's agenda items, without the meetings' kept objects.</summary>
     private static readonly LeanStatement[] ItemMeetingKeyCommands =
-        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(LeanStatement.List(size), kept: false), size))];
+        [.. LeanStatement.ListSizes.Select(size => new LeanStatement(ObjectKeySql(In(LeanStatement.List(size)), kept: false), size))];
 
     private static readonly LeanStatement[] ItemCommands = [.. LeanStatement.ListSizes.Select(size => new LeanStatement(
+        ItemSql($"IN ({LeanStatement.List(size)})"), size))];
+
+    /// <summary>
+    /// The range forms (session 9): the meetings (or items) with an id from <c>@p0</c> to <c>@p1</c>, for a dense run of ids such as a
+    /// keyset page gives: two parameters bound to each statement instead of the page's ids padded to a list size, and no list of
+    /// values for the engine to sort per statement. The rows of ids in the range that were not asked for are read and left out.
+    /// </summary>
+    private static readonly LeanStatement MeetingKeyRange = new(ObjectKeySql(Range, kept: true), 2);
+
+    private static readonly LeanStatement ItemMeetingKeyRange = new(ObjectKeySql(Range, kept: false), 2);
+
+    private static readonly LeanStatement ItemRange = new(ItemSql(Range), 2);
+
+    private const string Range = "BETWEEN @p0 AND @p1";
+
+    private static string In(string list) => $"IN ({list})";
+
+    private static string ItemSql(string ids) =>
         $"""
         SELECT i."Id", i."MeetingId", k."MeetingId", k."Key", k."Json"
         FROM "AgendaItems" AS i
         LEFT JOIN "AgendaItemObjects" AS k ON k."AgendaItemId" = i."Id"
-        WHERE i."Id" IN ({LeanStatement.List(size)})
-        """, size))];
+        WHERE i."Id" {ids}
+        """;
+
+    /// <summary>
+    /// Whether a sorted set of ids is read as the range from its first to its last id: when at most as many ids again lie between them
+    /// (a page of a list in id order, the meetings of a page of items), so the rows read and left out never outnumber those asked for.
+    /// </summary>
+    internal static bool IsDense(int[] sorted) => sorted.Length > 0 && (long)sorted[^1] - sorted[0] < 2L * sorted.Length;
 
     private const string KeptColumns = """t."Key", t."Json" """;
 
     private const string KeptJoin = """LEFT JOIN "MeetingObjects" AS t ON t."MeetingId" = m."Id" """;
 
-    /// <summary>The key command for meetings by id, with (<paramref name="kept"/>) or without their kept objects.</summary>
+    /// <summary>The key command for meetings whose id is <paramref name="meetings"/> (a list or a range), with (<paramref name="kept"/>) or without their kept objects.</summary>
     private static string ObjectKeySql(string meetings, bool kept) =>
         $"""
         SELECT m."Id", m."State", o."BodyId", m."Version", o."Version", COALESCE(l."Version", 0), {(kept ? KeptColumns : "NULL, NULL")}
@@ -102,24 +126,24 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
         {(kept ? KeptJoin : string.Empty)}
-        WHERE m."Id" IN ({meetings});
+        WHERE m."Id" {meetings};
         SELECT i."MeetingId", CAST(MAX(i."Id") AS BIGINT), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT)
         FROM "AgendaItems" AS i
-        WHERE i."MeetingId" IN ({meetings})
+        WHERE i."MeetingId" {meetings}
         GROUP BY i."MeetingId";
         SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT)
         FROM "Attendance" AS a
-        WHERE a."MeetingId" IN ({meetings})
+        WHERE a."MeetingId" {meetings}
         GROUP BY a."MeetingId";
         SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT),
             CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256") THEN 1 ELSE 0 END) AS BIGINT)
         FROM "Attachments" AS a
-        WHERE a."MeetingId" IN ({meetings})
+        WHERE a."MeetingId" {meetings}
         GROUP BY a."MeetingId";
         SELECT i."MeetingId", CAST(MAX(h."Id") AS BIGINT), CAST(SUM(h."Id") AS BIGINT), CAST(SUM(h."AgendaItemId") AS BIGINT)
         FROM "Hearings" AS h
         INNER JOIN "AgendaItems" AS i ON i."Id" = h."AgendaItemId"
-        WHERE i."MeetingId" IN ({meetings})
+        WHERE i."MeetingId" {meetings}
         GROUP BY i."MeetingId";
         SELECT COALESCE((SELECT s."Version" FROM "RegistryStamps" AS s WHERE s."Id" = 1), 0)
         """;
@@ -150,16 +174,22 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
     {
         if (!items)
         {
-            var meetings = await ReadMeetingKeysAsync(session, MeetingKeyCommands, ids, writer, ct);
+            var meetings = await ReadMeetingKeysAsync(session, kept: true, ids, writer, ct);
             return meetings.ConvertAll(m => new OParlKeptObject(m.Row.Id, m.Row.Id, m.Row.State, m.Key, m.Row.Key == m.Key ? m.Row.Json : null));
         }
 
         // The items with their meetings and kept objects, then their meetings' keys (a second command on the same session).
         var objects = new List<ObjectRow>(ids.Length);
-        await using (var r = await session.ExecuteAsync(ItemCommands[Size(ids)], Padded(ItemCommands[Size(ids)], ids), ct))
+        var (itemStatement, itemValues) = IsDense(ids) ? (ItemRange, new[] { ids[0], ids[^1] }) : (ItemCommands[Size(ids)], Padded(ItemCommands[Size(ids)], ids));
+        await using (var r = await session.ExecuteAsync(itemStatement, itemValues, ct))
         {
             while (await r.ReadAsync(ct))
             {
+                if (Array.BinarySearch(ids, r.GetInt32(0)) < 0)
+                {
+                    continue;
+                }
+
                 objects.Add(new ObjectRow(
                     r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetFieldValue<byte[]>(4)));
             }
@@ -170,7 +200,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
             return [];
         }
 
-        var keys = (await ReadMeetingKeysAsync(session, ItemMeetingKeyCommands, [.. objects.Select(o => o.MeetingId).Distinct().Order()], writer, ct))
+        var keys = (await ReadMeetingKeysAsync(session, kept: false, [.. objects.Select(o => o.MeetingId).Distinct().Order()], writer, ct))
             .ToDictionary(m => m.Row.Id);
         var found = new List<OParlKeptObject>(objects.Count);
         foreach (var o in objects)
@@ -196,16 +226,24 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
     }
 
     /// <summary>The meetings' keys of now (and their kept objects, when the command reads them).</summary>
-    private static async Task<List<(MeetingKeyRow Row, string Key)>> ReadMeetingKeysAsync(ReadSession session, LeanStatement[] commands, int[] ids, string writer, CancellationToken ct)
+    /// <remarks>A dense set of ids (<see cref="IsDense"/>) is read by the range form; the meetings in the range not asked for are left out.</remarks>
+    private static async Task<List<(MeetingKeyRow Row, string Key)>> ReadMeetingKeysAsync(ReadSession session, bool kept, int[] ids, string writer, CancellationToken ct)
     {
-        var statement = commands[Size(ids)];
+        var (statement, values) = IsDense(ids)
+            ? (kept ? MeetingKeyRange : ItemMeetingKeyRange, new[] { ids[0], ids[^1] })
+            : ((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], Padded((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], ids));
         var meetings = new List<MeetingKeyRow>(ids.Length);
         var sums = new Dictionary<int, StringBuilder>();
         var registry = "r0";
-        await using (var r = await session.ExecuteAsync(statement, Padded(statement, ids), ct))
+        await using (var r = await session.ExecuteAsync(statement, values, ct))
         {
             while (await r.ReadAsync(ct))
             {
+                if (Array.BinarySearch(ids, r.GetInt32(0)) < 0)
+                {
+                    continue;
+                }
+
                 meetings.Add(new MeetingKeyRow(
                     r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 3),
                     r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<byte[]>(7)));
@@ -218,6 +256,11 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
                 while (await r.ReadAsync(ct))
                 {
                     var meeting = r.GetInt32(0);
+                    if (Array.BinarySearch(ids, meeting) < 0)
+                    {
+                        continue;
+                    }
+
                     if (!sums.TryGetValue(meeting, out var text))
                     {
                         sums[meeting] = text = new StringBuilder();
