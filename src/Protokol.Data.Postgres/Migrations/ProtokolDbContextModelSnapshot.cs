@@ -865,6 +865,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("Modified");
 
+                    b.HasIndex("OrganizationId", "Id");
+
                     b.HasIndex("OrganizationId", "ImportedFrom");
 
                     b.HasIndex("OrganizationId", "Date", "Id");
@@ -1442,6 +1444,19 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("MinutesTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistryStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -1459,19 +1474,6 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasKey("OrganizationId");
 
                     b.ToTable("CouncilMeetingCounts", (string)null);
-                });
-
-            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("RegistryStamps", (string)null);
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>

@@ -832,6 +832,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("Modified");
 
+                    b.HasIndex("OrganizationId", "Id");
+
                     b.HasIndex("OrganizationId", "ImportedFrom");
 
                     b.HasIndex("OrganizationId", "Date", "Id");
@@ -1389,6 +1391,19 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("MinutesTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistryStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.CouncilMeetingCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -1406,19 +1421,6 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasKey("OrganizationId");
 
                     b.ToTable("CouncilMeetingCounts", (string)null);
-                });
-
-            modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("RegistryStamps", (string)null);
                 });
 
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>

@@ -34,6 +34,9 @@ internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
         // SQLite keeps the row id in every index anyway, PostgreSQL otherwise sorts all the council's meetings.
         builder.HasIndex(m => new { m.OrganizationId, m.Date, m.Id });
         builder.HasIndex(m => m.Date);
+        // An organization's meetings in id order (the OParl meeting list of an organization, by key after a cursor): a
+        // seek to the page's first meeting instead of reading and sorting every meeting of the organization.
+        builder.HasIndex(m => new { m.OrganizationId, m.Id });
         builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Location).WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(m => m.Host).WithMany().HasForeignKey(m => m.HostId).OnDelete(DeleteBehavior.SetNull);
