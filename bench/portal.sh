@@ -81,7 +81,7 @@ start_portal() {
   wait_up "$portal_url/"
 }
 
-pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1 soeg-rare soeg-common api-search)
+pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-org-meetings oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1 soeg-rare soeg-common api-search)
 targets() {
   local items=$1 meeting=$(( $1 / 12 / 2 ))
   declare -gA paths=(
@@ -92,6 +92,7 @@ targets() {
     [oparl-items-after]="/oparl/v1/body/1/agendaItem?after=0-$(( items * 9 / 10 ))"
     [oparl-meetings-1]="/oparl/v1/body/1/meeting"
     [oparl-meetings-late]="/oparl/v1/body/1/meeting?page=$(( items / 12 / 25 * 9 / 10 ))"
+    [oparl-org-meetings]="/oparl/v1/organization/2/meeting"
     [oparl-files-1]="/oparl/v1/body/1/file" [oparl-people-1]="/oparl/v1/body/1/person"
     [oparl-memberships-1]="/oparl/v1/body/1/membership" [oparl-organizations-1]="/oparl/v1/body/1/organization"
     [soeg-rare]="/soeg?q=vandt%C3%A5rnsudvalget" [soeg-common]="/soeg?q=kommunen"
@@ -224,14 +225,14 @@ if [[ " ${modes[*]} " == *" uncached "* ]]; then
       k="$items:uncached:$name"
       verdict "$(( $(ge "${R[$k]}" 3) & $(le "${P[$k]}" 60) ))" "$name at $items items: ${R[$k]} % of bare (≥ 3 %), p99 ${P[$k]} ms (≤ 60 ms)"
     done
-    for name in oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1; do
+    for name in oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-org-meetings oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1; do
       k="$items:uncached:$name"
       verdict "$(ge "${R[$k]}" 5)" "$name at $items items: ${R[$k]} % of bare (≥ 5 %)"
     done
     verdict "$(flat "${C[$items:uncached:oparl-items-1]}" "${C[$items:uncached:oparl-items-late]}")" \
       "OParl item list page independent of the page number at $items items: CPU ${C[$items:uncached:oparl-items-1]} vs ${C[$items:uncached:oparl-items-late]} ms/request (within 1.5×)"
   done
-  for name in front organization oparl-items-1 oparl-items-late oparl-meetings-1 oparl-files-1 oparl-people-1 oparl-memberships-1; do
+  for name in front organization oparl-items-1 oparl-items-late oparl-meetings-1 oparl-org-meetings oparl-files-1 oparl-people-1 oparl-memberships-1; do
     verdict "$(flat "${C[$items1:uncached:$name]}" "${C[$items2:uncached:$name]}")" \
       "$name independent of the archive's size: CPU ${C[$items2:uncached:$name]} ms/request at $items2 items, ${C[$items1:uncached:$name]} at $items1 (within 1.5×)"
   done
