@@ -82,6 +82,8 @@ public sealed class MeetingParser(Cleaner cleaner)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // "Deltagere: Seniorrådet, …" names the council itself, not a person.
+        attendees.RemoveAll(ElectedOfficers.IsBody);
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
         var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
         // Decisions by label or opening word are read once; informal minutes only when the document is minutes.
@@ -93,12 +95,10 @@ public sealed class MeetingParser(Cleaner cleaner)
             || (!header.SaysAgenda && segments.AllItems.Any(i => Informal(i) is not null));
         var context = new DecisionContext(minutes);
 
-        // "Deltagere: Seniorrådet, …" names the council itself; those chosen as chair or minute-taker were there.
-        attendees.RemoveAll(ElectedOfficers.IsBody);
-        var present = new PeopleInDocument(attendees.Concat(absent));
-        foreach (var elected in ElectedOfficers.Find(segments.AllItems.Select(i => (i.Title, formal[i] ?? (minutes ? Informal(i) : null)))))
+        // Those chosen as chair or minute-taker were there (unless the lists already name them).
+        foreach (var elected in ElectedOfficers.Find(segments.AllItems.Select(i => (i.Title, Decision(i, context, formal, Informal)))))
         {
-            if (present.Resolve(elected) is null && !attendees.Contains(elected, StringComparer.OrdinalIgnoreCase))
+            if (people.Resolve(elected) is null && !attendees.Contains(elected, StringComparer.OrdinalIgnoreCase))
             {
                 attendees.Add(elected);
             }
@@ -166,9 +166,13 @@ public sealed class MeetingParser(Cleaner cleaner)
         return i == x.Length && j == y.Length;
     }
 
+    /// <summary>An item's decision: by label or opening word, else (in minutes only) its informal minute.</summary>
+    private static string? Decision(ItemBlock block, DecisionContext context, Dictionary<ItemBlock, string?> formal, Func<ItemBlock, string?> informal) =>
+        formal[block] ?? (context.Minutes ? informal(block) : null);
+
     private static ParsedItem Item(ItemBlock block, DecisionContext context, Dictionary<ItemBlock, string?> formal, Func<ItemBlock, string?> informal)
     {
-        var decision = formal[block] ?? (context.Minutes ? informal(block) : null);
+        var decision = Decision(block, context, formal, informal);
         var text = TextReflow.ToMarkdown(block.Body);
 
         // "Godkendt" alone is the decision, not minutes as well.
