@@ -13,6 +13,8 @@
 #   bench/portal.sh                      both modes (page cache on, then off), 100,000 and 10,000 items
 #   UNCACHED=1 bench/portal.sh           only with the page cache off (Protokol__PageCache=false)
 #   ITEMS=100000 ITEMS2=10000 DURATION=10s CONNECTIONS=32 DATA=DIR (keep seeded archives in DIR/N)
+#   PAGES="meeting front"                only those pages (no target lines then)
+#   ITEMS2=none                          only the first archive size (no target lines then)
 #   CRAWL=0                              without the full OParl crawl the uncached mode ends each archive with
 #   ENGINE=postgres                      the archives in PostgreSQL (a private cluster per size, kept in DATA/pg-N), searched
 #                                        by PostgreSQL; CPU per request and memory are then the web process's alone,
@@ -81,7 +83,10 @@ start_portal() {
   wait_up "$portal_url/"
 }
 
-pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-org-meetings oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1 soeg-rare soeg-common api-search)
+all_pages=(meeting organization person front oparl-meeting oparl-items-1 oparl-items-late oparl-items-after oparl-meetings-1 oparl-meetings-late oparl-org-meetings oparl-files-1 oparl-people-1 oparl-memberships-1 oparl-organizations-1 soeg-rare soeg-common api-search)
+read -r -a pages <<<"${PAGES:-${all_pages[*]}}"
+sizes=("$items1")
+[ "$items2" = none ] || sizes+=("$items2")
 targets() {
   local items=$1 meeting=$(( $1 / 12 / 2 ))
   declare -gA paths=(
@@ -116,7 +121,7 @@ declare -A R P C S B X
 peak_uncached=0
 peak_anon_uncached=0
 peak_file_uncached=0
-for items in "$items1" "$items2"; do
+for items in "${sizes[@]}"; do
   data="$keep/$items"
   if [ "$engine" = postgres ]; then
     data="$keep/pg-$items"
@@ -209,7 +214,7 @@ for items in "$items1" "$items2"; do
   stop_postgres
 done
 
-if [[ " ${modes[*]} " == *" uncached "* ]]; then
+if [[ " ${modes[*]} " == *" uncached "* ]] && [ -z "${PAGES:-}" ] && [ "$items2" != none ]; then
   echo
   echo "== targets of issue 17 (page cache off)"
   verdict() { if [ "$1" = 1 ]; then echo "met    : $2"; else echo "not met: $2"; fi; }
