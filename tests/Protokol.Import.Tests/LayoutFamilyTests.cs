@@ -193,6 +193,17 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void One_who_sent_apologies_and_came_late_after_all_attended()
+    {
+        var m = Parse("Referat af møde i Idrætsrådet den 4. maj 2021\n1. Godkendelse af dagsorden\nBeslutning\nI mødet deltog:\nBorgerrepræsentanter:\n"
+            + "Ulla Bak, Bo Ravn (ankom under behandlingen af punkt 3) og Ane Holm (kom kl. 17.10)\nFra forvaltningen:\nPer Lund (gik efter punkt 2)\n"
+            + "Følgende havde meldt afbud:\nBo Ravn, Ane Holm og Ib Dahl.\nDagsordenen blev godkendt.\n2. Eventuelt\nBeslutning\nIntet.\n");
+
+        Assert.Equal(["Ulla Bak", "Bo Ravn", "Ane Holm", "Per Lund"], m.Attendees);
+        Assert.Equal(["Ib Dahl"], m.Absent);
+    }
+
+    [Fact]
     public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
     {
         var m = ParseHtml("<!DOCTYPE html><html><body><h1>Referat 1. oktober 2025 kl. 15.45</h1><table><tr><td><span>1</span></td><td><button><h2>Referat fra sidste møde</h2></button>"

@@ -78,7 +78,9 @@ public sealed class MeetingParser(Cleaner cleaner)
             }
         }
 
+        // One who sent apologies and came after all ("X (ankom under punkt 6)" in the attendance list) attended.
         var absent = header.Absent.Concat(AbsenceInDecisions.Find(segments.AllItems))
+            .Where(a => !header.PresentInPart.Contains(a, StringComparer.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

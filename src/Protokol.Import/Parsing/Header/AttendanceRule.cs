@@ -122,16 +122,29 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
             Collect(collected, names, marked);
             Distribute(context, kind, names, marked);
+            if (!IsAbsenceList(kind))
+            {
+                context.PresentInPart.AddRange(names.Where(n => PartlyPresent(collected, n)));
+            }
         }
     }
+
+    /// <summary>Whether the list's entry for <paramref name="name"/> carries a remark that the person came late or left early.</summary>
+    private static bool PartlyPresent(string list, string name)
+    {
+        var at = list.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && ArrivalRemark().IsMatch(list.AsSpan(at + name.Length).ToString());
+    }
+
+    private static bool IsAbsenceList(string kind) =>
+        kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
+        || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
 
     /// <summary>Puts a label's names where the label says: absent, guests, the one chair or minute-taker, or attendees.</summary>
     private static void Distribute(HeaderContext context, string kind, List<string> names, List<string> marked)
     {
-        var absentList = kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
-            || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
         context.Absent.AddRange(marked);
-        if (absentList)
+        if (IsAbsenceList(kind))
         {
             context.Absent.AddRange(names);
         }
@@ -219,6 +232,10 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
     [GeneratedRegex(@"^(?<names>.+?)\s+deltog\s+(?:ved|under|i|til|på)\s+(?:punkt(?:erne)?|pkt\.?)\s+(?<items>\d+[a-z]?(?:\s*(?:,|og|-)\s*\d+[a-z]?)*)\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GuestsForItems();
+
+    /// <summary>Right after a name: "(ankom under behandlingen af punkt 6)", "(kom kl. 17.10)", "(deltog fra punkt 3)", "(gik efter punkt 4)", "(forlod mødet kl. 16)".</summary>
+    [GeneratedRegex(@"^\s*\((?:ankom|kom|mødte|deltog\s+(?:fra|under|i|til|ved)|gik|forlod|til\s+og\s+med)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArrivalRemark();
 
     [GeneratedRegex(@"\d+[a-z]?")]
     private static partial Regex ItemNumbers();

@@ -12,6 +12,7 @@ internal sealed record Header(
     string? Location,
     IReadOnlyList<string> Attendees,
     IReadOnlyList<string> Absent,
+    IReadOnlyList<string> PresentInPart,
     IReadOnlyList<ParsedGuest> Guests,
     bool SaysMinutes,
     bool SaysHeld,
@@ -42,6 +43,9 @@ internal sealed class HeaderContext(IReadOnlyList<SourceLine> header, IReadOnlyL
     public List<string> Attendees { get; } = [];
 
     public List<string> Absent { get; } = [];
+
+    /// <summary>Attendees whose entry says they came late or left early ("X (ankom under punkt 6)"): there, even if an apology list names them too.</summary>
+    public List<string> PresentInPart { get; } = [];
 
     public List<ParsedGuest> Guests { get; } = [];
 
@@ -94,6 +98,6 @@ internal static class HeaderExtractor
         }
 
         return new Header(context.Body, context.Date, context.DateLine, context.Start, context.End, context.Location,
-            context.Attendees, context.Absent, context.Guests, context.SaysMinutes, context.SaysHeld, context.SaysAgenda, context.Review);
+            context.Attendees, context.Absent, context.PresentInPart, context.Guests, context.SaysMinutes, context.SaysHeld, context.SaysAgenda, context.Review);
     }
 }
