@@ -203,6 +203,17 @@ public sealed class LayoutFamilyTests
         Assert.Equal(["Ib Dahl"], m.Absent);
     }
 
+    [Theory]
+    [InlineData("På Kildegården dvs fysisk møde", "Kildegården")]
+    [InlineData("I mødelokale 2, Rådhuset, d.v.s. ikke online", "mødelokale 2, Rådhuset")]
+    [InlineData("På Havnehuset - altså ikke på rådhuset", "Havnehuset")]
+    public void A_place_ends_before_an_explanation_after_it(string placeLine, string place)
+    {
+        var m = Parse($"Indkaldelse til møde i Ældrerådet\nTirsdag den 8. juni 2021 kl. 10.00\n{placeLine}\nDagsorden:\n1. Godkendelse af dagsorden\n2. Eventuelt\n");
+
+        Assert.Equal(place, m.Location);
+    }
+
     [Fact]
     public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
     {

@@ -21,5 +21,9 @@ internal static partial class HeaderPatterns
     [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]
     public static partial Regex StartsWithLabel();
 
-    public static string Tidy(string location) => location.Trim().TrimEnd('.', ',', ' ');
+    /// <summary>The place as written, without an explanation after it ("Selmersbo dvs. fysisk møde", "Rådhuset, altså ikke online").</summary>
+    public static string Tidy(string location) => Explanation().Replace(location.Trim(), string.Empty).TrimEnd('.', ',', ' ', '-', '–');
+
+    [GeneratedRegex(@"[\s,]+(?:dvs\.?|d\.v\.s\.?|altså|hvilket vil sige)(?=\s|$).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Explanation();
 }
