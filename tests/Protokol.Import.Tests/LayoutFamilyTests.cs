@@ -215,6 +215,17 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void A_member_the_attendance_item_says_took_part_in_some_items_attended()
+    {
+        var m = Parse("Ungerådet - Referat\nDato: 2. februar 2021\n\n1. Fraværende\nBeslutning\nIb Dahl var fraværende.\nEva Kjær deltog under pkt. 1-3 og delvis under pkt. 4.\n"
+            + "Bo Ravn deltog fra kl. 17.30.\n\n2. Skolernes trivsel\nBeslutning\nTaget til efterretning.\n");
+
+        Assert.Equal(["Eva Kjær", "Bo Ravn"], m.Attendees);
+        Assert.Equal(["Ib Dahl"], m.Absent);
+        Assert.Empty(m.Guests);
+    }
+
+    [Fact]
     public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
     {
         var m = ParseHtml("<!DOCTYPE html><html><body><h1>Referat 1. oktober 2025 kl. 15.45</h1><table><tr><td><span>1</span></td><td><button><h2>Referat fra sidste møde</h2></button>"

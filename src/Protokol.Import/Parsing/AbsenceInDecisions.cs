@@ -8,7 +8,8 @@ namespace Protokol.Import.Parsing;
 /// a decision label (Slagelse, Stevns, Acadre "Ikke til stede:"), an item titled "Fraværende" whose
 /// decision says "Afbud: A, B og C. Uden afbud D." or "A og B var fraværende." (Brønderslev). Lines in
 /// other sections (Sagsforløb quoting earlier meetings) and sentences such as "X deltog ikke i
-/// behandlingen af punktet" (one item only) are not absences from the meeting.
+/// behandlingen af punktet" (one item only) are not absences from the meeting. The item about
+/// attendance also names members there for part of the meeting (<see cref="PresentInPart"/>).
 /// </summary>
 internal static partial class AbsenceInDecisions
 {
@@ -56,6 +57,20 @@ internal static partial class AbsenceInDecisions
             }
         }
     }
+
+    /// <summary>
+    /// Members an item about attendance says took part for some of the meeting: "X deltog under pkt. 1-2 og
+    /// delvis under pkt. 3.", "X og Y deltog fra kl. 17.00." They attended; a guest is named in the item visited.
+    /// </summary>
+    public static IEnumerable<string> PresentInPart(IEnumerable<ItemBlock> items) =>
+        items.Where(i => i.Title is { } t && AttendanceTitle().IsMatch(t))
+            .SelectMany(i => i.Body)
+            .Select(l => TookPart().Match(l.Trimmed))
+            .Where(m => m.Success)
+            .SelectMany(m => NameList.Split(m.Groups["names"].Value).Where(NameList.IsName));
+
+    [GeneratedRegex(@"^(?<names>\p{Lu}[\p{L}.\- ,]+?)\s+deltog\s+(?:under|i|fra|til|ved|kun|delvis)\s+(?:(?:behandlingen\s+af\s+)?(?:punkt|pkt)|kl\.?|mødets|en\s+del|\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex TookPart();
 
     [GeneratedRegex(@"^(?:fravær|fraværende|afbud|deltagere|tilstede)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttendanceTitle();

@@ -84,6 +84,16 @@ public sealed class MeetingParser(Cleaner cleaner)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // "X deltog under pkt. 1-2" in the item about attendance: a member there for part of the meeting, not a guest.
+        foreach (var name in AbsenceInDecisions.PresentInPart(segments.AllItems))
+        {
+            guests.RemoveAll(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (!attendees.Contains(name, StringComparer.OrdinalIgnoreCase) && !absent.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                attendees.Add(name);
+            }
+        }
+
         // "Deltagere: Seniorrådet, …" names the council itself, not a person.
         attendees.RemoveAll(ElectedOfficers.IsBody);
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
