@@ -226,6 +226,16 @@ public sealed class LayoutFamilyTests
     }
 
     [Fact]
+    public void Members_named_in_a_vote_attended_and_parties_that_vote_are_not_people()
+    {
+        var m = Parse("Referat af møde i Miljøudvalget den 6. oktober 2025\n1. Cykelstier\nBeslutning\nEt flertal kunne tiltræde indstillingen. Eva Kjær, Bo Ravn (A) og Ane Holm kunne tiltræde indstillingen. "
+            + "Ib Dahl tog forbehold.\nPer Lund kunne ikke tiltræde indstillingen.\nUlla Bak var forhindret i at deltage.\n"
+            + "2. Budget\nBeslutning\nRadikale Venstre tog forbehold. Dansk Folkepartis og Venstres grupper samt Lis Bech kunne ikke tiltræde indstillingen. Socialdemokratiet stemte imod.\n");
+
+        Assert.Equal(["Eva Kjær", "Bo Ravn", "Ane Holm", "Ib Dahl", "Per Lund"], m.Attendees);
+    }
+
+    [Fact]
     public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
     {
         var m = ParseHtml("<!DOCTYPE html><html><body><h1>Referat 1. oktober 2025 kl. 15.45</h1><table><tr><td><span>1</span></td><td><button><h2>Referat fra sidste møde</h2></button>"

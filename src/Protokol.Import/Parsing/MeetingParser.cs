@@ -116,6 +116,15 @@ public sealed class MeetingParser(Cleaner cleaner)
             }
         }
 
+        // Those who voted were there.
+        foreach (var voter in Voters.Find(segments.AllItems.Select(i => Decision(i, context, formal, Informal))))
+        {
+            if (people.Resolve(voter) is null && !attendees.Contains(voter, StringComparer.OrdinalIgnoreCase))
+            {
+                attendees.Add(voter);
+            }
+        }
+
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
         return new ParsedMeeting
