@@ -235,6 +235,24 @@ public sealed class LayoutFamilyTests
         Assert.Equal(["Eva Kjær", "Bo Ravn", "Ane Holm", "Ib Dahl", "Per Lund"], m.Attendees);
     }
 
+    [Theory]
+    [InlineData("Til stede var: Ane Holm, Bo Ravn og Eva Kjær", "Ane Holm|Bo Ravn|Eva Kjær", "")]
+    [InlineData("Deltog: Ane Holm, Bo Ravn", "Ane Holm|Bo Ravn", "")]
+    [InlineData("Mødt: Ane Holm og Bo Ravn", "Ane Holm|Bo Ravn", "")]
+    [InlineData("Øvrige deltagere: Ane Holm", "Ane Holm", "")]
+    [InlineData("Deltagere fra forvaltningen: Ane Holm", "Ane Holm", "")]
+    [InlineData("Sekretær: Ane Holm, Sundhedsafdelingen", "Ane Holm", "")]
+    [InlineData("Forfald: Ane Holm og Bo Ravn", "", "Ane Holm|Bo Ravn")]
+    [InlineData("Ikke mødt: Ane Holm", "", "Ane Holm")]
+    [InlineData("Mødt: Eva Kjær Forfald: Ane Holm", "Eva Kjær", "Ane Holm")]
+    public void Attendance_labels_of_many_councils_are_read(string line, string attendees, string absent)
+    {
+        var m = Parse($"Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n{line}\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n");
+
+        Assert.Equal(attendees.Split('|', StringSplitOptions.RemoveEmptyEntries), m.Attendees);
+        Assert.Equal(absent.Split('|', StringSplitOptions.RemoveEmptyEntries), m.Absent);
+    }
+
     [Fact]
     public void A_web_page_kept_as_text_is_read_as_html_with_a_table_row_per_item()
     {

@@ -9,7 +9,8 @@ namespace Protokol.Import.Parsing;
 /// "Til stede", "Tilstede var", "Deltagere" (also misspelt "Deltagerer"), "Mødedeltagere", "Medlemmer"
 /// (a member list: attendees are the members not reported absent), "I mødet deltog" with group
 /// headings ("Fra Kultur- og Fritidsforvaltningen:"), "Afbud (fra)", "Følgende havde meldt afbud",
-/// "Fraværende (med afbud | i øvrigt)", "Gæster", "Referent" (an attendee: the first name only, the rest
+/// "Fraværende (med afbud | i øvrigt)", "Forfald", "Ikke mødt", "Mødt", "Deltog", "Øvrige deltagere", "Deltagere fra
+/// forvaltningen", "Gæster", "Referent" or "Sekretær" (an attendee: the first name only, the rest
 /// is the department). Names on the label's line, one per line, wrapped ("Maria" / "Jensen"), in a
 /// space-aligned grid with party letters ("Per Bregengaard (Ø) Mogens Lønborg (C)"), with roles
 /// ("Formand X", "næstformand Y"), or marked "X- afbud" (Thisted). "X og Y deltog ved punkt 2 og 3" are
@@ -137,7 +138,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     }
 
     private static bool IsAbsenceList(string kind) =>
-        kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal)
+        kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal) || kind.StartsWith("FORFALD", StringComparison.Ordinal)
         || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
 
     /// <summary>Puts a label's names where the label says: absent, guests, the one chair or minute-taker, or attendees.</summary>
@@ -164,7 +165,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
     /// <summary>A label naming the one person who took the minutes or chaired the meeting ("Referent:", "Ordstyrer:").</summary>
     private static bool SinglePerson(string kind) =>
-        kind.StartsWith("REFERENT", StringComparison.Ordinal) || kind.StartsWith("ORDSTYRER", StringComparison.Ordinal)
+        kind.StartsWith("REFERENT", StringComparison.Ordinal) || kind.StartsWith("ORDSTYRER", StringComparison.Ordinal) || kind.StartsWith("SEKRETÆR", StringComparison.Ordinal)
         || kind.StartsWith("MØDELEDER", StringComparison.Ordinal) || kind.StartsWith("DIRIGENT", StringComparison.Ordinal);
 
     /// <summary>Adds the names in one piece of text; "X- afbud" goes to <paramref name="marked"/> (absent).</summary>
@@ -241,7 +242,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     private static partial Regex ItemNumbers();
 
     /// <summary>An absence or guest label with its colon inside a line of names, after a name or a closing parenthesis.</summary>
-    [GeneratedRegex(@"(?<=[\p{L})])[ \t]+(?=(?:afbud(?: fra)?|fraværende(?: med afbud)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|referent)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[\p{L})])[ \t]+(?=(?:afbud(?: fra)?|fraværende(?: med afbud)?|forfald|ikke til stede|deltog ikke|ikke mødt|uden afbud|gæster|gæst|referent)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EmbeddedLabel();
 
     /// <summary>"Fra Velfærdsforvaltningen: Pia …", "Borgerrepræsentanter:": a group heading inside a list.</summary>
