@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Index;
 using Protokol.Core.Meetings;
 using Protokol.Core.Search;
 using Protokol.Search.Analysis;
@@ -65,6 +66,23 @@ public sealed class MatchCounterTests
             var searcher = index.Acquire()!;
             try
             {
+                // The conjunctions of common words are counted from their kept bits (CommonTermBits), in segments with deletions too.
+                var reader = searcher.IndexReader;
+                string[] common = [.. new[] { "kolonihave", "cykelsti", "budget", "park", "bro", "skolegård" }.Select(w => DanishSearchAnalyzer.Instance.Tokens(w)[0].Term)];
+                Assert.All(common, w => Assert.True(PairedPhraseQuery.WordsOf(reader).Contains(w), w));
+                Assert.Contains(reader.Leaves, l => l.AtomicReader.HasDeletions);
+                foreach (var leaf in reader.Leaves)
+                {
+                    foreach (var word in common)
+                    {
+                        var bits = CommonTermBits.For(leaf, reader, word);
+                        var docFreq = leaf.AtomicReader.DocFreq(new Term(LuceneIndex.All, word));
+                        Assert.Equal(docFreq, bits?.Sum(b => System.Numerics.BitOperations.PopCount((ulong)b)) ?? 0);
+                    }
+                }
+
+                Assert.Null(CommonTermBits.For(reader.Leaves[0], reader, DanishSearchAnalyzer.Instance.Tokens("ukendtord")[0].Term));
+
                 var counted = 0;
                 var scored = 0L;
                 var matched = 0L;

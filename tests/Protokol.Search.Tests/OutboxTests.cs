@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Search;
 using Protokol.Data;
+using Protokol.Search.Analysis;
 using Protokol.Search.Indexing;
+using Protokol.Search.Lucene;
 using Protokol.TestSupport;
 
 namespace Protokol.Search.Tests;
@@ -25,6 +27,44 @@ public sealed class OutboxTests(PostgresCluster cluster)
 
         Assert.Equal(["Kolonihaver til udsatte"], await archive.TitlesAsync("kolonihave"));
         Assert.Empty(await archive.TitlesAsync("vintertiden"));
+        Assert.Equal(0, await OutboxCountAsync(archive.Database));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task An_edit_shows_up_in_the_count_of_two_common_words_at_once(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+        var request = new SearchRequest { Query = "hjemløse borgere" };
+        if (engine == DatabaseProvider.Sqlite)
+        {
+            // Both words are common in this index, so Lucene counts them from their kept bits (CommonTermBits).
+            var index = archive.Database.Services.GetRequiredService<LuceneIndex>();
+            var searcher = index.Acquire()!;
+            try
+            {
+                var words = PairedPhraseQuery.WordsOf(searcher.IndexReader);
+                Assert.All(new[] { "hjemløse", "borgere" }, w => Assert.True(words.Contains(DanishSearchAnalyzer.Instance.Tokens(w)[0].Term), string.Join(' ', words.Terms)));
+            }
+            finally
+            {
+                index.Release(searcher);
+            }
+        }
+
+        var before = await archive.SearchAsync(request);
+        Assert.Equal(["Hjemløse i vintertiden"], SearchArchive.Titles(before));
+        Assert.Equal(1, before.Total);
+
+        // One item gains the second word, the other loses it: the count, hits and facets follow at once.
+        await EditAsync(archive.Database.Services, "Ensomhed blandt ældre borgere", "Ensomhed blandt ældre");
+        await EditTextAsync(archive.Database.Services, "Hjemløse i vintertiden", "Rådet drøftede forholdene for hjemløse om vinteren.");
+
+        var after = await archive.SearchAsync(request);
+        Assert.Equal(["Ensomhed blandt ældre borgere"], SearchArchive.Titles(after));
+        Assert.Equal(1, after.Total);
+        Assert.Equal([("2019", 1)], after.Years.Select(y => (y.Value, y.Count)));
+        Assert.Equal([("udsatteraadet", 1)], after.Organizations.Select(o => (o.Value, o.Count)));
         Assert.Equal(0, await OutboxCountAsync(archive.Database));
     }
 
@@ -150,6 +190,17 @@ public sealed class OutboxTests(PostgresCluster cluster)
         var itemId = await db.AgendaItems.Where(i => i.Title == current).Select(i => i.Id).SingleAsync();
         var item = await store.FindAgendaItemAsync(itemId, CancellationToken.None);
         item!.Edit(title, item.Kind, item.IsPublic, item.PublicText);
+        await store.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static async Task EditTextAsync(IServiceProvider services, string title, string text)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var itemId = await db.AgendaItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync();
+        var item = await store.FindAgendaItemAsync(itemId, CancellationToken.None);
+        item!.Edit(item.Title, item.Kind, item.IsPublic, text);
         await store.SaveChangesAsync(CancellationToken.None);
     }
 
