@@ -303,6 +303,109 @@ public abstract class OParlKeptObjectTests(ProtokolAppFactory app)
         Assert.Equal(1, await WithContextAsync(db => db.Set<Data.OParl.KeptAgendaItemObject>().CountAsync(t => t.AgendaItemId == item)));
     }
 
+    /// <summary>The Person object as the people list serves it (kept, or written and kept now), equal to the one written afresh, and found kept by the next read.</summary>
+    private async Task<string> PersonAsync(int person)
+    {
+        string kept;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+            var urls = new OParlUrls(Origin);
+            kept = Encoding.UTF8.GetString((await OParlPeopleWriter.PeopleAsync(queries, urls, [person], CancellationToken.None))[person]);
+            var keys = await queries.KeptPeopleAsync([person], OParlKeptObjects.Writer(queries, urls), CancellationToken.None);
+            Assert.True(Assert.Single(keys).Current);
+        }
+
+        Assert.Equal(await FreshAsync($"/person/{person}"), kept);
+        return kept;
+    }
+
+    [Fact]
+    public async Task An_edited_person_seat_and_publication_show_in_the_kept_person_at_once()
+    {
+        var (person, seat) = await WithContextAsync(async db =>
+        {
+            var m = await db.Memberships.AsNoTracking().Where(m => m.Person.Publication == PublicationLevel.Named)
+                .OrderBy(m => m.PersonId).Select(m => new { m.PersonId, m.Id }).FirstAsync();
+            return (m.PersonId, m.Id);
+        });
+        var before = await PersonAsync(person);
+        Assert.DoesNotContain("Solvej Kløvermark", before, StringComparison.Ordinal);
+        Assert.Contains($"/oparl/v1/membership/{seat}\"", before, StringComparison.Ordinal);
+        Assert.Equal(before, await PersonAsync(person));
+
+        await SetAsync<Person, string>(person, p => p.Name, "Solvej Kløvermark");
+        Assert.Contains("Solvej Kløvermark", await PersonAsync(person), StringComparison.Ordinal);
+
+        await SetAsync<Membership, DateOnly?>(seat, m => m.End, new DateOnly(2031, 2, 3));
+        Assert.Contains("\"endDate\":\"2031-02-03\"", await PersonAsync(person), StringComparison.Ordinal);
+
+        // A seat's organization: the seat's row is a registry row, and so is its organization's.
+        var other = await WithContextAsync(db => db.Organizations.AsNoTracking().Where(o => o.Id != db.Memberships.Where(m => m.Id == seat).Select(m => m.OrganizationId).First())
+            .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        await SetAsync<Membership, int?>(seat, m => m.OnBehalfOfId, other);
+        Assert.Contains($"\"onBehalfOf\":\"{Origin}/oparl/v1/organization/{other}\"", await PersonAsync(person), StringComparison.Ordinal);
+
+        await WithContextAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == person)).SetPublication(PublicationLevel.RoleOnly, "Borgerrepræsentant");
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            var hidden = await PersonAsync(person);
+            Assert.Contains("\"deleted\":true", hidden, StringComparison.Ordinal);
+            Assert.DoesNotContain("Solvej", hidden, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await WithContextAsync(async db =>
+            {
+                (await db.People.SingleAsync(p => p.Id == person)).SetPublication(PublicationLevel.Named, null);
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        Assert.Contains("Solvej Kløvermark", await PersonAsync(person), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_people_list_serves_the_kept_person_and_shows_an_edit_at_once()
+    {
+        var person = await WithContextAsync(db => db.People.AsNoTracking().Where(p => p.Publication == PublicationLevel.Named).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var body = await WithContextAsync(db => db.People.AsNoTracking().Where(p => p.Id == person).Select(p => p.BodyId).FirstAsync());
+        var client = app.CreateClient();
+        async Task<(string Json, string? ETag)> ListAsync()
+        {
+            var response = await client.GetAsync(new Uri($"{Origin}/oparl/v1/body/{body}/person", UriKind.Absolute));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadAsStringAsync(), response.Headers.ETag?.Tag);
+        }
+
+        var first = await ListAsync();
+        Assert.Equal(1, await WithContextAsync(db => db.Set<Data.OParl.KeptPersonObject>().CountAsync(t => t.PersonId == person)));
+        var again = await ListAsync();
+        Assert.Equal(first, again);
+        Assert.NotNull(first.ETag);
+
+        var name = await WithContextAsync(db => db.People.AsNoTracking().Where(p => p.Id == person).Select(p => p.Name).FirstAsync());
+        await SetAsync<Person, string>(person, p => p.Name, "Asger Mosevang");
+        try
+        {
+            var edited = await ListAsync();
+            Assert.Contains("\"name\":\"Asger Mosevang\"", edited.Json, StringComparison.Ordinal);
+            Assert.NotEqual(first.ETag, edited.ETag);
+        }
+        finally
+        {
+            await SetAsync<Person, string>(person, p => p.Name, name);
+        }
+
+        var back = await ListAsync();
+        Assert.Contains($"\"name\":\"{name}\"", back.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asger Mosevang", back.Json, StringComparison.Ordinal);
+    }
+
     private async Task<T> WithContextAsync<T>(Func<ProtokolDbContext, Task<T>> work)
     {
         _ = app.Services;

@@ -9,7 +9,7 @@ namespace Protokol.Core.Abstractions;
 /// page at a time (a constant number of statements per page, whatever its size). Records are
 /// unredacted; the <see cref="PrivacyGate"/> and <see cref="WithheldNames"/> run on top.
 /// </summary>
-public interface IOParlQueries : IOParlMinutesTexts, IOParlMeetingObjects
+public interface IOParlQueries : IOParlMinutesTexts, IOParlMeetingObjects, IOParlPersonObjects
 {
     /// <summary>
     /// One page of a list: the body's list <paramref name="list"/> (<paramref name="ownerId"/> the

@@ -1444,6 +1444,24 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("MinutesTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.KeptPersonObject", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonObjects", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -2002,6 +2020,15 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasOne("Protokol.Core.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptPersonObject", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

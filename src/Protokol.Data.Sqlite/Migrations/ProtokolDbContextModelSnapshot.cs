@@ -1391,6 +1391,24 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("MinutesTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.KeptPersonObject", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonObjects", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -1943,6 +1961,15 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasOne("Protokol.Core.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.KeptPersonObject", b =>
+                {
+                    b.HasOne("Protokol.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -370,4 +370,7 @@ internal static partial class OParlMeetingObjectsLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Count} Meeting and AgendaItem objects were written but not kept: {Reason}")]
     public static partial void NotKept(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Count} Person objects were written but not kept: {Reason}")]
+    public static partial void PeopleNotKept(ILogger logger, int count, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Protokol.Core.Abstractions;
@@ -9,7 +10,8 @@ namespace Protokol.Web.OParl;
 /// <summary>
 /// The body's lists of people, memberships and organizations written straight with <see cref="Utf8JsonWriter"/> from the lean
 /// records (issue 17): the same bytes as <see cref="OParlObjects"/>' <see cref="JsonObject"/>s written by the list's writer
-/// (the same properties in the same order, the same values left out), without building a node per value.
+/// (the same properties in the same order, the same values left out), without building a node per value. The people list's
+/// Person objects are kept as written (<see cref="PeopleAsync"/>) and copied while their key stands.
 /// </summary>
 internal static class OParlPeopleWriter
 {
@@ -26,7 +28,7 @@ internal static class OParlPeopleWriter
         }
 
         List<int> Ids(OParlKind kind) => page.Entries.Where(e => e.Removed is null && e.Kind == kind).Select(e => e.Id).Distinct().ToList();
-        var people = Ids(OParlKind.Person) is { Count: > 0 } p ? (await queries.PeopleAsync(p, ct)).ToDictionary(r => r.Id) : [];
+        var people = Ids(OParlKind.Person) is { Count: > 0 } p ? await PeopleAsync(queries, urls, p, ct) : [];
         var memberships = Ids(OParlKind.Membership) is { Count: > 0 } m ? (await queries.MembershipsAsync(m, ct)).ToDictionary(r => r.Id) : [];
         var organizations = Ids(OParlKind.Organization) is { Count: > 0 } o ? (await queries.OrganizationsAsync(o, ct)).ToDictionary(r => r.Id) : [];
 
@@ -42,7 +44,7 @@ internal static class OParlPeopleWriter
                 }
                 else if (entry.Kind == OParlKind.Person && people.TryGetValue(entry.Id, out var person))
                 {
-                    Person(writer, urls, person);
+                    writer.WriteRawValue(person, skipInputValidation: true);
                 }
                 else if (entry.Kind == OParlKind.Membership && memberships.TryGetValue(entry.Id, out var membership))
                 {
@@ -54,6 +56,57 @@ internal static class OParlPeopleWriter
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The Person objects of the people asked for that exist, each current: kept (<see cref="OParlKeptPerson"/>), or written now from
+    /// the person's record and kept. A page whose people are all kept reads no person or seat row, and writes none.
+    /// </summary>
+    internal static async Task<Dictionary<int, byte[]>> PeopleAsync(IOParlQueries queries, OParlUrls urls, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var objects = new Dictionary<int, byte[]>(ids.Count);
+        List<OParlKeptPerson>? stale = null;
+        foreach (var kept in await queries.KeptPeopleAsync(ids, OParlKeptObjects.Writer(queries, urls), ct))
+        {
+            if (kept.Json is { } json)
+            {
+                objects[kept.Id] = json;
+            }
+            else
+            {
+                (stale ??= []).Add(kept);
+            }
+        }
+
+        if (stale is null)
+        {
+            return objects;
+        }
+
+        // Read after the keys: an object is never older than the key it is kept under (docs/oparl.md).
+        var records = (await queries.PeopleAsync([.. stale.Select(k => k.Id)], ct)).ToDictionary(r => r.Id);
+        var written = new List<OParlKeptPerson>(stale.Count);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        foreach (var key in stale)
+        {
+            if (!records.TryGetValue(key.Id, out var record))
+            {
+                continue;
+            }
+
+            buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(buffer, OParlEndpoints.WriterOptions))
+            {
+                Person(w, urls, record);
+            }
+
+            var json = buffer.WrittenSpan.ToArray();
+            objects[key.Id] = json;
+            written.Add(key with { Json = json });
+        }
+
+        await queries.KeepPeopleAsync(written, ct);
+        return objects;
     }
 
     private static void Start(Utf8JsonWriter writer, string type, string id)
