@@ -402,6 +402,16 @@ public sealed class OParlTests(ProtokolAppFactory app) : IClassFixture<ProtokolA
         Assert.Contains(walked, f => f["id"]!.GetValue<string>() == $"{Origin}/oparl/v1/file/a{removed}" && f["deleted"]?.GetValue<bool>() == true);
         Assert.Contains(walked, f => f["id"]!.GetValue<string>().Contains("/file/m", StringComparison.Ordinal));
 
+        // The default page is sized by its bytes (10 Files: a text is 18–21 KB, docs/oparl.md): its links name no size, and
+        // walking them gives the same list.
+        var byDefault = await GetAsync($"{Origin}/oparl/v1/body/1/file");
+        Assert.True(walked.Count > 10, $"only {walked.Count} files");
+        Assert.Equal(10, byDefault["pagination"]!["elementsPerPage"]!.GetValue<int>());
+        Assert.Equal(10, byDefault["data"]!.AsArray().Count);
+        Assert.Equal((walked.Count + 9) / 10, byDefault["pagination"]!["totalPages"]!.GetValue<int>());
+        Assert.StartsWith($"{Origin}/oparl/v1/body/1/file?page=2&after=", byDefault["links"]!["next"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(walked.Select(o => o.ToJsonString()), (await WalkAsync($"{Origin}/oparl/v1/body/1/file")).Select(o => o.ToJsonString()));
+
         // A cursor that is no position is named.
         var bad = await app.CreateClient().GetAsync(new Uri(Origin + "/oparl/v1/body/1/file?page=2&after=x7", UriKind.Absolute));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

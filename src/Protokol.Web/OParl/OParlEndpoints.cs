@@ -13,8 +13,14 @@ internal static class OParlEndpoints
 {
     public const int DefaultPageSize = 100;
 
-    /// <summary>Meetings carry their agenda items and files inside them, and files the text of the minutes: fewer to a page.</summary>
+    /// <summary>Meetings carry their agenda items and files inside them: fewer to a page.</summary>
     public const int MeetingPageSize = 25;
+
+    /// <summary>
+    /// The file list's page is sized by its bytes: an agenda's or minutes' File carries its whole text (18–21 KB), so 10 Files
+    /// make a page of about 200 KB where 25 made 530 KB (docs/oparl.md, "The file list's page size").
+    /// </summary>
+    public const int FilePageSize = 10;
     public const int MaxPageSize = 1000;
 
     /// <summary>The body's external lists by the name in their URL.</summary>
@@ -56,7 +62,7 @@ internal static class OParlEndpoints
         api.MapGet("/body/{id:int}/{list}", (int id, string list, HttpContext http, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) =>
             !BodyLists.TryGetValue(list, out var kind) ? Task.FromResult(Results.NotFound())
                 : OParlMeetingLists.Handles(kind) ? OParlMeetingLists.ListAsync(http, oparl, queries, kind, id, kind is OParlList.Meeting ? MeetingPageSize : DefaultPageSize, ct)
-                : ListAsync(http, oparl, kind, id, kind is OParlList.Meeting or OParlList.File ? MeetingPageSize : DefaultPageSize, ct));
+                : ListAsync(http, oparl, kind, id, kind is OParlList.File ? FilePageSize : DefaultPageSize, ct));
         api.MapGet("/organization/{id:int}", (int id, OParlObjects oparl, CancellationToken ct) => ObjectAsync(oparl.ObjectAsync(OParlKind.Organization, id, ct)));
         api.MapGet("/organization/{id:int}/meeting", (int id, HttpContext http, OParlObjects oparl, IOParlQueries queries, CancellationToken ct) =>
             OParlMeetingLists.ListAsync(http, oparl, queries, OParlList.OrganizationMeeting, id, MeetingPageSize, ct));
