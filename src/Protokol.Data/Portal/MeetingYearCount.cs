@@ -77,7 +77,8 @@ internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<M
 /// that changed meetings and agenda items leave or enter; after the save, in the same transaction,
 /// it counts those buckets anew from the rows (a handful of meetings each), so a count can never
 /// drift however the change was made, and sets each touched council's total (<see cref="CouncilMeetingCount"/>)
-/// to the sum of its years. On PostgreSQL a transaction-level advisory lock per council
+/// to the sum of its years. A save that only adds meetings and items (an import's new meeting) adds them to the
+/// kept rows instead (<c>AddAsync</c>). On PostgreSQL a transaction-level advisory lock per council
 /// keeps two concurrent saves from both writing a count that misses the other's meeting.
 /// </summary>
 public sealed class MeetingCountKeeper

@@ -43,7 +43,8 @@ internal sealed class PersonYearCountConfiguration : IEntityTypeConfiguration<Pe
 /// Keeps <see cref="PersonYearCount"/> in step: before a save it notes the (person, year) buckets that
 /// changed attendance and changed meetings (date, state, deletion) leave; after the save, in the same
 /// transaction, the buckets they enter; then it counts those buckets anew from the rows (one statement
-/// for all of them), so a count can never drift however the change was made. On PostgreSQL a
+/// for all of them), so a count can never drift however the change was made; a save that only adds attendance
+/// to tracked meetings (an import's new meeting) adds it to the kept rows instead (<c>AddAsync</c>). On PostgreSQL a
 /// transaction-level advisory lock per person keeps two concurrent saves from both writing a count that
 /// misses the other's attendance.
 /// </summary>
