@@ -97,6 +97,58 @@ public sealed class MeetingCountTests(PostgresCluster postgres)
 
         await AssertKeptAsync(database, "an import");
 
+        // Saves that only add are added to the kept rows, not counted anew: a second meeting of that year with a published
+        // agenda and a sub-item; a planned meeting of a year the council has no row for, saved synchronously; an item
+        // added to a meeting whose agenda is published, and one to a planned meeting (no public count changes).
+        int second;
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var organization = (await store.FindAsync<Organization>(organizationId, CancellationToken.None))!;
+            var meeting = new Meeting(organization, new DateOnly(2011, 6, 1), new TimeOnly(16, 0), null);
+            meeting.AddItem("1", "Lokalplan");
+            meeting.AddItem("1a", "Høringssvar");
+            meeting.PublishAgenda(Now);
+            store.Add(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+            second = meeting.Id;
+        }
+
+        await AssertKeptAsync(database, "a second import in the same year");
+        int planned2009;
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId);
+            var meeting = new Meeting(organization, new DateOnly(2009, 9, 9), new TimeOnly(16, 0), null);
+            meeting.AddItem("1", "Velkomst");
+            db.Add(meeting);
+            db.SaveChanges();
+            planned2009 = meeting.Id;
+        }
+
+        await AssertKeptAsync(database, "a planned meeting in a year without meetings (saved synchronously)");
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            (await store.FindMeetingAsync(second, CancellationToken.None))!.AddMainItem("Eventuelt");
+            (await store.FindMeetingAsync(planned2009, CancellationToken.None))!.AddMainItem("Budget");
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "items added to a published and to a planned meeting");
+        var year2011 = await database.WithContextAsync(db => db.MeetingYearCounts.AsNoTracking().SingleAsync(c => c.OrganizationId == organizationId && c.Year == 2011));
+        Assert.Equal((2, 2, 6), (year2011.Meetings, year2011.PublicMeetings, year2011.PublicAgendaItems));
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            store.Remove((await store.FindMeetingAsync(second, CancellationToken.None))!);
+            store.Remove((await store.FindMeetingAsync(planned2009, CancellationToken.None))!);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "those two meetings deleted");
+
         // Imported again: emptied (its items removed, back to planned), then filled with one item.
         await using (var scope = database.Scope())
         {

@@ -43,7 +43,8 @@ internal sealed class PersonYearCountConfiguration : IEntityTypeConfiguration<Pe
 /// Keeps <see cref="PersonYearCount"/> in step: before a save it notes the (person, year) buckets that
 /// changed attendance and changed meetings (date, state, deletion) leave; after the save, in the same
 /// transaction, the buckets they enter; then it counts those buckets anew from the rows (one statement
-/// for all of them), so a count can never drift however the change was made. On PostgreSQL a
+/// for all of them), so a count can never drift however the change was made; a save that only adds attendance
+/// to tracked meetings (an import's new meeting) adds it to the kept rows instead (<c>AddAsync</c>). On PostgreSQL a
 /// transaction-level advisory lock per person keeps two concurrent saves from both writing a count that
 /// misses the other's attendance.
 /// </summary>
@@ -159,6 +160,12 @@ public sealed class PersonCountKeeper
 
     private async Task UpdateAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
     {
+        if (_left.Count == 0 && _leftInMeeting.Count == 0 && _deletedMeetings.Count == 0 && _changedMeetings.Count == 0 && Added(db) is { } added)
+        {
+            await AddAsync(db, added, sync, ct);
+            return;
+        }
+
         var buckets = new HashSet<(int Person, int Year)>(_left);
 
         // The buckets entered: from the attendance as saved when its meeting is tracked (what was just saved is
@@ -221,6 +228,83 @@ public sealed class PersonCountKeeper
         await RecountAsync(db, buckets, sync, ct);
     }
 
+    /// <summary>
+    /// When the save only added attendance, each to a tracked meeting (an import's new meeting, the back office's
+    /// attendance of a meeting), the attendance it added, counted per person, year and status from the tracked
+    /// records (their values are what was just saved); null when a row's person or meeting is not known that way.
+    /// </summary>
+    private Dictionary<(int Person, int Year, AttendanceStatus Status), int>? Added(ProtokolDbContext db)
+    {
+        var added = new Dictionary<(int Person, int Year, AttendanceStatus Status), int>();
+        foreach (var attendance in _entered)
+        {
+            if (attendance.Id <= 0 || attendance.PersonId <= 0 || attendance.Meeting is not { } meeting || meeting.Id != attendance.MeetingId
+                || db.Entry(attendance).State is not EntityState.Unchanged || db.Entry(meeting).State is not EntityState.Unchanged)
+            {
+                return null;
+            }
+
+            if (meeting.State >= Public)
+            {
+                var key = (attendance.PersonId, meeting.Date.Year, attendance.Status);
+                added[key] = added.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Adds the attendance a save added to the kept rows (which the save's transaction holds, on PostgreSQL behind
+    /// the people's locks) instead of counting the buckets anew from every row of those people and years: one
+    /// statement fewer, and none reading a person's whole attendance, per imported meeting.
+    /// </summary>
+    private static async Task AddAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, bool sync, CancellationToken ct)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var people = added.Keys.Select(k => k.Person).Distinct().Order().ToList();
+        await LockAsync(db, people, sync, ct);
+        var (first, last) = (added.Keys.Min(k => k.Year), added.Keys.Max(k => k.Year));
+        var kept = (sync ? db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= first && c.Year <= last).ToList()
+            : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. people], first, last), ct)).ToDictionary(c => (c.PersonId, c.Year, c.Status));
+        foreach (var ((person, year, status), count) in added.OrderBy(a => a.Key))
+        {
+            if (kept.TryGetValue((person, year, status), out var row))
+            {
+                row.Meetings += count;
+            }
+            else
+            {
+                db.Add(new PersonYearCount { PersonId = person, Year = year, Status = status, Meetings = count });
+            }
+        }
+    }
+
+    // In id order, so two saves never wait for each other's locks crosswise (after any council locks: same order everywhere).
+    private static async Task LockAsync(ProtokolDbContext db, List<int> people, bool sync, CancellationToken ct)
+    {
+        if (db.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            return;
+        }
+
+        foreach (var person in people)
+        {
+            if (sync)
+            {
+                db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockSpace}, {person})");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, {person})", ct);
+            }
+        }
+    }
+
     /// <summary>Counts every person's attendance anew (after a restore, or to check the kept counts).</summary>
     public static async Task RebuildAsync(ProtokolDbContext db, CancellationToken ct)
     {
@@ -254,21 +338,7 @@ public sealed class PersonCountKeeper
         }
 
         var people = buckets.Select(b => b.Person).Distinct().Order().ToList();
-        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
-        {
-            // In id order, so two saves never wait for each other's locks crosswise (after any council locks: same order everywhere).
-            foreach (var person in people)
-            {
-                if (sync)
-                {
-                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockSpace}, {person})");
-                }
-                else
-                {
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, {person})", ct);
-                }
-            }
-        }
+        await LockAsync(db, people, sync, ct);
 
         // One read of the attendance and one of the kept rows for every bucket: the span of years the buckets cover.
         var from = new DateOnly(buckets.Min(b => b.Year), 1, 1);
