@@ -20,6 +20,18 @@ public interface IPortalQueries
 
     Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The meeting page's key of now (<see cref="KeptMeetingPage"/>) in <paramref name="variant"/> (the language and the release that
+    /// renders, part of the key), with the kept HTML when it was rendered under that same key; null when no such meeting exists.
+    /// </summary>
+    Task<KeptMeetingPage?> GetKeptMeetingPageAsync(int id, string variant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a rendered page (its <see cref="KeptMeetingPage.Html"/>) under the key it was read with, in a write of its own, replacing
+    /// what was kept in its variant; a meeting removed meanwhile keeps nothing. False when the database could not take the write now.
+    /// </summary>
+    Task<bool> KeepMeetingPageAsync(KeptMeetingPage page, CancellationToken cancellationToken);
+
     /// <summary>Every spelling of the names of people shown by role only, in one municipality or (null) all.</summary>
     Task<IReadOnlyList<WithheldName>> WithheldAsync(int? bodyId, CancellationToken cancellationToken);
 

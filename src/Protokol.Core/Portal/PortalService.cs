@@ -52,6 +52,17 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
             : null;
     }
 
+    /// <summary>
+    /// The meeting page's kept main content and its key (<see cref="KeptMeetingPage"/>), or null when the meeting does not exist. The
+    /// kept HTML was rendered from <see cref="GetMeetingAsync"/>'s public view under the same key, so it shows what the gate lets out now.
+    /// </summary>
+    public Task<KeptMeetingPage?> GetKeptMeetingPageAsync(int id, string variant, CancellationToken cancellationToken) =>
+        queries.GetKeptMeetingPageAsync(id, variant, cancellationToken);
+
+    /// <summary>Keeps a meeting page rendered from <see cref="GetMeetingAsync"/> under the key read before it (<see cref="GetKeptMeetingPageAsync"/>).</summary>
+    public Task<bool> KeepMeetingPageAsync(KeptMeetingPage page, CancellationToken cancellationToken) =>
+        queries.KeepMeetingPageAsync(page, cancellationToken);
+
     /// <summary>The meeting as the public may see it, or null when it does not exist or is not public yet.</summary>
     public async Task<PublicMeeting?> GetMeetingAsync(int id, CancellationToken cancellationToken)
     {

@@ -1494,6 +1494,28 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.KeptMeetingPageRow", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MeetingId", "Variant");
+
+                    b.ToTable("MeetingPages", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -2038,6 +2060,15 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasOne("Protokol.Core.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.KeptMeetingPageRow", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1441,6 +1441,28 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("CouncilMeetingCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.Portal.KeptMeetingPageRow", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "Variant");
+
+                    b.ToTable("MeetingPages", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.Portal.MeetingYearCount", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -1979,6 +2001,15 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasOne("Protokol.Core.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.Portal.KeptMeetingPageRow", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,6 +31,12 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
     public async Task<MeetingRecord?> GetMeetingAsync(int id, CancellationToken cancellationToken) =>
         (await Portal.MeetingReader.ReadAsync(sessions, [id], forOParl: false, cancellationToken)) is [var meeting] ? meeting.Record : null;
 
+    public Task<KeptMeetingPage?> GetKeptMeetingPageAsync(int id, string variant, CancellationToken cancellationToken) =>
+        Portal.MeetingPages.ReadAsync(sessions, id, variant, cancellationToken);
+
+    public Task<bool> KeepMeetingPageAsync(KeptMeetingPage page, CancellationToken cancellationToken) =>
+        Portal.MeetingPages.KeepAsync(Db, page, cancellationToken);
+
     public Task<OrganizationRecord?> GetOrganizationAsync(string slug, DateOnly today, CancellationToken cancellationToken) =>
         Portal.PageReader.GetOrganizationAsync(sessions, slug, today, cancellationToken);
 
