@@ -230,7 +230,7 @@ public sealed class LayoutFamilyTests
     {
         var m = Parse("Referat af møde i Miljøudvalget den 6. oktober 2025\n1. Cykelstier\nBeslutning\nEt flertal kunne tiltræde indstillingen. Eva Kjær, Bo Ravn (A) og Ane Holm kunne tiltræde indstillingen. "
             + "Ib Dahl tog forbehold.\nPer Lund kunne ikke tiltræde indstillingen.\nUlla Bak var forhindret i at deltage.\n"
-            + "2. Budget\nBeslutning\nRadikale Venstre tog forbehold. Dansk Folkepartis og Venstres grupper samt Lis Bech kunne ikke tiltræde indstillingen. Socialdemokratiet stemte imod.\n");
+            + "2. Budget\nBeslutning\nRadikale Venstre tog forbehold. Dansk Folkepartis og Venstres grupper samt Lis Bech kunne ikke tiltræde indstillingen. Socialdemokratiet stemte imod. Direktør Eva Lund anbefalede en ny plan.\n");
 
         Assert.Equal(["Eva Kjær", "Bo Ravn", "Ane Holm", "Ib Dahl", "Per Lund"], m.Attendees);
     }

@@ -49,6 +49,6 @@ internal static partial class Voters
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})|\n", RegexOptions.CultureInvariant)]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"^(?<names>\p{Lu}[\p{L}.'\- ,()]*?)\s+(?:kunne\s+(?:ikke\s+)?tiltræde|tiltrådte|tog\s+forbehold|stemte\s+(?:for|imod|ikke|blankt)|undlod\s+at\s+stemme|anbefalede|kunne\s+(?:ikke\s+)?anbefale)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<names>\p{Lu}[\p{L}.'\- ,()]*?)\s+(?:kunne\s+(?:ikke\s+)?tiltræde|tiltrådte|tog\s+forbehold|stemte\s+(?:for|imod|ikke|blankt)|undlod\s+at\s+stemme)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Vote();
 }
