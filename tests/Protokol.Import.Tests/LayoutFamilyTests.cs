@@ -296,4 +296,51 @@ public sealed class LayoutFamilyTests
         Assert.Equal((m.Kind, m.Date, m.Start, m.End), (back.Kind, back.Date, back.Start, back.End));
         Assert.Throws<System.Text.Json.JsonException>(() => ParsedMeeting.FromJson(json.Replace("\"15:30\"", "\"halv fire\"", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_web_page_s_pop_up_menu_of_page_actions_is_not_part_of_the_decision()
+    {
+        var m = ParseHtml("<!DOCTYPE html><html><body><h1>Referat 1. oktober 2025 kl. 15.45</h1><table><tr><td><span>1</span></td><td><button><h2>Cykelparkering ved stationen</h2></button>"
+            + "<div><h3>Beslutninger</h3><div>Udvalget tog orienteringen til efterretning.</div></div></td><td><ul class=\"dropdown-menu\" role=\"menu\"><li><a role=\"menuitem\" href=\"#\">Hent som PDF</a></li>"
+            + "<li><a role=\"menuitem\" href=\"#\">Kopier link</a></li></ul></td></tr><tr><td><span>2</span></td><td><button><h2>Eventuelt</h2></button><div hidden>Skjult tekst</div></td></tr></table></body></html>");
+
+        Assert.Equal("Udvalget tog orienteringen til efterretning.", m.Items[0].Decision);
+        Assert.DoesNotContain("Skjult", m.Items[1].Text ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("• Hent som PDF\n• Kopier link\n")]
+    [InlineData("Skriv et svar\nDin e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *\n")]
+    public void Page_actions_and_a_comment_form_after_the_last_decision_are_dropped(string furniture)
+    {
+        var m = Parse("Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Kassebeholdning\nBeslutning\nRådet får en lille kassebeholdning til udlæg.\n" + furniture);
+
+        Assert.Equal("Rådet får en lille kassebeholdning til udlæg.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void A_document_cut_in_the_middle_of_a_recurring_heading_does_not_end_its_last_decision_with_the_fragment()
+    {
+        var m = Parse("Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n\n1. Nyt fra formanden\nBeslutning\nTaget til efterretning.\n\nBaggrund\n\nFormanden orienterer.\n\n"
+            + "2. Nyt fra udvalgene\nBeslutning\nTaget til efterretning.\n\nBaggrund\n\nUdvalgene orienterer.\n\n3. Bisidderne\nBeslutning\nTaget til efterretning.\n\nBag\n");
+
+        Assert.Equal("Taget til efterretning.", m.Items[2].Decision);
+    }
+
+    [Fact]
+    public void A_last_decision_of_one_word_is_kept_when_no_heading_begins_with_it()
+    {
+        var m = Parse("Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n\n1. Nyt fra formanden\nBeslutning\nGodkendt\n\n2. Eventuelt\nBeslutning\nDrøftet\n");
+
+        Assert.Equal("Drøftet", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void The_case_s_record_number_before_a_closed_item_s_decision_is_not_part_of_it()
+    {
+        var m = Parse("Referat af Byrådets møde den 4. maj 2021 kl. 10.00\n\nPunkt 1: Godkendelse af dagsorden\nSAG-2021-001234\n\nBeslutninger\nGodkendt.\n\n"
+            + "Punkt 2: Lukket: Salg af grund\nSAG-2021-004321\nTilbagesendes forvaltningen med bemærkning, at byrådet har vedtaget indstillingen.\n");
+
+        Assert.Equal("Tilbagesendes forvaltningen med bemærkning, at byrådet har vedtaget indstillingen.", m.Items[1].Decision);
+    }
 }

@@ -13,7 +13,35 @@ public sealed class Browser : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    /// <summary>
+    /// How long a browser step (a click, a fill, a navigation) may wait. A page answers in
+    /// milliseconds; the margin is for a loaded build machine, where Chromium, the portal and
+    /// other test classes share two cores.
+    /// </summary>
+    public const float StepTimeout = 60_000;
+
     public IBrowser Instance { get; private set; } = null!;
+
+    /// <summary>A fresh context (cookies, storage) whose pages wait up to <see cref="StepTimeout"/>.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null) => WithTimeouts(Instance, options);
+
+    /// <summary>A page in a fresh context of its own, waiting up to <see cref="StepTimeout"/>.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        page.Close += (_, _) => _ = context.CloseAsync(); // as Playwright's own Browser.NewPageAsync: the page owns its context
+        return page;
+    }
+
+    /// <summary>The same for a browser handed to a helper.</summary>
+    public static async Task<IBrowserContext> WithTimeouts(IBrowser browser, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(StepTimeout);
+        context.SetDefaultNavigationTimeout(StepTimeout);
+        return context;
+    }
 
     public async Task InitializeAsync()
     {
@@ -22,6 +50,7 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {Path}: apt-get install -y chromium (./test.sh does it as root).");
         }
 
+        Assertions.SetDefaultExpectTimeout(StepTimeout);
         _playwright = await Playwright.CreateAsync();
         Instance = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -46,7 +75,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
 
     private async Task<IPage> OpenAsync(string path, int width)
     {
-        var page = await browser.Instance.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
         var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
         Assert.NotNull(response);
         return page;
@@ -102,7 +131,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public async Task The_accessibility_check_does_find_violations()
     {
         // Guards the check itself: a page with known faults must fail it.
-        var page = await browser.Instance.NewPageAsync();
+        var page = await browser.NewPageAsync();
         await page.SetContentAsync("<html><head><title>x</title></head><body><img src=\"x.png\"><a href=\"/\"></a></body></html>");
         var result = await page.RunAxe(Wcag21AA);
         Assert.Contains(result.Violations, v => v.Id == "html-has-lang");
@@ -117,7 +146,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     public async Task A_reader_switches_to_English_and_back_without_losing_the_page(int width)
     {
         var meeting = await ResolveAsync("{approved}");
-        var context = await browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
         var page = await context.NewPageAsync();
         try
         {
@@ -158,7 +187,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
                 .CreateAsync(email, "Browser Bruger", "korrekt-hest-batteri", true, [], CancellationToken.None);
         }
 
-        var context = await browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
         var page = await context.NewPageAsync();
         try
         {
@@ -198,7 +227,7 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     private async Task<IBrowserContext> SecretaryAsync(string council, int width)
     {
         var email = await Staff.CreateAccountAsync(app, level: Core.Accounts.AccessLevel.Secretary, organization: council);
-        var context = await browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
         await page.GetByLabel("E-mail").FillAsync(email);

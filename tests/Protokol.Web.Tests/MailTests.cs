@@ -29,7 +29,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
     public async Task A_citizen_subscribes_confirms_gets_a_digest_without_withheld_names_and_unsubscribes_in_one_click()
     {
         var address = $"borger{Guid.NewGuid():N}@example.dk";
-        var page = await browser.Instance.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var page = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
 
         // Subscribe from the council's page.
         await page.GotoAsync("/raad/" + DemoCouncil.CouncilSlug);
@@ -128,7 +128,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
 
         // The administrator sees it in the outbox and sends it again.
         var email = await Staff.CreateAccountAsync(app, admin: true);
-        var context = await browser.Instance.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
         try
         {
             var page = await context.NewPageAsync();
@@ -157,7 +157,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
     [Fact]
     public async Task A_subscription_refuses_a_bad_address_and_queues_nothing()
     {
-        var page = await browser.Instance.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var page = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
         await page.GotoAsync("/abonnement?raad=" + DemoCouncil.CouncilSlug);
         await page.GetByLabel("Din e-mailadresse").FillAsync("ikke en adresse\r\nBcc: x@y.dk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abonnér" }).ClickAsync();

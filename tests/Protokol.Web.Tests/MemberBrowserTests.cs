@@ -42,9 +42,8 @@ public abstract class MemberBrowserTests(ProtokolAppFactory app, Uri baseAddress
         var followUp = await MemberScenario.FollowUpAsync(app, "Hanne Østergaard", "Spørge varmestuen om pladser til hunde", new DateOnly(2026, 11, 20));
         var email = await MemberScenario.MemberAsync(app, "Hanne Østergaard");
 
-        await using var context = await browser.Instance.NewContextAsync(new() { Locale = "da-DK", ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new() { Locale = "da-DK", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
 
         // Signing in, she lands on her own page.
         await SignInAsync(page, email);

@@ -85,7 +85,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         // 3. Hanne follows her link without signing in, sends apologies and names her substitute.
         var hanne = agendas.Single(m => m.To.Mailboxes.Single().Name == "Hanne Østergaard");
         var apologies = Links(hanne).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=afbud", StringComparison.Ordinal));
-        var member = await browser.Instance.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
+        var member = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
         await member.GotoAsync(new Uri(apologies).PathAndQuery);
         await Assertions.Expect(member.GetByText("Svar for Hanne Østergaard.")).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByLabel("Jeg melder afbud")).ToBeCheckedAsync();

@@ -214,9 +214,8 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
     /// <summary>A member in a browser of her own: opens <paramref name="path"/>, is sent to sign in, and comes back to it.</summary>
     private async Task<Member> MemberAsync(string email, string path)
     {
-        var context = await browser.Instance.NewContextAsync(new() { Locale = "da-DK", BaseURL = baseAddress.ToString() });
+        var context = await browser.NewContextAsync(new() { Locale = "da-DK", BaseURL = baseAddress.ToString() });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
         await page.GotoAsync(path);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Adgangskode").FillAsync(Staff.Password);

@@ -61,7 +61,7 @@ public sealed partial class PersonPageTests(KestrelProtokolApp app, Browser brow
     {
         var expected = await AttendanceAsync(Chair);
         var years = expected.Select(a => a.Date.Year).Distinct().OrderDescending().ToList();
-        var page = await browser.Instance.NewPageAsync(new() { Locale = "da-DK" });
+        var page = await browser.NewPageAsync(new() { Locale = "da-DK" });
         try
         {
             await page.GotoAsync(new Uri(app.BaseAddress, $"/personer/{Chair}").ToString());

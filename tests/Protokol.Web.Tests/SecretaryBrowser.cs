@@ -95,9 +95,8 @@ internal sealed partial class Secretary : IAsyncDisposable
     public static async Task<Secretary> SignInAsync(ProtokolAppFactory app, Uri baseAddress, IBrowser browser, int width = 1280, bool javaScript = true)
     {
         var email = await Staff.CreateAccountAsync(app, level: AccessLevel.Secretary);
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK", JavaScriptEnabled = javaScript });
+        var context = await Browser.WithTimeouts(browser, new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK", JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
         var secretary = new Secretary(app, baseAddress, context, page);
         await secretary.GoAsync("/login");
         await page.GetByLabel("E-mail").FillAsync(email);

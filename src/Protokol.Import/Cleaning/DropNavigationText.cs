@@ -3,7 +3,7 @@ using Protokol.Import.Reading;
 namespace Protokol.Import.Cleaning;
 
 /// <summary>
-/// Web page furniture: skip links, share/print and fold buttons, and cookie banners (an Odense web page;
+/// Web page furniture: skip links, share/print/download/copy-link and fold buttons, comment forms, and cookie banners (an Odense web page;
 /// Brønderslev, Aalborg, Rødovre, Aabenraa pages). A cookie line is one that asks about cookies.
 /// </summary>
 public sealed class DropNavigationText : ICleaningRule
@@ -13,13 +13,27 @@ public sealed class DropNavigationText : ICleaningRule
         "Spring til indhold", "Gå til indhold", "Gå til sidens indhold", "Til toppen", "Tilbage til toppen",
         "Del", "Del siden", "Del på Facebook", "Del på LinkedIn", "Print", "Udskriv", "Udskriv siden", "Menu", "Søg",
         "Skip til hoved indholdet", "Skip to Main Content", "Gå til hovedindhold", "Fold alle ud", "Hent som fil:", "Til top",
-        "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "• Udskriv",
+        "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "Hent som PDF", "Åben som PDF", "Kopier link", "Kopiér link",
+        "Del på Twitter", "Del på X", "Del på mail", "Del via e-mail", "Tip en ven", "Print siden", "Læs op", "Lyt til siden",
+        "Skriv et svar", "Skriv en kommentar", "Efterlad en kommentar", "Efterlad et svar",
     };
 
     private static readonly int LongestFurniture = Furniture.Max(f => f.Length);
 
     public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines) =>
-        lines.Where(l => !(l.Trimmed.Length <= LongestFurniture && Furniture.Contains(l.Trimmed)) && !IsCookieLine(l.Trimmed)).ToList();
+        lines.Where(l => !IsFurniture(l.Trimmed) && !IsCookieLine(l.Trimmed) && !IsCommentFormLine(l.Trimmed)).ToList();
+
+    /// <summary>A control's label, also as a list entry ("• Hent som PDF").</summary>
+    private static bool IsFurniture(string text)
+    {
+        var label = text.TrimStart('•', '·', '-', '–', ' ');
+        return label.Length <= LongestFurniture && Furniture.Contains(label);
+    }
+
+    /// <summary>The notice of a blog's comment form under a published minutes page.</summary>
+    private static bool IsCommentFormLine(string text) =>
+        text.Length < 200 && (text.StartsWith("Din e-mailadresse vil ikke blive publiceret", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("Din e-mail-adresse vil ikke blive publiceret", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsCookieLine(string text) =>
         text.Length < 400 && text.Contains("ookie", StringComparison.Ordinal)

@@ -25,6 +25,7 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
         new DropPageHeaderBlocks(),
         new MendHyphenation(),
         new DropRepeatedLines(),
+        new DropCutLastLine(),
     ]);
 
     public SourceText Clean(SourceText text) =>

@@ -67,7 +67,9 @@ public static partial class HtmlTextReader
                     break;
                 // A button holding a heading is an item's title (FirstAgenda's expandable items), not a control.
                 case IElement e when (Dropped.Contains(e.LocalName) && !(e.LocalName == "button" && e.QuerySelector("h1,h2,h3,h4,h5,h6") is not null))
-                    || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo":
+                    || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog"
+                    || e.HasAttribute("hidden"):
+                    // Landmarks, pop-up menus of page actions ("download as PDF", "copy link"), dialogs and hidden parts are the site, not the minutes.
                     break;
                 case IElement { LocalName: "br" }:
                     text.Append('\n');
