@@ -184,60 +184,11 @@ internal static class PageReader
                 }
             }
 
-            return FrontOrder.Sort(organizations);
+            return organizations
+                .OrderByDescending(o => o.MeetingCount > 0)
+                .ThenBy(o => o.Name, Danish)
+                .ToList();
         }, ct);
-
-    /// <summary>
-    /// The front page's order (councils with public meetings first, then by Danish name), remembered for the names it was made from:
-    /// the councils' names and whether each has public meetings change rarely, and comparing 40 names by the Danish culture's rules
-    /// on every request was a measurable part of the page (session 11); comparing them ordinally to the last request's is not.
-    /// </summary>
-    private sealed class FrontOrder(string[] names, bool[] shown, int[] order)
-    {
-        private static FrontOrder? _last;
-
-        private int[] Order { get; } = order;
-
-        public static List<OrganizationSummary> Sort(List<OrganizationSummary> organizations)
-        {
-            var last = _last;
-            if (last is null || !last.Matches(organizations))
-            {
-                // The same stable sort as before, of the rows' positions.
-                var sorted = Enumerable.Range(0, organizations.Count)
-                    .OrderByDescending(i => organizations[i].MeetingCount > 0)
-                    .ThenBy(i => organizations[i].Name, Danish)
-                    .ToArray();
-                _last = last = new FrontOrder([.. organizations.Select(o => o.Name)], [.. organizations.Select(o => o.MeetingCount > 0)], sorted);
-            }
-
-            var result = new List<OrganizationSummary>(organizations.Count);
-            foreach (var i in last.Order)
-            {
-                result.Add(organizations[i]);
-            }
-
-            return result;
-        }
-
-        private bool Matches(List<OrganizationSummary> organizations)
-        {
-            if (organizations.Count != names.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (shown[i] != organizations[i].MeetingCount > 0 || !string.Equals(names[i], organizations[i].Name, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
 
     /// <summary>The councils with a public meeting (the search page's council filter), from the kept counts.</summary>
     private static readonly LeanStatement SearchableCouncils = new($"""
