@@ -113,7 +113,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
         var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
+        var stamps = OParl.MeetingStampKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry && stamps is null)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -128,6 +129,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         {
             OParl.RegistryStampKeeper.Update(this);
         }
+
+        stamps?.Update(this);
 
         DetectCountChanges();
         base.SaveChanges(acceptAllChangesOnSuccess);
@@ -199,7 +202,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var counts = Portal.MeetingCountKeeper.Collect(ChangeTracker);
         var people = Portal.PersonCountKeeper.Collect(ChangeTracker);
         var registry = OParl.RegistryStampKeeper.Touches(ChangeTracker);
-        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry)
+        var stamps = OParl.MeetingStampKeeper.Collect(ChangeTracker);
+        if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry && stamps is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -225,6 +229,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         if (registry)
         {
             await OParl.RegistryStampKeeper.UpdateAsync(this, cancellationToken);
+        }
+
+        if (stamps is not null)
+        {
+            await stamps.UpdateAsync(this, cancellationToken);
         }
 
         DetectCountChanges();

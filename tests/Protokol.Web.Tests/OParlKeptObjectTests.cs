@@ -132,6 +132,60 @@ public abstract class OParlKeptObjectTests(ProtokolAppFactory app)
     }
 
     [Fact]
+    public async Task An_edited_attendance_and_a_hearing_treated_and_removed_show_in_the_kept_objects_at_once()
+    {
+        // The meeting's stamp (session 11) stands for its items', attendance's and hearings' rows in the key: each save below goes
+        // through the context's normal save, and the kept object that follows must be the one written afresh.
+        var (meeting, attendance, person) = await WithContextAsync(async db =>
+        {
+            var present = await db.Set<Attendance>().AsNoTracking()
+                .Where(a => a.Status == AttendanceStatus.Present && a.Meeting.State >= MeetingState.MinutesPublished)
+                .Join(db.People.Where(p => p.Publication == PublicationLevel.Named), a => a.PersonId, p => p.Id, (a, p) => new { a.MeetingId, a.Id, Person = p.Id })
+                .OrderBy(a => a.MeetingId).ThenBy(a => a.Id).FirstAsync();
+            return (present.MeetingId, present.Id, present.Person);
+        });
+        var item = await WithContextAsync(db => db.AgendaItems.AsNoTracking()
+            .Where(i => i.MeetingId == meeting && i.IsPublic && !db.Hearings.Any(h => h.AgendaItemId == i.Id)).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        var before = await MeetingAsync(meeting);
+        var itemBefore = await ItemAsync(item);
+
+        await SetAsync<Attendance, AttendanceStatus>(attendance, a => a.Status, AttendanceStatus.Absent);
+        var absent = await MeetingAsync(meeting);
+        Assert.NotEqual(before, absent);
+        await SetAsync<Attendance, AttendanceStatus>(attendance, a => a.Status, AttendanceStatus.Present);
+        Assert.Equal(before, await MeetingAsync(meeting));
+        Assert.Contains($"{Origin}/oparl/v1/person/{person}\"", before, StringComparison.Ordinal);
+
+        // A hearing treated at one of the meeting's items is the item's consultation; removed, it is gone again.
+        var hearing = await WithContextAsync(async db =>
+        {
+            var council = await db.Meetings.Where(m => m.Id == meeting).Select(m => m.Organization).SingleAsync();
+            var added = new Core.Hearings.Hearing(council, "Høring om Kløverstien", null, null, new DateOnly(2026, 1, 31));
+            added.TreatAt(await db.AgendaItems.SingleAsync(i => i.Id == item));
+            db.Hearings.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        var consultation = $"{Origin}/oparl/v1/consultation/{hearing}\"";
+        try
+        {
+            Assert.Contains(consultation, await MeetingAsync(meeting), StringComparison.Ordinal);
+            Assert.Contains(consultation, await ItemAsync(item), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await WithContextAsync(async db =>
+            {
+                db.Hearings.Remove(await db.Hearings.SingleAsync(h => h.Id == hearing));
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        Assert.Equal(before, await MeetingAsync(meeting));
+        Assert.Equal(itemBefore, await ItemAsync(item));
+    }
+
+    [Fact]
     public async Task An_alias_added_to_a_person_shown_by_role_only_leaves_the_kept_objects_at_once()
     {
         var (meeting, item) = await PublishedAsync();

@@ -1462,6 +1462,19 @@ namespace Protokol.Data.Postgres.Migrations
                     b.ToTable("PersonObjects", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.MeetingStamp", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -2051,6 +2064,15 @@ namespace Protokol.Data.Postgres.Migrations
                     b.HasOne("Protokol.Core.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.MeetingStamp", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1409,6 +1409,19 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.ToTable("PersonObjects", (string)null);
                 });
 
+            modelBuilder.Entity("Protokol.Data.OParl.MeetingStamp", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingStamps", (string)null);
+                });
+
             modelBuilder.Entity("Protokol.Data.OParl.RegistryStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -1992,6 +2005,15 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.HasOne("Protokol.Core.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Protokol.Data.OParl.MeetingStamp", b =>
+                {
+                    b.HasOne("Protokol.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -27,7 +27,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
     public const int FormatVersion = 1;
 
     /// <summary>Transient bookkeeping rebuilt after a restore, not part of the archive.</summary>
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "MeetingYearCounts", "CouncilMeetingCounts", "PersonYearCounts", "MinutesTexts", "MeetingObjects", "AgendaItemObjects", "PersonObjects", "MeetingPages", "RegistryStamps", "__EFMigrationsHistory" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "SearchOutbox", "MeetingYearCounts", "CouncilMeetingCounts", "PersonYearCounts", "MinutesTexts", "MeetingObjects", "AgendaItemObjects", "PersonObjects", "MeetingPages", "RegistryStamps", "MeetingStamps", "__EFMigrationsHistory" };
 
     // Zip entries carry a fixed time, so the same data gives the same bytes.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -63,15 +62,15 @@ internal sealed class KeptAgendaItemObjectConfiguration : IEntityTypeConfigurati
 /// <summary>
 /// The kept Meeting and AgendaItem objects' read and write. An object's key is read in one command on a kept session
 /// (<see cref="ReadSessions"/>) for a page's meetings (or the meetings of a page's items): the versions of the meeting's row, its
-/// council and location; the highest id, sum of ids and sum of versions of its items, its attendance and its attachments (and how
-/// many of the attachments have their file stored); the highest and the sums of ids of its items' hearings; and the registry's
-/// stamp (<see cref="RegistryStamp"/>, incremented by every save of a person, an alias, a seat or an organization: every
-/// participant's name, publication level and seat, and the withheld names, come from those rows), as the minutes texts' key
-/// reads it. Every save increments a row's
-/// version and ids are only ever new and higher (SQLite's AUTOINCREMENT, PostgreSQL's identity): a removal lowers a sum of ids,
-/// an addition raises the highest id, an edit raises a sum of versions, so a key equal to the kept one means the same inputs (the
-/// highest id does what a count does in the minutes texts' key, without a COUNT in a list page's statements). As for the kept
-/// minutes texts (<see cref="OParlQueries.MinutesTextsAsync"/>) the key is read before a stale meeting is read to be written.
+/// council and location; the meeting's stamp (<see cref="MeetingStamp"/>, incremented by every save of one of its agenda items, its
+/// attendance or a hearing at one of its items: session 11, where the key summed those rows' ids and versions per request); the
+/// registry's stamp (<see cref="RegistryStamp"/>, incremented by every save of a person, an alias, a seat or an organization: every
+/// participant's name, publication level and seat, and the withheld names, come from those rows), as the minutes texts' key reads
+/// it; and the highest id, sum of ids and sum of versions of its attachments, and how many of them have their file stored. Every
+/// save increments a row's version and ids are only ever new and higher (SQLite's AUTOINCREMENT, PostgreSQL's identity): a removal
+/// lowers a sum of ids, an addition raises the highest id, an edit raises a sum of versions, so a key equal to the kept one means
+/// the same inputs. As for the kept minutes texts (<see cref="OParlQueries.MinutesTextsAsync"/>) the key is read before a stale
+/// meeting is read to be written.
 /// </summary>
 internal sealed partial class OParlQueries : IOParlMeetingObjects
 {
@@ -118,34 +117,26 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
 
     private const string KeptJoin = """LEFT JOIN "MeetingObjects" AS t ON t."MeetingId" = m."Id" """;
 
-    /// <summary>The key command for meetings whose id is <paramref name="meetings"/> (a list or a range), with (<paramref name="kept"/>) or without their kept objects.</summary>
+    /// <summary>
+    /// The key command for meetings whose id is <paramref name="meetings"/> (a list or a range), with (<paramref name="kept"/>) or without
+    /// their kept objects: each meeting's row with its stamp (<see cref="MeetingStamp"/>: its items, attendance and hearings) and the
+    /// registry's stamp, then the sums of its attachments (which also depend on which files are stored, not stamped per meeting).
+    /// </summary>
     private static string ObjectKeySql(string meetings, bool kept) =>
         $"""
-        SELECT m."Id", m."State", o."BodyId", m."Version", o."Version", COALESCE(l."Version", 0), {(kept ? KeptColumns : "NULL, NULL")}
+        SELECT m."Id", m."State", o."BodyId", m."Version", o."Version", COALESCE(l."Version", 0), COALESCE(s."Version", 0),
+            COALESCE((SELECT r."Version" FROM "RegistryStamps" AS r WHERE r."Id" = 1), 0), {(kept ? KeptColumns : "NULL, NULL")}
         FROM "Meetings" AS m
         INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
+        LEFT JOIN "MeetingStamps" AS s ON s."MeetingId" = m."Id"
         {(kept ? KeptJoin : string.Empty)}
         WHERE m."Id" {meetings};
-        SELECT i."MeetingId", CAST(MAX(i."Id") AS BIGINT), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT)
-        FROM "AgendaItems" AS i
-        WHERE i."MeetingId" {meetings}
-        GROUP BY i."MeetingId";
-        SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT)
-        FROM "Attendance" AS a
-        WHERE a."MeetingId" {meetings}
-        GROUP BY a."MeetingId";
         SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT),
             CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256") THEN 1 ELSE 0 END) AS BIGINT)
         FROM "Attachments" AS a
         WHERE a."MeetingId" {meetings}
-        GROUP BY a."MeetingId";
-        SELECT i."MeetingId", CAST(MAX(h."Id") AS BIGINT), CAST(SUM(h."Id") AS BIGINT), CAST(SUM(h."AgendaItemId") AS BIGINT)
-        FROM "Hearings" AS h
-        INNER JOIN "AgendaItems" AS i ON i."Id" = h."AgendaItemId"
-        WHERE i."MeetingId" {meetings}
-        GROUP BY i."MeetingId";
-        SELECT COALESCE((SELECT s."Version" FROM "RegistryStamps" AS s WHERE s."Id" = 1), 0)
+        GROUP BY a."MeetingId"
         """;
 
     public Task<IReadOnlyList<OParlKeptObject>> KeptMeetingsAsync(IReadOnlyCollection<int> meetingIds, string writer, CancellationToken cancellationToken) =>
@@ -233,8 +224,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
             ? (kept ? MeetingKeyRange : ItemMeetingKeyRange, new[] { ids[0], ids[^1] })
             : ((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], Padded((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], ids));
         var meetings = new List<MeetingKeyRow>(ids.Length);
-        var sums = new Dictionary<int, StringBuilder>();
-        var registry = "r0";
+        Dictionary<int, string>? attachments = null;
         await using (var r = await session.ExecuteAsync(statement, values, ct))
         {
             while (await r.ReadAsync(ct))
@@ -245,40 +235,24 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
                 }
 
                 meetings.Add(new MeetingKeyRow(
-                    r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 3),
-                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<byte[]>(7)));
+                    r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 5),
+                    r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetFieldValue<byte[]>(9)));
             }
 
-            // Items, attendance, attachments, hearings: each meeting's sums in that order (a part left out when there is none).
-            foreach (var (part, count) in new[] { ('i', 3), ('a', 3), ('f', 4), ('h', 3) })
-            {
-                await r.NextResultAsync(ct);
-                while (await r.ReadAsync(ct))
-                {
-                    var meeting = r.GetInt32(0);
-                    if (Array.BinarySearch(ids, meeting) < 0)
-                    {
-                        continue;
-                    }
-
-                    if (!sums.TryGetValue(meeting, out var text))
-                    {
-                        sums[meeting] = text = new StringBuilder();
-                    }
-
-                    text.Append(part).Append(Numbers(r, 1, count));
-                }
-            }
-
+            // The attachments' sums, for the meetings that have any.
             await r.NextResultAsync(ct);
-            if (await r.ReadAsync(ct))
+            while (await r.ReadAsync(ct))
             {
-                registry = "r" + Numbers(r, 0, 1);
+                var meeting = r.GetInt32(0);
+                if (Array.BinarySearch(ids, meeting) >= 0)
+                {
+                    (attachments ??= [])[meeting] = Numbers(r, 1, 4);
+                }
             }
         }
 
         return meetings.ConvertAll(m => (m, string.Join('|',
-            writer, m.Id.ToString(CultureInfo.InvariantCulture), m.Own, sums.TryGetValue(m.Id, out var text) ? text.ToString() : "-", registry)));
+            writer, m.Id.ToString(CultureInfo.InvariantCulture), m.Own, attachments is not null && attachments.TryGetValue(m.Id, out var text) ? text : "-")));
     }
 
     private const string KeepMeetingSql = """
