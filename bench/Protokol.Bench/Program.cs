@@ -16,6 +16,7 @@ using UglyToad.PdfPig.Writer;
 // [--index-at-end] (import: the search index only after storing, so storing's CPU is measured alone)
 // [--wal-pages N] (import, SQLite: the write-ahead log's checkpoint interval in pages; default the command line's
 // for a bulk import, 1000 is SQLite's own) [--temp-files] (import, SQLite: temporary files on disk, SQLite's default, not in memory)
+// [--statements N] (import: count EF Core's statements and print those of the Nth stored document)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -349,12 +350,24 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             channel.Writer.Complete();
         });
 
+        // --statements N: count EF Core's statements, and print those of the Nth stored document.
+        var traced = args.SkipWhile(a => a != "--statements").Skip(1).Select(a => int.Parse(a, culture)).Cast<int?>().FirstOrDefault();
+        using var statements = traced is null ? null : new StatementCounter();
         var stored = 0;
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
         await foreach (var document in channel.Reader.ReadAllAsync())
         {
             await using var scope = provider.CreateAsyncScope();
+            if (statements is not null)
+            {
+                statements.Recording = stored + 1 == traced;
+            }
+
             var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
+            if (statements is not null)
+            {
+                statements.Recording = false;
+            }
             if (result.Outcome == ImportOutcome.Rejected)
             {
                 rejected++;
@@ -389,6 +402,15 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
         Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => string.Create(culture, $"{o.Key} {o.Value}"))));
         Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
+        if (statements is not null)
+        {
+            Console.WriteLine(string.Create(culture, $"  EF Core statements: {statements.Commands} in all, {(double)statements.Commands / n:F1} per document; document {traced}'s {statements.Recorded.Count} (the index's, if it ran then, among them):"));
+            foreach (var text in statements.Recorded)
+            {
+                Console.WriteLine("    " + text.ReplaceLineEndings(" "));
+            }
+        }
+
         Console.WriteLine(string.Create(culture, $"  written by this process (write calls, /proc/self/io wchar): {WrittenBytes() / 1024.0 / 1024.0:F0} MB, {WrittenBytes() / 1024.0 / n:F0} KB per document"));
     }
     finally

@@ -234,4 +234,46 @@ public sealed class MeetingCountTests(PostgresCluster postgres)
             Assert.Equal(totals, await TotalsAsync(db));
         }
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Saves_of_one_unit_of_work_keep_the_counts_when_an_add_follows_a_recount(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        DemoData demo;
+        await using (var scope = database.Scope())
+        {
+            demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RecreateAsync(CancellationToken.None);
+        }
+
+        var planned = demo.Meetings.First(m => m.State == MeetingState.Planned);
+        var year = planned.Date.Year;
+
+        // One context: a recount (a planned meeting's agenda published) leaves the council's kept rows tracked; a meeting added
+        // that year is then added to them, and deleted, counted anew. Had the add been written past the tracked rows, the
+        // recount would find the counts it sets equal to the stale tracked values and write nothing.
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var published = (await store.FindMeetingAsync(planned.Id, CancellationToken.None))!;
+            published.AddMainItem("Velkomst");
+            published.PublishAgenda(Now);
+            await store.SaveChangesAsync(CancellationToken.None);
+            Assert.Contains(db.ChangeTracker.Entries<MeetingYearCount>(), e => e.Entity.OrganizationId == planned.OrganizationId && e.Entity.Year == year);
+
+            var meeting = new Meeting((await store.FindAsync<Organization>(planned.OrganizationId, CancellationToken.None))!, planned.Date, new TimeOnly(20, 0), null);
+            meeting.AddItem("1", "Godkendelse af dagsorden");
+            meeting.PublishAgenda(Now);
+            store.Add(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+            await AssertKeptAsync(database, "a meeting added after a recount in the same context");
+
+            store.Remove(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "that meeting deleted in the same context");
+    }
 }

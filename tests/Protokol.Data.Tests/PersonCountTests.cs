@@ -171,4 +171,44 @@ public sealed class PersonCountTests(PostgresCluster postgres)
             Assert.Equal(before, await PersonCounts.KeptAsync(db));
         }
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Saves_of_one_unit_of_work_keep_the_counts_when_an_add_follows_a_recount(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var demo = await SeedAsync(database);
+        var published = demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished && m.Attendance.Count > 0).OrderBy(m => m.Date).First();
+        var person = published.Attendance.First(a => a.Status == AttendanceStatus.Present).PersonId;
+        var year = published.Date.Year;
+
+        // One context: a recount (a status changed) leaves the person's kept rows of that year tracked; a meeting added with
+        // the person present that year is then added to them, and deleted, counted anew. Had the add been written past the
+        // tracked rows, the recount would find the count it sets equal to the stale tracked value and write nothing.
+        await using (var scope = database.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var changed = await db.Meetings.Include(m => m.Attendance).ThenInclude(a => a.Person).SingleAsync(m => m.Id == published.Id);
+            changed.RecordAttendance(changed.Attendance.First(a => a.PersonId == person).Person, AttendanceStatus.Apologies);
+            await store.SaveChangesAsync(CancellationToken.None);
+            Assert.Contains(db.ChangeTracker.Entries<PersonYearCount>(), e => e.Entity.PersonId == person && e.Entity.Year == year);
+
+            var meeting = new Meeting((await store.FindAsync<Organization>(published.OrganizationId, CancellationToken.None))!, published.Date, new TimeOnly(20, 0), null);
+            meeting.AddItem("1", "Godkendelse af dagsorden");
+            meeting.PublishAgenda(Now);
+            meeting.MarkHeld(meeting.Date);
+            meeting.RecordAttendance((await store.FindAsync<Person>(person, CancellationToken.None))!, AttendanceStatus.Apologies);
+            meeting.PublishMinutes(Now);
+            store.Add(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+            await AssertKeptAsync(database, "a meeting added after a recount in the same context");
+
+            store.Remove(meeting);
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await AssertKeptAsync(database, "that meeting deleted in the same context");
+    }
 }

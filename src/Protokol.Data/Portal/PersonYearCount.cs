@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -257,7 +259,10 @@ public sealed class PersonCountKeeper
     /// <summary>
     /// Adds the attendance a save added to the kept rows (which the save's transaction holds, on PostgreSQL behind
     /// the people's locks) instead of counting the buckets anew from every row of those people and years: one
-    /// statement fewer, and none reading a person's whole attendance, per imported meeting.
+    /// upsert per 200 buckets (a row made or added to; the same SQL on both engines), where the kept rows were read
+    /// and then each written on its own (a read and about 11 writes per imported meeting). When this context
+    /// tracks kept rows already (an earlier save of the same unit of work counted anew), they are added to as
+    /// tracked records, so that what it tracks stays what is stored.
     /// </summary>
     private static async Task AddAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, bool sync, CancellationToken ct)
     {
@@ -268,6 +273,41 @@ public sealed class PersonCountKeeper
 
         var people = added.Keys.Select(k => k.Person).Distinct().Order().ToList();
         await LockAsync(db, people, sync, ct);
+        if (db.ChangeTracker.Entries<PersonYearCount>().Any())
+        {
+            await AddTrackedAsync(db, added, people, sync, ct);
+            return;
+        }
+
+        // In key order, as the rows were added before: new rows come in the same order.
+        foreach (var chunk in added.OrderBy(a => a.Key).Chunk(200))
+        {
+            var sql = new StringBuilder("""INSERT INTO "PersonYearCounts" ("PersonId", "Year", "Status", "Meetings") VALUES """);
+            var values = new object[chunk.Length * 4];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var ((person, year, status), count) = chunk[i];
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ", ")}({{{i * 4}}}, {{{i * 4 + 1}}}, {{{i * 4 + 2}}}, {{{i * 4 + 3}}})");
+                (values[i * 4], values[i * 4 + 1], values[i * 4 + 2], values[i * 4 + 3]) = (person, year, status.ToString(), count);
+            }
+
+            sql.Append("""
+                 ON CONFLICT ("PersonId", "Year", "Status") DO UPDATE SET "Meetings" = "PersonYearCounts"."Meetings" + excluded."Meetings"
+                """);
+            if (sync)
+            {
+                db.Database.ExecuteSqlRaw(sql.ToString(), values);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+            }
+        }
+    }
+
+    // The kept rows read and added to as tracked records, saved with the save's followers.
+    private static async Task AddTrackedAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, List<int> people, bool sync, CancellationToken ct)
+    {
         var (first, last) = (added.Keys.Min(k => k.Year), added.Keys.Max(k => k.Year));
         var kept = (sync ? db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= first && c.Year <= last).ToList()
             : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. people], first, last), ct)).ToDictionary(c => (c.PersonId, c.Year, c.Status));

@@ -239,25 +239,41 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     {
         try
         {
-            var renumbered = db.ChangeTracker.Entries<AgendaItem>()
-                .Where(e => e.State == EntityState.Modified && e.Property(i => i.Number).IsModified).ToList();
-            if (renumbered.Count < 2)
+            // Changes are looked for once: reading the items' entries below looked across everything tracked, and the
+            // context's save looked again (issue 17: two scans of a new meeting's hundred records per imported document).
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            if (detect)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.DetectChanges();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
             }
-            else if (db.Database.CurrentTransaction is not null)
+
+            try
             {
-                await SaveRenumberedAsync(renumbered, cancellationToken);
-            }
-            else
-            {
-                var strategy = db.Database.CreateExecutionStrategy();
-                await strategy.ExecuteAsync(async ct =>
+                var renumbered = db.ChangeTracker.Entries<AgendaItem>()
+                    .Where(e => e.State == EntityState.Modified && e.Property(i => i.Number).IsModified).ToList();
+                if (renumbered.Count < 2)
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    await SaveRenumberedAsync(renumbered, ct);
-                    await transaction.CommitAsync(ct);
-                }, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                else if (db.Database.CurrentTransaction is not null)
+                {
+                    await SaveRenumberedAsync(renumbered, cancellationToken);
+                }
+                else
+                {
+                    var strategy = db.Database.CreateExecutionStrategy();
+                    await strategy.ExecuteAsync(async ct =>
+                    {
+                        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                        await SaveRenumberedAsync(renumbered, ct);
+                        await transaction.CommitAsync(ct);
+                    }, cancellationToken);
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
             }
 
             if (db.Database.CurrentTransaction is null)
