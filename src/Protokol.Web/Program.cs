@@ -49,6 +49,7 @@ builder.Services.AddProtokolSearch(settings);
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 builder.Services.AddHostedService<SearchIndexPoller>();
 builder.Services.AddSingleton<SearchIndexSignal>();
+builder.Services.AddSingleton<Protokol.Web.Rendering.RenderedLists>();
 builder.Services.Replace(ServiceDescriptor.Scoped<Protokol.Core.Search.ISearchIndexer, BackgroundSearchIndexer>()); // saves never write the index in their request
 builder.Services.Configure<Protokol.Web.Mail.MailOptions>(builder.Configuration.GetSection(Protokol.Web.Mail.MailOptions.Section));
 builder.Services.AddSingleton<Protokol.Web.Mail.IMailTransport, Protokol.Web.Mail.SmtpMailTransport>();
