@@ -29,6 +29,26 @@ public sealed class ImportArchiveTests(PostgresCluster postgres)
     // With a session (one run of the command line over many files: what it knows of the council's
     // meetings is kept between documents) and without (one file at a time).
     [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_follow_up_owned_by_an_office_has_no_person_and_names_the_office(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var result = await ImportAsync(db, "havneraad.txt", "Havnerådet\nReferat af mødet den 3. marts 2025\nDeltagere: Anna Holm, Bo Berg\n\n"
+            + "1. Ny havneplan\nBeslutning\nForvaltningen udarbejder et notat til næste møde.\n\n2. Bænke\nBeslutning\nBo Berg sender en oversigt over bænkene.\n");
+
+        Assert.True(result.Outcome == ImportOutcome.Imported, result.Reason);
+        await db.WithContextAsync(async context =>
+        {
+            var followUps = await context.FollowUps.OrderBy(f => f.Id).Select(f => new { f.Text, Owner = f.Owner == null ? null : f.Owner.Name }).ToListAsync();
+            Assert.Equal([("Forvaltningen udarbejder et notat til næste møde", null), ("Bo Berg sender en oversigt over bænkene", "Bo Berg")],
+                followUps.Select(f => (f.Text, f.Owner)));
+            Assert.Equal(["Anna Holm", "Bo Berg"], await context.People.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync());
+            return 0;
+        });
+    }
+
+    [Theory]
     [InlineData(DatabaseProvider.Sqlite, false)]
     [InlineData(DatabaseProvider.Postgres, false)]
     [InlineData(DatabaseProvider.Sqlite, true)]

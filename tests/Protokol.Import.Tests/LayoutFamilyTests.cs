@@ -343,4 +343,30 @@ public sealed class LayoutFamilyTests
 
         Assert.Equal("Tilbagesendes forvaltningen med bemærkning, at byrådet har vedtaget indstillingen.", m.Items[1].Decision);
     }
+
+    [Fact]
+    public void An_office_a_council_or_its_members_own_what_they_promise()
+    {
+        var m = Parse("Referat af Havnerådets møde den 3. marts 2025\nDeltagere: Anna Holm, Bo Berg\n\n"
+            + "1. Ny havneplan\nBeslutning\nForvaltningen for Havn og Strand udarbejder et notat til næste møde.\n\n"
+            + "2. Bænke på kajen\nBeslutning\nHavnerådets medlemmer hjælper til med at tælle bænkene.\n\n"
+            + "3. Høring om parkering\nBeslutning\nHavnerådet bad om, at Havnerådets Trafikudvalg udarbejder et svar på høringen.\n\n"
+            + "4. Arrangementer\nBeslutning\nFormanden vil fremover sende invitationerne.\n\n"
+            + "5. Godkendelse af dagsorden\nHavnerådet skal godkende dagsordenen. Udvalget tager orienteringen til efterretning. Havnerådet drøftede sagen.\n");
+
+        Assert.Equal(
+            [("1", "Forvaltningen for Havn og Strand"), ("2", "Havnerådets medlemmer"), ("3", "Havnerådets Trafikudvalg"), ("4", "Formanden")],
+            m.Actions.Select(a => (a.Item!, a.Owners.Single())));
+    }
+
+    [Fact]
+    public void The_minute_taker_chosen_in_an_item_owns_what_he_promises_later()
+    {
+        var m = Parse("Referat af Havnerådets møde den 3. marts 2025\n\nDagsorden:\n\n 1. Valg af mødeleder, Anna mødeleder\n 2. Valg af referent, Jens referent\n"
+            + " 3. Godkendelse af dagsorden, godkendt\n 4. Meddelelser.\n\n         Bo havde sendt regnskabet rundt. Jens foranlediger et møde med havnefogeden. Nøglerne ligger på kontoret.\n\n"
+            + " 5. Økonomi\n\n         Udvalget noterede sig tallene, og det blev aftalt, at Jens skal gennemgå budgettet igen.\n");
+
+        Assert.Contains("Jens", m.Attendees);
+        Assert.Equal([("4", "Jens"), ("5", "Jens")], m.Actions.Select(a => (a.Item!, a.Owners.Single())));
+    }
 }

@@ -73,7 +73,8 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
         HistoricalFollowUps = 0;
         foreach (var action in parsed.Actions)
         {
-            var owner = action.Owners.Count > 0 ? people.Resolve(action.Owners[0]) : null;
+            // An owner who is an office or a council ("Forvaltningen") is not a person: the follow-up's text names it.
+            var owner = action.Owners.Count > 0 && IsPersonOf(parsed, action.Owners[0]) ? people.Resolve(action.Owners[0]) : null;
             var text = action.Owners.Count > 1 ? $"{action.Text} (sammen med {string.Join(", ", action.Owners.Skip(1))})" : action.Text;
             var due = action.Due is { Length: >= 10 } d && DateOnly.TryParseExact(d[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
             var followUp = new FollowUp(organization, text, owner, due, action.CarryToNextMeeting, meeting, ItemOf(action.Item));
@@ -103,6 +104,10 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
             store.Add(new ImportNote(meeting, note.Field, note.Reason, note.Line));
         }
     }
+
+    /// <summary>Whether <paramref name="name"/> is one of the document's people (attendees, absentees, guests), as action owners are resolved.</summary>
+    private static bool IsPersonOf(ParsedMeeting parsed, string name) =>
+        parsed.Attendees.Concat(parsed.Absent).Concat(parsed.Guests.Select(g => g.Name)).Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Every item and sub-item with the number it is stored under: its printed number; for an item with

@@ -14,7 +14,8 @@ namespace Protokol.Import.Parsing;
 internal static partial class ActionRules
 {
     private static readonly SearchValues<string> VerbWords = SearchValues.Create(
-        ["udarbejder", "kontakter", "undersøger", "indkalder", "sørger", "følger", "tager", "inviterer", "skriver", "booker", "bestiller", "arrangerer", "sender", "laver", "melder", "fremsender"],
+        ["udarbejder", "kontakter", "undersøger", "indkalder", "sørger", "følger", "tager", "inviterer", "skriver", "booker", "bestiller", "arrangerer", "sender", "laver", "melder", "fremsender",
+            "foranlediger", "retter", "rykker", "videreformidler", "videresender", "udsender", "indhenter", "hjælper", "vender", "koordinerer", "afklarer"],
         StringComparison.Ordinal);
 
     public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly? meetingDate, List<ReviewNote> review)
@@ -45,6 +46,13 @@ internal static partial class ActionRules
             }
 
             var resolved = Resolve(owners, people, line, review);
+            var listed = verb.Success;
+            if (!verb.Success && (sentence.Contains("skal ", StringComparison.Ordinal) || sentence.Contains("vil ", StringComparison.Ordinal)))
+            {
+                // "… at Helle skal dykke ned i tallene": a name promised work with "skal" or "vil".
+                verb = Modal().Match(sentence);
+            }
+
             if (resolved.Count == 0 && !responsible.Success && !passive.Success && verb.Success)
             {
                 // Subject before the verb ("Helle udarbejder"), or after it in inverted order ("Herefter udarbejder Alice og Helle").
@@ -54,6 +62,22 @@ internal static partial class ActionRules
                 if (resolved.Count == 0 && after.Success)
                 {
                     resolved = Resolve(Names(after.Groups["names"].Value), people, line, review);
+                }
+            }
+
+            if (resolved.Count == 0 && !responsible.Success && !passive.Success && verb.Success)
+            {
+                // An office, a council or its members as the subject ("Forvaltningen udarbejder …", "Ældrerådets medlemmer hjælper til …",
+                // "… besluttet, at Seniorrådets Trafikudvalg udarbejder …", "Formanden vil fremover varetage …"): the owner as the text
+                // names it; no person is made of it.
+                foreach (Match collective in Collective().Matches(sentence))
+                {
+                    if (IsCollective(collective.Groups["owner"].Value)
+                        && (listed ? verb.Index == collective.Groups["verb"].Index : collective.Groups["modal"].Success))
+                    {
+                        resolved = [collective.Groups["owner"].Value];
+                        break;
+                    }
                 }
             }
 
@@ -106,6 +130,23 @@ internal static partial class ActionRules
             : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Whether a sentence's subject names an office, a council or a group of its members rather than a person: its first word ends
+    /// as such a name does ("Forvaltningen", "Magistratsafdelingen", "Ældrerådet", "Formanden"), or is such a name's genitive before
+    /// the members or an office of it ("Ældrerådets medlemmer", "Rådets sekretær", "Seniorrådets Trafikudvalg").
+    /// </summary>
+    internal static bool IsCollective(string owner)
+    {
+        var words = owner.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length switch
+        {
+            1 => CollectiveWord().IsMatch(words[0]),
+            _ when words[1] == "for" => CollectiveWord().IsMatch(words[0]),
+            2 => CollectiveGenitive().IsMatch(words[0]) && (CollectiveMember().IsMatch(words[1]) || CollectiveWord().IsMatch(words[1])),
+            _ => false,
+        };
+    }
+
     private static IEnumerable<string> Names(string text) => NameList.Split(text).Where(NameList.IsName);
 
     /// <summary>The item's text split into sentences, each with the line it starts on; split once per item.</summary>
@@ -125,6 +166,19 @@ internal static partial class ActionRules
             }
 
             var text = line.Trimmed;
+            if (IsHeading(text))
+            {
+                // A section label on its own line ("Beslutning", "Opfølgning:") is a sentence of its own, not the start of the next one.
+                foreach (var s in Flush())
+                {
+                    yield return s;
+                }
+
+                blankBefore = false;
+                yield return (text, line.Line);
+                continue;
+            }
+
             var bullet = text.StartsWith('•') || text.StartsWith('·');
 
             // A blank line ends a paragraph, unless the sentence plainly goes on (PDF text leaves blank lines inside paragraphs).
@@ -157,6 +211,17 @@ internal static partial class ActionRules
             current.Clear();
             return SplitAtSentenceEnds(paragraph).Where(x => x.Length > 0).Select(x => (x, startLine)).ToList();
         }
+    }
+
+    /// <summary>
+    /// A section's label on a line of its own: one capitalised word and no sentence's end ("Opfølgning:"), or a label of the
+    /// case-management systems (<see cref="SectionLabels"/>: "Beslutning Ældrerådet den 10-11-2016"), which PDF text often runs
+    /// into the next line without a blank line between.
+    /// </summary>
+    private static bool IsHeading(string line)
+    {
+        var word = line.TrimEnd(':');
+        return (word.Length is > 1 and <= 30 && char.IsUpper(word[0]) && word.All(char.IsLetter)) || SectionLabels.IsLabel(line);
     }
 
     /// <summary>
@@ -200,7 +265,7 @@ internal static partial class ActionRules
     [GeneratedRegex(@"\bsendes\s+til\s+(?<name>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*)\s+(?:senest|inden|før)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SentTo();
 
-    [GeneratedRegex(@"\b(?:udarbejder|kontakter|undersøger|indkalder|sørger\s+for|følger\s+op|tager\s+kontakt|inviterer|skriver|booker|bestiller|arrangerer|sender|laver|melder\s+tilbage|fremsender)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:udarbejder|kontakter|undersøger|indkalder|sørger\s+for|følger\s+op|tager\s+kontakt|inviterer|skriver|booker|bestiller|arrangerer|sender|laver|melder\s+tilbage|fremsender|foranlediger|retter\s+(?:\p{L}+\s+)?henvendelse|rykker\s+for|videreformidler|videresender|udsender|indhenter|hjælper\s+til|vender\s+tilbage|koordinerer|afklarer)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Verb();
 
     [GeneratedRegex(@"(?<names>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)\s*$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
@@ -208,6 +273,26 @@ internal static partial class ActionRules
 
     [GeneratedRegex(@"^\s+(?<names>[\p{Lu}][\p{L}\-]+(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex NamesAfter();
+
+    /// <summary>
+    /// A sentence opening with a subject of capitalised words (an office with "for …" and its fields, or a genitive and a noun)
+    /// and then a promise: one of <see cref="Verb"/>'s verbs (checked by the caller) or "vil" with a verb ("Rådet skal godkende …" in an
+    /// agenda describes the item; it promises nothing).
+    /// </summary>
+    [GeneratedRegex(@"(?:^|\bat\s+)(?<owner>\p{Lu}[\p{L}\-]+s\s+(?:medlemmer|sekretær|formand|næstformand|formandskab|repræsentanter|sekretariat|\p{Lu}[\p{L}\-]+)|\p{Lu}[\p{L}\-]+(?:\s+for\s+\p{Lu}[\p{L}\-]+(?:(?:\s*,\s*|\s+og\s+)\p{Lu}[\p{L}\-]+)*)?)\s+(?<verb>(?<modal>vil\s+(?:fremover\s+|nu\s+|herefter\s+|derefter\s+)?(?!(?:være|have|ikke|også|gerne|blive|kunne|få)\b)\p{Ll}+[eå]\b)|\p{Ll}+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Collective();
+
+    [GeneratedRegex(@"\b(?:skal|vil)\s+(?:fremover\s+|nu\s+|herefter\s+|derefter\s+)?(?!(?:være|have|ikke|også|gerne|blive|kunne|få)\b)\p{Ll}+[eå]\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Modal();
+
+    [GeneratedRegex(@"^\p{L}*(?:rådet|udvalget|nævnet|bestyrelsen|forvaltningen|afdelingen|sekretariatet|administrationen|formanden|formandskabet|sekretæren|ledelsen|direktionen|udvalg|gruppen|arbejdsgruppen)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CollectiveWord();
+
+    [GeneratedRegex(@"^\p{L}*(?:rådets|udvalgets|nævnets|bestyrelsens|forvaltningens|afdelingens|gruppens)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CollectiveGenitive();
+
+    [GeneratedRegex(@"^(?:medlemmer|sekretær|formand|næstformand|formandskab|repræsentanter|sekretariat)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CollectiveMember();
 
     [GeneratedRegex(@"\b(?:senest|inden|før|frist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Deadline();

@@ -97,7 +97,6 @@ public sealed class MeetingParser(Cleaner cleaner)
         // "Deltagere: Seniorrådet, …" names the council itself, not a person.
         attendees.RemoveAll(ElectedOfficers.IsBody);
         var people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
-        var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
         // Decisions by label or opening word are read once; informal minutes only when the document is minutes.
         var formal = segments.AllItems.ToDictionary(i => i, i => DecisionFinder.Find(i, new DecisionContext(false)));
         var informal = new Dictionary<ItemBlock, string?>();
@@ -124,6 +123,11 @@ public sealed class MeetingParser(Cleaner cleaner)
                 attendees.Add(voter);
             }
         }
+
+        // Follow-ups are read once everyone known to have been there is known: a chair or minute-taker named only in an item owns
+        // what they promised ("Valg af referent: Jørgen" … "Jørgen foranlediger møde med …").
+        people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
+        var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
 
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
 
