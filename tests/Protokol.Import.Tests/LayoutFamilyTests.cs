@@ -369,4 +369,15 @@ public sealed class LayoutFamilyTests
         Assert.Contains("Jens", m.Attendees);
         Assert.Equal([("4", "Jens"), ("5", "Jens")], m.Actions.Select(a => (a.Item!, a.Owners.Single())));
     }
+
+    [Fact]
+    public void An_attendance_list_under_the_first_decision_label_is_not_the_decision()
+    {
+        var m = Parse("1. Godkendelse af dagsorden\n\nBeslutning\n\nI mødet deltog:\n\nFra bestyrelsen:\n\nAnna Holm, Bo Berg (ankom under punkt 3) og Carl Dam.\n\n"
+            + "Fra forvaltningen:\n\nDitte Lund (referent)\n\nFølgende havde meldt afbud:\n\nEsben Krog.\n\nDagsordenen blev vedtaget uden ændringer.\n\n"
+            + "2. Havnebadet\n\nBeslutning\n\nDeltagere:\nRådet vil gerne have badet åbnet i maj.\n");
+
+        Assert.Equal("Dagsordenen blev vedtaget uden ændringer.", m.Items[0].Decision);
+        Assert.Equal("Deltagere: Rådet vil gerne have badet åbnet i maj.", m.Items[1].Decision);
+    }
 }

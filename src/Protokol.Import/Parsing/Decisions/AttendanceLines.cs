@@ -12,11 +12,54 @@ internal static partial class AttendanceLines
     public static bool IsAttendance(string trimmed) =>
         Attendance().IsMatch(trimmed) || (trimmed.Contains("fraværende", StringComparison.Ordinal) && WereAbsent().IsMatch(trimmed));
 
+    /// <summary>
+    /// The lines from <paramref name="start"/> that only record who attended, when an attendance label stands alone on that line
+    /// ("I mødet deltog:", "Følgende havde meldt afbud:"): the label, the group headings under it ("Borgerrepræsentanter:",
+    /// "Fra forvaltningen:") and the lists of names, up to the first line that is neither (the decision). 0 when none start there.
+    /// </summary>
+    public static int BlockLength(IReadOnlyList<string> trimmed, int start)
+    {
+        if (start >= trimmed.Count || !BlockLabel().IsMatch(trimmed[start]))
+        {
+            return 0;
+        }
+
+        var end = start + 1;
+        var names = false;
+        while (end < trimmed.Count)
+        {
+            var line = trimmed[end];
+            if (line.Length == 0 || BlockLabel().IsMatch(line) || IsAttendance(line))
+            {
+                end++;
+            }
+            else if (line.EndsWith(':') && line.Length <= 80 && !line.Contains(". ", StringComparison.Ordinal))
+            {
+                end++;
+            }
+            else if (NameList.LooksLikeNames(line))
+            {
+                names = true;
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // A label followed by no names at all is not a list of attendance (the label may open a sentence's colon).
+        return names ? end - start : 0;
+    }
+
     /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
     public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
 
     [GeneratedRegex(@"^(?:fravær|fraværende|afbud|deltagere|tilstede|til stede)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttendanceTitle();
+
+    [GeneratedRegex(@"^(?:i mødet deltog|til stede(?: var)?|tilstede(?: var)?|deltagere|mødt|følgende (?:havde |har )?(?:meldt )?afbud|afbud(?: fra)?|fraværende|fravær)\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockLabel();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}.\- ,]+\s(?:var|er)\s+fraværende\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex WereAbsent();

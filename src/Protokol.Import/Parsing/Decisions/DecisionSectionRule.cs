@@ -25,9 +25,17 @@ internal sealed partial class DecisionSectionRule : IDecisionRule
 
             var text = new List<string>();
             var keepAttendance = AttendanceLines.IsAboutAttendance(item.Title);
+            var trimmed = keepAttendance ? [] : lines.Select(l => l.Trimmed).ToList();
             for (var j = i + 1; j < lines.Count; j++)
             {
                 var line = lines[j].Trimmed;
+                if (!keepAttendance && AttendanceLines.BlockLength(trimmed, j) is > 0 and var block)
+                {
+                    // "I mødet deltog:" with its groups and names (Copenhagen): the meeting's attendance, not the decision.
+                    j += block - 1;
+                    continue;
+                }
+
                 if (SectionLabels.IsLabel(line) || Furniture(line) || UpperCaseHeading().IsMatch(line))
                 {
                     // A one-line subtitle just before the next section is the next section's heading, not the decision (FirstAgenda PDF).
