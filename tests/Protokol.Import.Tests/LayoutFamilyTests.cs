@@ -380,4 +380,19 @@ public sealed class LayoutFamilyTests
         Assert.Equal("Dagsordenen blev vedtaget uden ændringer.", m.Items[0].Decision);
         Assert.Equal("Deltagere: Rådet vil gerne have badet åbnet i maj.", m.Items[1].Decision);
     }
+
+    [Fact]
+    public void Guests_are_people_named_with_their_post_who_presented_or_took_part_in_an_item()
+    {
+        var m = Parse("Referat af Havnerådets møde den 3. marts 2025\nDeltagere: Anna Holm, Bo Berg\n"
+            + "Mødet indledtes med, at havnekonsulent Carl Dam fra Vej, Havn og Strand orienterede om den nye kajplan.\n\n"
+            + "1. Havnebadet\nSekretariatschef Anna Holm orienterede om økonomien. Driftschef Dorte Lind gennemgik tidsplanen.\n\n"
+            + "2. Parkering\nTrafikplanlægger Erik Vang, faglig koordinator Frida Moos og jurist Gustav Ravn deltager under dette punkt.\n\n"
+            + "3. Orientering\nPræsentation af ny områdechef Hanne Skov.\nRådet drøftede, at Ida Bech havde skrevet til forvaltningen.\n");
+
+        Assert.Equal(
+            [("Carl Dam", ""), ("Dorte Lind", "1"), ("Erik Vang", "2"), ("Frida Moos", "2"), ("Gustav Ravn", "2"), ("Hanne Skov", "3")],
+            m.Guests.Select(g => (g.Name, string.Join(',', g.Items))));
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+    }
 }

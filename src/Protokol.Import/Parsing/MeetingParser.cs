@@ -64,7 +64,13 @@ public sealed class MeetingParser(Cleaner cleaner)
         }
 
         var guests = header.Guests.ToList();
-        foreach (var (name, itemNumber) in segments.AllItems.SelectMany(VisitRules.Find))
+        var members = header.Attendees.Concat(header.Absent).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // The lines before the first item name guests too ("Mødet indledtes med, at konsulent X orienterede om …").
+        var preamble = new ItemBlock(null, null, 0, null);
+        preamble.Body.AddRange(segments.Header);
+        var visits = segments.AllItems.SelectMany(VisitRules.Find)
+            .Concat(segments.AllItems.Prepend(preamble).SelectMany(VisitRules.Presenters).Where(p => !members.Contains(p.Name)));
+        foreach (var (name, itemNumber) in visits)
         {
             var existing = guests.FindIndex(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
             IReadOnlyList<string> numbers = itemNumber is null ? [] : [itemNumber];

@@ -25,6 +25,82 @@ internal static partial class VisitRules
         }
     }
 
+    /// <summary>
+    /// People from outside the council at an item, named with their post: "Sundhedschef Nina Holt gennemgik …", "konsulent Bo Dam
+    /// fra Vej og Park orienterede om …", "Præsentation af ny områdechef Eva Lund", and lists present for an item: "Visitationschef
+    /// A, koordinator B og jurist C deltager under dette punkt", "… at A og B fra Rådet for X deltog i drøftelsen under punkt 1".
+    /// A council's own members are left out by the caller.
+    /// </summary>
+    public static IEnumerable<(string Name, string? Item)> Presenters(ItemBlock item)
+    {
+        foreach (var (text, _) in ActionRules.Sentences(item))
+        {
+            foreach (Match m in PostAndName().Matches(text))
+            {
+                yield return (m.Groups["name"].Value, item.Number);
+            }
+
+            if (!text.Contains("deltog", StringComparison.Ordinal) && !text.Contains("deltager", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var during = PresentForItem().Match(text);
+            if (!during.Success)
+            {
+                continue;
+            }
+
+            var number = during.Groups["number"].Success ? during.Groups["number"].Value : item.Number;
+            var list = text[..during.Index];
+            var clause = list.LastIndexOf(" at ", StringComparison.Ordinal);
+            list = clause >= 0 ? list[(clause + 4)..] : list;
+            var from = FromBody().Match(list);
+            list = from.Success ? list[..from.Index] : list;
+            foreach (var part in NameList.Split(list))
+            {
+                if (TrailingName(part) is { } name)
+                {
+                    yield return (name, number);
+                }
+            }
+        }
+    }
+
+    /// <summary>The name a part of a list ends with, without the post before it ("Visitationschef Ellen Holm" → "Ellen Holm").</summary>
+    private static string? TrailingName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = words.Length;
+        while (start > 0 && char.IsUpper(words[start - 1][0]) && !Post().IsMatch(words[start - 1]))
+        {
+            start--;
+        }
+
+        // Everything before the name is a post or nothing: "Faglig koordinator Vicki Lund", not "Udvalget godkendte Vicki Lund".
+        if (words.Length - start is < 2 or > 4 || (start > 0 && !Post().IsMatch(words[start - 1])))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', words[start..]);
+        return NameList.IsName(name) ? name : null;
+    }
+
+    private const string PostWord = @"\p{L}*(?:chef|chefen|konsulent|koordinator|jurist|direktør|leder|medarbejder|rådgiver|specialist|sygeplejerske|terapeut|planlægger|fuldmægtig|økonom|arkitekt|ingeniør|psykolog|rådmand|borgmester)";
+
+    [GeneratedRegex(@"^" + PostWord + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Post();
+
+    [GeneratedRegex(@"(?:^|\s)(?:(?i:præsentation)\s+af\s+(?:ny\s+|nye\s+)?" + PostWord + @"\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}\-]+){1,3})|" + PostWord + @"\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s+fra\s+[^.;:]{1,60}?)?\s+(?:orienterede|gennemgik|præsenterede|fortalte|redegjorde|holdt\s+oplæg|indledte))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PostAndName();
+
+    [GeneratedRegex(@"\s(?:deltog|deltager)\b[^.]*?\bunder\s+(?:dette\s+punkt|punkt(?:et)?\s+(?<number>\d+[a-z]?)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex PresentForItem();
+
+    [GeneratedRegex(@"\s+fra\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex FromBody();
+
     [GeneratedRegex(@"\b(?i:besøg)\s+af\s+(?:[\p{Ll}]+\s+){0,3}(?<name>[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+){1,3})", RegexOptions.CultureInvariant)]
     private static partial Regex Visit();
 
