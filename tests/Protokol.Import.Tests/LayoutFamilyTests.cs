@@ -395,4 +395,17 @@ public sealed class LayoutFamilyTests
             m.Guests.Select(g => (g.Name, string.Join(',', g.Items))));
         Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
     }
+
+    [Fact]
+    public void A_list_of_hearings_with_their_deadlines_and_answers_given_without_one()
+    {
+        var m = Parse("Referat af Havnerådets møde den 20. januar 2026\n\n1. Høringer\nVi har givet høringssvar på Trafikplan for Havnby 15. december 2025\n"
+            + "Der er modtaget to nye høringer:\na. Klimaplan for Nordkajen – høringsfrist 5. februar 2026\nb. Udkast til lokalplan 12, høringsfrist 13. februar 2026\n\n"
+            + "2. Eventuelt\nRådet giver høringssvar til de to nye høringer ovenfor.\n");
+
+        Assert.Equal(
+            [("Klimaplan for Nordkajen", "2026-02-05"), ("Udkast til lokalplan 12", "2026-02-13"), ("Trafikplan for Havnby", null)],
+            m.Hearings.Select(h => (h.Subject, h.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.All(m.Hearings, h => Assert.Equal(["1"], h.Items));
+    }
 }

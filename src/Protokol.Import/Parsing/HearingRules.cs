@@ -20,8 +20,28 @@ internal static partial class HearingRules
     public static IReadOnlyList<ParsedHearing> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
     {
         var found = new List<(string? Subject, string? Item, DateOnly Deadline, int Line)>();
+        var answered = new List<(string Subject, string? Item, int Line)>();
         foreach (var item in items)
         {
+            foreach (var line in item.Body)
+            {
+                // A list of hearings, one a line: "a. Klimaplan for Havnby – høringsfrist 5. februar 2026".
+                if (Deadline().Match(line.Trimmed) is { Success: true } listed
+                    && DanishDateParser.FindDates(listed.Groups["date"].Value, meetingDate.Year) is [var first, ..])
+                {
+                    found.Add((listed.Groups["subject"].Value.Trim(), item.Number, first.Date, line.Line));
+                }
+                else if (Answered().Match(line.Trimmed) is { Success: true } answer)
+                {
+                    // "Vi har givet høringssvar på X", "… høringssvar vedr. X": a hearing the council answers, with no deadline given.
+                    var subject = TrailingDate().Replace(answer.Groups["subject"].Value, string.Empty).Trim().TrimEnd('.', ',');
+                    if (subject.Length > 0 && !Generic.Contains(subject))
+                    {
+                        answered.Add((subject, item.Number, line.Line));
+                    }
+                }
+            }
+
             var titled = HearingTitle().Match(item.Title ?? string.Empty);
             if (titled.Success)
             {
@@ -53,7 +73,7 @@ internal static partial class HearingRules
             }
         }
 
-        return found.GroupBy(f => f.Deadline)
+        var hearings = found.GroupBy(f => f.Deadline)
             .Select(g =>
             {
                 var subject = g.Select(f => f.Subject).FirstOrDefault(s => s is not null && !Generic.Contains(s))
@@ -61,6 +81,17 @@ internal static partial class HearingRules
                 return new ParsedHearing(Indefinite(subject), g.Select(f => f.Item).OfType<string>().Distinct().ToList(), g.Key, g.Min(f => f.Line));
             })
             .ToList();
+
+        // Answered hearings without a deadline, one per subject, unless a hearing with a deadline already names it.
+        foreach (var g in answered.GroupBy(a => a.Subject, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!hearings.Any(h => string.Equals(h.Subject, Indefinite(g.Key), StringComparison.OrdinalIgnoreCase)))
+            {
+                hearings.Add(new ParsedHearing(Indefinite(g.Key), g.Select(a => a.Item).OfType<string>().Distinct().ToList(), null, g.Min(a => a.Line)));
+            }
+        }
+
+        return hearings;
     }
 
     /// <summary>The first date at or after the meeting; a date without a year is in the meeting's year, or the next.</summary>
@@ -101,6 +132,18 @@ internal static partial class HearingRules
 
         return s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.GetCultureInfo("da-DK")) + s[1..];
     }
+
+    /// <summary>"a. Klimaplan for Havnby – høringsfrist 5. februar 2026", "Kajplan, høringsfrist: 1. maj" (an enumeration mark dropped).</summary>
+    [GeneratedRegex(@"^(?:(?:[a-zæøå]|\d{1,2})[.)]\s+|[-•–]\s+)?(?<subject>\S.{2,150}?)\s*(?:[–\-,]|\()\s*(?i:høringsfrist)\b:?\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Deadline();
+
+    /// <summary>"Vi har givet høringssvar på X 15. december 2025", "nyt punkt om høringssvar vedr. X".</summary>
+    [GeneratedRegex(@"\b(?i:høringssvar)\s+(?:på|vedr\.?|vedrørende|om)\s+(?<subject>[^.;:]{3,150}(?:\.\s*\p{Lu}\p{L}*[^.;:]{0,60})?)", RegexOptions.CultureInvariant)]
+    private static partial Regex Answered();
+
+    /// <summary>A date at the end of a subject ("… 15. december 2025", "… 5/12"), or its day alone where the sentence was cut after it.</summary>
+    [GeneratedRegex(@"\s+(?:den\s+)?\d{1,2}(?:(?:\.\s*\p{L}+|[./-]\d{1,2})(?:[\s./-]*\d{2,4})?|\.)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingDate();
 
     [GeneratedRegex(@"^(?:høring|høringssvar|høringsmateriale)\s*(?::|om|vedr\.?|vedrørende|[-–])\s*(?<subject>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HearingTitle();
