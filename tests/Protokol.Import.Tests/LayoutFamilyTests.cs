@@ -408,4 +408,16 @@ public sealed class LayoutFamilyTests
             m.Hearings.Select(h => (h.Subject, h.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.All(m.Hearings, h => Assert.Equal(["1"], h.Items));
     }
+
+    [Fact]
+    public void A_proposed_meeting_calendar_with_dates_alone_on_their_lines_and_one_moved_by_the_decision()
+    {
+        var m = Parse("Referat af Havnerådets møde den 8. oktober 2020\n\n1. Mødekalender for 2021\nSagsfremstilling\nForvaltningen foreslår disse datoer:\n\n"
+            + "Tirsdag den 19. januar\n\nTirsdag den 16. marts\n\nTirsdag den 23. november\n\nBeslutning\nGodkendt, dog således at mødet den 16. marts i stedet afholdes den 23. marts.\n\n"
+            + "2. Eventuelt\nRådet mødes forud for budgetmødet den 3. november 2020 kl. 15.00-16.00 i mødelokale 4.\n");
+
+        Assert.Equal(
+            [("2021-01-19", null), ("2021-03-23", null), ("2021-11-23", null), ("2020-11-03", "mødelokale 4")],
+            m.UpcomingMeetings.Select(u => (u.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), u.Host)));
+    }
 }

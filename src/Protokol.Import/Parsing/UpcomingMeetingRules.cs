@@ -10,40 +10,93 @@ internal static partial class UpcomingMeetingRules
     public static IReadOnlyList<ParsedUpcomingMeeting> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
     {
         var found = new List<ParsedUpcomingMeeting>();
-        foreach (var item in items.Where(i => i.Title is not null && PlanTitle().IsMatch(i.Title)))
+        var list = items.ToList();
+        foreach (var item in list.Where(i => i.Title is not null && PlanTitle().IsMatch(i.Title)))
         {
+            // "Mødekalender for 2021": a date without a year in the plan is in that year.
+            var year = PlanYear().Match(item.Title!) is { Success: true } y ? int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            var planned = new List<ParsedUpcomingMeeting>();
             foreach (var line in item.Body.Where(l => !l.IsBlank))
             {
                 var m = PlanLine().Match(line.Trimmed);
-                if (!m.Success)
+                if (!m.Success || Future(m.Groups["date"].Value, meetingDate, year) is not { } date
+                    || (!m.Groups["colon"].Success && (char.IsLower(line.Trimmed[0]) || line.Trimmed.EndsWith('.'))))
                 {
+                    // A date alone on its line is a plan's entry; one in lower case or ending a sentence is a wrapped sentence's end.
                     continue;
-                }
-
-                var dates = DanishDateParser.FindDates(m.Groups["date"].Value, meetingDate.Year);
-                if (dates.Count == 0)
-                {
-                    continue;
-                }
-
-                var date = dates[0].Date;
-                if (!dates[0].HadYear && date < meetingDate)
-                {
-                    date = date.AddYears(1);
                 }
 
                 var host = HostEnd().Split(m.Groups["rest"].Value.Trim())[0].Trim();
-                found.Add(new ParsedUpcomingMeeting(date, host.Length == 0 ? null : host, line.Line));
+                planned.Add(new ParsedUpcomingMeeting(date, host.Length == 0 ? null : host, line.Line));
+            }
+
+            // The decision may move a proposed date: "mødet den 27. maj i stedet afholdes den 20. maj".
+            foreach (Match moved in Moved().Matches(item.BodyText.ReplaceLineEndings(" ")))
+            {
+                if (Future(moved.Groups["from"].Value, meetingDate, year) is { } from && Future(moved.Groups["to"].Value, meetingDate, year) is { } to)
+                {
+                    var index = planned.FindIndex(p => p.Date == from);
+                    if (index >= 0)
+                    {
+                        planned[index] = planned[index] with { Date = to };
+                    }
+                }
+            }
+
+            found.AddRange(planned.OrderBy(p => p.Date));
+        }
+
+        // "Rådet mødes før budgetmødet den 31. august 2022 kl. 16.00-17.00 i mødelokale 2": a meeting of its own, with its place.
+        foreach (var item in list)
+        {
+            foreach (var (sentence, line) in ActionRules.Sentences(item))
+            {
+                if (!sentence.Contains("mødes", StringComparison.Ordinal) || MeetsOn().Match(sentence) is not { Success: true } m
+                    || Future(m.Groups["date"].Value, meetingDate, null) is not { } date || found.Any(f => f.Date == date))
+                {
+                    continue;
+                }
+
+                var place = m.Groups["place"].Success ? m.Groups["place"].Value.Trim().TrimEnd('.') : null;
+                found.Add(new ParsedUpcomingMeeting(date, place, line));
             }
         }
 
         return found;
     }
 
+    /// <summary>The first date of <paramref name="text"/> after the meeting: without a year, in <paramref name="year"/>, else the meeting's year or the next.</summary>
+    private static DateOnly? Future(string text, DateOnly meetingDate, int? year)
+    {
+        var dates = DanishDateParser.FindDates(text, year ?? meetingDate.Year);
+        if (dates.Count == 0)
+        {
+            return null;
+        }
+
+        var date = dates[0].Date;
+        if (!dates[0].HadYear && year is null && date < meetingDate)
+        {
+            date = date.AddYears(1);
+        }
+
+        return date > meetingDate ? date : null;
+    }
+
+    [GeneratedRegex(@"\b20\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PlanYear();
+
+    [GeneratedRegex(@"\bmødet\s+(?:den|d\.)\s+(?<from>\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?)\s+(?:i\s+stedet\s+afholdes|flyttes\s+til|afholdes\s+i\s+stedet)\s+(?:den|d\.)\s+(?<to>\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Moved();
+
+    [GeneratedRegex(@"\bmødes\b[^.]{0,60}?\b(?:den|d\.)\s+(?<date>\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)(?:.{0,30}?\bi\s+(?<place>(?:mødelokale|lokale|mødesal|salen|rådhuset|kantinen)\b[^.,;]{0,40}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeetsOn();
+
     [GeneratedRegex(@"værter|vært\b|mødeplan|mødekalender|mødedatoer|møder\s+i\s+\d{4}|næste\s+møde|årets\s+møder", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlanTitle();
 
-    [GeneratedRegex(@"^[•·*\-–]?\s*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:d\.|den)?\s*(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"· d. 28. maj: Forvaltningen er værter"; "Torsdag den 21. januar" alone on its line.</summary>
+    [GeneratedRegex(@"^[•·*\-–]?\s*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:d\.|den)?\s*(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)\s*(?:(?<colon>:)\s*(?<rest>.*)|(?<rest>))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlanLine();
 
     [GeneratedRegex(@"\s+er\s+værter?\b|[.,;]\s|\.$|\s+[-–]\s")]
