@@ -420,4 +420,15 @@ public sealed class LayoutFamilyTests
             [("2021-01-19", null), ("2021-03-23", null), ("2021-11-23", null), ("2020-11-03", "mødelokale 4")],
             m.UpcomingMeetings.Select(u => (u.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), u.Host)));
     }
+
+    [Fact]
+    public void Only_the_absent_are_named_so_the_members_an_item_lists_attended()
+    {
+        var m = Parse("Havnerådet - Referat\n\nDato: 22. marts 2018\n\n1. Fraværende\n\nBeslutning\n\nAfbud: Bo Berg og Carl Dam.\n\n"
+            + "2. Rådets sammensætning\n\nSagsfremstilling\n\nHavnerådet består af:\n\n • Anna Holm - valgt af byrådet\n • Bo Berg - valgt af byrådet\n"
+            + " • Carl Dam - valgt af sejlklubben\n • Dorte Lind-Møller - valgt af borgerne\n • Erhvervslivet - der er ikke udpeget en repræsentant\n\nBeslutning\n\nTaget til efterretning.\n");
+
+        Assert.Equal(["Bo Berg", "Carl Dam"], m.Absent);
+        Assert.Equal(["Anna Holm", "Dorte Lind-Møller"], m.Attendees);
+    }
 }

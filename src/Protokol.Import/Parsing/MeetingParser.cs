@@ -90,6 +90,11 @@ public sealed class MeetingParser(Cleaner cleaner)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (attendees.Count == 0 && absent.Count > 0)
+        {
+            // Only the absent are named, and an item lists the council's members ("Rådet består af:"): the others attended.
+            attendees = Composition.Members(segments.AllItems).Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        }
         // "X deltog under pkt. 1-2" in the item about attendance: a member there for part of the meeting, not a guest.
         foreach (var name in AbsenceInDecisions.PresentInPart(segments.AllItems))
         {
