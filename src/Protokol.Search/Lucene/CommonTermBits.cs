@@ -23,6 +23,15 @@ internal static class CommonTermBits
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, long[]>> Kept = new();
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, MatchCounter.WordFacets>> KeptFacets = new();
 
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, StrongBox<int>>> KeptCounts = new();
+
+    /// <summary>How many documents the word's kept <paramref name="bits"/> hold (its document frequency in the segment), counted once.</summary>
+    public static int Count(AtomicReaderContext leaf, string term, long[] bits)
+    {
+        var kept = KeptCounts.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new ConcurrentDictionary<string, StrongBox<int>>(StringComparer.Ordinal));
+        return kept.GetOrAdd(term, _ => new StrongBox<int>(bits.Sum(b => System.Numerics.BitOperations.PopCount((ulong)b)))).Value;
+    }
+
     /// <summary>
     /// The facets of every document of the segment's core holding the common word (its <paramref name="bits"/>
     /// from <see cref="For"/>), deleted ones included, counted the first time they are asked for and kept

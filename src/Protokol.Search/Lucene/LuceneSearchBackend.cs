@@ -88,12 +88,11 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     {
                         var count = counter.Count(leaf, facets, ref matches, searcher.IndexReader);
                         total += count;
-                        if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
+                        if (count > 0)
                         {
                             top.SetNextReader(leaf);
-                            top.SetScorer(scorer);
                             top.RaiseFloor(matches, count);
-                            top.CollectMatches(matches, count);
+                            top.CollectMatches(matches, count, () => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs));
                         }
                     }
                 }

@@ -121,6 +121,14 @@ internal sealed class MatchCounter
         var commonWords = 0;
         for (var i = 0; i < _required.Length; i++)
         {
+            if (top is not null && _required[i] is { Field: LuceneIndex.All, Terms: [var term] } && CommonTermBits.For(leaf, top, term.Utf8ToString()) is { } kept)
+            {
+                // A common word's postings are opened only if they are read (a rarer clause leads): its kept bits give its cost.
+                (bits[i], costs[i]) = (kept, CommonTermBits.Count(leaf, term.Utf8ToString(), kept));
+                commonWords++;
+                continue;
+            }
+
             var (iterator, cost) = Open(leaf, top, live, _required[i]);
             if (iterator is null)
             {
@@ -128,11 +136,6 @@ internal sealed class MatchCounter
             }
 
             (required[i], costs[i]) = (iterator, cost);
-            if (top is not null && _required[i] is { Field: LuceneIndex.All, Terms: [var term] })
-            {
-                bits[i] = CommonTermBits.For(leaf, top, term.Utf8ToString());
-                commonWords += bits[i] is null ? 0 : 1;
-            }
         }
 
         // The rarest clause leads; the others are advanced to its documents. It has at most its cost of matches.
@@ -173,6 +176,11 @@ internal sealed class MatchCounter
 
             CountCommonWords(words, others, excluded, liveWords.Bits, ref counting);
             return counting.Total;
+        }
+
+        for (var i = 0; i < required.Length; i++)
+        {
+            required[i] ??= Open(leaf, top, live, _required[i]).Iterator!;
         }
 
         var sorted = order.Select(i => required[i]).ToArray();

@@ -671,11 +671,11 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 
     /// <summary>
     /// Finds the top k among a segment's matches, counted beforehand (<see cref="MatchCounter"/>):
-    /// the scorer (set by <see cref="SetScorer"/>) is advanced only to the matches whose bound can
-    /// enter the top k, so the others are neither scored nor visited by it. <see cref="TotalHits"/>
-    /// then counts the given matches.
+    /// the segment's scorer (<paramref name="scorerOf"/>, made when the first match is to be scored) is
+    /// advanced only to the matches whose bound can enter the top k, so the others are neither scored
+    /// nor visited by it. <see cref="TotalHits"/> then counts the given matches.
     /// </summary>
-    public void CollectMatches(int[] matches, int count)
+    public void CollectMatches(int[] matches, int count, Func<Scorer?> scorerOf)
     {
         TotalHits += count;
         if (size == 0)
@@ -683,7 +683,8 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
             return;
         }
 
-        var scorer = _scorer!;
+        // The scorer is made when the first match is to be scored: often none of a small segment's is.
+        Scorer? scorer = null;
         var block = -1;
         for (var i = 0; i < count; i++)
         {
@@ -706,6 +707,13 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 
             if (MayEnter(doc))
             {
+                scorer ??= _scorer = scorerOf();
+                if (scorer is null)
+                {
+                    // No scorer for the segment (as before the counting: it has nothing to score).
+                    return;
+                }
+
                 if (scorer.DocID < doc)
                 {
                     scorer.Advance(doc);
