@@ -42,9 +42,10 @@ if (mode == "search-probe")
 {
     // dotnet run -c Release --project bench/Protokol.Bench -- search-probe INDEX_DIR [--repeats 20] [--loop] [extra queries...]
     // --loop: only the full searches of the extra queries, repeats rounds (for a profiler).
+    // --allocations: bytes allocated per full search of the extra queries, and per count and top 20.
     var repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(a => int.Parse(a, culture)).FirstOrDefault(20);
     var extra = args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, NumberStyles.Integer, culture, out _)).ToList();
-    await SearchProbe.RunAsync(args[1], repeats, extra, args.Contains("--loop"));
+    await SearchProbe.RunAsync(args[1], repeats, extra, args.Contains("--loop"), args.Contains("--allocations"));
     return;
 }
 

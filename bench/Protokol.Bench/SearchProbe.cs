@@ -21,12 +21,18 @@ internal static class SearchProbe
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(string directory, int repeats, IReadOnlyList<string> extra, bool loop = false)
+    public static async Task RunAsync(string directory, int repeats, IReadOnlyList<string> extra, bool loop = false, bool allocations = false)
     {
         using var index = new LuceneIndex(directory);
         var engine = new SearchEngine(new LuceneSearchBackend(index));
         var requests = new List<SearchRequest>();
         requests.AddRange(extra.Select(q => new SearchRequest { Query = q }));
+        if (allocations)
+        {
+            Allocations(index, engine, requests, repeats);
+            return;
+        }
+
         if (loop)
         {
             // For a profiler: only the full searches of the given queries, round after round.
@@ -94,6 +100,47 @@ internal static class SearchProbe
 
         Console.WriteLine(string.Create(Invariant, $"  sum: full {sums[0]:0.0} ms, bare {sums[1]:0.0} ms, counting {sums[2]:0.0} ms, scorer {sums[3]:0.0} ms, postings {sums[4]:0.0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Bytes allocated per full search of each query, and of it per collection of the top 20, total and
+    /// facets from the postings (the rest is the hits, their snippets and the result), on this thread
+    /// (the search runs synchronously), after a warm-up.
+    /// </summary>
+    private static void Allocations(LuceneIndex index, SearchEngine engine, List<SearchRequest> requests, int repeats)
+    {
+        Console.WriteLine("  full KB  collect KB  query (bytes allocated per search on the searching thread)");
+        foreach (var request in requests)
+        {
+            var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(request.Query));
+            var searcher = index.Acquire()!;
+            try
+            {
+                double Allocated(Action action)
+                {
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        action();
+                    }
+
+                    var start = GC.GetAllocatedBytesForCurrentThread();
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        action();
+                    }
+
+                    return (GC.GetAllocatedBytesForCurrentThread() - start) / 1024.0 / repeats;
+                }
+
+                var full = Allocated(() => engine.SearchAsync(request, CancellationToken.None).GetAwaiter().GetResult());
+                var collect = Allocated(() => LuceneSearchBackend.Collect(searcher, analyzed, request, countFromPostings: true));
+                Console.WriteLine(string.Create(Invariant, $"  {full,7:0.0}  {collect,10:0.0}  {request.Query}"));
+            }
+            finally
+            {
+                index.Release(searcher);
+            }
+        }
     }
 
     /// <summary>Counts the matches without scoring any.</summary>

@@ -122,10 +122,105 @@ public sealed class ScoreBoundsTests
     }
 
     [Fact]
+    public async Task A_common_words_bounds_per_document_hold_every_score_from_above_and_below()
+    {
+        var path = Directory.CreateTempSubdirectory("protokol-bounds-").FullName;
+        try
+        {
+            using var index = new LuceneIndex(path);
+            var random = new Random(23);
+            var id = 0;
+            for (var batch = 0; batch < 3; batch++)
+            {
+                var documents = new List<SearchDocument>();
+                for (var i = 0; i < 700; i++)
+                {
+                    id++;
+                    documents.Add(Document(id, Title(random), Text(random)));
+                }
+
+                await using var writer = batch == 0 ? await index.OpenRebuildWriterAsync(CancellationToken.None) : await index.OpenWriterAsync(CancellationToken.None);
+                await writer.ReplaceAsync([], documents, CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            var searcher = index.Acquire()!;
+            try
+            {
+                var reader = searcher.IndexReader;
+                var tighter = 0;
+                var below = 0;
+                var compared = 0;
+                foreach (var text in new[] { "kolonihave", "cykelsti", "budget", "kolonihave cykelsti" })
+                {
+                    var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse(text));
+                    Assert.All(analyzed.Required.SelectMany(c => c.Alternatives).OfType<TermMatch>(), t => Assert.True(PairedPhraseQuery.WordsOf(reader).Contains(t.Term), t.Term));
+                    var weights = ScoreBounds.Weights(searcher, analyzed)!;
+                    var scores = new ScoreRecorder();
+                    searcher.Search(LuceneSearchBackend.BuildQuery(analyzed, new SearchRequest { Query = text }), scores);
+                    foreach (var leaf in reader.Leaves)
+                    {
+                        var bounds = ScoreBounds.ForSegment(weights, leaf);
+                        Assert.True(bounds.PerDocument, text);
+                        foreach (var (doc, score) in scores.Of(leaf.DocBase, leaf.AtomicReader.MaxDoc))
+                        {
+                            var titled = Array.BinarySearch(bounds.TitleDocs, doc) >= 0;
+                            var range = bounds.Range(doc >> ScoreBounds.Shift);
+                            var own = bounds.Document(doc, doc >> ScoreBounds.Shift, titled);
+                            Assert.True(own > score, $"{text}: document {doc} scores {score}, bound {own}");
+                            var lower = bounds.Lower(doc);
+                            Assert.True(lower < score, $"{text}: document {doc} scores {score}, lower bound {lower}");
+                            below += lower > 0.9 * score ? 1 : 0;
+                            Assert.True(own <= (titled ? range.WithTitle : range.WithoutTitle), $"{text}: document {doc}");
+                            tighter += own < (titled ? range.WithTitle : range.WithoutTitle) ? 1 : 0;
+                            compared++;
+                        }
+
+                        // The candidates are matches' documents in order, ending with the end mark.
+                        Assert.Equal(int.MaxValue, bounds.Candidates[^1]);
+                        Assert.True(bounds.Candidates.Length > 1, text);
+                        Assert.Equal(bounds.Candidates.Order(), bounds.Candidates);
+                    }
+                }
+
+                Assert.True(compared > 1_000, $"only {compared} scores compared");
+                Assert.True(tighter * 2 > compared, $"the document's bound is below its range's for {tighter} of {compared}");
+                Assert.True(below * 2 > compared, $"the lower bound is within 10 % of the score for {below} of {compared}");
+            }
+            finally
+            {
+                index.Release(searcher);
+            }
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_query_with_a_prefix_is_not_bounded_and_is_scored_in_full()
     {
         var analyzed = AnalyzedQuery.Analyze(SearchQueryParser.Parse("budget kolo*"));
         Assert.Null(ScoreBounds.Weights(new IndexSearcher(new global::Lucene.Net.Index.MultiReader()), analyzed));
+    }
+
+    /// <summary>Every match's score, by its document number in the top reader.</summary>
+    private sealed class ScoreRecorder : ICollector
+    {
+        private readonly SortedDictionary<int, float> _scores = [];
+        private Scorer? _scorer;
+        private int _base;
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(global::Lucene.Net.Index.AtomicReaderContext context) => _base = context.DocBase;
+
+        public void Collect(int doc) => _scores[_base + doc] = _scorer!.GetScore();
+
+        public IEnumerable<(int Doc, float Score)> Of(int docBase, int maxDoc) => _scores.Where(s => s.Key >= docBase && s.Key < docBase + maxDoc).Select(s => (s.Key - docBase, s.Value));
     }
 
     private static IEnumerable<SearchRequest> Requests(string query)

@@ -112,9 +112,9 @@ public sealed class QueryHighlighter
     /// characters). Null when the passage reaches past the start, so the rest of the text is needed.
     /// Only when <see cref="TakesSnippetsFromMatches"/>.
     /// </summary>
-    public IReadOnlyList<SnippetPart>? SnippetOfMatches(string source, int textLength, List<AnalyzedToken> matches, int length = 240)
+    public IReadOnlyList<SnippetPart>? SnippetOfMatches(ReadOnlySpan<char> source, int textLength, List<AnalyzedToken> matches, int length = 240)
     {
-        if (source.Length >= textLength && string.IsNullOrWhiteSpace(source))
+        if (source.Length >= textLength && source.IsWhiteSpace())
         {
             return [];
         }
@@ -127,7 +127,7 @@ public sealed class QueryHighlighter
     /// from <paramref name="text"/>, the whole text or a start of it cut before white space; null when
     /// the passage needs characters past that start.
     /// </summary>
-    private static List<SnippetPart>? Window(string text, int textLength, List<AnalyzedToken> matches, int length)
+    private static List<SnippetPart>? Window(ReadOnlySpan<char> text, int textLength, List<AnalyzedToken> matches, int length)
     {
         var whole = text.Length >= Math.Min(textLength, MaxScan);
         if (matches.Count == 0)
@@ -322,7 +322,7 @@ public sealed class QueryHighlighter
         return matches;
     }
 
-    private static List<SnippetPart> Parts(string text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
+    private static List<SnippetPart> Parts(ReadOnlySpan<char> text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
     {
         var parts = new List<SnippetPart>();
         var before = ellipsisBefore;
@@ -337,17 +337,17 @@ public sealed class QueryHighlighter
 
             if (before || match.Start > at)
             {
-                parts.Add(new SnippetPart(Squeeze(text.AsSpan(at, match.Start - at), before, false), false));
+                parts.Add(new SnippetPart(Squeeze(text.Slice(at, match.Start - at), before, false), false));
                 before = false;
             }
 
-            parts.Add(new SnippetPart(text[match.Start..match.End], true));
+            parts.Add(new SnippetPart(text[match.Start..match.End].ToString(), true));
             at = match.End;
         }
 
         if (before || ellipsisAfter || end > at)
         {
-            parts.Add(new SnippetPart(Squeeze(text.AsSpan(at, end - at), before, ellipsisAfter), false));
+            parts.Add(new SnippetPart(Squeeze(text.Slice(at, end - at), before, ellipsisAfter), false));
         }
 
         return parts;
@@ -402,7 +402,7 @@ public sealed class QueryHighlighter
         return new string(buffer[..n]);
     }
 
-    private static int WordStart(string text, int index)
+    private static int WordStart(ReadOnlySpan<char> text, int index)
     {
         while (index > 0 && !char.IsWhiteSpace(text[index - 1]))
         {
@@ -412,7 +412,7 @@ public sealed class QueryHighlighter
         return index;
     }
 
-    private static int WordEnd(string text, int index)
+    private static int WordEnd(ReadOnlySpan<char> text, int index)
     {
         while (index < text.Length && !char.IsWhiteSpace(text[index]))
         {

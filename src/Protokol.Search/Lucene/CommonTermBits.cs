@@ -21,6 +21,28 @@ namespace Protokol.Search.Lucene;
 internal static class CommonTermBits
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, long[]>> Kept = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, MatchCounter.WordFacets>> KeptFacets = new();
+
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, StrongBox<int>>> KeptCounts = new();
+
+    /// <summary>How many documents the word's kept <paramref name="bits"/> hold (its document frequency in the segment), counted once.</summary>
+    public static int Count(AtomicReaderContext leaf, string term, long[] bits)
+    {
+        var kept = KeptCounts.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new ConcurrentDictionary<string, StrongBox<int>>(StringComparer.Ordinal));
+        return kept.GetOrAdd(term, _ => new StrongBox<int>(bits.Sum(b => System.Numerics.BitOperations.PopCount((ulong)b)))).Value;
+    }
+
+    /// <summary>
+    /// The facets of every document of the segment's core holding the common word (its <paramref name="bits"/>
+    /// from <see cref="For"/>), deleted ones included, counted the first time they are asked for and kept
+    /// with the core as the bits are: a few hundred bytes per word.
+    /// </summary>
+    public static MatchCounter.WordFacets FacetsOf(AtomicReaderContext leaf, string term, long[] bits)
+    {
+        var reader = leaf.AtomicReader;
+        var kept = KeptFacets.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, MatchCounter.WordFacets>(StringComparer.Ordinal));
+        return kept.GetOrAdd(term, _ => MatchCounter.WordFacets.Of(bits, SegmentValues.For(reader)));
+    }
 
     /// <summary>
     /// The bits of <paramref name="term"/>'s documents in the segment (deleted ones included), or null

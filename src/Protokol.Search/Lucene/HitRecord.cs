@@ -45,6 +45,16 @@ internal readonly record struct HitRecord(string Key, SearchHitType Type, string
 
     public static HitRecord Read(BytesRef bytes)
     {
+        var record = ReadWithoutText(bytes, out var textStart);
+        return record with { TextStart = textStart.Length == 0 ? string.Empty : Encoding.UTF8.GetString(textStart) };
+    }
+
+    /// <summary>
+    /// The record without decoding <see cref="TextStart"/> (left empty): its UTF-8 bytes in
+    /// <paramref name="textStart"/>, so a snippet can be taken from them without a string of the whole start.
+    /// </summary>
+    public static HitRecord ReadWithoutText(BytesRef bytes, out ReadOnlySpan<byte> textStart)
+    {
         var span = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
         if (span.Length < 2 || span[0] != Version)
         {
@@ -60,8 +70,9 @@ internal readonly record struct HitRecord(string Key, SearchHitType Type, string
         var url = ReadText(span, ref at);
         var hasNumber = ReadNumber(span, ref at) == 1;
         var number = ReadText(span, ref at);
-        var start = ReadText(span, ref at);
-        return new HitRecord(key, type, title, url, meeting == 0 ? null : meeting - 1, hasNumber ? number : null, textLength, start);
+        var startLength = ReadNumber(span, ref at);
+        textStart = span.Slice(at, startLength);
+        return new HitRecord(key, type, title, url, meeting == 0 ? null : meeting - 1, hasNumber ? number : null, textLength, string.Empty);
     }
 
     private static int Utf8(string text) => Encoding.UTF8.GetByteCount(text);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -86,11 +88,11 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                     {
                         var count = counter.Count(leaf, facets, ref matches, searcher.IndexReader);
                         total += count;
-                        if (count > 0 && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
+                        if (count > 0)
                         {
                             top.SetNextReader(leaf);
-                            top.SetScorer(scorer);
-                            top.CollectMatches(matches, count);
+                            top.RaiseFloor(matches, count);
+                            top.CollectMatches(matches, count, () => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs));
                         }
                     }
                 }
@@ -131,49 +133,72 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
 
         // In document order, so each term's postings are read forward once per segment.
         var order = Enumerable.Range(0, hits.Length).OrderBy(i => docs.ScoreDocs[i].Doc).ToArray();
-        foreach (var at in order)
+        var buffer = ArrayPool<char>.Shared.Rent(QueryHighlighter.SnippetSourceLength);
+        try
         {
-            var scoreDoc = docs.ScoreDocs[at];
-            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
-            var doc = scoreDoc.Doc - leaf.DocBase;
-            var records = leaf.AtomicReader.GetBinaryDocValues(Hit);
-            if (records is null || Empty(records, doc, bytes))
+            foreach (var at in order)
             {
-                var visitor = new HitVisitor();
-                searcher.Doc(scoreDoc.Doc, visitor);
-                hits[at] = visitor.ToHit();
-                continue;
-            }
-
-            var record = HitRecord.Read(bytes);
-            var text = record.TextStart;
-            IReadOnlyList<SnippetPart>? snippet;
-            IReadOnlyList<SnippetPart>? titleParts = null;
-            if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
-            {
-                var matches = offsets.Matches(leaf, doc, record.Title.Length, titleMatches);
-                titleParts = highlighter.MarkMatches(record.Title, titleMatches);
-                snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
-                if (snippet is null)
+                var scoreDoc = docs.ScoreDocs[at];
+                var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                var doc = scoreDoc.Doc - leaf.DocBase;
+                var records = leaf.AtomicReader.GetBinaryDocValues(Hit);
+                if (records is null || Empty(records, doc, bytes))
                 {
-                    text += Rest(searcher, scoreDoc.Doc);
-                    snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                    var visitor = new HitVisitor();
+                    searcher.Doc(scoreDoc.Doc, visitor);
+                    hits[at] = visitor.ToHit();
+                    continue;
                 }
-            }
-            else
-            {
-                snippet = highlighter.SnippetOfStart(text, record.TextLength);
-                if (snippet is null)
-                {
-                    text += Rest(searcher, scoreDoc.Doc);
-                    snippet = highlighter.Snippet(text);
-                }
-            }
 
-            var values = SegmentValues.For(leaf.AtomicReader);
-            var date = values.Dates[doc];
-            var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
-            hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet, titleParts);
+                var record = HitRecord.ReadWithoutText(bytes, out var start);
+                string text;
+                IReadOnlyList<SnippetPart>? snippet;
+                IReadOnlyList<SnippetPart>? titleParts = null;
+                if (highlighter.TakesSnippetsFromMatches(record.TextLength) && HasOffsets(leaf.AtomicReader))
+                {
+                    var matches = offsets.Matches(leaf, doc, record.Title.Length, titleMatches);
+                    titleParts = highlighter.MarkMatches(record.Title, titleMatches);
+
+                    // The snippet from the start's characters in a pooled buffer: only the passage's parts become strings.
+                    var length = Encoding.UTF8.GetCharCount(start);
+                    if (length > buffer.Length)
+                    {
+                        ArrayPool<char>.Shared.Return(buffer);
+                        buffer = ArrayPool<char>.Shared.Rent(length);
+                    }
+
+                    var chars = buffer.AsSpan(0, length);
+                    Encoding.UTF8.GetChars(start, chars);
+                    snippet = highlighter.SnippetOfMatches(chars, record.TextLength, matches);
+
+                    // The engine took the snippet, so the hit needs no text (StoredHit.Text is only a snippet's source).
+                    text = string.Empty;
+                    if (snippet is null)
+                    {
+                        text = string.Concat(chars, Rest(searcher, scoreDoc.Doc));
+                        snippet = highlighter.SnippetOfMatches(text, record.TextLength, matches);
+                    }
+                }
+                else
+                {
+                    text = start.Length == 0 ? string.Empty : Encoding.UTF8.GetString(start);
+                    snippet = highlighter.SnippetOfStart(text, record.TextLength);
+                    if (snippet is null)
+                    {
+                        text += Rest(searcher, scoreDoc.Doc);
+                        snippet = highlighter.Snippet(text);
+                    }
+                }
+
+                var values = SegmentValues.For(leaf.AtomicReader);
+                var date = values.Dates[doc];
+                var (slug, name) = values.OrganizationOf[doc] is var organization and >= 0 ? SegmentValues.OrganizationParts(organization) : (null, null);
+                hits[at] = new StoredHit(record.Key, record.Type, record.Title, text, record.Url, date == 0 ? null : SearchEngine.FromDateKey(date), slug, name, record.MeetingId, record.ItemNumber, snippet, titleParts);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
         return [.. hits];
@@ -206,7 +231,9 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
         private readonly DocsAndPositionsEnum?[] _postings = new DocsAndPositionsEnum?[terms.Count];
         private AtomicReaderContext? _leaf;
 
-        /// <summary>The text's matches; the title's into <paramref name="title"/> (cleared first) when given.</summary>
+        private readonly List<AnalyzedToken> _matches = [];
+
+        /// <summary>The text's matches (a list reused by the next call); the title's into <paramref name="title"/> (cleared first) when given.</summary>
         public List<AnalyzedToken> Matches(AtomicReaderContext leaf, int doc, int titleLength, List<AnalyzedToken>? title)
         {
             if (!ReferenceEquals(leaf, _leaf))
@@ -216,7 +243,8 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
             }
 
             title?.Clear();
-            var matches = new List<AnalyzedToken>();
+            var matches = _matches;
+            matches.Clear();
             var shift = TextOffset(titleLength);
             for (var i = 0; i < _terms.Length; i++)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -120,6 +121,14 @@ internal sealed class MatchCounter
         var commonWords = 0;
         for (var i = 0; i < _required.Length; i++)
         {
+            if (top is not null && _required[i] is { Field: LuceneIndex.All, Terms: [var term] } && CommonTermBits.For(leaf, top, term.Utf8ToString()) is { } kept)
+            {
+                // A common word's postings are opened only if they are read (a rarer clause leads): its kept bits give its cost.
+                (bits[i], costs[i]) = (kept, CommonTermBits.Count(leaf, term.Utf8ToString(), kept));
+                commonWords++;
+                continue;
+            }
+
             var (iterator, cost) = Open(leaf, top, live, _required[i]);
             if (iterator is null)
             {
@@ -127,11 +136,6 @@ internal sealed class MatchCounter
             }
 
             (required[i], costs[i]) = (iterator, cost);
-            if (top is not null && _required[i] is { Field: LuceneIndex.All, Terms: [var term] })
-            {
-                bits[i] = CommonTermBits.For(leaf, top, term.Utf8ToString());
-                commonWords += bits[i] is null ? 0 : 1;
-            }
         }
 
         // The rarest clause leads; the others are advanced to its documents. It has at most its cost of matches.
@@ -152,8 +156,31 @@ internal sealed class MatchCounter
         {
             var words = order.Where(i => bits[i] is not null).Select(i => bits[i]!).ToArray();
             var others = order.Where(i => bits[i] is null).Select(i => required[i]).ToArray();
-            CountCommonWords(words, others, excluded, live, ref counting);
+            var liveWords = LiveWords.For(reader);
+            if (words.Length == 1 && others.Length == 0 && excluded.Length == 0 && !counting.ChecksDates)
+            {
+                // One common word alone: its facets are the kept ones of all its documents, less the deleted ones'.
+                var word = words[0];
+                KeepDocuments(word, liveWords.Bits, ref counting);
+                counting.AddKept(CommonTermBits.FacetsOf(leaf, _required[order[0]].Terms[0].Utf8ToString(), word));
+                foreach (var deleted in liveWords.Deleted)
+                {
+                    if ((word[deleted >> 6] & (1L << deleted)) != 0)
+                    {
+                        counting.Remove(deleted);
+                    }
+                }
+
+                return counting.Total;
+            }
+
+            CountCommonWords(words, others, excluded, liveWords.Bits, ref counting);
             return counting.Total;
+        }
+
+        for (var i = 0; i < required.Length; i++)
+        {
+            required[i] ??= Open(leaf, top, live, _required[i]).Iterator!;
         }
 
         var sorted = order.Select(i => required[i]).ToArray();
@@ -175,14 +202,14 @@ internal sealed class MatchCounter
         return counting.Total;
     }
 
-    /// <summary>Counts the documents of every common word's bits (live ones) that the other required clauses hold and no excluded one does.</summary>
-    private static void CountCommonWords(long[][] words, DocIdSetIterator[] others, DocIdSetIterator[] excluded, IBits? live, ref Counting counting)
+    /// <summary>Counts the documents of every common word's bits (live ones: <paramref name="live"/>, null when none is deleted) that the other required clauses hold and no excluded one does.</summary>
+    private static void CountCommonWords(long[][] words, DocIdSetIterator[] others, DocIdSetIterator[] excluded, long[]? live, ref Counting counting)
     {
         var first = words[0];
         var checks = others.Length > 0 || excluded.Length > 0;
         for (var w = 0; w < first.Length; w++)
         {
-            var word = first[w];
+            var word = live is null ? first[w] : first[w] & live[w];
             for (var k = 1; k < words.Length && word != 0; k++)
             {
                 word &= words[k][w];
@@ -192,10 +219,24 @@ internal sealed class MatchCounter
             {
                 var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
-                if ((live is null || live.Get(doc)) && (!checks || Agree(others, 0, excluded, doc) == doc))
+                if (!checks || Agree(others, 0, excluded, doc) == doc)
                 {
                     counting.Add(doc);
                 }
+            }
+        }
+    }
+
+    /// <summary>Keeps the live documents of a word's bits as matches, without counting their facets.</summary>
+    private static void KeepDocuments(long[] bits, long[]? live, ref Counting counting)
+    {
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = live is null ? bits[w] : bits[w] & live[w];
+            while (word != 0)
+            {
+                counting.Keep((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
+                word &= word - 1;
             }
         }
     }
@@ -212,6 +253,9 @@ internal sealed class MatchCounter
 
         public int Total { get; private set; }
 
+        /// <summary>Whether a date range leaves documents out.</summary>
+        public readonly bool ChecksDates => _checkDates;
+
         public void Add(int doc)
         {
             var date = _dates[doc];
@@ -221,17 +265,116 @@ internal sealed class MatchCounter
             }
 
             kept[Total++] = doc;
+            Facets(date, _organizations[doc], 1);
+        }
+
+        /// <summary>Keeps a match whose facets are counted apart (<see cref="AddKept"/>); only without a date range.</summary>
+        public void Keep(int doc) => kept[Total++] = doc;
+
+        /// <summary>Adds the kept facets of a word's documents, the deleted ones included (<see cref="Remove"/> takes those out).</summary>
+        public readonly void AddKept(WordFacets word)
+        {
+            foreach (var (year, count) in word.Years)
+            {
+                _years[year] += count;
+            }
+
+            foreach (var (organization, count) in word.Organizations)
+            {
+                _counts[organization] += count;
+            }
+        }
+
+        /// <summary>Takes a deleted document's facets out of those <see cref="AddKept"/> added.</summary>
+        public readonly void Remove(int doc) => Facets(_dates[doc], _organizations[doc], -1);
+
+        private readonly void Facets(int date, int organization, int by)
+        {
             var year = (date / 10000) - FacetCounts.FirstYear;
             if ((uint)year < (uint)_years.Length)
             {
-                _years[year]++;
+                _years[year] += by;
             }
 
-            var organization = _organizations[doc];
             if (organization >= 0)
             {
-                _counts[organization]++;
+                _counts[organization] += by;
             }
+        }
+    }
+
+    /// <summary>
+    /// The facets of every document of a segment's core holding a word (deleted ones included), as
+    /// <see cref="Counting"/> counts them: matches per year (an index from <see cref="FacetCounts.FirstYear"/>)
+    /// and per organization (<see cref="SegmentValues"/>' index), the non-zero ones.
+    /// </summary>
+    internal sealed class WordFacets((int Year, int Count)[] years, (int Organization, int Count)[] organizations)
+    {
+        public (int Year, int Count)[] Years { get; } = years;
+
+        public (int Organization, int Count)[] Organizations { get; } = organizations;
+
+        public static WordFacets Of(long[] bits, SegmentValues values)
+        {
+            var years = new Dictionary<int, int>();
+            var organizations = new Dictionary<int, int>();
+            for (var w = 0; w < bits.Length; w++)
+            {
+                var word = bits[w];
+                while (word != 0)
+                {
+                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    var year = (values.Dates[doc] / 10000) - FacetCounts.FirstYear;
+                    if ((uint)year < (uint)FacetCounts.YearSpan)
+                    {
+                        years[year] = years.GetValueOrDefault(year) + 1;
+                    }
+
+                    if (values.OrganizationOf[doc] is var organization and >= 0)
+                    {
+                        organizations[organization] = organizations.GetValueOrDefault(organization) + 1;
+                    }
+                }
+            }
+
+            return new WordFacets([.. years.Select(y => (y.Key, y.Value))], [.. organizations.Select(o => (o.Key, o.Value))]);
+        }
+    }
+
+    /// <summary>
+    /// A segment reader's live documents as bits (null when none is deleted) and its deleted documents,
+    /// read once per reader (a reader's deletions never change; a reopened reader is another reader).
+    /// </summary>
+    internal sealed class LiveWords(long[]? bits, int[] deleted)
+    {
+        private static readonly ConditionalWeakTable<AtomicReader, LiveWords> Kept = new();
+        private static readonly LiveWords All = new(null, []);
+
+        public long[]? Bits { get; } = bits;
+
+        public int[] Deleted { get; } = deleted;
+
+        public static LiveWords For(AtomicReader reader) => reader.LiveDocs is null ? All : Kept.GetValue(reader, Read);
+
+        private static LiveWords Read(AtomicReader reader)
+        {
+            var live = reader.LiveDocs!;
+            var bits = new long[(reader.MaxDoc + 63) >> 6];
+            var deleted = new List<int>();
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live.Get(doc))
+                {
+                    bits[doc >> 6] |= 1L << doc;
+                }
+                else
+                {
+                    deleted.Add(doc);
+                }
+            }
+
+            return new LiveWords(bits, [.. deleted]);
         }
     }
 
@@ -347,8 +490,11 @@ internal sealed class FacetCounts
 
     private int[] _organizationCounts = new int[64];
 
+    /// <summary>How many years from <see cref="FirstYear"/> are counted.</summary>
+    public const int YearSpan = 400;
+
     /// <summary>Matches per year from <see cref="FirstYear"/>.</summary>
-    public int[] YearCounts { get; } = new int[400];
+    public int[] YearCounts { get; } = new int[YearSpan];
 
     public IReadOnlyDictionary<int, int> Years => YearCounts.Select((count, i) => (Year: i + FirstYear, Count: count)).Where(y => y.Count > 0).ToDictionary(y => y.Year, y => y.Count);
 

@@ -59,8 +59,10 @@ internal static class ScoreBounds
     public static SegmentBounds ForSegment(QueryWeights weights, AtomicReaderContext leaf)
     {
         var tables = Cache.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new SegmentTables());
+        var top = ReaderUtil.GetTopLevelContext(leaf).Reader;
         var parts = new List<Part>();
         var titled = new List<int[]>();
+        var perDocument = false;
         foreach (var clause in weights.Clauses)
         {
             foreach (var (field, terms, weight) in clause)
@@ -68,12 +70,22 @@ internal static class ScoreBounds
                 var isTitle = field == LuceneIndex.Title;
                 var values = new float[terms.Count][];
                 var blocks = new float[terms.Count][];
+                var documents = new DocumentTable?[terms.Count];
                 var scale = 1.0;
+                var lowScale = 1.0;
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var (table, average) = tables.For(leaf.AtomicReader, field, terms[i]);
                     values[i] = table.Values;
                     blocks[i] = table.Blocks;
+
+                    // At the searcher's average length a value is at least the segment's times min(1, avgdl / avgdl₀).
+                    lowScale = Math.Min(lowScale, average > 0 && weights.Average(field) is var current and > 0 ? Math.Min(1.0, current / average) : 0);
+                    if (!isTitle && CommonTermBits.For(leaf, top, terms[i]) is { } bits)
+                    {
+                        documents[i] = tables.ForDocuments(leaf.AtomicReader, terms[i], average, bits);
+                        perDocument = true;
+                    }
                     if (average > 0 && weights.Average(field) is var now and > 0)
                     {
                         scale = Math.Max(scale, now / average);
@@ -91,12 +103,27 @@ internal static class ScoreBounds
                     titled.Add(tables.For(leaf.AtomicReader, field, terms[0]).Table.Docs);
                 }
 
-                parts.Add(new Part(values, blocks, weight, scale, isTitle));
+                parts.Add(new Part(values, blocks, documents, weight, scale, lowScale, isTitle));
             }
         }
 
-        return new SegmentBounds([.. parts], Union(titled));
+        var titleDocs = Union(titled);
+        var candidates = new List<int[]>();
+        if (perDocument)
+        {
+            // The documents most likely to be the best: each common word's highest values, and the few with a title match.
+            candidates.AddRange(parts.SelectMany(p => p.Documents).OfType<DocumentTable>().Select(d => d.Best));
+            if (titleDocs.Length <= MostTitledCandidates)
+            {
+                candidates.Add(titleDocs);
+            }
+        }
+
+        return new SegmentBounds([.. parts], titleDocs, perDocument, candidates.Count == 0 ? [int.MaxValue] : Union(candidates));
     }
+
+    /// <summary>The most documents with a title match scored first as candidates (<see cref="SegmentBounds.Candidates"/>).</summary>
+    private const int MostTitledCandidates = 128;
 
     private static float Bound(double sum) => sum == 0 ? 0f : (float)((sum * (1 + Margin)) + 1e-6);
 
@@ -130,22 +157,87 @@ internal static class ScoreBounds
         return all[..(unique + 1)];
     }
 
-    /// <summary>A scoring clause's term or phrase in one field: its terms' tables, its weight, and the factor for the searcher's average length.</summary>
-    internal sealed record Part(float[][] Values, float[][] Blocks, double Weight, double Scale, bool IsTitle);
+    /// <summary>A scoring clause's term or phrase in one field: its terms' tables (per range, and per document for a common word), its weight, and the factor for the searcher's average length.</summary>
+    internal sealed record Part(float[][] Values, float[][] Blocks, DocumentTable?[] Documents, double Weight, double Scale, double LowScale, bool IsTitle);
 
     /// <summary>A query's bounds over one segment (<see cref="ForSegment"/>).</summary>
     internal sealed class SegmentBounds
     {
         private readonly Part[] _parts;
 
-        public SegmentBounds(Part[] parts, int[] titleDocs)
+        public SegmentBounds(Part[] parts, int[] titleDocs, bool perDocument, int[] candidates)
         {
             _parts = parts;
             TitleDocs = titleDocs;
+            PerDocument = perDocument;
+            Candidates = candidates;
         }
+
+        /// <summary>
+        /// Documents likely to score among the best (sorted, ending with <see cref="int.MaxValue"/>): the
+        /// lower bounds (<see cref="Lower"/>) of k of them that match give a score the k-th best reaches, so
+        /// the matches whose bound is below it are passed over from the start. Only when <see cref="PerDocument"/>.
+        /// </summary>
+        public int[] Candidates { get; }
 
         /// <summary>The documents whose title holds a term of the query, sorted, ending with <see cref="int.MaxValue"/>.</summary>
         public int[] TitleDocs { get; }
+
+        /// <summary>Whether a term of the query's text clauses has its values per document (<see cref="Document"/> is then tighter than <see cref="Range"/>).</summary>
+        public bool PerDocument { get; }
+
+        /// <summary>
+        /// The bound of document <paramref name="doc"/>'s score (in range <paramref name="range"/>): a
+        /// common word's value is the document's own, any other term's its range's, and the title clauses
+        /// count only when the document's title holds a term of the query (<paramref name="titled"/>).
+        /// </summary>
+        public float Document(int doc, int range, bool titled)
+        {
+            double sum = 0;
+            foreach (var part in _parts)
+            {
+                if (part.IsTitle && !titled)
+                {
+                    continue;
+                }
+
+                var least = double.MaxValue;
+                for (var i = 0; i < part.Values.Length; i++)
+                {
+                    var table = part.Values[i];
+                    // Rounded up to 1/255, a document's own value can exceed its range's largest (unrounded): the lower of the two.
+                    var value = table.Length == 0 ? 0 : part.Documents[i] is { } documents ? Math.Min(documents.Value(doc), table[range]) : table[range];
+                    least = Math.Min(least, value);
+                }
+
+                if (least > 0)
+                {
+                    sum += part.Weight * Math.Min(1.0, least * part.Scale);
+                }
+            }
+
+            return Bound(sum);
+        }
+
+        /// <summary>
+        /// A lower bound of the score of document <paramref name="doc"/>, a match of the query: the sum over
+        /// the single common words of the text clauses of their weight times the document's value rounded
+        /// down, at the searcher's average length, less a margin far above float rounding (a match holding
+        /// such a word is scored for it; the title clauses and the other terms may add more).
+        /// </summary>
+        public float Lower(int doc)
+        {
+            double sum = 0;
+            foreach (var part in _parts)
+            {
+                if (!part.IsTitle && part.Documents is [{ } documents])
+                {
+                    sum += part.Weight * documents.LowValue(doc) * part.LowScale;
+                }
+            }
+
+            return sum <= 0 ? 0f : (float)Math.Max(0, (sum * (1 - Margin)) - 1e-6);
+        }
 
         /// <summary>The bound of range <paramref name="range"/>'s scores with and without the title clauses.</summary>
         public (float WithTitle, float WithoutTitle) Range(int range) => Of(range, blocks: false);
@@ -182,6 +274,103 @@ internal static class ScoreBounds
             }
 
             return (Bound(text + title), Bound(text));
+        }
+    }
+
+    /// <summary>
+    /// A common word's value <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c> in the combined field per
+    /// document holding it, rounded up to 1/255 and kept as a byte in the order of its documents (the
+    /// word's kept bits, <see cref="CommonTermBits"/>, give a document's place by counting the bits
+    /// before it). A byte per document holding the word, and an int per 64 documents of the segment.
+    /// </summary>
+    internal sealed class DocumentTable
+    {
+        private readonly long[] _bits;
+        private readonly int[] _before;
+        private readonly byte[] _values;
+
+        public DocumentTable(long[] bits, byte[] values)
+        {
+            _bits = bits;
+            _values = values;
+            _before = new int[bits.Length];
+            var count = 0;
+            for (var w = 0; w < bits.Length; w++)
+            {
+                _before[w] = count;
+                count += System.Numerics.BitOperations.PopCount((ulong)bits[w]);
+            }
+        }
+
+        /// <summary>The document's value (at least its exact one), or 0 when it does not hold the word.</summary>
+        public double Value(int doc)
+        {
+            var word = (ulong)_bits[doc >> 6];
+            var bit = 1UL << doc;
+            if ((word & bit) == 0)
+            {
+                return 0;
+            }
+
+            return _values[_before[doc >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1))] / 255.0;
+        }
+
+        /// <summary>At most the document's exact value: its byte less one, over 255 (0 when it does not hold the word).</summary>
+        public double LowValue(int doc)
+        {
+            var word = (ulong)_bits[doc >> 6];
+            var bit = 1UL << doc;
+            if ((word & bit) == 0)
+            {
+                return 0;
+            }
+
+            return (_values[_before[doc >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1))] - 1) / 255.0;
+        }
+
+        /// <summary>Bytes held (for the tests' and the notes' figures).</summary>
+        public long Size => _values.Length + (4L * _before.Length) + (4L * (_best?.Length ?? 0));
+
+        private int[]? _best;
+
+        /// <summary>The <see cref="BestCount"/> documents with the highest values (sorted by number, ending with <see cref="int.MaxValue"/>), found on first use.</summary>
+        public int[] Best => _best ??= FindBest();
+
+        /// <summary>How many of a word's best documents are kept as candidates.</summary>
+        public const int BestCount = 32;
+
+        private int[] FindBest()
+        {
+            // The highest value that at least BestCount documents reach, then the documents at or above it (at most BestCount, the first ones on a tie).
+            var histogram = new int[256];
+            foreach (var value in _values)
+            {
+                histogram[value]++;
+            }
+
+            var floor = 255;
+            for (var sum = histogram[255]; floor > 0 && sum < BestCount; sum += histogram[--floor])
+            {
+            }
+
+            var best = new List<int>(BestCount + 1);
+            var rank = 0;
+            for (var w = 0; w < _bits.Length && best.Count < BestCount; w++)
+            {
+                var word = (ulong)_bits[w];
+                while (word != 0 && best.Count < BestCount)
+                {
+                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (_values[rank++] >= floor)
+                    {
+                        best.Add(doc);
+                    }
+                }
+            }
+
+            best.Add(int.MaxValue);
+            return [.. best];
         }
     }
 
@@ -273,6 +462,13 @@ internal static class ScoreBounds
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Term), TermTable> _tables = new();
         private readonly Dictionary<string, double> _averages = new(StringComparer.Ordinal);
 
+        // Only common words of the index (at most CommonWords.MaxTerms), so not within the budget: like their kept bits.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentTable> _documents = new(StringComparer.Ordinal);
+
+        /// <summary>The common word's values per document in the combined field, built on first use from its postings and norms.</summary>
+        public DocumentTable ForDocuments(AtomicReader reader, string term, double average, long[] bits) =>
+            _documents.GetOrAdd(term, t => BuildDocuments(reader, t, average, bits));
+
         public (TermTable Table, double Average) For(AtomicReader reader, string field, string term)
         {
             var average = Average(reader, field);
@@ -317,6 +513,30 @@ internal static class ScoreBounds
 
                 return average;
             }
+        }
+
+        /// <summary>Per document holding the term (every one of its kept <paramref name="bits"/>), <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c> rounded up to 1/255, as <see cref="Build"/> computes it.</summary>
+        private static DocumentTable BuildDocuments(AtomicReader reader, string term, double average, long[] bits)
+        {
+            var termsEnum = reader.GetTerms(LuceneIndex.All)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(new BytesRef(term)))
+            {
+                throw new InvalidOperationException("a common word's kept bits without its postings");
+            }
+
+            var values = new byte[termsEnum.DocFreq];
+            var count = 0;
+            var docs = termsEnum.Docs(null, null, DocsFlags.FREQS);
+            var norms = reader.GetNormValues(LuceneIndex.All);
+            while (docs.NextDoc() is var doc && doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                double f = docs.Freq;
+                var norm = norms is null || average <= 0 ? K1 : K1 * ((1 - B) + (B * NormLength[(byte)norms.Get(doc)] / average));
+                var value = (float)(f / (f + norm));
+                values[count++] = (byte)Math.Min(255, Math.Ceiling(value * 255.0));
+            }
+
+            return new DocumentTable(bits, values);
         }
 
         /// <summary>Per range, the largest <c>f / (f + k1 · (1 − b + b · len / avgdl₀))</c>, and for the title the documents; empty when the segment lacks the term.</summary>
@@ -370,6 +590,8 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 {
     private readonly float[] _scores = [.. Enumerable.Repeat(float.NegativeInfinity, size)];
     private readonly int[] _docs = [.. Enumerable.Repeat(int.MaxValue, size)];
+    private readonly List<float> _lowers = [];
+    private float _floor = float.NegativeInfinity;
     private Scorer? _scorer;
     private ScoreBounds.SegmentBounds? _bounds;
     private int _titled;
@@ -387,6 +609,7 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
+
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
@@ -400,17 +623,59 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
         TotalHits++;
         if (size > 0 && MayEnter(doc))
         {
-            Offer(doc);
+            Offer(doc, _scorer!.GetScore());
+        }
+    }
+
+    /// <summary>
+    /// Raises the floor of the top k from the segment's matches among its bounds' candidates
+    /// (<see cref="ScoreBounds.SegmentBounds.Candidates"/>), before <see cref="CollectMatches"/>: once k
+    /// matches (of any segment so far) have lower bounds of their scores, the k-th best score is at
+    /// least the k-th highest of them, so a match whose bound is at most that cannot enter and is
+    /// neither scored nor visited by the scorer. Nothing is scored here.
+    /// </summary>
+    public void RaiseFloor(int[] matches, int count)
+    {
+        if (size == 0 || _bounds is not { PerDocument: true } bounds)
+        {
+            return;
+        }
+
+        var at = 0;
+        foreach (var doc in bounds.Candidates)
+        {
+            // Both in order: only a counted match is sure to be scored at least its lower bound.
+            while (at < count && matches[at] < doc)
+            {
+                at++;
+            }
+
+            if (at == count)
+            {
+                break;
+            }
+
+            if (matches[at] == doc && bounds.Lower(doc) is var lower and > 0)
+            {
+                _lowers.Add(lower);
+            }
+        }
+
+        if (_lowers.Count >= size)
+        {
+            _lowers.Sort();
+            _lowers.RemoveRange(0, _lowers.Count - size);
+            _floor = Math.Max(_floor, _lowers[0]);
         }
     }
 
     /// <summary>
     /// Finds the top k among a segment's matches, counted beforehand (<see cref="MatchCounter"/>):
-    /// the scorer (set by <see cref="SetScorer"/>) is advanced only to the matches whose bound can
-    /// enter the top k, so the others are neither scored nor visited by it. <see cref="TotalHits"/>
-    /// then counts the given matches.
+    /// the segment's scorer (<paramref name="scorerOf"/>, made when the first match is to be scored) is
+    /// advanced only to the matches whose bound can enter the top k, so the others are neither scored
+    /// nor visited by it. <see cref="TotalHits"/> then counts the given matches.
     /// </summary>
-    public void CollectMatches(int[] matches, int count)
+    public void CollectMatches(int[] matches, int count, Func<Scorer?> scorerOf)
     {
         TotalHits += count;
         if (size == 0)
@@ -418,7 +683,8 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
             return;
         }
 
-        var scorer = _scorer!;
+        // The scorer is made when the first match is to be scored: often none of a small segment's is.
+        Scorer? scorer = null;
         var block = -1;
         for (var i = 0; i < count; i++)
         {
@@ -427,7 +693,7 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
             {
                 // A block of ranges none of whose matches can enter: pass over all of its matches.
                 block = doc >> (ScoreBounds.Shift + ScoreBounds.BlockShift);
-                if (bounds.Block(block) <= _scores[0])
+                if (bounds.Block(block) <= Threshold)
                 {
                     var blockEnd = (block + 1) << (ScoreBounds.Shift + ScoreBounds.BlockShift);
                     while (i + 1 < count && matches[i + 1] < blockEnd)
@@ -441,6 +707,13 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 
             if (MayEnter(doc))
             {
+                scorer ??= _scorer = scorerOf();
+                if (scorer is null)
+                {
+                    // No scorer for the segment (as before the counting: it has nothing to score).
+                    return;
+                }
+
                 if (scorer.DocID < doc)
                 {
                     scorer.Advance(doc);
@@ -448,9 +721,9 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
 
                 // Every counted match is one of the query's (MatchCounterTests), so the scorer stands on it.
                 System.Diagnostics.Debug.Assert(scorer.DocID == doc, "a counted match the query does not match");
-                Offer(doc);
+                Offer(doc, scorer.GetScore());
             }
-            else if (_withTitle <= _scores[0])
+            else if (_withTitle <= Threshold)
             {
                 // No match of this range can enter: pass over the rest of its matches.
                 var end = (_range + 1) << ScoreBounds.Shift;
@@ -483,21 +756,27 @@ internal sealed class BoundedTopScoreCollector(int size, ScoreBounds.QueryWeight
             (_withTitle, _withoutTitle) = bounds.Range(_range);
         }
 
-        return (titles[_titled] == doc ? _withTitle : _withoutTitle) > _scores[0];
+        var titled = titles[_titled] == doc;
+        var threshold = Threshold;
+        return (titled ? _withTitle : _withoutTitle) > threshold && (!bounds.PerDocument || bounds.Document(doc, _range, titled) > threshold);
     }
 
-    private void Offer(int doc)
+    /// <summary>What a match's bound must exceed to be scored: the lowest score of the top k, or the floor under the k-th best score when higher (<see cref="RaiseFloor"/>).</summary>
+    private float Threshold => Math.Max(_scores[0], _floor);
+
+    private void Offer(int doc, float score)
     {
         Scored++;
-        var score = _scorer!.GetScore();
-        if (score <= _scores[0])
+        var global = doc + _docBase;
+
+        // In document order an equal score never enters; after the candidates, a lower document with the lowest score does.
+        if (!Lower(0, score, global))
         {
             return;
         }
 
         // Replace the lowest (the heap's top) and sift it down: lower score, or on equal scores the later document, is lower.
         var at = 0;
-        var global = doc + _docBase;
         while (true)
         {
             var child = (2 * at) + 1;
