@@ -216,6 +216,64 @@ public sealed class ImportTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_document_whose_save_fails_after_its_rows_were_written_leaves_nothing_behind(DatabaseProvider provider)
+    {
+        await using var db = await DatabaseAsync(provider);
+
+        // The audit entries are written by a second save, after the meeting's rows: a failure there takes the whole
+        // document back, rows already written included (what a save per document or keys handed out before it must keep).
+        var refuse = provider == DatabaseProvider.Sqlite
+            ? ["CREATE TRIGGER refuse_audit BEFORE INSERT ON \"AuditLog\" BEGIN SELECT RAISE(ABORT, 'audit refused'); END"]
+            : new[]
+            {
+                "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$",
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON \"AuditLog\" FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+            };
+        await db.WithContextAsync(async context =>
+        {
+            foreach (var sql in refuse)
+            {
+                await context.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            return 0;
+        });
+
+        var session = new ImportSession();
+        var failed = await Assert.ThrowsAsync<DbUpdateException>(() => ImportAsync(db, "ældreråd 2015.txt", Spec("aelderaad-referat.txt"), session: session));
+        Assert.Contains("audit refused", failed.InnerException?.Message, StringComparison.Ordinal);
+        await db.WithContextAsync(async context =>
+        {
+            Assert.Equal(0, await context.Bodies.CountAsync());
+            Assert.Equal(0, await context.People.CountAsync());
+            Assert.Equal(0, await context.Meetings.CountAsync());
+            Assert.Equal(0, await context.AgendaItems.CountAsync());
+            Assert.Equal(0, await context.Attendance.CountAsync());
+            Assert.Equal(0, await context.StoredFiles.CountAsync());
+            Assert.Equal(0, await context.MeetingYearCounts.CountAsync());
+            Assert.Equal(0, await context.PersonYearCounts.CountAsync());
+            Assert.Equal(0, await context.SearchOutbox.CountAsync());
+            Assert.Equal(0, await context.AuditLog.CountAsync());
+            return 0;
+        });
+
+        // The same document, the audit log writable again, in the same run: stored whole.
+        var drop = provider == DatabaseProvider.Sqlite ? "DROP TRIGGER refuse_audit" : "DROP TRIGGER refuse_audit ON \"AuditLog\"";
+        await db.WithContextAsync(context => context.Database.ExecuteSqlRawAsync(drop));
+        var stored = await ImportAsync(db, "ældreråd 2015.txt", Spec("aelderaad-referat.txt"), session: session);
+        Assert.Equal(ImportOutcome.Imported, stored.Outcome);
+        await db.WithContextAsync(async context =>
+        {
+            Assert.Equal(1, await context.Meetings.CountAsync());
+            Assert.Equal(5, await context.Attendance.CountAsync());
+            Assert.NotEqual(0, await context.AuditLog.CountAsync());
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task An_imported_meeting_is_public_with_its_original_file(DatabaseProvider provider)
     {
         await using var db = await DatabaseAsync(provider);
