@@ -221,7 +221,8 @@ internal static partial class ActionRules
     private static bool IsHeading(string line)
     {
         var word = line.TrimEnd(':');
-        return (word.Length is > 1 and <= 30 && char.IsUpper(word[0]) && word.All(char.IsLetter)) || SectionLabels.IsLabel(line);
+        return (word.Length is > 1 and <= 30 && char.IsUpper(word[0]) && word.All(char.IsLetter))
+            || (line.Length <= 120 && line[^1] != '.' && SectionLabels.IsLabel(line));
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static partial class Composition
         foreach (var item in items)
         {
             var lines = item.Body.Select(l => l.Trimmed).ToList();
-            var start = lines.FindIndex(l => Heading().IsMatch(l));
+            var start = lines.FindIndex(l => l.Contains("består af", StringComparison.Ordinal) && Heading().IsMatch(l));
             if (start < 0)
             {
                 continue;

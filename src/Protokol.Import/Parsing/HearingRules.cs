@@ -25,6 +25,11 @@ internal static partial class HearingRules
         {
             foreach (var line in item.Body)
             {
+                if (!line.Trimmed.Contains("høring", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 // A list of hearings, one a line: "a. Klimaplan for Havnby – høringsfrist 5. februar 2026".
                 if (Deadline().Match(line.Trimmed) is { Success: true } listed
                     && DanishDateParser.FindDates(listed.Groups["date"].Value, meetingDate.Year) is [var first, ..])

@@ -31,7 +31,10 @@ internal static partial class UpcomingMeetingRules
             }
 
             // The decision may move a proposed date: "mødet den 27. maj i stedet afholdes den 20. maj".
-            foreach (Match moved in Moved().Matches(item.BodyText.ReplaceLineEndings(" ")))
+            var body = item.BodyText;
+            var moves = body.Contains("i stedet", StringComparison.OrdinalIgnoreCase) || body.Contains("flyttes", StringComparison.OrdinalIgnoreCase)
+                ? Moved().Matches(body.ReplaceLineEndings(" ")) : null;
+            foreach (Match moved in moves ?? (IEnumerable<Match>)[])
             {
                 if (Future(moved.Groups["from"].Value, meetingDate, year) is { } from && Future(moved.Groups["to"].Value, meetingDate, year) is { } to)
                 {

@@ -6,6 +6,9 @@ namespace Protokol.Import.Parsing;
 /// <summary>Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …".</summary>
 internal static partial class VisitRules
 {
+    private static readonly System.Buffers.SearchValues<string> PresentingWords = System.Buffers.SearchValues.Create(
+        ["orienterede", "gennemgik", "præsenterede", "fortalte", "redegjorde", "holdt oplæg", "indledte"], StringComparison.Ordinal);
+
     public static IEnumerable<(string Name, string? Item)> Find(ItemBlock item)
     {
         var texts = new[] { item.Title ?? string.Empty }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
@@ -35,9 +38,22 @@ internal static partial class VisitRules
     {
         foreach (var (text, _) in ActionRules.Sentences(item))
         {
-            foreach (Match m in PostAndName().Matches(text))
+            // Cheap substring checks first, then the pattern only over the words just before each verb of presenting.
+            for (var at = text.AsSpan().IndexOfAny(PresentingWords); at >= 0;)
             {
-                yield return (m.Groups["name"].Value, item.Number);
+                if (at > 0 && char.IsWhiteSpace(text[at - 1]) && PresenterBefore(text[Math.Max(0, at - 120)..at]) is { } presenter)
+                {
+                    yield return (presenter, item.Number);
+                }
+
+                var next = text.AsSpan(at + 1).IndexOfAny(PresentingWords);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+
+            if (text.Contains("ræsentation af", StringComparison.Ordinal) && Introduced().Match(text) is { Success: true } introduced
+                && Post().IsMatch(introduced.Groups["post"].Value))
+            {
+                yield return (introduced.Groups["name"].Value, item.Number);
             }
 
             if (!text.Contains("deltog", StringComparison.Ordinal) && !text.Contains("deltager", StringComparison.Ordinal))
@@ -67,6 +83,35 @@ internal static partial class VisitRules
         }
     }
 
+    /// <summary>
+    /// The person named with a post just before a verb of presenting: "… omsorgschef Nina Holt", "konsulent Bo Dam fra Vej og Park";
+    /// the name's capitalised words read back from the verb until the post.
+    /// </summary>
+    private static string? PresenterBefore(string before)
+    {
+        var text = before.TrimEnd();
+        var from = text.LastIndexOf(" fra ", StringComparison.Ordinal);
+        if (from >= 0 && text.Length - from <= 64)
+        {
+            text = text[..from];
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = words.Length;
+        while (start > 0 && words.Length - start < 4 && char.IsUpper(words[start - 1][0]) && !Post().IsMatch(words[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == 0 || words.Length - start < 2 || !Post().IsMatch(words[start - 1]))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', words[start..]);
+        return NameList.IsName(name) ? name : null;
+    }
+
     /// <summary>The name a part of a list ends with, without the post before it ("Visitationschef Ellen Holm" → "Ellen Holm").</summary>
     private static string? TrailingName(string part)
     {
@@ -92,8 +137,9 @@ internal static partial class VisitRules
     [GeneratedRegex(@"^" + PostWord + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Post();
 
-    [GeneratedRegex(@"(?:^|\s)(?:(?i:præsentation)\s+af\s+(?:ny\s+|nye\s+)?" + PostWord + @"\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}\-]+){1,3})|" + PostWord + @"\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s+fra\s+[^.;:]{1,60}?)?\s+(?:orienterede|gennemgik|præsenterede|fortalte|redegjorde|holdt\s+oplæg|indledte))\b", RegexOptions.CultureInvariant)]
-    private static partial Regex PostAndName();
+    /// <summary>"Præsentation af ny områdechef Eva Lund".</summary>
+    [GeneratedRegex(@"\b(?i:præsentation)\s+af\s+(?:nye?\s+)?(?<post>\p{L}+)\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}\-]+){1,3})", RegexOptions.CultureInvariant)]
+    private static partial Regex Introduced();
 
     [GeneratedRegex(@"\s(?:deltog|deltager)\b[^.]*?\bunder\s+(?:dette\s+punkt|punkt(?:et)?\s+(?<number>\d+[a-z]?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PresentForItem();
