@@ -388,12 +388,13 @@ public sealed class LayoutFamilyTests
             + "Mødet indledtes med, at havnekonsulent Carl Dam fra Vej, Havn og Strand orienterede om den nye kajplan.\n\n"
             + "1. Havnebadet\nSekretariatschef Anna Holm orienterede om økonomien. Driftschef Dorte Lind gennemgik tidsplanen.\n\n"
             + "2. Parkering\nTrafikplanlægger Erik Vang, faglig koordinator Frida Moos og jurist Gustav Ravn deltager under dette punkt.\n\n"
-            + "3. Orientering\nPræsentation af ny områdechef Hanne Skov.\nRådet drøftede, at Ida Bech havde skrevet til forvaltningen.\n");
+            + "3. Orientering\nPræsentation af ny områdechef Hanne Skov.\nRådet drøftede, at Ida Bech havde skrevet til forvaltningen.\n"
+            + "Havnerådsmedlem Jonas Bak orienterede om sejlklubbens nye bro.\n");
 
         Assert.Equal(
             [("Carl Dam", ""), ("Dorte Lind", "1"), ("Erik Vang", "2"), ("Frida Moos", "2"), ("Gustav Ravn", "2"), ("Hanne Skov", "3")],
             m.Guests.Select(g => (g.Name, string.Join(',', g.Items))));
-        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+        Assert.Equal(["Anna Holm", "Bo Berg", "Jonas Bak"], m.Attendees);
     }
 
     [Fact]

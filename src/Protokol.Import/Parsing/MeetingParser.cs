@@ -68,8 +68,9 @@ public sealed class MeetingParser(Cleaner cleaner)
         // The lines before the first item name guests too ("Mødet indledtes med, at konsulent X orienterede om …").
         var preamble = new ItemBlock(null, null, 0, null);
         preamble.Body.AddRange(segments.Header);
+        var presenters = segments.AllItems.Prepend(preamble).SelectMany(VisitRules.Presenters).ToList();
         var visits = segments.AllItems.SelectMany(VisitRules.Find)
-            .Concat(segments.AllItems.Prepend(preamble).SelectMany(VisitRules.Presenters).Where(p => !members.Contains(p.Name)));
+            .Concat(presenters.Where(p => !p.Member && !members.Contains(p.Name)).Select(p => (p.Name, p.Item)));
         foreach (var (name, itemNumber) in visits)
         {
             var existing = guests.FindIndex(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -95,6 +96,17 @@ public sealed class MeetingParser(Cleaner cleaner)
             // Only the absent are named, and an item lists the council's members ("Rådet består af:"): the others attended.
             attendees = Composition.Members(segments.AllItems).Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         }
+
+        // A member named by the seat who presented ("Ældrerådsmedlem X orienterede …") was there, unless a list names them already.
+        foreach (var (name, _, _) in presenters.Where(p => p.Member))
+        {
+            var surname = " " + name.Split(' ')[^1];
+            if (!attendees.Concat(absent).Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase) || a.EndsWith(surname, StringComparison.OrdinalIgnoreCase)))
+            {
+                attendees.Add(name);
+            }
+        }
+
         // "X deltog under pkt. 1-2" in the item about attendance: a member there for part of the meeting, not a guest.
         foreach (var name in AbsenceInDecisions.PresentInPart(segments.AllItems))
         {

@@ -34,7 +34,7 @@ internal static partial class VisitRules
     /// A, koordinator B og jurist C deltager under dette punkt", "… at A og B fra Rådet for X deltog i drøftelsen under punkt 1".
     /// A council's own members are left out by the caller.
     /// </summary>
-    public static IEnumerable<(string Name, string? Item)> Presenters(ItemBlock item)
+    public static IEnumerable<(string Name, string? Item, bool Member)> Presenters(ItemBlock item)
     {
         foreach (var (text, _) in ActionRules.Sentences(item))
         {
@@ -43,7 +43,7 @@ internal static partial class VisitRules
             {
                 if (at > 0 && char.IsWhiteSpace(text[at - 1]) && PresenterBefore(text[Math.Max(0, at - 120)..at]) is { } presenter)
                 {
-                    yield return (presenter, item.Number);
+                    yield return (presenter.Name, item.Number, presenter.Member);
                 }
 
                 var next = text.AsSpan(at + 1).IndexOfAny(PresentingWords);
@@ -53,7 +53,7 @@ internal static partial class VisitRules
             if (text.Contains("ræsentation af", StringComparison.Ordinal) && Introduced().Match(text) is { Success: true } introduced
                 && Post().IsMatch(introduced.Groups["post"].Value))
             {
-                yield return (introduced.Groups["name"].Value, item.Number);
+                yield return (introduced.Groups["name"].Value, item.Number, IsMemberPost(introduced.Groups["post"].Value));
             }
 
             if (!text.Contains("deltog", StringComparison.Ordinal) && !text.Contains("deltager", StringComparison.Ordinal))
@@ -77,7 +77,7 @@ internal static partial class VisitRules
             {
                 if (TrailingName(part) is { } name)
                 {
-                    yield return (name, number);
+                    yield return (name, number, false);
                 }
             }
         }
@@ -87,7 +87,7 @@ internal static partial class VisitRules
     /// The person named with a post just before a verb of presenting: "… omsorgschef Nina Holt", "konsulent Bo Dam fra Vej og Park";
     /// the name's capitalised words read back from the verb until the post.
     /// </summary>
-    private static string? PresenterBefore(string before)
+    private static (string Name, bool Member)? PresenterBefore(string before)
     {
         var text = before.TrimEnd();
         var from = text.LastIndexOf(" fra ", StringComparison.Ordinal);
@@ -109,8 +109,11 @@ internal static partial class VisitRules
         }
 
         var name = string.Join(' ', words[start..]);
-        return NameList.IsName(name) ? name : null;
+        return NameList.IsName(name) ? (name, IsMemberPost(words[start - 1])) : null;
     }
+
+    /// <summary>A council's own member named by the seat ("Ældrerådsmedlem X orienterede …"): an attendee, not a guest.</summary>
+    private static bool IsMemberPost(string post) => post.EndsWith("medlem", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The name a part of a list ends with, without the post before it ("Visitationschef Ellen Holm" → "Ellen Holm").</summary>
     private static string? TrailingName(string part)
@@ -132,7 +135,7 @@ internal static partial class VisitRules
         return NameList.IsName(name) ? name : null;
     }
 
-    private const string PostWord = @"\p{L}*(?:chef|chefen|konsulent|koordinator|jurist|direktør|leder|medarbejder|rådgiver|specialist|sygeplejerske|terapeut|planlægger|fuldmægtig|økonom|arkitekt|ingeniør|psykolog|rådmand|borgmester)";
+    private const string PostWord = @"\p{L}*(?:chef|chefen|konsulent|koordinator|jurist|direktør|leder|medarbejder|rådgiver|specialist|sygeplejerske|terapeut|planlægger|fuldmægtig|økonom|arkitekt|ingeniør|psykolog|rådmand|borgmester|rådsmedlem|udvalgsmedlem|bestyrelsesmedlem)";
 
     [GeneratedRegex(@"^" + PostWord + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Post();
