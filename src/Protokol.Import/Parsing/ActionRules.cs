@@ -275,15 +275,18 @@ internal static partial class ActionRules
     [GeneratedRegex(@"^\s+(?<names>[\p{Lu}][\p{L}\-]+(?:\s*,\s*[\p{Lu}][\p{L}\-]+)*(?:\s+og\s+[\p{Lu}][\p{L}\-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex NamesAfter();
 
+    /// <summary>The verb after "skal" or "vil" that promises work (an infinitive; not "være", "have", "gerne" …), perhaps after "fremover".</summary>
+    private const string PromisedVerb = @"(?:fremover\s+|nu\s+|herefter\s+|derefter\s+)?(?!(?:være|have|ikke|også|gerne|blive|kunne|få)\b)\p{Ll}+[eå]\b";
+
     /// <summary>
     /// A sentence opening with a subject of capitalised words (an office with "for …" and its fields, or a genitive and a noun)
     /// and then a promise: one of <see cref="Verb"/>'s verbs (checked by the caller) or "vil" with a verb ("Rådet skal godkende …" in an
     /// agenda describes the item; it promises nothing).
     /// </summary>
-    [GeneratedRegex(@"(?:^|\bat\s+)(?<owner>\p{Lu}[\p{L}\-]+s\s+(?:medlemmer|sekretær|formand|næstformand|formandskab|repræsentanter|sekretariat|\p{Lu}[\p{L}\-]+)|\p{Lu}[\p{L}\-]+(?:\s+for\s+\p{Lu}[\p{L}\-]+(?:(?:\s*,\s*|\s+og\s+)\p{Lu}[\p{L}\-]+)*)?)\s+(?<verb>(?<modal>vil\s+(?:fremover\s+|nu\s+|herefter\s+|derefter\s+)?(?!(?:være|have|ikke|også|gerne|blive|kunne|få)\b)\p{Ll}+[eå]\b)|\p{Ll}+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\bat\s+)(?<owner>\p{Lu}[\p{L}\-]+s\s+(?:medlemmer|sekretær|formand|næstformand|formandskab|repræsentanter|sekretariat|\p{Lu}[\p{L}\-]+)|\p{Lu}[\p{L}\-]+(?:\s+for\s+\p{Lu}[\p{L}\-]+(?:(?:\s*,\s*|\s+og\s+)\p{Lu}[\p{L}\-]+)*)?)\s+(?<verb>(?<modal>vil\s+" + PromisedVerb + @")|\p{Ll}+)", RegexOptions.CultureInvariant)]
     private static partial Regex Collective();
 
-    [GeneratedRegex(@"\b(?:skal|vil)\s+(?:fremover\s+|nu\s+|herefter\s+|derefter\s+)?(?!(?:være|have|ikke|også|gerne|blive|kunne|få)\b)\p{Ll}+[eå]\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:skal|vil)\s+" + PromisedVerb, RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"^\p{L}*(?:rådet|udvalget|nævnet|bestyrelsen|forvaltningen|afdelingen|sekretariatet|administrationen|formanden|formandskabet|sekretæren|ledelsen|direktionen|udvalg|gruppen|arbejdsgruppen)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
