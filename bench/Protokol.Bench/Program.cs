@@ -442,7 +442,15 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             await cluster.DisposeAsync();
         }
 
-        Directory.Delete(directory, recursive: true);
+        if (args.Contains("--keep"))
+        {
+            // --keep: leave the SQLite archive for a look afterwards (compare two builds' archives, say).
+            Console.WriteLine($"  archive kept in {directory}");
+        }
+        else
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
 

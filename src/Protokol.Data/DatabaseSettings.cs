@@ -130,7 +130,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 // is generated once per query shape; EF Core 10's default (a parameter per element) generated
                 // the SQL anew on every execution of the public reads.
                 options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(SqlitePragmas.For(SqliteCacheMb, SqliteWalAutocheckpointPages, SqliteTempInMemory));
+                    .AddInterceptors(SqlitePragmas.For(SqliteCacheMb, SqliteWalAutocheckpointPages, SqliteTempInMemory))
+                    .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteInsertRowsBatchFactory>();
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));

@@ -120,9 +120,20 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        KeyAllocator.Assign(this);
+        var followed = FollowBeforeSave(sources, audit);
+        if (followed)
+        {
+            KeyAllocator.Assign(this);
+        }
+
         people?.BeforeSave(this);
         var count = base.SaveChanges(acceptAllChangesOnSuccess);
-        AddFollowers(sources, audit);
+        if (!followed)
+        {
+            AddFollowers(sources, audit);
+        }
+
         counts?.Update(this);
         people?.Update(this);
         if (registry)
@@ -209,13 +220,24 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await KeyAllocator.AssignAsync(this, cancellationToken);
+        var followed = FollowBeforeSave(sources, audit);
+        if (followed)
+        {
+            await KeyAllocator.AssignAsync(this, cancellationToken);
+        }
+
         if (people is not null)
         {
             await people.BeforeSaveAsync(this, cancellationToken);
         }
 
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AddFollowers(sources, audit);
+        if (!followed)
+        {
+            AddFollowers(sources, audit);
+        }
+
         if (counts is not null)
         {
             await counts.UpdateAsync(this, cancellationToken);
@@ -249,6 +271,25 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
     /// <summary>Records that a source's search documents must be rebuilt (for changes made around the change tracker).</summary>
     public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, Clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>
+    /// Adds the search outbox's rows and the audit log's entries before the save when every added row already has
+    /// its key (<see cref="KeyAllocator"/>), so they go in with the rows they describe; false when some added row
+    /// still waits for the database's key (they are added after the save then, as they read it).
+    /// </summary>
+    private bool FollowBeforeSave(List<Func<string?>> sources, List<Func<DateTime, string, AuditEntry>> audit)
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added && entry.Properties.Any(p => p.IsTemporary))
+            {
+                return false;
+            }
+        }
+
+        AddFollowers(sources, audit);
+        return true;
+    }
 
     private void AddFollowers(List<Func<string?>> sources, List<Func<DateTime, string, AuditEntry>> audit)
     {
