@@ -119,8 +119,8 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         try
         {
             // A sample of 100 rows: a fraction of the archive's 400-odd, more than the one year's 30-odd;
-            // drawn through the GIN index, and for a common query tested row by row (then sized to the
-            // table, as it visits every sampled row).
+            // drawn through the GIN index, and for a common query sized to the table (as it may visit
+            // every sampled row).
             (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches) = (0, 1, 100, 1);
             var totals = new List<int>();
             foreach (var commonShare in new[] { 2.0, 0.0 })
@@ -163,6 +163,72 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         }
 
         Assert.Contains(plan, line => line.Contains("ix_search_documents_sample", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_way_of_counting_a_sample_counts_the_same_rows()
+    {
+        // The sample's rows are fixed by their key; which statement counts them (through the GIN index of
+        // the indexed eighth, the sample's B-tree intersected with the GIN index, every sampled row tested,
+        // or every match visited) must not change an estimate, a year's or a council's figure, or a hit.
+        await using var database = await SeededAsync();
+        var exact = await SearchAsync(database, new SearchRequest { Query = "kommunen" });
+        var saved = (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches,
+            PostgresSearchBackend.CommonShare, PostgresSearchBackend.TestedRowCost, PostgresSearchBackend.CountsSampleFromItsIndex);
+        try
+        {
+            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleMatches) = (0, 1, 1);
+
+            // 40 of the archive's 400-odd rows fall within the indexed eighth (103 of 1,024 buckets), 100 do not (256).
+            foreach (var rows in new[] { 40.0, 100.0 })
+            {
+                PostgresSearchBackend.SampleRows = rows;
+                var figures = new List<string>();
+                foreach (var (commonShare, testedRowCost, fromItsIndex) in new[] { (2.0, 16.0, true), (2.0, 16.0, false), (0.0, 16.0, true), (0.0, 0.0, false), (0.0, 1e9, false) })
+                {
+                    (PostgresSearchBackend.CommonShare, PostgresSearchBackend.TestedRowCost, PostgresSearchBackend.CountsSampleFromItsIndex) = (commonShare, testedRowCost, fromItsIndex);
+                    foreach (var text in new[] { "kommunen", "kommunen borgerne", "\"kommunen borgerne\"" })
+                    {
+                        var result = await SearchAsync(database, new SearchRequest { Query = text });
+                        Assert.True(result.CountsAreApproximate, text);
+                        figures.Add($"{text}: {result.Total}; " + string.Join(' ', result.Years.Select(y => $"{y.Value}={y.Count}")) + "; " +
+                            string.Join(' ', result.Organizations.Select(o => $"{o.Value}={o.Count}")));
+                        if (text == "kommunen")
+                        {
+                            Assert.NotEqual(exact.Total, result.Total);
+                            Assert.Equal(SearchArchive.Titles(exact), SearchArchive.Titles(result));
+                        }
+                    }
+                }
+
+                var first = figures.Take(3).ToList();
+                for (var way = 1; way < figures.Count / 3; way++)
+                {
+                    Assert.Equal(first, figures.Skip(way * 3).Take(3));
+                }
+            }
+        }
+        finally
+        {
+            (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleRows, PostgresSearchBackend.SampleMatches,
+                PostgresSearchBackend.CommonShare, PostgresSearchBackend.TestedRowCost, PostgresSearchBackend.CountsSampleFromItsIndex) = saved;
+        }
+
+        // The indexed eighth's condition is the partial index's predicate (Issue17SearchSampleMatches), which the planner must prove.
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SET enable_seqscan = off;
+            EXPLAIN SELECT 1 FROM search_documents WHERE tsv @@ 'kommun'::tsquery AND ((hashint8(doc_id) & 1023) >> 7) = 0 AND (hashint8(doc_id + 0) & 1023) < 100
+            """, connection);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(plan, line => line.Contains("ix_search_documents_tsv_sample", StringComparison.Ordinal));
     }
 
     private async Task<TestDatabase> SeededAsync()
