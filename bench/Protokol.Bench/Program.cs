@@ -17,6 +17,9 @@ using UglyToad.PdfPig.Writer;
 // [--wal-pages N] (import, SQLite: the write-ahead log's checkpoint interval in pages; default the command line's
 // for a bulk import, 1000 is SQLite's own) [--temp-files] (import, SQLite: temporary files on disk, SQLite's default, not in memory)
 // [--statements N] (import: count EF Core's statements and print those of the Nth stored document)
+// [--store A-B,C-D] (import: store only the generated documents of these index ranges, end excluded; e.g. 0-1000,7500-8500
+// imports 1,000 new minutes and then their 1,000 renamed copies, which re-import them, or are possible duplicates)
+// [--keep DIR] (import, SQLite: the database is written into DIR and kept, to compare what two builds stored)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -299,7 +302,8 @@ static IEnumerable<string> Wrap(string line, int width)
 
 async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
 {
-    var directory = Directory.CreateTempSubdirectory("protokol-bench-").FullName;
+    var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
+    var directory = keep is null ? Directory.CreateTempSubdirectory("protokol-bench-").FullName : Directory.CreateDirectory(keep).FullName;
     // The test suite's server runs without fsync; an import is measured with durable commits, as deployed.
     var cluster = engine == "postgres" ? new Protokol.TestSupport.PostgresCluster { ServerOptions = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" } : null;
     try
@@ -338,11 +342,19 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         var checkpoints = new List<string>();
         var reader = provider.GetRequiredService<DocumentReader>();
         var channel = System.Threading.Channels.Channel.CreateBounded<PreparedDocument>(16);
+        // --store A-B,C-D: the generator still makes every document in turn (each draws on the same random sequence).
+        var ranges = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault()?.Split(',')
+            .Select(r => r.Split('-')).Select(r => (From: int.Parse(r[0], culture), To: int.Parse(r[1], culture))).ToList();
         var producer = Task.Run(async () =>
         {
             for (var i = 0; i < n; i++)
             {
                 var (name, text) = generator.Next(i);
+                if (ranges is not null && !ranges.Exists(r => i >= r.From && i < r.To))
+                {
+                    continue;
+                }
+
                 var bytes = Encoding.UTF8.GetBytes(text);
                 Interlocked.Add(ref bytesTotal, bytes.Length);
                 await channel.Writer.WriteAsync(MeetingImporter.Prepare(reader, name, bytes));
@@ -359,6 +371,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         // async calls complete at once), so its CPU is measured without the parsing, indexing and JIT beside it.
         long storingCpuNs = 0;
         var storingHopped = 0;
+        var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
         await foreach (var document in channel.Reader.ReadAllAsync())
         {
@@ -372,7 +385,10 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
             if (Environment.CurrentManagedThreadId == thread)
             {
-                storingCpuNs += ThreadCpuNs() - threadCpu;
+                var ns = ThreadCpuNs() - threadCpu;
+                storingCpuNs += ns;
+                var (documents, total) = storingByOutcome.GetValueOrDefault(result.Outcome);
+                storingByOutcome[result.Outcome] = (documents + 1, total + ns);
             }
             else
             {
@@ -392,7 +408,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
 
             indexing.Stored();
 
-            if (++stored % (n / 5) == 0)
+            if (++stored % (ranges is null ? n / 5 : Math.Max(1, ranges.Sum(r => Math.Min(r.To, n) - r.From) / 5)) == 0)
             {
                 GC.Collect();
                 checkpoints.Add(string.Create(culture, $"{stored}: {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s, storing thread {storingCpuNs / 1e9:F1} s), heap {GC.GetTotalMemory(false) / 1024 / 1024} MB, working set {Environment.WorkingSet / 1024 / 1024} MB"));
@@ -412,26 +428,27 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         watch.Stop();
         await using var check = provider.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<ProtokolDbContext>();
-        Console.WriteLine(string.Create(culture, $"import into {(cluster is null ? "SQLite" : "PostgreSQL")}: {n} minutes ({bytesTotal / 1024.0 / 1024.0:F1} MB, {bytesTotal / n / 1024.0:F1} KB each) in {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s of this process, user+system): {n / watch.Elapsed.TotalSeconds:F0} documents/s, {rejected} rejected; load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(culture, $"import into {(cluster is null ? "SQLite" : "PostgreSQL")}: {stored} minutes ({bytesTotal / 1024.0 / 1024.0:F1} MB, {bytesTotal / stored / 1024.0:F1} KB each) in {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s of this process, user+system): {stored / watch.Elapsed.TotalSeconds:F0} documents/s, {rejected} rejected; load average {LoadAverage()}"));
         Console.WriteLine(string.Create(culture, $"  of it: stored in {storedWall:F1} s (CPU {storedCpu:F1} s), search index {(indexAtEnd ? "built" : "built alongside, completed")} from {indexed} outbox rows or documents in {watch.Elapsed.TotalSeconds - storedWall:F1} s (CPU {Cpu() - storedCpu:F1} s) after storing"));
         Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
         Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => string.Create(culture, $"{o.Key} {o.Value}"))));
         Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
         if (storingCpuNs > 0)
         {
-            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (n - storingHopped):F2} ms per document; {storingHopped} of {n} documents resumed on another thread, not counted"));
+            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted"));
+            Console.WriteLine("  storing thread by outcome: " + string.Join(", ", storingByOutcome.Select(o => string.Create(culture, $"{o.Key} {o.Value.Documents} × {o.Value.Ns / 1e6 / o.Value.Documents:F2} ms = {o.Value.Ns / 1e9:F1} s"))));
         }
 
         if (statements is not null)
         {
-            Console.WriteLine(string.Create(culture, $"  EF Core statements: {statements.Commands} in all, {(double)statements.Commands / n:F1} per document; document {traced}'s {statements.Recorded.Count} (the index's, if it ran then, among them):"));
+            Console.WriteLine(string.Create(culture, $"  EF Core statements: {statements.Commands} in all, {(double)statements.Commands / stored:F1} per document; document {traced}'s {statements.Recorded.Count} (the index's, if it ran then, among them):"));
             foreach (var text in statements.Recorded)
             {
                 Console.WriteLine("    " + text.ReplaceLineEndings(" "));
             }
         }
 
-        Console.WriteLine(string.Create(culture, $"  written by this process (write calls, /proc/self/io wchar): {WrittenBytes() / 1024.0 / 1024.0:F0} MB, {WrittenBytes() / 1024.0 / n:F0} KB per document"));
+        Console.WriteLine(string.Create(culture, $"  written by this process (write calls, /proc/self/io wchar): {WrittenBytes() / 1024.0 / 1024.0:F0} MB, {WrittenBytes() / 1024.0 / stored:F0} KB per document"));
     }
     finally
     {
@@ -442,12 +459,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             await cluster.DisposeAsync();
         }
 
-        if (args.Contains("--keep"))
-        {
-            // --keep: leave the SQLite archive for a look afterwards (compare two builds' archives, say).
-            Console.WriteLine($"  archive kept in {directory}");
-        }
-        else
+        if (keep is null)
         {
             Directory.Delete(directory, recursive: true);
         }

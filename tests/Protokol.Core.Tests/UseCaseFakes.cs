@@ -165,6 +165,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     public Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<Meeting?> FindMeetingToImportAgainAsync(int id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> HasStoredFileAsync(string sha256, CancellationToken cancellationToken) => throw new NotSupportedException();

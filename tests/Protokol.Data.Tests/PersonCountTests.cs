@@ -179,31 +179,40 @@ public sealed class PersonCountTests(PostgresCluster postgres)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres, Clock);
         var demo = await SeedAsync(database);
-        var published = demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished && m.Attendance.Count > 0).OrderBy(m => m.Date).First();
-        var person = published.Attendance.First(a => a.Status == AttendanceStatus.Present).PersonId;
-        var year = published.Date.Year;
+        var published = demo.Meetings.Where(m => m.State >= MeetingState.MinutesPublished).OrderBy(m => m.Date).ToList();
 
-        // One context: a recount (a status changed) leaves the person's kept rows of that year tracked; a meeting added with
-        // the person present that year is then added to them, and deleted, counted anew. Had the add been written past the
-        // tracked rows, the recount would find the count it sets equal to the stale tracked value and write nothing.
+        // A person present at two meetings with public minutes in one year: deleting one of them leaves a kept row.
+        var (deleted, person) = published.SelectMany(m => m.Attendance.Where(a => a.Status == AttendanceStatus.Present).Select(a => (Meeting: m, a.PersonId)))
+            .First(p => published.Any(o => o != p.Meeting && o.Date.Year == p.Meeting.Date.Year && o.Attendance.Any(a => a.PersonId == p.PersonId && a.Status == AttendanceStatus.Present)));
+        var year = deleted.Date.Year;
+
+        // One context: a recount (a meeting deleted; a status changed on a tracked meeting is no longer counted anew but
+        // taken off and added) leaves the person's kept rows of that year tracked; a meeting added with the person present
+        // that year is then added to them, and deleted, counted anew. Had the add been written past the tracked
+        // rows, the recount would find the count it sets equal to the stale tracked value and write nothing.
         await using (var scope = database.Scope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IProtokolStore>();
             var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
-            var changed = await db.Meetings.Include(m => m.Attendance).ThenInclude(a => a.Person).SingleAsync(m => m.Id == published.Id);
-            changed.RecordAttendance(changed.Attendance.First(a => a.PersonId == person).Person, AttendanceStatus.Apologies);
+            store.Remove(await db.Meetings.Include(m => m.Attendance).SingleAsync(m => m.Id == deleted.Id));
             await store.SaveChangesAsync(CancellationToken.None);
             Assert.Contains(db.ChangeTracker.Entries<PersonYearCount>(), e => e.Entity.PersonId == person && e.Entity.Year == year);
+            await AssertKeptAsync(database, "a meeting deleted");
 
-            var meeting = new Meeting((await store.FindAsync<Organization>(published.OrganizationId, CancellationToken.None))!, published.Date, new TimeOnly(20, 0), null);
+            var meeting = new Meeting((await store.FindAsync<Organization>(deleted.OrganizationId, CancellationToken.None))!, deleted.Date, new TimeOnly(20, 0), null);
             meeting.AddItem("1", "Godkendelse af dagsorden");
             meeting.PublishAgenda(Now);
             meeting.MarkHeld(meeting.Date);
-            meeting.RecordAttendance((await store.FindAsync<Person>(person, CancellationToken.None))!, AttendanceStatus.Apologies);
+            meeting.RecordAttendance((await store.FindAsync<Person>(person, CancellationToken.None))!, AttendanceStatus.Present);
             meeting.PublishMinutes(Now);
             store.Add(meeting);
             await store.SaveChangesAsync(CancellationToken.None);
             await AssertKeptAsync(database, "a meeting added after a recount in the same context");
+
+            // The person's status changed on that meeting: taken off one tracked row and added to another.
+            meeting.RecordAttendance(meeting.Attendance.Single().Person, AttendanceStatus.Apologies);
+            await store.SaveChangesAsync(CancellationToken.None);
+            await AssertKeptAsync(database, "a status changed after a recount in the same context");
 
             store.Remove(meeting);
             await store.SaveChangesAsync(CancellationToken.None);

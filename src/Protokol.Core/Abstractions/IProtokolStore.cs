@@ -49,8 +49,15 @@ public interface IProtokolStore
 
     Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken);
 
-    /// <summary>The meeting imported from a file of this name into this organization, with its items and attendance.</summary>
+    /// <summary>The meeting imported from a file of this name into this organization, read as <see cref="FindMeetingToImportAgainAsync"/> reads it.</summary>
     Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A meeting as importing it again needs it: with its place, host, items, attendance (a guest's items too) and
+    /// attachments, but not its organization (the import has it tracked already) nor its attendees (the import
+    /// attaches those it names; the rest stay unloaded, their attendance pointing to them by id).
+    /// </summary>
+    Task<Meeting?> FindMeetingToImportAgainAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>The meeting imported from exactly these bytes, whatever the file was called.</summary>
     Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken);

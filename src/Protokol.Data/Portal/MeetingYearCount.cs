@@ -79,7 +79,7 @@ internal sealed class MeetingYearCountConfiguration : IEntityTypeConfiguration<M
 /// that changed meetings and agenda items leave or enter; after the save, in the same transaction,
 /// it counts those buckets anew from the rows (a handful of meetings each), so a count can never
 /// drift however the change was made, and sets each touched council's total (<see cref="CouncilMeetingCount"/>)
-/// to the sum of its years. A save that only adds meetings and items (an import's new meeting) adds them to the
+/// to the sum of its years. A save that only adds meetings and items (an import's new meeting), or also removes items from a tracked meeting (minutes imported again with fewer), changes the
 /// kept rows instead (<c>AddAsync</c>). On PostgreSQL a transaction-level advisory lock per council
 /// keeps two concurrent saves from both writing a count that misses the other's meeting.
 /// </summary>
@@ -99,18 +99,23 @@ public sealed class MeetingCountKeeper
     // without counting the buckets anew (issue 17: an import saves a meeting per document).
     private readonly List<Meeting> _added = [];
     private readonly List<Meeting> _itemsAddedTo = [];
+
+    // Items the save removes from a tracked meeting that keeps its council, date and state (minutes imported again
+    // with fewer items): the bucket each leaves and whether it counted there, from the meeting's original values.
+    private readonly List<(int Organization, int Year, bool Counted)> _itemsRemoved = [];
     private bool _onlyAdds = true;
 
     private MeetingCountKeeper()
     {
     }
 
-    internal bool IsEmpty => _left.Count == 0 && _meetings.Count == 0 && _entered.Count == 0;
+    internal bool IsEmpty => _left.Count == 0 && _meetings.Count == 0 && _entered.Count == 0 && _itemsRemoved.Count == 0;
 
     /// <summary>Notes what the tracked changes touch; null when they touch no count.</summary>
     internal static MeetingCountKeeper? Collect(ChangeTracker tracker)
     {
         var keeper = new MeetingCountKeeper();
+        Dictionary<int, EntityEntry<Meeting>>? meetings = null;
         foreach (var entry in tracker.Entries())
         {
             switch (entry.Entity)
@@ -134,7 +139,23 @@ public sealed class MeetingCountKeeper
                 case AgendaItem item when entry.State is EntityState.Added
                     || entry.State is EntityState.Deleted
                     || (entry.State is EntityState.Modified && IsModified(entry, nameof(AgendaItem.MeetingId))):
-                    if (entry.State is not EntityState.Added)
+                    if (entry.State is EntityState.Deleted)
+                    {
+                        var original = (int)entry.OriginalValues[nameof(AgendaItem.MeetingId)]!;
+                        meetings ??= tracker.Entries<Meeting>().Where(m => m.State is EntityState.Unchanged or EntityState.Modified).ToDictionary(m => m.Entity.Id);
+                        if (meetings.TryGetValue(original, out var from)
+                            && !IsModified(from, nameof(Meeting.OrganizationId)) && !IsModified(from, nameof(Meeting.Date)) && !IsModified(from, nameof(Meeting.State)))
+                        {
+                            keeper._itemsRemoved.Add(((int)from.OriginalValues[nameof(Meeting.OrganizationId)]!, ((DateOnly)from.OriginalValues[nameof(Meeting.Date)]!).Year,
+                                (MeetingState)from.OriginalValues[nameof(Meeting.State)]! >= MeetingState.AgendaPublished));
+                        }
+                        else
+                        {
+                            keeper._meetings.Add(() => original);
+                            keeper._onlyAdds = false;
+                        }
+                    }
+                    else if (entry.State is not EntityState.Added)
                     {
                         var original = (int)entry.OriginalValues[nameof(AgendaItem.MeetingId)]!;
                         keeper._meetings.Add(() => original);
@@ -178,6 +199,7 @@ public sealed class MeetingCountKeeper
         }
 
         var buckets = new HashSet<(int Organization, int Year)>(_left);
+        buckets.UnionWith(_itemsRemoved.Select(r => (r.Organization, r.Year)));
         buckets.UnionWith(_entered.Select(bucket => bucket()));
         var ids = _meetings.Select(id => id()).Where(id => id > 0).Distinct().ToList();
         if (ids.Count > 0)
@@ -193,8 +215,10 @@ public sealed class MeetingCountKeeper
     }
 
     /// <summary>
-    /// A save that only added meetings and items: what it added is counted from the tracked records (their values are
-    /// what was just saved) and added to the kept rows, which the save's transaction holds (on PostgreSQL behind the
+    /// A save that only added meetings and items, or removed items from a tracked meeting that keeps its council, date
+    /// and state (minutes imported again with fewer items): what it added is counted from the tracked records (their
+    /// values are what was just saved), what it removed from the meeting's original values, and the difference added to
+    /// the kept rows, which the save's transaction holds (on PostgreSQL behind the
     /// councils' locks), instead of counting the buckets anew (two statements fewer per imported meeting). False, with
     /// nothing changed, when a council has no kept total yet (its first meeting: other years may be counted nowhere
     /// else) or a bucket that gains items but no meeting has no kept row; the caller then counts anew.
@@ -215,6 +239,21 @@ public sealed class MeetingCountKeeper
                 var was = added.GetValueOrDefault((meeting.OrganizationId, meeting.Date.Year));
                 added[(meeting.OrganizationId, meeting.Date.Year)] = was with { PublicAgendaItems = was.PublicAgendaItems + 1 };
             }
+        }
+
+        // Items removed are taken off where they counted (a meeting imported again with fewer items).
+        foreach (var (organization, year, counted) in _itemsRemoved)
+        {
+            if (counted)
+            {
+                var was = added.GetValueOrDefault((organization, year));
+                added[(organization, year)] = was with { PublicAgendaItems = was.PublicAgendaItems - 1 };
+            }
+        }
+
+        foreach (var unchanged in added.Where(a => a.Value == default).Select(a => a.Key).ToList())
+        {
+            added.Remove(unchanged);
         }
 
         if (added.Count == 0)

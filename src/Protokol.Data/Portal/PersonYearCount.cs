@@ -71,6 +71,10 @@ public sealed class PersonCountKeeper
     // Attendance entered by the save: its person and meeting are read after it.
     private readonly List<Attendance> _entered = [];
 
+    // What the attendance that left took from the kept rows, by person, year and status, known before the save from
+    // the original values of the attendance and of its tracked meeting; null when some of it is not known that way.
+    private Dictionary<(int Person, int Year, AttendanceStatus Status), int>? _taken = [];
+
     private PersonCountKeeper()
     {
     }
@@ -95,7 +99,14 @@ public sealed class PersonCountKeeper
 
                     break;
                 case Meeting when entry.State is EntityState.Modified && (IsModified(entry, nameof(Meeting.Date)) || IsModified(entry, nameof(Meeting.State))):
-                    keeper._changedMeetings[(int)entry.OriginalValues[nameof(Meeting.Id)]!] = OriginalYear(entry);
+                    // A meeting that stays in its year and on its side of public minutes (approved minutes imported
+                    // again are published minutes), or counts neither before nor after, moves none of its attendance.
+                    var (counted, counts) = (OriginallyCounted(entry), ((Meeting)entry.Entity).State >= Public);
+                    if ((counted || counts) && (counted != counts || OriginalYear(entry) != ((Meeting)entry.Entity).Date.Year))
+                    {
+                        keeper._changedMeetings[(int)entry.OriginalValues[nameof(Meeting.Id)]!] = OriginalYear(entry);
+                    }
+
                     break;
                 case Attendance attendance when entry.State is EntityState.Added:
                     keeper._entered.Add(attendance);
@@ -108,10 +119,16 @@ public sealed class PersonCountKeeper
                     if (meetings.TryGetValue(meeting, out var meetingEntry))
                     {
                         keeper._left.Add((person, OriginalYear(meetingEntry)));
+                        if (keeper._taken is { } taken && OriginallyCounted(meetingEntry))
+                        {
+                            var key = (person, OriginalYear(meetingEntry), (AttendanceStatus)entry.OriginalValues[nameof(Attendance.Status)]!);
+                            taken[key] = taken.GetValueOrDefault(key) + 1;
+                        }
                     }
                     else
                     {
                         keeper._leftInMeeting.Add((person, meeting));
+                        keeper._taken = null;
                     }
 
                     if (entry.State is EntityState.Modified)
@@ -129,6 +146,8 @@ public sealed class PersonCountKeeper
     }
 
     private static int OriginalYear(EntityEntry meeting) => ((DateOnly)meeting.OriginalValues[nameof(Meeting.Date)]!).Year;
+
+    private static bool OriginallyCounted(EntityEntry meeting) => (MeetingState)meeting.OriginalValues[nameof(Meeting.State)]! >= Public;
 
     private static bool IsModified(EntityEntry entry, string property) => entry.Property(property).IsModified;
 
@@ -162,9 +181,9 @@ public sealed class PersonCountKeeper
 
     private async Task UpdateAsync(ProtokolDbContext db, bool sync, CancellationToken ct)
     {
-        if (_left.Count == 0 && _leftInMeeting.Count == 0 && _deletedMeetings.Count == 0 && _changedMeetings.Count == 0 && Added(db) is { } added)
+        if (_deletedMeetings.Count == 0 && _changedMeetings.Count == 0 && _taken is { } taken && Added(db) is { } added
+            && await AddAsync(db, Net(added, taken), sync, ct))
         {
-            await AddAsync(db, added, sync, ct);
             return;
         }
 
@@ -230,6 +249,28 @@ public sealed class PersonCountKeeper
         await RecountAsync(db, buckets, sync, ct);
     }
 
+    /// <summary>What the save added less what it took, per person, year and status; buckets it left as they were are dropped.</summary>
+    private static Dictionary<(int Person, int Year, AttendanceStatus Status), int> Net(Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, Dictionary<(int Person, int Year, AttendanceStatus Status), int> taken)
+    {
+        if (taken.Count == 0)
+        {
+            return added;
+        }
+
+        var net = new Dictionary<(int Person, int Year, AttendanceStatus Status), int>(added);
+        foreach (var (key, count) in taken)
+        {
+            net[key] = net.GetValueOrDefault(key) - count;
+        }
+
+        foreach (var key in net.Where(n => n.Value == 0).Select(n => n.Key).ToList())
+        {
+            net.Remove(key);
+        }
+
+        return net;
+    }
+
     /// <summary>
     /// When the save only added attendance, each to a tracked meeting (an import's new meeting, the back office's
     /// attendance of a meeting), the attendance it added, counted per person, year and status from the tracked
@@ -257,26 +298,40 @@ public sealed class PersonCountKeeper
     }
 
     /// <summary>
-    /// Adds the attendance a save added to the kept rows (which the save's transaction holds, on PostgreSQL behind
-    /// the people's locks) instead of counting the buckets anew from every row of those people and years: one
-    /// upsert per 200 buckets (a row made or added to; the same SQL on both engines), where the kept rows were read
-    /// and then each written on its own (a read and about 11 writes per imported meeting). When this context
-    /// tracks kept rows already (an earlier save of the same unit of work counted anew), they are added to as
-    /// tracked records, so that what it tracks stays what is stored.
+    /// Adds to the kept rows what a save added and takes off what it took (which the save's transaction holds, on
+    /// PostgreSQL behind the people's locks) instead of counting the buckets anew from every row of those people and
+    /// years: one upsert per 200 buckets (a row made or added to; the same SQL on both engines), and when something
+    /// was taken, one statement removing the rows of those people it brought to nothing (a kept row is never zero).
+    /// An import's new meeting only adds; a meeting imported again takes the attendance it no longer has and adds
+    /// its new attendance (issue 17: the recount read the attendees' attendance over the year and wrote each
+    /// changed row on its own). When this context tracks kept rows already (an earlier save of the same unit of
+    /// work counted anew), they are changed as tracked records, so that what it tracks stays what is stored; false,
+    /// with nothing changed, when a row to take from is not among them (the caller then counts anew).
     /// </summary>
-    private static async Task AddAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, bool sync, CancellationToken ct)
+    private static async Task<bool> AddAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, bool sync, CancellationToken ct)
     {
         if (added.Count == 0)
         {
-            return;
+            return true;
         }
 
         var people = added.Keys.Select(k => k.Person).Distinct().Order().ToList();
         await LockAsync(db, people, sync, ct);
         if (db.ChangeTracker.Entries<PersonYearCount>().Any())
         {
-            await AddTrackedAsync(db, added, people, sync, ct);
-            return;
+            return await AddTrackedAsync(db, added, people, sync, ct);
+        }
+
+        async Task Execute(string sql, object[] values)
+        {
+            if (sync)
+            {
+                db.Database.ExecuteSqlRaw(sql, values);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+            }
         }
 
         // In key order, as the rows were added before: new rows come in the same order.
@@ -294,34 +349,52 @@ public sealed class PersonCountKeeper
             sql.Append("""
                  ON CONFLICT ("PersonId", "Year", "Status") DO UPDATE SET "Meetings" = "PersonYearCounts"."Meetings" + excluded."Meetings"
                 """);
-            if (sync)
-            {
-                db.Database.ExecuteSqlRaw(sql.ToString(), values);
-            }
-            else
-            {
-                await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
-            }
+            await Execute(sql.ToString(), values);
         }
+
+        var emptied = added.Where(a => a.Value < 0).Select(a => a.Key.Person).Distinct().Order().ToArray();
+        foreach (var chunk in emptied.Chunk(200))
+        {
+            var sql = new StringBuilder("""DELETE FROM "PersonYearCounts" WHERE "Meetings" = 0 AND "PersonId" IN (""");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ", ")}{{{i}}}");
+            }
+
+            await Execute(sql.Append(')').ToString(), [.. chunk.Cast<object>()]);
+        }
+
+        return true;
     }
 
-    // The kept rows read and added to as tracked records, saved with the save's followers.
-    private static async Task AddTrackedAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, List<int> people, bool sync, CancellationToken ct)
+    // The kept rows read and changed as tracked records, saved with the save's followers.
+    private static async Task<bool> AddTrackedAsync(ProtokolDbContext db, Dictionary<(int Person, int Year, AttendanceStatus Status), int> added, List<int> people, bool sync, CancellationToken ct)
     {
         var (first, last) = (added.Keys.Min(k => k.Year), added.Keys.Max(k => k.Year));
         var kept = (sync ? db.Set<PersonYearCount>().Where(c => people.Contains(c.PersonId) && c.Year >= first && c.Year <= last).ToList()
             : await CompiledQueries.ToListAsync(KeptQuery.For(db)(db, [.. people], first, last), ct)).ToDictionary(c => (c.PersonId, c.Year, c.Status));
+        if (added.Any(a => a.Value < 0 && (!kept.TryGetValue(a.Key, out var row) || db.Entry(row).State is EntityState.Deleted || row.Meetings + a.Value < 0)))
+        {
+            return false;
+        }
+
         foreach (var ((person, year, status), count) in added.OrderBy(a => a.Key))
         {
-            if (kept.TryGetValue((person, year, status), out var row))
+            if (kept.TryGetValue((person, year, status), out var row) && db.Entry(row).State is not EntityState.Deleted)
             {
                 row.Meetings += count;
+                if (row.Meetings == 0)
+                {
+                    db.Remove(row);
+                }
             }
             else
             {
                 db.Add(new PersonYearCount { PersonId = person, Year = year, Status = status, Meetings = count });
             }
         }
+
+        return true;
     }
 
     // In id order, so two saves never wait for each other's locks crosswise (after any council locks: same order everywhere).

@@ -30,6 +30,29 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             .AsSplitQuery()
             .FirstOrDefault(m => m.Id == id)));
 
+    // A meeting as importing it again reads it (issue 17: the whole graph above was ten statements, with the people and
+    // both councils' standing items, which the import does not use): the meeting with its place, then its items, its
+    // attendance, the guests' items when it has guests, and its attachments, each tracked and fixed up to the meeting.
+    // Each in the order the whole graph's split query gave (the attendance by id, the items as the meeting's index
+    // gives them): the order they are tracked in is the order of their entries in the audit log.
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, CancellationToken, Task<Meeting?>>> MeetingToImportAgain = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int id, CancellationToken ct) => db.Meetings.Include(m => m.Location).FirstOrDefault(m => m.Id == id)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<AgendaItem>>> ItemsOf = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.AgendaItems.Where(i => i.MeetingId == meetingId)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<Attendance>>> AttendanceOf = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.Attendance.Where(a => a.MeetingId == meetingId).OrderBy(a => a.Id).Select(a => a)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<Attendance>>> GuestsOf = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.Attendance.Where(a => a.MeetingId == meetingId && a.Status == AttendanceStatus.Guest).Include(a => a.GuestItems)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int, IAsyncEnumerable<Attachment>>> AttachmentsOf = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int meetingId) => db.Attachments.Where(a => a.MeetingId == meetingId)));
+
+    private static readonly CompiledPerModel<Func<ProtokolDbContext, int[], IAsyncEnumerable<Hearing>>> HearingsAt = new(() =>
+        EF.CompileAsyncQuery((ProtokolDbContext db, int[] itemIds) => db.Hearings.Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value))));
+
     private static readonly CompiledPerModel<Func<ProtokolDbContext, int, string, CancellationToken, Task<Organization?>>> OrganizationBySlug = new(() =>
         EF.CompileAsyncQuery((ProtokolDbContext db, int bodyId, string slug, CancellationToken ct) => db.Organizations.FirstOrDefault(o => o.BodyId == bodyId && o.Slug == slug)));
 
@@ -160,7 +183,33 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public async Task<Meeting?> FindImportedMeetingAsync(int organizationId, string fileName, CancellationToken cancellationToken)
     {
         var id = await ImportedMeetingId.For(db)(db, organizationId, fileName, cancellationToken);
-        return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
+        return id is null ? null : await FindMeetingToImportAgainAsync(id.Value, cancellationToken);
+    }
+
+    public async Task<Meeting?> FindMeetingToImportAgainAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await MeetingToImportAgain.For(db)(db, id, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        // Tracked, each row is fixed up to the meeting (its collections, an item's parent, the attendance's meeting).
+        await CompiledQueries.ToListAsync(ItemsOf.For(db)(db, id), cancellationToken);
+        var attendance = await CompiledQueries.ToListAsync(AttendanceOf.For(db)(db, id), cancellationToken);
+        if (attendance.Exists(a => a.Status == AttendanceStatus.Guest))
+        {
+            // Only a guest has items of their own (any other status clears them).
+            await CompiledQueries.ToListAsync(GuestsOf.For(db)(db, id), cancellationToken);
+        }
+
+        await CompiledQueries.ToListAsync(AttachmentsOf.For(db)(db, id), cancellationToken);
+        if (meeting.HostId is { } host && meeting.Host is null)
+        {
+            await db.Organizations.FindAsync([host], cancellationToken);
+        }
+
+        return meeting;
     }
 
     public Task<Meeting?> FindMeetingByImportHashAsync(string sha256, CancellationToken cancellationToken) =>
@@ -186,8 +235,8 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public async Task RemoveImportDerivedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         db.FollowUps.RemoveRange(await CompiledQueries.ToListAsync(FollowUpsFrom.For(db)(db, meeting.Id), cancellationToken));
-        var itemIds = meeting.Items.Select(i => i.Id).ToList();
-        db.Hearings.RemoveRange(await db.Hearings.Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken));
+        int[] itemIds = [.. meeting.Items.Select(i => i.Id)];
+        db.Hearings.RemoveRange(await CompiledQueries.ToListAsync(HearingsAt.For(db)(db, itemIds), cancellationToken));
         db.ImportNotes.RemoveRange(await CompiledQueries.ToListAsync(NotesOf.For(db)(db, meeting.Id), cancellationToken));
     }
 

@@ -271,7 +271,7 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             {
                 if (other.ImportedSha256 is not null && SameItems(other.ItemTitles, parsed))
                 {
-                    meeting = await store.FindMeetingAsync(other.Id, ct);
+                    meeting = await store.FindMeetingToImportAgainAsync(other.Id, ct);
                     break;
                 }
 
