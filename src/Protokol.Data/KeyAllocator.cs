@@ -84,10 +84,30 @@ internal static class KeyAllocator
         var postgres = db.Database.ProviderName == Npgsql;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction.GetDbTransaction();
+        // The order EF Core inserts a table's new rows in: a row after the new rows it points to (a sub-item after its
+        // item, an attachment after its item), and rows as deep by their temporary keys, which follow the tracking order.
+        var depths = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        var ordered = new List<(string Table, Target Target, List<EntityEntry> Rows)>(byTable.Count);
         foreach (var (table, (target, rows)) in byTable)
         {
-            // The order EF Core inserts a table's new rows in: by their temporary keys, which follow the order they were tracked in.
-            rows.Sort((a, b) => Comparer<long>.Default.Compare(Convert.ToInt64(a.Property(target.Key).CurrentValue, CultureInfo.InvariantCulture), Convert.ToInt64(b.Property(target.Key).CurrentValue, CultureInfo.InvariantCulture)));
+            var levels = new List<(int Depth, long Temporary, EntityEntry Row)>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (DepthOf(row, depths) is not { } depth)
+                {
+                    // A reference this cannot follow: the database gives this save's keys, as before.
+                    return;
+                }
+
+                levels.Add((depth, Convert.ToInt64(row.Property(target.Key).CurrentValue, CultureInfo.InvariantCulture), row));
+            }
+
+            levels.Sort((x, y) => x.Depth != y.Depth ? x.Depth.CompareTo(y.Depth) : x.Temporary.CompareTo(y.Temporary));
+            ordered.Add((table, target, levels.ConvertAll(l => l.Row)));
+        }
+
+        foreach (var (table, target, rows) in ordered)
+        {
             var keys = await NextKeysAsync(connection, transaction, Statements.GetOrAdd((table, postgres), t => StatementFor(t.Table, target.Column, t.Postgres)), postgres, rows.Count, sync, ct);
             for (var i = 0; i < rows.Count; i++)
             {
@@ -96,6 +116,46 @@ internal static class KeyAllocator
                 key.IsTemporary = false;
             }
         }
+    }
+
+    /// <summary>
+    /// How many levels of new rows with temporary keys lie below a new row (0: it points to none): EF Core inserts a
+    /// save's rows level by level, each after the rows it needs. Null when a reference to such a row cannot be followed.
+    /// </summary>
+    private static int? DepthOf(EntityEntry row, Dictionary<object, int> depths)
+    {
+        if (depths.TryGetValue(row.Entity, out var known))
+        {
+            return known;
+        }
+
+        depths[row.Entity] = 0;
+        var depth = 0;
+        foreach (var foreignKey in row.Metadata.GetForeignKeys())
+        {
+            if (!foreignKey.Properties.Any(p => row.Property(p.Name).IsTemporary))
+            {
+                continue;
+            }
+
+            if (foreignKey.DependentToPrincipal is not { } navigation || row.Reference(navigation.Name).TargetEntry is not { } principal)
+            {
+                return null;
+            }
+
+            if (principal.State == EntityState.Added)
+            {
+                if (DepthOf(principal, depths) is not { } below)
+                {
+                    return null;
+                }
+
+                depth = Math.Max(depth, below + 1);
+            }
+        }
+
+        depths[row.Entity] = depth;
+        return depth;
     }
 
     private static async Task<long[]> NextKeysAsync(DbConnection connection, DbTransaction transaction, string sql, bool postgres, int count, bool sync, CancellationToken ct)
@@ -131,6 +191,19 @@ internal static class KeyAllocator
         }
 
         return keys;
+    }
+
+    private static bool PointsToNewRowOfItsTable(EntityEntry row, string table)
+    {
+        foreach (var foreignKey in row.Metadata.GetForeignKeys())
+        {
+            if (foreignKey.PrincipalEntityType.GetTableName() == table && foreignKey.Properties is [var property] && row.Property(property.Name).IsTemporary)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string StatementFor(string table, string column, bool postgres)
