@@ -179,8 +179,9 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         {
             (PostgresSearchBackend.ExactCountLimit, PostgresSearchBackend.MinimumSampleMatches, PostgresSearchBackend.SampleMatches) = (0, 1, 1);
 
-            // 40 of the archive's 400-odd rows fall within the indexed eighth (103 of 1,024 buckets), 100 do not (256).
-            foreach (var rows in new[] { 40.0, 100.0 })
+            // 5 of the archive's 400-odd rows fall within the indexed sixty-fourth (13 of 1,024 buckets), 40 within
+            // the indexed eighth (103 buckets), 100 in neither (256).
+            foreach (var rows in new[] { 5.0, 40.0, 100.0 })
             {
                 PostgresSearchBackend.SampleRows = rows;
                 var figures = new List<string>();
@@ -214,21 +215,32 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
                 PostgresSearchBackend.CommonShare, PostgresSearchBackend.TestedRowCost, PostgresSearchBackend.CountsSampleFromItsIndex) = saved;
         }
 
-        // The indexed eighth's condition is the partial index's predicate (Issue17SearchSampleMatches), which the planner must prove.
+        // The indexed eighth's and sixty-fourth's conditions are their partial indexes' predicates
+        // (Issue17SearchSampleMatches, Issue17SearchSampleSixtyFourth), which the planner must prove.
+        Assert.Contains("ix_search_documents_tsv_sample", await IndexesOfAsync(database, 7, 100));
+        Assert.Contains("ix_search_documents_tsv_sample16", await IndexesOfAsync(database, 4, 9));
+    }
+
+    /// <summary>The indexes in the plan of a sample of the rows below <paramref name="bound"/> counted through the partial GIN index of the rows whose key shifted right by <paramref name="shift"/> is 0.</summary>
+    private static async Task<List<string>> IndexesOfAsync(TestDatabase database, int shift, int bound)
+    {
         await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             SET enable_seqscan = off;
-            EXPLAIN SELECT 1 FROM search_documents WHERE tsv @@ 'kommun'::tsquery AND ((hashint8(doc_id) & 1023) >> 7) = 0 AND (hashint8(doc_id + 0) & 1023) < 100
+            EXPLAIN SELECT 1 FROM search_documents WHERE tsv @@ 'kommun'::tsquery AND ((hashint8(doc_id) & 1023) >> {shift}) = 0 AND (hashint8(doc_id + 0) & 1023) < {bound}
             """, connection);
-        var plan = new List<string>();
+        var indexes = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            plan.Add(reader.GetString(0));
+            if (System.Text.RegularExpressions.Regex.Match(reader.GetString(0), @"Index Scan on (\w+)") is { Success: true } match)
+            {
+                indexes.Add(match.Groups[1].Value);
+            }
         }
 
-        Assert.Contains(plan, line => line.Contains("ix_search_documents_tsv_sample", StringComparison.Ordinal));
+        return indexes;
     }
 
     private async Task<TestDatabase> SeededAsync()
