@@ -37,7 +37,7 @@ work=$(mktemp -d)
 keep=${DATA:-$work}
 pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
-cleanup() { stop; stop_postgres; rm -rf "$work"; }
+cleanup() { stop; [ -z "${bare_pid:-}" ] || { kill "$bare_pid" 2>/dev/null; wait "$bare_pid" 2>/dev/null; } || true; stop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
