@@ -70,7 +70,7 @@ public sealed class PostgresPhraseTests(PostgresCluster cluster)
                     RETURNING doc_id, key)
                 INSERT INTO search_texts (doc_id, title, content, url) SELECT doc_id, key, key, '/' || key FROM d
                 """);
-            Assert.Equal(["20261130075737_Issue17SearchWordPairs", "20261130103324_Issue17SearchSample", "20261201082903_Issue17SearchSampleMatches"], (await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None)).Where(m => m.Contains("Issue17Search", StringComparison.Ordinal)));
+            Assert.Equal(["20261130075737_Issue17SearchWordPairs", "20261130103324_Issue17SearchSample", "20261201082903_Issue17SearchSampleMatches", "20261202010000_Issue17SearchSampleSixtyFourth"], (await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None)).Where(m => m.Contains("Issue17Search", StringComparison.Ordinal)));
             var pairs = await db.Database.SqlQueryRaw<string>("SELECT pairs::text AS \"Value\" FROM search_documents ORDER BY key").ToListAsync();
             Assert.Equal(["'kommun mød' 'råd kommun'", "'kommun svar'"], pairs);
         }
