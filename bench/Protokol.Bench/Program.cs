@@ -20,9 +20,20 @@ using UglyToad.PdfPig.Writer;
 // [--store A-B,C-D] (import: store only the generated documents of these index ranges, end excluded; e.g. 0-1000,7500-8500
 // imports 1,000 new minutes and then their 1,000 renamed copies, which re-import them, or are possible duplicates)
 // [--keep DIR] (import, SQLite: the database is written into DIR and kept, to compare what two builds stored)
+// [--allocations] (import: what the process allocates, sampled by type from the runtime's allocation ticks)
+// An import runs in a child process with the command line's server garbage collector; DOTNET_gcServer=0 keeps the workstation one.
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
+if (mode == "import" && !System.Runtime.GCSettings.IsServerGC && Environment.GetEnvironmentVariable("DOTNET_gcServer") is null)
+{
+    // The command line imports with the server garbage collector (Protokol.Cli.csproj); the other benchmarks run with
+    // the portal's workstation collector. An import is measured as the command line runs it: in a child process with
+    // the server collector (DOTNET_gcServer=0 keeps the workstation collector, for a comparison).
+    Environment.ExitCode = await RelaunchAsync("DOTNET_gcServer", "1");
+    return;
+}
+
 if (mode == "portal-seed")
 {
     // dotnet run -c Release --project bench/Protokol.Bench -- portal-seed DATA_DIR --count 100000 [--connection POSTGRESQL] (used by bench/portal.sh)
@@ -366,10 +377,13 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         // --statements N: count EF Core's statements, and print those of the Nth stored document.
         var traced = args.SkipWhile(a => a != "--statements").Skip(1).Select(a => int.Parse(a, culture)).Cast<int?>().FirstOrDefault();
         using var statements = traced is null ? null : new StatementCounter();
+        // --allocations: sample what the process allocates, by type.
+        using var allocations = args.Contains("--allocations") ? new Protokol.Bench.AllocationSampler() : null;
         var stored = 0;
         // The storing thread's own CPU: on SQLite a document is stored synchronously on one thread (the database's
         // async calls complete at once), so its CPU is measured without the parsing, indexing and JIT beside it.
         long storingCpuNs = 0;
+        long storingAllocated = 0;
         var storingHopped = 0;
         var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
@@ -381,12 +395,13 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
                 statements.Recording = stored + 1 == traced;
             }
 
-            var (thread, threadCpu) = (Environment.CurrentManagedThreadId, ThreadCpuNs());
+            var (thread, threadCpu, threadAllocated) = (Environment.CurrentManagedThreadId, ThreadCpuNs(), GC.GetAllocatedBytesForCurrentThread());
             var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
             if (Environment.CurrentManagedThreadId == thread)
             {
                 var ns = ThreadCpuNs() - threadCpu;
                 storingCpuNs += ns;
+                storingAllocated += GC.GetAllocatedBytesForCurrentThread() - threadAllocated;
                 var (documents, total) = storingByOutcome.GetValueOrDefault(result.Outcome);
                 storingByOutcome[result.Outcome] = (documents + 1, total + ns);
             }
@@ -433,10 +448,20 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         Console.WriteLine(string.Create(culture, $"  stored: {db.Meetings.Count()} meetings, {db.AgendaItems.Count()} items, {db.People.Count()} people, {db.Attendance.Count()} attendances, {db.FollowUps.Count()} follow-ups"));
         Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => string.Create(culture, $"{o.Key} {o.Value}"))));
         Console.WriteLine("  memory along the way: " + string.Join("; ", checkpoints));
+        Console.WriteLine(string.Create(culture, $"  garbage collector ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}): {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0 / 1024.0:F1} GB allocated, {GC.GetTotalAllocatedBytes() / 1024.0 / stored:F0} KB per document; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s"));
         if (storingCpuNs > 0)
         {
-            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted"));
+            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted; it allocated {storingAllocated / 1024.0 / (stored - storingHopped):F0} KB per document"));
             Console.WriteLine("  storing thread by outcome: " + string.Join(", ", storingByOutcome.Select(o => string.Create(culture, $"{o.Key} {o.Value.Documents} × {o.Value.Ns / 1e6 / o.Value.Documents:F2} ms = {o.Value.Ns / 1e9:F1} s"))));
+        }
+
+        if (allocations is not null)
+        {
+            Console.WriteLine("  allocated, sampled by type:");
+            foreach (var line in allocations.Top(40))
+            {
+                Console.WriteLine("    " + line);
+            }
         }
 
         if (statements is not null)
@@ -464,6 +489,27 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             Directory.Delete(directory, recursive: true);
         }
     }
+}
+
+// This benchmark again, in a child process with one more environment variable; its exit code.
+async Task<int> RelaunchAsync(string variable, string value)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+    {
+        // Started as `dotnet Protokol.Bench.dll`: the assembly is the host's first argument.
+        start.ArgumentList.Add(typeof(Protokol.Bench.StatementCounter).Assembly.Location);
+    }
+
+    foreach (var arg in args)
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    start.Environment[variable] = value;
+    using var child = Process.Start(start)!;
+    await child.WaitForExitAsync();
+    return child.ExitCode;
 }
 
 // The time the calling thread has run, in nanoseconds (the first field of /proc/thread-self/schedstat); 0 where there is no /proc.
