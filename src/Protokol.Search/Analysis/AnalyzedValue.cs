@@ -36,6 +36,9 @@ internal sealed class AnalyzedValue
         _ends = new int[tokens];
     }
 
+    /// <summary>A value without tokens, for a reusable stream before its first value.</summary>
+    private static readonly AnalyzedValue Empty = new(0);
+
     /// <summary>How many tokens the chain gave.</summary>
     public int Count => _count;
 
@@ -67,10 +70,10 @@ internal sealed class AnalyzedValue
     }
 
     /// <summary>A token stream giving the recorded tokens as the chain gave them (one consumer, once).</summary>
-    public TokenStream Replay() => new ReplayStream(this);
+    public TokenStream Replay() => new ReplayStream().Use(this);
 
     /// <summary>A token stream giving the pair terms as the pairs field's chain gives them (one consumer, once).</summary>
-    public TokenStream PairStream() => new PairTermStream(this);
+    public TokenStream PairStream() => new PairTermStream().Use(this);
 
     private void Add(ReadOnlySpan<char> term, int increment, int start, int end)
     {
@@ -128,20 +131,26 @@ internal sealed class AnalyzedValue
         }
     }
 
-    private sealed class ReplayStream : TokenStream
+    /// <summary>The recorded tokens of a value; reusable: <see cref="Use"/> gives it the next value to replay.</summary>
+    internal sealed class ReplayStream : TokenStream
     {
-        private readonly AnalyzedValue _value;
         private readonly ICharTermAttribute _term;
         private readonly IPositionIncrementAttribute _increment;
         private readonly IOffsetAttribute _offset;
+        private AnalyzedValue _value = Empty;
         private int _next;
 
-        public ReplayStream(AnalyzedValue value)
+        public ReplayStream()
         {
-            _value = value;
             _term = AddAttribute<ICharTermAttribute>();
             _increment = AddAttribute<IPositionIncrementAttribute>();
             _offset = AddAttribute<IOffsetAttribute>();
+        }
+
+        public ReplayStream Use(AnalyzedValue value)
+        {
+            (_value, _next) = (value, 0);
+            return this;
         }
 
         public override bool IncrementToken()
@@ -174,20 +183,26 @@ internal sealed class AnalyzedValue
         }
     }
 
-    private sealed class PairTermStream : TokenStream
+    /// <summary>The pair terms of a value; reusable: <see cref="Use"/> gives it the next value.</summary>
+    internal sealed class PairTermStream : TokenStream
     {
-        private readonly AnalyzedValue _value;
         private readonly ICharTermAttribute _term;
         private readonly IPositionIncrementAttribute _increment;
         private readonly IOffsetAttribute _offset;
+        private AnalyzedValue _value = Empty;
         private int _next;
 
-        public PairTermStream(AnalyzedValue value)
+        public PairTermStream()
         {
-            _value = value;
             _term = AddAttribute<ICharTermAttribute>();
             _increment = AddAttribute<IPositionIncrementAttribute>();
             _offset = AddAttribute<IOffsetAttribute>();
+        }
+
+        public PairTermStream Use(AnalyzedValue value)
+        {
+            (_value, _next) = (value, 0);
+            return this;
         }
 
         public override bool IncrementToken()

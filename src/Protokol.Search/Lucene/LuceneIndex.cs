@@ -560,59 +560,120 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// title, combined and pairs fields: the same terms, positions, offsets and pairs as the writer's
     /// <see cref="IndexAnalyzer"/> gives each field from the strings.
     /// </summary>
-    internal static Document ToDocument(SearchDocument d, CommonWords? words = null)
+    internal static Document ToDocument(SearchDocument d, CommonWords? words = null) => new DocumentFields().Build(d, words);
+
+    /// <summary>
+    /// The fields of the index's documents, kept for the next document: a field keeps its token stream and
+    /// the stream its attributes, so a writer adding many documents builds them once, not per field and
+    /// document (Lucene's own advice for bulk indexing; issue 17: the attribute sets were about a tenth of an
+    /// import's allocations). A document from <see cref="Build"/> is valid until the next call, so one
+    /// writer, adding one document at a time, uses one of these.
+    /// </summary>
+    internal sealed class DocumentFields
     {
-        var pairs = words is { Count: > 0 };
-        var title = AnalyzedValue.Of(d.Title, pairs ? words : null);
-        var text = AnalyzedValue.Of(d.Text, pairs ? words : null);
-        var (hit, rest) = HitRecord.Of(d);
-        var doc = new Document
+        private readonly StringField _key = new(Key, string.Empty, Field.Store.NO);
+        private readonly StringField _source = new(Source, string.Empty, Field.Store.NO);
+        private readonly StringField _body = new(Body, string.Empty, Field.Store.NO);
+        private readonly StringField _type = new(DocType, string.Empty, Field.Store.NO);
+        private readonly AnalyzedValue.ReplayStream _titleReplay = new();
+        private readonly AnalyzedValue.ReplayStream _titleInAll = new();
+        private readonly AnalyzedValue.ReplayStream _textInAll = new();
+        private readonly AnalyzedValue.PairTermStream _titlePairs = new();
+        private readonly AnalyzedValue.PairTermStream _textPairs = new();
+        private readonly Field _title;
+        private readonly Field _allTitle;
+        private readonly Field _allText;
+        private readonly Field _pairsTitle;
+        private readonly Field _pairsText;
+        private readonly BinaryDocValuesField _hit = new(Hit, new BytesRef());
+        private readonly StringField _organization = new(Organization, string.Empty, Field.Store.NO);
+        private readonly SortedDocValuesField _organizationFacet = new(Organization, new BytesRef());
+        private readonly Int32Field _date = new(Date, 0, Field.Store.NO);
+        private readonly NumericDocValuesField _dateValue = new(Date, 0L);
+        private readonly NumericDocValuesField _year = new(Year, 0L);
+        private readonly StringField _kind = new(Kind, string.Empty, Field.Store.NO);
+        private readonly StringField _decision = new(Decision, "1", Field.Store.NO);
+        private readonly List<StringField> _people = [];
+
+        public DocumentFields()
         {
-            new StringField(Key, d.Key, Field.Store.NO),
-            new StringField(Source, d.Source, Field.Store.NO),
-            new StringField(Body, d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
-            new StringField(DocType, SearchEngine.TypeName(d.Type), Field.Store.NO),
-            new Field(Title, title.Replay(), TitleField),
-            new Field(All, title.Replay(), CombinedField),
-            new Field(All, text.Replay(), CombinedField),
-            new BinaryDocValuesField(Hit, new BytesRef(hit.ToBytes())),
-        };
-        if (pairs)
-        {
-            doc.Add(new Field(Pairs, title.PairStream(), PairsField));
-            doc.Add(new Field(Pairs, text.PairStream(), PairsField));
-        }
-        if (rest is not null)
-        {
-            doc.Add(new StoredField(TextRest, rest));
+            _title = new Field(Title, _titleReplay, TitleField);
+            _allTitle = new Field(All, _titleInAll, CombinedField);
+            _allText = new Field(All, _textInAll, CombinedField);
+            _pairsTitle = new Field(Pairs, _titlePairs, PairsField);
+            _pairsText = new Field(Pairs, _textPairs, PairsField);
         }
 
-        if (d.OrganizationSlug is not null)
+        /// <summary>The document of <paramref name="d"/>, in the fields of the previous one.</summary>
+        public Document Build(SearchDocument d, CommonWords? words = null)
         {
-            doc.Add(new StringField(Organization, d.OrganizationSlug, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(Organization, new BytesRef(d.OrganizationSlug + FacetSeparator + (d.OrganizationName ?? d.OrganizationSlug))));
-        }
+            var pairs = words is { Count: > 0 };
+            var title = AnalyzedValue.Of(d.Title, pairs ? words : null);
+            var text = AnalyzedValue.Of(d.Text, pairs ? words : null);
+            var (hit, rest) = HitRecord.Of(d);
+            _key.SetStringValue(d.Key);
+            _source.SetStringValue(d.Source);
+            _body.SetStringValue(d.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _type.SetStringValue(SearchEngine.TypeName(d.Type));
+            _titleReplay.Use(title);
+            _titleInAll.Use(title);
+            _textInAll.Use(text);
+            _hit.SetBytesValue(new BytesRef(hit.ToBytes()));
+            var doc = new Document { _key, _source, _body, _type, _title, _allTitle, _allText, _hit };
+            if (pairs)
+            {
+                _titlePairs.Use(title);
+                _textPairs.Use(text);
+                doc.Add(_pairsTitle);
+                doc.Add(_pairsText);
+            }
 
-        var date = d.Date is { } value ? SearchEngine.DateKey(value) : 0;
-        doc.Add(new Int32Field(Date, date, Field.Store.NO));
-        doc.Add(new NumericDocValuesField(Date, date));
-        doc.Add(new NumericDocValuesField(Year, d.Date?.Year ?? 0));
-        if (d.Kind is { } kind)
-        {
-            doc.Add(new StringField(Kind, SearchEngine.KindName(kind), Field.Store.NO));
-        }
+            if (rest is not null)
+            {
+                doc.Add(new StoredField(TextRest, rest));
+            }
 
-        if (d.HasDecision)
-        {
-            doc.Add(new StringField(Decision, "1", Field.Store.NO));
-        }
+            if (d.OrganizationSlug is not null)
+            {
+                _organization.SetStringValue(d.OrganizationSlug);
+                _organizationFacet.SetBytesValue(new BytesRef(d.OrganizationSlug + FacetSeparator + (d.OrganizationName ?? d.OrganizationSlug)));
+                doc.Add(_organization);
+                doc.Add(_organizationFacet);
+            }
 
-        foreach (var person in d.People)
-        {
-            doc.Add(new StringField(Person, person.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
-        }
+            var date = d.Date is { } value ? SearchEngine.DateKey(value) : 0;
+            _date.SetInt32Value(date);
+            _dateValue.SetInt64Value(date);
+            _year.SetInt64Value(d.Date?.Year ?? 0);
+            doc.Add(_date);
+            doc.Add(_dateValue);
+            doc.Add(_year);
+            if (d.Kind is { } kind)
+            {
+                _kind.SetStringValue(SearchEngine.KindName(kind));
+                doc.Add(_kind);
+            }
 
-        return doc;
+            if (d.HasDecision)
+            {
+                doc.Add(_decision);
+            }
+
+            var i = 0;
+            foreach (var person in d.People)
+            {
+                if (i == _people.Count)
+                {
+                    _people.Add(new StringField(Person, string.Empty, Field.Store.NO));
+                }
+
+                var field = _people[i++];
+                field.SetStringValue(person.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                doc.Add(field);
+            }
+
+            return doc;
+        }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
@@ -631,6 +692,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
         private bool _disposed;
         private bool _swapped;
         private List<SearchDocument>? _sample = choose ? [] : null;
+        private readonly DocumentFields _fields = new();
 
         private void Add(SearchDocument document, CancellationToken cancellationToken)
         {
@@ -645,7 +707,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                 return;
             }
 
-            writer.AddDocument(ToDocument(document, analyzer.Words));
+            writer.AddDocument(_fields.Build(document, analyzer.Words));
         }
 
         /// <summary>
