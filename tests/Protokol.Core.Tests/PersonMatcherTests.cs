@@ -40,4 +40,28 @@ public sealed class PersonMatcherTests
         mogens.AddAlias("Mogens Ågaard");
         Assert.Same(mogens, PersonMatcher.Match("Mogens Ågaard", [mogens]).Person);
     }
+
+    [Fact]
+    public void A_copy_and_its_original_each_keep_only_the_people_added_to_them()
+    {
+        var index = new PersonIndex(People("Lars Holm Jensen"));
+        var copy = index.Clone();
+        var second = index.Clone();
+        copy.Add(People("Lars Bo Jensen")[0]);
+        index.Add(People("Mette Friis")[0]);
+
+        Assert.Equal(MatchKind.Proposed, copy.Match("Lars Jensen").Kind);
+        Assert.Equal(MatchKind.None, copy.Match("Mette Friis").Kind);
+        Assert.Equal(MatchKind.MiddleNames, index.Match("Lars Jensen").Kind);
+        Assert.Equal(MatchKind.Exact, index.Match("Mette Friis").Kind);
+        Assert.Equal(MatchKind.MiddleNames, second.Match("Lars Jensen").Kind);
+        Assert.Equal(MatchKind.None, second.Match("Mette Friis").Kind);
+
+        // A copy of a copy, after both have been written to.
+        var third = copy.Clone();
+        third.Add(People("Mette Friis")[0]);
+        Assert.Equal(MatchKind.None, copy.Match("Mette Friis").Kind);
+        Assert.Equal(MatchKind.Exact, third.Match("Mette Friis").Kind);
+        Assert.Equal(MatchKind.Proposed, third.Match("Lars Jensen").Kind);
+    }
 }

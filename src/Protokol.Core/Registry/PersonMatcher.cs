@@ -71,8 +71,14 @@ public static class PersonMatcher
 /// </summary>
 public sealed class PersonIndex
 {
-    private readonly Dictionary<string, List<Person>> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(Person Person, string[] Parts)>> _byFirstName = new(StringComparer.Ordinal);
+    private Dictionary<string, List<Person>> _byName = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(Person Person, string[] Parts)>> _byFirstName = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the dictionaries are shared with a copy (<see cref="Clone"/>): the first <see cref="Add"/>
+    /// copies them. An import clones the index for every document and most documents add nobody.
+    /// </summary>
+    private bool _shared;
 
     public PersonIndex(IEnumerable<Person> people)
     {
@@ -84,22 +90,22 @@ public sealed class PersonIndex
 
     private PersonIndex(PersonIndex other)
     {
-        foreach (var (key, list) in other._byName)
-        {
-            _byName[key] = [.. list];
-        }
-
-        foreach (var (key, list) in other._byFirstName)
-        {
-            _byFirstName[key] = [.. list];
-        }
+        (_byName, _byFirstName, _shared) = (other._byName, other._byFirstName, true);
+        other._shared = true;
     }
 
-    /// <summary>A copy to work on: changes to it do not reach this index.</summary>
+    /// <summary>A copy to work on: changes to it do not reach this index, nor changes to this index the copy.</summary>
     public PersonIndex Clone() => new(this);
 
     public void Add(Person person)
     {
+        if (_shared)
+        {
+            _byName = _byName.ToDictionary(e => e.Key, e => new List<Person>(e.Value), StringComparer.Ordinal);
+            _byFirstName = _byFirstName.ToDictionary(e => e.Key, e => new List<(Person Person, string[] Parts)>(e.Value), StringComparer.Ordinal);
+            _shared = false;
+        }
+
         foreach (var name in PersonMatcher.Names(person))
         {
             var folded = PersonMatcher.Fold(name);
