@@ -384,6 +384,10 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         // async calls complete at once), so its CPU is measured without the parsing, indexing and JIT beside it.
         long storingCpuNs = 0;
         long storingAllocated = 0;
+        long storingQueuedNs = 0;
+        var storingWall = TimeSpan.Zero;
+        var waitingForDocuments = TimeSpan.Zero;
+        var waitStart = Stopwatch.GetTimestamp();
         var storingHopped = 0;
         var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
@@ -395,13 +399,16 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
                 statements.Recording = stored + 1 == traced;
             }
 
-            var (thread, threadCpu, threadAllocated) = (Environment.CurrentManagedThreadId, ThreadCpuNs(), GC.GetAllocatedBytesForCurrentThread());
+            var (thread, threadCpu, threadAllocated, threadQueued, storeStart) = (Environment.CurrentManagedThreadId, ThreadCpuNs(), GC.GetAllocatedBytesForCurrentThread(), ThreadSchedstat(1), Stopwatch.GetTimestamp());
+            waitingForDocuments += Stopwatch.GetElapsedTime(waitStart);
             var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
             if (Environment.CurrentManagedThreadId == thread)
             {
                 var ns = ThreadCpuNs() - threadCpu;
                 storingCpuNs += ns;
                 storingAllocated += GC.GetAllocatedBytesForCurrentThread() - threadAllocated;
+                storingQueuedNs += ThreadSchedstat(1) - threadQueued;
+                storingWall += Stopwatch.GetElapsedTime(storeStart);
                 var (documents, total) = storingByOutcome.GetValueOrDefault(result.Outcome);
                 storingByOutcome[result.Outcome] = (documents + 1, total + ns);
             }
@@ -422,6 +429,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
 
             indexing.Stored();
+            waitStart = Stopwatch.GetTimestamp();
 
             if (++stored % (ranges is null ? n / 5 : Math.Max(1, ranges.Sum(r => Math.Min(r.To, n) - r.From) / 5)) == 0)
             {
@@ -452,6 +460,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         if (storingCpuNs > 0)
         {
             Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted; it allocated {storingAllocated / 1024.0 / (stored - storingHopped):F0} KB per document"));
+            Console.WriteLine(string.Create(culture, $"  storing thread's wall: {storingWall.TotalSeconds:F1} s storing (running {storingCpuNs / 1e9:F1} s, waiting for a core {storingQueuedNs / 1e9:F1} s, the rest blocked: disk, locks), {waitingForDocuments.TotalSeconds:F1} s waiting for the next parsed document"));
             Console.WriteLine("  storing thread by outcome: " + string.Join(", ", storingByOutcome.Select(o => string.Create(culture, $"{o.Key} {o.Value.Documents} × {o.Value.Ns / 1e6 / o.Value.Documents:F2} ms = {o.Value.Ns / 1e9:F1} s"))));
         }
 
@@ -513,15 +522,17 @@ async Task<int> RelaunchAsync(string variable, string value)
 }
 
 // The time the calling thread has run, in nanoseconds (the first field of /proc/thread-self/schedstat); 0 where there is no /proc.
-static long ThreadCpuNs()
+static long ThreadCpuNs() => ThreadSchedstat(0);
+
+// A field of /proc/thread-self/schedstat (0: nanoseconds run, 1: nanoseconds waited on a run queue); 0 where there is no /proc.
+static long ThreadSchedstat(int field)
 {
     if (!File.Exists("/proc/thread-self/schedstat"))
     {
         return 0;
     }
 
-    var fields = File.ReadAllText("/proc/thread-self/schedstat");
-    return long.Parse(fields.AsSpan(0, fields.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+    return long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[field], CultureInfo.InvariantCulture);
 }
 
 // Bytes this process handed to write calls (files, including SQLite's log and the search index); 0 where there is no /proc.
