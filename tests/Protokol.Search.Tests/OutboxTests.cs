@@ -205,34 +205,6 @@ public sealed class OutboxTests(PostgresCluster cluster)
         Assert.Equal(0, await OutboxCountAsync(archive.Database));
     }
 
-    [LinuxFact]
-    public async Task The_rounds_beside_a_bulk_writer_run_on_a_thread_of_lower_priority_than_the_writer_s()
-    {
-        await using var archive = await SearchArchive.CreateAsync(DatabaseProvider.Sqlite, null);
-        var before = ThreadNice.Current();
-        var applier = new BackgroundOutboxApplier(archive.Database.Services, batch: 1, CancellationToken.None);
-        await using (applier)
-        {
-            // The rounds' thread, found by its name among the process's threads.
-            int? nice = null;
-            for (var attempt = 0; attempt < 100 && nice is null; attempt++)
-            {
-                nice = Directory.GetDirectories("/proc/self/task")
-                    .Where(task => File.ReadAllText(Path.Combine(task, "comm")).Trim() == BackgroundOutboxApplier.ThreadName)
-                    .Select(task => (int?)ThreadNice.Of(Path.Combine(task, "stat")))
-                    .FirstOrDefault(n => n == BackgroundOutboxApplier.BackgroundNice);
-                await Task.Delay(20);
-            }
-
-            Assert.Equal(BackgroundOutboxApplier.BackgroundNice, nice);
-            await applier.CompleteAsync(CancellationToken.None);
-        }
-
-        // The caller's thread keeps its priority.
-        Assert.Equal(before, ThreadNice.Current());
-        Assert.Equal(0, before);
-    }
-
     [Fact]
     public async Task A_deleted_index_directory_is_rebuilt_at_start_and_reindex_rebuilds_from_scratch()
     {
@@ -288,17 +260,5 @@ public sealed class OutboxTests(PostgresCluster cluster)
     private sealed class KilledIndexer : ISearchIndexer
     {
         public Task ApplyPendingAsync(CancellationToken cancellationToken) => throw new KilledException();
-    }
-}
-
-/// <summary>A fact about Linux's threads; skipped, with the reason, elsewhere.</summary>
-public sealed class LinuxFactAttribute : FactAttribute
-{
-    public LinuxFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            Skip = "Thread priorities are set on Linux only.";
-        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
         _services = services;
         _batch = batch;
         _cancellationToken = cancellationToken;
-        _loop = StartLoop();
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
 
     /// <summary>Outbox rows applied so far (search documents, when a missing index was built from the database).</summary>
@@ -76,55 +76,19 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
         await _loop;
     }
 
-    /// <summary>
-    /// The rounds run on a thread of their own, below the writer's priority where the system allows it
-    /// (<see cref="ThreadNice.Lower"/>): the writer's thread is the import's critical path, and the index
-    /// catches up on whatever it leaves, or in the final round. A round's database and index calls complete
-    /// on this thread on SQLite; a truly asynchronous call (PostgreSQL) continues on the thread pool.
-    /// </summary>
-    private Task StartLoop()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                ThreadNice.Lower(BackgroundNice);
-                Loop();
-                done.SetResult();
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = ThreadName,
-        };
-        thread.Start();
-        return done.Task;
-    }
-
-    /// <summary>The rounds' niceness (Linux: 0 is the default, 19 the lowest priority).</summary>
-    internal const int BackgroundNice = 10;
-
-    /// <summary>The rounds' thread (Linux shows its first 15 characters).</summary>
-    internal const string ThreadName = "Protokol search";
-
-    private void Loop()
+    private async Task LoopAsync()
     {
         try
         {
             while (true)
             {
-                _due.Wait(_cancellationToken);
+                await _due.WaitAsync(_cancellationToken);
                 if (_stopping)
                 {
                     return;
                 }
 
-                ApplyOnceAsync(_cancellationToken).GetAwaiter().GetResult();
+                await ApplyOnceAsync(_cancellationToken);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
