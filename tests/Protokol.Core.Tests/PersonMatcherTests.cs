@@ -64,4 +64,19 @@ public sealed class PersonMatcherTests
         Assert.Equal(MatchKind.Exact, third.Match("Mette Friis").Kind);
         Assert.Equal(MatchKind.Proposed, third.Match("Lars Jensen").Kind);
     }
+
+    [Fact]
+    public void The_candidates_of_a_match_stay_as_they_were_when_the_new_person_is_added()
+    {
+        // Two registry people of one name: a third of that name is created and proposed as either, never as itself.
+        var index = new PersonIndex(People("Lars Jensen", "Lars Jensen")).Clone();
+        index.Add(People("Mette Friis")[0]); // The copy has its own dictionaries now, as after a document's first new person.
+        var match = index.Match("Lars Jensen");
+        Assert.Equal(MatchKind.Proposed, match.Kind);
+        var created = People("Lars Jensen")[0];
+        index.Add(created);
+        Assert.Equal(2, match.Candidates.Count);
+        Assert.DoesNotContain(created, match.Candidates);
+        Assert.Equal(3, index.Match("Lars Jensen").Candidates.Count);
+    }
 }

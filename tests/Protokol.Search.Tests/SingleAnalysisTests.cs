@@ -97,6 +97,7 @@ public sealed class SingleAnalysisTests
         Assert.Equal(indexed, MultiFields.GetIndexedFields(actual).Order(StringComparer.Ordinal).ToList());
         Assert.Contains(LuceneIndex.Person, indexed);
         Assert.Contains(LuceneIndex.Kind, indexed);
+        Assert.Contains(LuceneIndex.Pairs, indexed);
         foreach (var field in indexed)
         {
             AssertSameField(expected, actual, field);

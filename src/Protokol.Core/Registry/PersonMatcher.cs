@@ -128,7 +128,8 @@ public sealed class PersonIndex
         var key = PersonMatcher.Fold(name);
         if (_byName.TryGetValue(key, out var exact))
         {
-            return exact.Count == 1 ? new PersonMatch(MatchKind.Exact, exact[0], exact) : new PersonMatch(MatchKind.Proposed, null, exact);
+            // The candidates as a list of their own: the caller adds the new person under the same name next.
+            return exact.Count == 1 ? new PersonMatch(MatchKind.Exact, exact[0], exact) : new PersonMatch(MatchKind.Proposed, null, [.. exact]);
         }
 
         var parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
