@@ -434,7 +434,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             if (++stored % (ranges is null ? n / 5 : Math.Max(1, ranges.Sum(r => Math.Min(r.To, n) - r.From) / 5)) == 0)
             {
                 GC.Collect();
-                checkpoints.Add(string.Create(culture, $"{stored}: {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s, storing thread {storingCpuNs / 1e9:F1} s), heap {GC.GetTotalMemory(false) / 1024 / 1024} MB, working set {Environment.WorkingSet / 1024 / 1024} MB"));
+                checkpoints.Add(string.Create(culture, $"{stored}: {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s, storing thread {storingCpuNs / 1e9:F1} s), heap {GC.GetTotalMemory(false) / 1024 / 1024} MB, working set {Environment.WorkingSet / 1024 / 1024} MB, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s"));
             }
         }
 

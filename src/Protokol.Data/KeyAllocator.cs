@@ -30,6 +30,7 @@ internal static class KeyAllocator
     // Per entity type: its key property and table (null when its keys are not ours to give); per table: the statement.
     private static readonly ConcurrentDictionary<IEntityType, Target?> Targets = new();
     private static readonly ConcurrentDictionary<(string Table, bool Postgres), string> Statements = new();
+    private static readonly ConcurrentDictionary<string, string> Combined = new(StringComparer.Ordinal);
 
     /// <summary>Whether any added row waits for a key this allocator gives.</summary>
     internal static bool AnyToAssign(ChangeTracker tracker)
@@ -106,9 +107,14 @@ internal static class KeyAllocator
             ordered.Add((table, target, levels.ConvertAll(l => l.Row)));
         }
 
-        foreach (var (table, target, rows) in ordered)
+        // SQLite: every table's largest key in one statement (one statement to prepare per save, not one per table).
+        var largest = postgres ? null : await LargestKeysAsync(connection, transaction, ordered, sync, ct);
+        for (var t = 0; t < ordered.Count; t++)
         {
-            var keys = await NextKeysAsync(connection, transaction, Statements.GetOrAdd((table, postgres), t => StatementFor(t.Table, target.Column, t.Postgres)), postgres, rows.Count, sync, ct);
+            var (table, target, rows) = ordered[t];
+            var keys = largest is not null
+                ? [.. Enumerable.Range(0, rows.Count).Select(i => largest[t] + 1 + i)]
+                : await NextKeysAsync(connection, transaction, Statements.GetOrAdd((table, postgres), s => StatementFor(s.Table, target.Column, s.Postgres)), postgres, rows.Count, sync, ct);
             for (var i = 0; i < rows.Count; i++)
             {
                 var key = rows[i].Property(target.Key);
@@ -116,6 +122,29 @@ internal static class KeyAllocator
                 key.IsTemporary = false;
             }
         }
+    }
+
+    /// <summary>On SQLite, the largest key each table has given (see <see cref="StatementFor"/>), read in one statement.</summary>
+    private static async Task<long[]> LargestKeysAsync(DbConnection connection, DbTransaction transaction, List<(string Table, Target Target, List<EntityEntry> Rows)> tables, bool sync, CancellationToken ct)
+    {
+        var sql = Combined.GetOrAdd(string.Join('\n', tables.Select(t => t.Table + '\t' + t.Target.Column)), _ =>
+            "SELECT " + string.Join(", ", tables.Select(t => "(" + StatementFor(t.Table, t.Target.Column, postgres: false) + ")")));
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(ct);
+        if (!(sync ? reader.Read() : await reader.ReadAsync(ct)))
+        {
+            throw new InvalidOperationException("The largest keys were not read.");
+        }
+
+        var largest = new long[tables.Count];
+        for (var i = 0; i < largest.Length; i++)
+        {
+            largest[i] = reader.GetInt64(i);
+        }
+
+        return largest;
     }
 
     /// <summary>

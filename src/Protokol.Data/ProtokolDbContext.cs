@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Protokol.Core.Accounts;
 using Protokol.Core.Common;
@@ -116,7 +118,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var stamps = OParl.MeetingStampKeeper.Collect(ChangeTracker);
         if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry && stamps is null)
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return SaveRest(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
@@ -128,7 +130,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         }
 
         people?.BeforeSave(this);
-        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        var count = SaveRest(acceptAllChangesOnSuccess);
         if (!followed)
         {
             AddFollowers(sources, audit);
@@ -144,7 +146,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         stamps?.Update(this);
 
         DetectCountChanges();
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        SaveRest(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return count;
     }
@@ -216,7 +218,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         var stamps = OParl.MeetingStampKeeper.Collect(ChangeTracker);
         if (sources.Count == 0 && audit.Count == 0 && counts is null && people is null && !registry && stamps is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveRestAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -232,7 +234,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
             await people.BeforeSaveAsync(this, cancellationToken);
         }
 
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var count = await SaveRestAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (!followed)
         {
             AddFollowers(sources, audit);
@@ -260,7 +262,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
         DetectCountChanges();
 
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await SaveRestAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -268,6 +270,63 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
         return count;
     }
+
+    /// <summary>
+    /// EF Core's save, after the new rows that need nothing of it went in directly on SQLite (<see cref="SqliteNewRows"/>);
+    /// when EF Core's part fails, those rows are taken back too.
+    /// </summary>
+    private int SaveRest(bool acceptAllChangesOnSuccess)
+    {
+        var written = WriteNewRows(acceptAllChangesOnSuccess, CancellationToken.None);
+        try
+        {
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            written.Keep();
+            RowsWrittenDirectly += written.Count;
+            return written.Count + count;
+        }
+        catch
+        {
+            written.Undo();
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="SaveRest"/>
+    private async Task<int> SaveRestAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var written = WriteNewRows(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            written.Keep();
+            RowsWrittenDirectly += written.Count;
+            return written.Count + count;
+        }
+        catch
+        {
+            written.Undo();
+            throw;
+        }
+    }
+
+    // Rows written before EF Core's save are unchanged at once, so only a save that accepts its changes writes them.
+    private SqliteNewRows.Written WriteNewRows(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        acceptAllChangesOnSuccess && WritesNewRowsDirectly && (_sqlite ??= Database.IsSqlite())
+            ? (_newRows ??= new SqliteNewRows()).Write(this, cancellationToken)
+            : SqliteNewRows.Written.None;
+
+    /// <summary>
+    /// Whether new rows go in directly on SQLite (<see cref="SqliteNewRows"/>); off, every row goes through EF Core's update
+    /// pipeline, for this lease of the context (the tests and the import benchmark compare the two).
+    /// </summary>
+    public bool WritesNewRowsDirectly { get; set; } = true;
+
+    /// <summary>How many new rows this lease of the context wrote directly (<see cref="SqliteNewRows"/>).</summary>
+    public int RowsWrittenDirectly { get; private set; }
+
+    private bool? _sqlite;
+    private SqliteNewRows? _newRows;
 
     /// <summary>Records that a source's search documents must be rebuilt (for changes made around the change tracker).</summary>
     public void RecordSearchChange(string source) => SearchOutbox.Add(new SearchOutboxEntry(source, Clock.GetUtcNow().UtcDateTime));
@@ -281,15 +340,29 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Added && entry.Properties.Any(p => p.IsTemporary))
+            if (entry.State != EntityState.Added)
             {
-                return false;
+                continue;
+            }
+
+            // Only a key, or a foreign key copying one, holds a temporary value.
+            foreach (var property in KeysOf(entry.Metadata))
+            {
+                if (entry.Property(property).IsTemporary)
+                {
+                    return false;
+                }
             }
         }
 
         AddFollowers(sources, audit);
         return true;
     }
+
+    private static readonly ConcurrentDictionary<IEntityType, IProperty[]> Keys = new();
+
+    private static IProperty[] KeysOf(IEntityType type) =>
+        Keys.GetOrAdd(type, t => [.. t.GetProperties().Where(p => p.IsKey() || p.IsForeignKey())]);
 
     private void AddFollowers(List<Func<string?>> sources, List<Func<DateTime, string, AuditEntry>> audit)
     {
@@ -337,6 +410,8 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
     {
         Clock = TimeProvider.System;
         Actor = SystemAuditActor.Instance;
+        WritesNewRowsDirectly = true;
+        RowsWrittenDirectly = 0;
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
