@@ -21,6 +21,7 @@ using UglyToad.PdfPig.Writer;
 // imports 1,000 new minutes and then their 1,000 renamed copies, which re-import them, or are possible duplicates)
 // [--keep DIR] (import, SQLite: the database is written into DIR and kept, to compare what two builds stored)
 // [--allocations] (import: what the process allocates, sampled by type from the runtime's allocation ticks)
+// [--per-document] (import: each document commits on its own, not many to a write batch as the command line does)
 // An import runs in a child process with the command line's server garbage collector; DOTNET_gcServer=0 keeps the workstation one.
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
@@ -391,8 +392,27 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         var storingHopped = 0;
         var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
-        await foreach (var document in channel.Reader.ReadAllAsync())
+        // As the command line stores: many documents to a commit, committed whenever the next document is not parsed yet
+        // (--per-document: each document commits on its own, as before write batches).
+        await using var batch = args.Contains("--per-document") ? null : await provider.GetRequiredService<Protokol.Core.Abstractions.IWriteBatches>().BeginAsync(Protokol.Core.Abstractions.WriteBatchLimits.Default, CancellationToken.None);
+        session.Batch = batch;
+        while (true)
         {
+            if (!channel.Reader.TryRead(out var document))
+            {
+                if (batch is not null)
+                {
+                    await batch.CommitAsync(CancellationToken.None);
+                }
+
+                if (!await channel.Reader.WaitToReadAsync())
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             await using var scope = provider.CreateAsyncScope();
             if (statements is not null)
             {
@@ -436,6 +456,12 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
                 GC.Collect();
                 checkpoints.Add(string.Create(culture, $"{stored}: {watch.Elapsed.TotalSeconds:F1} s (CPU {Cpu():F1} s, storing thread {storingCpuNs / 1e9:F1} s), heap {GC.GetTotalMemory(false) / 1024 / 1024} MB, working set {Environment.WorkingSet / 1024 / 1024} MB, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s"));
             }
+        }
+
+        if (batch is not null)
+        {
+            await batch.CommitAsync(CancellationToken.None);
+            Console.WriteLine(string.Create(culture, $"  write batches: {batch.Committed.Commits} commits of {batch.Committed.Documents} documents"));
         }
 
         await producer;

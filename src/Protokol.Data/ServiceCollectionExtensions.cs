@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
             return db;
         });
         services.AddScoped<IProtokolStore, EfProtokolStore>();
+        services.AddSingleton<IWriteBatches, WriteBatches>();
         services.AddSingleton<Portal.ReadSessions>();
         services.AddScoped<IPortalQueries, EfPortalQueries>();
         services.AddScoped<IOParlQueries, OParl.OParlQueries>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Protokol.Core.Abstractions;
 using Protokol.Data;
 using Protokol.Import.Importing;
 using Protokol.Import.Reading;
@@ -87,10 +88,26 @@ internal static class ImportCommand
                 }
             }, cancellationToken);
 
+            // Many documents to a commit (each still all or nothing, behind a savepoint); committed whenever the next
+            // document is not read yet, so the write lock is not held while waiting, and at the end.
+            await using var batch = await services.GetRequiredService<IWriteBatches>().BeginAsync(WriteBatchLimits.Default, cancellationToken);
+            session.Batch = batch;
+
             async Task StoreAllAsync(Action<string>? progress)
             {
-                await foreach (var document in prepared.Reader.ReadAllAsync(cancellationToken))
+                while (true)
                 {
+                    if (!prepared.Reader.TryRead(out var document))
+                    {
+                        await batch.CommitAsync(cancellationToken);
+                        if (!await prepared.Reader.WaitToReadAsync(cancellationToken))
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
                     progress?.Invoke(document.FileName);
 
                     // A fresh scope per document: a rejected document leaves nothing behind for the next.
@@ -99,6 +116,8 @@ internal static class ImportCommand
                     results.Add(await importer.StoreAsync(document, target, cancellationToken, session));
                     indexing.Stored();
                 }
+
+                await batch.CommitAsync(cancellationToken);
             }
 
             if (files.Count > 1 && context.Console.Profile.Capabilities.Interactive)

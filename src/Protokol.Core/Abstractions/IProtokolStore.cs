@@ -110,8 +110,17 @@ public interface IProtokolStore
 
     Task SaveChangesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one database transaction: all of it is stored, or none.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction: all of it is stored, or none. Joined to a batch
+    /// (<see cref="JoinAsync"/>), the work runs behind a savepoint of the batch's transaction instead, and is committed with the batch.
+    /// </summary>
     Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads and writes through <paramref name="batch"/>'s connection and transaction until the returned handle is
+    /// disposed (one document of a bulk import: what earlier documents of the batch stored is seen, though not yet committed).
+    /// </summary>
+    Task<IAsyncDisposable> JoinAsync(IWriteBatch batch, CancellationToken cancellationToken);
 }
 
 /// <summary>A meeting of a council on a date as an import compares it with new minutes: the file it came from, if imported, and its items' titles.</summary>

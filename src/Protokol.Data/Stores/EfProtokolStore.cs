@@ -11,6 +11,58 @@ namespace Protokol.Data.Stores;
 
 internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer search) : IProtokolStore
 {
+    private const string DocumentSavepoint = "protokol_document";
+
+    // Joined to a write batch: the context works on the batch's connection and transaction.
+    private bool _joined;
+
+    public async Task<IAsyncDisposable> JoinAsync(IWriteBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch is not WriteBatch ours)
+        {
+            throw new ArgumentException("A batch of another store.", nameof(batch));
+        }
+
+        if (_joined || db.Database.CurrentTransaction is not null || db.Database.GetDbConnection().State != System.Data.ConnectionState.Closed)
+        {
+            throw new InvalidOperationException("The store is in a transaction or on an open connection already.");
+        }
+
+        var (connection, transaction) = await ours.EnterAsync(cancellationToken);
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        _joined = true;
+        return new Joined(this, connection, ours.ConnectionString);
+    }
+
+    /// <summary>
+    /// Back to a connection of the context's own: a pooled context must not keep the batch's (the next lease would read
+    /// and write inside the batch's transaction).
+    /// </summary>
+    private async ValueTask LeaveAsync(System.Data.Common.DbConnection batch, string? connectionString)
+    {
+        if (!_joined)
+        {
+            return;
+        }
+
+        _joined = false;
+        await db.Database.UseTransactionAsync(null);
+
+        // Using the transaction counted the batch's connection as opened once more; closing counts it back (it stays open:
+        // the context did not open it).
+        await db.Database.CloseConnectionAsync();
+        var own = System.Data.Common.DbProviderFactories.GetFactory(batch)?.CreateConnection()
+            ?? throw new InvalidOperationException("The database provider makes no connections.");
+        own.ConnectionString = connectionString;
+        db.Database.SetDbConnection(own, contextOwnsConnection: true);
+    }
+
+    private sealed class Joined(EfProtokolStore store, System.Data.Common.DbConnection batch, string? connectionString) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => store.LeaveAsync(batch, connectionString);
+    }
+
     public Task<bool> HasAnyBodyAsync(CancellationToken cancellationToken) => db.Bodies.AnyAsync(cancellationToken);
 
     // The reads an import makes for every document, compiled (issue 17): the same SQL, without the query
@@ -368,6 +420,26 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     public async Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
+        if (_joined)
+        {
+            // One document of a batch: behind its own savepoint, committed with the batch (the index follows from the outbox then).
+            var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("The batch's transaction is gone.");
+            await transaction.CreateSavepointAsync(DocumentSavepoint, cancellationToken);
+            try
+            {
+                await work(cancellationToken);
+            }
+            catch
+            {
+                await transaction.RollbackToSavepointAsync(DocumentSavepoint, CancellationToken.None);
+                await transaction.ReleaseSavepointAsync(DocumentSavepoint, CancellationToken.None);
+                throw;
+            }
+
+            await transaction.ReleaseSavepointAsync(DocumentSavepoint, cancellationToken);
+            return;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {

@@ -50,6 +50,12 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, int? M
 /// </summary>
 public sealed class ImportSession
 {
+    /// <summary>
+    /// The write batch the run's documents are stored in (<see cref="IWriteBatch"/>): each document behind a savepoint,
+    /// many committed at once. Null: each document commits on its own.
+    /// </summary>
+    public IWriteBatch? Batch { get; set; }
+
     internal Dictionary<int, PersonIndex> People { get; } = [];
 
     internal Dictionary<int, CouncilMeetings> Meetings { get; } = [];
@@ -143,8 +149,28 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
     public Task<ImportResult> ImportAsync(string fileName, byte[] bytes, ImportTarget target, CancellationToken cancellationToken, ImportSession? session = null) =>
         StoreAsync(Prepare(reader, fileName, bytes), target, cancellationToken, session);
 
-    /// <summary>Stores a prepared document: one transaction, all or nothing.</summary>
+    /// <summary>
+    /// Stores a prepared document: one transaction, all or nothing; in a session with a write batch, one savepoint of the
+    /// batch's transaction, committed with the batch.
+    /// </summary>
     public async Task<ImportResult> StoreAsync(PreparedDocument document, ImportTarget target, CancellationToken cancellationToken, ImportSession? session = null)
+    {
+        if (session?.Batch is not { } batch)
+        {
+            return await StoreOneAsync(document, target, cancellationToken, session);
+        }
+
+        ImportResult result;
+        await using (await store.JoinAsync(batch, cancellationToken))
+        {
+            result = await StoreOneAsync(document, target, cancellationToken, session);
+        }
+
+        await batch.StoredAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<ImportResult> StoreOneAsync(PreparedDocument document, ImportTarget target, CancellationToken cancellationToken, ImportSession? session)
     {
         var (fileName, bytes, sha) = (document.FileName, document.Bytes, document.Sha256);
         if (document.Meeting is not { } parsed)
