@@ -21,9 +21,9 @@ namespace Protokol.Data;
 /// (<see cref="RelationalTypeMapping.CreateParameter"/>: the value converters, the parameters' types), as EF Core
 /// would send them, and the entry becomes unchanged, as after EF Core's save.</para>
 /// <para>A table where the save removes a row or changes a key or a unique column keeps all its new rows for EF Core,
-/// which orders such a table's statements so that a freed value can be taken again. The foreign keys are checked at the transaction's end
-/// (<c>PRAGMA defer_foreign_keys</c>), so the rows need no order among themselves or against the rows EF Core writes.
-/// Everything runs behind a savepoint: when EF Core's part fails, the rows written here are taken back and their entries
+/// which orders such a table's statements so that a freed value can be taken again. The rows go in before EF Core's, parents
+/// first, and a row that points to a new row EF Core writes is left to EF Core too, so each foreign key holds at its
+/// statement, as in EF Core's own order. Everything runs behind a savepoint: when EF Core's part fails, the rows written here are taken back and their entries
 /// are added again, so a save is still all or nothing.</para>
 /// </remarks>
 internal sealed class SqliteNewRows
@@ -76,6 +76,19 @@ internal sealed class SqliteNewRows
             return Written.None;
         }
 
+        // Foreign keys are checked at each statement: a row goes in only after the new rows it points to, so none may point
+        // to a new row EF Core writes afterwards, and the rows go parents first (a table's rank), each table's rows in the
+        // order of their keys (the key allocator gave a sub-item its key after its item's).
+        LeaveRowsThatNeedEfCoresRows(db, rows);
+        if (rows.Count == 0)
+        {
+            return Written.None;
+        }
+
+        rows.Sort((x, y) => x.Shape.Rank != y.Shape.Rank ? x.Shape.Rank.CompareTo(y.Shape.Rank)
+            : !ReferenceEquals(x.Shape, y.Shape) ? string.CompareOrdinal(x.Shape.Table, y.Shape.Table)
+            : KeyOrder(x.Entry, y.Entry));
+
         cancellationToken.ThrowIfCancellationRequested();
         var connection = transaction.Connection ?? throw new InvalidOperationException("The save's transaction has no connection.");
         if (!ReferenceEquals(connection, _connection))
@@ -85,7 +98,7 @@ internal sealed class SqliteNewRows
             _connection = connection;
         }
 
-        Execute(connection, transaction, "SAVEPOINT " + Savepoint + "; PRAGMA defer_foreign_keys = ON;");
+        Execute(connection, transaction, "SAVEPOINT " + Savepoint);
         var written = new Written(this, connection, transaction, rows.Count);
         try
         {
@@ -180,6 +193,114 @@ internal sealed class SqliteNewRows
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Leaves to EF Core every row that points to a new row EF Core writes (and so on, to rows pointing to those).</summary>
+    private static void LeaveRowsThatNeedEfCoresRows(DbContext db, List<(EntityEntry Entry, Shape Shape)> rows)
+    {
+        var direct = new HashSet<object>(rows.Select(r => r.Entry.Entity), ReferenceEqualityComparer.Instance);
+        while (true)
+        {
+            // The new rows EF Core writes, by type and key.
+            HashSet<(IEntityType Type, object Key)>? pending = null;
+            HashSet<IEntityType>? pendingTypes = null;
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.State == EntityState.Added && !direct.Contains(entry.Entity))
+                {
+                    var root = entry.Metadata.GetRootType();
+                    (pendingTypes ??= []).Add(root);
+                    if (entry.Metadata.FindPrimaryKey() is { Properties: [var key] } && entry.CurrentValues[key] is { } value)
+                    {
+                        (pending ??= []).Add((root, value));
+                    }
+                }
+            }
+
+            if (pendingTypes is null)
+            {
+                return;
+            }
+
+            var left = rows.RemoveAll(row =>
+            {
+                foreach (var foreignKey in row.Shape.ForeignKeys)
+                {
+                    var principal = foreignKey.PrincipalEntityType.GetRootType();
+                    if (!pendingTypes.Contains(principal))
+                    {
+                        continue;
+                    }
+
+                    if (foreignKey.Properties is not [var property] || !foreignKey.PrincipalKey.IsPrimaryKey())
+                    {
+                        // Not a single-column reference to a primary key: any new row of the principal's type may be it.
+                        return Leave(row.Entry);
+                    }
+
+                    if (row.Entry.CurrentValues[property] is { } value && pending?.Contains((principal, value)) == true)
+                    {
+                        return Leave(row.Entry);
+                    }
+                }
+
+                return false;
+            });
+            if (left == 0)
+            {
+                return;
+            }
+        }
+
+        bool Leave(EntityEntry entry)
+        {
+            direct.Remove(entry.Entity);
+            return true;
+        }
+    }
+
+    /// <summary>Two rows of a table in the order of their keys (a single whole-number key), else as they were tracked.</summary>
+    private static int KeyOrder(EntityEntry x, EntityEntry y)
+    {
+        if (x.Metadata.FindPrimaryKey() is { Properties: [var key] } && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
+        {
+            return Convert.ToInt64(x.CurrentValues[key], System.Globalization.CultureInfo.InvariantCulture)
+                .CompareTo(Convert.ToInt64(y.CurrentValues[key], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// How deep a type lies below the types it points to (0: it points to none but itself); null when its references run in a
+    /// circle through other types, so that no order of tables puts every parent first.
+    /// </summary>
+    private static int? RankOf(IEntityType type, HashSet<IEntityType> visiting)
+    {
+        if (!visiting.Add(type))
+        {
+            return null;
+        }
+
+        var rank = 0;
+        foreach (var foreignKey in type.GetForeignKeys())
+        {
+            var principal = foreignKey.PrincipalEntityType;
+            if (principal == type)
+            {
+                continue;
+            }
+
+            if (RankOf(principal, visiting) is not { } below)
+            {
+                return null;
+            }
+
+            rank = Math.Max(rank, below + 1);
+        }
+
+        visiting.Remove(type);
+        return rank;
+    }
+
     private static string TableOf(IEntityType type) => type.GetSchema() + "." + type.GetTableName();
 
     private static bool ChangesKeyOrUniqueColumn(EntityEntry entry)
@@ -229,8 +350,15 @@ internal sealed class SqliteNewRows
         var names = properties.Select((_, i) => "p" + i).ToArray();
         var sql = $"INSERT INTO {helper.DelimitIdentifier(table, type.GetSchema())} ({string.Join(", ", columns.Select(c => helper.DelimitIdentifier(c)))}) "
             + $"VALUES ({string.Join(", ", names.Select(helper.GenerateParameterNamePlaceholder))})";
+        if (RankOf(type, []) is not { } rank)
+        {
+            return null;
+        }
+
         return new Shape(
             TableOf(type),
+            rank,
+            [.. type.GetForeignKeys()],
             sql,
             [.. properties],
             [.. properties.Select(p => p.GetRelationalTypeMapping())],
@@ -239,7 +367,7 @@ internal sealed class SqliteNewRows
             [.. properties.Where(p => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd))]);
     }
 
-    private sealed record Shape(string Table, string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings, string[] Names, IProperty[] Keys, IProperty[] Generated)
+    private sealed record Shape(string Table, int Rank, IForeignKey[] ForeignKeys, string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings, string[] Names, IProperty[] Keys, IProperty[] Generated)
     {
         /// <summary>Whether EF Core would send all of this row's values and read nothing back.</summary>
         public bool Direct(EntityEntry entry)
