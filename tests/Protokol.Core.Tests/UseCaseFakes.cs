@@ -90,6 +90,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<IReadOnlyList<string>> IProtokolStore.FileHashesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    Task<IAsyncDisposable> IProtokolStore.JoinAsync(IWriteBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     Task<IReadOnlyList<(int Id, DateOnly Date, string? ImportedFrom)>> IProtokolStore.MeetingDatesAsync(int organizationId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     void IProtokolStore.Remove(Entity entity) => throw new NotSupportedException();
