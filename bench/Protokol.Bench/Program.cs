@@ -22,7 +22,8 @@ using UglyToad.PdfPig.Writer;
 // [--keep DIR] (import, SQLite: the database is written into DIR and kept, to compare what two builds stored)
 // [--allocations] (import: what the process allocates, sampled by type from the runtime's allocation ticks)
 // [--per-document] (import: each document commits on its own, not many to a write batch as the command line does)
-// An import runs in a child process with the command line's server garbage collector; DOTNET_gcServer=0 keeps the workstation one.
+// An import runs in a child process with the command line's server garbage collector and without dynamic PGO, as
+// Protokol.Cli.csproj runs it; DOTNET_gcServer=0 keeps the workstation collector, DOTNET_TieredPGO=1 turns dynamic PGO on.
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -30,8 +31,9 @@ if (mode == "import" && !System.Runtime.GCSettings.IsServerGC && Environment.Get
 {
     // The command line imports with the server garbage collector (Protokol.Cli.csproj); the other benchmarks run with
     // the portal's workstation collector. An import is measured as the command line runs it: in a child process with
-    // the server collector (DOTNET_gcServer=0 keeps the workstation collector, for a comparison).
-    Environment.ExitCode = await RelaunchAsync("DOTNET_gcServer", "1");
+    // the server collector (DOTNET_gcServer=0 keeps the workstation collector, for a comparison) and no dynamic PGO
+    // (unless DOTNET_TieredPGO is set).
+    Environment.ExitCode = await RelaunchAsync(("DOTNET_gcServer", "1"), ("DOTNET_TieredPGO", Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "0"));
     return;
 }
 
@@ -75,7 +77,7 @@ if (mode == "search")
     return;
 }
 
-Console.WriteLine(string.Create(culture, $"Protokol importer benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+Console.WriteLine(string.Create(culture, $"Protokol importer benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {CodeGeneration()}"));
 
 if (mode is "parse" or "parse-text" or "all")
 {
@@ -388,6 +390,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         long storingQueuedNs = 0;
         var storingWall = TimeSpan.Zero;
         var waitingForDocuments = TimeSpan.Zero;
+        var committing = TimeSpan.Zero;
         var waitStart = Stopwatch.GetTimestamp();
         var storingHopped = 0;
         var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
@@ -402,7 +405,9 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
             {
                 if (batch is not null)
                 {
+                    var commitStart = Stopwatch.GetTimestamp();
                     await batch.CommitAsync(CancellationToken.None);
+                    committing += Stopwatch.GetElapsedTime(commitStart);
                 }
 
                 if (!await channel.Reader.WaitToReadAsync())
@@ -486,7 +491,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         if (storingCpuNs > 0)
         {
             Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted; it allocated {storingAllocated / 1024.0 / (stored - storingHopped):F0} KB per document"));
-            Console.WriteLine(string.Create(culture, $"  storing thread's wall: {storingWall.TotalSeconds:F1} s storing (running {storingCpuNs / 1e9:F1} s, waiting for a core {storingQueuedNs / 1e9:F1} s, the rest blocked: disk, locks), {waitingForDocuments.TotalSeconds:F1} s waiting for the next parsed document"));
+            Console.WriteLine(string.Create(culture, $"  storing thread's wall: {storingWall.TotalSeconds:F1} s storing (running {storingCpuNs / 1e9:F1} s, waiting for a core {storingQueuedNs / 1e9:F1} s, the rest blocked: disk, locks), {(waitingForDocuments - committing).TotalSeconds:F1} s waiting for the next parsed document, {committing.TotalSeconds:F1} s committing a write batch"));
             Console.WriteLine("  storing thread by outcome: " + string.Join(", ", storingByOutcome.Select(o => string.Create(culture, $"{o.Key} {o.Value.Documents} × {o.Value.Ns / 1e6 / o.Value.Documents:F2} ms = {o.Value.Ns / 1e9:F1} s"))));
         }
 
@@ -527,7 +532,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
 }
 
 // This benchmark again, in a child process with one more environment variable; its exit code.
-async Task<int> RelaunchAsync(string variable, string value)
+async Task<int> RelaunchAsync(params (string Variable, string Value)[] variables)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -541,10 +546,24 @@ async Task<int> RelaunchAsync(string variable, string value)
         start.ArgumentList.Add(arg);
     }
 
-    start.Environment[variable] = value;
+    foreach (var (variable, value) in variables)
+    {
+        start.Environment[variable] = value;
+    }
+
     using var child = Process.Start(start)!;
     await child.WaitForExitAsync();
     return child.ExitCode;
+}
+
+// How the project's code is compiled: ReadyToRun images (build/ReadyToRun.targets, Release) or JIT only, and dynamic PGO.
+static string CodeGeneration()
+{
+    using var file = File.OpenRead(typeof(ProtokolDbContext).Assembly.Location);
+    using var pe = new System.Reflection.PortableExecutable.PEReader(file);
+    var readyToRun = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    var pgo = Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is { } set ? set != "0" : AppContext.GetData("System.Runtime.TieredPGO") is not false and not "false";
+    return (readyToRun ? "ReadyToRun images" : "JIT only (no ReadyToRun images)") + (pgo ? ", dynamic PGO" : ", no dynamic PGO");
 }
 
 // The time the calling thread has run, in nanoseconds (the first field of /proc/thread-self/schedstat); 0 where there is no /proc.
