@@ -22,8 +22,8 @@ using UglyToad.PdfPig.Writer;
 // [--keep DIR] (import, SQLite: the database is written into DIR and kept, to compare what two builds stored)
 // [--allocations] (import: what the process allocates, sampled by type from the runtime's allocation ticks)
 // [--per-document] (import: each document commits on its own, not many to a write batch as the command line does)
-// An import runs in a child process with the command line's server garbage collector and without dynamic PGO, as
-// Protokol.Cli.csproj runs it; DOTNET_gcServer=0 keeps the workstation collector, DOTNET_TieredPGO=1 turns dynamic PGO on.
+// [--batch-limits DOCUMENTS,MILLISECONDS] (import: a write batch commits at this many documents or this age, not the command line's 100,250)
+// An import runs in a child process with the command line's server garbage collector; DOTNET_gcServer=0 keeps the workstation one.
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
 var culture = CultureInfo.InvariantCulture;
@@ -31,9 +31,8 @@ if (mode == "import" && !System.Runtime.GCSettings.IsServerGC && Environment.Get
 {
     // The command line imports with the server garbage collector (Protokol.Cli.csproj); the other benchmarks run with
     // the portal's workstation collector. An import is measured as the command line runs it: in a child process with
-    // the server collector (DOTNET_gcServer=0 keeps the workstation collector, for a comparison) and no dynamic PGO
-    // (unless DOTNET_TieredPGO is set).
-    Environment.ExitCode = await RelaunchAsync(("DOTNET_gcServer", "1"), ("DOTNET_TieredPGO", Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "0"));
+    // the server collector (DOTNET_gcServer=0 keeps the workstation collector, for a comparison).
+    Environment.ExitCode = await RelaunchAsync(("DOTNET_gcServer", "1"));
     return;
 }
 
@@ -395,9 +394,13 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         var storingHopped = 0;
         var storingByOutcome = new SortedDictionary<ImportOutcome, (int Documents, long Ns)>();
         var indexing = new Protokol.Search.Indexing.BackgroundOutboxApplier(provider, indexAtEnd ? int.MaxValue : 500, CancellationToken.None);
+        // --batch-limits DOCUMENTS,MILLISECONDS: another size or age at which a write batch commits (default the command line's).
+        var batchLimits = args.SkipWhile(a => a != "--batch-limits").Skip(1).Select(a => a.Split(','))
+            .Select(l => new Protokol.Core.Abstractions.WriteBatchLimits(int.Parse(l[0], culture), TimeSpan.FromMilliseconds(int.Parse(l[1], culture))))
+            .FirstOrDefault(Protokol.Core.Abstractions.WriteBatchLimits.Default);
         // As the command line stores: many documents to a commit, committed whenever the next document is not parsed yet
         // (--per-document: each document commits on its own, as before write batches).
-        await using var batch = args.Contains("--per-document") ? null : await provider.GetRequiredService<Protokol.Core.Abstractions.IWriteBatches>().BeginAsync(Protokol.Core.Abstractions.WriteBatchLimits.Default, CancellationToken.None);
+        await using var batch = args.Contains("--per-document") ? null : await provider.GetRequiredService<Protokol.Core.Abstractions.IWriteBatches>().BeginAsync(batchLimits, CancellationToken.None);
         session.Batch = batch;
         while (true)
         {

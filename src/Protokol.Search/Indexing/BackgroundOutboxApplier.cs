@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Protokol.Search.Indexing;
@@ -11,6 +12,12 @@ namespace Protokol.Search.Indexing;
 /// <see cref="SearchOutboxProcessor.ApplyAsync"/>, which removes only the rows it applied, so a
 /// document committed during a round is simply applied by the next.
 /// </summary>
+/// <remarks>
+/// The rounds run on a thread of their own at a lower scheduling priority (Linux: nice 10): the writer's thread and the
+/// reader that feeds it come first, and the index takes the time they leave on the machine's cores (issue 17,
+/// docs/performance.md "Import: ReadyToRun and the index behind the writer (session 18)"). The index is complete all the
+/// same when <see cref="CompleteAsync"/> returns.
+/// </remarks>
 public sealed class BackgroundOutboxApplier : IAsyncDisposable
 {
     private readonly IServiceProvider _services;
@@ -31,7 +38,15 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
         _services = services;
         _batch = batch;
         _cancellationToken = cancellationToken;
-        _loop = Task.Run(LoopAsync, CancellationToken.None);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = done.Task;
+        new Thread(() =>
+        {
+            LowerPriority();
+            Loop();
+            done.SetResult();
+        })
+        { IsBackground = true, Name = "Search outbox applier" }.Start();
     }
 
     /// <summary>Outbox rows applied so far (search documents, when a missing index was built from the database).</summary>
@@ -76,19 +91,20 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
         await _loop;
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
         try
         {
             while (true)
             {
-                await _due.WaitAsync(_cancellationToken);
+                _due.Wait(_cancellationToken);
                 if (_stopping)
                 {
                     return;
                 }
 
-                await ApplyOnceAsync(_cancellationToken);
+                // Synchronous on this thread: SQLite's calls complete at once and Lucene's are synchronous.
+                ApplyOnceAsync(_cancellationToken).GetAwaiter().GetResult();
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -97,6 +113,32 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
             // waits in the outbox for the final round, which applies it or throws the cause to the caller.
         }
     }
+
+    /// <summary>Lowers the calling thread's scheduling priority where the system allows it (on Linux each thread has its own nice value).</summary>
+    private static void LowerPriority()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        try
+        {
+            // PRIO_PROCESS with who = 0 is the calling thread on Linux; a failure leaves the priority as it was.
+            _ = SetPriority(0, 0, Nice);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc to ask: the rounds run at the normal priority.
+        }
+    }
+
+    /// <summary>The rounds' nice value: 4 and 10 measured alike, both well ahead of 0 (docs/performance.md).</summary>
+    private const int Nice = 10;
+
+    [DllImport("libc", EntryPoint = "setpriority")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SetPriority(int which, int who, int priority);
 
     private async Task ApplyOnceAsync(CancellationToken cancellationToken)
     {
