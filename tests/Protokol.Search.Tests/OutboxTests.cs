@@ -177,6 +177,61 @@ public sealed class OutboxTests(PostgresCluster cluster)
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task A_backlog_of_more_rows_than_one_commit_takes_is_applied_whole_and_once(DatabaseProvider engine)
+    {
+        await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
+        var before = (await archive.SearchAsync(new SearchRequest { Query = "ensomhed" })).Total;
+        Assert.True(before > 0);
+        await using var deferred = archive.Database.Build((services, settings) =>
+        {
+            services.AddProtokolSearch(settings);
+            services.AddScoped<ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
+        });
+
+        // More than 5,000 rows (the index commits every 5,000, reading 500 at a time), every meeting many times over,
+        // and one edit in the middle of them whose item must be found afterwards under its new title.
+        var recorded = await archive.Database.WithContextAsync(async db =>
+        {
+            var meetings = await db.Meetings.Select(m => m.Id).ToListAsync();
+            var rows = 0;
+            while (rows < 5_600)
+            {
+                foreach (var id in meetings)
+                {
+                    db.RecordSearchChange("m:" + id);
+                    rows++;
+                }
+            }
+
+            await db.SaveChangesAsync();
+            return rows;
+        });
+        await EditAsync(deferred, "Kolonihaver midt i køen");
+        await archive.Database.WithContextAsync(async db =>
+        {
+            foreach (var id in await db.Meetings.Select(m => m.Id).ToListAsync())
+            {
+                db.RecordSearchChange("m:" + id);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var pending = await OutboxCountAsync(archive.Database);
+        Assert.True(pending > recorded, $"{pending} outbox rows");
+
+        await using (var scope = archive.Database.Scope())
+        {
+            Assert.Equal(pending, await scope.ServiceProvider.GetRequiredService<SearchOutboxProcessor>().ApplyAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, await OutboxCountAsync(archive.Database));
+        Assert.Equal(["Kolonihaver midt i køen"], await archive.TitlesAsync("kolonihave"));
+        Assert.Empty(await archive.TitlesAsync("vintertiden"));
+        Assert.Equal(before, (await archive.SearchAsync(new SearchRequest { Query = "ensomhed" })).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Applied_alongside_a_bulk_writer_the_index_holds_every_committed_edit_when_it_completes(DatabaseProvider engine)
     {
         await using var archive = await SearchArchive.CreateAsync(engine, Cluster(engine));
