@@ -57,4 +57,47 @@ public sealed class CorpusTests
             Directory.Delete(output, recursive: true);
         }
     }
+    /// <summary>
+    /// The council's name is found in the minutes of the other municipalities, so that a folder of them imports without
+    /// naming each council (--org): each name the gold record gives is found, as written or in its other form
+    /// ("Udsatteråd", "Udsatterådet"), in all but a few documents, and no document gets another council's name.
+    /// </summary>
+    [CorpusFact]
+    public async Task The_councils_of_other_municipalities_are_named_from_their_minutes()
+    {
+        var reader = new DocumentReader(new ImportLimits());
+        var (found, missed, wrong) = (0, new List<string>(), new List<string>());
+        foreach (var file in Corpus.MunicipalFiles)
+        {
+            var gold = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Corpus.MunicipalitiesDirectory, "gold", Path.GetFileNameWithoutExtension(file) + ".json")));
+            if (gold.RootElement.GetProperty("body").GetString() is not { } expected)
+            {
+                continue;
+            }
+
+            var body = MeetingParser.Default.Parse(await reader.ReadAsync(file, CancellationToken.None)).Body;
+            if (body is null)
+            {
+                missed.Add(Path.GetFileName(file));
+            }
+            else if (Fold(body) == Fold(expected))
+            {
+                found++;
+            }
+            else
+            {
+                wrong.Add($"{Path.GetFileName(file)}: {body} (gold {expected})");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(missed.Count <= 4, $"{found} found, not found in: {string.Join(", ", missed)}");
+
+        static string Fold(string name)
+        {
+            var folded = name.Trim().ToLowerInvariant();
+            return folded.EndsWith("et", StringComparison.Ordinal) && (folded.EndsWith("rådet", StringComparison.Ordinal) || folded.EndsWith("udvalget", StringComparison.Ordinal) || folded.EndsWith("nævnet", StringComparison.Ordinal))
+                ? folded[..^2] : folded;
+        }
+    }
 }

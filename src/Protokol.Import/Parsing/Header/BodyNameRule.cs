@@ -6,6 +6,11 @@ namespace Protokol.Import.Parsing;
 /// The council's name: "Udvalg: Stevns Udsatteråd" (label, also upper case on its own line: Holbæk),
 /// "Forum: Handicaprådet" (Albertslund memo), "… møde i Ældrerådet den …" (Odense), "Handicaprådet -
 /// Referat" / "Børn &amp; Læringsudvalget - 03-10-2022" (Brønderslev, Faxe), a heading line that is a council's name.
+/// Then, in the document's first lines only (further down, other councils are named: a statement from the disability
+/// council, a decision of the finance committee): a title naming the council after its kind ("Referat fra Ældrerådet",
+/// "REFERAT Havnby Byråd d. …"), the council's genitive before its meeting ("Referat af Seniorrådets møde den …"),
+/// its name before the date ("Social- og Sundhedsudvalget torsdag den …"), or a compound of the meeting ("Ungerådsmøde
+/// d. …", "Referat fra Ældrerådsmøde": the council's definite name).
 /// </summary>
 internal sealed partial class BodyNameRule : IHeaderRule
 {
@@ -15,8 +20,44 @@ internal sealed partial class BodyNameRule : IHeaderRule
         context.Body ??= lines.Select(l => Label().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
             ?? lines.Select(l => MeetingIn().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
             ?? lines.Select(l => Dashed().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
-            ?? lines.Take(8).FirstOrDefault(l => CouncilLine().IsMatch(l));
+            ?? lines.Take(8).FirstOrDefault(l => CouncilLine().IsMatch(l))
+            ?? FirstLines(lines, Titled(), m => m.Groups["body"].Value)
+            ?? FirstLines(lines, Genitive(), m => m.Groups["stem"].Value + "et")
+            ?? FirstLines(lines, BeforeDate(), m => m.Groups["body"].Value)
+            ?? FirstLines(lines, Compound(), m => m.Groups["stem"].Value + m.Groups["kind"].Value.ToLowerInvariant()[..^1] + "et");
     }
+
+    // How far down the first lines reach: a web page's or a PDF's title and the meeting's heading, before the items.
+    private const int TitleLines = 12;
+
+    private static string? FirstLines(List<string> lines, Regex pattern, Func<Match, string> body)
+    {
+        foreach (var line in lines.Take(TitleLines))
+        {
+            if (pattern.Match(line) is { Success: true } match)
+            {
+                return body(match).Trim();
+            }
+        }
+
+        return null;
+    }
+
+    // A council's name: up to four capitalised words ("Social-", "og", "Havnby") before one ending in its kind ("Byråd",
+    // "Sundhedsudvalget", "Ældrerådet"), the word ending there ("Byrådssalen" is a room, not a council).
+    private const string Council = @"(?:\p{Lu}[\p{L}\-]*\s+(?:(?:og|&)\s+)?){0,4}\p{Lu}[\p{L}\-]*(?:råd(?:et)?|udvalg(?:et)?|nævn(?:et)?|kommunalbestyrelsen?)(?![\p{L}\-])";
+
+    [GeneratedRegex(@"\b(?i:referat|dagsorden|beslutningsprotokol)(?:\s+(?i:fra|for|af|over))?(?:\s+(?i:mødet|møde)\s+i)?\s+(?<body>" + Council + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex Titled();
+
+    [GeneratedRegex(@"(?<![\p{L}\-])(?<stem>(?:\p{Lu}[\p{L}\-]*\s+(?:(?:og|&)\s+)?){0,4}\p{Lu}[\p{L}\-]*(?:råd|udvalg|nævn))ets\s+(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?(?i:møder?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Genitive();
+
+    [GeneratedRegex(@"^(?<body>" + Council + @")\s+(?:(?i:(?:man|tirs|ons|tors|fre|lør|søn)dag)\b|(?i:d(?:en)?)\.?\s*\d|\d{1,2}\.\s*\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeDate();
+
+    [GeneratedRegex(@"(?<![\p{L}\-])(?<stem>\p{Lu}\p{L}*?)(?<kind>(?i:råds|udvalgs|nævns))møde\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Compound();
 
     [GeneratedRegex(@"^(?:udvalg|forum|råd|nævn)\s*:\s*(?<body>\p{Lu}.{2,80})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
@@ -24,7 +65,7 @@ internal sealed partial class BodyNameRule : IHeaderRule
     [GeneratedRegex(@"\b(?i:møde(?:t)?) i (?<body>[\p{Lu}][^.,\n]*?)(?=\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\b|d\.|den\s)|\s+\d|\s*[.,]|\s*$)", RegexOptions.CultureInvariant)]
     private static partial Regex MeetingIn();
 
-    [GeneratedRegex(@"^(?<body>\p{Lu}[\p{L}&\- ]*(?:rådet|råd|udvalget|udvalg|nævnet|nævn))(?:\s*\(\d{4}-\d{4}\))?\s+[-–]\s+(?:referat|dagsorden|\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<body>\p{Lu}[\p{L}&\- ]*(?:rådet|råd|udvalget|udvalg|nævnet|nævn))(?:\s*\(\d{4}-\d{4}\))?\s+[-–]\s+(?:(?i:referat|dagsorden)|\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Dashed();
 
     /// <summary>A heading line that is a council's name: "Ældrerådet", "Rådet for Socialt Udsatte", "Social- og Sundhedsudvalget".</summary>
