@@ -78,6 +78,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         files.Add(("arrays.pdf", NestedPdfArrays(1_000_000)));
         files.Add(("entiteter.docx", BillionLaughs()));
         files.Add(("lang-linje.txt", Encoding.UTF8.GetBytes("Referat af møde i Kulturrådet den 12. marts 2024 " + new string('x', 5_000_000))));
+        files.Add(("lang-titel.txt", Encoding.UTF8.GetBytes("Referat fra " + string.Concat(Enumerable.Repeat("Havnby og Kulturrådsmødets ", 200_000)) + "den 12. marts 2024\n1. Punkt")));
+        files.Add(("langt-ord.txt", Encoding.UTF8.GetBytes("Referat fra K" + new string('u', 2_000_000) + "rådets møde den 12. marts 2024\n1. Punkt")));
         files.Add(("mange-punkter.txt", Encoding.UTF8.GetBytes(string.Join("\n", Lines.Take(4).Concat(Enumerable.Range(1, 50_000).Select(n => $"{n}. Punkt {n}"))))));
 
         var watch = Stopwatch.StartNew();

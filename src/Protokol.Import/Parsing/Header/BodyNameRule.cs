@@ -29,12 +29,14 @@ internal sealed partial class BodyNameRule : IHeaderRule
 
     // How far down the first lines reach: a web page's or a PDF's title and the meeting's heading, before the items.
     private const int TitleLines = 12;
+    private const int TitleLength = 300;
 
     private static string? FirstLines(List<string> lines, Regex pattern, Func<Match, string> body)
     {
         foreach (var line in lines.Take(TitleLines))
         {
-            if (pattern.Match(line) is { Success: true } match)
+            // A title is short: only a line's start is searched, so a page-long line costs no more than a title.
+            if (pattern.Match(line, 0, Math.Min(line.Length, TitleLength)) is { Success: true } match)
             {
                 return body(match).Trim();
             }
