@@ -20,6 +20,9 @@ namespace Protokol.Search.Indexing;
 /// </remarks>
 public sealed class BackgroundOutboxApplier : IAsyncDisposable
 {
+    /// <summary>The rounds' nice value: 4 and 10 measured alike, both well ahead of 0 (docs/performance.md).</summary>
+    private const int Nice = 10;
+
     private readonly IServiceProvider _services;
     private readonly int _batch;
     private readonly CancellationToken _cancellationToken;
@@ -132,9 +135,6 @@ public sealed class BackgroundOutboxApplier : IAsyncDisposable
             // No libc to ask: the rounds run at the normal priority.
         }
     }
-
-    /// <summary>The rounds' nice value: 4 and 10 measured alike, both well ahead of 0 (docs/performance.md).</summary>
-    private const int Nice = 10;
 
     [DllImport("libc", EntryPoint = "setpriority")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
