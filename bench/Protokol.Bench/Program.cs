@@ -385,6 +385,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         // The storing thread's own CPU: on SQLite a document is stored synchronously on one thread (the database's
         // async calls complete at once), so its CPU is measured without the parsing, indexing and JIT beside it.
         long storingCpuNs = 0;
+        var storingJit = TimeSpan.Zero;
         long storingAllocated = 0;
         long storingQueuedNs = 0;
         var storingWall = TimeSpan.Zero;
@@ -427,13 +428,14 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
                 statements.Recording = stored + 1 == traced;
             }
 
-            var (thread, threadCpu, threadAllocated, threadQueued, storeStart) = (Environment.CurrentManagedThreadId, ThreadCpuNs(), GC.GetAllocatedBytesForCurrentThread(), ThreadSchedstat(1), Stopwatch.GetTimestamp());
+            var (thread, threadCpu, threadAllocated, threadQueued, storeStart, threadJit) = (Environment.CurrentManagedThreadId, ThreadCpuNs(), GC.GetAllocatedBytesForCurrentThread(), ThreadSchedstat(1), Stopwatch.GetTimestamp(), System.Runtime.JitInfo.GetCompilationTime(currentThread: true));
             waitingForDocuments += Stopwatch.GetElapsedTime(waitStart);
             var result = await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync(document, target, CancellationToken.None, session);
             if (Environment.CurrentManagedThreadId == thread)
             {
                 var ns = ThreadCpuNs() - threadCpu;
                 storingCpuNs += ns;
+                storingJit += System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - threadJit;
                 storingAllocated += GC.GetAllocatedBytesForCurrentThread() - threadAllocated;
                 storingQueuedNs += ThreadSchedstat(1) - threadQueued;
                 storingWall += Stopwatch.GetElapsedTime(storeStart);
@@ -493,7 +495,7 @@ async Task ImportAsync(int n, string engine, bool indexAtEnd, int walPages)
         Console.WriteLine(string.Create(culture, $"  garbage collector ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}): {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0 / 1024.0:F1} GB allocated, {GC.GetTotalAllocatedBytes() / 1024.0 / stored:F0} KB per document; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s"));
         if (storingCpuNs > 0)
         {
-            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted; it allocated {storingAllocated / 1024.0 / (stored - storingHopped):F0} KB per document"));
+            Console.WriteLine(string.Create(culture, $"  storing thread (/proc/thread-self/schedstat): CPU {storingCpuNs / 1e9:F1} s, {storingCpuNs / 1e6 / (stored - storingHopped):F2} ms per document; {storingHopped} of {stored} documents resumed on another thread, not counted; it allocated {storingAllocated / 1024.0 / (stored - storingHopped):F0} KB per document and compiled code for {storingJit.TotalSeconds:F1} s (the JIT on this thread)"));
             Console.WriteLine(string.Create(culture, $"  storing thread's wall: {storingWall.TotalSeconds:F1} s storing (running {storingCpuNs / 1e9:F1} s, waiting for a core {storingQueuedNs / 1e9:F1} s, the rest blocked: disk, locks), {(waitingForDocuments - committing).TotalSeconds:F1} s waiting for the next parsed document, {committing.TotalSeconds:F1} s committing a write batch"));
             Console.WriteLine("  storing thread by outcome: " + string.Join(", ", storingByOutcome.Select(o => string.Create(culture, $"{o.Key} {o.Value.Documents} × {o.Value.Ns / 1e6 / o.Value.Documents:F2} ms = {o.Value.Ns / 1e9:F1} s"))));
         }
