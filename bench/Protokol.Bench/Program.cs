@@ -45,12 +45,13 @@ if (mode == "portal-seed")
 
 if (mode == "oparl-crawl")
 {
-    // dotnet run -c Release --project bench/Protokol.Bench -- oparl-crawl --base http://127.0.0.1:5000 [--pid PORTAL_PID] [--elements-per-page N] [--warm-up 30]
+    // dotnet run -c Release --project bench/Protokol.Bench -- oparl-crawl --base http://127.0.0.1:5000 [--pid PORTAL_PID] [--elements-per-page N] [--warm-up 30] [--min-requests N]
     var origin = args.SkipWhile(a => a != "--base").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:5000";
     int? pid = args.SkipWhile(a => a != "--pid").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).Cast<int?>().FirstOrDefault();
     var size = args.SkipWhile(a => a != "--elements-per-page").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
     var warmUp = args.SkipWhile(a => a != "--warm-up").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(30);
-    Environment.ExitCode = await OParlCrawl.RunAsync(origin.TrimEnd('/') + "/oparl/v1/system", pid, size, warmUp);
+    var minRequests = args.SkipWhile(a => a != "--min-requests").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
+    Environment.ExitCode = await OParlCrawl.RunAsync(origin.TrimEnd('/') + "/oparl/v1/system", pid, size, warmUp, minRequests);
     return;
 }
 
