@@ -251,7 +251,11 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                 {
                     if (_searchers is null || _searcherGeneration != generation)
                     {
-                        var directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
+                        // Searches read through positional reads into each input's own buffer, not Lucene.NET's memory-mapped
+                        // inputs: those read every byte through a SafeBuffer (a reference count taken and released per read,
+                        // shared by every thread reading the file), and a portal that served searches became slower on all its
+                        // pages (a meeting page served after searches cost 0.43 ms instead of 0.30) and held 40-45 MB more (issue 17, docs/performance.md, session 20). The writers keep FSDirectory.
+                        var directory = new NIOFSDirectory(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
                         SearcherManager opened;
                         try
                         {
