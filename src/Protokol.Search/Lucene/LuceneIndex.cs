@@ -253,8 +253,9 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
                     {
                         // Searches read through positional reads into each input's own buffer, not Lucene.NET's memory-mapped
                         // inputs: those read every byte through a SafeBuffer (a reference count taken and released per read,
-                        // shared by every thread reading the file), and a portal that served searches became slower on all its
-                        // pages (a meeting page served after searches cost 0.43 ms instead of 0.30) and held 40-45 MB more (issue 17, docs/performance.md, session 20). The writers keep FSDirectory.
+                        // shared by every thread reading the file), and a portal that served searches became slower on all
+                        // its pages (a meeting page served after searches cost 0.43 ms of CPU instead of 0.30) and held
+                        // 40-45 MB more (issue 17; docs/performance.md, session 20). The writers keep FSDirectory.Open.
                         var directory = new NIOFSDirectory(new DirectoryInfo(System.IO.Path.Combine(Path, generation)));
                         SearcherManager opened;
                         try
