@@ -157,7 +157,7 @@ for items in "${sizes[@]}"; do
     [ "$mode" = uncached ] && cache=false
     start_portal "$data" "$cache" "$work/portal.log"
     # Memory by kind, sampled twice a second through the run: anonymous (heaps, stacks, SQLite's page
-    # caches), file-backed (code and Lucene's memory-mapped index, which the OS can drop and re-read)
+    # caches), file-backed (code, and Lucene's index files where a writer maps them; the OS can drop and re-read them)
     # and shared (the runtime's double-mapped JIT code). VmHWM is their sum at its peak.
     ( while kill -0 "$portal_pid" 2>/dev/null; do awk '/^(RssAnon|RssFile|RssShmem):/ {printf "%s %s ", $1, $2} END {print ""}' "/proc/$portal_pid/status" 2>/dev/null; sleep 0.5; done ) >"$work/rss.txt" &
     sampler=$!
@@ -190,11 +190,11 @@ for items in "${sizes[@]}"; do
       && awk -F, '/heap.size/ {v[$3] = $NF} END {for (g in v) s += v[g]; if (s > 0) printf "%.0f", s / 1048576}' "$work/heap.csv" || true)
     anon=$(( $(awk '/RssAnon/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
     file=$(( $(awk '/RssFile/ {print $2}' "/proc/$portal_pid/status") / 1024 ))
-    echo "portal memory: peak $hwm MB, now $rss MB ($anon MB anonymous, of which managed heap ${heap:-?} MB; $file MB mapped files: code, Lucene's index)"
+    echo "portal memory: peak $hwm MB, now $rss MB ($anon MB anonymous, of which managed heap ${heap:-?} MB; $file MB mapped files: code, the index where a writer maps it)"
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     read -r peak_anon peak_file peak_shmem < <(awk '{for (i = 1; i < NF; i += 2) if ($(i + 1) > m[$i]) m[$i] = $(i + 1)} END {printf "%d %d %d\n", m["RssAnon:"] / 1024, m["RssFile:"] / 1024, m["RssShmem:"] / 1024}' "$work/rss.txt")
-    echo "portal memory peaks by kind: RssAnon $peak_anon MB (heaps, stacks, SQLite page caches), RssFile $peak_file MB (code, Lucene's mapped index: the OS can drop it), RssShmem $peak_shmem MB (double-mapped JIT code)"
+    echo "portal memory peaks by kind: RssAnon $peak_anon MB (heaps, stacks, SQLite page caches), RssFile $peak_file MB (code, the index where a writer maps it: the OS can drop it), RssShmem $peak_shmem MB (double-mapped JIT code)"
     if [ "$mode" = uncached ]; then
       [ "$hwm" -gt "$peak_uncached" ] && peak_uncached=$hwm
       [ "$peak_anon" -gt "$peak_anon_uncached" ] && peak_anon_uncached=$peak_anon

@@ -39,5 +39,5 @@ echo "== inclusive (on the stack)"
 dotnet dotnet-trace report "$work/trace.nettrace" topN -n 40 --inclusive 2>/dev/null | grep -v -E '^\s*$' | head -45
 echo "== exclusive (at the top of the stack)"
 dotnet dotnet-trace report "$work/trace.nettrace" topN -n 25 2>/dev/null | grep -v -E '^\s*$' | head -30
-# What the process holds: anonymous memory (heaps, SQLite page caches) against mapped files (code, Lucene's index).
+# What the process holds: anonymous memory (heaps, SQLite page caches) against mapped files (code; the searcher reads Lucene's index into buffers).
 echo "== memory: $(grep -E '^(VmHWM|VmRSS|RssAnon|RssFile)' "/proc/$pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
