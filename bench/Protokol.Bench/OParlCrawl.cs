@@ -52,6 +52,43 @@ internal static class OParlCrawl
             bodies.AddRange(first.RootElement.GetProperty("data").EnumerateArray().Select(b => b.Clone()));
         }
 
+        // One list to its end by its next links: pages, objects, the list's totalElements, repeated ids, and 1 when a next link went back.
+        async Task<(int Pages, int Count, int Total, int Duplicates, int Loops)> ReadListAsync(string? next, string list)
+        {
+            var (pages, count, total, duplicates) = (0, 0, -1, 0);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            while (next is not null)
+            {
+                if (!visited.Add(next))
+                {
+                    Console.WriteLine($"  {list}: the next link goes back to {next}; stopped");
+                    return (pages, count, total, duplicates, 1);
+                }
+
+                using var page = await GetAsync(next);
+                pages++;
+                var root = page.RootElement;
+                if (total < 0 && root.TryGetProperty("pagination", out var pagination) && pagination.TryGetProperty("totalElements", out var t))
+                {
+                    total = t.GetInt32();
+                }
+
+                foreach (var item in root.GetProperty("data").EnumerateArray())
+                {
+                    count++;
+                    if (!seen.Add(item.GetProperty("id").GetString()!))
+                    {
+                        duplicates++;
+                    }
+                }
+
+                next = root.TryGetProperty("links", out var links) && links.TryGetProperty("next", out var n) ? n.GetString() : null;
+            }
+
+            return (pages, count, total, duplicates, 0);
+        }
+
         objects += bodies.Count;
         // With minRequests, the lists are crawled again until that many requests were made (a small archive's crawl is too
         // short for /proc's 10 ms ticks); the lines per list are the first round's, the totals all rounds'.
@@ -75,42 +112,8 @@ internal static class OParlCrawl
 
                     var listClock = Stopwatch.StartNew();
                     var listCpu = CpuTicks(portalPid);
-                    var pages = 0;
-                    var count = 0;
-                    var total = -1;
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
-                    var duplicates = 0;
-                    string? next = pageSize > 0 ? url + "?elementsPerPage=" + pageSize.ToString(culture) : url;
-                    var visited = new HashSet<string>(StringComparer.Ordinal);
-                    while (next is not null)
-                    {
-                        if (!visited.Add(next))
-                        {
-                            Console.WriteLine($"  {list}: the next link goes back to {next}; stopped");
-                            problems++;
-                            break;
-                        }
-
-                        using var page = await GetAsync(next);
-                        pages++;
-                        var root = page.RootElement;
-                        if (total < 0 && root.TryGetProperty("pagination", out var pagination) && pagination.TryGetProperty("totalElements", out var t))
-                        {
-                            total = t.GetInt32();
-                        }
-
-                        foreach (var item in root.GetProperty("data").EnumerateArray())
-                        {
-                            count++;
-                            if (!seen.Add(item.GetProperty("id").GetString()!))
-                            {
-                                duplicates++;
-                            }
-                        }
-
-                        next = root.TryGetProperty("links", out var links) && links.TryGetProperty("next", out var n) ? n.GetString() : null;
-                    }
-
+                    var (pages, count, total, duplicates, loops) = await ReadListAsync(pageSize > 0 ? url + "?elementsPerPage=" + pageSize.ToString(culture) : url, list);
+                    problems += loops;
                     objects += count;
                     var agrees = count == total && duplicates == 0;
                     problems += agrees ? 0 : 1;
