@@ -20,6 +20,7 @@
 #   ENGINE=postgres                      the archives in PostgreSQL (a private cluster per size, kept in DATA/pg-N), searched
 #                                        by PostgreSQL; CPU per request and memory are then the web process's alone,
 #                                        and the SQL column leaves out the PostgreSQL search's own statements
+#   PG_OPTIONS="Max Auto Prepare=32"     more Npgsql connection string options for ENGINE=postgres
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items1=${ITEMS:-100000}
@@ -59,7 +60,7 @@ start_postgres() {
   fi
   "${as[@]}" "$bin/pg_ctl" -D "$root/data" -l "$root/log" -w start -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c shared_buffers=256MB" >/dev/null
   pg_stop+=("${as[*]} $bin/pg_ctl -D $root/data -m fast -w stop")
-  pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres${PG_OPTIONS:+;$PG_OPTIONS}"
 }
 stop_postgres() { for c in "${pg_stop[@]}"; do $c >/dev/null 2>&1 || true; done; pg_stop=(); }
 

@@ -871,6 +871,8 @@ namespace Protokol.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "Date", "Id");
 
+                    b.HasIndex("OrganizationId", "Date", "StartTime", "Id");
+
                     b.ToTable("Meetings");
                 });
 

@@ -838,6 +838,8 @@ namespace Protokol.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Date", "Id");
 
+                    b.HasIndex("OrganizationId", "Date", "StartTime", "Id");
+
                     b.ToTable("Meetings");
                 });
 

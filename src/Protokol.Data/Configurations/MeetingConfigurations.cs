@@ -33,6 +33,12 @@ internal sealed class MeetingConfiguration : EntityConfiguration<Meeting>
         // The id as the last key serves "a council's newest meetings" (date, then id, descending) from the index alone;
         // SQLite keeps the row id in every index anyway, PostgreSQL otherwise sorts all the council's meetings.
         builder.HasIndex(m => new { m.OrganizationId, m.Date, m.Id });
+        // A council's meetings from a date on in the order they are held (date, start time): its next meeting (the front
+        // page) and a year's plan (its page) are the index's first row or range, with no sort. Without it PostgreSQL's
+        // prepared (generic) plan for "the council's first meeting from @today" walked the date index and tested every
+        // upcoming meeting of every council against the council (issue 17: 3 times the front page's cost once the
+        // councils had a year's plan entered).
+        builder.HasIndex(m => new { m.OrganizationId, m.Date, m.StartTime, m.Id });
         builder.HasIndex(m => m.Date);
         // An organization's meetings in id order (the OParl meeting list of an organization, by key after a cursor): a
         // seek to the page's first meeting instead of reading and sorting every meeting of the organization.
