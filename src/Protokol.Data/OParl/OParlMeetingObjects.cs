@@ -99,11 +99,15 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
 
     private static string In(string list) => $"IN ({list})";
 
+    // Each kept table is joined with the ids repeated on its own key: PostgreSQL carries an equality over a join to the
+    // other table, but not a range or a list, and its prepared plan for a page of 100 items hashed every kept object
+    // of the archive to join them (a scan of the whole table, however large it grows: 2.2 ms against 0.6 ms by key
+    // with 1,104 kept objects; issue 17). The same holds for the stamps, the kept meetings, people and minutes texts.
     private static string ItemSql(string ids) =>
         $"""
         SELECT i."Id", i."MeetingId", k."MeetingId", k."Key", k."Json"
         FROM "AgendaItems" AS i
-        LEFT JOIN "AgendaItemObjects" AS k ON k."AgendaItemId" = i."Id"
+        LEFT JOIN "AgendaItemObjects" AS k ON k."AgendaItemId" = i."Id" AND k."AgendaItemId" {ids}
         WHERE i."Id" {ids}
         """;
 
@@ -115,7 +119,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
 
     private const string KeptColumns = """t."Key", t."Json" """;
 
-    private const string KeptJoin = """LEFT JOIN "MeetingObjects" AS t ON t."MeetingId" = m."Id" """;
+    private static string KeptJoin(string meetings) => $"""LEFT JOIN "MeetingObjects" AS t ON t."MeetingId" = m."Id" AND t."MeetingId" {meetings}""";
 
     /// <summary>
     /// The key command for meetings whose id is <paramref name="meetings"/> (a list or a range), with (<paramref name="kept"/>) or without
@@ -129,8 +133,8 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         FROM "Meetings" AS m
         INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
-        LEFT JOIN "MeetingStamps" AS s ON s."MeetingId" = m."Id"
-        {(kept ? KeptJoin : string.Empty)}
+        LEFT JOIN "MeetingStamps" AS s ON s."MeetingId" = m."Id" AND s."MeetingId" {meetings}
+        {(kept ? KeptJoin(meetings) : string.Empty)}
         WHERE m."Id" {meetings};
         SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT),
             CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256") THEN 1 ELSE 0 END) AS BIGINT)

@@ -69,7 +69,7 @@ internal sealed partial class OParlQueries : IOParlMinutesTexts
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
         LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
         LEFT JOIN "Meetings" AS ap ON ap."Id" = m."MinutesApprovedById"
-        LEFT JOIN "MinutesTexts" AS t ON t."MeetingId" = m."Id"
+        LEFT JOIN "MinutesTexts" AS t ON t."MeetingId" = m."Id" AND t."MeetingId" IN ({ids})
         WHERE m."Id" IN ({ids});
         SELECT i."MeetingId", COUNT(*), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT)
         FROM "AgendaItems" AS i

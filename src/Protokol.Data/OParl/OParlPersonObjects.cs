@@ -49,7 +49,7 @@ internal sealed partial class OParlQueries
         $"""
         SELECT p."Id", k."Key", k."Json"
         FROM "People" AS p
-        LEFT JOIN "PersonObjects" AS k ON k."PersonId" = p."Id"
+        LEFT JOIN "PersonObjects" AS k ON k."PersonId" = p."Id" AND k."PersonId" {people}
         WHERE p."Id" {people};
         SELECT COALESCE((SELECT s."Version" FROM "RegistryStamps" AS s WHERE s."Id" = 1), 0)
         """;
