@@ -28,13 +28,13 @@ public sealed class OParlQueryTests(PostgresCluster postgres)
     }
 
     /// <summary>Every entry of a list, page after page: following the cursor, or by number.</summary>
-    private static async Task<List<OParlEntry>> WalkAsync(IOParlQueries queries, OParlList list, int owner, int size, bool byCursor)
+    private static async Task<List<OParlEntry>> WalkAsync(IOParlQueries queries, OParlList list, int owner, int size, bool byCursor, int stride = 0)
     {
         var all = new List<OParlEntry>();
         OParlCursor? after = null;
         for (var page = 0; ; page++)
         {
-            var read = (await queries.ListAsync(list, owner, OParlListFilter.None, new OParlPageRequest(size, byCursor ? 0 : page * size, after), CancellationToken.None))!;
+            var read = (await queries.ListAsync(list, owner, OParlListFilter.None, new OParlPageRequest(size, byCursor ? 0 : page * size, after, stride), CancellationToken.None))!;
             all.AddRange(read.Entries);
             if (all.Count >= read.Total || read.Entries.Count == 0)
             {
@@ -72,6 +72,38 @@ public sealed class OParlQueryTests(PostgresCluster postgres)
         Assert.Null(await queries.ListAsync(OParlList.Meeting, body + 1000, OParlListFilter.None, new OParlPageRequest(10), CancellationToken.None));
         var future = new OParlListFilter(CreatedSince: new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal(0, (await queries.ListAsync(OParlList.Meeting, body, future, new OParlPageRequest(10), CancellationToken.None))!.Total);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_list_keeps_its_boundaries_on_its_usual_pages_and_reads_the_same_entries(DatabaseProvider provider)
+    {
+        // The index's own stride (256) is longer than the demo's lists: only the usual page size makes boundaries here.
+        var (db, _, body) = await SeedAsync(provider, postgres);
+        await using var _ = db;
+        await using var scope = db.Scope();
+        var queries = scope.ServiceProvider.GetRequiredService<IOParlQueries>();
+        var index = scope.ServiceProvider.GetRequiredService<OParl.OParlListIndex>();
+        Assert.Equal(OParl.OParlListIndex.DefaultStride, index.Stride);
+
+        // A stride closer than OParlListIndex.MinStride (10) is not kept: boundaries every 10 entries here.
+        foreach (var list in new[] { OParlList.AgendaItem, OParlList.Meeting, OParlList.File })
+        {
+            // As the portal asks: every request of a list names its usual page size, the first one kept decides.
+            var byCursor = await WalkAsync(queries, list, body, 10, byCursor: true, stride: 3);
+            Assert.True(list != OParlList.AgendaItem || byCursor.Count > 20, "too few agenda items to cross two boundaries");
+            Assert.Equal(byCursor, await WalkAsync(queries, list, body, 10, byCursor: false, stride: 3));
+
+            // Pages of another size than the usual one start between two boundaries: still the same entries.
+            Assert.Equal(byCursor, await WalkAsync(queries, list, body, 4, byCursor: false, stride: 3));
+        }
+
+        var version = await db.WithContextAsync(context => context.AuditLog.MaxAsync(a => a.Id));
+        var kept = index.Find(new OParl.OParlListIndex.Key(OParlList.AgendaItem, body, OParlListFilter.None), version);
+        Assert.NotNull(kept);
+        Assert.Equal(OParl.OParlListIndex.MinStride, kept.Stride);
+        Assert.NotNull(kept.Boundaries[0]);
     }
 
     [Theory]

@@ -131,8 +131,12 @@ public readonly record struct OParlCursor(int Part, int Id)
     }
 }
 
-/// <summary>Which page: <see cref="Size"/> entries after the cursor (keyset, any page at the same cost) or, without one, after skipping <see cref="Skip"/>.</summary>
-public sealed record OParlPageRequest(int Size, int Skip = 0, OParlCursor? After = null);
+/// <summary>
+/// Which page: <see cref="Size"/> entries after the cursor (keyset, any page at the same cost) or, without one, after skipping
+/// <see cref="Skip"/>. <see cref="Stride"/> is the list's usual page size, when the caller has one: the page boundaries the list
+/// keeps then fall on its pages, so a page of that size by number starts right after one and skips nothing.
+/// </summary>
+public sealed record OParlPageRequest(int Size, int Skip = 0, OParlCursor? After = null, int Stride = 0);
 
 /// <summary>One entry of a list: a live record to build, or a tombstone (<see cref="Removed"/>); an agenda item's or attachment's meeting when the list read it.</summary>
 public sealed record OParlEntry(OParlKind Kind, int Id, OParlRemoval? Removed = null, int? MeetingId = null);

@@ -46,7 +46,7 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
                 }
             }
 
-            kept = index.Keep(key, version, counts, removed);
+            kept = index.Keep(key, version, counts, removed, page.Stride);
         }
 
         var entries = new List<OParlEntry>();
@@ -85,12 +85,12 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
 
                 // A page by number: after the kept boundary below it, skipping fewer than a stride of ids.
                 var after = 0;
-                if (skip >= index.Stride && kept.Removed[i] is null)
+                if (skip >= kept.Stride && kept.Removed[i] is null)
                 {
-                    var boundaries = kept.Boundaries[i] ??= index.Boundaries(await parts[i].Ids(cancellationToken));
-                    var stride = Math.Min(skip / index.Stride, boundaries.Length - 1);
+                    var boundaries = kept.Boundaries[i] ??= kept.BoundariesOf(await parts[i].Ids(cancellationToken));
+                    var stride = Math.Min(skip / kept.Stride, boundaries.Length - 1);
                     after = boundaries[stride];
-                    skip -= stride * index.Stride;
+                    skip -= stride * kept.Stride;
                 }
 
                 await ReadAsync(i, after, skip);

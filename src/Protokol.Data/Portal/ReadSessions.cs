@@ -198,6 +198,12 @@ public sealed class ReadSession : IAsyncDisposable
         _pool = pool;
     }
 
+    /// <summary>
+    /// Whether the session is an in-process SQLite connection, where a second command costs no round trip: a read may then run two
+    /// plain statements instead of one that chooses in SQL (PostgreSQL, where each command is a round trip to the server).
+    /// </summary>
+    internal bool InProcess => _connection is SqliteConnection;
+
     /// <summary>Runs a statement with its integer parameters bound in order; the caller disposes the reader before the next read.</summary>
     internal async Task<DbDataReader> ExecuteAsync(LeanStatement statement, ReadOnlyMemory<int> values, CancellationToken ct)
     {

@@ -206,7 +206,7 @@ internal static class OParlEndpoints
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
         // The lists of people, memberships and organizations are written straight from their records (OParlPeopleWriter), the
         // file list from the kept texts (OParlFileWriter).
-        var request = new OParlPageRequest(size, skip, after);
+        var request = new OParlPageRequest(size, skip, after, defaultSize);
         var direct = OParlPeopleWriter.Writes(list) || OParlFileWriter.Writes(list);
         var written = OParlPeopleWriter.Writes(list)
             ? await OParlPeopleWriter.ListAsync(http.RequestServices.GetRequiredService<IOParlQueries>(), oparl.Urls, list, owner, filter, request, ct)

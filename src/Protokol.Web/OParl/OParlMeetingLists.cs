@@ -52,7 +52,7 @@ internal static class OParlMeetingLists
 
         var (filter, after, size, page) = request;
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
-        if (await queries.ListAsync(list, owner, filter, new OParlPageRequest(size, skip, after), ct) is not { } result)
+        if (await queries.ListAsync(list, owner, filter, new OParlPageRequest(size, skip, after, defaultSize), ct) is not { } result)
         {
             return Results.NotFound();
         }
