@@ -34,6 +34,11 @@ public sealed class SqliteSettingsTests : IDisposable
 
         var file = new SqliteConnectionStringBuilder(bulk.ConnectionString).DataSource;
         var wal = file + "-wal";
+
+        // A connection of the test's own, outside the pool, holds the log open: SQLite removes it when the last connection
+        // closes, and a test running beside this one may clear every pool (SqliteConnection.ClearAllPools) at any moment.
+        var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        await holder.OpenAsync();
         await using (var scope = provider.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
@@ -64,6 +69,7 @@ public sealed class SqliteSettingsTests : IDisposable
         }
 
         Assert.Equal(0, new FileInfo(wal).Length);
+        await holder.DisposeAsync();
         SqliteConnection.ClearAllPools();
 
         // The database file alone (no log beside it) holds every commit.
