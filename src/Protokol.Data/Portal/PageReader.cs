@@ -108,7 +108,7 @@ internal static class PageReader
     /// DateStyle). Each bound is a scalar subquery of a one-row WITH: a value to PostgreSQL's planner, so the council's (OrganizationId,
     /// Date) index reads the year's meetings alone, and computed once by SQLite (a date() around the subquery was computed for
     /// every row, 35 µs more for a person's 209 attendances than the two statements it replaced) (joined as a row instead, it made PostgreSQL's generic plan of the person's
-    /// attendance below hash every attendance of the person: 2.2 ms against 0.25 ms).
+    /// attendance below hash all 209 attendances of a person instead of probing the year's 54 meetings).
     /// </summary>
     private static readonly string FallbackPlanSql = $"""
         WITH y AS (
