@@ -88,27 +88,38 @@ internal static class PageReader
         SELECT m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 ORDER BY m."Date" LIMIT 1
         """;
 
-    /// <summary>The council's meetings from @p2 to @p3: every meeting is public with its time and place from the day it is planned.</summary>
-    private static readonly string PlanSql = $"""
+    /// <summary>
+    /// The council's meetings from <paramref name="from"/> to <paramref name="to"/>, each row with <paramref name="extra"/> as its
+    /// last column when given: every meeting is public with its time and place from the day it is planned.
+    /// </summary>
+    private static string PlanSelect(string from, string to, string extra = "") => $"""
         SELECT m."Id", m."Date", m."StartTime", m."EndTime", m."Name", l."Name", h."Name", m."State",
             CASE WHEN m."State" >= {AgendaOut} THEN (SELECT COUNT(*) FROM "AgendaItems" AS i WHERE i."MeetingId" = m."Id" AND i."ParentId" IS NULL) ELSE 0 END,
-            m."CancelledAt"
+            m."CancelledAt"{extra}
         FROM "Meetings" AS m
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
         LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
-        WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p2 AND m."Date" <= @p3
+        WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= {from} AND m."Date" <= {to}
         ORDER BY m."Date", m."StartTime", m."Id"
         """;
 
+    /// <summary>The council's meetings from @p2 to @p3.</summary>
+    private static readonly string PlanSql = PlanSelect("@p2", "@p3");
+
+    // The first and last day of the year of a one-row WITH y ("Year"), made from its number by date(text), which both engines have:
+    // SQLite's date function, PostgreSQL's cast in function form (a date as text is ISO 8601 on both; the sessions set PostgreSQL's
+    // DateStyle). Each is a scalar subquery: a value to PostgreSQL's planner, so an index on the date reads the year's rows alone
+    // (joined to y as a row instead, the generic plan of the person's newest attendance hashed all 209 attendances of a person instead
+    // of probing the year's 54 meetings), and computed once by SQLite (with date() around the subquery SQLite computed it for every
+    // row: 35 µs more for those 209 attendances than the two statements it replaced).
+    private const string YearStart = """(SELECT date(CAST(y."Year" AS TEXT) || '-01-01') FROM y)""";
+
+    private const string YearEnd = """(SELECT date(CAST(y."Year" AS TEXT) || '-12-31') FROM y)""";
+
     /// <summary>
     /// When the council has no meeting from @p2 to @p3 (this year): the plan of the year of its next meeting from @p1, else of its
-    /// latest year, each row with that year, so that a council whose archive ends earlier (an imported one) is still one round trip
-    /// (issue 17). A year's first and last day are made from its number by <c>date(text)</c>, which both engines have: SQLite's
-    /// date function, PostgreSQL's cast in function form; a date as text is ISO 8601 on both (the sessions set PostgreSQL's
-    /// DateStyle). Each bound is a scalar subquery of a one-row WITH: a value to PostgreSQL's planner, so the council's (OrganizationId,
-    /// Date) index reads the year's meetings alone, and computed once by SQLite (a date() around the subquery was computed for
-    /// every row, 35 µs more for a person's 209 attendances than the two statements it replaced) (joined as a row instead, it made PostgreSQL's generic plan of the person's
-    /// attendance below hash all 209 attendances of a person instead of probing the year's 54 meetings).
+    /// latest year, each row with that year, so that a council whose archive ends earlier (an imported one) is one round trip on
+    /// PostgreSQL (issue 17). The year's bounds: <see cref="YearStart"/>, <see cref="YearEnd"/>.
     /// </summary>
     private static readonly string FallbackPlanSql = $"""
         WITH y AS (
@@ -117,15 +128,7 @@ internal static class PageReader
                     WHERE n."OrganizationId" = {CouncilId} AND n."Date" >= @p1 ORDER BY n."Date" LIMIT 1),
                 (SELECT MAX(c."Year") FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = {CouncilId})) AS "Year"
             WHERE NOT EXISTS (SELECT 1 FROM "Meetings" AS t WHERE t."OrganizationId" = {CouncilId} AND t."Date" >= @p2 AND t."Date" <= @p3))
-        SELECT m."Id", m."Date", m."StartTime", m."EndTime", m."Name", l."Name", h."Name", m."State",
-            CASE WHEN m."State" >= {AgendaOut} THEN (SELECT COUNT(*) FROM "AgendaItems" AS i WHERE i."MeetingId" = m."Id" AND i."ParentId" IS NULL) ELSE 0 END,
-            m."CancelledAt", (SELECT y."Year" FROM y)
-        FROM "Meetings" AS m
-        LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
-        LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
-        WHERE m."OrganizationId" = {CouncilId}
-            AND m."Date" >= (SELECT date(CAST(y."Year" AS TEXT) || '-01-01') FROM y) AND m."Date" <= (SELECT date(CAST(y."Year" AS TEXT) || '-12-31') FROM y)
-        ORDER BY m."Date", m."StartTime", m."Id"
+        {PlanSelect(YearStart, YearEnd, ", (SELECT y.\"Year\" FROM y)")}
         """;
 
     /// <summary>
@@ -186,31 +189,27 @@ internal static class PageReader
         WHERE c."PersonId" = @p0
         """;
 
-    /// <summary>The person's (@p0) attendance from @p1 to @p2, newest first.</summary>
-    private static readonly string AttendanceSql = $"""
-        SELECT a."MeetingId", m."Date", o."Name", a."Status"
+    /// <summary>The person's (@p0) attendance from <paramref name="from"/> to <paramref name="to"/>, newest first, each row with <paramref name="extra"/> as its last column when given.</summary>
+    private static string AttendanceSelect(string from, string to, string extra = "") => $"""
+        SELECT a."MeetingId", m."Date", o."Name", a."Status"{extra}
         FROM "Attendance" AS a
         INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
         INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
-        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes} AND m."Date" >= @p1 AND m."Date" <= @p2
+        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes} AND m."Date" >= {from} AND m."Date" <= {to}
         ORDER BY m."Date" DESC, a."Id"
         """;
 
+    /// <summary>The person's (@p0) attendance from @p1 to @p2.</summary>
+    private static readonly string AttendanceSql = AttendanceSelect("@p1", "@p2");
+
     /// <summary>
-    /// The person's (@p0) attendance in the newest year of the kept counts, newest first, each row with that year. The year's
-    /// first and last day are made from its number as values (<c>date(text)</c>, as <see cref="FallbackPlanSql"/>): a year
-    /// computed from each stored date instead cannot use an index, and PostgreSQL read every meeting of the archive for it
-    /// (1.5 ms at 100,000 items).
+    /// The person's (@p0) attendance in the newest year of the kept counts, each row with that year; the year's bounds are
+    /// <see cref="YearStart"/> and <see cref="YearEnd"/> (a year computed from each stored date instead cannot use an index, and
+    /// PostgreSQL read every meeting of the archive for it: 1.5 ms at 100,000 items).
     /// </summary>
     private static readonly string NewestAttendanceSql = $"""
         WITH y AS (SELECT MAX(c."Year") AS "Year" FROM "PersonYearCounts" AS c WHERE c."PersonId" = @p0)
-        SELECT a."MeetingId", m."Date", o."Name", a."Status", (SELECT y."Year" FROM y)
-        FROM "Attendance" AS a
-        INNER JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-        INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
-        WHERE a."PersonId" = @p0 AND m."State" >= {Minutes}
-            AND m."Date" >= (SELECT date(CAST(y."Year" AS TEXT) || '-01-01') FROM y) AND m."Date" <= (SELECT date(CAST(y."Year" AS TEXT) || '-12-31') FROM y)
-        ORDER BY m."Date" DESC, a."Id"
+        {AttendanceSelect(YearStart, YearEnd, ", (SELECT y.\"Year\" FROM y)")}
         """;
 
     // Without a year the page shows the newest year of the kept counts, in the same command (issue 17: it was a second round trip).
