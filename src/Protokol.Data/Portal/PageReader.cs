@@ -244,12 +244,15 @@ internal static class PageReader
                 .ToList();
         }, ct);
 
-    /// <summary>The councils with a public meeting (the search page's council filter), from the kept counts.</summary>
+    /// <summary>
+    /// The councils with a public meeting (the search page's council filter), from the kept totals: one row per council joined on
+    /// its key (the years' rows tested per council cost PostgreSQL 0.14 ms on every search page at 40 councils).
+    /// </summary>
     private static readonly LeanStatement SearchableCouncils = new($"""
         SELECT o."Slug", o."Name"
         FROM "Organizations" AS o
-        WHERE o."Kind" <> '{External}'
-            AND EXISTS (SELECT 1 FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = o."Id" AND c."PublicMeetings" > 0)
+        INNER JOIN "CouncilMeetingCounts" AS c ON c."OrganizationId" = o."Id"
+        WHERE o."Kind" <> '{External}' AND c."PublicMeetings" > 0
         """, 0);
 
     /// <summary>The councils the search can be narrowed to: those with a public meeting, by Danish name.</summary>
