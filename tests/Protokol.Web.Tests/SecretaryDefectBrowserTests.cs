@@ -117,6 +117,68 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Equal("Skrevet lige før genindlæsning.", stored.Items.Single(i => i.Id == first.Id).Minutes);
     }
 
+    /// <summary>
+    /// Session 23: the draft save's conflict no longer lets a save of everything that was waiting for it replace the other tab's
+    /// text unseen (the draft took the stored version into the form, and the waiting save then passed the version check).
+    /// </summary>
+    [Fact]
+    public async Task Two_tabs_saving_one_item_show_the_second_the_first_ones_text_and_replace_nothing_unseen()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("16.11.2026");
+        await HoldAsync(s);
+        var item = (await s.StoredAsync(id)).ItemsInOrder.First();
+        var label = $"Referat til punkt {item.Number}";
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+
+        await s.Page.GetByLabel(label, new() { Exact = true }).FillAsync("Tekst fra fane A.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Equal("Tekst fra fane A.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+
+        // The stale tab types in the same item and saves everything: it is shown tab A's text, and nothing is replaced.
+        await tab.GetByLabel(label, new() { Exact = true }).FillAsync("Tekst fra fane B.");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }).ClickAsync();
+        await tab.Locator(".conflict__text").Filter(new() { HasTextString = "Tekst fra fane A." }).First.WaitForAsync();
+        await tab.WaitForLoadStateAsync();
+        Assert.Equal("Tekst fra fane A.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.Equal(0, await tab.Locator(".alert-success").CountAsync());
+
+        // Merged there and saved again: now it is her decision, and her text is stored.
+        await tab.GetByLabel(label, new() { Exact = true }).FillAsync("Tekst fra fane A og B.");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+        Assert.Equal("Tekst fra fane A og B.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+    }
+
+    /// <summary>
+    /// Session 23: a stale tab that saves everything after typing in another item keeps what the first tab saved, with and without
+    /// the script: an item sent back as the page showed it was not edited there, so its old version is no conflict (it was one about
+    /// an item the second tab never touched, with the message that its own change was not saved although it was).
+    /// </summary>
+    [Theory]
+    [InlineData(true, "17.11.2026")]
+    [InlineData(false, "18.11.2026")]
+    public async Task A_stale_tab_saving_another_item_keeps_what_the_first_tab_saved(bool javaScript, string date)
+    {
+        await using var s = await SignInAsync(javaScript: javaScript);
+        var id = await s.NewMeetingAsync(date);
+        await HoldAsync(s);
+        var items = (await s.StoredAsync(id)).ItemsInOrder.Take(2).ToList();
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+
+        await s.Page.GetByLabel($"Referat til punkt {items[0].Number}", new() { Exact = true }).FillAsync("Fane A skrev punktet.");
+        await s.SubmitAsync("Gem hele referatet");
+
+        await tab.GetByLabel($"Referat til punkt {items[1].Number}", new() { Exact = true }).FillAsync("Fane B skrev det næste punkt.");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+        Assert.Contains("Referatet er gemt", await tab.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await tab.Locator(".conflict__text").CountAsync());
+
+        var stored = await s.StoredAsync(id);
+        Assert.Equal("Fane A skrev punktet.", stored.Items.Single(i => i.Id == items[0].Id).Minutes);
+        Assert.Equal("Fane B skrev det næste punkt.", stored.Items.Single(i => i.Id == items[1].Id).Minutes);
+        Assert.Equal("Fane A skrev punktet.", await tab.GetByLabel($"Referat til punkt {items[0].Number}", new() { Exact = true }).InputValueAsync());
+    }
+
     [Fact]
     public async Task Defect_3_a_follow_up_for_the_next_agenda_is_carried_onto_a_begun_agenda_and_Udfyld_fills_a_begun_agenda_once()
     {

@@ -3,8 +3,24 @@ using Protokol.Core.Common;
 
 namespace Protokol.Core.Meetings;
 
-/// <summary>What the secretary wrote for one item in the minutes workspace, with the item's version when the page was made.</summary>
-public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null);
+/// <summary>
+/// What the secretary wrote for one item in the minutes workspace, with the item's version when the page was made and, from the page,
+/// the <see cref="Fingerprint"/> of the text it showed (<paramref name="Base"/>): an entry still equal to it was not touched on that page.
+/// </summary>
+public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null, string? Base = null)
+{
+    /// <summary>A short digest of an item's minutes, decision and withdrawal as the minutes workspace shows them (line breaks and outer spaces aside).</summary>
+    public static string Fingerprint(string? minutes, string? decision, bool withdrawn)
+    {
+        var text = $"{Normalize(minutes)}\u0000{Normalize(decision)}\u0000{(withdrawn ? 1 : 0)}";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    internal static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>Whether the page sent back exactly what it showed: the item was not edited there.</summary>
+    internal bool Untouched => Base is not null && string.Equals(Base, Fingerprint(Minutes, Decision, Withdrawn), StringComparison.Ordinal);
+}
 
 /// <summary>The outcome of saving one draft: the item's version now, or the conflict with what someone else saved.</summary>
 public sealed record DraftSaved(long? Version, TextConflict? Conflict);
@@ -13,7 +29,8 @@ public sealed record DraftSaved(long? Version, TextConflict? Conflict);
 /// Use case: the secretary writes the minutes of the whole meeting and saves them at once (or the
 /// page saves one item's draft as she types). An item saved by someone else since the page was
 /// made is a conflict only when its text differs from what she sends; then nothing is saved and
-/// both versions come back.
+/// both versions come back. An item she did not touch on her page (its text as the page showed it)
+/// is left as it is stored now, however old her page: a stale page's save never undoes another's.
 /// </summary>
 public sealed class WriteMinutes(IProtokolStore store)
 {
@@ -26,7 +43,7 @@ public sealed class WriteMinutes(IProtokolStore store)
         {
             var item = meeting.Item(entry.ItemId);
             var same = Same(entry.Minutes, item.Minutes) && Same(entry.Decision, item.Decision) && entry.Withdrawn == item.Withdrawn;
-            if (same)
+            if (same || entry.Untouched)
             {
                 continue;
             }
@@ -92,7 +109,7 @@ public sealed class WriteMinutes(IProtokolStore store)
     private static bool Same(string? a, string? b) =>
         string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
-    private static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private static string Normalize(string? text) => MinutesEntry.Normalize(text);
 
     private static string Join(string? minutes, string? decision) =>
         string.IsNullOrWhiteSpace(decision) ? minutes ?? string.Empty : $"{minutes}\n\nBeslutning: {decision}";

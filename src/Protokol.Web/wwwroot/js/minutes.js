@@ -101,9 +101,16 @@
             remember(box);
           }
         } else if (result.status === 409) {
+          // The form keeps the version her text was typed on until she edits this item again (merging the
+          // two): saved before that, by the button or Ctrl+S, the page's own conflict check stops it. A save
+          // of everything that was waiting for this draft is not sent: she has not seen the other version yet.
           showConflict(box, result.json.conflict);
           if (result.json.version) {
-            f.version.value = result.json.version;
+            box.setAttribute('data-conflict-version', result.json.version);
+          }
+          if (waiting.length > 0) {
+            waiting.length = 0;
+            box.scrollIntoView({ block: 'center' });
           }
         } else {
           f.status.textContent = result.json.problem || msg('failed');
@@ -137,6 +144,12 @@
     } catch (e) { /* an unreadable draft is ignored */ }
 
     var changed = function () {
+      // Edited after a conflict: she has seen the other version, so her next save may replace it.
+      var seen = box.getAttribute('data-conflict-version');
+      if (seen) {
+        f.version.value = seen;
+        box.removeAttribute('data-conflict-version');
+      }
       box.setAttribute('data-dirty', 'true');
       remember(box);
       window.clearTimeout(timers[box.getAttribute('data-item')]);
