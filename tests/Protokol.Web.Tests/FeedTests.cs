@@ -103,6 +103,23 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri("/moeder/999999/kalender.ics", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Sub_items_are_listed_under_their_item_in_the_calendar_and_the_feed()
+    {
+        var meetings = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Concat(await app.DemoMeetingsAsync(MeetingState.MinutesPublished));
+        var meeting = meetings.First(m => m.Items.Any(i => i.Parent is not null));
+        var sub = meeting.ItemsInOrder.First(i => i.Parent is not null);
+        var (calendar, _) = await CalendarAsync($"/moeder/{meeting.Id}/kalender.ics");
+        var lines = Assert.Single(calendar.Events).Description!.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var at = lines.IndexOf($"   {sub.Number}. {sub.Title}");
+        Assert.True(at > 0, string.Join('\n', lines));
+        Assert.Equal($"{sub.Parent!.Number}. {sub.Parent.Title}", lines.Take(at).Last(l => !l.StartsWith(' ')));
+
+        var feed = await AtomAsync("/raad/udsatteraadet/moeder.atom");
+        var entry = feed.Items.First(i => i.Links.Single().Uri.ToString().EndsWith($"/moeder/{meeting.Id}", StringComparison.Ordinal));
+        Assert.Contains($"   {sub.Number}. {sub.Title}", ((TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/", 1, 0)]
     [InlineData("/raad/udsatteraadet", 2, 1)]

@@ -86,17 +86,24 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
             titles.GetValueOrDefault(m.Id, []), m.State >= MeetingState.AgendaPublished, m.Cancelled, m.ScheduleVersion)).ToList();
     }
 
-    /// <summary>Main item titles per meeting ("1. Godkendelse af referat"); closed items show their title too, as on the page.</summary>
+    /// <summary>
+    /// Item titles per meeting in agenda order, each sub-item indented under its item ("3. Boliger", "   3a. Ældreboliger"); closed
+    /// items show their title too, as on the page.
+    /// </summary>
     private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken)
     {
         var withheld = new WithheldNames(await WithheldAsync(null, cancellationToken));
-        return (await Db.AgendaItems.AsNoTracking()
-            .Where(i => meetingIds.Contains(i.MeetingId) && i.ParentId == null)
-            .OrderBy(i => i.Position)
-            .Select(i => new { i.MeetingId, i.Number, i.Title })
-            .ToListAsync(cancellationToken))
-        .GroupBy(i => i.MeetingId)
-        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => $"{i.Number}. {withheld.Apply(i.Title)}").ToList());
+        var items = await Db.AgendaItems.AsNoTracking()
+            .Where(i => meetingIds.Contains(i.MeetingId))
+            .OrderBy(i => i.Position).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.MeetingId, i.ParentId, i.Number, i.Title })
+            .ToListAsync(cancellationToken);
+        var children = items.Where(i => i.ParentId is not null).ToLookup(i => i.ParentId!.Value);
+        return items.Where(i => i.ParentId is null)
+            .GroupBy(i => i.MeetingId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g
+                .SelectMany(i => children[i.Id].Select(c => $"   {c.Number}. {withheld.Apply(c.Title)}").Prepend($"{i.Number}. {withheld.Apply(i.Title)}"))
+                .ToList());
     }
 
     public async Task<IReadOnlyList<WithheldName>> WithheldAsync(int? bodyId, CancellationToken cancellationToken)
