@@ -209,6 +209,16 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Single(agenda, t => t.EndsWith("Opfølgning: Anden opfølgning D3", StringComparison.Ordinal));
         Assert.EndsWith("Eventuelt", agenda[^1], StringComparison.Ordinal);
         Assert.Single(agenda, t => t.EndsWith("Eventuelt", StringComparison.Ordinal));
+
+        // The dashboard says where a carried follow-up is, not that it is still to go on the next agenda (session 23).
+        var number = agenda.Single(t => t.EndsWith("Opfølgning: Første opfølgning D3", StringComparison.Ordinal)).Split('.')[0].Trim();
+        await s.GoAsync("/admin");
+        var row = s.Page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "Første opfølgning D3" });
+        var text = await row.InnerTextAsync();
+        Assert.Contains($"på dagsordenen 8. oktober 2026 som punkt {number}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("på næste dagsorden", text, StringComparison.Ordinal);
+        await s.ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = $"på dagsordenen 8. oktober 2026 som punkt {number}" }));
+        Assert.EndsWith($"/admin/moeder/{next}", s.Page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

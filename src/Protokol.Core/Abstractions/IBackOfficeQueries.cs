@@ -23,7 +23,10 @@ public sealed record MeetingReadiness(
     public bool AgendaPublished => State >= MeetingState.AgendaPublished;
 }
 
-public sealed record OpenFollowUp(int Id, int OrganizationId, string OrganizationName, string Text, int? OwnerId, string? OwnerName, DateOnly? Due, bool CarryToNextMeeting, int? OriginMeetingId)
+/// <summary>An open follow-up; once carried onto an agenda, the meeting, its date and the item's number (<paramref name="CarriedToMeetingId"/> …).</summary>
+public sealed record OpenFollowUp(
+    int Id, int OrganizationId, string OrganizationName, string Text, int? OwnerId, string? OwnerName, DateOnly? Due, bool CarryToNextMeeting, int? OriginMeetingId,
+    int? CarriedToMeetingId = null, DateOnly? CarriedToDate = null, string? CarriedToNumber = null)
 {
     public bool IsOverdue(DateOnly today) => Due is { } due && due < today;
 }

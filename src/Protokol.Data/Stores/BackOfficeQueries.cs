@@ -44,7 +44,11 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         }
 
         var followUps = (await followUpQuery
-            .Select(f => new OpenFollowUp(f.Id, f.OrganizationId, f.Organization.Name, f.Text, f.OwnerId, f.Owner == null ? null : f.Owner.Name, f.Due, f.CarryToNextMeeting, f.OriginMeetingId))
+            .Select(f => new OpenFollowUp(
+                f.Id, f.OrganizationId, f.Organization.Name, f.Text, f.OwnerId, f.Owner == null ? null : f.Owner.Name, f.Due, f.CarryToNextMeeting, f.OriginMeetingId,
+                f.CarriedToItem == null ? null : f.CarriedToItem.MeetingId,
+                f.CarriedToItem == null ? null : f.CarriedToItem.Meeting.Date,
+                f.CarriedToItem == null ? null : f.CarriedToItem.Number))
             .ToListAsync(cancellationToken))
             .OrderByDescending(f => f.IsOverdue(today))
             .ThenBy(f => f.Due ?? DateOnly.MaxValue)
