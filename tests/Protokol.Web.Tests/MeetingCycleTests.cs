@@ -71,6 +71,13 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.Equal(MeetingState.Planned, first.State);
         Assert.NotNull(first.Host);
         Assert.NotEqual(first.Host!.Id, second.Host!.Id);
+
+        // The hosts in turn are a list (a name may hold a comma), the next one named above it.
+        var council = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin/raad/udsatteraadet", UriKind.Relative)));
+        var hosts = council.QuerySelectorAll("ol[aria-labelledby=vaerter] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.True(hosts.Count >= 2, string.Join(" | ", hosts));
+        Assert.Contains(hosts, h => h.StartsWith(second.Host.Name, StringComparison.Ordinal));
+        Assert.StartsWith("Værterne på skift, i rækkefølge; næste vært er ", council.QuerySelector("#vaerter")!.TextContent, StringComparison.Ordinal);
         var plannedPage = await app.CreateClient().GetStringAsync(new Uri($"/moeder/{first.Id}", UriKind.Relative));
         Assert.Contains("Planlagt møde", plannedPage, StringComparison.Ordinal);
         // Asked under another Host (the address a proxy forwards to), the plan still names the public address, as the public calendar does.
