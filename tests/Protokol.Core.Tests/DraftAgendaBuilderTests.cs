@@ -25,6 +25,16 @@ public sealed class DraftAgendaBuilderTests
     }
 
     [Fact]
+    public void A_councils_first_meeting_has_no_minutes_to_approve()
+    {
+        var meeting = new Meeting(_s.Council, Next);
+        DraftAgendaBuilder.Fill(meeting, [], [], Following, earlierMeetings: false);
+
+        Assert.Equal(["Godkendelse af dagsorden", "Nyt fra formanden", "Nyt fra forvaltningen", "Eventuelt"], meeting.ItemsInOrder.Select(i => i.Title));
+        Assert.Equal(["1", "2", "3", "4"], meeting.ItemsInOrder.Select(i => i.Number));
+    }
+
+    [Fact]
     public void A_follow_up_marked_for_the_next_meeting_appears_on_its_draft_agenda_once()
     {
         var earlier = _s.Meeting(Earlier, "Vinterberedskab");

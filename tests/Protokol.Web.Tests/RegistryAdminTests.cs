@@ -220,11 +220,20 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
 
         await Staff.SubmitAsync(admin, "/admin/raad/aeldreraadet", "/admin/raad/aeldreraadet/plan", new()
         {
-            ["Plan.Year"] = "2027", ["Plan.Dates"] = "2027-03-02", ["Plan.Start"] = "10.00", ["Plan.End"] = "12.00",
+            ["Plan.Year"] = "2027", ["Plan.Dates"] = "2027-03-02\n2027-04-06", ["Plan.Start"] = "10.00", ["Plan.End"] = "12.00",
         });
-        var meeting = await QueryAsync(db => db.Meetings.SingleAsync(m => m.Organization.Slug == "aeldreraadet"));
-        await Staff.SubmitAsync(admin, $"/admin/moeder/{meeting.Id}", $"/admin/moeder/{meeting.Id}/prefill", []);
-        var titles = await QueryAsync(db => db.AgendaItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).Select(i => i.Title).ToListAsync());
+        var meetings = await QueryAsync(db => db.Meetings.Where(m => m.Organization.Slug == "aeldreraadet").OrderBy(m => m.Date).Select(m => m.Id).ToListAsync());
+        Assert.Equal(2, meetings.Count);
+        foreach (var meeting in meetings)
+        {
+            await Staff.SubmitAsync(admin, $"/admin/moeder/{meeting}", $"/admin/moeder/{meeting}/prefill", []);
+        }
+
+        // The council's first meeting has no minutes to approve; the next one approves them first.
+        var first = await QueryAsync(db => db.AgendaItems.Where(i => i.MeetingId == meetings[0]).OrderBy(i => i.Position).Select(i => i.Title).ToListAsync());
+        Assert.DoesNotContain("Godkendelse af referat", first);
+        Assert.Equal(["Nyt fra ældrecentrene", "Eventuelt"], first[^2..]);
+        var titles = await QueryAsync(db => db.AgendaItems.Where(i => i.MeetingId == meetings[1]).OrderBy(i => i.Position).Select(i => i.Title).ToListAsync());
         Assert.Equal("Godkendelse af referat", titles[0]);
         Assert.Equal(["Nyt fra ældrecentrene", "Eventuelt"], titles[^2..]);
 

@@ -116,7 +116,7 @@ public sealed class BuildAgenda(IProtokolStore store)
     }
 
     /// <summary>
-    /// Fills the agenda: standing items when it is empty, and, empty or begun, the follow-ups carried
+    /// Fills the agenda: standing items when it is empty (without the approval of minutes at the council's first meeting), and, empty or begun, the follow-ups carried
     /// to this meeting and the hearings due before the following one, once each, before Eventuelt.
     /// </summary>
     public async Task<int> FillAsync(int meetingId, CancellationToken cancellationToken)
@@ -125,7 +125,8 @@ public sealed class BuildAgenda(IProtokolStore store)
         var following = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
         var followUps = await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken);
         var hearings = await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken);
-        var added = DraftAgendaBuilder.Fill(meeting, followUps, hearings, following?.Date);
+        var earlier = (await store.MeetingDatesAsync(meeting.OrganizationId, cancellationToken)).Any(m => m.Id != meeting.Id && m.Date < meeting.Date);
+        var added = DraftAgendaBuilder.Fill(meeting, followUps, hearings, following?.Date, earlier);
         await store.SaveChangesAsync(cancellationToken);
         return added;
     }

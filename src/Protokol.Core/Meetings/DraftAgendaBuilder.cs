@@ -19,8 +19,12 @@ public static class DraftAgendaBuilder
     /// <param name="followUps">Candidate follow-ups of the organization; those that belong on this agenda are taken.</param>
     /// <param name="hearings">Candidate hearings; those due from this meeting until <paramref name="followingMeetingDate"/> are taken.</param>
     /// <param name="followingMeetingDate">The date of the meeting after this one, or null when none is planned (then hearings due within 60 days are taken).</param>
+    /// <param name="earlierMeetings">
+    /// Whether the council met before this meeting: its first meeting has no minutes to approve, so the standing approval item
+    /// (<see cref="ApproveMinutes.ApprovalItemTitle"/>) is left out (the secretary can still add it).
+    /// </param>
     /// <returns>The number of items added.</returns>
-    public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, bool earlierMeetings = true)
     {
         if (meeting.IsAgendaFrozen)
         {
@@ -30,7 +34,9 @@ public static class DraftAgendaBuilder
         // Standing items missing from the agenda come once each: the opening ones first, the closing ones (Eventuelt) last.
         var before = meeting.Items.Count;
         var present = meeting.Items.Where(i => i.Parent is null).Select(i => i.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var standing = meeting.Organization.StandingItems.OrderBy(s => s.Position).Where(s => !present.Contains(s.Title)).ToList();
+        var standing = meeting.Organization.StandingItems.OrderBy(s => s.Position)
+            .Where(s => !present.Contains(s.Title) && (earlierMeetings || !string.Equals(s.Title, ApproveMinutes.ApprovalItemTitle, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         var existing = meeting.ItemsInOrder.Where(i => i.Parent is null).ToList();
         var opening = standing.Where(s => !s.PlaceLast).Select(s => meeting.AppendItem(s.Title, s.Kind)).ToList();
         if (opening.Count > 0 && existing.Count > 0)
