@@ -55,6 +55,34 @@ public sealed class BodyNameTests
         Assert.Equal(body, BodyOf(heading));
 
     [Theory]
+    [InlineData("Det rådgivende Havneudvalg", "Det rådgivende Havneudvalg")]
+    [InlineData("Den lokale Beskæftigelsesråd", "Den lokale Beskæftigelsesråd")]
+    public void A_heading_line_of_the_councils_name_after_an_article_and_an_adjective(string heading, string body) =>
+        Assert.Equal(body, BodyOf(heading));
+
+    [Fact]
+    public void Minutes_that_begin_with_an_item_are_named_by_the_line_that_dates_the_meeting()
+    {
+        var parsed = MeetingParser.Default.Parse(SourceText.FromString("havnby.txt", """
+            1. Bemærkninger til dagsordenen
+
+            Sagsnr.: 11-2019-123
+
+            Havneudvalgets møde den 3. maj 2019:
+
+            Formanden bød velkommen. Handicaprådets møde den 1. marts blev nævnt.
+
+            2. Orientering om havnebadet
+
+            Havneudvalgets møde den 3. maj 2019:
+
+            Udvalget tog orienteringen til efterretning.
+            """));
+        Assert.Equal(new DateOnly(2019, 5, 3), parsed.Date);
+        Assert.Equal("Havneudvalget", parsed.Body);
+    }
+
+    [Theory]
     [InlineData("Referat")]
     [InlineData("Mødet blev holdt i Byrådssalen")]
     [InlineData("Referat af mødet den 4. februar 2025")]

@@ -24,7 +24,24 @@ internal sealed partial class BodyNameRule : IHeaderRule
             ?? FirstLines(lines, Titled(), m => m.Groups["body"].Value)
             ?? FirstLines(lines, Genitive(), m => m.Groups["stem"].Value + "et")
             ?? FirstLines(lines, BeforeDate(), m => m.Groups["body"].Value)
-            ?? FirstLines(lines, Compound(), m => m.Groups["stem"].Value + m.Groups["kind"].Value.ToLowerInvariant()[..^1] + "et");
+            ?? FirstLines(lines, Compound(), m => m.Groups["stem"].Value + m.Groups["kind"].Value.ToLowerInvariant()[..^1] + "et")
+            ?? DatingLine(context);
+    }
+
+    /// <summary>
+    /// A document with no council in its first lines (it begins with an item) whose meeting was dated inside an item, by the line
+    /// that names the council's own meeting ("Havneudvalgets møde den 3. maj 2019:", <see cref="MeetingDateInItemsRule"/>): that
+    /// line names the council. Any other mention further down (another council's meeting) names none.
+    /// </summary>
+    private static string? DatingLine(HeaderContext context)
+    {
+        if (context.DateLine == 0 || context.Lines.Any(l => l.Line == context.DateLine))
+        {
+            return null;
+        }
+
+        var line = context.Document.FirstOrDefault(l => l.Line == context.DateLine)?.Trimmed;
+        return line is not null && Genitive().Match(line) is { Success: true, Index: 0 } match ? match.Groups["stem"].Value + "et" : null;
     }
 
     // How far down the first lines reach: a web page's or a PDF's title and the meeting's heading, before the items.
@@ -70,7 +87,10 @@ internal sealed partial class BodyNameRule : IHeaderRule
     [GeneratedRegex(@"^(?<body>\p{Lu}[\p{L}&\- ]*(?:rådet|råd|udvalget|udvalg|nævnet|nævn))(?:\s*\(\d{4}-\d{4}\))?\s+[-–]\s+(?:(?i:referat|dagsorden)|\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Dashed();
 
-    /// <summary>A heading line that is a council's name: "Ældrerådet", "Rådet for Socialt Udsatte", "Social- og Sundhedsudvalget".</summary>
-    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}\-]*(?:\s+(?:og|&)\s+[\p{Lu}][\p{L}\-]*)?(?:rådet|råd|udvalget|udvalg|nævnet|nævn)|(?:Rådet|Udvalget|Nævnet) for [\p{L} \-]+)$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A heading line that is a council's name: "Ældrerådet", "Rådet for Socialt Udsatte", "Social- og Sundhedsudvalget", also after
+    /// an article and one or two adjectives ("Det rådgivende Havneudvalg", "Det lokale Beskæftigelsesråd").
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:Det|Den)\s+(?:\p{L}[\p{L}\-]*\s+){1,2})?(?:[\p{Lu}][\p{L}\-]*(?:\s+(?:og|&)\s+[\p{Lu}][\p{L}\-]*)?(?:rådet|råd|udvalget|udvalg|nævnet|nævn)|(?:Rådet|Udvalget|Nævnet) for [\p{L} \-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CouncilLine();
 }
