@@ -55,6 +55,7 @@ public sealed class AnalyzerTests
             ' ', Enumerable.Range(0, 80).Select(_ => Inflected[random.Next(Inflected.Length)] + (random.Next(8) == 0 ? "." : random.Next(10) == 0 ? "," : string.Empty)))).ToList();
         var queries = Inflected.Select(w => w)
             .Concat(Inflected.Where(w => w.Length > 3).Select(w => w[..3] + "*"))
+            .Concat(Inflected.Where(w => w.Length > 6).Select(w => w[..^1] + "*"))
             .Concat(["\"socialt udsatte\"", "\"kommunale handleplan\"", "hjemløse ensomhed", "aab* kommunen", "hjemløse OR borgerne", "vigtigst -kommunen"]);
         var compared = 0;
         foreach (var text in queries)

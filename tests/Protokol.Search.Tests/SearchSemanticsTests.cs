@@ -39,6 +39,7 @@ public sealed class SearchSemanticsTests(PostgresCluster cluster)
         { "ensomhed OR budget -ældre", [Budget] },
         { "værest*", [Cafe] },
         { "sundhedspol*", [HearingItem, Hearing] },
+        { "hjemløse*", [Winter, Loneliness, Health] },
         { "\"socialt udsatte\"", [Budget] },
 
         // æ, ø, å stay distinct; "aa" is read as "å".

@@ -11,8 +11,29 @@ public sealed record TermMatch(string Term) : AnalyzedTerm;
 /// <summary>Stemmed terms at relative positions (a gap where a stop word stood).</summary>
 public sealed record PhraseMatch(IReadOnlyList<AnalyzedToken> Tokens) : AnalyzedTerm;
 
-/// <summary>Indexed terms that start with a folded, unstemmed prefix.</summary>
-public sealed record PrefixMatch(string Prefix) : AnalyzedTerm;
+/// <summary>
+/// The indexed terms of the words that start with a folded, unstemmed prefix: the terms that start
+/// with the prefix, and the <see cref="Stems"/> shorter than the prefix that such words are cut
+/// back to ("buss*": the terms starting with "buss", and "bus" of "bussen").
+/// </summary>
+public sealed record PrefixMatch : AnalyzedTerm
+{
+    public PrefixMatch(string prefix)
+    {
+        Prefix = prefix;
+        Stems = PrefixStems.Of(prefix);
+    }
+
+    public string Prefix { get; }
+
+    /// <summary>The whole terms, shorter than <see cref="Prefix"/>, that words starting with it are stemmed to (see <see cref="PrefixStems"/>).</summary>
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>The prefix decides the stems, so it alone decides equality.</summary>
+    public bool Equals(PrefixMatch? other) => other is not null && string.Equals(Prefix, other.Prefix, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Prefix);
+}
 
 public sealed record AnalyzedClause(IReadOnlyList<AnalyzedTerm> Alternatives, bool Excluded);
 

@@ -17,16 +17,21 @@ public sealed class QueryHighlighter
     private readonly HashSet<string> _terms;
     private readonly string[] _prefixes;
 
-    private QueryHighlighter(HashSet<string> terms, string[] prefixes)
+    /// <summary>The prefixes' shorter stems (<see cref="PrefixMatch.Stems"/>), whole terms kept apart from <see cref="_terms"/>, whose count the snippet decisions rely on.</summary>
+    private readonly HashSet<string> _prefixStems;
+
+    private QueryHighlighter(HashSet<string> terms, string[] prefixes, HashSet<string> prefixStems)
     {
         _terms = terms;
         _prefixes = prefixes;
+        _prefixStems = prefixStems;
     }
 
     public static QueryHighlighter For(AnalyzedQuery query)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
+        var prefixStems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in query.Required.SelectMany(c => c.Alternatives))
         {
             switch (term)
@@ -39,19 +44,20 @@ public sealed class QueryHighlighter
                     break;
                 case PrefixMatch p:
                     prefixes.Add(p.Prefix);
+                    prefixStems.UnionWith(p.Stems);
                     break;
                 default:
                     break;
             }
         }
 
-        return new QueryHighlighter(terms, [.. prefixes]);
+        return new QueryHighlighter(terms, [.. prefixes], prefixStems);
     }
 
     /// <summary>The (stemmed) terms looked for, without the prefixes.</summary>
     public IReadOnlyCollection<string> Terms => _terms;
 
-    internal bool Matches(string term) => _terms.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
+    internal bool Matches(string term) => _terms.Contains(term) || _prefixStems.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>
     /// Whether a folded, unstemmed word can stem to a term looked for. Danish Snowball stemming only
@@ -71,6 +77,14 @@ public sealed class QueryHighlighter
         foreach (var prefix in _prefixes)
         {
             if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var stem in _prefixStems)
+        {
+            if (folded.StartsWith(stem, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -3,6 +3,7 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 using Protokol.Core.Search;
 using Protokol.Search.Analysis;
 using Protokol.Search.Indexing;
@@ -478,8 +479,14 @@ public sealed class LuceneSearchBackend(LuceneIndex index) : ISearchBackend
                 return new TermQuery(new Term(field, t.Term), TermContexts.For(reader, new Term(field, t.Term)));
             case TermMatch t:
                 return new TermQuery(new Term(field, t.Term));
-            case PrefixMatch p:
+            case PrefixMatch { Stems.Count: 0 } p:
                 return new PrefixQuery(new Term(field, p.Prefix));
+            case PrefixMatch p:
+                // The terms starting with the prefix, or one of the shorter stems of words that do:
+                // one multi-term query, so it scores as a plain prefix does (a constant).
+                var automata = p.Stems.Select(BasicAutomata.MakeString).ToList();
+                automata.Add(BasicOperations.Concatenate(BasicAutomata.MakeString(p.Prefix), BasicAutomata.MakeAnyString()));
+                return new AutomatonQuery(new Term(field, p.Prefix), BasicOperations.Union(automata));
             case PhraseMatch p:
                 var phrase = new PhraseQuery();
                 foreach (var token in p.Tokens)

@@ -97,7 +97,9 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
     private static string Term(AnalyzedTerm term) => term switch
     {
         TermMatch t => Quote(t.Term),
-        PrefixMatch p => Quote(p.Prefix) + ":*",
+        PrefixMatch { Stems.Count: 0 } p => Quote(p.Prefix) + ":*",
+        // The lexemes starting with the prefix, or one of the shorter stems of words that do.
+        PrefixMatch p => "(" + Quote(p.Prefix) + ":* | " + string.Join(" | ", p.Stems.Select(Quote)) + ")",
         // Within the title (A) or within the text (B), never across the two.
         PhraseMatch p => "((" + Phrase(p, "A") + ") | (" + Phrase(p, "B") + "))",
         _ => throw new ArgumentOutOfRangeException(nameof(term)),

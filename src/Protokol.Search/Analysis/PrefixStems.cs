@@ -1,0 +1,111 @@
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace Protokol.Search.Analysis;
+
+/// <summary>
+/// The index holds stems, and the Danish stemmer may cut a word back past the letters a user typed
+/// as a prefix: "bussen" is indexed as "bus", "løsninger" as "løsning", so "buss*" or "løsninge*"
+/// would find no indexed term that starts with them. A word that starts with a prefix has a stem
+/// that either starts with the prefix (the ordinary prefix match) or is shorter than the prefix, and
+/// then, as stemming only takes letters off a word's end, is a start of the prefix. This finds the
+/// second kind exactly: the stems shorter than the prefix that a word starting with it can have.
+/// </summary>
+/// <remarks>
+/// Snowball's Danish stemmer, in its order, takes off a main suffix ("en", "erne", "heden", "s", …),
+/// the last letter of "gd", "dt", "gt" or "kt", "st" after "ig", one of "ig", "lig", "elig", "els"
+/// (then again the last letter of such a pair) or the "t" of "løst", and one letter of a double
+/// consonant. So whatever it takes off a word is, in the word's order, [a repeated last letter of
+/// the stem] + [d|t] + [ig|lig|elig|els|t] + [st] + [d|t] + [main suffix|s], every part possibly
+/// empty: finitely many endings (<see cref="Endings"/>). For every start of the prefix and every
+/// ending that continues the rest of the prefix, the word they make is stemmed by the stemmer
+/// itself, and its stem is kept when it is shorter than the prefix. No word outside these can have
+/// such a stem, and every stem kept is the stem of a word that starts with the prefix: "buss*" adds
+/// "bus" (of "bussen", "busser"), but never "busk".
+/// </remarks>
+internal static class PrefixStems
+{
+    private static readonly string[] MainSuffixes =
+    [
+        "hed", "ethed", "ered", "e", "erede", "ende", "erende", "ene", "erne", "ere", "en", "heden", "eren", "er", "heder", "erer",
+        "heds", "es", "endes", "erendes", "enes", "ernes", "eres", "ens", "hedens", "erens", "ers", "ets", "erets", "et", "eret", "s", string.Empty,
+    ];
+
+    /// <summary>Every ending the stemmer can take off after the stem, except a repeated last letter of the stem (distinct, ordinal order).</summary>
+    internal static readonly string[] Endings = BuildEndings();
+
+    [ThreadStatic]
+    private static DanishStemmer? _stemmer;
+
+    /// <summary>
+    /// The stems shorter than <paramref name="prefix"/> (folded, unstemmed) of the words that start
+    /// with it, in ordinal order; empty when every such word's stem starts with the prefix.
+    /// </summary>
+    public static IReadOnlyList<string> Of(string prefix)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        for (var cut = 1; cut < prefix.Length; cut++)
+        {
+            var stem = prefix[..cut];
+            var rest = prefix[cut..];
+            foreach (var ending in Endings)
+            {
+                // The stem, then what the stemmer takes off: with or without a repeated last letter.
+                if (ending.StartsWith(rest, StringComparison.Ordinal))
+                {
+                    Keep(found, prefix.Length, stem + ending);
+                }
+
+                if (rest[0] == stem[^1] && ending.StartsWith(rest.AsSpan(1), StringComparison.Ordinal))
+                {
+                    Keep(found, prefix.Length, stem + stem[^1] + ending);
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>The Snowball Danish stem of a folded word, as the index holds it.</summary>
+    internal static string Stem(string word)
+    {
+        var stemmer = _stemmer ??= new DanishStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    private static void Keep(SortedSet<string> found, int prefixLength, string word)
+    {
+        var stem = Stem(word);
+        if (stem.Length < prefixLength)
+        {
+            found.Add(stem);
+        }
+    }
+
+    private static string[] BuildEndings()
+    {
+        string[] pair = [string.Empty, "d", "t"];
+        string[] other = [string.Empty, "ig", "lig", "elig", "els", "t"];
+        string[] st = [string.Empty, "st"];
+        var endings = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var a in pair)
+        {
+            foreach (var b in other)
+            {
+                foreach (var c in st)
+                {
+                    foreach (var d in pair)
+                    {
+                        foreach (var e in MainSuffixes)
+                        {
+                            endings.Add(a + b + c + d + e);
+                        }
+                    }
+                }
+            }
+        }
+
+        return [.. endings];
+    }
+}
