@@ -208,3 +208,27 @@ public sealed class AnalyzerTests
         }
     }
 }
+
+/// <summary>What the search says when nothing typed can be searched for (session 23: a 3,000-character word was called common words).</summary>
+public sealed class QueryNoticeTests
+{
+    [Theory]
+    [InlineData("og i at", "meget almindelige ord")]
+    [InlineData("\"og i\"", "meget almindelige ord")]
+    public void Nothing_left_to_search_for_says_why(string query, string expected)
+    {
+        var analyzed = Protokol.Search.Analysis.AnalyzedQuery.Analyze(Protokol.Core.Search.SearchQueryParser.Parse(query));
+        Assert.True(analyzed.MatchesNothing);
+        Assert.Contains(analyzed.Notices, n => n.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_analyzer_keeps_is_named_as_such_beside_the_cut()
+    {
+        var analyzed = Protokol.Search.Analysis.AnalyzedQuery.Analyze(Protokol.Core.Search.SearchQueryParser.Parse(new string('a', 3000)));
+        Assert.True(analyzed.MatchesNothing);
+        Assert.Contains(analyzed.Notices, n => n.Contains("afkortet", StringComparison.Ordinal));
+        Assert.Contains(analyzed.Notices, n => n.Contains("højst være 255 tegn", StringComparison.Ordinal));
+        Assert.DoesNotContain(analyzed.Notices, n => n.Contains("almindelige ord", StringComparison.Ordinal));
+    }
+}

@@ -53,6 +53,9 @@ public sealed record AnalyzedQuery(SearchQuery Source, IReadOnlyList<AnalyzedCla
     /// <summary>Words were typed but none can match (only exclusions, or only stop words).</summary>
     public bool MatchesNothing => !Source.IsEmpty && !Required.Any();
 
+    /// <summary>The longest word the analyzer keeps (the standard tokenizer's limit): a longer one is dropped.</summary>
+    public const int MaxWordLength = 255;
+
     public static AnalyzedQuery Analyze(SearchQuery query)
     {
         var analyzer = DanishSearchAnalyzer.Instance;
@@ -87,7 +90,13 @@ public sealed record AnalyzedQuery(SearchQuery Source, IReadOnlyList<AnalyzedCla
         var notices = query.Notices.ToList();
         if (!query.IsEmpty && !query.OnlyExclusions && !clauses.Any(c => !c.Excluded))
         {
-            notices.Add("Søgningen bestod kun af meget almindelige ord (som \"og\", \"i\" og \"at\"), som ikke kan søges på alene.");
+            // Say why nothing was left: the words were all stop words, or a word could not be searched at all (longer than the
+            // tokenizer keeps, or without a letter or digit), which is not the reader's choice of common words.
+            var words = query.Clauses.Where(c => !c.Excluded).SelectMany(c => c.Alternatives)
+                .SelectMany(t => t switch { WordTerm w => [w.Text], PhraseTerm p => p.Words, _ => Array.Empty<string>() });
+            notices.Add(words.Any(w => w.Length > MaxWordLength || !w.Any(char.IsLetterOrDigit))
+                ? $"Søgningen indeholdt intet ord, der kan søges på: et ord må højst være {MaxWordLength} tegn og skal have mindst ét bogstav eller tal."
+                : "Søgningen bestod kun af meget almindelige ord (som \"og\", \"i\" og \"at\"), som ikke kan søges på alene.");
         }
 
         return new AnalyzedQuery(query, clauses, notices);

@@ -33,6 +33,8 @@ internal static class PrefixStems
     /// <summary>Every ending the stemmer can take off after the stem, except a repeated last letter of the stem (distinct, ordinal order).</summary>
     internal static readonly string[] Endings = BuildEndings();
 
+    private static readonly int LongestEnding = Endings.Max(e => e.Length);
+
     [ThreadStatic]
     private static DanishStemmer? _stemmer;
 
@@ -43,7 +45,8 @@ internal static class PrefixStems
     public static IReadOnlyList<string> Of(string prefix)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        for (var cut = 1; cut < prefix.Length; cut++)
+        // Only the last letters can be an ending (or an ending after a repeated letter): a long prefix costs no more than a short one.
+        for (var cut = Math.Max(1, prefix.Length - LongestEnding - 1); cut < prefix.Length; cut++)
         {
             var stem = prefix[..cut];
             var rest = prefix[cut..];
