@@ -34,8 +34,18 @@ public static partial class HtmlTextReader
 
         var builder = new StringBuilder();
         Walk(root, builder, new Walker(fileName, maxDepth, cancellationToken), 0, 0);
-        return SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
+        var text = SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
+
+        // Each heading's line began with a mark (a character of the private use area; the walk takes it out of the page's own text).
+        return text.With([.. text.Lines.Select(l => l.Text.Contains(HeadingMark, StringComparison.Ordinal)
+            ? l with { Text = l.Text.Replace(HeadingMark, string.Empty, StringComparison.Ordinal), IsHeading = true }
+            : l)]);
     }
+
+    /// <summary>Marks a heading's line while the page is walked; taken out of the text before it is returned.</summary>
+    private const string HeadingMark = "\uE000";
+
+    private static bool IsHeading(IElement e) => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     private sealed record Walker(string FileName, int MaxDepth, CancellationToken CancellationToken);
 
@@ -61,7 +71,7 @@ public static partial class HtmlTextReader
                     if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ')))
                     {
                         Indent(text, indent);
-                        text.Append(t.Data.Replace('\n', ' '));
+                        text.Append(t.Data.Replace('\n', ' ').Replace(HeadingMark, string.Empty, StringComparison.Ordinal));
                     }
 
                     break;
@@ -85,6 +95,10 @@ public static partial class HtmlTextReader
                     {
                         NewLine(text);
                         inner = Math.Min(MaxIndent, indent + LeftMargin(e) + (e.LocalName is "ol" or "ul" && e.ParentElement?.Closest("li") is not null ? 1 : 0));
+                        if (IsHeading(e))
+                        {
+                            text.Append(HeadingMark);
+                        }
                     }
 
                     if (e.LocalName == "li")
@@ -130,7 +144,7 @@ public static partial class HtmlTextReader
     /// <summary>Spaces at the start of a line, before its first text.</summary>
     private static void Indent(StringBuilder text, int indent)
     {
-        if (indent > 0 && (text.Length == 0 || text[^1] == '\n'))
+        if (indent > 0 && (text.Length == 0 || text[^1] == '\n' || (text[^1] == HeadingMark[0] && (text.Length == 1 || text[^2] == '\n'))))
         {
             text.Append(' ', indent);
         }

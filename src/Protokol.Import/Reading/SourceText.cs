@@ -24,6 +24,12 @@ public sealed record SourceLine(string Text, int Line, int Page = 1)
     /// the text runs on in the next line (PDF only; a Word or web paragraph is one line already).
     /// </summary>
     public bool WrappedByWidth { get; init; }
+
+    /// <summary>
+    /// The line is a heading of the document's own structure (a web page's h1–h6), also when the heading is empty: where a section
+    /// ends even if its next heading's words are none the parser knows.
+    /// </summary>
+    public bool IsHeading { get; init; }
 }
 
 /// <summary>A document's text as lines, each mapped back to its line (and page) in the original.</summary>
