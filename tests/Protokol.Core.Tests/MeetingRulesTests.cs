@@ -77,6 +77,24 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void Of_two_meetings_on_one_day_the_later_one_approves_the_earlier_ones_minutes_and_not_the_other_way()
+    {
+        // Two meetings a day come from a re-imported file whose date changed; the afternoon approves the morning.
+        var morning = new Meeting(_s.Council, Day, new TimeOnly(9, 0), new TimeOnly(11, 0));
+        morning.AppendItem("Orientering");
+        morning.PublishAgenda(Sample.Now);
+        morning.MarkHeld(Day);
+        morning.PublishMinutes(Sample.Now);
+        var afternoon = _s.PublishedMeeting(Day);
+
+        Assert.True(afternoon.ComesAfter(morning));
+        Assert.False(morning.ComesAfter(afternoon));
+        Assert.Throws<DomainRuleException>(() => afternoon.ApproveMinutes(morning));
+        morning.ApproveMinutes(afternoon);
+        Assert.Same(afternoon, morning.MinutesApprovedBy);
+    }
+
+    [Fact]
     public void Unpublished_minutes_cannot_be_approved_and_approved_minutes_cannot_be_edited()
     {
         var draft = _s.Meeting(Day, "Punkt");

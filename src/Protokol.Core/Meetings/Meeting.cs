@@ -479,6 +479,14 @@ public sealed class Meeting : Entity
     }
 
     /// <summary>
+    /// Whether this meeting comes after <paramref name="other"/> in its council's order: by date, then start time (none first),
+    /// then id, the order the pages list them in. One meeting a day is the rule, but a re-imported file can move a meeting onto
+    /// a day another has, and two of a day must still approve each other's minutes in order.
+    /// </summary>
+    public bool ComesAfter(Meeting other) =>
+        (Date, StartTime ?? TimeOnly.MinValue, Id).CompareTo((other.Date, other.StartTime ?? TimeOnly.MinValue, other.Id)) > 0;
+
+    /// <summary>
     /// Records that <paramref name="approvingMeeting"/>, a later meeting of the same organization,
     /// approved these minutes under its "Godkendelse af referat".
     /// </summary>
@@ -496,7 +504,7 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
         }
 
-        if (approvingMeeting.Date <= Date)
+        if (!approvingMeeting.ComesAfter(this))
         {
             throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
         }
