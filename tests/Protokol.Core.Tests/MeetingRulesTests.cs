@@ -113,6 +113,25 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void A_withdrawn_item_is_reinstated_until_the_minutes_are_published()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To");
+        meeting.PublishAgenda(Sample.Now);
+        meeting.MarkHeld(Day);
+        var two = meeting.Items.Single(i => i.Number == "2");
+        meeting.WithdrawItem(two, "Oplægsholderen meldte afbud");
+
+        meeting.ReinstateItem(two);
+        Assert.False(two.Withdrawn);
+        Assert.Null(two.WithdrawnReason);
+        meeting.RecordMinutes(two, "Behandlet alligevel.", null);
+
+        meeting.WithdrawItem(meeting.Items.Single(i => i.Number == "1"), null);
+        meeting.PublishMinutes(Sample.Now);
+        Assert.Throws<DomainRuleException>(() => meeting.ReinstateItem(meeting.Items.Single(i => i.Number == "1")));
+    }
+
+    [Fact]
     public void A_withdrawn_item_keeps_its_number_and_its_number_stays_taken()
     {
         var meeting = _s.Meeting(Day, "Et", "To", "Tre", "Fire");

@@ -4,7 +4,8 @@ namespace Protokol.Web.Tests;
 
 /// <summary>
 /// The tester's defects of the meeting pages found after issue 13, one browser regression test each through the real forms,
-/// on SQLite and on PostgreSQL: a move in "Mødets oplysninger" onto a day the council already meets.
+/// on SQLite and on PostgreSQL: a move in "Mødets oplysninger" onto a day the council already meets, and an item withdrawn
+/// in the minutes that could not be taken back.
 /// </summary>
 public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app, Uri baseAddress, Browser browser)
 {
@@ -46,6 +47,39 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         await s.Page.GetByLabel("Dato", new() { Exact = true }).FillAsync("8.10.2026");
         await s.SubmitAsync("Gem oplysningerne");
         Assert.Equal(new DateOnly(2026, 10, 8), (await s.StoredAsync(second)).Date);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_item_withdrawn_in_the_minutes_is_reinstated_with_Genoptag_punktet_and_its_minutes_written(bool javaScript)
+    {
+        await using var s = await SignInAsync(javaScript);
+        var id = await s.NewMeetingAsync(javaScript ? "13.10.2026" : "14.10.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+        var item = (await s.StoredAsync(id)).ItemsInOrder.Skip(1).First();
+        var row = s.Page.Locator($"#referat-punkt-{item.Id}");
+
+        await s.ClickAsync(row.GetByText($"Punkt {item.Number} udgik", new() { Exact = true }));
+        await s.ClickAsync(row.GetByLabel("Punktet udgik", new() { Exact = true }));
+        await row.GetByLabel("Begrundelse, hvis punktet udgik").FillAsync("Oplægsholderen var syg.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.True((await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Withdrawn);
+        Assert.Contains("Punktet udgik. Oplægsholderen var syg.", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Genoptag punktet (punkt {item.Number})", Exact = true }));
+        var reinstated = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.False(reinstated.Withdrawn);
+        Assert.Null(reinstated.WithdrawnReason);
+        Assert.Contains($"Punkt {item.Number} er genoptaget", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Its editors are back: the minutes are written and saved like any other item's.
+        await s.Page.GetByLabel($"Referat til punkt {item.Number}", new() { Exact = true }).FillAsync("Punktet blev alligevel behandlet.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Equal("Punktet blev alligevel behandlet.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.DoesNotContain("Oplægsholderen var syg.", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
     }
 }
 

@@ -390,6 +390,18 @@ public sealed class Meeting : Entity
         item.Withdraw(reason);
     }
 
+    /// <summary>Takes a withdrawal back (ticked by mistake, or the item was dealt with after all): its minutes can be written again.</summary>
+    public void ReinstateItem(AgendaItem item)
+    {
+        EnsureOwnItem(item);
+        if (State >= MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er offentliggjort; et udgået punkt kan ikke længere genoptages.");
+        }
+
+        item.Reinstate();
+    }
+
     // ----- The meeting itself -----
 
     public void MarkHeld(DateOnly today)
