@@ -77,6 +77,24 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void Of_two_meetings_on_one_day_the_later_one_approves_the_earlier_ones_minutes_and_not_the_other_way()
+    {
+        // Two meetings a day come from a re-imported file whose date changed; the afternoon approves the morning.
+        var morning = new Meeting(_s.Council, Day, new TimeOnly(9, 0), new TimeOnly(11, 0));
+        morning.AppendItem("Orientering");
+        morning.PublishAgenda(Sample.Now);
+        morning.MarkHeld(Day);
+        morning.PublishMinutes(Sample.Now);
+        var afternoon = _s.PublishedMeeting(Day);
+
+        Assert.True(afternoon.ComesAfter(morning));
+        Assert.False(morning.ComesAfter(afternoon));
+        Assert.Throws<DomainRuleException>(() => afternoon.ApproveMinutes(morning));
+        morning.ApproveMinutes(afternoon);
+        Assert.Same(afternoon, morning.MinutesApprovedBy);
+    }
+
+    [Fact]
     public void Unpublished_minutes_cannot_be_approved_and_approved_minutes_cannot_be_edited()
     {
         var draft = _s.Meeting(Day, "Punkt");
@@ -92,6 +110,25 @@ public sealed class MeetingRulesTests
         draft.ApproveMinutes(next);
         var e = Assert.Throws<DomainRuleException>(() => draft.RecordMinutes(draft.Items.Single(), "Ændring", null));
         Assert.Contains("godkendt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_withdrawn_item_is_reinstated_until_the_minutes_are_published()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To");
+        meeting.PublishAgenda(Sample.Now);
+        meeting.MarkHeld(Day);
+        var two = meeting.Items.Single(i => i.Number == "2");
+        meeting.WithdrawItem(two, "Oplægsholderen meldte afbud");
+
+        meeting.ReinstateItem(two);
+        Assert.False(two.Withdrawn);
+        Assert.Null(two.WithdrawnReason);
+        meeting.RecordMinutes(two, "Behandlet alligevel.", null);
+
+        meeting.WithdrawItem(meeting.Items.Single(i => i.Number == "1"), null);
+        meeting.PublishMinutes(Sample.Now);
+        Assert.Throws<DomainRuleException>(() => meeting.ReinstateItem(meeting.Items.Single(i => i.Number == "1")));
     }
 
     [Fact]

@@ -135,6 +135,37 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         Assert.Equal(provider == DatabaseProvider.Postgres ? 2 : 3, statements);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_meeting_held_today_with_its_minutes_published_is_the_latest_minutes_and_not_the_next_meeting(DatabaseProvider provider)
+    {
+        // The tester's case: held in the morning, minutes out the same afternoon; the front page showed it as both.
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var (held, next) = await db.WithContextAsync(async context =>
+        {
+            var body = new Body("i-dag", "I Dag Kommune");
+            var council = body.AddOrganization("holdt-i-dag", "Rådet i dag", OrganizationKind.Council);
+            var today = new Meeting(council, Today, new TimeOnly(9, 0));
+            var item = today.AppendItem("Orientering");
+            today.PublishAgenda(Clock.GetUtcNow().UtcDateTime);
+            today.MarkHeld(Today);
+            today.RecordMinutes(item, "Taget til efterretning.", null);
+            today.PublishMinutes(Clock.GetUtcNow().UtcDateTime);
+            var later = new Meeting(council, Today.AddDays(30), new TimeOnly(15, 0));
+            context.AddRange(body, today, later);
+            await context.SaveChangesAsync();
+            return (today.Id, later.Id);
+        });
+
+        await using var scope = db.Scope();
+        var front = await scope.ServiceProvider.GetRequiredService<IPortalQueries>().ListOrganizationsAsync(Today, CancellationToken.None);
+        var council = Assert.Single(front, o => o.Slug == "holdt-i-dag");
+        Assert.Equal(held, council.LatestMinutes?.Id);
+        Assert.Equal(next, council.NextMeeting?.Id);
+        Assert.Equal(Serialize(await db.WithContextAsync(context => EfPageRead.ListOrganizationsAsync(context, Today))), Serialize(front));
+    }
+
     [Fact]
     public async Task On_a_PostgreSQL_server_with_another_DateStyle_the_person_page_still_counts_by_the_right_year()
     {
@@ -442,8 +473,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
                 {
                     o.Id, o.Slug, o.Name, o.Kind, o.Purpose, BodyName = o.Body.Name,
                     Count = db.MeetingYearCounts.Where(c => c.OrganizationId == o.Id).Sum(c => c.PublicMeetings),
-                    NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null)
-                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => (int?)m.Id).FirstOrDefault(),
+                    NextId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.Date >= today && m.CancelledAt == null && m.State < MeetingState.Held)
+                        .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
                     LatestId = db.Meetings.Where(m => m.OrganizationId == o.Id && m.State >= MeetingState.MinutesPublished)
                         .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault(),
                 })

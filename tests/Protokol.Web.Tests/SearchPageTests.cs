@@ -34,6 +34,25 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
         Assert.Contains("sortering=nyeste", remove.GetAttribute("href")!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_page_beyond_the_last_says_it_has_no_results_and_links_to_the_first_page()
+    {
+        var (_, first) = await app.GetPageAsync("/soeg?q=kommune");
+        Assert.NotEmpty(first.QuerySelectorAll(".hit"));
+
+        var (response, page) = await app.GetPageAsync("/soeg?q=kommune&side=999");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(page.QuerySelectorAll(".hit"));
+        Assert.Null(page.QuerySelector("ol.hits"));
+        var notice = page.QuerySelector(".no-hits-on-page");
+        Assert.NotNull(notice);
+        Assert.Matches("^Denne side har ingen resultater; søgningen har kun 1 side\\.|^Denne side har ingen resultater; søgningen har kun [0-9]+ sider\\.", notice.TextContent.Trim());
+        var back = notice.QuerySelector("a")!;
+        Assert.Equal("Gå til første side", back.TextContent.Trim());
+        Assert.Contains("q=kommune", back.GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.DoesNotContain("side=", back.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/soeg?q=%22hjeml%C3%B8se")]
     [InlineData("/soeg?q=OR")]

@@ -153,7 +153,8 @@ public sealed record OParlTermRecord(int Id, int BodyId, string OrganizationName
 
 public sealed record OParlOrganizationRecord(int Id, int BodyId, string Slug, string Name, string? ShortName, OrganizationKind Kind, string? Purpose, string? Website, IReadOnlyList<int> Memberships, DateTime Created, DateTime Modified);
 
-public sealed record OParlPersonRecord(int Id, int BodyId, string Name, PublicationLevel Publication, IReadOnlyList<OParlMembershipRecord> Memberships, DateTime Created, DateTime Modified);
+/// <summary>A person, with the publication level and public role ("Borgerrepræsentant") that stand in for the name of a person shown by role only.</summary>
+public sealed record OParlPersonRecord(int Id, int BodyId, string Name, PublicationLevel Publication, string? PublicRole, IReadOnlyList<OParlMembershipRecord> Memberships, DateTime Created, DateTime Modified);
 
 /// <summary>A seat, with the person's publication level and public role (a seat of a person shown by role only is shown without them).</summary>
 public sealed record OParlMembershipRecord(int Id, int PersonId, PublicationLevel Publication, string? PublicRole, int OrganizationId, MembershipRole Role, int? OnBehalfOfId, DateOnly? Start, DateOnly? End, DateTime Created, DateTime Modified);

@@ -108,4 +108,10 @@ public sealed class AgendaItem : Entity
         Withdrawn = true;
         WithdrawnReason = Guard.OptionalText(reason, "Begrundelse", 1000);
     }
+
+    internal void Reinstate()
+    {
+        Withdrawn = false;
+        WithdrawnReason = null;
+    }
 }

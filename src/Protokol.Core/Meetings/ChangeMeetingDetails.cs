@@ -11,6 +11,12 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         meeting.EnsureVersion(version);
         var scheduled = meeting.ScheduleVersion;
+        if (date != meeting.Date)
+        {
+            // As "Nyt møde": two meetings of a council on one day break the approval of the minutes at the next meeting.
+            await MeetingDay.EnsureFreeAsync(store, meeting.OrganizationId, date, cancellationToken);
+        }
+
         meeting.Reschedule(date, start, end);
         var location = locationId is { } l ? await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken) : null;
         var host = hostId is { } h ? await store.RequiredAsync<Organization>(h, "Værten", cancellationToken) : null;

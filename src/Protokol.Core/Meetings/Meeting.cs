@@ -390,6 +390,18 @@ public sealed class Meeting : Entity
         item.Withdraw(reason);
     }
 
+    /// <summary>Takes a withdrawal back (ticked by mistake, or the item was dealt with after all): its minutes can be written again.</summary>
+    public void ReinstateItem(AgendaItem item)
+    {
+        EnsureOwnItem(item);
+        if (State >= MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er offentliggjort; et udgået punkt kan ikke længere genoptages.");
+        }
+
+        item.Reinstate();
+    }
+
     // ----- The meeting itself -----
 
     public void MarkHeld(DateOnly today)
@@ -479,6 +491,14 @@ public sealed class Meeting : Entity
     }
 
     /// <summary>
+    /// Whether this meeting comes after <paramref name="other"/> in its council's order: by date, then start time (none first),
+    /// then id, the order the pages list them in. One meeting a day is the rule, but a re-imported file can move a meeting onto
+    /// a day another has, and two of a day must still approve each other's minutes in order.
+    /// </summary>
+    public bool ComesAfter(Meeting other) =>
+        (Date, StartTime ?? TimeOnly.MinValue, Id).CompareTo((other.Date, other.StartTime ?? TimeOnly.MinValue, other.Id)) > 0;
+
+    /// <summary>
     /// Records that <paramref name="approvingMeeting"/>, a later meeting of the same organization,
     /// approved these minutes under its "Godkendelse af referat".
     /// </summary>
@@ -496,7 +516,7 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
         }
 
-        if (approvingMeeting.Date <= Date)
+        if (!approvingMeeting.ComesAfter(this))
         {
             throw new DomainRuleException("Et referat godkendes på et senere møde i samme råd.");
         }

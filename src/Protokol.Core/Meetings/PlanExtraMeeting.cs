@@ -1,5 +1,4 @@
 using Protokol.Core.Abstractions;
-using Protokol.Core.Common;
 using Protokol.Core.Registry;
 
 namespace Protokol.Core.Meetings;
@@ -10,10 +9,7 @@ public sealed class PlanExtraMeeting(IProtokolStore store)
     public async Task<Meeting> ExecuteAsync(int organizationId, DateOnly date, TimeOnly? start, TimeOnly? end, int? locationId, string? name, CancellationToken cancellationToken)
     {
         var organization = await store.RequiredAsync<Organization>(organizationId, "Rådet", cancellationToken);
-        if (await store.HasMeetingOnAsync(organizationId, date, cancellationToken))
-        {
-            throw new DomainRuleException($"Rådet har allerede et møde {Text.DanishDates.Date(date)}.");
-        }
+        await MeetingDay.EnsureFreeAsync(store, organizationId, date, cancellationToken);
 
         var meeting = new Meeting(organization, date, start, end);
         meeting.Rename(name);

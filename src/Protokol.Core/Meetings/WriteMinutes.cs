@@ -79,6 +79,20 @@ public sealed class WriteMinutes(IProtokolStore store)
         return changed;
     }
 
+    /// <summary>"Genoptag punktet": a withdrawn item is on the minutes again, its reason gone; one already reinstated is left as it is.</summary>
+    public async Task<AgendaItem> ReinstateAsync(int meetingId, int itemId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = meeting.Item(itemId);
+        if (item.Withdrawn)
+        {
+            meeting.ReinstateItem(item);
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return item;
+    }
+
     /// <summary>
     /// Saves one item's draft as the secretary types. A draft equal to what is stored just takes the
     /// stored version; a save that met another item's save on the meeting itself is tried once more.

@@ -13,10 +13,10 @@ namespace Protokol.Data.OParl;
 /// </summary>
 internal static class OParlPeopleRows
 {
-    /// <summary>The named people of a body after an id (people shown by role only read as deleted and are listed only to a filtered request).</summary>
-    private static readonly LeanStatement[] NamedPeopleAfter = After($"""
+    /// <summary>The people of a body after an id (those shown by role only too: their objects withhold the name, as the portal does).</summary>
+    private static readonly LeanStatement[] PeopleAfter = After("""
         SELECT p."Id" FROM "People" AS p
-        WHERE p."BodyId" = @p0 AND p."Publication" = '{nameof(PublicationLevel.Named)}' AND p."Id" > @p1
+        WHERE p."BodyId" = @p0 AND p."Id" > @p1
         """, "p");
 
     /// <summary>The seats on the body's organizations after an id.</summary>
@@ -41,7 +41,7 @@ internal static class OParlPeopleRows
 
     /// <summary>People by id, then their seats in id order (with the person's publication level): one command of two statements.</summary>
     private static readonly LeanStatement[] People = ById(ids => $"""
-        SELECT p."Id", p."BodyId", p."Name", p."Publication", p."Created", p."Modified"
+        SELECT p."Id", p."BodyId", p."Name", p."Publication", p."PublicRole", p."Created", p."Modified"
         FROM "People" AS p
         WHERE p."Id" IN ({ids});
         SELECT {MembershipColumns}
@@ -78,7 +78,7 @@ internal static class OParlPeopleRows
     {
         var (statements, kind) = list switch
         {
-            OParlList.Person => (NamedPeopleAfter, OParlKind.Person),
+            OParlList.Person => (PeopleAfter, OParlKind.Person),
             OParlList.Membership => (MembershipsAfter, OParlKind.Membership),
             OParlList.Organization => (OrganizationsAfter, OParlKind.Organization),
             _ => (null!, default(OParlKind)),
@@ -104,15 +104,15 @@ internal static class OParlPeopleRows
     public static Task<List<OParlPersonRecord>> PeopleAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         ByIdAsync(sessions, People, ids, async (r, token) =>
         {
-            var people = new List<(int Id, int BodyId, string Name, PublicationLevel Publication, DateTime Created, DateTime Modified)>();
+            var people = new List<(int Id, int BodyId, string Name, PublicationLevel Publication, string? PublicRole, DateTime Created, DateTime Modified)>();
             while (await r.ReadAsync(token))
             {
-                people.Add((r.GetInt32(0), r.GetInt32(1), r.GetString(2), Enum.Parse<PublicationLevel>(r.GetString(3)), Utc(r, 4), Utc(r, 5)));
+                people.Add((r.GetInt32(0), r.GetInt32(1), r.GetString(2), Enum.Parse<PublicationLevel>(r.GetString(3)), Text(r, 4), Utc(r, 5), Utc(r, 6)));
             }
 
             await r.NextResultAsync(token);
             var seats = (await ReadMembershipsAsync(r, token)).ToLookup(m => m.PersonId);
-            return people.ConvertAll(p => new OParlPersonRecord(p.Id, p.BodyId, p.Name, p.Publication, seats[p.Id].ToList(), p.Created, p.Modified));
+            return people.ConvertAll(p => new OParlPersonRecord(p.Id, p.BodyId, p.Name, p.Publication, p.PublicRole, seats[p.Id].ToList(), p.Created, p.Modified));
         }, ct);
 
     public static Task<List<OParlMembershipRecord>> MembershipsAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, CancellationToken ct) =>

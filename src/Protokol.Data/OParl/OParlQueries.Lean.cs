@@ -1,7 +1,6 @@
 using System.Globalization;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
-using Protokol.Core.Registry;
 using Protokol.Data.Portal;
 
 namespace Protokol.Data.OParl;
@@ -15,8 +14,6 @@ namespace Protokol.Data.OParl;
 /// </summary>
 internal sealed partial class OParlQueries
 {
-    private static readonly string NamedPerson = $"""p."BodyId" = @p0 AND p."Publication" = '{nameof(PublicationLevel.Named)}'""";
-
     private static readonly LeanStatement BodyMeetingCount = new("""
         SELECT COALESCE(SUM(c."Meetings"), 0) FROM "MeetingYearCounts" AS c
         WHERE EXISTS (SELECT 1 FROM "Organizations" AS o WHERE o."Id" = c."OrganizationId" AND o."BodyId" = @p0)
@@ -44,9 +41,10 @@ internal sealed partial class OParlQueries
         ORDER BY i."Id"
         """), 1);
 
-    private static readonly LeanStatement NamedPeopleCount = new($"""SELECT COUNT(*) FROM "People" AS p WHERE {NamedPerson}""", 1);
+    // Every person of the body: those shown by role only are listed too, their objects withholding the name.
+    private static readonly LeanStatement PeopleCount = new("""SELECT COUNT(*) FROM "People" AS p WHERE p."BodyId" = @p0""", 1);
 
-    private static readonly LeanStatement NamedPeopleIds = new($"""SELECT p."Id" FROM "People" AS p WHERE {NamedPerson} ORDER BY p."Id" """, 1);
+    private static readonly LeanStatement PeopleIds = new("""SELECT p."Id" FROM "People" AS p WHERE p."BodyId" = @p0 ORDER BY p."Id" """, 1);
 
     private const string BodySeat = """EXISTS (SELECT 1 FROM "Organizations" AS o WHERE o."Id" = m."OrganizationId" AND o."BodyId" = @p0)""";
 
@@ -89,7 +87,7 @@ internal sealed partial class OParlQueries
                 Lean(owner, OParlFileRows.OriginalCount, OParlFileRows.OriginalIds, OParlFileRows.Page(sessions, OParlKind.OriginalFile, owner)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
-            OParlList.Person => [Lean(owner, NamedPeopleCount, NamedPeopleIds, OParlPeopleRows.Page(sessions, list, owner)!), Part.Empty, Tombstones(OParlKind.Person, owner, filter)],
+            OParlList.Person => [Lean(owner, PeopleCount, PeopleIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Person, owner, filter)],
             OParlList.Membership => [Lean(owner, MembershipCount, MembershipIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Membership, owner, filter)],
             OParlList.Organization => [Lean(owner, OrganizationCount, OrganizationIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Organization, owner, filter)],
             _ => null,

@@ -162,10 +162,8 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
             OParlList.Organization => [Live(db.Organizations.Where(o => o.BodyId == owner), OParlKind.Organization, filter, lean: OParlPeopleRows.Page(sessions, list, owner)), Tombstones(OParlKind.Organization, owner, filter)],
             OParlList.Person =>
             [
-                Live(db.People.Where(p => p.BodyId == owner && p.Publication == PublicationLevel.Named), OParlKind.Person, filter, lean: OParlPeopleRows.Page(sessions, list, owner)),
-
-                // People shown by role only read as deleted: listed only to a client asking for changes, so that it drops them.
-                filter.Any ? Live(db.People.Where(p => p.BodyId == owner && p.Publication != PublicationLevel.Named), OParlKind.Person, filter) : Part.Empty,
+                // People shown by role only too, their names withheld in their objects (OParlObjects.Person) as on the portal.
+                Live(db.People.Where(p => p.BodyId == owner), OParlKind.Person, filter, lean: OParlPeopleRows.Page(sessions, list, owner)),
                 Tombstones(OParlKind.Person, owner, filter),
             ],
             OParlList.Membership => [Live(db.Memberships.Where(m => m.Organization.BodyId == owner), OParlKind.Membership, filter, lean: OParlPeopleRows.Page(sessions, list, owner)), Tombstones(OParlKind.Membership, owner, filter)],
@@ -452,8 +450,6 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
         Func<CancellationToken, Task<List<int>>> ids,
         Func<CancellationToken, Task<List<OParlEntry>>>? removed = null)
     {
-        public static readonly Part Empty = OfRemoved(_ => Task.FromResult(new List<OParlEntry>()));
-
         public Func<CancellationToken, Task<int>> Count { get; } = count;
 
         public Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Read { get; } = read;

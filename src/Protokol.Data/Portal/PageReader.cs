@@ -22,6 +22,8 @@ internal static class PageReader
 
     private static readonly string AgendaOut = ((int)MeetingState.AgendaPublished).ToString(CultureInfo.InvariantCulture);
 
+    private static readonly string Held = ((int)MeetingState.Held).ToString(CultureInfo.InvariantCulture);
+
     private const string External = nameof(OrganizationKind.ExternalOrganisation);
 
     /// <summary>The council of the slug <c>@p0</c> (external organisations have no page).</summary>
@@ -30,7 +32,8 @@ internal static class PageReader
     // The front page: every council with its kept total of public meetings (CouncilMeetingCounts: one row
     // per council; summing its years per request was half of the statement's cost) and, per council, the next
     // meeting (planned ones too: the public may come), the first row of the council's (OrganizationId, Date,
-    // StartTime, Id) index from today, and the latest public minutes, the last row of its (OrganizationId,
+    // StartTime, Id) index from today that is neither cancelled nor held (a meeting held today, its minutes
+    // published the same afternoon, was shown as both the next meeting and the latest minutes), and the latest public minutes, the last row of its (OrganizationId,
     // Date, Id) index with public minutes; both then joined by id for their date and time. @p0: today.
     // The councils are a MATERIALIZED step: joined to the meetings on a subquery's result, PostgreSQL
     // hashed every meeting of the archive (20 ms at 100,000 items); from the kept rows each meeting is
@@ -42,8 +45,8 @@ internal static class PageReader
             SELECT o."Id" AS "Id", o."Slug" AS "Slug", o."Name" AS "Name", o."Kind" AS "Kind", o."Purpose" AS "Purpose", b."Name" AS "Body",
                 COALESCE(t."PublicMeetings", 0) AS "Public",
                 (SELECT m."Id" FROM "Meetings" AS m
-                    WHERE m."OrganizationId" = o."Id" AND m."Date" >= @p0 AND m."CancelledAt" IS NULL
-                    ORDER BY m."Date", m."StartTime"
+                    WHERE m."OrganizationId" = o."Id" AND m."Date" >= @p0 AND m."CancelledAt" IS NULL AND m."State" < {Held}
+                    ORDER BY m."Date", m."StartTime", m."Id"
                     LIMIT 1) AS "Next",
                 (SELECT m."Id" FROM "Meetings" AS m
                     WHERE m."OrganizationId" = o."Id" AND m."State" >= {Minutes}

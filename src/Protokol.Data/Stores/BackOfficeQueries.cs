@@ -78,9 +78,22 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
             .Where(f => f.OriginMeetingId == meeting.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         var itemIds = meeting.Items.Select(i => i.Id).ToList();
         var hearings = await db.Hearings.AsNoTracking().Where(h => h.AgendaItemId != null && itemIds.Contains(h.AgendaItemId.Value)).ToListAsync(cancellationToken);
-        var awaiting = await db.Meetings.AsNoTracking()
-            .Where(x => x.OrganizationId == meeting.OrganizationId && x.Date < meeting.Date && x.State == MeetingState.MinutesPublished)
-            .OrderByDescending(x => x.Date).Select(x => new AwaitingApproval(x.Id, x.Date)).FirstOrDefaultAsync(cancellationToken);
+
+        // The minutes awaiting approval: the latest published before this meeting in (date, start time, id), as the domain
+        // orders them (Meeting.ComesAfter). Read are the candidates of this day and of the latest earlier day with published
+        // minutes, a handful of rows, and ordered here: the engines order a missing start time differently.
+        var published = db.Meetings.Where(x => x.OrganizationId == meeting.OrganizationId && x.State == MeetingState.MinutesPublished && x.Id != meeting.Id);
+        var earlierDay = published.Where(x => x.Date < meeting.Date).OrderByDescending(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault();
+        var candidates = await published.AsNoTracking()
+            .Where(x => x.Date == meeting.Date || x.Date == earlierDay)
+            .Select(x => new { x.Id, x.Date, x.StartTime })
+            .ToListAsync(cancellationToken);
+        var before = (meeting.Date, meeting.StartTime ?? TimeOnly.MinValue, meeting.Id);
+        var awaiting = candidates
+            .Where(x => (x.Date, x.StartTime ?? TimeOnly.MinValue, x.Id).CompareTo(before) < 0)
+            .OrderByDescending(x => (x.Date, x.StartTime ?? TimeOnly.MinValue, x.Id))
+            .Select(x => new AwaitingApproval(x.Id, x.Date))
+            .FirstOrDefault();
         return new MeetingSurroundings(people, locations, hosts, members, followUps, hearings, awaiting);
     }
 

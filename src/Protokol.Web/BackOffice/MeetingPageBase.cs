@@ -30,6 +30,9 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
     public string? Problem { get; protected set; }
 
+    /// <summary>The form field the refusal is about ("Dato"), when it is one: the form opens and shows <see cref="Problem"/> beside it.</summary>
+    public string? ProblemField { get; private set; }
+
     /// <summary>Texts saved by someone else since the page was made: the user's and the stored version.</summary>
     public IReadOnlyList<TextConflict> Conflicts { get; private set; } = [];
 
@@ -82,6 +85,7 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         catch (DomainRuleException e)
         {
             Problem = e.Message;
+            ProblemField = e.Field;
         }
         catch (EditConflictException e)
         {

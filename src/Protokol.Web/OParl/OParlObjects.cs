@@ -13,7 +13,7 @@ namespace Protokol.Web.OParl;
 /// page at a time. Everything passes the same gate as the portal: meetings with their time and
 /// place from the day they are planned, their agenda from its publication on, minutes and
 /// attendance once published, closed items by title only, people shown by role never by name
-/// (their records read as deleted), and the names of such people replaced in every text. Deleted
+/// (their records without the name), and the names of such people replaced in every text. Deleted
 /// records are kept as tombstones from the audit log.
 /// </summary>
 public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> site)
@@ -229,14 +229,22 @@ public sealed class OParlObjects(IOParlQueries queries, IOptions<SiteOptions> si
     private JsonObject Person(OParlPersonRecord p) =>
         p.Publication != PublicationLevel.Named
 
-            // Shown by role only: to the API the record does not exist, and a client that knew the name learns to drop it.
-            ? OParlJson.Tombstone("Person", Urls.Person(p.Id), p.Created, p.Modified)
+            // Shown by role only: a live record (as deleted, clients removed a person who is still there) named as the portal
+            // names them (PersonRef.PublicName), without the seats (their memberships do not name them either) and without a
+            // page on the portal to link to.
+            ? OParlJson.New("Person", Urls.Person(p.Id))
+                .Put("body", Urls.Body(p.BodyId))
+                .Put("name", WithheldName(p))
+                .Stamps(p.Created, p.Modified)
             : OParlJson.New("Person", Urls.Person(p.Id))
                 .Put("body", Urls.Body(p.BodyId))
                 .Put("name", p.Name)
                 .Put("membership", p.Memberships.Select(Membership))
                 .Stamps(p.Created, p.Modified)
                 .Put("web", Urls.Web("/personer/" + OParlUrls.Id(p.Id)));
+
+    /// <summary>What stands in for the name of a person shown by role only, as on the portal's pages.</summary>
+    internal static string WithheldName(OParlPersonRecord p) => new PersonRef(p.Id, p.Name, p.Publication, p.PublicRole).PublicName;
 
     /// <summary>A seat; for a person shown by role only, without the person and the organisation they represent, as on the council's page.</summary>
     private JsonObject Membership(OParlMembershipRecord m)

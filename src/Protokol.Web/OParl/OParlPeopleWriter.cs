@@ -176,12 +176,16 @@ internal static class OParlPeopleWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>As <c>OParlObjects.Person</c>: a person shown by role only reads as deleted.</summary>
+    /// <summary>As <c>OParlObjects.Person</c>: a person shown by role only is named by role, without seats and page.</summary>
     private static void Person(Utf8JsonWriter writer, OParlUrls urls, OParlPersonRecord p)
     {
         if (p.Publication != PublicationLevel.Named)
         {
-            Tombstone(writer, "Person", urls.Person(p.Id), p.Created, p.Modified);
+            Start(writer, "Person", urls.Person(p.Id));
+            writer.WriteString("body", urls.Body(p.BodyId));
+            Put(writer, "name", OParlObjects.WithheldName(p));
+            Stamps(writer, p.Created, p.Modified);
+            writer.WriteEndObject();
             return;
         }
 

@@ -62,6 +62,11 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         }, ct, PathOf(id) + "#referat");
     }
 
+    /// <summary>"Genoptag punktet": takes an item's withdrawal back, so its minutes can be written.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostReinstateItemAsync(int id, int item, CancellationToken ct) =>
+        RunAsync(id, async () => $"Punkt {(await write.ReinstateAsync(id, item, ct)).Number} er genoptaget. Skriv referatet til det.", ct, $"{PathOf(id)}#referat-punkt-{item}");
+
     /// <summary>The script's draft save of one item as the secretary types: JSON with the new version, or 409 with the stored text.</summary>
     [StaffRule(StaffRule.RunMeeting)]
     public async Task<IActionResult> OnPostAutosaveAsync(int id, int item, long version, string? minutes, string? decision, CancellationToken ct)
