@@ -30,6 +30,9 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
     public string? Problem { get; protected set; }
 
+    /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
+    public PostedForm Posted { get; private set; } = PostedForm.None;
+
     /// <summary>Texts saved by someone else since the page was made: the user's and the stored version.</summary>
     public IReadOnlyList<TextConflict> Conflicts { get; private set; } = [];
 
@@ -82,6 +85,7 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         catch (DomainRuleException e)
         {
             Problem = e.Message;
+            Posted = PostedForm.Refused(Request, e.Fields);
         }
         catch (EditConflictException e)
         {
