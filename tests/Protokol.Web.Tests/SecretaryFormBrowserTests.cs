@@ -143,6 +143,34 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
     }
 
     [Fact]
+    public async Task A_hearing_and_a_person_refused_keep_what_was_typed_with_the_problem_at_the_field()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        var form = s.Form("Registrér høringen");
+        await form.GetByLabel("Emne").FillAsync("Høring om busplan F4");
+        await form.GetByLabel("Afsender (myndighed)").FillAsync("Trafikselskabet");
+        await form.GetByLabel("Høringsfrist").FillAsync("31-02-2027");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }), expectError: true);
+        form = s.Form("Registrér høringen");
+        Assert.Contains("\"31-02-2027\" er ikke en dato", await ErrorAtAsync(form, "Høringsfrist"), StringComparison.Ordinal);
+        Assert.Equal("Høring om busplan F4", await form.GetByLabel("Emne").InputValueAsync());
+        Assert.Equal("Trafikselskabet", await form.GetByLabel("Afsender (myndighed)").InputValueAsync());
+
+        await s.GoAsync("/admin/personer");
+        form = s.Form("Tilføj personen");
+        await form.GetByLabel("E-mail").FillAsync("uden.navn@eksempel.dk");
+        await form.GetByLabel("Vises kun med rolle (fx brugerrepræsentant)").CheckAsync();
+        await form.GetByLabel("Rolle, der vises i stedet for navnet").FillAsync("borger");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj personen" }), expectError: true);
+        form = s.Form("Tilføj personen");
+        Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
+        Assert.Equal("uden.navn@eksempel.dk", await form.GetByLabel("E-mail").InputValueAsync());
+        Assert.True(await form.GetByLabel("Vises kun med rolle (fx brugerrepræsentant)").IsCheckedAsync());
+        Assert.Equal("borger", await form.GetByLabel("Rolle, der vises i stedet for navnet").InputValueAsync());
+    }
+
+    [Fact]
     public async Task One_item_saved_and_one_finding_removed_read_in_the_singular()
     {
         await using var s = await SignInAsync(javaScript: false);
@@ -159,13 +187,21 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
     }
 
     [Fact]
-    public async Task A_person_only_ever_a_guest_is_a_guest_at_one_meeting_and_not_present_at_0_of_0()
+    public async Task A_guest_refused_for_want_of_items_keeps_the_name_and_a_person_only_ever_a_guest_is_a_guest_at_one_meeting_not_present_at_0_of_0()
     {
         await using var s = await SignInAsync();
         var id = await s.NewMeetingAsync("6.11.2026");
         await HoldAsync(s);
         await s.Page.GetByLabel("Gæstens navn").FillAsync("Gæst Grammatiksen");
-        await s.Page.GetByLabel("Punkter (fx 3, 4a)").FillAsync("1");
+        await s.Page.GetByLabel("Fra (organisation)").FillAsync("Beboerforeningen");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Tilføj gæsten" }), expectError: true);
+
+        // Refused for want of items: the name and affiliation stay, the problem is at "Punkter".
+        var form = s.Form("Tilføj gæsten");
+        Assert.Contains("skriv de punkter, gæsten deltog i", await ErrorAtAsync(form, "Punkter (fx 3, 4a)"), StringComparison.Ordinal);
+        Assert.Equal("Gæst Grammatiksen", await form.GetByLabel("Gæstens navn").InputValueAsync());
+        Assert.Equal("Beboerforeningen", await form.GetByLabel("Fra (organisation)").InputValueAsync());
+        await form.GetByLabel("Punkter (fx 3, 4a)").FillAsync("1");
         await s.SubmitAsync("Tilføj gæsten");
         await s.SubmitAsync("Tjek for personoplysninger");
         await s.SubmitAsync("Offentliggør referatet");
