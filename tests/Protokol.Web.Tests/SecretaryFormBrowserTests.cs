@@ -171,6 +171,36 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
     }
 
     [Fact]
+    public async Task A_new_user_and_a_council_s_standing_items_refused_keep_what_was_typed_with_the_problem_at_the_field()
+    {
+        await using var s = await SignInAsync(admin: true);
+        await s.GoAsync("/admin/brugere");
+        var form = s.Form("Opret brugeren");
+        await form.GetByLabel("E-mail").FillAsync("ny@eksempel"); // the browser takes it; the server wants a domain with a dot
+        await form.GetByLabel("Første adgangskode").FillAsync("kort");
+        await form.GetByLabel("Administrator (alle råd, brugere og logbogen)").CheckAsync();
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret brugeren" }), expectError: true);
+        form = s.Form("Opret brugeren");
+        Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
+        Assert.Contains("er ikke en e-mailadresse", await ErrorAtAsync(form, "E-mail"), StringComparison.Ordinal);
+        Assert.Contains("Adgangskoden skal have mindst", await ErrorAtAsync(form, "Første adgangskode"), StringComparison.Ordinal);
+        Assert.Equal("ny@eksempel", await form.GetByLabel("E-mail").InputValueAsync());
+        Assert.Equal(string.Empty, await form.GetByLabel("Første adgangskode").InputValueAsync());
+        Assert.True(await form.GetByLabel("Administrator (alle råd, brugere og logbogen)").IsCheckedAsync());
+
+        await s.GoAsync($"/admin/raad/{Core.Demo.DemoCouncil.CouncilSlug}");
+        form = s.Form("Gem oplysningerne");
+        var typed = "Godkendelse af dagsorden; beslutning\nNyt fra formanden; hurtigt\nEventuelt; sidst";
+        await form.GetByLabel("Faste punkter på hver dagsorden, ét pr. linje").FillAsync(typed);
+        await form.GetByLabel("Forkortelse").FillAsync("HR-F5");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
+        form = s.Form("Gem oplysningerne");
+        Assert.Contains("linje 2: \"hurtigt\" forstås ikke", await ErrorAtAsync(form, "Faste punkter på hver dagsorden, ét pr. linje"), StringComparison.Ordinal);
+        Assert.Equal(typed, await form.GetByLabel("Faste punkter på hver dagsorden, ét pr. linje").InputValueAsync());
+        Assert.Equal("HR-F5", await form.GetByLabel("Forkortelse").InputValueAsync());
+    }
+
+    [Fact]
     public async Task One_item_saved_and_one_finding_removed_read_in_the_singular()
     {
         await using var s = await SignInAsync(javaScript: false);
