@@ -110,7 +110,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         // 3. The secretary sees each comment beside its item, with a count, and marks one handled.
         await secretary.GoAsync($"/admin/moeder/{meetingId}/referat");
         var first = page.Locator($"#referat-punkt-{openItem}");
-        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 1 ubehandlede)" })).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 1 ubehandlet)" })).ToBeVisibleAsync();
         await Assertions.Expect(first).ToContainTextAsync($"Nævn gerne {CommentWord} fra oktober og november.");
         // Signed with the registry name of the person her account is linked to, not the account's display name.
         await Assertions.Expect(first).ToContainTextAsync("Lene Bjerregaard");

@@ -91,10 +91,10 @@ internal sealed partial class Secretary : IAsyncDisposable
 
     public void ResetCounts() => Clicks = Submissions = PageLoads = DraftSaves = 0;
 
-    /// <summary>A new secretary of the demo council, signed in with the keyboard on the login form.</summary>
-    public static async Task<Secretary> SignInAsync(ProtokolAppFactory app, Uri baseAddress, IBrowser browser, int width = 1280, bool javaScript = true)
+    /// <summary>A new secretary of the demo council (also an administrator when <paramref name="admin"/>), signed in with the keyboard on the login form.</summary>
+    public static async Task<Secretary> SignInAsync(ProtokolAppFactory app, Uri baseAddress, IBrowser browser, int width = 1280, bool javaScript = true, bool admin = false)
     {
-        var email = await Staff.CreateAccountAsync(app, level: AccessLevel.Secretary);
+        var email = await Staff.CreateAccountAsync(app, admin, level: AccessLevel.Secretary);
         var context = await Browser.WithTimeouts(browser, new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "da-DK", JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         var secretary = new Secretary(app, baseAddress, context, page);

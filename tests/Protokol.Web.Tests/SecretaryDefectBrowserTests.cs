@@ -309,7 +309,10 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
         Assert.Contains("Starttidspunkt: \"halv fem\" er ikke et klokkeslæt", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
 
-        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        // The details stay open with what was typed, the problem at its field.
+        Assert.Equal("halv fem", await s.Page.GetByLabel("Starttidspunkt", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("27.10.2026", await s.Page.GetByLabel("Dato", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("true", await s.Page.GetByLabel("Starttidspunkt", new() { Exact = true }).GetAttributeAsync("aria-invalid"));
         await s.Page.GetByLabel("Begrundelse (vises offentligt)").FillAsync("For få tilmeldte.");
         await s.SubmitAsync("Aflys mødet");
         var cancelled = await s.StoredAsync(id);

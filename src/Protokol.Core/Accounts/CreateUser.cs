@@ -17,11 +17,12 @@ public sealed class CreateUser(IProtokolStore store, IAccountStore accounts, IPa
     public async Task<UserAccount> ExecuteAsync(StaffRights who, NewUser user, CancellationToken cancellationToken)
     {
         who.EnsureAdministrator();
-        PasswordRule.Check(user.Password);
+        // Every field is checked before any is refused, so an empty form names them all.
+        Guard.All(() => Guard.Text(user.Name, "Navn", 200), () => UserAccount.NormalizeEmail(user.Email ?? string.Empty), () => PasswordRule.Check(user.Password));
         var account = new UserAccount(user.Email ?? string.Empty, user.Name ?? string.Empty, user.IsAdministrator);
         if (await accounts.EmailTakenAsync(account.Email, cancellationToken))
         {
-            throw new DomainRuleException($"Der findes allerede en bruger med e-mailen {account.Email}.");
+            throw new DomainRuleException($"Der findes allerede en bruger med e-mailen {account.Email}.", "E-mail");
         }
 
         account.SetPasswordHash(hasher.Hash(account, user.Password));

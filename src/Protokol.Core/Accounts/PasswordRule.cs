@@ -11,7 +11,7 @@ public static class PasswordRule
     {
         if (string.IsNullOrWhiteSpace(password) || password.Length < MinLength)
         {
-            throw new DomainRuleException($"Adgangskoden skal have mindst {MinLength} tegn.");
+            throw new DomainRuleException($"Adgangskoden skal have mindst {MinLength} tegn.", "Adgangskode");
         }
     }
 }

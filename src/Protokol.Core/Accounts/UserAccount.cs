@@ -61,7 +61,7 @@ public sealed class UserAccount : Entity
         var trimmed = Guard.Text(email, "E-mail", 254).ToLowerInvariant();
         if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
         {
-            throw new DomainRuleException($"\"{trimmed}\" er ikke en e-mailadresse.");
+            throw new DomainRuleException($"\"{trimmed}\" er ikke en e-mailadresse.", "E-mail");
         }
 
         return trimmed;

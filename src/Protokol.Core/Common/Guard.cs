@@ -7,12 +7,12 @@ internal static class Guard
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new DomainRuleException($"{what} skal udfyldes.");
+            throw new DomainRuleException($"{what} skal udfyldes.", what);
         }
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainRuleException($"{what} må højst være {maxLength} tegn.");
+            throw new DomainRuleException($"{what} må højst være {maxLength} tegn.", what);
         }
 
         return trimmed;
@@ -26,7 +26,29 @@ internal static class Guard
             return null;
         }
 
-        return trimmed.Length > maxLength ? throw new DomainRuleException($"{what} må højst være {maxLength} tegn.") : trimmed;
+        return trimmed.Length > maxLength ? throw new DomainRuleException($"{what} må højst være {maxLength} tegn.", what) : trimmed;
+    }
+
+    /// <summary>Runs every check and throws one exception naming every field that broke its rule, in the order given.</summary>
+    public static void All(params Action[] checks)
+    {
+        var problems = new List<FieldProblem>();
+        foreach (var check in checks)
+        {
+            try
+            {
+                check();
+            }
+            catch (DomainRuleException e)
+            {
+                problems.AddRange(e.Fields.Count > 0 ? e.Fields : [new FieldProblem(string.Empty, e.Message)]);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(problems);
+        }
     }
 
     public static void Period(DateOnly? start, DateOnly? end, string what)

@@ -17,6 +17,9 @@ public enum FollowUpStatus
 /// </summary>
 public sealed class FollowUp : Entity
 {
+    /// <summary>The longest text of a follow-up, as the form limits it too.</summary>
+    public const int MaxTextLength = 2000;
+
     private FollowUp()
     {
         Text = string.Empty;
@@ -32,7 +35,7 @@ public sealed class FollowUp : Entity
         }
 
         Organization = organization;
-        Text = Guard.Text(text, "Opfølgning", 2000);
+        Text = Guard.Text(text, "Opfølgning", MaxTextLength);
         Owner = owner;
         Due = due;
         CarryToNextMeeting = carryToNextMeeting;
@@ -88,7 +91,7 @@ public sealed class FollowUp : Entity
 
     public void Edit(string text, Person? owner, DateOnly? due, bool carryToNextMeeting)
     {
-        Text = Guard.Text(text, "Opfølgning", 2000);
+        Text = Guard.Text(text, "Opfølgning", MaxTextLength);
         Owner = owner;
         Due = due;
         CarryToNextMeeting = carryToNextMeeting;

@@ -8,6 +8,12 @@ namespace Protokol.Core.Meetings;
 /// </summary>
 public sealed class AgendaItem : Entity
 {
+    /// <summary>The longest title, as the back office's form limits it too.</summary>
+    public const int MaxTitleLength = 500;
+
+    /// <summary>The longest case text.</summary>
+    public const int MaxTextLength = 100_000;
+
     private AgendaItem()
     {
         Number = Title = string.Empty;
@@ -20,10 +26,10 @@ public sealed class AgendaItem : Entity
         Parent = parent;
         Number = number.ToString();
         SetNumber(number);
-        Title = Guard.Text(title, "Titel", 500);
+        Title = Guard.Text(title, "Titel", MaxTitleLength);
         Kind = kind;
         IsPublic = isPublic;
-        PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", 100_000);
+        PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", MaxTextLength);
     }
 
     public int MeetingId { get; private set; }
@@ -70,10 +76,10 @@ public sealed class AgendaItem : Entity
 
     public void Edit(string title, AgendaItemKind kind, bool isPublic, string? publicText)
     {
-        Title = Guard.Text(title, "Titel", 500);
+        Title = Guard.Text(title, "Titel", MaxTitleLength);
         Kind = kind;
         IsPublic = isPublic;
-        PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", 100_000);
+        PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", MaxTextLength);
     }
 
     /// <summary>The item as a new version of its meeting's imported file has it: placed, titled and without minutes, as if new.</summary>

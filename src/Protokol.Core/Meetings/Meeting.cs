@@ -10,6 +10,12 @@ namespace Protokol.Core.Meetings;
 /// </summary>
 public sealed class Meeting : Entity
 {
+    /// <summary>The longest special name of a meeting, as the form limits it too.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest reason for a cancellation.</summary>
+    public const int MaxCancellationReasonLength = 500;
+
     private readonly List<AgendaItem> _items = [];
     private readonly List<Attendance> _attendance = [];
     private readonly List<Attachment> _attachments = [];
@@ -95,7 +101,7 @@ public sealed class Meeting : Entity
 
     public bool IsAgendaFrozen => State >= MeetingState.AgendaPublished;
 
-    public void Rename(string? name) => Name = Guard.OptionalText(name, "Mødets navn", 200);
+    public void Rename(string? name) => Name = Guard.OptionalText(name, "Mødets navn", MaxNameLength);
 
     public void Reschedule(DateOnly date, TimeOnly? start, TimeOnly? end)
     {
@@ -160,7 +166,7 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Et afholdt møde kan ikke aflyses.");
         }
 
-        CancellationReason = Guard.OptionalText(reason, "Begrundelse for aflysning", 500);
+        CancellationReason = Guard.OptionalText(reason, "Begrundelse for aflysning", MaxCancellationReasonLength);
         CancelledAt = utcNow;
         ScheduleVersion++;
     }

@@ -14,7 +14,7 @@ internal static class MeetingDay
     {
         if (await store.HasMeetingOnAsync(organizationId, date, cancellationToken))
         {
-            throw new DomainRuleException($"Rådet har allerede et møde {Text.DanishDates.Date(date)}.") { Field = "Dato" };
+            throw new DomainRuleException($"Rådet har allerede et møde {Text.DanishDates.Date(date)}.", "Dato");
         }
     }
 }

@@ -32,18 +32,18 @@ public sealed class RecordAttendance(IProtokolStore store)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainRuleException("Gæst: skriv gæstens navn.");
+            throw new DomainRuleException("Gæst: skriv gæstens navn.", "Gæstens navn");
         }
 
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var numbers = (itemNumbers ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
         if (numbers.Length == 0)
         {
-            throw new DomainRuleException("Punkter: skriv de punkter, gæsten deltog i, fx 3, 4a.");
+            throw new DomainRuleException("Punkter: skriv de punkter, gæsten deltog i, fx 3, 4a.", "Punkter");
         }
 
         var items = numbers.Select(n => meeting.Items.FirstOrDefault(i => string.Equals(i.Number, n.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
-            ?? throw new DomainRuleException($"Punkter: dagsordenen har intet punkt {n}.")).ToList();
+            ?? throw new DomainRuleException($"Punkter: dagsordenen har intet punkt {n}.", "Punkter")).ToList();
         var guest = await store.FindPersonByNameAsync(meeting.Organization.BodyId, name, cancellationToken);
         var created = guest is null;
         if (guest is null)

@@ -30,10 +30,12 @@ public sealed class Body : Entity
 
     public Organization AddOrganization(string slug, string name, OrganizationKind kind, string? purpose = null)
     {
-        var normalized = Slug.Require(slug, "Kort navn i adressen");
+        // Both required fields are checked before either is refused, so an empty form names them both.
+        var normalized = string.Empty;
+        Guard.All(() => Guard.Text(name, "Navn", Organization.MaxNameLength), () => normalized = Slug.Require(slug, "Kort navn i adressen"));
         if (_organizations.Exists(o => o.Slug == normalized))
         {
-            throw new DomainRuleException($"Der findes allerede en organisation med adressen '{normalized}'.");
+            throw new DomainRuleException($"Der findes allerede en organisation med adressen '{normalized}'.", "Kort navn i adressen");
         }
 
         var organization = new Organization(this, normalized, name, kind, purpose);

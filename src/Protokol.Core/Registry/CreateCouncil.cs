@@ -10,7 +10,7 @@ public sealed class CreateCouncil(IProtokolStore store, IRegistryStore registry)
     public async Task<Organization> ExecuteAsync(StaffRights who, int bodyId, string name, string slug, OrganizationKind kind, string? purpose, CancellationToken cancellationToken)
     {
         who.EnsureAdministrator();
-        var body = await registry.FindBodyAsync(bodyId, cancellationToken) ?? throw new DomainRuleException("Vælg kommunen.");
+        var body = await registry.FindBodyAsync(bodyId, cancellationToken) ?? throw new DomainRuleException("Vælg kommunen.", "Kommune");
         if (kind == OrganizationKind.ExternalOrganisation)
         {
             throw new DomainRuleException("Vælg råd eller udvalg; de organisationer, medlemmerne repræsenterer, oprettes, når et medlemskab tilføjes.");

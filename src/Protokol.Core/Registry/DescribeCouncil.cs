@@ -37,7 +37,7 @@ public static class StandingItemLines
             var unknown = flags.FirstOrDefault(f => f is not ("beslutning" or "sidst" or "orientering" or "drøftelse" or ""));
             if (unknown is not null)
             {
-                throw new DomainRuleException($"Faste punkter, linje {index + 1}: \"{unknown}\" forstås ikke (brug \"beslutning\", \"drøftelse\" eller \"sidst\").");
+                throw new DomainRuleException($"Faste punkter, linje {index + 1}: \"{unknown}\" forstås ikke (brug \"beslutning\", \"drøftelse\" eller \"sidst\").", "Faste punkter");
             }
 
             var kind = flags.Contains("beslutning") ? AgendaItemKind.Decision : flags.Contains("drøftelse") ? AgendaItemKind.Discussion : AgendaItemKind.Information;

@@ -18,6 +18,12 @@ public enum OrganizationKind
 /// <summary>A council, committee or represented organisation (OParl Organization).</summary>
 public sealed class Organization : Entity
 {
+    /// <summary>The longest name, as the forms limit it too.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest statement of purpose.</summary>
+    public const int MaxPurposeLength = 4000;
+
     private readonly List<StandingItem> _standingItems = [];
     private readonly List<Term> _terms = [];
 
@@ -31,9 +37,9 @@ public sealed class Organization : Entity
     {
         Body = body;
         Slug = slug;
-        Name = Guard.Text(name, "Navn", 200);
+        Name = Guard.Text(name, "Navn", MaxNameLength);
         Kind = kind;
-        Purpose = Guard.OptionalText(purpose, "Formål", 4000);
+        Purpose = Guard.OptionalText(purpose, "Formål", MaxPurposeLength);
     }
 
     public int BodyId { get; private set; }
@@ -61,7 +67,7 @@ public sealed class Organization : Entity
     public void Describe(string? shortName, string? purpose, string? website)
     {
         ShortName = Guard.OptionalText(shortName, "Forkortelse", 50);
-        Purpose = Guard.OptionalText(purpose, "Formål", 4000);
+        Purpose = Guard.OptionalText(purpose, "Formål", MaxPurposeLength);
         Website = Guard.OptionalText(website, "Hjemmeside");
     }
 

@@ -7,6 +7,9 @@ namespace Protokol.Core.Registry;
 /// <summary>URL keys: lower-case ASCII letters, digits and hyphens; æ, ø, å spelled ae, oe, aa.</summary>
 public static class Slug
 {
+    /// <summary>The longest key as typed, as the forms limit it too.</summary>
+    public const int MaxLength = 100;
+
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -35,7 +38,7 @@ public static class Slug
 
     internal static string Require(string value, string what)
     {
-        var slug = From(Guard.Text(value, what, 100));
-        return slug.Length == 0 ? throw new DomainRuleException($"{what} skal indeholde bogstaver eller tal.") : slug;
+        var slug = From(Guard.Text(value, what, MaxLength));
+        return slug.Length == 0 ? throw new DomainRuleException($"{what} skal indeholde bogstaver eller tal.", what) : slug;
     }
 }

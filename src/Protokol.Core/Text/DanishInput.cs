@@ -15,7 +15,7 @@ public static class DanishInput
 
     /// <summary>A required date; <paramref name="field"/> names the field in the error ("Dato").</summary>
     public static DateOnly Date(string? text, string field, int? defaultYear = null) =>
-        OptionalDate(text, field, defaultYear) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.2026.");
+        OptionalDate(text, field, defaultYear) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.2026.", field);
 
     /// <summary>An optional date: empty gives null, anything else must be a date.</summary>
     public static DateOnly? OptionalDate(string? text, string field, int? defaultYear = null)
@@ -27,7 +27,7 @@ public static class DanishInput
 
         return TryDate(text, defaultYear, out var date)
             ? date
-            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.");
+            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.", field);
     }
 
     /// <summary>One date a line, as in the year plan (a year for the lines that give none); the error names the line.</summary>
@@ -48,7 +48,7 @@ public static class DanishInput
 
     /// <summary>A required time of day.</summary>
     public static TimeOnly Time(string? text, string field) =>
-        OptionalTime(text, field) ?? throw new DomainRuleException($"{field}: skriv et klokkeslæt, fx 15.00.");
+        OptionalTime(text, field) ?? throw new DomainRuleException($"{field}: skriv et klokkeslæt, fx 15.00.", field);
 
     /// <summary>An optional time of day: empty gives null, anything else must be a time.</summary>
     public static TimeOnly? OptionalTime(string? text, string field)
@@ -60,7 +60,7 @@ public static class DanishInput
 
         return TryTime(text, out var time)
             ? time
-            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00 eller 1500.");
+            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00 eller 1500.", field);
     }
 
     public static bool TryDate(string? text, int? defaultYear, out DateOnly date)

@@ -162,7 +162,7 @@ public sealed class ArchiveService(ProtokolDbContext db, DatabaseSettings settin
                 var rows = await CountAsync(connection, null, table, cancellationToken);
                 if (rows > 0)
                 {
-                    throw new DomainRuleException($"Databasen er ikke tom (tabellen {table.Name} har {rows} rækker). Gendan i en ny, tom database; kør fx 'protokol db migrate' mod en ny fil eller database først.");
+                    throw new DomainRuleException($"Databasen er ikke tom (tabellen {table.Name} har {(rows == 1 ? "1 række" : $"{rows} rækker")}). Gendan i en ny, tom database; kør fx 'protokol db migrate' mod en ny fil eller database først.");
                 }
             }
 

@@ -18,6 +18,9 @@ public abstract class BackOfficePage : PageModel
 
     public string? Problem { get; private set; }
 
+    /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
+    public PostedForm Posted { get; private set; } = PostedForm.None;
+
     protected StaffRights Rights => User.Rights();
 
     /// <summary>Takes the confirmation of the save that redirected here.</summary>
@@ -49,6 +52,11 @@ public abstract class BackOfficePage : PageModel
             }
 
             Problem = e is ConcurrencyConflictException ? conflict : e.Message;
+            if (e is DomainRuleException rule)
+            {
+                Posted = PostedForm.Refused(Request, rule.Fields);
+            }
+
             Response.StatusCode = e is AccessDeniedException ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             return Page();
         }

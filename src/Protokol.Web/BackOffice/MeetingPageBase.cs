@@ -30,8 +30,8 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
     public string? Problem { get; protected set; }
 
-    /// <summary>The form field the refusal is about ("Dato"), when it is one: the form opens and shows <see cref="Problem"/> beside it.</summary>
-    public string? ProblemField { get; private set; }
+    /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
+    public PostedForm Posted { get; private set; } = PostedForm.None;
 
     /// <summary>Texts saved by someone else since the page was made: the user's and the stored version.</summary>
     public IReadOnlyList<TextConflict> Conflicts { get; private set; } = [];
@@ -85,7 +85,7 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         catch (DomainRuleException e)
         {
             Problem = e.Message;
-            ProblemField = e.Field;
+            Posted = PostedForm.Refused(Request, e.Fields);
         }
         catch (EditConflictException e)
         {

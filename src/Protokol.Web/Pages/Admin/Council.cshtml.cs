@@ -75,7 +75,7 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
         return await SaveAsync(async () =>
         {
             var meetings = await plan.ExecuteAsync(Rights, Council.Id, new YearPlanForm(Plan.Year, Plan.Dates, Plan.Start, Plan.End, Plan.RotateHosts), ct);
-            return $"{meetings.Count} møder er planlagt i {Plan.Year}. De står i listen herover.";
+            return $"{(meetings.Count == 1 ? "1 møde er" : $"{meetings.Count} møder er")} planlagt i {Plan.Year}. De står i listen herover.";
         }, $"/admin/raad/{slug}", () => LoadAsync(slug, ct));
     }
 

@@ -29,6 +29,9 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
 
     public string? Problem { get; private set; }
 
+    /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
+    public PostedForm Posted { get; private set; } = PostedForm.None;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The register is the secretariat's: a member sees the hearings on the agendas.
@@ -54,7 +57,7 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
         {
             if (council is null)
             {
-                throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.");
+                throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
             }
 
             var (hearing, item) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
@@ -91,6 +94,7 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
         catch (DomainRuleException e)
         {
             Problem = e.Message;
+            Posted = PostedForm.Refused(Request, e.Fields);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();

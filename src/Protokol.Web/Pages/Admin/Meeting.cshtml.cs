@@ -58,6 +58,7 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         RunAsync(id, async () => (await agenda.FillAsync(id, ct)) switch
         {
             0 => "Dagsordenen har allerede alle faste punkter, opfølgninger og høringer.",
+            1 => "1 punkt er tilføjet dagsordenen.",
             var n => $"{n} punkter er tilføjet dagsordenen.",
         }, ct);
 

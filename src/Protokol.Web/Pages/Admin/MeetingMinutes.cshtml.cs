@@ -58,6 +58,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         return await RunAsync(id, async () => (await write.ExecuteAsync(id, entries ?? [], ct)).Count switch
         {
             0 => "Referatet er gemt (alt var allerede gemt som kladde).",
+            1 => "Referatet er gemt (1 punkt ændret).",
             var n => $"Referatet er gemt ({n} punkter ændret).",
         }, ct, PathOf(id) + "#referat");
     }
@@ -128,9 +129,12 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
             var choices = Request.Form.Where(f => f.Key.StartsWith("valg-", StringComparison.Ordinal))
                 .Select(f => (Text: PrivacyKey.Decode(f.Key["valg-".Length..]), Choice: f.Value.ToString())).Where(c => c.Text is not null).ToList();
             var removed = await publish.ExecuteAsync(id, choices.Where(c => c.Choice == "fjern").Select(c => c.Text!).ToList(), choices.Where(c => c.Choice == "behold").Select(c => c.Text!).ToList(), ct);
-            return removed == 0
-                ? "Referatet er offentliggjort og vises som \"ikke godkendt\", til det godkendes på næste møde."
-                : $"{removed} oplysning(er) er fjernet, og referatet er offentliggjort som \"ikke godkendt\".";
+            return removed switch
+            {
+                0 => "Referatet er offentliggjort og vises som \"ikke godkendt\", til det godkendes på næste møde.",
+                1 => "1 oplysning er fjernet, og referatet er offentliggjort som \"ikke godkendt\".",
+                _ => $"{removed} oplysninger er fjernet, og referatet er offentliggjort som \"ikke godkendt\".",
+            };
         }, ct);
 
     [StaffRule(StaffRule.RunMeeting)]
@@ -143,7 +147,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         RunAsync(id, async () =>
         {
             var sent = await send.SendForReadingAsync(id, DanishInput.Date(deadline, "Frist for kommentarer"), message, withSubstitutes, sendAgain, ct);
-            return Describe(text["Udkastet sendes til {0} personer.", sent.Queued.Count], sent, text);
+            return Describe(sent.Queued.Count == 1 ? text["Udkastet sendes til {0} person.", 1] : text["Udkastet sendes til {0} personer.", sent.Queued.Count], sent, text);
         }, ct, PathOf(id) + "#gennemlaesning");
 
     /// <summary>Sends the published minutes to the members: the PDF and the public link, once each.</summary>
@@ -152,7 +156,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         RunAsync(id, async () =>
         {
             var sent = await send.SendPublishedAsync(id, message, withSubstitutes, ct);
-            return Describe(text["Referatet sendes til {0} personer.", sent.Queued.Count], sent, text);
+            return Describe(sent.Queued.Count == 1 ? text["Referatet sendes til {0} person.", 1] : text["Referatet sendes til {0} personer.", sent.Queued.Count], sent, text);
         }, ct, PathOf(id) + "#send-referat");
 
     /// <summary>Marks a member's comment handled, or open again.</summary>

@@ -55,7 +55,7 @@ public sealed class MeetingSendModel(IProtokolStore store, IBackOfficeQueries qu
         var page = await RunAsync(id, async () =>
         {
             var sent = await invitations.SendAgendaAsync(id, Message, WithSubstitutes, ct);
-            var parts = new List<string> { text["Dagsordenen sendes til {0} personer.", sent.Queued.Count] };
+            var parts = new List<string> { sent.Queued.Count == 1 ? text["Dagsordenen sendes til {0} person.", 1] : text["Dagsordenen sendes til {0} personer.", sent.Queued.Count] };
             if (sent.AlreadySent.Count > 0)
             {
                 parts.Add(text["{0} havde den allerede og får den ikke igen.", sent.AlreadySent.Count]);

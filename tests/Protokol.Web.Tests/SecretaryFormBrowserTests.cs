@@ -1,0 +1,252 @@
+using Microsoft.Playwright;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>
+/// The back office's forms after a refused save, and the counts in its messages, through the real forms on
+/// SQLite and on PostgreSQL: a validation error keeps everything typed and is shown at its field; an empty
+/// form names every missing required field; a count of one reads in the singular.
+/// </summary>
+public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri baseAddress, Browser browser)
+{
+    private Task<Secretary> SignInAsync(bool javaScript = true, bool admin = false) => Secretary.SignInAsync(app, baseAddress, browser.Instance, javaScript: javaScript, admin: admin);
+
+    private static async Task HoldAsync(Secretary s)
+    {
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+    }
+
+    /// <summary>The error shown at the field labelled <paramref name="label"/> of <paramref name="form"/> (the design system's form-error-message).</summary>
+    private static async Task<string> ErrorAtAsync(ILocator form, string label)
+    {
+        var input = form.GetByLabel(label, new() { Exact = true });
+        Assert.Equal("true", await input.GetAttributeAsync("aria-invalid"));
+        var group = form.Locator(".form-group.form-error", new() { Has = form.Page.GetByLabel(label, new() { Exact = true }) });
+        return (await group.Locator(".form-error-message").InnerTextAsync()).Trim();
+    }
+
+    [Fact]
+    public async Task An_item_refused_for_its_title_keeps_the_case_text_and_the_kind_and_says_why_at_the_title()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("2.11.2026");
+        var form = s.Form("Tilføj punktet");
+        Assert.Equal("500", await form.GetByLabel("Titel", new() { Exact = true }).GetAttributeAsync("maxlength"));
+
+        // No title.
+        await form.GetByLabel("Punktets art").SelectOptionAsync(new SelectOptionValue { Label = "Drøftelse" });
+        await form.GetByLabel("Sagsfremstilling (Markdown)").FillAsync("En lang sagsfremstilling, der ikke må forsvinde.");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj punktet" }), expectError: true);
+        Assert.Contains("Titel skal udfyldes.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        form = s.Form("Tilføj punktet");
+        Assert.Equal("Titel skal udfyldes.", (await ErrorAtAsync(form, "Titel")).Replace("Fejl:", "", StringComparison.Ordinal).Trim());
+        Assert.Equal("En lang sagsfremstilling, der ikke må forsvinde.", await form.GetByLabel("Sagsfremstilling (Markdown)").InputValueAsync());
+        Assert.Equal("Discussion", await form.GetByLabel("Punktets art").InputValueAsync());
+
+        // A title too long for the server, from a browser that does not heed maxlength (the field limits it otherwise).
+        var tooLong = string.Concat(Enumerable.Repeat("Lang titel ", 62)).Trim();
+        Assert.True(tooLong.Length > 500);
+        await form.GetByLabel("Titel", new() { Exact = true }).EvaluateAsync("e => e.removeAttribute('maxlength')");
+        await form.GetByLabel("Titel", new() { Exact = true }).FillAsync(tooLong);
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj punktet" }), expectError: true);
+        form = s.Form("Tilføj punktet");
+        Assert.Contains("Titel må højst være 500 tegn.", await ErrorAtAsync(form, "Titel"), StringComparison.Ordinal);
+        Assert.Equal(tooLong, await form.GetByLabel("Titel", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("En lang sagsfremstilling, der ikke må forsvinde.", await form.GetByLabel("Sagsfremstilling (Markdown)").InputValueAsync());
+        Assert.Equal("Discussion", await form.GetByLabel("Punktets art").InputValueAsync());
+
+        // Mended, it is saved with what was kept; the next empty form has no error and no old values.
+        await form.GetByLabel("Titel", new() { Exact = true }).FillAsync("Kort titel");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj punktet" }));
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Kort titel");
+        Assert.Equal("En lang sagsfremstilling, der ikke må forsvinde.", item.PublicText);
+        Assert.Equal(Core.Meetings.AgendaItemKind.Discussion, item.Kind);
+        form = s.Form("Tilføj punktet");
+        Assert.Equal(string.Empty, await form.GetByLabel("Sagsfremstilling (Markdown)").InputValueAsync());
+        Assert.Equal(0, await form.Locator(".form-error-message").CountAsync());
+    }
+
+    [Fact]
+    public async Task An_item_edited_to_an_empty_title_keeps_the_edit_open_with_what_was_typed()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("3.11.2026");
+        await s.AddItemAsync("Punkt der redigeres", "Gammel tekst.");
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Punkt der redigeres");
+        var row = s.Page.Locator($"#punkt-id-{item.Id}");
+        await s.ClickAsync(row.GetByText($"Redigér punkt {item.Number}"));
+        await row.GetByLabel("Titel", new() { Exact = true }).FillAsync(" ");
+        await row.GetByLabel("Sagsfremstilling (Markdown)").FillAsync("Ny tekst, der skal blive stående.");
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }), expectError: true);
+
+        row = s.Page.Locator($"#punkt-id-{item.Id}");
+        Assert.True(await row.GetByLabel("Sagsfremstilling (Markdown)").IsVisibleAsync());
+        Assert.Contains("Titel skal udfyldes.", await ErrorAtAsync(row, "Titel"), StringComparison.Ordinal);
+        Assert.Equal("Ny tekst, der skal blive stående.", await row.GetByLabel("Sagsfremstilling (Markdown)").InputValueAsync());
+        Assert.Equal("Gammel tekst.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).PublicText);
+    }
+
+    [Fact]
+    public async Task A_follow_up_refused_for_its_date_keeps_the_text_and_the_owner_and_says_why_at_Frist()
+    {
+        await using var s = await SignInAsync();
+        await s.NewMeetingAsync("4.11.2026");
+        await HoldAsync(s);
+        var form = s.Form("Opret opfølgningen");
+        Assert.Equal("2000", await form.GetByLabel("Opfølgning", new() { Exact = true }).GetAttributeAsync("maxlength"));
+        await form.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Ring til boligselskabet F1");
+        var owner = (await form.GetByLabel("Ansvarlig").SelectOptionAsync(new SelectOptionValue { Index = 1 })).Single();
+        await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("31-02-2026");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret opfølgningen" }), expectError: true);
+
+        form = s.Form("Opret opfølgningen");
+        Assert.Contains("\"31-02-2026\" er ikke en dato", await ErrorAtAsync(form, "Frist"), StringComparison.Ordinal);
+        Assert.Equal("Ring til boligselskabet F1", await form.GetByLabel("Opfølgning", new() { Exact = true }).InputValueAsync());
+        Assert.Equal(owner, await form.GetByLabel("Ansvarlig").InputValueAsync());
+        Assert.Equal("31-02-2026", await form.GetByLabel("Frist", new() { Exact = true }).InputValueAsync());
+
+        await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("28-02-2027");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret opfølgningen" }));
+        Assert.Contains("Ring til boligselskabet F1", await s.Page.Locator("section[aria-labelledby=opfoelgning]").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_new_council_names_every_missing_field_at_the_field_and_keeps_what_was_typed()
+    {
+        await using var s = await SignInAsync(admin: true);
+        await s.GoAsync("/admin/raad");
+        var form = s.Form("Opret");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }), expectError: true);
+
+        form = s.Form("Opret");
+        Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
+        Assert.Contains("Kort navn i adressen skal udfyldes.", await ErrorAtAsync(form, "Kort navn i adressen"), StringComparison.Ordinal);
+
+        // Half filled: the name and purpose stay, only the address is named.
+        await form.GetByLabel("Navn", new() { Exact = true }).FillAsync("Handicaprådet F2");
+        await form.GetByLabel("Slags").SelectOptionAsync(new SelectOptionValue { Label = "Udvalg" });
+        await form.GetByLabel("Formål").FillAsync("Rådgiver kommunen om handicappolitik.");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }), expectError: true);
+        form = s.Form("Opret");
+        Assert.Equal(0, await form.Locator(".form-group.form-error", new() { Has = s.Page.GetByLabel("Navn", new() { Exact = true }) }).CountAsync());
+        Assert.Contains("Kort navn i adressen skal udfyldes.", await ErrorAtAsync(form, "Kort navn i adressen"), StringComparison.Ordinal);
+        Assert.Equal("Handicaprådet F2", await form.GetByLabel("Navn", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("Committee", await form.GetByLabel("Slags").InputValueAsync());
+        Assert.Equal("Rådgiver kommunen om handicappolitik.", await form.GetByLabel("Formål").InputValueAsync());
+        Assert.Equal("100", await form.GetByLabel("Kort navn i adressen").GetAttributeAsync("maxlength"));
+
+        await form.GetByLabel("Kort navn i adressen").FillAsync("handicapraadet-f2");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }));
+        Assert.EndsWith("/admin/raad/handicapraadet-f2", s.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hearing_and_a_person_refused_keep_what_was_typed_with_the_problem_at_the_field()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        var form = s.Form("Registrér høringen");
+        await form.GetByLabel("Emne").FillAsync("Høring om busplan F4");
+        await form.GetByLabel("Afsender (myndighed)").FillAsync("Trafikselskabet");
+        await form.GetByLabel("Høringsfrist").FillAsync("31-02-2027");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }), expectError: true);
+        form = s.Form("Registrér høringen");
+        Assert.Contains("\"31-02-2027\" er ikke en dato", await ErrorAtAsync(form, "Høringsfrist"), StringComparison.Ordinal);
+        Assert.Equal("Høring om busplan F4", await form.GetByLabel("Emne").InputValueAsync());
+        Assert.Equal("Trafikselskabet", await form.GetByLabel("Afsender (myndighed)").InputValueAsync());
+
+        await s.GoAsync("/admin/personer");
+        form = s.Form("Tilføj personen");
+        await form.GetByLabel("E-mail").FillAsync("uden.navn@eksempel.dk");
+        await form.GetByLabel("Vises kun med rolle (fx brugerrepræsentant)").CheckAsync();
+        await form.GetByLabel("Rolle, der vises i stedet for navnet").FillAsync("borger");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj personen" }), expectError: true);
+        form = s.Form("Tilføj personen");
+        Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
+        Assert.Equal("uden.navn@eksempel.dk", await form.GetByLabel("E-mail").InputValueAsync());
+        Assert.True(await form.GetByLabel("Vises kun med rolle (fx brugerrepræsentant)").IsCheckedAsync());
+        Assert.Equal("borger", await form.GetByLabel("Rolle, der vises i stedet for navnet").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_new_user_and_a_council_s_standing_items_refused_keep_what_was_typed_with_the_problem_at_the_field()
+    {
+        await using var s = await SignInAsync(admin: true);
+        await s.GoAsync("/admin/brugere");
+        var form = s.Form("Opret brugeren");
+        await form.GetByLabel("E-mail").FillAsync("ny@eksempel"); // the browser takes it; the server wants a domain with a dot
+        await form.GetByLabel("Første adgangskode").FillAsync("kort");
+        await form.GetByLabel("Administrator (alle råd, brugere og logbogen)").CheckAsync();
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret brugeren" }), expectError: true);
+        form = s.Form("Opret brugeren");
+        Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
+        Assert.Contains("er ikke en e-mailadresse", await ErrorAtAsync(form, "E-mail"), StringComparison.Ordinal);
+        Assert.Contains("Adgangskoden skal have mindst", await ErrorAtAsync(form, "Første adgangskode"), StringComparison.Ordinal);
+        Assert.Equal("ny@eksempel", await form.GetByLabel("E-mail").InputValueAsync());
+        Assert.Equal(string.Empty, await form.GetByLabel("Første adgangskode").InputValueAsync());
+        Assert.True(await form.GetByLabel("Administrator (alle råd, brugere og logbogen)").IsCheckedAsync());
+
+        await s.GoAsync($"/admin/raad/{Core.Demo.DemoCouncil.CouncilSlug}");
+        form = s.Form("Gem oplysningerne");
+        var typed = "Godkendelse af dagsorden; beslutning\nNyt fra formanden; hurtigt\nEventuelt; sidst";
+        await form.GetByLabel("Faste punkter på hver dagsorden, ét pr. linje").FillAsync(typed);
+        await form.GetByLabel("Forkortelse").FillAsync("HR-F5");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
+        form = s.Form("Gem oplysningerne");
+        Assert.Contains("linje 2: \"hurtigt\" forstås ikke", await ErrorAtAsync(form, "Faste punkter på hver dagsorden, ét pr. linje"), StringComparison.Ordinal);
+        Assert.Equal(typed, await form.GetByLabel("Faste punkter på hver dagsorden, ét pr. linje").InputValueAsync());
+        Assert.Equal("HR-F5", await form.GetByLabel("Forkortelse").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task One_item_saved_and_one_finding_removed_read_in_the_singular()
+    {
+        await using var s = await SignInAsync(javaScript: false);
+        var id = await s.NewMeetingAsync("5.11.2026");
+        await HoldAsync(s);
+        var first = (await s.StoredAsync(id)).ItemsInOrder.First();
+        await s.Page.GetByLabel($"Referat til punkt {first.Number}", new() { Exact = true }).FillAsync("Skriv til formand@eksempel.dk om sagen.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Contains("Referatet er gemt (1 punkt ændret).", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await s.SubmitAsync("Offentliggør referatet");
+        Assert.Contains("1 oplysning er fjernet,", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_guest_refused_for_want_of_items_keeps_the_name_and_a_person_only_ever_a_guest_is_a_guest_at_one_meeting_not_present_at_0_of_0()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("6.11.2026");
+        await HoldAsync(s);
+        await s.Page.GetByLabel("Gæstens navn").FillAsync("Gæst Grammatiksen");
+        await s.Page.GetByLabel("Fra (organisation)").FillAsync("Beboerforeningen");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Tilføj gæsten" }), expectError: true);
+
+        // Refused for want of items: the name and affiliation stay, the problem is at "Punkter".
+        var form = s.Form("Tilføj gæsten");
+        Assert.Contains("skriv de punkter, gæsten deltog i", await ErrorAtAsync(form, "Punkter (fx 3, 4a)"), StringComparison.Ordinal);
+        Assert.Equal("Gæst Grammatiksen", await form.GetByLabel("Gæstens navn").InputValueAsync());
+        Assert.Equal("Beboerforeningen", await form.GetByLabel("Fra (organisation)").InputValueAsync());
+        await form.GetByLabel("Punkter (fx 3, 4a)").FillAsync("1");
+        await s.SubmitAsync("Tilføj gæsten");
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await s.SubmitAsync("Offentliggør referatet");
+        var guest = (await s.StoredAsync(id)).Attendance.Single(a => a.Person.Name == "Gæst Grammatiksen").Person;
+
+        await s.GoAsync($"/personer/{guest.Id}");
+        var attendance = await s.Page.Locator("section[aria-labelledby=deltagelse]").InnerTextAsync();
+        Assert.Contains("Gæst ved 1 møde.", attendance, StringComparison.Ordinal);
+        Assert.DoesNotContain("Til stede ved", attendance, StringComparison.Ordinal);
+        Assert.DoesNotContain("møder.", attendance, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SecretaryFormOnSqliteBrowserTests(KestrelProtokolApp app, Browser browser)
+    : SecretaryFormBrowserTests(app, app.BaseAddress, browser), IClassFixture<KestrelProtokolApp>, IClassFixture<Browser>;
+
+public sealed class SecretaryFormOnPostgresBrowserTests(PostgresKestrelProtokolApp app, Browser browser)
+    : SecretaryFormBrowserTests(app, app.BaseAddress, browser), IClassFixture<PostgresKestrelProtokolApp>, IClassFixture<Browser>;
