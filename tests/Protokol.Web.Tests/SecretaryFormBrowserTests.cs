@@ -171,6 +171,36 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
     }
 
     [Fact]
+    public async Task A_hearing_answer_refused_for_its_date_keeps_the_answer_and_says_why_at_the_date()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("10.11.2026");
+        await s.GoAsync("/admin/hoeringer");
+        var register = s.Form("Registrér høringen");
+        await register.GetByLabel("Emne").FillAsync("Høring om stiplan H7");
+        await register.GetByLabel("Afsender (myndighed)").FillAsync("Vejforvaltningen");
+        await register.GetByLabel("Modtaget").FillAsync("1.11.2026");
+        await register.GetByLabel("Høringsfrist").FillAsync("12.11.2026");
+        await s.SubmitAsync(register.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        await s.GoAsync($"/admin/moeder/{id}");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        Assert.Contains(await s.AgendaAsync(), t => t.EndsWith("Høring: Høring om stiplan H7", StringComparison.Ordinal));
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+
+        var answer = string.Join(' ', Enumerable.Repeat("Rådet anbefaler bredere stier ved skolerne.", 20));
+        var form = s.Form("Gem høringssvaret");
+        await form.GetByLabel("Høringssvar: Høring om stiplan H7 (frist 12. november 2026)").FillAsync(answer);
+        await form.GetByLabel("Indsendt dato").FillAsync("31-02-2026");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringssvaret" }), expectError: true);
+
+        form = s.Form("Gem høringssvaret");
+        Assert.Contains("\"31-02-2026\" er ikke en dato", await ErrorAtAsync(form, "Indsendt dato"), StringComparison.Ordinal);
+        Assert.Equal(answer, await form.GetByLabel("Høringssvar: Høring om stiplan H7 (frist 12. november 2026)").InputValueAsync());
+        Assert.Equal("31-02-2026", await form.GetByLabel("Indsendt dato").InputValueAsync());
+    }
+
+    [Fact]
     public async Task A_new_user_and_a_council_s_standing_items_refused_keep_what_was_typed_with_the_problem_at_the_field()
     {
         await using var s = await SignInAsync(admin: true);
