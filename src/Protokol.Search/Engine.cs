@@ -43,7 +43,7 @@ public sealed class SearchEngine(ISearchBackend backend) : ISearchEngine
         var query = parsed with { Notices = analyzed.Notices };
         if (analyzed.MatchesNothing || (analyzed.ListsAll && !request.HasFilters))
         {
-            return SearchResult.Nothing(request, query);
+            return SearchResult.Nothing(request, query) with { CannotMatch = analyzed.MatchesNothing };
         }
 
         if (request.Kind is not null || request.HasDecision)

@@ -35,6 +35,17 @@ public sealed class SearchPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     }
 
     [Fact]
+    public async Task A_search_that_can_find_nothing_offers_nothing_to_follow_and_a_real_one_does()
+    {
+        var (_, common) = await app.GetPageAsync("/soeg?q=og+i+at");
+        Assert.Contains("meget almindelige ord", common.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(common.QuerySelector(".follow"));
+
+        var (_, found) = await app.GetPageAsync("/soeg?q=hjeml%C3%B8se");
+        Assert.NotNull(found.QuerySelector(".follow a[href*='soeg.atom']"));
+    }
+
+    [Fact]
     public async Task A_page_beyond_the_last_says_it_has_no_results_and_links_to_the_first_page()
     {
         var (_, first) = await app.GetPageAsync("/soeg?q=kommune");

@@ -215,7 +215,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.GoAsync("/admin");
         var row = s.Page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "Første opfølgning D3" });
         var text = await row.InnerTextAsync();
-        Assert.Contains($"på dagsordenen 8. oktober 2026 som punkt {number}", text, StringComparison.Ordinal);
+        Assert.Contains($"(på dagsordenen 8. oktober 2026 som punkt {number})", text, StringComparison.Ordinal);
         Assert.DoesNotContain("på næste dagsorden", text, StringComparison.Ordinal);
         await s.ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = $"på dagsordenen 8. oktober 2026 som punkt {number}" }));
         Assert.EndsWith($"/admin/moeder/{next}", s.Page.Url, StringComparison.Ordinal);

@@ -91,6 +91,9 @@ public sealed record SearchResult(
 {
     public int PageCount => Total == 0 ? 0 : (Total + Request.PageSize - 1) / Request.PageSize;
 
+    /// <summary>Words were typed but none can be searched for (only stop words, or a word too long): nothing to follow either.</summary>
+    public bool CannotMatch { get; init; }
+
     public static SearchResult Nothing(SearchRequest request, SearchQuery query) => new(request, query, 0, [], [], []);
 }
 
