@@ -147,6 +147,7 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
 
         DetectCountChanges();
         SaveRest(acceptAllChangesOnSuccess);
+        counts?.AfterSave(this);
         transaction?.Commit();
         return count;
     }
@@ -263,6 +264,11 @@ public sealed class ProtokolDbContext(DbContextOptions<ProtokolDbContext> option
         DetectCountChanges();
 
         await SaveRestAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (counts is not null)
+        {
+            await counts.AfterSaveAsync(this, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

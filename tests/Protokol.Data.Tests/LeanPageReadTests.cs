@@ -166,6 +166,111 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         Assert.Equal(Serialize(await db.WithContextAsync(context => EfPageRead.ListOrganizationsAsync(context, Today))), Serialize(front));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_front_pages_latest_minutes_follow_every_save_that_moves_them_and_a_rebuild(DatabaseProvider provider)
+    {
+        // The latest public minutes are kept with the council's total by the save that changes the meetings (issue 17); each
+        // kind of save that can move them is made here, and after each the front page must be what the meetings say.
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await using var scope = db.Scope();
+        var portal = scope.ServiceProvider.GetRequiredService<IPortalQueries>();
+
+        async Task<int?> LatestAsync()
+        {
+            var front = await portal.ListOrganizationsAsync(Today, CancellationToken.None);
+            Assert.Equal(Serialize(await db.WithContextAsync(context => EfPageRead.ListOrganizationsAsync(context, Today))), Serialize(front));
+            return Assert.Single(front, o => o.Slug == "seneste").LatestMinutes?.Id;
+        }
+
+        static Meeting Published(Organization council, DateOnly date, DateTime now)
+        {
+            var meeting = new Meeting(council, date, new TimeOnly(10, 0));
+            var item = meeting.AppendItem("Orientering");
+            meeting.PublishAgenda(now);
+            meeting.MarkHeld(date);
+            meeting.RecordMinutes(item, "Taget til efterretning.", null);
+            meeting.PublishMinutes(now);
+            return meeting;
+        }
+
+        var (first, second) = await db.WithContextAsync(async context =>
+        {
+            var body = new Body("seneste", "Seneste Kommune");
+            var council = body.AddOrganization("seneste", "Rådet for det seneste", OrganizationKind.Council);
+            var first = Published(council, Today.AddYears(-2), now);
+            var second = new Meeting(council, Today.AddYears(-1), new TimeOnly(10, 0));
+            var item = second.AppendItem("Orientering");
+            second.PublishAgenda(now);
+            second.MarkHeld(Today);
+            second.RecordMinutes(item, "Udkast.", null);
+            context.AddRange(body, first, second);
+            await context.SaveChangesAsync();
+            return (first.Id, second.Id);
+        });
+        Assert.Equal(first, await LatestAsync());
+
+        // The later meeting's minutes published: a change of state.
+        await db.WithContextAsync(async context =>
+        {
+            (await context.Meetings.SingleAsync(m => m.Id == second)).PublishMinutes(now);
+            return await context.SaveChangesAsync();
+        });
+        Assert.Equal(second, await LatestAsync());
+
+        // The earlier meeting's date moved past it (an import of a corrected date): a change of date, saved synchronously.
+        await db.WithContextAsync(context =>
+        {
+            var meeting = context.Meetings.Single(m => m.Id == first);
+            context.Entry(meeting).Property(m => m.Date).CurrentValue = Today.AddMonths(-1);
+            return Task.FromResult(context.SaveChanges());
+        });
+        Assert.Equal(first, await LatestAsync());
+
+        // That meeting deleted.
+        await db.WithContextAsync(async context =>
+        {
+            context.Remove(await context.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == first));
+            return await context.SaveChangesAsync();
+        });
+        Assert.Equal(second, await LatestAsync());
+
+        // Minutes imported, an earlier meeting and then a later one: saves that only add (the kept rows added to).
+        var imported = await db.WithContextAsync(async context =>
+        {
+            var council = await context.Organizations.SingleAsync(o => o.Slug == "seneste");
+            context.Add(Published(council, Today.AddYears(-3), now));
+            await context.SaveChangesAsync();
+            Assert.Equal(second, await LatestAsync());
+
+            var later = Published(council, Today.AddDays(-7), now);
+            later.MarkImported("referat.pdf", new string('a', 64), now);
+            context.Add(later);
+            await context.SaveChangesAsync();
+            return later.Id;
+        });
+        Assert.Equal(imported, await LatestAsync());
+
+        // The imported meeting reset to be imported again (its minutes no longer public until it is complete).
+        await db.WithContextAsync(async context =>
+        {
+            (await context.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == imported)).ResetForReimport();
+            return await context.SaveChangesAsync();
+        });
+        Assert.Equal(second, await LatestAsync());
+
+        // Lost (a restore keeps no counts), then rebuilt.
+        await db.WithContextAsync(context => context.Database.ExecuteSqlRawAsync("""UPDATE "CouncilMeetingCounts" SET "LatestMinutesId" = NULL, "LatestMinutesDate" = NULL"""));
+        await db.WithContextAsync(async context =>
+        {
+            await MeetingCountKeeper.RebuildAsync(context, CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(second, await LatestAsync());
+    }
+
     [Fact]
     public async Task On_a_PostgreSQL_server_with_another_DateStyle_the_person_page_still_counts_by_the_right_year()
     {

@@ -1495,6 +1495,12 @@ namespace Protokol.Data.Postgres.Migrations
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("LatestMinutesDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LatestMinutesId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Meetings")
                         .HasColumnType("integer");
 

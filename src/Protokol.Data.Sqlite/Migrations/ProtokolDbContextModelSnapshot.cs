@@ -1442,6 +1442,12 @@ namespace Protokol.Data.Sqlite.Migrations
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LatestMinutesDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LatestMinutesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Meetings")
                         .HasColumnType("INTEGER");
 
