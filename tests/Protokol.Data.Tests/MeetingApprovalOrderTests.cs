@@ -9,7 +9,7 @@ namespace Protokol.Data.Tests;
 /// <summary>
 /// Two meetings of a council on one day (a re-imported file whose date changed can still make them; the back office refuses
 /// it): the minutes workspace of the afternoon offers the morning's minutes for approval, and the morning's offers nothing
-/// of the afternoon's, on both engines.
+/// of the afternoon's, and the meeting after the week before is the morning's, on both engines.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MeetingApprovalOrderTests(PostgresCluster postgres)
@@ -61,6 +61,9 @@ public sealed class MeetingApprovalOrderTests(PostgresCluster postgres)
         Assert.Equal(morning, (await queries.SurroundingsAsync(later, CancellationToken.None)).AwaitingApproval?.MeetingId);
         var earlier = (await store.FindMeetingAsync(morning, CancellationToken.None))!;
         Assert.Equal(before, (await queries.SurroundingsAsync(earlier, CancellationToken.None)).AwaitingApproval?.MeetingId);
+
+        // A follow-up carried from the week before goes to the morning's agenda: the next meeting is the day's first, not the first saved.
+        Assert.Equal(morning, (await store.NextMeetingAsync(later.OrganizationId, Day.AddDays(-7), CancellationToken.None))?.Id);
 
         // And the approval itself goes through.
         await scope.ServiceProvider.GetRequiredService<ApproveMinutes>().ExecuteAsync(afternoon, morning, CancellationToken.None);

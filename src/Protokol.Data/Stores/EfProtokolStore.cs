@@ -304,8 +304,9 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
 
     public async Task<Meeting?> NextMeetingAsync(int organizationId, DateOnly after, CancellationToken cancellationToken)
     {
+        // Ordered as the portal orders a council's meetings, so two imported meetings on one day give the earlier one.
         var id = await db.Meetings.Where(m => m.OrganizationId == organizationId && m.Date > after && m.CancelledAt == null)
-            .OrderBy(m => m.Date).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
         return id is null ? null : await FindMeetingAsync(id.Value, cancellationToken);
     }
 
