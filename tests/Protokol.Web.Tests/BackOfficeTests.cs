@@ -67,6 +67,54 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
     }
 
     [Fact]
+    public async Task The_dashboard_shows_todays_meeting_until_its_minutes_are_published_and_then_the_next_one()
+    {
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var (held, next) = await WithDbAsync(async db =>
+        {
+            var body = await db.Bodies.FirstAsync();
+            var council = body.AddOrganization("dagens-raad", "Rådet med møde i dag", Core.Registry.OrganizationKind.Council);
+            var meeting = new Core.Meetings.Meeting(council, today, new TimeOnly(8, 0));
+            var item = meeting.AppendItem("Orientering");
+            meeting.PublishAgenda(now);
+            meeting.MarkHeld(today);
+            meeting.RecordMinutes(item, "Taget til efterretning.", null);
+            var later = new Core.Meetings.Meeting(council, today.AddDays(35), new TimeOnly(16, 0));
+            db.AddRange(meeting, later);
+            await db.SaveChangesAsync();
+            return (meeting.Id, later.Id);
+        });
+        var email = await CreateAccountAsync(level: AccessLevel.Secretary, organization: "dagens-raad");
+        var client = Client();
+        await SignInAsync(client, email, Password);
+
+        async Task<string?> NextMeetingLinkAsync()
+        {
+            var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/admin", UriKind.Relative)));
+            var row = page.QuerySelectorAll("#naeste-moeder ~ div tbody tr").Single(r => r.TextContent.Contains("Rådet med møde i dag", StringComparison.Ordinal));
+            return row.QuerySelector("a")?.GetAttribute("href");
+        }
+
+        // Held this morning, minutes drafted: the row leads to them.
+        Assert.Equal($"/admin/moeder/{held}/referat", await NextMeetingLinkAsync());
+
+        // Published: the council's next meeting is what is to be prepared.
+        await WithDbAsync(async db =>
+        {
+            (await db.Meetings.SingleAsync(m => m.Id == held)).PublishMinutes(now);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal($"/admin/moeder/{next}", await NextMeetingLinkAsync());
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<ProtokolDbContext, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ProtokolDbContext>());
+    }
+
+    [Fact]
     public async Task A_member_sees_only_their_own_follow_ups_and_not_the_audit_log()
     {
         var email = await CreateAccountAsync(level: AccessLevel.Member, personName: "Thomas Krogh");

@@ -25,8 +25,10 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
             .Select(o => (o.Id, o.Name, o.Slug)).ToList();
         var ids = orgs.Select(o => o.Id).ToList();
 
+        // Each council's next meeting from today on; a meeting held today stays until its minutes are published (the row then
+        // leads to the minutes), and after that the council's next one is shown.
         var upcoming = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null)
+            .Where(m => ids.Contains(m.OrganizationId) && m.Date >= today && m.CancelledAt == null && m.State < MeetingState.MinutesPublished)
             .GroupBy(m => m.OrganizationId)
             .Select(g => g.OrderBy(m => m.Date).Select(m => m.Id).First())
             .ToListAsync(cancellationToken);
