@@ -77,6 +77,66 @@ public sealed class OParlQueryTests(PostgresCluster postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_run_of_items_reads_its_meetings_keys_in_the_same_command_and_by_their_ids_when_the_meetings_lie_far_apart(DatabaseProvider provider)
+    {
+        var (db, demo, _) = await SeedAsync(provider, postgres);
+        await using var database = db;
+        var sessions = db.Services.GetRequiredService<Portal.ReadSessions>();
+        var run = new List<string>();
+        sessions.Executed = run.Add;
+        int[] ids = [.. demo.Meetings.Where(m => m.State >= MeetingState.AgendaPublished).SelectMany(m => m.Items).Select(i => i.Id).Order()];
+        Assert.True(OParl.OParlQueries.IsDense(ids), "the demo's public items must be a dense run of ids, as a page of the list is");
+        const string Writer = "test-writer";
+
+        async Task<List<(int Id, int Meeting, MeetingState State, string Key, bool Current)>> KeysAsync(int spanLimit, int commands)
+        {
+            OParl.OParlQueries.MeetingSpanLimit = spanLimit;
+            try
+            {
+                run.Clear();
+                await using var scope = db.Scope();
+                var keys = await scope.ServiceProvider.GetRequiredService<IOParlQueries>().KeptAgendaItemsAsync(ids, Writer, CancellationToken.None);
+                Assert.Equal(commands, run.Count);
+                return [.. keys.Select(k => (k.Id, k.MeetingId, k.State, k.Key, k.Json is not null)).OrderBy(k => k.Id)];
+            }
+            finally
+            {
+                OParl.OParlQueries.MeetingSpanLimit = 256;
+            }
+        }
+
+        // One command for the items and their meetings' keys; with the meetings too far apart for it, a second reads them by id.
+        var together = await KeysAsync(256, commands: 1);
+        Assert.Contains("MeetingStamps", Assert.Single(run), StringComparison.Ordinal);
+        Assert.Equal(ids, together.Select(k => k.Id));
+        Assert.True(together.Select(k => k.Meeting).Distinct().Count() > 2);
+        Assert.Equal(together, await KeysAsync(1, commands: 2));
+
+        // Kept under the keys read together, the objects are current read either way; an edit makes its meeting's items stale in both.
+        await using (var scope = db.Scope())
+        {
+            var objects = together.ConvertAll(k => new OParlKeptObject(k.Id, k.Meeting, k.State, k.Key, [(byte)'{', (byte)'}']));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<IOParlQueries>().KeepObjectsAsync([], objects, CancellationToken.None));
+        }
+
+        Assert.All(await KeysAsync(256, commands: 1), k => Assert.True(k.Current));
+        Assert.All(await KeysAsync(1, commands: 2), k => Assert.True(k.Current));
+        var edited = together[together.Count / 2];
+        await db.WithContextAsync(async context =>
+        {
+            // As an import or the back office changes an item: its row, saved.
+            var item = await context.AgendaItems.SingleAsync(i => i.Id == edited.Id);
+            context.Entry(item).Property(i => i.Title).CurrentValue = item.Title + " (rettet)";
+            return await context.SaveChangesAsync();
+        });
+        var after = await KeysAsync(256, commands: 1);
+        Assert.Equal(together.Where(k => k.Meeting == edited.Meeting).Select(k => k.Id), after.Where(k => !k.Current).Select(k => k.Id));
+        Assert.Equal(after, await KeysAsync(1, commands: 2));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_list_keeps_its_boundaries_on_its_usual_pages_and_reads_the_same_entries(DatabaseProvider provider)
     {
         // The index's own stride (256) is longer than the demo's lists: only the usual page size makes boundaries here.

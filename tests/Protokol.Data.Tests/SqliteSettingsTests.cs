@@ -39,6 +39,14 @@ public sealed class SqliteSettingsTests : IDisposable
         // closes, and a test running beside this one may clear every pool (SqliteConnection.ClearAllPools) at any moment.
         var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         await holder.OpenAsync();
+
+        // Opened, a connection has not read the database yet: a read opens the log (and keeps it open while the connection is).
+        await using (var read = holder.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
+
         await using (var scope = provider.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();

@@ -95,6 +95,27 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
 
     private static readonly LeanStatement ItemRange = new(ItemSql(Range), 2);
 
+    /// <summary>The widest range of meeting ids the combined read takes (a page of 100 items spans about 9 meetings; settable for tests).</summary>
+    internal static int MeetingSpanLimit { get; set; } = 256;
+
+    // "+ 0": a plain MIN or MAX of an indexed column PostgreSQL reads from that index's end, testing each entry on the item's id until
+    // one is in the range (700 ms from the wrong end at 100,000 items); of the expression it aggregates the items of the range.
+    private const string MeetingSpan = """
+        WITH span AS (
+            SELECT MIN(x."MeetingId" + 0) AS "Low",
+                CASE WHEN MAX(x."MeetingId" + 0) - MIN(x."MeetingId" + 0) < @p2 THEN MAX(x."MeetingId" + 0) ELSE MIN(x."MeetingId" + 0) - 1 END AS "High"
+            FROM "AgendaItems" AS x WHERE x."Id" BETWEEN @p0 AND @p1)
+        """;
+
+    /// <summary>
+    /// A dense run of items (<c>@p0</c> to <c>@p1</c>) with their kept objects and, in the same command, the keys of their meetings (<c>@p2</c>: <see cref="MeetingSpanLimit"/>):
+    /// one round trip instead of two (issue 17: on PostgreSQL each command is one). The meetings are the range from the items' lowest
+    /// to their highest meeting id, worked out in each statement from the items' rows; when that range is wider than
+    /// <see cref="MeetingSpanLimit"/> (items added to meetings far apart) it is left empty, and the meetings are read by their ids.
+    /// </summary>
+    private static readonly LeanStatement ItemRangeWithMeetingKeys = new(
+        ItemSql(Range) + ";\n" + ObjectKeySql("""BETWEEN (SELECT s."Low" FROM span AS s) AND (SELECT s."High" FROM span AS s)""", kept: false, with: MeetingSpan), 3);
+
     private const string Range = "BETWEEN @p0 AND @p1";
 
     private static string In(string list) => $"IN ({list})";
@@ -126,8 +147,9 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
     /// their kept objects: each meeting's row with its stamp (<see cref="MeetingStamp"/>: its items, attendance and hearings) and the
     /// registry's stamp, then the sums of its attachments (which also depend on which files are stored, not stamped per meeting).
     /// </summary>
-    private static string ObjectKeySql(string meetings, bool kept) =>
+    private static string ObjectKeySql(string meetings, bool kept, string with = "") =>
         $"""
+        {with}
         SELECT m."Id", m."State", o."BodyId", m."Version", o."Version", COALESCE(l."Version", 0), COALESCE(s."Version", 0),
             COALESCE((SELECT r."Version" FROM "RegistryStamps" AS r WHERE r."Id" = 1), 0), {(kept ? KeptColumns : "NULL, NULL")}
         FROM "Meetings" AS m
@@ -136,6 +158,7 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         LEFT JOIN "MeetingStamps" AS s ON s."MeetingId" = m."Id" AND s."MeetingId" {meetings}
         {(kept ? KeptJoin(meetings) : string.Empty)}
         WHERE m."Id" {meetings};
+        {with}
         SELECT a."MeetingId", CAST(MAX(a."Id") AS BIGINT), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT),
             CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM "StoredFiles" AS f WHERE f."Sha256" = a."Sha256") THEN 1 ELSE 0 END) AS BIGINT)
         FROM "Attachments" AS a
@@ -173,9 +196,12 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
             return meetings.ConvertAll(m => new OParlKeptObject(m.Row.Id, m.Row.Id, m.Row.State, m.Key, m.Row.Key == m.Key ? m.Row.Json : null));
         }
 
-        // The items with their meetings and kept objects, then their meetings' keys (a second command on the same session).
+        // The items with their meetings and kept objects, then their meetings' keys: for a dense run of items in the same command,
+        // otherwise (and for any meeting the combined read left out) in a second command on the same session.
         var objects = new List<ObjectRow>(ids.Length);
-        var (itemStatement, itemValues) = IsDense(ids) ? (ItemRange, new[] { ids[0], ids[^1] }) : (ItemCommands[Size(ids)], Padded(ItemCommands[Size(ids)], ids));
+        var dense = IsDense(ids);
+        var (itemStatement, itemValues) = dense ? (ItemRangeWithMeetingKeys, new[] { ids[0], ids[^1], MeetingSpanLimit }) : (ItemCommands[Size(ids)], Padded(ItemCommands[Size(ids)], ids));
+        List<(MeetingKeyRow Row, string Key)>? read = null;
         await using (var r = await session.ExecuteAsync(itemStatement, itemValues, ct))
         {
             while (await r.ReadAsync(ct))
@@ -188,6 +214,12 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
                 objects.Add(new ObjectRow(
                     r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetFieldValue<byte[]>(4)));
             }
+
+            if (dense && objects.Count > 0)
+            {
+                await r.NextResultAsync(ct);
+                read = await MeetingKeysAsync(r, [.. objects.Select(o => o.MeetingId).Distinct().Order()], writer, ct);
+            }
         }
 
         if (objects.Count == 0)
@@ -195,8 +227,16 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
             return [];
         }
 
-        var keys = (await ReadMeetingKeysAsync(session, kept: false, [.. objects.Select(o => o.MeetingId).Distinct().Order()], writer, ct))
-            .ToDictionary(m => m.Row.Id);
+        var keys = (read ?? []).ToDictionary(m => m.Row.Id);
+        int[] missing = [.. objects.Select(o => o.MeetingId).Where(m => !keys.ContainsKey(m)).Distinct().Order()];
+        if (missing.Length > 0)
+        {
+            foreach (var meeting in await ReadMeetingKeysAsync(session, kept: false, missing, writer, ct))
+            {
+                keys[meeting.Row.Id] = meeting;
+            }
+        }
+
         var found = new List<OParlKeptObject>(objects.Count);
         foreach (var o in objects)
         {
@@ -227,31 +267,35 @@ internal sealed partial class OParlQueries : IOParlMeetingObjects
         var (statement, values) = IsDense(ids)
             ? (kept ? MeetingKeyRange : ItemMeetingKeyRange, new[] { ids[0], ids[^1] })
             : ((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], Padded((kept ? MeetingKeyCommands : ItemMeetingKeyCommands)[Size(ids)], ids));
+        await using var r = await session.ExecuteAsync(statement, values, ct);
+        return await MeetingKeysAsync(r, ids, writer, ct);
+    }
+
+    /// <summary>The meetings' keys from a key command's two results (the reader at the first), for the meetings of <paramref name="ids"/> (sorted) only.</summary>
+    private static async Task<List<(MeetingKeyRow Row, string Key)>> MeetingKeysAsync(DbDataReader r, int[] ids, string writer, CancellationToken ct)
+    {
         var meetings = new List<MeetingKeyRow>(ids.Length);
         Dictionary<int, string>? attachments = null;
-        await using (var r = await session.ExecuteAsync(statement, values, ct))
+        while (await r.ReadAsync(ct))
         {
-            while (await r.ReadAsync(ct))
+            if (Array.BinarySearch(ids, r.GetInt32(0)) < 0)
             {
-                if (Array.BinarySearch(ids, r.GetInt32(0)) < 0)
-                {
-                    continue;
-                }
-
-                meetings.Add(new MeetingKeyRow(
-                    r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 5),
-                    r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetFieldValue<byte[]>(9)));
+                continue;
             }
 
-            // The attachments' sums, for the meetings that have any.
-            await r.NextResultAsync(ct);
-            while (await r.ReadAsync(ct))
+            meetings.Add(new MeetingKeyRow(
+                r.GetInt32(0), (MeetingState)r.GetInt32(1), r.GetInt32(2), Numbers(r, 3, 5),
+                r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetFieldValue<byte[]>(9)));
+        }
+
+        // The attachments' sums, for the meetings that have any.
+        await r.NextResultAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var meeting = r.GetInt32(0);
+            if (Array.BinarySearch(ids, meeting) >= 0)
             {
-                var meeting = r.GetInt32(0);
-                if (Array.BinarySearch(ids, meeting) >= 0)
-                {
-                    (attachments ??= [])[meeting] = Numbers(r, 1, 4);
-                }
+                (attachments ??= [])[meeting] = Numbers(r, 1, 4);
             }
         }
 
