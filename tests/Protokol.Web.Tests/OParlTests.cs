@@ -587,6 +587,33 @@ public sealed class OParlStatementTests(StatementCountingApp app, Xunit.Abstract
     [Theory]
     [InlineData("agendaItem")]
     [InlineData("meeting")]
+    [InlineData("file")]
+    [InlineData("membership")]
+    public async Task A_page_reads_the_lists_version_and_its_first_ids_in_one_command(string list)
+    {
+        _ = app.Services;
+        static bool Version(string sql) => sql.Contains("\"AuditLog\"", StringComparison.Ordinal);
+        static bool Ids(string sql) => sql.Contains("@p1", StringComparison.Ordinal) && sql.Contains("LIMIT @p3", StringComparison.Ordinal);
+
+        // The list's start, the page after a cursor, and a later page by number once the list and its boundaries are kept (the
+        // first read of a late page reads the boundaries, after the version).
+        var (_, first) = await ReadAsync($"/oparl/v1/body/1/{list}?elementsPerPage=2");
+        var pages = first["pagination"]!["totalPages"]!.GetValue<int>();
+        Assert.True(pages >= 3, $"{list}: {pages} pages");
+        var late = $"/oparl/v1/body/1/{list}?elementsPerPage=2&page={pages - 1}";
+        _ = await ReadAsync(late);
+        foreach (var path in new[] { $"/oparl/v1/body/1/{list}?elementsPerPage=2", new Uri(first["links"]!["next"]!.GetValue<string>()).PathAndQuery, late })
+        {
+            _ = await ReadAsync(path);
+            var versions = app.Statements.Texts.Where(Version).ToList();
+            Assert.True(Ids(Assert.Single(versions)), $"{path}: the version was read without the page's ids");
+            Assert.DoesNotContain(app.Statements.Texts, sql => Ids(sql) && !Version(sql));
+        }
+    }
+
+    [Theory]
+    [InlineData("agendaItem")]
+    [InlineData("meeting")]
     [InlineData("person")]
     public async Task A_late_page_by_number_costs_what_the_same_page_after_a_cursor_costs(string list)
     {

@@ -67,24 +67,22 @@ internal static class OParlFileRows
     public static readonly LeanStatement OriginalIds = new($"SELECT m.\"Id\" FROM \"Meetings\" AS m WHERE {OriginalWhere} ORDER BY m.\"Id\"", 1);
 
     /// <summary>The page reader of one of the file list's live parts (<see cref="OParlKind.AttachmentFile"/>, <see cref="OParlKind.MeetingDocument"/>, <see cref="OParlKind.OriginalFile"/>).</summary>
-    public static Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Page(ReadSessions sessions, OParlKind kind, int body) =>
-        (after, skip, take, ct) => sessions.ReadAsync(async (session, token) =>
-        {
-            var statements = kind switch
-            {
-                OParlKind.AttachmentFile => Attachments,
-                OParlKind.MeetingDocument => Documents,
-                OParlKind.OriginalFile => Originals,
-                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a part of the file list."),
-            };
-            var entries = new List<OParlEntry>(take);
-            await using var reader = await session.ExecuteAsync(statements[skip > 0 ? 1 : 0], new[] { body, after, skip, take }, token);
-            while (await reader.ReadAsync(token))
-            {
-                // An attachment's entry carries its meeting (the page reads it with it); a meeting's documents are the meeting.
-                entries.Add(new OParlEntry(kind, reader.GetInt32(0), MeetingId: kind == OParlKind.AttachmentFile ? reader.GetInt32(1) : null));
-            }
+    /// <summary>A page of one part of the file list: the attachments (each entry with its meeting), the meetings' documents or their original files.</summary>
+    public static OParlLeanPage PageOf(OParlKind kind) => kind switch
+    {
+        OParlKind.AttachmentFile => AttachmentPage,
+        OParlKind.MeetingDocument => DocumentPage,
+        OParlKind.OriginalFile => OriginalPage,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a part of the file list."),
+    };
 
-            return entries;
-        }, ct);
+    // An attachment's entry carries its meeting (the page reads it with it); a meeting's documents are the meeting.
+    private static readonly OParlLeanPage AttachmentPage = new(Attachments, r => new OParlEntry(OParlKind.AttachmentFile, r.GetInt32(0), MeetingId: r.GetInt32(1)));
+
+    private static readonly OParlLeanPage DocumentPage = new(Documents, r => new OParlEntry(OParlKind.MeetingDocument, r.GetInt32(0)));
+
+    private static readonly OParlLeanPage OriginalPage = new(Originals, r => new OParlEntry(OParlKind.OriginalFile, r.GetInt32(0)));
+
+    public static Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Page(ReadSessions sessions, OParlKind kind, int body) =>
+        PageOf(kind).Reader(sessions, body);
 }

@@ -31,6 +31,9 @@ public sealed class OParlListIndex(TimeProvider clock, int stride = OParlListInd
 
     public int Stride { get; } = stride > 0 ? stride : throw new ArgumentOutOfRangeException(nameof(stride), stride, "The stride must be positive.");
 
+    /// <summary>The list as last kept, whatever its version and age: only to guess where a page starts before the version is read.</summary>
+    internal Kept? Latest(Key key) => _lists.TryGetValue(key, out var kept) ? kept : null;
+
     internal Kept? Find(Key key, long version) =>
         _lists.TryGetValue(key, out var kept) && kept.Version == version && clock.GetUtcNow().UtcDateTime - kept.Made < Lifetime ? kept : null;
 

@@ -26,18 +26,14 @@ internal static class OParlMeetingRows
 
     private static readonly LeanStatement[] OfOrganization = Statements("""m."OrganizationId" = @p0""");
 
+    /// <summary>A page of the body's meetings, or (<paramref name="ofOrganization"/>) of an organization's, after an id, in id order.</summary>
+    public static OParlLeanPage Page(bool ofOrganization) => ofOrganization ? OrganizationPage : BodyPage;
+
+    private static readonly OParlLeanPage BodyPage = new(OfBody, r => new OParlEntry(OParlKind.Meeting, r.GetInt32(0)));
+
+    private static readonly OParlLeanPage OrganizationPage = new(OfOrganization, r => new OParlEntry(OParlKind.Meeting, r.GetInt32(0)));
+
     /// <summary>The meetings of a body (or, with <paramref name="ofOrganization"/>, of an organization) after an id, in id order.</summary>
     public static Task<List<OParlEntry>> MeetingsAfterAsync(ReadSessions sessions, bool ofOrganization, int owner, int after, int skip, int take, CancellationToken ct) =>
-        sessions.ReadAsync(async (session, token) =>
-        {
-            var entries = new List<OParlEntry>(take);
-            var statement = (ofOrganization ? OfOrganization : OfBody)[skip > 0 ? 1 : 0];
-            await using var reader = await session.ExecuteAsync(statement, new[] { owner, after, skip, take }, token);
-            while (await reader.ReadAsync(token))
-            {
-                entries.Add(new OParlEntry(OParlKind.Meeting, reader.GetInt32(0)));
-            }
-
-            return entries;
-        }, ct);
+        Page(ofOrganization).Reader(sessions, owner)(after, skip, take, ct);
 }

@@ -74,32 +74,23 @@ internal static class OParlPeopleRows
     /// <summary>
     /// An unfiltered page of one of these lists' live part, as <see cref="OParlQueries"/>' EF Core part reads it; null for another list.
     /// </summary>
-    public static Func<int, int, int, CancellationToken, Task<List<OParlEntry>>>? Page(ReadSessions sessions, OParlList list, int owner)
+    /// <summary>A page of the body's people, memberships or organizations, or null for another list.</summary>
+    public static OParlLeanPage? PageOf(OParlList list) => list switch
     {
-        var (statements, kind) = list switch
-        {
-            OParlList.Person => (PeopleAfter, OParlKind.Person),
-            OParlList.Membership => (MembershipsAfter, OParlKind.Membership),
-            OParlList.Organization => (OrganizationsAfter, OParlKind.Organization),
-            _ => (null!, default(OParlKind)),
-        };
-        if (statements is null)
-        {
-            return null;
-        }
+        OParlList.Person => PeoplePage,
+        OParlList.Membership => MembershipPage,
+        OParlList.Organization => OrganizationPage,
+        _ => null,
+    };
 
-        return (after, skip, take, ct) => sessions.ReadAsync(async (session, token) =>
-        {
-            var entries = new List<OParlEntry>(take);
-            await using var reader = await session.ExecuteAsync(statements[skip > 0 ? 1 : 0], new[] { owner, after, skip, take }, token);
-            while (await reader.ReadAsync(token))
-            {
-                entries.Add(new OParlEntry(kind, reader.GetInt32(0)));
-            }
+    private static readonly OParlLeanPage PeoplePage = new(PeopleAfter, r => new OParlEntry(OParlKind.Person, r.GetInt32(0)));
 
-            return entries;
-        }, ct);
-    }
+    private static readonly OParlLeanPage MembershipPage = new(MembershipsAfter, r => new OParlEntry(OParlKind.Membership, r.GetInt32(0)));
+
+    private static readonly OParlLeanPage OrganizationPage = new(OrganizationsAfter, r => new OParlEntry(OParlKind.Organization, r.GetInt32(0)));
+
+    public static Func<int, int, int, CancellationToken, Task<List<OParlEntry>>>? Page(ReadSessions sessions, OParlList list, int owner) =>
+        PageOf(list)?.Reader(sessions, owner);
 
     public static Task<List<OParlPersonRecord>> PeopleAsync(ReadSessions sessions, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         ByIdAsync(sessions, People, ids, async (r, token) =>

@@ -68,40 +68,40 @@ internal sealed partial class OParlQueries
         {
             OParlList.Meeting =>
             [
-                Lean(owner, BodyMeetingCount, BodyMeetingIds, (after, skip, take, ct) => OParlMeetingRows.MeetingsAfterAsync(sessions, ofOrganization: false, owner, after, skip, take, ct)),
+                Lean(owner, BodyMeetingCount, BodyMeetingIds, OParlMeetingRows.Page(ofOrganization: false)),
                 Tombstones(OParlKind.Meeting, owner, filter),
             ],
             OParlList.OrganizationMeeting =>
             [
-                Lean(owner, OrganizationMeetingCount, OrganizationMeetingIds, (after, skip, take, ct) => OParlMeetingRows.MeetingsAfterAsync(sessions, ofOrganization: true, owner, after, skip, take, ct)),
+                Lean(owner, OrganizationMeetingCount, OrganizationMeetingIds, OParlMeetingRows.Page(ofOrganization: true)),
             ],
             OParlList.AgendaItem =>
             [
-                Lean(owner, PublicItemCount, PublicItemIds, (after, skip, take, ct) => PublicItemsAfterAsync(owner, after, skip, take, ct)),
+                Lean(owner, PublicItemCount, PublicItemIds, PublicItemPage),
                 Tombstones(OParlKind.AgendaItem, owner, filter),
             ],
             OParlList.File =>
             [
-                Lean(owner, OParlFileRows.AttachmentCount, OParlFileRows.AttachmentIds, OParlFileRows.Page(sessions, OParlKind.AttachmentFile, owner)),
-                Lean(owner, OParlFileRows.DocumentCount, OParlFileRows.DocumentIds, OParlFileRows.Page(sessions, OParlKind.MeetingDocument, owner)),
-                Lean(owner, OParlFileRows.OriginalCount, OParlFileRows.OriginalIds, OParlFileRows.Page(sessions, OParlKind.OriginalFile, owner)),
+                Lean(owner, OParlFileRows.AttachmentCount, OParlFileRows.AttachmentIds, OParlFileRows.PageOf(OParlKind.AttachmentFile)),
+                Lean(owner, OParlFileRows.DocumentCount, OParlFileRows.DocumentIds, OParlFileRows.PageOf(OParlKind.MeetingDocument)),
+                Lean(owner, OParlFileRows.OriginalCount, OParlFileRows.OriginalIds, OParlFileRows.PageOf(OParlKind.OriginalFile)),
                 Tombstones(OParlKind.AttachmentFile, owner, filter),
             ],
-            OParlList.Person => [Lean(owner, PeopleCount, PeopleIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Person, owner, filter)],
-            OParlList.Membership => [Lean(owner, MembershipCount, MembershipIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Membership, owner, filter)],
-            OParlList.Organization => [Lean(owner, OrganizationCount, OrganizationIds, OParlPeopleRows.Page(sessions, list, owner)!), Tombstones(OParlKind.Organization, owner, filter)],
+            OParlList.Person => [Lean(owner, PeopleCount, PeopleIds, OParlPeopleRows.PageOf(list)!), Tombstones(OParlKind.Person, owner, filter)],
+            OParlList.Membership => [Lean(owner, MembershipCount, MembershipIds, OParlPeopleRows.PageOf(list)!), Tombstones(OParlKind.Membership, owner, filter)],
+            OParlList.Organization => [Lean(owner, OrganizationCount, OrganizationIds, OParlPeopleRows.PageOf(list)!), Tombstones(OParlKind.Organization, owner, filter)],
             _ => null,
         };
     }
 
-    private Part Lean(int owner, LeanStatement count, LeanStatement ids, Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> read) =>
+    private Part Lean(int owner, LeanStatement count, LeanStatement ids, OParlLeanPage page) =>
         new(
             ct => sessions.ReadAsync(async (session, token) =>
             {
                 await using var reader = await session.ExecuteAsync(count, new[] { owner }, token);
                 return await reader.ReadAsync(token) ? Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) : 0;
             }, ct),
-            read,
+            page.Reader(sessions, owner),
             ct => sessions.ReadAsync(async (session, token) =>
             {
                 var all = new List<int>();
@@ -112,5 +112,6 @@ internal sealed partial class OParlQueries
                 }
 
                 return all;
-            }, ct));
+            }, ct),
+            page: page);
 }

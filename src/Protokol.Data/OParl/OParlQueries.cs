@@ -21,14 +21,29 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
 
     public async Task<OParlListPage?> ListAsync(OParlList list, int ownerId, OParlListFilter filter, OParlPageRequest page, CancellationToken cancellationToken)
     {
-        if (await VersionAsync(list, ownerId, cancellationToken) is not { } version)
+        var parts = LeanParts(list, ownerId, filter) ?? Parts(list, ownerId, filter);
+        var key = new OParlListIndex.Key(list, ownerId, filter);
+
+        // The page's first read, where it can be told before the version is read (from the list as last kept, for a page by number),
+        // is sent with the version as one command; it is used if the page's first read turns out to be that one.
+        var start = FirstRead(parts, page, index.Latest(key));
+        long? version;
+        List<OParlEntry>? read = null;
+        if (start is { } s && parts[s.Part].Page is { } lean)
+        {
+            (version, read) = await VersionAndPageAsync(list, ownerId, lean, s.After, s.Skip, page.Size, cancellationToken);
+        }
+        else
+        {
+            version = await VersionAsync(list, ownerId, cancellationToken);
+        }
+
+        if (version is null)
         {
             return null;
         }
 
-        var parts = LeanParts(list, ownerId, filter) ?? Parts(list, ownerId, filter);
-        var key = new OParlListIndex.Key(list, ownerId, filter);
-        var kept = index.Find(key, version);
+        var kept = index.Find(key, version.Value);
         if (kept is null)
         {
             var counts = new int[parts.Count];
@@ -46,7 +61,7 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
                 }
             }
 
-            kept = index.Keep(key, version, counts, removed, page.Stride);
+            kept = index.Keep(key, version.Value, counts, removed, page.Stride);
         }
 
         var entries = new List<OParlEntry>();
@@ -54,11 +69,22 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
         async Task ReadAsync(int part, int after, int skip)
         {
             var take = page.Size - entries.Count;
-            var read = kept.Removed[part] is { } tombstones
-                ? tombstones.Where(e => e.Id > after).Skip(skip).Take(take).ToList()
-                : await parts[part].Read(after, skip, take, cancellationToken);
-            entries.AddRange(read);
-            last = read.Count > 0 ? part : last;
+            List<OParlEntry> rows;
+            if (read is not null && entries.Count == 0 && start is { } first && (part, after, skip) == (first.Part, first.After, first.Skip))
+            {
+                // Read with the version, as the first read of the page (so of the page's size).
+                rows = read;
+                read = null;
+            }
+            else
+            {
+                rows = kept.Removed[part] is { } tombstones
+                    ? tombstones.Where(e => e.Id > after).Skip(skip).Take(take).ToList()
+                    : await parts[part].Read(after, skip, take, cancellationToken);
+            }
+
+            entries.AddRange(rows);
+            last = rows.Count > 0 ? part : last;
         }
 
         if (page.After is { } cursor)
@@ -117,19 +143,100 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
     private Task<long?> VersionAsync(OParlList list, int owner, CancellationToken ct) =>
         sessions.ReadAsync(async (session, token) =>
         {
-            var statement = list switch
+            await using var reader = await session.ExecuteAsync(VersionStatement(list), new[] { owner }, token);
+            return await VersionOfAsync(reader, token);
+        }, ct);
+
+    private static Portal.LeanStatement VersionStatement(OParlList list) => list switch
+    {
+        OParlList.Body => LastAuditEntry,
+        OParlList.OrganizationMeeting => LastAuditEntryOfCouncil,
+        _ => LastAuditEntryOfBody,
+    };
+
+    /// <summary>The version from a version statement's result, or null (no row) when the list's owner does not exist.</summary>
+    private static async Task<long?> VersionOfAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
+    {
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The first read of a page (its part, the id after which and the rows to skip), as the page's loop in <see cref="ListAsync"/> will
+    /// make it when <paramref name="kept"/> is the list's current figures: after a cursor, its part after its id; by number, the part
+    /// the page starts in, after the kept boundary below it. Null when it cannot be told (a page by number beyond the first, of a list
+    /// not kept or whose boundaries are not read yet) or is not a live part's.
+    /// </summary>
+    private static (int Part, int After, int Skip)? FirstRead(List<Part> parts, OParlPageRequest page, OParlListIndex.Kept? kept)
+    {
+        if (page.After is { } cursor)
+        {
+            var part = Math.Max(0, cursor.Part);
+            return part < parts.Count ? (part, part == cursor.Part ? cursor.Id : 0, 0) : null;
+        }
+
+        if (kept is null || kept.Counts.Length != parts.Count)
+        {
+            return page.Skip == 0 ? (0, 0, 0) : null;
+        }
+
+        var skip = page.Skip;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (skip >= kept.Counts[i])
             {
-                OParlList.Body => LastAuditEntry,
-                OParlList.OrganizationMeeting => LastAuditEntryOfCouncil,
-                _ => LastAuditEntryOfBody,
-            };
-            await using var reader = await session.ExecuteAsync(statement, new[] { owner }, token);
-            if (!await reader.ReadAsync(token))
-            {
-                return (long?)null;
+                skip -= kept.Counts[i];
+                continue;
             }
 
-            return reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            if (kept.Removed[i] is not null)
+            {
+                return null;
+            }
+
+            var after = 0;
+            if (skip >= kept.Stride)
+            {
+                if (kept.Boundaries[i] is not { } boundaries)
+                {
+                    return null;
+                }
+
+                var stride = Math.Min(skip / kept.Stride, boundaries.Length - 1);
+                after = boundaries[stride];
+                skip -= stride * kept.Stride;
+            }
+
+            return (i, after, skip);
+        }
+
+        return null;
+    }
+
+    /// <summary>A version statement followed by a page's statement, as one command (both bind the list's owner as <c>@p0</c>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Portal.LeanStatement Version, Portal.LeanStatement Page), Portal.LeanStatement> VersionAndPage = new();
+
+    /// <summary>
+    /// The version and the page of <paramref name="part"/> after <paramref name="after"/>, skipping <paramref name="skip"/> rows, in one
+    /// round trip (issue 17: on PostgreSQL each command is one). Null entries when the owner does not exist.
+    /// </summary>
+    private Task<(long? Version, List<OParlEntry>? Entries)> VersionAndPageAsync(OParlList list, int owner, OParlLeanPage part, int after, int skip, int take, CancellationToken ct) =>
+        sessions.ReadAsync(async (session, token) =>
+        {
+            var page = part.Statement(skip);
+            var statement = VersionAndPage.GetOrAdd((VersionStatement(list), page), k => new Portal.LeanStatement(k.Version.Sql + ";\n" + k.Page.Sql, Math.Max(k.Version.Parameters, k.Page.Parameters)));
+            await using var reader = await session.ExecuteAsync(statement, OParlLeanPage.Values(owner, after, skip, take), token);
+            if (await VersionOfAsync(reader, token) is not { } version)
+            {
+                return ((long?)null, (List<OParlEntry>?)null);
+            }
+
+            await reader.NextResultAsync(token);
+            return (version, await part.ReadRowsAsync(reader, take, token));
         }, ct);
 
     /// <summary>The parts of a list (its owner exists).</summary>
@@ -246,18 +353,10 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
         {page}
         """), 4))];
 
-    private Task<List<OParlEntry>> PublicItemsAfterAsync(int owner, int after, int skip, int take, CancellationToken ct) =>
-        sessions.ReadAsync(async (session, token) =>
-        {
-            var entries = new List<OParlEntry>(take);
-            await using var reader = await session.ExecuteAsync(PublicItemsAfter[skip > 0 ? 1 : 0], new[] { owner, after, skip, take }, token);
-            while (await reader.ReadAsync(token))
-            {
-                entries.Add(new OParlEntry(OParlKind.AgendaItem, reader.GetInt32(0), MeetingId: reader.GetInt32(1)));
-            }
+    private static readonly OParlLeanPage PublicItemPage = new(PublicItemsAfter, r => new OParlEntry(OParlKind.AgendaItem, r.GetInt32(0), MeetingId: r.GetInt32(1)));
 
-            return entries;
-        }, ct);
+    private Task<List<OParlEntry>> PublicItemsAfterAsync(int owner, int after, int skip, int take, CancellationToken ct) =>
+        PublicItemPage.Reader(sessions, owner)(after, skip, take, ct);
 
     private static Func<CancellationToken, Task<int>> Kept(IQueryable<Portal.MeetingYearCount> counts, System.Linq.Expressions.Expression<Func<Portal.MeetingYearCount, int>> column) =>
         ct => counts.AsNoTracking().SumAsync(column, ct);
@@ -448,8 +547,12 @@ internal sealed partial class OParlQueries(ProtokolDbContext db, OParlListIndex 
         Func<CancellationToken, Task<int>> count,
         Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> read,
         Func<CancellationToken, Task<List<int>>> ids,
-        Func<CancellationToken, Task<List<OParlEntry>>>? removed = null)
+        Func<CancellationToken, Task<List<OParlEntry>>>? removed = null,
+        OParlLeanPage? page = null)
     {
+        /// <summary>The part's page as a prepared statement (the lean parts), which a list's first read sends with the version.</summary>
+        public OParlLeanPage? Page { get; } = page;
+
         public Func<CancellationToken, Task<int>> Count { get; } = count;
 
         public Func<int, int, int, CancellationToken, Task<List<OParlEntry>>> Read { get; } = read;
