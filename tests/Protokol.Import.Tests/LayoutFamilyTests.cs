@@ -311,11 +311,24 @@ public sealed class LayoutFamilyTests
     [Theory]
     [InlineData("• Hent som PDF\n• Kopier link\n")]
     [InlineData("Skriv et svar\nDin e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *\n")]
+    [InlineData("\n\nSe referat fra Ældrerådets møde 4. maj i pdf format\n")]
+    [InlineData("\nHent referatet som PDF\n\n")]
     public void Page_actions_and_a_comment_form_after_the_last_decision_are_dropped(string furniture)
     {
         var m = Parse("Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Kassebeholdning\nBeslutning\nRådet får en lille kassebeholdning til udlæg.\n" + furniture);
 
         Assert.Equal("Rådet får en lille kassebeholdning til udlæg.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void A_sentence_of_the_minutes_about_a_pdf_file_is_kept()
+    {
+        var m = Parse("Referat af møde i Ældrerådet den 4. maj 2021 kl. 10.00\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Folder\nBeslutning\nFolderen godkendt.\n"
+            + "Se den færdige folder i pdf-format\n\n3. Eventuelt\nBeslutning\nIntet.\n");
+
+        // Neither between blank lines nor the document's end: a line of the decision, not the page's link.
+        Assert.StartsWith("Folderen godkendt.", m.Items[1].Decision, StringComparison.Ordinal);
+        Assert.EndsWith("Se den færdige folder i pdf-format", m.Items[1].Decision, StringComparison.Ordinal);
     }
 
     [Fact]
