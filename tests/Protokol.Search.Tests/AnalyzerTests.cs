@@ -72,6 +72,43 @@ public sealed class AnalyzerTests
         Assert.True(compared > 10_000, $"only {compared} matches compared");
     }
 
+    [CorpusFact]
+    public void The_highlighter_finds_in_real_minutes_exactly_what_analysing_each_whole_text_finds()
+    {
+        // Every paragraph of the real minutes, and texts written to sit on the stretches' edges: tabs, line breaks, hyphens,
+        // punctuation, a no-break space, combining marks, "aa" in upper case, a word longer than a token, letters outside the
+        // Basic Multilingual Plane, a dotted capital I.
+        var corpus = SingleAnalysisTests.FindCorpus()!;
+        var texts = Directory.GetFiles(corpus, "*.txt").Concat(Directory.GetFiles(Path.Combine(corpus, "municipalities"), "*.txt")).Order(StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var edge = string.Join(' ', Enumerable.Repeat("Et afsnit uden de ord, der søges efter.", 6));
+        texts.AddRange([
+            edge + "\tkommunen\r\nKommunens\fkommunale\vKOMMUNEN", edge + " social-\nkommunen (kommunen) «kommunen» kommunen's x-kommunen kommunen.dk",
+            edge + " kommunen\u00A0borgerne borg\u0301erne \u0301kommunen", edge + " AABENRAA Aabenraa aabenraa ÅBENRÅ åbenrå raadet Rådet",
+            edge + " " + new string('k', 300) + " kommunen" + new string('x', 300), edge + " 𝐤ommunen kommunen 🏠 borgerne", edge + " İkommunen kommunen \u212Aommunen \u212Bbenrå",
+        ]);
+        var words = texts.SelectMany(t => t.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"'))
+            .Where(w => w.Length > 4 && w.All(char.IsLetter)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var random = new Random(31);
+        var queries = Enumerable.Range(0, 40).Select(_ => words[random.Next(words.Count)])
+            .Concat(Enumerable.Range(0, 10).Select(_ => words[random.Next(words.Count)][..4] + "*"))
+            .Concat(["kommunen", "Aabenraa", "åbenrå", "rådet", "borgerne", "\"socialt udsatte\"", "hjem* borgerne", "kom*", "bor* OR kom*", "hjemløse ensomhed"]);
+        var (compared, windowed) = (0, 0);
+        foreach (var query in queries)
+        {
+            var highlighter = QueryHighlighter.For(AnalyzedQuery.Analyze(SearchQueryParser.Parse(query)));
+            foreach (var text in texts)
+            {
+                var expected = highlighter.MatchingWhole(text).Select(t => (t.Term, t.Start, t.End)).ToList();
+                Assert.Equal(expected, highlighter.Matching(text).Select(t => (t.Term, t.Start, t.End)).ToList());
+                compared += expected.Count;
+                windowed += text.Length > 160 ? 1 : 0;
+            }
+        }
+
+        Assert.True(compared > 2_000 && windowed > 10_000, $"{compared} matches compared, {windowed} longer texts");
+    }
+
     [Fact]
     public void A_snippet_from_the_start_of_a_text_is_the_snippet_of_the_whole_text_or_none()
     {

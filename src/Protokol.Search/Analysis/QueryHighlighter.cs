@@ -25,6 +25,39 @@ public sealed class QueryHighlighter
         _terms = terms;
         _prefixes = prefixes;
         _prefixStems = prefixStems;
+        _keys = Keys(terms.Concat(prefixes).Concat(prefixStems));
+    }
+
+    /// <summary>
+    /// What a lower-cased word must start with to stem to a term looked for, one per term, prefix and
+    /// prefix stem: its start before the first "å" (which the word may spell "aa"). Null when one is
+    /// shorter than <see cref="MinimumKeyLength"/>: it would be found so often that analysing the whole
+    /// text is as quick.
+    /// </summary>
+    private readonly string[]? _keys;
+
+    private const int MinimumKeyLength = 3;
+
+    /// <summary>Texts up to this long are analysed whole: finding their words first saves nothing.</summary>
+    private const int WholeUpTo = 160;
+
+    private static string[]? Keys(IEnumerable<string> looked)
+    {
+        var keys = new List<string>();
+        foreach (var term in looked)
+        {
+            var fold = term.IndexOf('å', StringComparison.Ordinal);
+            var key = fold < 0 ? term : term[..fold];
+            if (key.Length < MinimumKeyLength)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        // A key that starts with another finds nothing the other does not.
+        return [.. keys.Distinct(StringComparer.Ordinal).Where(k => !keys.Any(o => o.Length < k.Length && k.StartsWith(o, StringComparison.Ordinal)))];
     }
 
     public static QueryHighlighter For(AnalyzedQuery query)
@@ -299,7 +332,8 @@ public sealed class QueryHighlighter
 
     /// <summary>
     /// The words of <paramref name="text"/> that match, with where they stand: the same as analysing the
-    /// whole text and keeping the matching terms, but only words that can match are stemmed and kept.
+    /// whole text and keeping the matching terms, but only words that can match are stemmed and kept, and in a
+    /// longer text only the stretches that hold such words are analysed (<see cref="Windows"/>).
     /// </summary>
     internal List<AnalyzedToken> Matching(string text)
     {
@@ -309,12 +343,109 @@ public sealed class QueryHighlighter
             return matches;
         }
 
+        if (_keys is not null && text.Length > WholeUpTo && Windows(text) is { } windows)
+        {
+            foreach (var (start, end) in windows)
+            {
+                Analyse(text.Substring(start, end - start), start, matches);
+            }
+
+            return matches;
+        }
+
+        Analyse(text, 0, matches);
+        return matches;
+    }
+
+    /// <summary>The whole analysis of <see cref="Matching"/>, for the tests that compare the two.</summary>
+    internal List<AnalyzedToken> MatchingWhole(string text)
+    {
+        var matches = new List<AnalyzedToken>();
+        if (_terms.Count > 0 || _prefixes.Length > 0)
+        {
+            Analyse(text, 0, matches);
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// The stretches of <paramref name="text"/> between white space (start, end) that hold every word that can match, in
+    /// order; null when analysing the whole text is as quick (they cover much of it) or the text holds a character outside the
+    /// Basic Multilingual Plane (which the analysis lower-cases as one code point, not as two halves) or one of <see cref="Uncased"/>.
+    /// A matching word's folded form starts with a term looked for, so the word, lower-cased, starts with the term's
+    /// <see cref="_keys">key</see>: the word is found from the key's occurrences (ignoring case), and only the stretch around each
+    /// is analysed. Words never cross white space (Unicode's word boundaries always fall on both sides of a space, a tab or a line
+    /// break), so a stretch bounded by it splits into the same words as the whole text does there.
+    /// </summary>
+    private List<(int Start, int End)>? Windows(string text)
+    {
+        var span = text.AsSpan();
+        if (span.ContainsAnyInRange('\uD800', '\uDFFF') || span.ContainsAny(Uncased))
+        {
+            return null;
+        }
+
+        var windows = new List<(int Start, int End)>();
+        var covered = 0;
+        foreach (var key in _keys!)
+        {
+            for (var at = span.IndexOf(key, StringComparison.OrdinalIgnoreCase); at >= 0;)
+            {
+                var start = span[..at].LastIndexOfAny(Breaks) + 1;
+                var end = span[(at + key.Length)..].IndexOfAny(Breaks) is var after and >= 0 ? at + key.Length + after : text.Length;
+                windows.Add((start, end));
+                covered += end - start;
+                if (covered > text.Length / 2)
+                {
+                    return null;
+                }
+
+                var next = span[end..].IndexOf(key, StringComparison.OrdinalIgnoreCase);
+                at = next < 0 ? -1 : end + next;
+            }
+        }
+
+        if (windows.Count <= 1)
+        {
+            return windows;
+        }
+
+        // Stretches between white space are the same or apart: one of each, in order.
+        windows.Sort();
+        var distinct = new List<(int Start, int End)>(windows.Count) { windows[0] };
+        foreach (var window in windows)
+        {
+            if (window.Start >= distinct[^1].End)
+            {
+                distinct.Add(window);
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>
+    /// The characters whose lower case (as the analysis makes it, the invariant culture's) an ordinal comparison that ignores
+    /// case does not take as equal to them, such as the Kelvin sign (lower case "k", upper case "K"): a text that holds one is
+    /// analysed whole, as the keys are looked for ignoring case, not in a lower-cased copy of the text.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Uncased = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => !char.IsSurrogate(c) && char.ToLowerInvariant(c) is var lower && lower != c
+            && !new ReadOnlySpan<char>(in c).Equals(new ReadOnlySpan<char>(in lower), StringComparison.OrdinalIgnoreCase)).ToArray());
+
+    /// <summary>The white space that bounds the stretches analysed (ASCII only: every one is a word boundary on both sides).</summary>
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(" \t\n\r\f\v");
+
+    /// <summary>Analyses <paramref name="text"/> (which starts at <paramref name="offset"/> in the text it is taken from) and adds its matching words.</summary>
+    private void Analyse(string text, int offset, List<AnalyzedToken> matches)
+    {
         CandidateAnalyzer.Current = this;
         try
         {
             using var stream = CandidateAnalyzer.Instance.GetTokenStream("text", text);
             var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
+            var position = stream.AddAttribute<IOffsetAttribute>();
             stream.Reset();
             while (stream.IncrementToken())
             {
@@ -322,7 +453,7 @@ public sealed class QueryHighlighter
                 if (Matches(stemmed))
                 {
                     // Positions are not needed for marking; only the offsets are.
-                    matches.Add(new AnalyzedToken(stemmed, 0, offset.StartOffset, offset.EndOffset));
+                    matches.Add(new AnalyzedToken(stemmed, 0, offset + position.StartOffset, offset + position.EndOffset));
                 }
             }
 
@@ -332,8 +463,6 @@ public sealed class QueryHighlighter
         {
             CandidateAnalyzer.Current = null;
         }
-
-        return matches;
     }
 
     private static List<SnippetPart> Parts(ReadOnlySpan<char> text, int start, int end, List<AnalyzedToken> matches, bool ellipsisBefore = false, bool ellipsisAfter = false)
