@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
@@ -241,6 +242,38 @@ public sealed class PostgresPlanTests(PostgresCluster cluster)
         }
 
         return indexes;
+    }
+
+    [Fact]
+    public async Task The_statements_whose_text_never_changes_are_prepared_once_per_connection_not_planned_on_every_search()
+    {
+        // The hits' fetch (a join planned in 0.45 ms at 100,000 items) and the table's size: each search on a connection runs its
+        // prepared statement again. The searches' own statements, which vary with the query, are not prepared.
+        await using var database = await SeededAsync();
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var backend = new PostgresSearchBackend(db);
+        foreach (var text in new[] { "kommunen", "borgerne", "kommunen borgerne" })
+        {
+            var result = await backend.RunAsync(AnalyzedQuery.Analyze(SearchQueryParser.Parse(text)), new SearchRequest { Query = text }.Normalized(), CancellationToken.None);
+            Assert.NotEmpty(result.Hits);
+        }
+
+        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
+        command.CommandText = "SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements WHERE from_sql = false ORDER BY statement";
+        var prepared = new List<(string Statement, long Runs)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                prepared.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        Assert.Equal(2, prepared.Count);
+        Assert.Contains(prepared, p => p.Statement.Contains("JOIN search_texts", StringComparison.Ordinal) && p.Runs == 3);
+        Assert.Contains(prepared, p => p.Statement.Contains("reltuples", StringComparison.Ordinal) && p.Runs == 3);
     }
 
     private async Task<TestDatabase> SeededAsync()

@@ -405,6 +405,7 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
         var matches = await PlanRowsAsync(connection, where, parameters, cancellationToken);
         await using var size = connection.CreateCommand();
         size.CommandText = "SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_documents'::regclass";
+        await size.PrepareAsync(cancellationToken);
         var table = (double)(await size.ExecuteScalarAsync(cancellationToken))!;
         var rows = filters is null ? table : Math.Max(1.0, await PlanRowsAsync(connection, filters, parameters, cancellationToken));
         return (matches, rows, table);
@@ -601,6 +602,11 @@ public sealed class PostgresSearchBackend(ProtokolDbContext db) : ISearchBackend
             WHERE d.doc_id = ANY(@ids)
             """;
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids.ToArray() });
+
+        // One of the two statements of a search whose text never changes (with the table's size): prepared, it is parsed and
+        // planned once per connection (Npgsql keeps it across the pool's reuse), not on every search (planning its join cost the
+        // server 0.45 ms a search).
+        await command.PrepareAsync(cancellationToken);
         var hits = new Dictionary<long, StoredHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
