@@ -163,7 +163,7 @@ public sealed class OParlMeetingWriterTests(PostgresCluster postgres) : IClassFi
         moments.Add(new DateTime(1999, 12, 31, 23, 59, 59, DateTimeKind.Unspecified));
         foreach (var moment in moments)
         {
-            var written = Write(w => OParlMeetingWriter.Moment(w, moment));
+            var written = Write(w => OParlWrites.Moment(w, moment));
             Assert.Equal(JsonSerializer.Serialize(OParlJson.DateTime(moment), OParlEndpoints.Options), written);
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Portal;
@@ -22,8 +21,6 @@ internal sealed class OParlMeetingWriter(IOParlQueries queries, OParlUrls urls)
     private static readonly JsonEncodedText AgendaItemType = JsonEncodedText.Encode(OParlJson.Schema + "AgendaItem");
     private static readonly JsonEncodedText FileType = JsonEncodedText.Encode(OParlJson.Schema + "File");
     private static readonly JsonEncodedText LocationType = JsonEncodedText.Encode(OParlJson.Schema + "Location");
-    private static readonly JsonEncodedText Created = JsonEncodedText.Encode("created");
-    private static readonly JsonEncodedText Modified = JsonEncodedText.Encode("modified");
 
     /// <summary>Characters of a long string written at a time, as <see cref="OParlEndpoints.Write"/> does.</summary>
     private const int StringPart = 2048;
@@ -386,74 +383,7 @@ internal sealed class OParlMeetingWriter(IOParlQueries queries, OParlUrls urls)
         w.WriteEndObject();
     }
 
-    private static void Stamps(Utf8JsonWriter w, DateTime created, DateTime modified)
-    {
-        w.WritePropertyName(Created);
-        Moment(w, created);
-        w.WritePropertyName(Modified);
-        Moment(w, modified);
-    }
-
-    /// <summary>The offsets of a UTC hour, by its number since year 1: to local time, and as shown (<see cref="OParlJson.DateTime(DateTime)"/>).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, (TimeSpan ToLocal, TimeSpan Shown)> Offsets = new();
-
-    /// <summary>
-    /// <see cref="OParlJson.DateTime(DateTime)"/>'s text ("2026-11-24T15:00:00+01:00"), written as ASCII bytes: the two time
-    /// zone look-ups of that method are made once per UTC hour (a meeting's stamps and its items' lie in a few), the digits
-    /// composed on the stack. The local time's offset as shown is the one <c>GetUtcOffset</c> gives the local time, as
-    /// there (the standard one in the hour that occurs twice in autumn); an hour in which either offset changes is not kept.
-    /// </summary>
-    internal static void Moment(Utf8JsonWriter w, DateTime utc)
-    {
-        var hour = utc.Ticks / TimeSpan.TicksPerHour;
-        if (!Offsets.TryGetValue(hour, out var offsets))
-        {
-            offsets = OffsetsAt(utc);
-            var start = new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
-            if (OffsetsAt(start) == offsets && OffsetsAt(start.AddTicks(TimeSpan.TicksPerHour - 1)) == offsets && Offsets.Count < 100_000)
-            {
-                Offsets.TryAdd(hour, offsets);
-            }
-        }
-
-        var local = new DateTime(utc.Ticks + offsets.ToLocal.Ticks);
-        Span<byte> text = stackalloc byte[25];
-        Digits(text, 0, local.Year, 4);
-        text[4] = (byte)'-';
-        Digits(text, 5, local.Month, 2);
-        text[7] = (byte)'-';
-        Digits(text, 8, local.Day, 2);
-        text[10] = (byte)'T';
-        Digits(text, 11, local.Hour, 2);
-        text[13] = (byte)':';
-        Digits(text, 14, local.Minute, 2);
-        text[16] = (byte)':';
-        Digits(text, 17, local.Second, 2);
-        var shown = offsets.Shown;
-        text[19] = shown < TimeSpan.Zero ? (byte)'-' : (byte)'+';
-        shown = shown.Duration();
-        Digits(text, 20, shown.Hours, 2);
-        text[22] = (byte)':';
-        Digits(text, 23, shown.Minutes, 2);
-        w.WriteStringValue(text);
-    }
-
-    private static (TimeSpan ToLocal, TimeSpan Shown) OffsetsAt(DateTime utc)
-    {
-        var zone = PortalService.Copenhagen;
-        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
-        return (local - instant, zone.GetUtcOffset(local));
-    }
-
-    private static void Digits(Span<byte> text, int at, int value, int count)
-    {
-        for (var i = at + count - 1; i >= at; i--)
-        {
-            text[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-    }
+    private static void Stamps(Utf8JsonWriter w, DateTime created, DateTime modified) => OParlWrites.Stamps(w, created, modified);
 
     /// <summary>A string property, left out when empty or white space (as <c>Put</c>); a long one in parts (as <see cref="OParlEndpoints.Write"/>).</summary>
     private static void String(Utf8JsonWriter w, string name, string? value)
@@ -505,36 +435,5 @@ internal sealed class OParlMeetingWriter(IOParlQueries queries, OParlUrls urls)
         Compose(w, string.Empty, path, default, id, suffix);
     }
 
-    private void Compose(Utf8JsonWriter w, string prefix, string path, char kind, int id, string? suffix)
-    {
-        var origin = urls.Origin;
-        var length = origin.Length + prefix.Length + path.Length + 1 + 11 + (suffix?.Length ?? 0);
-        char[]? rented = null;
-        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
-        var at = 0;
-        origin.CopyTo(buffer);
-        at += origin.Length;
-        prefix.CopyTo(buffer[at..]);
-        at += prefix.Length;
-        path.CopyTo(buffer[at..]);
-        at += path.Length;
-        if (kind != default)
-        {
-            buffer[at++] = kind;
-        }
-
-        id.TryFormat(buffer[at..], out var digits, default, CultureInfo.InvariantCulture);
-        at += digits;
-        if (suffix is not null)
-        {
-            suffix.CopyTo(buffer[at..]);
-            at += suffix.Length;
-        }
-
-        w.WriteStringValue(buffer[..at]);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        }
-    }
+    private void Compose(Utf8JsonWriter w, string prefix, string path, char kind, int id, string? suffix) => OParlWrites.Url(w, urls, prefix, path, kind, id, suffix);
 }

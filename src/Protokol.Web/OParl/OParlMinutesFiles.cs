@@ -117,7 +117,7 @@ internal static class OParlMinutesFiles
         w.WriteStartArray("meeting");
         w.WriteStringValue(urls.Meeting(t.MeetingId));
         w.WriteEndArray();
-        OParlPeopleWriter.Stamps(w, t.Created, t.Modified);
+        OParlWrites.Stamps(w, t.Created, t.Modified);
         w.WriteString("web", urls.Web("/moeder/" + id));
         w.WriteEndObject();
     }

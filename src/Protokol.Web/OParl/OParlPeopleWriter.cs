@@ -38,9 +38,8 @@ internal static class OParlPeopleWriter
             {
                 if (entry.Removed is { } removal)
                 {
-                    Tombstone(writer, entry.Kind == OParlKind.Person ? "Person" : entry.Kind == OParlKind.Membership ? "Membership" : "Organization",
-                        entry.Kind == OParlKind.Person ? urls.Person(removal.Id) : entry.Kind == OParlKind.Membership ? urls.Membership(removal.Id) : urls.Organization(removal.Id),
-                        removal.Created, removal.Deleted);
+                    Tombstone(writer, urls, entry.Kind == OParlKind.Person ? PersonType : entry.Kind == OParlKind.Membership ? MembershipType : OrganizationType,
+                        entry.Kind == OParlKind.Person ? PersonPath : entry.Kind == OParlKind.Membership ? MembershipPath : OrganizationPath, removal);
                 }
                 else if (entry.Kind == OParlKind.Person && people.TryGetValue(entry.Id, out var person))
                 {
@@ -109,15 +108,24 @@ internal static class OParlPeopleWriter
         return objects;
     }
 
-    private static void Start(Utf8JsonWriter writer, string type, string id)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("id", id);
-        writer.WriteString("type", OParlJson.Schema + type);
-    }
+    private static readonly JsonEncodedText PersonType = OParlWrites.TypeOf("Person");
+    private static readonly JsonEncodedText MembershipType = OParlWrites.TypeOf("Membership");
+    private static readonly JsonEncodedText OrganizationType = OParlWrites.TypeOf("Organization");
+    private static readonly JsonEncodedText MembershipName = OParlWrites.Encode("membership");
+    private static readonly JsonEncodedText PersonName = OParlWrites.Encode("person");
+    private static readonly JsonEncodedText OrganizationName = OParlWrites.Encode("organization");
+    private static readonly JsonEncodedText RoleName = OParlWrites.Encode("role");
+    private static readonly JsonEncodedText VotingRight = OParlWrites.Encode("votingRight");
+    private static readonly JsonEncodedText StartDate = OParlWrites.Encode("startDate");
+    private static readonly JsonEncodedText EndDate = OParlWrites.Encode("endDate");
+    private static readonly JsonEncodedText OnBehalfOf = OParlWrites.Encode("onBehalfOf");
+
+    private const string PersonPath = "/person/";
+    private const string MembershipPath = "/membership/";
+    private const string OrganizationPath = "/organization/";
 
     /// <summary>As <see cref="OParlJson.Put(JsonObject, string, string?)"/>: left out when null or white space.</summary>
-    private static void Put(Utf8JsonWriter writer, string name, string? value)
+    private static void Put(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
@@ -125,76 +133,37 @@ internal static class OParlPeopleWriter
         }
     }
 
-    internal static void Stamps(Utf8JsonWriter writer, DateTime created, DateTime modified)
+    private static void Tombstone(Utf8JsonWriter writer, OParlUrls urls, JsonEncodedText type, string path, OParlRemoval removal)
     {
-        Span<char> text = stackalloc char[DateTimeLength];
-        writer.WriteString("created", Stamp(created, text));
-        writer.WriteString("modified", Stamp(modified, text));
-    }
-
-    /// <summary>The length of "2026-11-24T15:00:00+01:00".</summary>
-    internal const int DateTimeLength = 25;
-
-    /// <summary>Per UTC hour (a slot by its number): the shift to Danish local time and the offset written after it.</summary>
-    private sealed record HourOffset(long Hour, TimeSpan Shift, TimeSpan Written);
-
-    private static readonly HourOffset?[] Hours = new HourOffset?[4096];
-
-    /// <summary>
-    /// <see cref="OParlJson.DateTime(System.DateTime)"/>'s text into <paramref name="text"/>, without its time-zone conversions for
-    /// every value (a list page writes hundreds): Danish time changes on a whole UTC hour, so the shift to local time and the
-    /// offset written are looked up (as <see cref="OParlJson.DateTime(System.DateTime)"/> finds them) once per UTC hour and kept.
-    /// </summary>
-    internal static ReadOnlySpan<char> Stamp(DateTime utc, Span<char> text)
-    {
-        var hour = utc.Ticks / TimeSpan.TicksPerHour;
-        var slot = (int)(hour & (Hours.Length - 1));
-        if (Hours[slot] is not { } offsets || offsets.Hour != hour)
-        {
-            var start = new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
-            var local = TimeZoneInfo.ConvertTimeFromUtc(start, PortalService.Copenhagen);
-            Hours[slot] = offsets = new HourOffset(hour, local - start, PortalService.Copenhagen.GetUtcOffset(local));
-        }
-
-        var at = new DateTime(utc.Ticks + offsets.Shift.Ticks, DateTimeKind.Unspecified);
-        at.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        var offset = offsets.Written;
-        text[written++] = offset < TimeSpan.Zero ? '-' : '+';
-        offset = offset.Duration();
-        offset.Hours.TryFormat(text[written..], out var hours, "00", System.Globalization.CultureInfo.InvariantCulture);
-        written += hours;
-        text[written++] = ':';
-        offset.Minutes.TryFormat(text[written..], out var minutes, "00", System.Globalization.CultureInfo.InvariantCulture);
-        return text[..(written + minutes)];
-    }
-
-    private static void Tombstone(Utf8JsonWriter writer, string type, string id, DateTime created, DateTime deleted)
-    {
-        Start(writer, type, id);
-        Stamps(writer, created, deleted);
-        writer.WriteBoolean("deleted", true);
+        OParlWrites.Start(writer, urls, type, path, removal.Id);
+        OParlWrites.Stamps(writer, removal.Created, removal.Deleted);
+        writer.WriteBoolean(OParlWrites.Deleted, true);
         writer.WriteEndObject();
+    }
+
+    private static void Body(Utf8JsonWriter writer, OParlUrls urls, int id)
+    {
+        writer.WritePropertyName(OParlWrites.Body);
+        OParlWrites.ApiUrl(writer, urls, "/body/", id);
     }
 
     /// <summary>As <c>OParlObjects.Person</c>: a person shown by role only is named by role, without seats and page.</summary>
     private static void Person(Utf8JsonWriter writer, OParlUrls urls, OParlPersonRecord p)
     {
+        OParlWrites.Start(writer, urls, PersonType, PersonPath, p.Id);
+        Body(writer, urls, p.BodyId);
         if (p.Publication != PublicationLevel.Named)
         {
-            Start(writer, "Person", urls.Person(p.Id));
-            writer.WriteString("body", urls.Body(p.BodyId));
-            Put(writer, "name", OParlObjects.WithheldName(p));
-            Stamps(writer, p.Created, p.Modified);
+            Put(writer, OParlWrites.Name, OParlObjects.WithheldName(p));
+            OParlWrites.Stamps(writer, p.Created, p.Modified);
             writer.WriteEndObject();
             return;
         }
 
-        Start(writer, "Person", urls.Person(p.Id));
-        writer.WriteString("body", urls.Body(p.BodyId));
-        Put(writer, "name", p.Name);
+        Put(writer, OParlWrites.Name, p.Name);
         if (p.Memberships.Count > 0)
         {
-            writer.WriteStartArray("membership");
+            writer.WriteStartArray(MembershipName);
             foreach (var membership in p.Memberships)
             {
                 Membership(writer, urls, membership);
@@ -203,8 +172,9 @@ internal static class OParlPeopleWriter
             writer.WriteEndArray();
         }
 
-        Stamps(writer, p.Created, p.Modified);
-        writer.WriteString("web", urls.Web("/personer/" + OParlUrls.Id(p.Id)));
+        OParlWrites.Stamps(writer, p.Created, p.Modified);
+        writer.WritePropertyName(OParlWrites.Web);
+        OParlWrites.WebUrl(writer, urls, "/personer/", p.Id);
         writer.WriteEndObject();
     }
 
@@ -212,31 +182,34 @@ internal static class OParlPeopleWriter
     private static void Membership(Utf8JsonWriter writer, OParlUrls urls, OParlMembershipRecord m)
     {
         var named = m.Publication == PublicationLevel.Named;
-        Start(writer, "Membership", urls.Membership(m.Id));
+        OParlWrites.Start(writer, urls, MembershipType, MembershipPath, m.Id);
         if (named)
         {
-            writer.WriteString("person", urls.Person(m.PersonId));
+            writer.WritePropertyName(PersonName);
+            OParlWrites.ApiUrl(writer, urls, PersonPath, m.PersonId);
         }
 
-        writer.WriteString("organization", urls.Organization(m.OrganizationId));
-        Put(writer, "role", named ? Danish.Role(m.Role) : $"{Danish.Role(m.Role)} ({m.PublicRole})");
-        writer.WriteBoolean("votingRight", m.Role is MembershipRole.Chair or MembershipRole.ViceChair or MembershipRole.Member);
+        writer.WritePropertyName(OrganizationName);
+        OParlWrites.ApiUrl(writer, urls, OrganizationPath, m.OrganizationId);
+        Put(writer, RoleName, named ? Danish.Role(m.Role) : $"{Danish.Role(m.Role)} ({m.PublicRole})");
+        writer.WriteBoolean(VotingRight, m.Role is MembershipRole.Chair or MembershipRole.ViceChair or MembershipRole.Member);
         if (m.Start is { } start)
         {
-            writer.WriteString("startDate", OParlJson.Date(start));
+            OParlWrites.Date(writer, StartDate, start);
         }
 
         if (m.End is { } end)
         {
-            writer.WriteString("endDate", OParlJson.Date(end));
+            OParlWrites.Date(writer, EndDate, end);
         }
 
         if (named && m.OnBehalfOfId is { } behalf)
         {
-            writer.WriteString("onBehalfOf", urls.Organization(behalf));
+            writer.WritePropertyName(OnBehalfOf);
+            OParlWrites.ApiUrl(writer, urls, OrganizationPath, behalf);
         }
 
-        Stamps(writer, m.Created, m.Modified);
+        OParlWrites.Stamps(writer, m.Created, m.Modified);
         writer.WriteEndObject();
     }
 
@@ -244,16 +217,16 @@ internal static class OParlPeopleWriter
     private static void Organization(Utf8JsonWriter writer, OParlUrls urls, OParlOrganizationRecord o)
     {
         var council = o.Kind != OrganizationKind.ExternalOrganisation;
-        Start(writer, "Organization", urls.Organization(o.Id));
-        writer.WriteString("body", urls.Body(o.BodyId));
-        Put(writer, "name", o.Name);
-        Put(writer, "shortName", o.ShortName);
+        OParlWrites.Start(writer, urls, OrganizationType, OrganizationPath, o.Id);
+        Body(writer, urls, o.BodyId);
+        Put(writer, OParlWrites.Name, o.Name);
+        Put(writer, ShortName, o.ShortName);
         if (o.Memberships.Count > 0)
         {
-            writer.WriteStartArray("membership");
+            writer.WriteStartArray(MembershipName);
             foreach (var id in o.Memberships)
             {
-                writer.WriteStringValue(urls.Membership(id));
+                OParlWrites.ApiUrl(writer, urls, MembershipPath, id);
             }
 
             writer.WriteEndArray();
@@ -261,27 +234,40 @@ internal static class OParlPeopleWriter
 
         if (council)
         {
-            writer.WriteString("meeting", urls.Api($"/organization/{OParlUrls.Id(o.Id)}/meeting"));
+            writer.WritePropertyName(MeetingName);
+            OParlWrites.ApiUrl(writer, urls, OrganizationPath, o.Id, "/meeting");
         }
 
-        writer.WriteString("organizationType", council ? "Gremium" : "Institution");
-        writer.WriteString("classification", o.Kind switch { OrganizationKind.Council => "Råd", OrganizationKind.Committee => "Udvalg", _ => "Organisation" });
-        Put(writer, "website", o.Website);
+        writer.WriteString(OrganizationTypeName, council ? Gremium : Institution);
+        writer.WriteString(Classification, o.Kind switch { OrganizationKind.Council => Council, OrganizationKind.Committee => Committee, _ => OtherOrganization });
+        Put(writer, Website, o.Website);
         if (o.Purpose is not null)
         {
-            writer.WriteStartArray("keyword");
+            writer.WriteStartArray(Keyword);
             writer.WriteStringValue(o.Purpose);
             writer.WriteEndArray();
         }
 
-        Stamps(writer, o.Created, o.Modified);
+        OParlWrites.Stamps(writer, o.Created, o.Modified);
         if (council)
         {
-            writer.WriteString("web", urls.Web("/raad/" + o.Slug));
+            writer.WriteString(OParlWrites.Web, urls.Web("/raad/" + o.Slug));
         }
 
         writer.WriteEndObject();
     }
+
+    private static readonly JsonEncodedText ShortName = OParlWrites.Encode("shortName");
+    private static readonly JsonEncodedText MeetingName = OParlWrites.Encode("meeting");
+    private static readonly JsonEncodedText OrganizationTypeName = OParlWrites.Encode("organizationType");
+    private static readonly JsonEncodedText Classification = OParlWrites.Encode("classification");
+    private static readonly JsonEncodedText Website = OParlWrites.Encode("website");
+    private static readonly JsonEncodedText Keyword = OParlWrites.Encode("keyword");
+    private static readonly JsonEncodedText Gremium = OParlWrites.Encode("Gremium");
+    private static readonly JsonEncodedText Institution = OParlWrites.Encode("Institution");
+    private static readonly JsonEncodedText Council = OParlWrites.Encode("Råd");
+    private static readonly JsonEncodedText Committee = OParlWrites.Encode("Udvalg");
+    private static readonly JsonEncodedText OtherOrganization = OParlWrites.Encode("Organisation");
 }
 
 /// <summary>
