@@ -91,36 +91,48 @@ internal static class OParlMinutesFiles
     /// </summary>
     public static void Write(Utf8JsonWriter w, PooledBuffer buffer, OParlUrls urls, OParlMinutesText t)
     {
-        var id = OParlUrls.Id(t.MeetingId);
+        var id = t.MeetingId;
         w.WriteStartObject();
-        w.WriteString("id", urls.File("m" + id));
-        w.WriteString("type", OParlJson.Schema + "File");
+        w.WritePropertyName(OParlWrites.Id);
+        OParlWrites.Url(w, urls, OParlUrls.Prefix, "/file/", 'm', id, null);
+        w.WriteString(OParlWrites.Type, FileType);
         if (!string.IsNullOrWhiteSpace(t.Title))
         {
-            w.WriteString("name", t.Title);
+            w.WriteString(OParlWrites.Name, t.Title);
         }
 
         if (!string.IsNullOrWhiteSpace(t.FileName))
         {
-            w.WriteString("fileName", t.FileName);
+            w.WriteString(FileName, t.FileName);
         }
 
-        w.WriteString("mimeType", "application/pdf");
-        w.WriteString("date", OParlJson.Date(t.Date));
-        w.WritePropertyName("text");
+        w.WriteString(MimeType, Pdf);
+        OParlWrites.Date(w, DateName, t.Date);
+        w.WritePropertyName(Text);
         w.Flush();
         var start = buffer.Length;
         w.WriteRawValue(t.Json!, skipInputValidation: true);
         w.Flush();
         buffer.StandIn(start, buffer.Length, t.Key);
-        w.WriteString("accessUrl", urls.Web($"/moeder/{id}/referat.pdf"));
-        w.WriteStartArray("meeting");
-        w.WriteStringValue(urls.Meeting(t.MeetingId));
+        w.WritePropertyName(AccessUrl);
+        OParlWrites.WebUrl(w, urls, "/moeder/", id, "/referat.pdf");
+        w.WriteStartArray(MeetingName);
+        OParlWrites.ApiUrl(w, urls, "/meeting/", id);
         w.WriteEndArray();
         OParlWrites.Stamps(w, t.Created, t.Modified);
-        w.WriteString("web", urls.Web("/moeder/" + id));
+        w.WritePropertyName(OParlWrites.Web);
+        OParlWrites.WebUrl(w, urls, "/moeder/", id);
         w.WriteEndObject();
     }
+
+    private static readonly JsonEncodedText FileType = OParlWrites.TypeOf("File");
+    private static readonly JsonEncodedText FileName = OParlWrites.Encode("fileName");
+    private static readonly JsonEncodedText MimeType = OParlWrites.Encode("mimeType");
+    private static readonly JsonEncodedText Pdf = OParlWrites.Encode("application/pdf");
+    private static readonly JsonEncodedText DateName = OParlWrites.Encode("date");
+    private static readonly JsonEncodedText Text = OParlWrites.Encode("text");
+    private static readonly JsonEncodedText AccessUrl = OParlWrites.Encode("accessUrl");
+    private static readonly JsonEncodedText MeetingName = OParlWrites.Encode("meeting");
 
     /// <summary>A text as the bytes of its JSON string, written as the API's writer writes a string (<see cref="OParlEndpoints.Write"/>).</summary>
     internal static byte[] Escape(string text)
