@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Protokol.Core.Meetings;
 
 namespace Protokol.Web.Tests;
 
@@ -353,6 +354,54 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.ClickAsync(s.Page.GetByText("Slet opfølgningen", new() { Exact = true }));
         await s.SubmitAsync("Ja, slet opfølgningen");
         Assert.DoesNotContain("Skrive til boligselskabet D8", await s.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Session 28: a correction of published minutes was public at once, a half-typed draft too, and no privacy check ran on it.
+    /// Now nothing is saved while she types, and a correction that brings in personal data is refused until she confirms it.
+    /// </summary>
+    [Fact]
+    public async Task A_correction_of_published_minutes_is_not_saved_as_she_types_and_is_checked_for_personal_data()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("29.10.2026");
+        await HoldAsync(s);
+        var item = (await s.StoredAsync(id)).ItemsInOrder.First();
+        var editor = s.Page.GetByLabel($"Referat til punkt {item.Number}", new() { Exact = true });
+        await editor.FillAsync("Rådet drøftede sagen.");
+        await s.SubmitAsync("Gem hele referatet");
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await s.SubmitAsync("Offentliggør referatet");
+        await s.GoAsync($"/admin/moeder/{id}/referat");
+        Assert.Contains("En rettelse bliver offentlig, så snart du gemmer den", await s.Page.Locator("#referat-hint").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Typed and left for longer than a draft save takes: neither stored nor public.
+        await editor.FillAsync("Rådet drøftede sagen. Ring til hende på 22 33 44 55.");
+        await editor.BlurAsync();
+        await Task.Delay(2500);
+        Assert.Equal("Rådet drøftede sagen.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.DoesNotContain("22 33 44 55", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
+
+        // Saved: refused with what the check found, her text kept in the editor.
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }), expectError: true);
+        var error = await s.Page.Locator(".alert-error").InnerTextAsync();
+        Assert.Contains("22 33 44 55", error, StringComparison.Ordinal);
+        Assert.Contains("Rettelsen må offentliggøres", error, StringComparison.Ordinal);
+        Assert.Equal("Rådet drøftede sagen. Ring til hende på 22 33 44 55.", await editor.InputValueAsync());
+        Assert.Equal("Rådet drøftede sagen.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.DoesNotContain("22 33 44 55", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
+
+        // A correction the check finds nothing new in is saved and public at once.
+        await editor.FillAsync("Rådet drøftede sagen grundigt.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Contains("Rådet drøftede sagen grundigt.", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
+
+        // Confirmed by her: saved as written.
+        await editor.FillAsync("Rådet drøftede sagen grundigt. Kontakt: 22 33 44 55.");
+        await s.ClickAsync(s.Page.GetByLabel("Rettelsen må offentliggøres, også hvis privatlivstjekket finder noget i den"));
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Equal("Rådet drøftede sagen grundigt. Kontakt: 22 33 44 55.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.Equal(MeetingState.MinutesPublished, (await s.StoredAsync(id)).State);
     }
 
     [Theory]

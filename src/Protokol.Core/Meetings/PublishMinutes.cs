@@ -54,13 +54,38 @@ public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries quer
         return remove.Count;
     }
 
-    private async Task<List<MinutesFinding>> ScanAsync(Meeting meeting, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a correction of published minutes brings in that the check would list: the findings in the new minutes and decisions of
+    /// public items that are not in the items' texts as published (those were decided on when the minutes were published).
+    /// </summary>
+    public async Task<IReadOnlyList<MinutesFinding>> CheckCorrectionAsync(Meeting meeting, IReadOnlyList<(AgendaItem Item, string? Minutes, string? Decision)> corrections, CancellationToken cancellationToken)
+    {
+        var (known, withheld) = await NamesAsync(meeting, cancellationToken);
+        var findings = new List<MinutesFinding>();
+        foreach (var (item, minutes, decision) in corrections.Where(c => c.Item.IsPublic))
+        {
+            var published = new[] { item.Minutes, item.Decision }.SelectMany(t => PrivacyScanner.Scan(t, known, withheld)).Select(f => f.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var (part, text) in new[] { ("referat", minutes), ("beslutning", decision) })
+            {
+                findings.AddRange(PrivacyScanner.Scan(text, known, withheld).Where(f => !published.Contains(f.Text)).Select(f => new MinutesFinding($"Punkt {item.Number}, {part}", f)));
+            }
+        }
+
+        return findings;
+    }
+
+    private async Task<(List<string> Known, WithheldNames Withheld)> NamesAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var known = meeting.Attendance.Select(a => a.Person.Name)
             .Concat(await queries.KnownNamesAsync(meeting.Id, cancellationToken))
             .Append(meeting.Organization.Name).ToList();
         // People shown by role only are listed in every spelling, though they sit in the meeting (issue 14).
-        var withheld = new WithheldNames(await portal.WithheldAsync(meeting.Organization.BodyId, cancellationToken));
+        return (known, new WithheldNames(await portal.WithheldAsync(meeting.Organization.BodyId, cancellationToken)));
+    }
+
+    private async Task<List<MinutesFinding>> ScanAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var (known, withheld) = await NamesAsync(meeting, cancellationToken);
         var findings = new List<MinutesFinding>();
         foreach (var item in meeting.ItemsInOrder.Where(i => i.IsPublic))
         {

@@ -31,14 +31,35 @@ public sealed record DraftSaved(long? Version, TextConflict? Conflict);
 /// made is a conflict only when its text differs from what she sends; then nothing is saved and
 /// both versions come back. An item she did not touch on her page (its text as the page showed it)
 /// is left as it is stored now, however old her page: a stale page's save never undoes another's.
+/// Published minutes (until approved) take corrections, which are public the moment they are saved: so
+/// never as a draft saved while she types, and only once the privacy check has found nothing new in
+/// them or she has confirmed that what it found may be published.
 /// </summary>
-public sealed class WriteMinutes(IProtokolStore store)
+public sealed class WriteMinutes(IProtokolStore store, PublishMinutes check)
 {
-    public async Task<IReadOnlyList<AgendaItem>> ExecuteAsync(int meetingId, IReadOnlyList<MinutesEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Saves what the page sent; on published minutes, a correction in which the privacy check finds something new is refused.</summary>
+    public Task<IReadOnlyList<AgendaItem>> ExecuteAsync(int meetingId, IReadOnlyList<MinutesEntry> entries, CancellationToken cancellationToken) =>
+        WriteAsync(meetingId, entries, draft: false, correctionChecked: false, cancellationToken);
+
+    /// <summary>Saves what the page sent.</summary>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="entries">What the page sent, an entry per item.</param>
+    /// <param name="correctionChecked">On published minutes: she has seen what the privacy check found in her correction, and it may be published.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The items changed.</returns>
+    public Task<IReadOnlyList<AgendaItem>> ExecuteAsync(int meetingId, IReadOnlyList<MinutesEntry> entries, bool correctionChecked, CancellationToken cancellationToken) =>
+        WriteAsync(meetingId, entries, draft: false, correctionChecked, cancellationToken);
+
+    private async Task<IReadOnlyList<AgendaItem>> WriteAsync(int meetingId, IReadOnlyList<MinutesEntry> entries, bool draft, bool correctionChecked, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        if (draft && meeting.State == MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er offentliggjort, så rettelser gemmes ikke, mens du skriver: tryk \"Gem hele referatet\", når rettelsen er færdig.");
+        }
+
         var conflicts = new List<TextConflict>();
-        var changed = new List<AgendaItem>();
+        var edits = new List<(MinutesEntry Entry, AgendaItem Item)>();
         foreach (var entry in entries)
         {
             var item = meeting.Item(entry.ItemId);
@@ -54,6 +75,29 @@ public sealed class WriteMinutes(IProtokolStore store)
                 continue;
             }
 
+            edits.Add((entry, item));
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw new EditConflictException(conflicts);
+        }
+
+        if (meeting.State == MeetingState.MinutesPublished && !correctionChecked && edits.Count > 0)
+        {
+            var found = await check.CheckCorrectionAsync(meeting, edits.Select(e => (e.Item, e.Entry.Minutes, e.Entry.Decision)).ToList(), cancellationToken);
+            if (found.Count > 0)
+            {
+                throw new DomainRuleException(
+                    "Referatet er offentliggjort, og rettelsen bliver offentlig, når den gemmes. Privatlivstjekket fandt mulige personoplysninger i den: "
+                    + string.Join("; ", found.Select(f => $"\"{f.Finding.Text}\" ({f.Where.ToLowerInvariant()})"))
+                    + ". Ret teksten, eller sæt flueben i \"Rettelsen må offentliggøres\" og gem igen.");
+            }
+        }
+
+        var changed = new List<AgendaItem>(edits.Count);
+        foreach (var (entry, item) in edits)
+        {
             if (entry.Withdrawn && !item.Withdrawn)
             {
                 meeting.WithdrawItem(item, entry.WithdrawnReason);
@@ -64,11 +108,6 @@ public sealed class WriteMinutes(IProtokolStore store)
             }
 
             changed.Add(item);
-        }
-
-        if (conflicts.Count > 0)
-        {
-            throw new EditConflictException(conflicts);
         }
 
         if (changed.Count > 0)
@@ -103,12 +142,12 @@ public sealed class WriteMinutes(IProtokolStore store)
         {
             try
             {
-                await ExecuteAsync(meetingId, [entry], cancellationToken);
+                await WriteAsync(meetingId, [entry], draft: true, correctionChecked: false, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
                 store.DiscardChanges();
-                await ExecuteAsync(meetingId, [entry], cancellationToken);
+                await WriteAsync(meetingId, [entry], draft: true, correctionChecked: false, cancellationToken);
             }
 
             return new DraftSaved((await store.FindAgendaItemAsync(entry.ItemId, cancellationToken))?.Version, null);

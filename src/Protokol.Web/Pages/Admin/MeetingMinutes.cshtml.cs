@@ -52,10 +52,10 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
     /// <summary>One save for everything: every item's minutes, decision and withdrawal at once.</summary>
     [StaffRule(StaffRule.RunMeeting)]
-    public async Task<IActionResult> OnPostMinutesAsync(int id, [FromForm] List<MinutesEntry>? entries, CancellationToken ct)
+    public async Task<IActionResult> OnPostMinutesAsync(int id, [FromForm] List<MinutesEntry>? entries, bool correctionChecked, CancellationToken ct)
     {
         Sent = (entries ?? []).GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.Last());
-        return await RunAsync(id, async () => (await write.ExecuteAsync(id, entries ?? [], ct)).Count switch
+        return await RunAsync(id, async () => (await write.ExecuteAsync(id, entries ?? [], correctionChecked, ct)).Count switch
         {
             0 => "Referatet er gemt (alt var allerede gemt som kladde).",
             1 => "Referatet er gemt (1 punkt ændret).",

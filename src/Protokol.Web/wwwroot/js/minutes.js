@@ -65,7 +65,8 @@
   var queue = Promise.resolve();
 
   function save(box, leaving) {
-    if (!fields(box).minutes || box.getAttribute('data-dirty') !== 'true') {
+    // Published minutes have no draft address: a correction is public once saved, so only the button saves it.
+    if (!url || !fields(box).minutes || box.getAttribute('data-dirty') !== 'true') {
       return;
     }
 
