@@ -57,6 +57,8 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     public Task<IActionResult> OnPostPrefillAsync(int id, CancellationToken ct) =>
         RunAsync(id, async () => (await agenda.FillAsync(id, ct)) switch
         {
+            0 when (await Store.FindMeetingAsync(id, ct))?.Items.Count is null or 0 =>
+                "Rådet har ingen faste punkter, og der er ingen opfølgninger eller høringer til dagsordenen. Tilføj punkterne herunder.",
             0 => "Dagsordenen har allerede alle faste punkter, opfølgninger og høringer.",
             1 => "1 punkt er tilføjet dagsordenen.",
             var n => $"{n} punkter er tilføjet dagsordenen.",
