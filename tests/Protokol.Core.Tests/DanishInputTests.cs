@@ -40,6 +40,9 @@ public sealed class DanishInputTests
     [InlineData("31.2.2026")]
     [InlineData("i morgen")]
     [InlineData("2026-13-01")]
+    [InlineData("1.1.9999")]
+    [InlineData("9999-01-01")]
+    [InlineData("1.1.1899")]
     public void A_date_that_is_none_is_refused_naming_the_field(string text)
     {
         var error = Assert.Throws<DomainRuleException>(() => DanishInput.Date(text, "Frist"));

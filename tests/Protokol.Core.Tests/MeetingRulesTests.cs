@@ -284,6 +284,32 @@ public sealed class MeetingScheduleTests
     }
 
     [Fact]
+    public void A_time_the_clocks_skip_when_summer_time_begins_is_refused_and_the_hour_around_it_is_not()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        var summerTime = new DateOnly(2026, 3, 29);
+
+        var start = Assert.Throws<DomainRuleException>(() => meeting.Reschedule(summerTime, new TimeOnly(2, 30), new TimeOnly(4, 0)));
+        Assert.Contains("02.30 findes ikke søndag d. 29. marts 2026", start.Message, StringComparison.Ordinal);
+        var end = Assert.Throws<DomainRuleException>(() => meeting.Reschedule(summerTime, new TimeOnly(1, 0), new TimeOnly(2, 0)));
+        Assert.Contains("02.00 findes ikke", end.Message, StringComparison.Ordinal);
+        Assert.Equal(Day, meeting.Date);
+
+        meeting.Reschedule(summerTime, new TimeOnly(1, 0), new TimeOnly(3, 0));
+        meeting.Reschedule(new DateOnly(2026, 10, 25), new TimeOnly(2, 30), new TimeOnly(3, 30));
+        Assert.Equal(new TimeOnly(2, 30), meeting.StartTime);
+    }
+
+    [Fact]
+    public void A_date_outside_the_years_the_portal_shows_is_refused()
+    {
+        var meeting = _s.Meeting(Day, "Orientering");
+        Assert.Throws<DomainRuleException>(() => meeting.Reschedule(new DateOnly(9999, 1, 1), null, null));
+        Assert.Throws<DomainRuleException>(() => meeting.Reschedule(new DateOnly(1899, 12, 31), null, null));
+        Assert.Equal(Day, meeting.Date);
+    }
+
+    [Fact]
     public void A_cancelled_meeting_cannot_be_published_moved_or_held_until_reinstated()
     {
         var meeting = _s.Meeting(Day, "Orientering");

@@ -97,3 +97,23 @@ public sealed class CachingTests(ProtokolAppFactory app) : IClassFixture<Protoko
         Assert.Contains("immutable", css.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
     }
 }
+
+public sealed class FaviconTests(ProtokolAppFactory app) : IClassFixture<ProtokolAppFactory>
+{
+    [Fact]
+    public async Task Every_page_names_an_icon_and_the_one_browsers_and_crawlers_ask_for_unasked_is_there()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var start = page.IndexOf("<link rel=\"icon\" href=\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the page links an icon");
+
+        foreach (var (path, type) in new[] { ("/favicon.ico", "image/x-icon"), ("/favicon.svg", "image/svg+xml") })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, path);
+        }
+    }
+}

@@ -404,6 +404,72 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Equal(MeetingState.MinutesPublished, (await s.StoredAsync(id)).State);
     }
 
+    /// <summary>
+    /// Session 29: two sessions editing one agenda item. The stale save was refused with only the item's text
+    /// compared, so a new title or a closed item typed in the losing session was dropped unseen.
+    /// </summary>
+    [Fact]
+    public async Task A_stale_edit_of_an_agenda_item_shows_every_field_that_differs_and_saving_again_keeps_hers()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("27.10.2026");
+        await s.AddItemAsync("Budget for næste år", "Udkast til budget.");
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Budget for næste år");
+
+        // Her panel is open with the item as it was; meanwhile another tab saves a new title.
+        var row = s.Page.Locator($"#punkt-id-{item.Id}");
+        await s.ClickAsync(row.GetByText($"Redigér punkt {item.Number}"));
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}");
+        var other = tab.Locator($"#punkt-id-{item.Id}");
+        await other.GetByText($"Redigér punkt {item.Number}").ClickAsync();
+        await other.GetByLabel("Titel").FillAsync("Budget 2027, andet udkast");
+        await Secretary.SubmitOnAsync(tab, other.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }));
+
+        // She changes the title and closes the item, leaving the text as it was: refused, both versions of both fields shown.
+        await row.GetByLabel("Titel").FillAsync("Budget for næste år (fortroligt)");
+        await s.ClickAsync(row.GetByLabel("Åbent punkt (et lukket punkt viser kun titlen offentligt)"));
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }), expectError: true);
+        var alert = await s.Page.Locator(".alert-error").InnerTextAsync();
+        Assert.Contains($"Din udgave (punkt {item.Number}, titel)", alert, StringComparison.Ordinal);
+        Assert.Contains("Budget for næste år (fortroligt)", alert, StringComparison.Ordinal);
+        Assert.Contains("Budget 2027, andet udkast", alert, StringComparison.Ordinal);
+        Assert.Contains($"Din udgave (punkt {item.Number}, åbent eller lukket)", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("punktets tekst", alert, StringComparison.Ordinal);
+        var stored = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.Equal("Budget 2027, andet udkast", stored.Title);
+        Assert.True(stored.IsPublic);
+
+        // The panel is open again with what she typed; saving again now keeps hers.
+        row = s.Page.Locator($"#punkt-id-{item.Id}");
+        Assert.Equal("Budget for næste år (fortroligt)", await row.GetByLabel("Titel").InputValueAsync());
+        Assert.False(await row.GetByLabel("Åbent punkt (et lukket punkt viser kun titlen offentligt)").IsCheckedAsync());
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Gem punktet" }));
+        stored = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.Equal("Budget for næste år (fortroligt)", stored.Title);
+        Assert.False(stored.IsPublic);
+        Assert.Equal("Udkast til budget.", stored.PublicText);
+    }
+
+    /// <summary>Session 29: a date no one means (year 9999) and a time the clocks skip were accepted by "Nyt møde".</summary>
+    [Fact]
+    public async Task Nyt_moede_refuses_a_year_out_of_range_and_a_time_that_does_not_exist_naming_the_problem()
+    {
+        await using var s = await SignInAsync();
+        foreach (var (date, start, message) in new[]
+        {
+            ("1.1.9999", "15.00", "\"1.1.9999\" er ikke en dato"),
+            ("29.3.2026", "02.30", "Klokken 02.30 findes ikke søndag d. 29. marts 2026"),
+        })
+        {
+            await s.GoAsync("/admin/moeder/nyt");
+            await s.Page.GetByLabel("Dato").FillAsync(date);
+            await s.Page.GetByLabel("Starttidspunkt").FillAsync(start);
+            await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Opret mødet", Exact = true }), expectError: true);
+            Assert.Contains(message, await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.EndsWith("/admin/moeder/nyt", new Uri(s.Page.Url).AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(390)]
     [InlineData(1280)]

@@ -39,19 +39,60 @@ public sealed class BuildAgenda(IProtokolStore store)
         return item;
     }
 
-    /// <summary>Saves an item's title, kind, openness and text; a stale edit whose text differs is refused with both versions.</summary>
+    /// <summary>
+    /// Saves an item's title, kind, openness and text. An edit made on an older version is refused with
+    /// both versions of every field that differs (title, kind, open or closed, text), so nothing she typed
+    /// is dropped unseen; a stale edit that matches what is stored already changes nothing.
+    /// </summary>
     public async Task<AgendaItem> EditItemAsync(int meetingId, int itemId, long version, string title, AgendaItemKind kind, bool isPublic, string? text, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var item = meeting.Item(itemId);
         if (item.Version != version)
         {
-            throw new EditConflictException([new TextConflict($"punkt {item.Number}, punktets tekst", text ?? string.Empty, item.PublicText ?? string.Empty)]);
+            var conflicts = StaleEditConflicts(item, title, kind, isPublic, text);
+            if (conflicts.Count > 0)
+            {
+                throw new EditConflictException(conflicts);
+            }
+
+            return item;
         }
 
         item.Edit(title, kind, isPublic, text);
         await store.SaveChangesAsync(cancellationToken);
         return item;
+    }
+
+    /// <summary>The fields of a stale edit that differ from the stored item, each with both versions, in the form's order.</summary>
+    internal static List<TextConflict> StaleEditConflicts(AgendaItem item, string title, AgendaItemKind kind, bool isPublic, string? text)
+    {
+        var conflicts = new List<TextConflict>();
+        if (!string.Equals(title.Trim(), item.Title, StringComparison.Ordinal))
+        {
+            conflicts.Add(new TextConflict($"punkt {item.Number}, titel", title, item.Title));
+        }
+
+        if (kind != item.Kind)
+        {
+            conflicts.Add(new TextConflict($"punkt {item.Number}, punktets art", Portal.Danish.Kind(kind), Portal.Danish.Kind(item.Kind)));
+        }
+
+        if (isPublic != item.IsPublic)
+        {
+            conflicts.Add(new TextConflict($"punkt {item.Number}, åbent eller lukket", Openness(isPublic), Openness(item.IsPublic)));
+        }
+
+        if (!string.Equals(Normalized(text), Normalized(item.PublicText), StringComparison.Ordinal))
+        {
+            conflicts.Add(new TextConflict($"punkt {item.Number}, punktets tekst", text ?? string.Empty, item.PublicText ?? string.Empty));
+        }
+
+        return conflicts;
+
+        static string Openness(bool open) => open ? "Åbent punkt" : "Lukket punkt";
+
+        static string Normalized(string? value) => (value ?? string.Empty).ReplaceLineEndings("\n").Trim();
     }
 
     /// <summary>Moves an item one place up or down among its siblings; false when it is already there.</summary>

@@ -132,6 +132,21 @@ public sealed class Meeting : Entity
             throw new DomainRuleException("Et sluttidspunkt kræver et starttidspunkt.");
         }
 
+        if (!Text.DanishInput.IsSupportedYear(date.Year))
+        {
+            throw new DomainRuleException($"Datoen skal ligge mellem år {Text.DanishInput.FirstYear} og {Text.DanishInput.LastYear}.");
+        }
+
+        // The night summer time begins, the clocks jump from 02.00 to 03.00: a time in that hour does not
+        // exist, and a meeting planned there would be shifted (or shrink to nothing) in every calendar.
+        foreach (var time in new[] { start, end })
+        {
+            if (time is { } t && Copenhagen.Zone.IsInvalidTime(date.ToDateTime(t, DateTimeKind.Unspecified)))
+            {
+                throw new DomainRuleException($"Klokken {Text.DanishDates.Time(t)} findes ikke {Text.DanishDates.LongDate(date)}: uret stilles en time frem den nat. Vælg et andet tidspunkt.");
+            }
+        }
+
         Date = date;
         StartTime = start;
         EndTime = end;

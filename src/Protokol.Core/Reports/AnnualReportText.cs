@@ -1,5 +1,6 @@
 using Protokol.Core.Common;
 using Protokol.Core.Registry;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Reports;
 
@@ -13,7 +14,7 @@ public sealed class AnnualReportText : Entity
 
     public AnnualReportText(Organization organization, int year)
     {
-        if (year is < 1900 or > 2200)
+        if (!DanishInput.IsSupportedYear(year))
         {
             throw new DomainRuleException($"{year} er ikke et årstal.");
         }

@@ -11,6 +11,12 @@ namespace Protokol.Core.Text;
 /// </summary>
 public static class DanishInput
 {
+    /// <summary>The first year a date may have: older minutes than this are not a council's archive.</summary>
+    public const int FirstYear = 1900;
+
+    /// <summary>The last year a date may have (a typo such as 9999 is refused, not planned).</summary>
+    public const int LastYear = 2200;
+
     private static readonly string[] NumericDateFormats = ["yyyy-MM-dd", "d.M.yyyy", "d-M-yyyy", "d/M/yyyy", "d.M.yy", "d-M-yy", "d/M/yy"];
 
     /// <summary>A required date; <paramref name="field"/> names the field in the error ("Dato").</summary>
@@ -74,7 +80,7 @@ public static class DanishInput
 
         if (DateOnly.TryParseExact(value, NumericDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            return true;
+            return IsSupportedYear(date.Year);
         }
 
         // "3. marts 2026", "3 mar 2026", "3.3" and "3. marts" with a default year.
@@ -105,7 +111,7 @@ public static class DanishInput
             return false;
         }
 
-        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (!IsSupportedYear(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
@@ -113,6 +119,9 @@ public static class DanishInput
         date = new DateOnly(year, month, day);
         return true;
     }
+
+    /// <summary>Whether a year lies in the span the portal pages and plans (<see cref="FirstYear"/>–<see cref="LastYear"/>).</summary>
+    public static bool IsSupportedYear(int year) => year is >= FirstYear and <= LastYear;
 
     public static bool TryTime(string? text, out TimeOnly time)
     {

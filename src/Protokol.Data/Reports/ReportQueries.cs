@@ -6,6 +6,7 @@ using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
 using Protokol.Core.Registry;
 using Protokol.Core.Reports;
+using Protokol.Core.Text;
 
 namespace Protokol.Data.Reports;
 
@@ -24,7 +25,7 @@ public sealed class ReportQueries(ProtokolDbContext db, IProtokolStore store, IP
 
     public async Task<AnnualReport> AnnualAsync(string slug, int year, CancellationToken ct)
     {
-        if (year is < 1900 or > 2200)
+        if (!DanishInput.IsSupportedYear(year))
         {
             throw new DomainRuleException($"{year} er ikke et årstal for en årsrapport (skriv fx 2026).");
         }

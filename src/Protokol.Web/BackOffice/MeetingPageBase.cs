@@ -89,8 +89,10 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         }
         catch (EditConflictException e)
         {
+            // Her form opens again with what she typed, on the stored version: saving it again keeps hers.
             Problem = e.Message;
             Conflicts = e.Conflicts;
+            Posted = PostedForm.Refused(Request, []);
         }
         catch (ConcurrencyConflictException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Protokol.Core.Meetings;
 using Protokol.Core.Search;
+using Protokol.Core.Text;
 
 namespace Protokol.Web.Search;
 
@@ -130,7 +131,7 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
             return date;
         }
 
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && DanishInput.IsSupportedYear(year))
         {
             return name.StartsWith("Til", StringComparison.Ordinal) ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
         }

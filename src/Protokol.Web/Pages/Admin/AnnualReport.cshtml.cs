@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Protokol.Core.Common;
 using Protokol.Core.Registry;
+using Protokol.Core.Text;
 using Protokol.Data.Reports;
 using Protokol.Reports;
 using Protokol.Web.BackOffice;
@@ -62,7 +63,7 @@ public sealed class AnnualReportModel(ReportQueries reports) : BackOfficePage
 
     private async Task<bool> LoadAsync(string slug, int year, CancellationToken ct)
     {
-        if (year is < 1900 or > 2200)
+        if (!DanishInput.IsSupportedYear(year))
         {
             return false;
         }

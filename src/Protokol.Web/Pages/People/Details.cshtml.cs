@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Protokol.Core.Portal;
+using Protokol.Core.Text;
 using Protokol.Web.Rendering;
 
 namespace Protokol.Web.Pages.People;
@@ -14,7 +15,7 @@ public sealed class PersonModel(PortalService portal) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var year = RouteValues.OptionalNumber(RouteData, "year");
-        if (year is < 1900 or > 2200)
+        if (year is { } y && !DanishInput.IsSupportedYear(y))
         {
             return NotFound();
         }
