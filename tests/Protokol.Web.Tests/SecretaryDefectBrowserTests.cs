@@ -151,6 +151,42 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
     }
 
     /// <summary>
+    /// Session 29: "Gem hele referatet" forgot the browser's copy of every item as the form was sent, so when the save was
+    /// refused (someone else had saved the item) and the page was then closed or reloaded, her text was gone.
+    /// </summary>
+    [Fact]
+    public async Task A_refused_save_of_everything_keeps_her_text_in_the_browser_until_a_save_goes_through()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("30.10.2026");
+        await HoldAsync(s);
+        var item = (await s.StoredAsync(id)).ItemsInOrder.First();
+        var label = $"Referat til punkt {item.Number}";
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+        await tab.GetByLabel(label, new() { Exact = true }).FillAsync("Den anden fanes tekst.");
+        await tab.Locator($"#referat-punkt-{item.Id} [data-status]").Filter(new() { HasTextString = "Kladden er gemt" }).WaitForAsync();
+
+        // Typed in the stale page and saved at once with Ctrl+S (no draft save first): refused, her text shown.
+        var editor = s.Page.GetByLabel(label, new() { Exact = true });
+        await editor.FillAsync("Min tekst, som ikke må gå tabt.");
+        await s.Page.Keyboard.PressAsync("Control+s");
+        await s.Page.Locator(".alert-error").WaitForAsync();
+        Assert.Contains("Den anden fanes tekst.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Den anden fanes tekst.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+
+        // The page is opened anew (the browser closed and opened): her text comes back from the browser, not the stored one.
+        await s.GoAsync("/admin");
+        await s.GoAsync($"/admin/moeder/{id}/referat");
+        Assert.Equal("Min tekst, som ikke må gå tabt.", await s.Page.GetByLabel(label, new() { Exact = true }).InputValueAsync());
+
+        // Merged and saved: stored, and the browser's copy is forgotten, so the next load shows what is stored.
+        await s.Page.GetByLabel(label, new() { Exact = true }).FillAsync("Den anden fanes tekst. Min tekst.");
+        await s.SubmitAsync("Gem hele referatet");
+        Assert.Equal("Den anden fanes tekst. Min tekst.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
+        Assert.Equal(0, await s.Page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('protokol-referat-')).length"));
+    }
+
+    /// <summary>
     /// Session 23: a stale tab that saves everything after typing in another item keeps what the first tab saved, with and without
     /// the script: an item sent back as the page showed it was not edited there, so its old version is no conflict (it was one about
     /// an item the second tab never touched, with the message that its own change was not saved although it was).

@@ -14,6 +14,7 @@
   var msg = function (name) { return form.getAttribute('data-msg-' + name) || ''; };
   var inflight = 0;
   var waiting = [];
+  var refused = form.hasAttribute('data-refused');
   var storageKey = function (box) { return 'protokol-referat-' + url + '-' + box.getAttribute('data-item'); };
 
   function fields(box) {
@@ -132,14 +133,16 @@
     // on: saved again, it is either already stored, or stored now, or a real conflict shown as such.
     try {
       var kept = JSON.parse(window.localStorage.getItem(storageKey(box)) || 'null');
-      if (kept && (kept.minutes !== f.minutes.value || kept.decision !== f.decision.value)) {
+      if (kept && (kept.minutes.trim() !== f.minutes.value.trim() || kept.decision.trim() !== f.decision.value.trim())) {
         f.minutes.value = kept.minutes;
         f.decision.value = kept.decision;
         f.version.value = kept.version;
         box.setAttribute('data-dirty', 'true');
         f.status.textContent = msg('restored');
         save(box);
-      } else if (kept) {
+      } else if (kept && !refused) {
+        // The server has it: the copy in the browser is no longer needed. After a refused save the page
+        // shows her text, but only the browser holds it, so the copy stays until a save goes through.
         forget(box);
       }
     } catch (e) { /* an unreadable draft is ignored */ }
@@ -172,16 +175,15 @@
     if (document.visibilityState === 'hidden') { saveAll(true); }
   });
 
-  // One save for everything, also from the keyboard (Ctrl+S); it waits for drafts on their way.
+  // One save for everything, also from the keyboard (Ctrl+S); it waits for drafts on their way. Each
+  // item's copy in the browser is forgotten when the page that answers shows it stored, not now: a save
+  // refused (someone else saved the item, or the privacy check) must not lose it.
   form.addEventListener('submit', function (event) {
     Object.keys(timers).forEach(function (k) { window.clearTimeout(timers[k]); });
     if (inflight > 0) {
       event.preventDefault();
       waiting.push(function () { form.requestSubmit(); });
-      return;
     }
-
-    Array.prototype.forEach.call(form.querySelectorAll('[data-item]'), forget);
   });
   document.addEventListener('keydown', function (event) {
     if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
