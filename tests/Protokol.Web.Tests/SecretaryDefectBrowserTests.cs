@@ -225,14 +225,19 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.GoAsync($"/admin/moeder/{before}");
         await HoldAsync(s);
 
-        // A follow-up made while the next agenda is empty waits for "Udfyld dagsordenen".
+        // A follow-up made while the next agenda is empty waits for "Udfyld dagsordenen", and says so; the builder shows
+        // it waiting, also to a secretary who adds items by hand (session 29: it waited unseen).
         await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Første opfølgning D3");
         await s.SubmitAsync("Opret opfølgningen");
+        Assert.Contains("venter på næste dagsorden", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
         await s.GoAsync($"/admin/moeder/{next}");
         await s.AddItemAsync("Eget punkt først");
+        var waiting = s.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Venter på denne dagsorden (1)" });
+        Assert.Contains("Opfølgning: Første opfølgning D3", await waiting.InnerTextAsync(), StringComparison.Ordinal);
         await s.SubmitAsync("Udfyld dagsordenen");
         var agenda = await s.AgendaAsync();
         Assert.Contains(agenda, t => t.EndsWith("Opfølgning: Første opfølgning D3", StringComparison.Ordinal));
+        Assert.Equal(0, await s.Page.Locator(".admin-waiting").CountAsync());
 
         // One made once the next agenda is begun goes straight onto it, before Eventuelt.
         await s.GoAsync($"/admin/moeder/{before}/referat");

@@ -171,4 +171,22 @@ public sealed class BuildAgenda(IProtokolStore store)
         await store.SaveChangesAsync(cancellationToken);
         return added;
     }
+
+    /// <summary>
+    /// The titles of the follow-ups and hearings "Udfyld dagsordenen" would put on this draft agenda now, so the
+    /// builder can show what is waiting to a secretary who adds items by hand (nothing is changed).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitingAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        if (meeting.State != MeetingState.Planned || meeting.IsCancelled)
+        {
+            return [];
+        }
+
+        var following = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+        var (followUps, hearings) = DraftAgendaBuilder.Waiting(meeting,
+            await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken),
+            await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken), following?.Date);
+        return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitlePrefix + f.Text), .. hearings.Select(h => DraftAgendaBuilder.HearingTitlePrefix + h.Subject)];
+    }
 }

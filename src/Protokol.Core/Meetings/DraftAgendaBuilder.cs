@@ -44,13 +44,13 @@ public static class DraftAgendaBuilder
             meeting.RenumberItems([.. opening, .. existing]);
         }
 
-        foreach (var followUp in followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created))
+        var (waitingFollowUps, waitingHearings) = Waiting(meeting, followUps, hearings, followingMeetingDate);
+        foreach (var followUp in waitingFollowUps)
         {
             Carry(meeting, followUp);
         }
 
-        var horizon = followingMeetingDate ?? meeting.Date.AddDays(60);
-        foreach (var hearing in hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline))
+        foreach (var hearing in waitingHearings)
         {
             Carry(meeting, hearing);
         }
@@ -61,6 +61,14 @@ public static class DraftAgendaBuilder
         }
 
         return meeting.Items.Count - before;
+    }
+
+    /// <summary>The follow-ups and hearings that belong on this agenda and are not on it yet, in the order <see cref="Fill"/> puts them there.</summary>
+    public static (IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<Hearing> Hearings) Waiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    {
+        var horizon = followingMeetingDate ?? meeting.Date.AddDays(60);
+        return (followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created).ToList(),
+            hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline).ToList());
     }
 
     /// <summary>Puts one follow-up on the agenda, before Eventuelt.</summary>

@@ -56,9 +56,13 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
         CanEdit = User.CanEdit(Meeting.OrganizationId);
         Surroundings = await Queries.SurroundingsAsync(Meeting, cancellationToken);
+        await LoadPageAsync(Meeting, cancellationToken);
         Done ??= TempData["Done"] as string;
         return null;
     }
+
+    /// <summary>What one page shows beyond the meeting and its surroundings, read after them.</summary>
+    protected virtual Task LoadPageAsync(Meeting meeting, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();

@@ -21,7 +21,13 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     /// <summary>The item just removed, for the "Fortryd" button.</summary>
     public RemovedAgendaItem? Undo { get; private set; }
 
+    /// <summary>Follow-ups and hearings that belong on this draft agenda and are not on it yet ("Udfyld dagsordenen" adds them).</summary>
+    public IReadOnlyList<string> Waiting { get; private set; } = [];
+
     protected override string PathOf(int meetingId) => $"/admin/moeder/{meetingId}";
+
+    protected override async Task LoadPageAsync(Meeting meeting, CancellationToken cancellationToken) =>
+        Waiting = CanEdit ? await agenda.WaitingAsync(meeting, cancellationToken) : [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -96,7 +96,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         {
             var (_, carried) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct);
             return carried is not null ? $"Opfølgningen er oprettet og sat på næste dagsorden som punkt {carried.Number}."
-                : "Opfølgningen er oprettet" + (carry ? " og kommer på næste dagsorden." : ".");
+                : "Opfølgningen er oprettet" + (carry ? " og venter på næste dagsorden: \"Udfyld dagsordenen\" på det næste møde sætter den på." : ".");
         }, ct, PathOf(id) + "#opfoelgning");
 
     [StaffRule(StaffRule.RunMeeting)]
