@@ -200,6 +200,11 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         var id = await s.NewMeetingAsync(date);
         await HoldAsync(s);
         var items = (await s.StoredAsync(id)).ItemsInOrder.Take(2).ToList();
+
+        // Without the script she is told that the other buttons do not save the minutes (session 29): a <noscript> note, which
+        // a browser with scripts off shows (Playwright's switch turns off running scripts, not the parser's, so it checks the markup).
+        Assert.Contains("JavaScript er slået fra, så referatet gemmes ikke", await s.Page.Locator("main noscript").First.InnerHTMLAsync(), StringComparison.Ordinal);
+        Assert.False(javaScript && await s.Page.GetByText("JavaScript er slået fra, så referatet gemmes ikke").IsVisibleAsync());
         var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
 
         await s.Page.GetByLabel($"Referat til punkt {items[0].Number}", new() { Exact = true }).FillAsync("Fane A skrev punktet.");
