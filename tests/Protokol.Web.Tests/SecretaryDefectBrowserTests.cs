@@ -458,7 +458,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
     public async Task A_stale_edit_of_an_agenda_item_shows_every_field_that_differs_and_saving_again_keeps_hers()
     {
         await using var s = await SignInAsync();
-        var id = await s.NewMeetingAsync("27.10.2026");
+        var id = await s.NewMeetingAsync("3.11.2026");
         await s.AddItemAsync("Budget for næste år", "Udkast til budget.");
         var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Budget for næste år");
 

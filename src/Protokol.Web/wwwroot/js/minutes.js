@@ -14,7 +14,7 @@
   var msg = function (name) { return form.getAttribute('data-msg-' + name) || ''; };
   var inflight = 0;
   var waiting = [];
-  var refused = form.hasAttribute('data-refused');
+  var refused = form.getAttribute('data-refused') === 'true';
   var storageKey = function (box) { return 'protokol-referat-' + url + '-' + box.getAttribute('data-item'); };
 
   function fields(box) {
