@@ -322,6 +322,47 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
     }
 
     [Fact]
+    public async Task A_carried_follow_up_or_hearing_taken_off_and_brought_back_with_Fortryd_is_on_the_agenda_once()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        await s.Page.GetByLabel("Emne").FillAsync("Høring der kommer tilbage");
+        await s.Page.GetByLabel("Modtaget").FillAsync("1.11.2026");
+        await s.Page.GetByLabel("Høringsfrist").FillAsync("23.11.2026");
+        await s.SubmitAsync("Registrér høringen");
+
+        // Days after every other test's meetings (and before the fixed clock's today), so no other agenda takes these up;
+        // the hearing is due on the second, before the demo council's meeting the day after.
+        var origin = await s.NewMeetingAsync("22.11.2026");
+        var target = await s.NewMeetingAsync("23.11.2026");
+        await s.GoAsync($"/admin/moeder/{origin}");
+        await HoldAsync(s);
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Opfølgning der kommer tilbage");
+        await s.SubmitAsync("Opret opfølgningen");
+        await s.GoAsync($"/admin/moeder/{target}");
+        await s.SubmitAsync("Udfyld dagsordenen");
+
+        foreach (var title in new[] { "Opfølgning: Opfølgning der kommer tilbage", "Høring: Høring der kommer tilbage" })
+        {
+            var item = (await s.StoredAsync(target)).Items.Single(i => i.Title == title);
+            var row = s.Page.Locator($"#punkt-id-{item.Id}");
+            await s.ClickAsync(row.Locator("summary").Filter(new() { HasTextString = "Fjern" }));
+            await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Ja, fjern punkt {item.Number}" }));
+            Assert.Contains(title, await s.Page.Locator(".admin-waiting").InnerTextAsync(), StringComparison.Ordinal);
+
+            await s.SubmitAsync($"Fortryd: hent \"{title}\" tilbage");
+            Assert.Equal(0, await s.Page.Locator(".admin-waiting").Filter(new() { HasTextString = title }).CountAsync());
+            await s.SubmitAsync("Udfyld dagsordenen");
+            Assert.Single(await s.AgendaAsync(), t => t.EndsWith(title, StringComparison.Ordinal));
+        }
+
+        // The dashboard still says where the follow-up is.
+        var number = (await s.StoredAsync(target)).Items.Single(i => i.Title == "Opfølgning: Opfølgning der kommer tilbage").Number;
+        await s.GoAsync("/admin");
+        Assert.Contains($"som punkt {number})", await s.Page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "Opfølgning der kommer tilbage" }).InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Defect_7_sub_items_move_up_and_down_among_their_siblings()
     {
         await using var s = await SignInAsync();

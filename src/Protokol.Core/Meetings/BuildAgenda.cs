@@ -4,8 +4,12 @@ using Protokol.Core.Common;
 
 namespace Protokol.Core.Meetings;
 
-/// <summary>An item taken off a draft agenda, kept so the removal can be undone.</summary>
-public sealed record RemovedAgendaItem(int MeetingId, int Position, string Title, AgendaItemKind Kind, bool IsPublic, string? Text, IReadOnlyList<RemovedAgendaItem> SubItems)
+/// <summary>
+/// An item taken off a draft agenda, kept so the removal can be undone: with the follow-ups and hearings it
+/// carried, which go back on the restored item (unless another item took them up in the meantime).
+/// </summary>
+public sealed record RemovedAgendaItem(int MeetingId, int Position, string Title, AgendaItemKind Kind, bool IsPublic, string? Text, IReadOnlyList<RemovedAgendaItem> SubItems,
+    IReadOnlyList<int>? FollowUpIds = null, IReadOnlyList<int>? HearingIds = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 
@@ -114,10 +118,11 @@ public sealed class BuildAgenda(IProtokolStore store)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var item = meeting.Item(itemId);
+        var followUps = await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken);
+        var hearings = await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken);
         var siblings = meeting.Items.Where(i => i.Parent == item.Parent).OrderBy(i => i.Position).ToList();
-        var removed = new RemovedAgendaItem(meetingId, siblings.IndexOf(item), item.Title, item.Kind, item.IsPublic, item.PublicText,
-            meeting.Items.Where(i => i.Parent == item).OrderBy(i => i.Position)
-                .Select(c => new RemovedAgendaItem(meetingId, 0, c.Title, c.Kind, c.IsPublic, c.PublicText, [])).ToList());
+        var removed = Snapshot(item, siblings.IndexOf(item),
+            meeting.Items.Where(i => i.Parent == item).OrderBy(i => i.Position).Select(c => Snapshot(c, 0, [])).ToList());
         if (item.Parent is not null)
         {
             removed = removed with { Position = -1 - meeting.ItemsInOrder.Where(i => i.Parent is null).ToList().IndexOf(item.Parent) };
@@ -126,12 +131,22 @@ public sealed class BuildAgenda(IProtokolStore store)
         meeting.RemoveItem(item);
         await store.SaveChangesAsync(cancellationToken);
         return removed;
+
+        RemovedAgendaItem Snapshot(AgendaItem of, int position, IReadOnlyList<RemovedAgendaItem> subItems) =>
+            new(meetingId, position, of.Title, of.Kind, of.IsPublic, of.PublicText, subItems,
+                [.. followUps.Where(f => f.CarriedToItem == of || (f.CarriedToItemId == of.Id && of.Id != 0)).Select(f => f.Id)],
+                [.. hearings.Where(h => h.AgendaItem == of || (h.AgendaItemId == of.Id && of.Id != 0)).Select(h => h.Id)]);
     }
 
-    /// <summary>Undoes a removal: the item comes back where it was, with its sub-items.</summary>
+    /// <summary>
+    /// Undoes a removal: the item comes back where it was, with its sub-items, and takes up again the follow-ups
+    /// and hearings it carried that are still open and on no other item (so "Udfyld dagsordenen" does not add them twice).
+    /// </summary>
     public async Task<AgendaItem> RestoreItemAsync(RemovedAgendaItem removed, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(removed.MeetingId, cancellationToken);
+        var followUps = await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken);
+        var hearings = await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken);
         AgendaItem item;
         if (removed.Position < 0)
         {
@@ -139,6 +154,7 @@ public sealed class BuildAgenda(IProtokolStore store)
             var index = -1 - removed.Position;
             var parent = index < parents.Count ? parents[index] : throw new DomainRuleException("Punktet, underpunktet hørte til, findes ikke længere.");
             item = meeting.AppendSubItem(parent, removed.Title, removed.Kind, removed.IsPublic, removed.Text);
+            Relink(item, removed);
         }
         else
         {
@@ -146,14 +162,28 @@ public sealed class BuildAgenda(IProtokolStore store)
             var mains = meeting.ItemsInOrder.Where(i => i.Parent is null && i != item).ToList();
             mains.Insert(Math.Clamp(removed.Position, 0, mains.Count), item);
             meeting.RenumberItems(mains);
+            Relink(item, removed);
             foreach (var sub in removed.SubItems)
             {
-                meeting.AppendSubItem(item, sub.Title, sub.Kind, sub.IsPublic, sub.Text);
+                Relink(meeting.AppendSubItem(item, sub.Title, sub.Kind, sub.IsPublic, sub.Text), sub);
             }
         }
 
         await store.SaveChangesAsync(cancellationToken);
         return item;
+
+        void Relink(AgendaItem restored, RemovedAgendaItem snapshot)
+        {
+            foreach (var followUp in followUps.Where(f => snapshot.FollowUpIds?.Contains(f.Id) == true && f.CarriedToItem is null && f.CarriedToItemId is null))
+            {
+                followUp.CarryTo(restored);
+            }
+
+            foreach (var hearing in hearings.Where(h => snapshot.HearingIds?.Contains(h.Id) == true && h.AgendaItem is null && h.AgendaItemId is null))
+            {
+                hearing.TreatAt(restored);
+            }
+        }
     }
 
     /// <summary>
