@@ -26,6 +26,19 @@ public sealed record RemovedAgendaItem(int MeetingId, int Position, string Title
     }
 }
 
+/// <summary>The fields of an agenda item the secretary edits: as typed, as her page showed them, or as stored.</summary>
+public sealed record AgendaItemFields(string Title, AgendaItemKind Kind, bool IsPublic, string? Text)
+{
+    public static AgendaItemFields Of(AgendaItem item) => new(item.Title, item.Kind, item.IsPublic, item.PublicText);
+
+    /// <summary>Whether the two hold the same item (line endings and surrounding blanks aside).</summary>
+    public bool SameAs(AgendaItemFields other) =>
+        string.Equals(Title.Trim(), other.Title.Trim(), StringComparison.Ordinal) && Kind == other.Kind && IsPublic == other.IsPublic
+        && string.Equals(Normalized(Text), Normalized(other.Text), StringComparison.Ordinal);
+
+    internal static string Normalized(string? value) => (value ?? string.Empty).ReplaceLineEndings("\n").Trim();
+}
+
 /// <summary>
 /// Use cases of the agenda builder: the secretary adds, edits, moves and removes items (with a way
 /// back), and fills the agenda with standing items, carried follow-ups and hearings due.
@@ -44,59 +57,69 @@ public sealed class BuildAgenda(IProtokolStore store)
     }
 
     /// <summary>
-    /// Saves an item's title, kind, openness and text. An edit made on an older version is refused with
-    /// both versions of every field that differs (title, kind, open or closed, text), so nothing she typed
-    /// is dropped unseen; a stale edit that matches what is stored already changes nothing.
+    /// Saves an item's title, kind, openness and text. An edit made on an older version is merged field by field
+    /// with what was saved since, given <paramref name="seen"/> (the fields as her page showed them): a field only
+    /// she changed takes hers, a field only the other session changed keeps theirs, and only a field both changed,
+    /// differently, is refused, with both versions, so nothing she typed is dropped unseen. Without
+    /// <paramref name="seen"/> every field of a stale edit that differs from the stored item is refused.
     /// </summary>
-    public async Task<AgendaItem> EditItemAsync(int meetingId, int itemId, long version, string title, AgendaItemKind kind, bool isPublic, string? text, CancellationToken cancellationToken)
+    public async Task<AgendaItem> EditItemAsync(int meetingId, int itemId, long version, AgendaItemFields edit, AgendaItemFields? seen, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var item = meeting.Item(itemId);
         if (item.Version != version)
         {
-            var conflicts = StaleEditConflicts(item, title, kind, isPublic, text);
+            var stored = AgendaItemFields.Of(item);
+            var (merged, conflicts) = Merge(item.Number, edit, seen, stored);
             if (conflicts.Count > 0)
             {
                 throw new EditConflictException(conflicts);
             }
 
-            return item;
+            if (merged.SameAs(stored))
+            {
+                return item;
+            }
+
+            edit = merged;
         }
 
-        item.Edit(title, kind, isPublic, text);
+        item.Edit(edit.Title, edit.Kind, edit.IsPublic, edit.Text);
         await store.SaveChangesAsync(cancellationToken);
         return item;
     }
 
-    /// <summary>The fields of a stale edit that differ from the stored item, each with both versions, in the form's order.</summary>
-    internal static List<TextConflict> StaleEditConflicts(AgendaItem item, string title, AgendaItemKind kind, bool isPublic, string? text)
+    /// <summary>
+    /// A stale edit merged with the stored item, field by field in the form's order: the fields both sessions
+    /// changed differently are the conflicts, each with both versions.
+    /// </summary>
+    internal static (AgendaItemFields Merged, List<TextConflict> Conflicts) Merge(string number, AgendaItemFields mine, AgendaItemFields? seen, AgendaItemFields stored)
     {
         var conflicts = new List<TextConflict>();
-        if (!string.Equals(title.Trim(), item.Title, StringComparison.Ordinal))
+        var shown = seen ?? stored;
+        var title = Field(mine.Title.Trim(), shown.Title.Trim(), stored.Title.Trim(), "titel", t => t);
+        var kind = Field(mine.Kind, shown.Kind, stored.Kind, "punktets art", Portal.Danish.Kind);
+        var isPublic = Field(mine.IsPublic, shown.IsPublic, stored.IsPublic, "åbent eller lukket", open => open ? "Åbent punkt" : "Lukket punkt");
+        var text = Field(AgendaItemFields.Normalized(mine.Text), AgendaItemFields.Normalized(shown.Text), AgendaItemFields.Normalized(stored.Text), "punktets tekst", t => t);
+        return (new AgendaItemFields(title, kind, isPublic, text.Length == 0 ? null : text), conflicts);
+
+        // Without what her page showed, any field that differs is a conflict.
+        T Field<T>(T hers, T onHerPage, T theirs, string label, Func<T, string> words)
         {
-            conflicts.Add(new TextConflict($"punkt {item.Number}, titel", title, item.Title));
+            var same = EqualityComparer<T>.Default;
+            if (same.Equals(hers, theirs) || (seen is not null && same.Equals(hers, onHerPage)))
+            {
+                return theirs;
+            }
+
+            if (seen is not null && same.Equals(theirs, onHerPage))
+            {
+                return hers;
+            }
+
+            conflicts.Add(new TextConflict($"punkt {number}, {label}", words(hers), words(theirs)));
+            return theirs;
         }
-
-        if (kind != item.Kind)
-        {
-            conflicts.Add(new TextConflict($"punkt {item.Number}, punktets art", Portal.Danish.Kind(kind), Portal.Danish.Kind(item.Kind)));
-        }
-
-        if (isPublic != item.IsPublic)
-        {
-            conflicts.Add(new TextConflict($"punkt {item.Number}, åbent eller lukket", Openness(isPublic), Openness(item.IsPublic)));
-        }
-
-        if (!string.Equals(Normalized(text), Normalized(item.PublicText), StringComparison.Ordinal))
-        {
-            conflicts.Add(new TextConflict($"punkt {item.Number}, punktets tekst", text ?? string.Empty, item.PublicText ?? string.Empty));
-        }
-
-        return conflicts;
-
-        static string Openness(bool open) => open ? "Åbent punkt" : "Lukket punkt";
-
-        static string Normalized(string? value) => (value ?? string.Empty).ReplaceLineEndings("\n").Trim();
     }
 
     /// <summary>Moves an item one place up or down among its siblings; false when it is already there.</summary>

@@ -36,13 +36,36 @@ public sealed class PostedForm
         _form is not null && string.Equals(_handler, handler, StringComparison.OrdinalIgnoreCase)
         && (item is null || _form["item"].ToString() == item.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>What was typed into the field <paramref name="name"/> of that form, or <paramref name="stored"/> when the form was not the one refused.</summary>
+    /// <summary>
+    /// What was typed into the field <paramref name="name"/> of that form, or <paramref name="stored"/> when the form was not
+    /// the one refused. A form that posts what its page showed (a field "seen-" + name, see <see cref="SeenPrefix"/>) gets
+    /// <paramref name="stored"/> for a field she left as shown, so saving again does not undo what another session saved there.
+    /// </summary>
     public string? Value(string handler, string name, string? stored = null, int? item = null) =>
-        Is(handler, item) ? _form![name].ToString() : stored;
+        !Is(handler, item) ? stored
+        : LeftAsShown(name, _form![name].ToString()) ? stored
+        : _form[name].ToString();
 
-    /// <summary>Whether a checkbox of that form was checked, or <paramref name="stored"/>.</summary>
-    public bool Checked(string handler, string name, bool stored, int? item = null) =>
-        Is(handler, item) ? _form![name].Count > 0 : stored;
+    /// <summary>Whether a checkbox of that form was checked (its "seen-" field holds "true" or "false"), or <paramref name="stored"/>.</summary>
+    public bool Checked(string handler, string name, bool stored, int? item = null)
+    {
+        if (!Is(handler, item))
+        {
+            return stored;
+        }
+
+        var checkedNow = _form![name].Count > 0;
+        return LeftAsShown(name, checkedNow ? "true" : "false") ? stored : checkedNow;
+    }
+
+    /// <summary>The prefix of the hidden fields by which a form posts what its page showed, for merging with a newer save.</summary>
+    public const string SeenPrefix = "seen-";
+
+    private bool LeftAsShown(string name, string posted) =>
+        _form!.TryGetValue(SeenPrefix + name, out var seen)
+        && string.Equals(Normalized(seen.ToString()), Normalized(posted), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalized(string value) => value.ReplaceLineEndings("\n").Trim();
 
     /// <summary>The problem with the field labelled <paramref name="field"/> of that form, if the refusal named it.</summary>
     public string? ErrorAt(string handler, string field, int? item = null) =>

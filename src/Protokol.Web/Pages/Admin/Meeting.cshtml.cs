@@ -75,8 +75,16 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         RunAsync(id, async () => $"Punkt {(await agenda.AddItemAsync(id, title ?? string.Empty, kind, isPublic, text, parent, ct)).Number} er tilføjet.", ct);
 
     [StaffRule(StaffRule.RunMeeting)]
-    public Task<IActionResult> OnPostEditItemAsync(int id, int item, long version, string? title, AgendaItemKind kind, bool isPublic, string? text, CancellationToken ct) =>
-        RunAsync(id, async () => $"Punkt {(await agenda.EditItemAsync(id, item, version, title ?? string.Empty, kind, isPublic, text, ct)).Number} er gemt.", ct, $"{PathOf(id)}#punkt-id-{item}");
+    public Task<IActionResult> OnPostEditItemAsync(int id, int item, long version, string? title, AgendaItemKind kind, bool isPublic, string? text,
+        [FromForm(Name = "seen-title")] string? seenTitle, [FromForm(Name = "seen-kind")] AgendaItemKind? seenKind, [FromForm(Name = "seen-isPublic")] bool? seenPublic,
+        [FromForm(Name = "seen-text")] string? seenText, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            // What her page showed, so an edit made on an older version merges with what was saved since.
+            var seen = seenTitle is not null && seenKind is { } k && seenPublic is { } p ? new AgendaItemFields(seenTitle, k, p, seenText) : null;
+            var saved = await agenda.EditItemAsync(id, item, version, new AgendaItemFields(title ?? string.Empty, kind, isPublic, text), seen, ct);
+            return $"Punkt {saved.Number} er gemt.";
+        }, ct, $"{PathOf(id)}#punkt-id-{item}");
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostMoveAsync(int id, int item, int by, CancellationToken ct) =>
