@@ -40,13 +40,36 @@ public sealed class DanishInputTests
     [InlineData("31.2.2026")]
     [InlineData("i morgen")]
     [InlineData("2026-13-01")]
-    [InlineData("1.1.9999")]
-    [InlineData("9999-01-01")]
-    [InlineData("1.1.1899")]
+    [InlineData("29.2.2027")]
     public void A_date_that_is_none_is_refused_naming_the_field(string text)
     {
         var error = Assert.Throws<DomainRuleException>(() => DanishInput.Date(text, "Frist"));
         Assert.StartsWith("Frist: \"" + text + "\" er ikke en dato", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.1.9999", 9999)]
+    [InlineData("9999-01-01", 9999)]
+    [InlineData("1.1.1899", 1899)]
+    [InlineData("3. marts 2300", 2300)]
+    public void A_date_in_a_year_out_of_the_span_is_refused_naming_the_year_and_the_span(string text, int year)
+    {
+        var error = Assert.Throws<DomainRuleException>(() => DanishInput.Date(text, "Frist"));
+        Assert.Equal($"Frist: \"{text}\" ligger i år {year}; en dato skal ligge mellem år 1900 og 2200.", error.Message);
+    }
+
+    [Fact]
+    public void Year_plan_lines_without_a_year_ask_for_the_year_when_the_plan_gives_none()
+    {
+        Assert.Equal([new DateOnly(2027, 1, 9), new DateOnly(2027, 3, 13)], DanishInput.DateLines("9. januar\n13.3.2027", 2027));
+        Assert.Equal([new DateOnly(2027, 3, 13)], DanishInput.DateLines("13.3.2027", null));
+
+        var error = Assert.Throws<DomainRuleException>(() => DanishInput.DateLines("13.3.2027\n9. januar", null));
+        Assert.Equal("Linje 2: \"9. januar\" har intet år. Skriv året i feltet År, eller skriv datoen med år, fx 3.3.2027.", error.Message);
+        error = Assert.Throws<DomainRuleException>(() => DanishInput.DateLines("9. januar", 20270));
+        Assert.Equal("År: skriv et år mellem 1900 og 2200.", error.Message);
+        error = Assert.Throws<DomainRuleException>(() => DanishInput.DateLines("snart", 2028));
+        Assert.Equal("Linje 1: \"snart\" er ikke en dato. Skriv fx 3.3.2028, 2028-03-03 eller 3. marts.", error.Message);
     }
 
     [Theory]

@@ -608,7 +608,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await using var s = await SignInAsync();
         foreach (var (date, start, message) in new[]
         {
-            ("1.1.9999", "15.00", "\"1.1.9999\" er ikke en dato"),
+            ("1.1.9999", "15.00", "\"1.1.9999\" ligger i år 9999; en dato skal ligge mellem år 1900 og 2200."),
             ("29.3.2026", "02.30", "Klokken 02.30 findes ikke søndag d. 29. marts 2026"),
         })
         {

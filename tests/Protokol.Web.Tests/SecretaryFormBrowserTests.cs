@@ -27,6 +27,33 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         return (await group.Locator(".form-error-message").InnerTextAsync()).Trim();
     }
 
+    /// <summary>
+    /// Session 30: with "År" emptied the year plan's examples read "3.3.0", and dates into the next year were reported as
+    /// planned in the year of the field.
+    /// </summary>
+    [Fact]
+    public async Task The_year_plan_without_a_year_asks_for_one_and_reports_the_years_it_planned()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/raad/udsatteraadet");
+        var year = s.Page.GetByLabel("År", new() { Exact = true });
+        Assert.Equal(("1900", "2200"), (await year.GetAttributeAsync("min"), await year.GetAttributeAsync("max")));
+        Assert.Equal("15.00", await s.Page.GetByLabel("Starttidspunkt").InputValueAsync());
+        Assert.Null(await year.GetAttributeAsync("data-val-required"));
+
+        await year.FillAsync("");
+        await s.Page.GetByLabel("Mødedatoer, én pr. linje").FillAsync("14.12.2032\n11. januar");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Opret møderne" }), expectError: true);
+        Assert.Contains("Linje 2: \"11. januar\" har intet år. Skriv året i feltet År, eller skriv datoen med år, fx 3.3.2027.",
+            await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("14.12.2032\n11. januar", (await s.Page.GetByLabel("Mødedatoer, én pr. linje").InputValueAsync()).ReplaceLineEndings("\n"));
+
+        await s.Page.GetByLabel("Mødedatoer, én pr. linje").FillAsync("14.12.2032\n11.1.2033");
+        await s.SubmitAsync("Opret møderne");
+        Assert.Contains("2 møder er planlagt i 2032–2033.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).Count(m => m.Date.Year is 2032 or 2033));
+    }
+
     [Fact]
     public async Task An_item_refused_for_its_title_keeps_the_case_text_and_the_kind_and_says_why_at_the_title()
     {

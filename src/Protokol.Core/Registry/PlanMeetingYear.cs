@@ -6,12 +6,12 @@ using Protokol.Core.Text;
 
 namespace Protokol.Core.Registry;
 
-/// <param name="Year">The year of dates written without one.</param>
+/// <param name="Year">The year of dates written without one; null when every date gives its year.</param>
 /// <param name="Dates">One date a line (<see cref="DanishInput.DateLines"/>).</param>
 /// <param name="Start">Start time, "15.00".</param>
 /// <param name="End">End time.</param>
 /// <param name="RotateHosts">Hosts in turn among the represented organisations.</param>
-public sealed record YearPlanForm(int Year, string? Dates, string? Start, string? End, bool RotateHosts);
+public sealed record YearPlanForm(int? Year, string? Dates, string? Start, string? End, bool RotateHosts);
 
 /// <summary>Use case: the council's secretary plans a year's meetings at once (<see cref="YearPlan"/>); dates already planned are skipped.</summary>
 public sealed class PlanMeetingYear(IProtokolStore store, IRegistryStore registry, TimeProvider clock)

@@ -33,20 +33,43 @@ public static class DanishInput
 
         return TryDate(text, defaultYear, out var date)
             ? date
-            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.", field);
+            : throw new DomainRuleException($"{field}: {NotADate(text.Trim(), defaultYear, "Skriv fx 3.3.2026 eller 2026-03-03.")}", field);
     }
 
-    /// <summary>One date a line, as in the year plan (a year for the lines that give none); the error names the line.</summary>
-    public static IReadOnlyList<DateOnly> DateLines(string? text, int year)
+    /// <summary>Why <paramref name="text"/> is no date: a year out of the span is named as such, anything else gets the examples.</summary>
+    private static string NotADate(string text, int? defaultYear, string examples) =>
+        TryParse(text, defaultYear, out var date) && !IsSupportedYear(date.Year)
+            ? $"\"{text}\" ligger i år {date.Year}; en dato skal ligge mellem år {FirstYear} og {LastYear}."
+            : $"\"{text}\" er ikke en dato. {examples}";
+
+    /// <summary>
+    /// One date a line, as in the year plan (<paramref name="year"/> for the lines that give none, when given); the error names the line.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> DateLines(string? text, int? year)
     {
+        if (year is { } y && !IsSupportedYear(y))
+        {
+            throw new DomainRuleException($"År: skriv et år mellem {FirstYear} og {LastYear}.", "År");
+        }
+
         var dates = new List<DateOnly>();
         var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var example = year ?? 2027;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd(',', ';');
-            dates.Add(TryDate(line, year, out var date)
-                ? date
-                : throw new DomainRuleException($"Linje {i + 1}: \"{line}\" er ikke en dato. Skriv fx 3.3.{year}, {year}-03-03 eller 3. marts."));
+            if (TryDate(line, year, out var date))
+            {
+                dates.Add(date);
+            }
+            else if (year is null && TryDate(line, example, out _))
+            {
+                throw new DomainRuleException($"Linje {i + 1}: \"{line}\" har intet år. Skriv året i feltet År, eller skriv datoen med år, fx 3.3.{example}.");
+            }
+            else
+            {
+                throw new DomainRuleException($"Linje {i + 1}: {NotADate(line, year, $"Skriv fx 3.3.{example}, {example}-03-03 eller 3. marts.")}");
+            }
         }
 
         return dates;
@@ -69,7 +92,11 @@ public static class DanishInput
             : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00 eller 1500.", field);
     }
 
-    public static bool TryDate(string? text, int? defaultYear, out DateOnly date)
+    public static bool TryDate(string? text, int? defaultYear, out DateOnly date) =>
+        TryParse(text, defaultYear, out date) && IsSupportedYear(date.Year);
+
+    /// <summary>A date in any of the forms, whatever its year (within what a date can hold).</summary>
+    private static bool TryParse(string? text, int? defaultYear, out DateOnly date)
     {
         date = default;
         var value = (text ?? string.Empty).Trim().TrimEnd(',', ';');
@@ -80,7 +107,7 @@ public static class DanishInput
 
         if (DateOnly.TryParseExact(value, NumericDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            return IsSupportedYear(date.Year);
+            return true;
         }
 
         // "3. marts 2026", "3 mar 2026", "3.3" and "3. marts" with a default year.
@@ -111,7 +138,7 @@ public static class DanishInput
             return false;
         }
 
-        if (!IsSupportedYear(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }

@@ -23,13 +23,13 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
 
     public sealed class PlanForm
     {
-        public int Year { get; set; }
+        public int? Year { get; set; }
 
         public string? Dates { get; set; }
 
-        public string Start { get; set; } = "15:00";
+        public string? Start { get; set; } = "15.00";
 
-        public string End { get; set; } = "17:00";
+        public string? End { get; set; } = "17.00";
 
         public bool RotateHosts { get; set; } = true;
     }
@@ -75,7 +75,9 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
         return await SaveAsync(async () =>
         {
             var meetings = await plan.ExecuteAsync(Rights, Council.Id, new YearPlanForm(Plan.Year, Plan.Dates, Plan.Start, Plan.End, Plan.RotateHosts), ct);
-            return $"{(meetings.Count == 1 ? "1 møde er" : $"{meetings.Count} møder er")} planlagt i {Plan.Year}. De står i listen herover.";
+            var years = meetings.Select(m => m.Date.Year).Distinct().Order().ToList();
+            var span = years.Count == 1 ? $"{years[0]}" : $"{years[0]}–{years[^1]}";
+            return $"{(meetings.Count == 1 ? "1 møde er" : $"{meetings.Count} møder er")} planlagt i {span}. De står i listen herover.";
         }, $"/admin/raad/{slug}", () => LoadAsync(slug, ct));
     }
 
