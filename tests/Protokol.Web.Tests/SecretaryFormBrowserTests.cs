@@ -67,6 +67,8 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         await form.GetByLabel("Sagsfremstilling (Markdown)").FillAsync("En lang sagsfremstilling, der ikke må forsvinde.");
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj punktet" }), expectError: true);
         Assert.Contains("Titel skal udfyldes.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        // The problem is where the keyboard and the screen reader are: the page opens with the error box in focus.
+        await Assertions.Expect(s.Page.Locator(".alert-error")).ToBeFocusedAsync();
         form = s.Form("Tilføj punktet");
         Assert.Equal("Titel skal udfyldes.", (await ErrorAtAsync(form, "Titel")).Replace("Fejl:", "", StringComparison.Ordinal).Trim());
         Assert.Equal("En lang sagsfremstilling, der ikke må forsvinde.", await form.GetByLabel("Sagsfremstilling (Markdown)").InputValueAsync());
