@@ -30,6 +30,14 @@ public sealed class PrivacyScannerTests
     }
 
     [Fact]
+    public void A_finding_s_context_is_cut_between_words()
+    {
+        var text = "Forvaltningen orienterede grundigt om vinterberedskabet og pladserne, og Jens Peter Hansen fortalte om sine oplevelser på herberget i efteråret.";
+        var name = Assert.Single(PrivacyScanner.Scan(text, Known));
+        Assert.Equal("…om vinterberedskabet og pladserne, og Jens Peter Hansen fortalte om sine oplevelser på…", name.Context);
+    }
+
+    [Fact]
     public void Ordinary_minutes_give_nothing_to_confirm()
     {
         var text = "Rådet drøftede vinterberedskabet. Forvaltningen orienterede om de nye pladser i januar. Taget til efterretning.";

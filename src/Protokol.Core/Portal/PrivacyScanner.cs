@@ -52,8 +52,22 @@ public static partial class PrivacyScanner
             }
 
             taken.Add((m.Index, m.Index + m.Value.Length));
+            // About 40 characters either side, cut between words, not inside one.
             var from = Math.Max(0, m.Index - 40);
+            if (from > 0 && !char.IsWhiteSpace(text[from - 1]))
+            {
+                var space = text.IndexOfAny([' ', '\n', '\t'], from, m.Index - from);
+                from = space < 0 ? from : space + 1;
+            }
+
             var to = Math.Min(text.Length, m.Index + m.Value.Length + 40);
+            if (to < text.Length && !char.IsWhiteSpace(text[to]))
+            {
+                var end = m.Index + m.Value.Length;
+                var space = text.LastIndexOfAny([' ', '\n', '\t'], to - 1, to - end);
+                to = space < 0 ? to : space;
+            }
+
             findings.Add(new PrivacyFinding(kind, m.Value, (from > 0 ? "…" : string.Empty) + text[from..to].ReplaceLineEndings(" ") + (to < text.Length ? "…" : string.Empty)));
         }
 
