@@ -7,7 +7,8 @@ namespace Protokol.Import.Cleaning;
 /// A header label on its own line with its value on the next (one blank line may sit between): "Sted" /
 /// "Borup Aktivitetshus" / "Møllevej 11" / "4140 Borup" (Køge), "STED" / "Kanalstræde 2" (Holbæk, upper
 /// case), "Mødested" / "" / "Byrådssalen" (FirstAgenda PDF), "Deltagere:" / names (Frederiksberg). The
-/// pair becomes one "Label: value" line; a place goes on over up to three short address lines.
+/// pair becomes one "Label: value" line; a place goes on over up to three short address lines. A table's header
+/// row under the label ("Navn  Parti  Bemærkning") is not a value: the table is read as one (<c>AttendanceTable</c>).
 /// </summary>
 public sealed partial class JoinLabelValueLines : ICleaningRule
 {
@@ -18,7 +19,8 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
         {
             var label = lines[i].Text.Length <= 40 ? Label().Match(lines[i].Trimmed) : Match.Empty;
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
-            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed))
+            if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed)
+                || Parsing.AttendanceTable.IsHeaderLine(lines[next].Trimmed))
             {
                 result.Add(lines[i]);
                 continue;

@@ -6,7 +6,7 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// Withdrawn items: "(udgår)" or "- udgik" in the title ("4. Nyt byggeri (udgår)"), "punkt 4 udgår" in
 /// another item's text ("Dagsordenen godkendt med den ændring, at punkt 4 udgår"), an item whose text
-/// opens "Udgår" or "Punktet udgik" (Odense minutes; fictional samples).
+/// opens "Udgår", "Punktet udgik", "Punktet blev trukket" or "Punktet blev taget af dagsordenen" (Odense minutes; fictional samples).
 /// </summary>
 internal static partial class WithdrawalRules
 {
@@ -27,9 +27,9 @@ internal static partial class WithdrawalRules
     [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnInTitle();
 
-    [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+(?:udg(?:år|ik)\b|(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnMention();
 
-    [GeneratedRegex(@"^(?:punktet\s+)?udg(?:år|ik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:punktet\s+)?udg(?:år|ik)\b|punktet\s+(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|punktet\s+tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnOpening();
 }

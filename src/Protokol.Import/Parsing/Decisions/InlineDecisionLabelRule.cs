@@ -3,22 +3,61 @@ using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing.Decisions;
 
-/// <summary>"Beslutning: Godkendt." on one line (fictional specs; Word minutes): the label's first sentence.</summary>
+/// <summary>
+/// "Beslutning: Godkendt." on a line (fictional specs; Word minutes), also after the proposal on the same line
+/// ("Indstilling: … Beslutning: Godkendt"): the text after the label and the lines that go on with it, up to a blank
+/// line, a heading, or the next "Label:" line. A full stop inside the text ("den 14. maj", "5.000 kr.") does not end it.
+/// </summary>
 internal sealed partial class InlineDecisionLabelRule : IDecisionRule
 {
     public string? Find(ItemBlock item, DecisionContext context)
     {
-        var labelled = item.Body.Where(l => !l.IsBlank).Select(l => Labelled().Match(l.Trimmed)).FirstOrDefault(m => m.Success);
-        if (labelled is null)
+        var lines = item.Body;
+        for (var i = 0; i < lines.Count; i++)
         {
-            return null;
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            var m = Labelled().Match(lines[i].Trimmed);
+            if (!m.Success)
+            {
+                m = AfterProposal().Match(lines[i].Trimmed);
+                if (!m.Success)
+                {
+                    continue;
+                }
+            }
+
+            var text = new List<string> { m.Groups["text"].Value.Trim() };
+            for (var j = i + 1; j < lines.Count; j++)
+            {
+                var line = lines[j].Trimmed;
+                if (lines[j].IsBlank || lines[j].IsHeading || SectionLabels.IsLabel(line) || AnyLabel().IsMatch(line))
+                {
+                    break;
+                }
+
+                text.Add(line);
+            }
+
+            var decision = DecisionText.Join(text)?.Trim();
+            // A decision of one sentence reads as the label gave it, without its full stop ("Godkendt").
+            return decision is null ? null : decision.Contains(". ", StringComparison.Ordinal) || decision.Contains('\n') ? decision : decision.TrimEnd('.');
         }
 
-        var text = labelled.Groups["text"].Value;
-        var end = text.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? text[..end] : text).Trim().TrimEnd('.');
+        return null;
     }
 
-    [GeneratedRegex(@"^(?:beslutning|indstilling vedtaget|afgørelse)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:beslutning|indstilling vedtaget|afgørelse|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
+
+    /// <summary>"Indstilling: Rådet godkender planen. Beslutning: Godkendt." on one line.</summary>
+    [GeneratedRegex(@"^(?:indstilling|forslag)\s*:.*?[.!]\s+(?:beslutning|afgørelse)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterProposal();
+
+    /// <summary>A line that opens with a label of its own ("Fraværende: …", "Næste møde: …", "Bilag:").</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\- ]{1,30}:(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyLabel();
 }

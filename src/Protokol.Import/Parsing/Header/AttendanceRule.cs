@@ -74,6 +74,17 @@ internal sealed partial class AttendanceRule : IHeaderRule
             var names = new List<string>();
             var marked = new List<string>();
             var collected = label.Groups["rest"].Value.Trim();
+            if (collected.Length == 0 && !SinglePerson(kind))
+            {
+                // "Deltagere:" over a table with a header row: "Navn  Parti  Bemærkning" / "Torben Aalykke  C  Afbud".
+                var after = AttendanceTable.Read(lines, i + 1, names, marked);
+                if (after > 0)
+                {
+                    Distribute(context, kind, names, marked);
+                    i = after - 1;
+                    continue;
+                }
+            }
 
             // Names may go on over several lines (wrapped, or one name a line under a label on its own line).
             while (i + 1 < lines.Count && !SinglePerson(kind))
@@ -99,7 +110,8 @@ internal sealed partial class AttendanceRule : IHeaderRule
                     continue;
                 }
 
-                if (!NameList.LooksLikeNames(Strip(value)))
+                // "Grethe Skovbjerg, formand": one name a line with the role after it.
+                if (!NameList.LooksLikeNames(Strip(TrailingRole().Replace(value, string.Empty))))
                 {
                     break;
                 }
@@ -193,6 +205,10 @@ internal sealed partial class AttendanceRule : IHeaderRule
             }
         }
     }
+
+    /// <summary>A role after the name at the end of a line: "…, formand", "…, næstformand.", "… – sekretær".</summary>
+    [GeneratedRegex(@"\s*(?:,|[-–])\s*(?:formand|næstformand|forperson|næstforperson|sekretær|kasserer|medlem|suppleant|referent|tovholder|ordstyrer)\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingRole();
 
     /// <summary>Role words before a name: "Formand Annie …", "næstformand Carsten …".</summary>
     private static string Strip(string text) => Role().Replace(text, string.Empty);

@@ -10,7 +10,7 @@ internal static partial class HeaderPatterns
     public static partial Regex MeetingLine();
 
     /// <summary>An attendance label at the start of a line, with what follows it.</summary>
-    [GeneratedRegex(@"^(?<label>(?:deltog|forfald|mødt|ikke mødt|øvrige deltagere|deltagere fra [\p{L}\- ]{3,40}|sekretær)(?=\s*:)|til stede(?: var)?|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent|ordstyrer|mødeleder|dirigent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<label>(?:deltog|forfald|mødt|ikke mødt|øvrige deltagere|deltagere fra [\p{L}\- ]{3,40}|sekretær)(?=\s*:)|til stede(?: var)?|tilstedeværende|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent|ordstyrer|mødeleder|dirigent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Attendance();
 
     /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …".</summary>

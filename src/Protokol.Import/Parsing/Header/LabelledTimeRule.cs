@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Protokol.Import.Parsing;
@@ -5,7 +6,9 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// Times under their own labels: "Mødetidspunkt: Kl. 8:00" / "Sluttidspunkt: Kl. 11:00" (Acadre),
 /// "STARTTIDSPUNKT: 04-06-2020 09:00:00" / "SLUTTIDSPUNKT: …" (Holbæk), "Tidspunkt: Kl. 14:00"
-/// (Brønderslev), "Kl: 14.15 – 15.15" (Rødovre), "Mødet hævet kl. 13.03" (an end time).
+/// (Brønderslev), "Kl: 14.15 – 15.15" (Rødovre), "Mødet hævet kl. 13.03" (an end time); a bare time after a label
+/// that names it ("Start: 13:00", "Slut: 15:15", "Mødet startede: 16.00"), and an end in the start's line
+/// ("Mødet begyndte kl. 16.00 og sluttede kl. 18.10").
 /// </summary>
 internal sealed partial class LabelledTimeRule : IHeaderRule
 {
@@ -20,8 +23,22 @@ internal sealed partial class LabelledTimeRule : IHeaderRule
             }
 
             var label = m.Groups["label"].Value.ToUpperInvariant();
-            var (start, end) = TimeText.Range(m.Groups["value"].Value);
-            if (label.StartsWith("SLUT", StringComparison.Ordinal) || label.Contains("HÆVET", StringComparison.Ordinal))
+            var value = m.Groups["value"].Value;
+            var (start, end) = TimeText.Range(value);
+            if (start is null && BareTime().Match(value) is { Success: true } bare)
+            {
+                // "Start: 13:00", "Mødet sluttede: 18.10": the label says it is a time; no "kl." needed.
+                start = new TimeOnly(int.Parse(bare.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(bare.Groups["m"].Value, CultureInfo.InvariantCulture));
+            }
+
+            if (end is null && start is not null && EndInValue().Match(value) is { Success: true } later
+                && new TimeOnly(int.Parse(later.Groups["h"].Value, CultureInfo.InvariantCulture), later.Groups["m"].Success ? int.Parse(later.Groups["m"].Value, CultureInfo.InvariantCulture) : 0) is var e && e > start)
+            {
+                // "Mødet begyndte kl. 16.00 og sluttede kl. 18.10".
+                end = e;
+            }
+
+            if (label.StartsWith("SLUT", StringComparison.Ordinal) || label.Contains("HÆVET", StringComparison.Ordinal) || label.EndsWith("SLUTTEDE", StringComparison.Ordinal) || label.EndsWith("SLUT", StringComparison.Ordinal))
             {
                 context.End ??= start;
             }
@@ -33,6 +50,14 @@ internal sealed partial class LabelledTimeRule : IHeaderRule
         }
     }
 
-    [GeneratedRegex(@"^(?<label>mødetidspunkt|starttidspunkt|tidspunkt|mødestart|start|kl|sluttidspunkt|sluttid|mødet\s+(?:blev\s+)?hævet|mødet\s+sluttede)\s*[:.]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<label>mødetidspunkt|starttidspunkt|tidspunkt|mødestart|start|kl|sluttidspunkt|sluttid|mødeslut|slut|mødet\s+(?:blev\s+)?hævet|mødet\s+(?:startede|begyndte|start)|mødet\s+(?:sluttede|slut))(?!\p{L})\s*[:.]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
+
+    /// <summary>A time alone at the start of a label's value: "13:00", "16.00".</summary>
+    [GeneratedRegex(@"^(?<h>[01]?\d|2[0-3])[.:](?<m>[0-5]\d)(?![\d.:]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex BareTime();
+
+    /// <summary>The end in the start's line: "… og sluttede kl. 18.10", "… hævet kl. 18".</summary>
+    [GeneratedRegex(@"\b(?:sluttede|slut|hævet|afsluttet)\s+(?:kl\.?|klokken)\s*(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EndInValue();
 }

@@ -272,7 +272,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         return index;
     }
 
-    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*[.):]?|(?<n>\d{1,3})\s*[.):])\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "3 – Titel", "Ad 3. Titel", "Ad punkt 3: Titel".
+    /// </summary>
+    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*(?:[.):]|[-–—](?=\s))?|(?<n>\d{1,3})\s*(?:[.):]|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
 
     /// <summary>"• 1 Præsentation …" (a number inside a bullet) and "80Godkendelse af …" (number glued to the title).</summary>

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// An attendance list laid out as a table under its label, with a header row of column names ("Navn", "Parti",
+/// "Rolle", "Funktion", "Bemærkning", "Til stede", "Fremmøde" …): in a PDF or text file one row a line, its cells
+/// apart by two spaces or more, a tab or "|"; in a Word file one cell a line (the reader gives each cell's paragraph),
+/// so the header's cell count says how many lines make a row. The name is the row's first cell; a row whose other
+/// cells say "Afbud", "Fraværende", "Forfald", "Ikke mødt" or "Nej" is someone absent, other rows are present. The
+/// other columns (party, role, organisation) are not names.
+/// </summary>
+internal static partial class AttendanceTable
+{
+    private static readonly HashSet<string> ColumnNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navn", "navne", "parti", "rolle", "funktion", "titel", "bemærkning", "bemærkninger", "fremmøde", "fremmødt", "til stede",
+        "tilstede", "mødt", "deltager", "deltagere", "deltagelse", "organisation", "forening", "repræsenterer", "repræsentant for",
+        "status", "afbud", "medlem", "udpeget af", "indstillet af", "valgt af", "post",
+    };
+
+    /// <summary>Reads a table starting at <paramref name="start"/>; the index of the first line after it, or -1 when no table starts there.</summary>
+    public static int Read(IReadOnlyList<SourceLine> lines, int start, List<string> present, List<string> absent)
+    {
+        var first = start;
+        while (first < lines.Count && lines[first].IsBlank && first - start < 1)
+        {
+            first++;
+        }
+
+        if (first >= lines.Count)
+        {
+            return -1;
+        }
+
+        var header = Cells(lines[first].Trimmed);
+        if (header.Count >= 2 && IsHeader(header))
+        {
+            return ReadRows(lines, first + 1, present, absent);
+        }
+
+        // A Word table: the header's cells one a line.
+        var columns = 0;
+        while (first + columns < lines.Count && !lines[first + columns].IsBlank && ColumnNames.Contains(lines[first + columns].Trimmed.TrimEnd(':')))
+        {
+            columns++;
+        }
+
+        return columns >= 2 && string.Equals(lines[first].Trimmed, "Navn", StringComparison.OrdinalIgnoreCase) ? ReadCellLines(lines, first + columns, columns, present, absent) : -1;
+    }
+
+    /// <summary>Whether a line opens such a table: a header row, or "Navn" alone (a Word table's first header cell).</summary>
+    public static bool IsHeaderLine(string trimmed)
+    {
+        if (string.Equals(trimmed, "Navn", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var cells = Cells(trimmed);
+        return cells.Count >= 2 && IsHeader(cells);
+    }
+
+    private static int ReadRows(IReadOnlyList<SourceLine> lines, int i, List<string> present, List<string> absent)
+    {
+        var found = 0;
+        for (; i < lines.Count && !lines[i].IsBlank; i++)
+        {
+            var text = lines[i].Trimmed;
+            if (RuleRow().IsMatch(text))
+            {
+                continue;
+            }
+
+            var cells = Cells(text);
+            if (cells.Count == 0 || !NameList.IsName(cells[0]))
+            {
+                break;
+            }
+
+            (cells.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(cells[0]);
+            found++;
+        }
+
+        return found > 0 ? i : -1;
+    }
+
+    private static int ReadCellLines(IReadOnlyList<SourceLine> lines, int i, int columns, List<string> present, List<string> absent)
+    {
+        var found = 0;
+        while (i < lines.Count && NameList.IsName(lines[i].Trimmed))
+        {
+            var row = lines.Skip(i).Take(columns).Select(l => l.Trimmed).ToList();
+            (row.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(row[0]);
+            found++;
+            i += row.Count;
+        }
+
+        return found > 0 ? i : -1;
+    }
+
+    private static bool IsHeader(List<string> cells) =>
+        string.Equals(cells[0], "Navn", StringComparison.OrdinalIgnoreCase) || cells.TrueForAll(c => ColumnNames.Contains(c.TrimEnd(':')));
+
+    private static List<string> Cells(string text) =>
+        CellSeparator().Split(text.Trim().Trim('|')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+
+    [GeneratedRegex(@"\s*\|\s*|\t+|\s{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex CellSeparator();
+
+    /// <summary>A table's ruling: "|-----|:---|", "+-----+", "------  -----".</summary>
+    [GeneratedRegex(@"^[\s|+:\-–=]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleRow();
+
+    [GeneratedRegex(@"^(?:nej\b.*|.*\b(?:afbud|fraværende|forfald|ikke\s+mødt|ikke\s+til\s+stede|udeblev|udeblevet|syg)\b.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Absence();
+}
