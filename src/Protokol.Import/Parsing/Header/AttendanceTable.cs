@@ -23,11 +23,8 @@ internal static partial class AttendanceTable
     /// <summary>Reads a table starting at <paramref name="start"/>; the index of the first line after it, or -1 when no table starts there.</summary>
     public static int Read(IReadOnlyList<SourceLine> lines, int start, List<string> present, List<string> absent)
     {
-        var first = start;
-        while (first < lines.Count && lines[first].IsBlank && first - start < 1)
-        {
-            first++;
-        }
+        // One blank line may stand between the label and the table.
+        var first = start < lines.Count && lines[start].IsBlank ? start + 1 : start;
 
         if (first >= lines.Count)
         {

@@ -28,17 +28,16 @@ internal sealed partial class LabelledTimeRule : IHeaderRule
             if (start is null && BareTime().Match(value) is { Success: true } bare)
             {
                 // "Start: 13:00", "Mødet sluttede: 18.10": the label says it is a time; no "kl." needed.
-                start = new TimeOnly(int.Parse(bare.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(bare.Groups["m"].Value, CultureInfo.InvariantCulture));
+                start = Time(bare);
             }
 
-            if (end is null && start is not null && EndInValue().Match(value) is { Success: true } later
-                && new TimeOnly(int.Parse(later.Groups["h"].Value, CultureInfo.InvariantCulture), later.Groups["m"].Success ? int.Parse(later.Groups["m"].Value, CultureInfo.InvariantCulture) : 0) is var e && e > start)
+            if (end is null && start is not null && EndInValue().Match(value) is { Success: true } later && Time(later) > start)
             {
                 // "Mødet begyndte kl. 16.00 og sluttede kl. 18.10".
-                end = e;
+                end = Time(later);
             }
 
-            if (label.StartsWith("SLUT", StringComparison.Ordinal) || label.Contains("HÆVET", StringComparison.Ordinal) || label.EndsWith("SLUTTEDE", StringComparison.Ordinal) || label.EndsWith("SLUT", StringComparison.Ordinal))
+            if (label.Contains("SLUT", StringComparison.Ordinal) || label.Contains("HÆVET", StringComparison.Ordinal))
             {
                 context.End ??= start;
             }
@@ -52,6 +51,10 @@ internal sealed partial class LabelledTimeRule : IHeaderRule
 
     [GeneratedRegex(@"^(?<label>mødetidspunkt|starttidspunkt|tidspunkt|mødestart|start|kl|sluttidspunkt|sluttid|mødeslut|slut|mødet\s+(?:blev\s+)?hævet|mødet\s+(?:startede|begyndte|start)|mødet\s+(?:sluttede|slut))(?!\p{L})\s*[:.]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
+
+    private static TimeOnly Time(Match m) => new(
+        int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture),
+        m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0);
 
     /// <summary>A time alone at the start of a label's value: "13:00", "16.00".</summary>
     [GeneratedRegex(@"^(?<h>[01]?\d|2[0-3])[.:](?<m>[0-5]\d)(?![\d.:]\d)", RegexOptions.CultureInvariant)]
