@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Protokol.Core.Meetings;
 
 namespace Protokol.Web.Tests;
 
@@ -81,7 +82,95 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Equal("Punktet blev alligevel behandlet.", (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id).Minutes);
         Assert.DoesNotContain("Oplægsholderen var syg.", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Session 31: the attendance form posted every row as the page showed it, so a save from a page opened earlier put back
+    /// what another tab (or a member's apologies) had recorded since. A row she leaves as it was now keeps the newer answer.
+    /// </summary>
+    [Fact]
+    public async Task Attendance_saved_from_a_page_opened_earlier_keeps_what_was_recorded_since_in_the_rows_she_left()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("20.10.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+        var selects = s.Page.Locator("select[id^='status-']");
+        Assert.True(await selects.CountAsync() >= 3, "the council has members to record");
+        var names = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var label = (await selects.Nth(i).GetAttributeAsync("id"))!;
+            names.Add((await s.Page.Locator($"label[for='{label}']").InnerTextAsync()).Replace("Deltagelse", string.Empty, StringComparison.Ordinal).Replace("for ", string.Empty, StringComparison.Ordinal).Trim());
+        }
+
+        ILocator Row(IPage page, string name) => page.GetByLabel($"Deltagelse for {name}", new() { Exact = true });
+
+        // A second tab records apologies for the first member and an absence for the third.
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+        await Row(tab, names[0]).SelectOptionAsync(new SelectOptionValue { Label = "Afbud" });
+        await Row(tab, names[2]).SelectOptionAsync(new SelectOptionValue { Label = "Afbud" });
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem deltagelsen", Exact = true }));
+
+        // The first page, opened before, marks the second member absent and the third present again, and saves.
+        await Row(s.Page, names[1]).SelectOptionAsync(new SelectOptionValue { Label = "Fraværende" });
+        await Row(s.Page, names[2]).SelectOptionAsync(new SelectOptionValue { Label = "Fraværende" });
+        await s.SubmitAsync("Gem deltagelsen");
+
+        var stored = (await s.StoredAsync(id)).Attendance.ToDictionary(a => a.Person.Name, a => a.Status);
+        Assert.Equal(AttendanceStatus.Apologies, stored[names[0]]); // left as it was: the other tab's apologies stand
+        Assert.Equal(AttendanceStatus.Absent, stored[names[1]]);
+        Assert.Equal(AttendanceStatus.Absent, stored[names[2]]); // changed by her: hers
+        var done = await s.Page.Locator(".alert-success").InnerTextAsync();
+        Assert.Contains($"{names[0]} (afbud)", done, StringComparison.Ordinal);
+        Assert.DoesNotContain(names[1], done, StringComparison.Ordinal);
+        await Assertions.Expect(Row(s.Page, names[0])).ToHaveValueAsync(nameof(AttendanceStatus.Apologies));
+    }
+
+    /// <summary>
+    /// Session 31: "Mødets oplysninger" saved from a page opened before another change of the meeting was refused whole, with
+    /// an empty comparison ("Din udgave –"). It is now merged field by field, and only a field both changed is refused, showing both.
+    /// </summary>
+    [Fact]
+    public async Task Meeting_details_saved_from_a_page_opened_earlier_are_merged_and_a_field_both_changed_shows_both_values()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("21.10.2026", "15.00");
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}");
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await tab.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+
+        // The other tab moves the start; this page, opened before, names the meeting: both are kept.
+        await tab.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("16.30");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }));
+        await s.Page.GetByLabel("Særligt navn (valgfrit)").FillAsync("Temamøde om boliger");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }));
+        var merged = await s.StoredAsync(id);
+        Assert.Equal((new TimeOnly(16, 30), "Temamøde om boliger"), (merged.StartTime!.Value, merged.Name));
+        Assert.Contains("Mødets oplysninger er gemt.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Both change the start, differently: the later save is refused, showing her time and the stored one.
+        await tab.ReloadAsync();
+        await tab.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await tab.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("17.00");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }));
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.Page.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("18.00");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }), expectError: true);
+        var texts = await s.Page.Locator(".conflict__text").AllInnerTextsAsync();
+        Assert.Equal(["18.00", "17.00"], texts.Select(t => t.Trim()));
+        Assert.Contains("Din udgave (mødets starttidspunkt)", await s.Page.Locator(".conflict").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(new TimeOnly(17, 0), (await s.StoredAsync(id)).StartTime);
+
+        // Her form is open again with her time; saving it now is her decision.
+        var start = s.Page.GetByLabel("Starttidspunkt", new() { Exact = true });
+        Assert.Equal("18.00", await start.InputValueAsync());
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }));
+        var stored = await s.StoredAsync(id);
+        Assert.Equal((new TimeOnly(18, 0), "Temamøde om boliger"), (stored.StartTime!.Value, stored.Name));
+    }
 }
+
 
 public sealed class SecretaryMeetingDefectOnSqliteBrowserTests(KestrelProtokolApp app, Browser browser)
     : SecretaryMeetingDefectBrowserTests(app, app.BaseAddress, browser), IClassFixture<KestrelProtokolApp>, IClassFixture<Browser>;

@@ -1,27 +1,51 @@
 using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
 using Protokol.Core.Registry;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Meetings;
+
+/// <summary>The details of a meeting the secretary edits in "Mødets oplysninger": as typed, as her page showed them, or as stored.</summary>
+public sealed record MeetingDetailsFields(DateOnly Date, TimeOnly? Start, TimeOnly? End, int? LocationId, int? HostId, string? Name)
+{
+    public static MeetingDetailsFields Of(Meeting meeting) =>
+        new(meeting.Date, meeting.StartTime, meeting.EndTime, meeting.LocationId, meeting.HostId, meeting.Name);
+
+    internal string NameOrEmpty => (Name ?? string.Empty).Trim();
+}
 
 /// <summary>Use case: the secretary moves a meeting (date, time), changes its place or host, or names it; a move is sent to the members who got the agenda.</summary>
 public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations invitations)
 {
-    public async Task<Meeting> ExecuteAsync(int meetingId, long version, DateOnly date, TimeOnly? start, TimeOnly? end, int? locationId, int? hostId, string? name, CancellationToken cancellationToken)
+    public Task<Meeting> ExecuteAsync(int meetingId, long version, DateOnly date, TimeOnly? start, TimeOnly? end, int? locationId, int? hostId, string? name, CancellationToken cancellationToken) =>
+        ExecuteAsync(meetingId, version, new MeetingDetailsFields(date, start, end, locationId, hostId, name), null, cancellationToken);
+
+    /// <summary>
+    /// Saves the details. Saved from a page opened before another change of the meeting (its agenda, a second
+    /// secretary's move), the details are merged field by field with <paramref name="seen"/>, what her page showed:
+    /// a field only she changed takes hers, a field she left keeps what is stored, and a field both changed
+    /// differently is refused with both versions. Without <paramref name="seen"/> any stale field that differs is refused.
+    /// </summary>
+    public async Task<Meeting> ExecuteAsync(int meetingId, long version, MeetingDetailsFields edit, MeetingDetailsFields? seen, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
-        meeting.EnsureVersion(version);
-        var scheduled = meeting.ScheduleVersion;
-        if (date != meeting.Date)
+        if (meeting.Version != version)
         {
-            // As "Nyt møde": two meetings of a council on one day break the approval of the minutes at the next meeting.
-            await MeetingDay.EnsureFreeAsync(store, meeting.OrganizationId, date, cancellationToken);
+            edit = await MergeAsync(meeting, edit, seen, cancellationToken);
         }
 
-        meeting.Reschedule(date, start, end);
-        var location = locationId is { } l ? await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken) : null;
-        var host = hostId is { } h ? await store.RequiredAsync<Organization>(h, "Værten", cancellationToken) : null;
+        var scheduled = meeting.ScheduleVersion;
+        if (edit.Date != meeting.Date)
+        {
+            // As "Nyt møde": two meetings of a council on one day break the approval of the minutes at the next meeting.
+            await MeetingDay.EnsureFreeAsync(store, meeting.OrganizationId, edit.Date, cancellationToken);
+        }
+
+        meeting.Reschedule(edit.Date, edit.Start, edit.End);
+        var location = edit.LocationId is { } l ? await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken) : null;
+        var host = edit.HostId is { } h ? await store.RequiredAsync<Organization>(h, "Værten", cancellationToken) : null;
         meeting.SetPlace(location, host);
-        meeting.Rename(name);
+        meeting.Rename(edit.Name);
         if (meeting.ScheduleVersion != scheduled)
         {
             // Members who got the agenda get the moved invitation, in the same transaction.
@@ -30,5 +54,53 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
 
         await store.SaveChangesAsync(cancellationToken);
         return meeting;
+    }
+
+    private async Task<MeetingDetailsFields> MergeAsync(Meeting meeting, MeetingDetailsFields mine, MeetingDetailsFields? seen, CancellationToken cancellationToken)
+    {
+        var stored = MeetingDetailsFields.Of(meeting);
+        var shown = seen ?? stored;
+        var conflicts = new List<(string Label, Func<Task<string>> Hers, Func<Task<string>> Theirs)>();
+        var date = Field(mine.Date, shown.Date, stored.Date, "dato", d => Task.FromResult(DanishDates.Date(d)));
+        var start = Field(mine.Start, shown.Start, stored.Start, "starttidspunkt", t => Task.FromResult(t is { } v ? DanishDates.Time(v) : "–"));
+        var end = Field(mine.End, shown.End, stored.End, "sluttidspunkt", t => Task.FromResult(t is { } v ? DanishDates.Time(v) : "–"));
+        var location = Field(mine.LocationId, shown.LocationId, stored.LocationId, "mødested", LocationAsync);
+        var host = Field(mine.HostId, shown.HostId, stored.HostId, "vært", HostAsync);
+        var name = Field(mine.NameOrEmpty, shown.NameOrEmpty, stored.NameOrEmpty, "særligt navn", n => Task.FromResult(n.Length == 0 ? "–" : n));
+        if (conflicts.Count > 0)
+        {
+            var texts = new List<TextConflict>();
+            foreach (var (label, hers, theirs) in conflicts)
+            {
+                texts.Add(new TextConflict($"mødets {label}", await hers(), await theirs()));
+            }
+
+            throw new EditConflictException(texts);
+        }
+
+        return new MeetingDetailsFields(date, start, end, location, host, name.Length == 0 ? null : name);
+
+        T Field<T>(T hers, T onHerPage, T theirs, string label, Func<T, Task<string>> words)
+        {
+            var same = EqualityComparer<T>.Default;
+            if (same.Equals(hers, theirs) || (seen is not null && same.Equals(hers, onHerPage)))
+            {
+                return theirs;
+            }
+
+            if (seen is not null && same.Equals(theirs, onHerPage))
+            {
+                return hers;
+            }
+
+            conflicts.Add((label, () => words(hers), () => words(theirs)));
+            return theirs;
+        }
+
+        async Task<string> LocationAsync(int? id) =>
+            id is { } l ? (await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken)).Description : "–";
+
+        async Task<string> HostAsync(int? id) =>
+            id is { } h ? (await store.RequiredAsync<Organization>(h, "Værten", cancellationToken)).Name : "–";
     }
 }

@@ -7,20 +7,50 @@ namespace Protokol.Core.Meetings;
 /// <summary>Use case: the secretary records who came, who sent apologies and who stood in, and the guests of single items.</summary>
 public sealed class RecordAttendance(IProtokolStore store)
 {
-    public async Task<Meeting> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, CancellationToken cancellationToken)
+    public async Task<Meeting> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(meetingId, statuses, substituteFor, null, cancellationToken)).Meeting;
+
+    /// <summary>
+    /// Saves the attendance form. Given <paramref name="seen"/> (each member's attendance as the secretary's page
+    /// showed it), a member's row she left as it was keeps whatever was recorded since (a member's "Jeg melder afbud",
+    /// a second secretary's save), and a row she changed takes hers; without it every posted row is saved as posted.
+    /// </summary>
+    public async Task<AttendanceSaved> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, IReadOnlyDictionary<int, SeenAttendance>? seen, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
-        foreach (var (personId, status) in statuses)
+        var kept = new List<Attendance>();
+        foreach (var (personId, posted) in statuses)
         {
+            var postedSubstitute = substituteFor.TryGetValue(personId, out var other) && other > 0 ? other : 0;
+            var stored = meeting.Attendance.FirstOrDefault(a => a.PersonId == personId);
+            var (status, substitute) = (posted, postedSubstitute);
+            if (seen is not null && seen.TryGetValue(personId, out var shown))
+            {
+                var storedStatus = stored?.Status;
+                var storedSubstitute = stored?.SubstituteForId ?? 0;
+                var changedSince = storedStatus != shown.Status || storedSubstitute != shown.SubstituteForId;
+                var changedByHer = posted != (shown.Status ?? AttendanceStatus.Present) || postedSubstitute != shown.SubstituteForId;
+                if (changedSince && !changedByHer && stored is not null)
+                {
+                    kept.Add(stored);
+                    continue;
+                }
+            }
+
+            if (stored is not null && stored.Status == status && (stored.SubstituteForId ?? 0) == substitute)
+            {
+                continue;
+            }
+
             var person = await store.RequiredAsync<Person>(personId, $"Personen med id {personId}", cancellationToken);
-            var replaced = substituteFor.TryGetValue(personId, out var other) && other > 0
-                ? await store.RequiredAsync<Person>(other, $"Personen med id {other}", cancellationToken)
+            var replaced = substitute > 0
+                ? await store.RequiredAsync<Person>(substitute, $"Personen med id {substitute}", cancellationToken)
                 : null;
-            meeting.RecordAttendance(person, status, replaced);
+            meeting.RecordAttendance(person, status, replaced, stored?.Affiliation);
         }
 
         await store.SaveChangesAsync(cancellationToken);
-        return meeting;
+        return new AttendanceSaved(meeting, kept);
     }
 
     /// <summary>
@@ -60,3 +90,9 @@ public sealed class RecordAttendance(IProtokolStore store)
         return (guest, created, items);
     }
 }
+
+/// <summary>One member's attendance as the secretary's page showed it: nothing recorded yet is a null status.</summary>
+public readonly record struct SeenAttendance(AttendanceStatus? Status, int SubstituteForId);
+
+/// <summary>The saved attendance, and the rows left as recorded since the page was opened because she did not change them.</summary>
+public sealed record AttendanceSaved(Meeting Meeting, IReadOnlyList<Attendance> KeptFromOthers);

@@ -81,6 +81,7 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
             return Forbid();
         }
 
+        var conflicted = false;
         try
         {
             TempData["Done"] = await change();
@@ -100,14 +101,15 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         }
         catch (ConcurrencyConflictException)
         {
-            Problem = "Nogen har ændret det samme, siden du åbnede siden. Din ændring er ikke gemt. Indlæs siden igen, og gentag ændringen.";
-            Conflicts = [new TextConflict("posten", "–", "–")];
+            // No two versions to show: the page below is the stored one, to make the change on again.
+            Problem = "Nogen har ændret det samme, siden du åbnede siden. Din ændring er ikke gemt. Siden viser nu den gemte udgave; gentag ændringen.";
+            conflicted = true;
         }
 
         // Nothing of the refused change was saved: show what is stored, with the problem.
         Store.DiscardChanges();
         await LoadAsync(id, cancellationToken);
-        Response.StatusCode = Conflicts.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        Response.StatusCode = conflicted || Conflicts.Count > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
 using Protokol.Core.Meetings;
 using Protokol.Core.Text;
 using Protokol.Web.BackOffice;
@@ -36,11 +37,41 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     }
 
     [StaffRule(StaffRule.RunMeeting)]
-    public Task<IActionResult> OnPostDetailsAsync(int id, long version, string? date, string? start, string? end, int? location, int? host, string? name, [FromServices] ChangeMeetingDetails change, CancellationToken ct) =>
+    public Task<IActionResult> OnPostDetailsAsync(
+        int id,
+        long version,
+        string? date,
+        string? start,
+        string? end,
+        int? location,
+        int? host,
+        string? name,
+        [FromForm(Name = "seen-date")] string? seenDate,
+        [FromForm(Name = "seen-start")] string? seenStart,
+        [FromForm(Name = "seen-end")] string? seenEnd,
+        [FromForm(Name = "seen-location")] int? seenLocation,
+        [FromForm(Name = "seen-host")] int? seenHost,
+        [FromForm(Name = "seen-name")] string? seenName,
+        [FromServices] ChangeMeetingDetails change,
+        CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            await change.ExecuteAsync(id, version, DanishInput.Date(date, "Dato"), DanishInput.OptionalTime(start, "Starttidspunkt"), DanishInput.OptionalTime(end, "Sluttidspunkt"), location, host, name, ct);
+            var edit = new MeetingDetailsFields(DanishInput.Date(date, "Dato"), DanishInput.OptionalTime(start, "Starttidspunkt"), DanishInput.OptionalTime(end, "Sluttidspunkt"), location, host, name);
+            await change.ExecuteAsync(id, version, edit, Seen(), ct);
             return "Mødets oplysninger er gemt.";
+
+            // The page's own values always parse; a form without them (an old page) is merged as if nothing was seen.
+            MeetingDetailsFields? Seen()
+            {
+                try
+                {
+                    return seenDate is null ? null : new MeetingDetailsFields(DanishInput.Date(seenDate, "Dato"), DanishInput.OptionalTime(seenStart, "Starttidspunkt"), DanishInput.OptionalTime(seenEnd, "Sluttidspunkt"), seenLocation, seenHost, seenName);
+                }
+                catch (DomainRuleException)
+                {
+                    return null;
+                }
+            }
         }, ct);
 
     [StaffRule(StaffRule.RunMeeting)]

@@ -39,8 +39,18 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     [StaffRule(StaffRule.RunMeeting)]
-    public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, AttendanceStatus>? status, [FromForm] Dictionary<int, int>? substituteFor, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
-        RunAsync(id, async () => { await attendance.ExecuteAsync(id, status ?? [], substituteFor ?? [], ct); return "Deltagelsen er gemt."; }, ct, PathOf(id) + "#deltagelse");
+    public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, AttendanceStatus>? status, [FromForm] Dictionary<int, int>? substituteFor, [FromForm] Dictionary<int, string>? seenStatus, [FromForm] Dictionary<int, int>? seenSubstitute, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var seen = (seenStatus ?? []).ToDictionary(
+                s => s.Key,
+                s => new SeenAttendance(Enum.TryParse<AttendanceStatus>(s.Value, out var shown) ? shown : null, seenSubstitute?.GetValueOrDefault(s.Key) ?? 0));
+            var saved = await attendance.ExecuteAsync(id, status ?? [], substituteFor ?? [], seen, ct);
+            return saved.KeptFromOthers.Count == 0
+                ? "Deltagelsen er gemt."
+                : "Deltagelsen er gemt. Ændret, mens du havde siden åben, og bevaret, da du ikke ændrede dem: "
+                    + string.Join(", ", saved.KeptFromOthers.Select(a => $"{a.Person.Name} ({Protokol.Core.Portal.Danish.Attendance(a.Status).ToLowerInvariant()}{(a.SubstituteFor is { } f ? ", suppleant for " + f.Name : "")})")) + ".";
+        }, ct, PathOf(id) + "#deltagelse");
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostGuestAsync(int id, string? name, string? items, string? affiliation, string? publicRole, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
