@@ -57,6 +57,33 @@ internal static partial class Conversions
         return builder.Build();
     }
 
+    /// <summary>
+    /// A one-page PDF of lines whose cells (apart by tabs) stand in columns, each cell at its column's left edge as a word
+    /// processor's table sets them: <paramref name="columnWidth"/> points apart.
+    /// </summary>
+    public static byte[] ToPdfColumns(IReadOnlyList<string> lines, double columnWidth = 90, double fontSize = 9)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
+        var page = builder.AddPage(PdfPageSize.A4);
+        var y = 800.0;
+        foreach (var line in lines)
+        {
+            var cells = line.Split('\t');
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (cells[c].Trim().Length > 0)
+                {
+                    page.AddText(cells[c].Trim(), fontSize, new PdfPoint(40 + (c * columnWidth), y), font);
+                }
+            }
+
+            y -= fontSize * 11 / 7;
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Measures words in the generated PDF's font, on a scratch page of its own.</summary>
     private sealed class TextMeasure
     {

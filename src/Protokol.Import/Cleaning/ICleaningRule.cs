@@ -15,6 +15,7 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
     [
         new NormalizeCharacters(),
         new DropNavigationText(),
+        new DropRunningHeaders(),
         new JoinPageWrappedLines(),
         new JoinWrappedIndexEntries(),
         new SplitRunOnText(),

@@ -8,7 +8,9 @@ namespace Protokol.Import.Cleaning;
 /// "Borup Aktivitetshus" / "Møllevej 11" / "4140 Borup" (Køge), "STED" / "Kanalstræde 2" (Holbæk, upper
 /// case), "Mødested" / "" / "Byrådssalen" (FirstAgenda PDF), "Deltagere:" / names (Frederiksberg). The
 /// pair becomes one "Label: value" line; a place goes on over up to three short address lines. A table's header
-/// row under the label ("Navn  Parti  Bemærkning") is not a value: the table is read as one (<c>AttendanceTable</c>).
+/// row under the label ("Navn  Parti  Bemærkning") is not a value, nor is a label that is a column of a Word table's header
+/// row ("Navn" / "Rolle" / "Til stede" / first row's name), nor a table's row (cells apart by tabs): the table is read as one
+/// (<c>AttendanceTable</c>).
 /// </summary>
 public sealed partial class JoinLabelValueLines : ICleaningRule
 {
@@ -20,7 +22,8 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
             var label = lines[i].Text.Length <= 40 ? Label().Match(lines[i].Trimmed) : Match.Empty;
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
             if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed)
-                || Parsing.AttendanceTable.IsHeaderLine(lines[next].Trimmed))
+                || Parsing.AttendanceTable.IsHeaderLine(lines[next].Trimmed) || Parsing.AttendanceTable.IsWordHeaderCell(lines, i)
+                || lines[next].Trimmed.Contains('\t', StringComparison.Ordinal))
             {
                 result.Add(lines[i]);
                 continue;

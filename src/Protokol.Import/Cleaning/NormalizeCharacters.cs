@@ -7,12 +7,94 @@ namespace Protokol.Import.Cleaning;
 
 /// <summary>
 /// Unicode clean-up: no-break and odd spaces become spaces, soft hyphens go, private-use glyphs
-/// (bullets from Symbol/Wingdings fonts in PDF text) become "•", runs of spaces collapse.
+/// (bullets from Symbol/Wingdings fonts in PDF text) become "•", runs of spaces collapse. The rows of a
+/// table keep their columns: where two lines or more in a row are split into cells by tabs (a web page's
+/// table cells) or by gaps of two spaces or more that start columns at the same place (a PDF's table as
+/// pdftotext -layout prints it: "Navn      Parti   Bemærkning"), the cells are kept apart by one tab, which
+/// the table rules read (<c>AttendanceTable</c>). Not a table: label and value set apart ("Dato:     11. januar"),
+/// a numbered list ("1.    Godkendelse"), section labels, prose with two spaces after a full stop.
 /// </summary>
 public sealed partial class NormalizeCharacters : ICleaningRule
 {
-    public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines) =>
-        lines.Select(l => l with { Text = Normalize(l.Text) }).ToList();
+    public IReadOnlyList<SourceLine> Apply(IReadOnlyList<SourceLine> lines)
+    {
+        var rows = TableRows(lines);
+        // A table's row ends where the row does, not where the page's width ran out.
+        return lines.Select((l, i) => rows[i] ? l with { Text = NormalizeRow(l.Text), WrappedByWidth = false } : l with { Text = Normalize(l.Text) }).ToList();
+    }
+
+    /// <summary>Which lines are rows of a table: runs of two lines or more split into cells the same way.</summary>
+    private static bool[] TableRows(IReadOnlyList<SourceLine> lines)
+    {
+        var rows = new bool[lines.Count];
+        var cells = lines.Select(l => CellStarts(l.Text)).ToList();
+        for (var start = 0; start < lines.Count;)
+        {
+            var end = start;
+            while (end < lines.Count && cells[end] is not null)
+            {
+                end++;
+            }
+
+            if (end - start >= 2 && IsTable(lines, cells, start, end))
+            {
+                Array.Fill(rows, true, start, end - start);
+            }
+
+            start = Math.Max(end, start + 1);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Where a line's cells after the first start (a column gap before each), or null when the line has one cell only.</summary>
+    private static List<int>? CellStarts(string text)
+    {
+        if (text.Length > MaxRowLength || text.Contains('|', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var body = text.TrimEnd();
+        var indent = body.Length - body.TrimStart().Length;
+        var starts = ColumnGap().Matches(body, indent).Select(m => m.Index + m.Length).Where(s => s < body.Length).ToList();
+        return starts.Count == 0 ? null : starts;
+    }
+
+    private static bool IsTable(IReadOnlyList<SourceLine> lines, List<List<int>?> cells, int start, int end)
+    {
+        var block = Enumerable.Range(start, end - start).ToList();
+        var tabbed = block.TrueForAll(i => lines[i].Trimmed.Contains('\t', StringComparison.Ordinal));
+
+        // Columns set by spaces start at the same place in every row (one character either way).
+        if (!tabbed && !cells[start]!.Exists(c => block.TrueForAll(i => cells[i]!.Exists(d => Math.Abs(d - c) <= 1))))
+        {
+            return false;
+        }
+
+        foreach (var i in block)
+        {
+            var first = ColumnGap().Split(lines[i].Trimmed)[0].Trim();
+            if (first.EndsWith(':') || first.EndsWith('.') || NotTableCell().IsMatch(first) || Parsing.Segmenting.SectionLabels.IsLabel(first))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A table row: each cell normalised, the cells apart by one tab.</summary>
+    private static string NormalizeRow(string text)
+    {
+        var trimmed = text.TrimStart();
+        var indent = text.Length - trimmed.Length;
+        var row = string.Join('\t', ColumnGap().Split(trimmed.TrimEnd()).Select(Body).Where(c => c.Length > 0));
+        return indent == 0 ? row : new string(' ', indent) + row;
+    }
+
+    /// <summary>Longer lines are prose, not a table's row.</summary>
+    private const int MaxRowLength = 200;
 
     internal static string Normalize(string text)
     {
@@ -77,4 +159,12 @@ public sealed partial class NormalizeCharacters : ICleaningRule
 
     [GeneratedRegex(" {2,}")]
     private static partial Regex Spaces();
+
+    /// <summary>A column gap: a tab, or two spaces or more (no-break spaces too).</summary>
+    [GeneratedRegex(@"[ \u00A0]*\t[ \t\u00A0]*|[ \u00A0]{2,}")]
+    private static partial Regex ColumnGap();
+
+    /// <summary>A first cell that makes a line something else than a table row: a header label, a list number or bullet, "Punkt 3".</summary>
+    [GeneratedRegex(@"^(?:(?:" + HeaderLabels.Place + "|" + HeaderLabels.Time + "|" + HeaderLabels.People + "|" + HeaderLabels.Other + @")$|[•·*\-–]|\(?(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.):]?$|(?:pkt|punkt|sag|ad)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotTableCell();
 }

@@ -8,7 +8,7 @@ public readonly record struct DateMatch(DateOnly Date, int Index, int Length, bo
 
 /// <summary>
 /// Dates and times as Danish minutes write them: "d. 3. marts 2020", "den 11. juni 2012",
-/// "Torsdag d.10.09.15", "1.7.12", "03-11-2015", "28. maj" (year from context), "kl. 15.00 – 18.00",
+/// "Torsdag d.10.09.15", "1.7.12", "03-11-2015", "2023-10-02" (ISO), "28. maj" (year from context), "kl. 15.00 – 18.00",
 /// "kl. 15-18", "15.30 – 17.30".
 /// </summary>
 public static partial class DanishDateParser
@@ -44,6 +44,17 @@ public static partial class DanishDateParser
             if (year is { } y && IsValid(y, month, day))
             {
                 found.Add(new DateMatch(new DateOnly(y, month, day), m.Index, m.Length, hasYear));
+            }
+        }
+
+        foreach (Match m in IsoDate().Matches(text))
+        {
+            var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var month = int.Parse(m.Groups["month"].Value, CultureInfo.InvariantCulture);
+            var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+            if (IsValid(year, month, day))
+            {
+                found.Add(new DateMatch(new DateOnly(year, month, day), m.Index, m.Length, true));
             }
         }
 
@@ -113,6 +124,10 @@ public static partial class DanishDateParser
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<day>\d{1,2})\.?\s*(?<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.?|feb\.?|mar\.?|apr\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?)(?![\p{L}])(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenDate();
+
+    /// <summary>"2023-10-02": year, month and day, two digits each after the year (a case number "2023-1234" is none).</summary>
+    [GeneratedRegex(@"(?<![\d\-/.])(?<year>(?:19|20)\d{2})-(?<month>\d{2})-(?<day>\d{2})(?![\d\-/])", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"(?<![\d,\-/])(?<!\d\.)(?<day>\d{1,2})[.\-/](?<month>\d{1,2})(?:[.\-/](?<year>(?:19|20)\d{2}|\d{2}))?(?![\d/]|[.\-]\d|,\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();

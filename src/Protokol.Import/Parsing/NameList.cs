@@ -46,7 +46,7 @@ internal static partial class NameList
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesis();
 
-    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*|\s{3,}")]
+    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*|\s*\t\s*|\s{3,}")]
     private static partial Regex Separator();
 
     [GeneratedRegex(@"\s+[-–]\s+.*$")]

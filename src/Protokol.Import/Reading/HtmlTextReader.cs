@@ -8,7 +8,8 @@ namespace Protokol.Import.Reading;
 
 /// <summary>
 /// Web pages: the main content only (main, article or [role=main]; else the body without
-/// navigation, header, footer and asides), one line per block, ordered lists numbered as shown.
+/// navigation, header, footer and asides), one line per block, ordered lists numbered as shown, a table's
+/// cells apart by a tab.
 /// </summary>
 public static partial class HtmlTextReader
 {
@@ -68,7 +69,7 @@ public static partial class HtmlTextReader
             {
                 case IText t:
                     // Whitespace between tags is layout, not text.
-                    if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ')))
+                    if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ' or '\t')))
                     {
                         Indent(text, indent);
                         text.Append(t.Data.Replace('\n', ' ').Replace(HeadingMark, string.Empty, StringComparison.Ordinal));
@@ -85,8 +86,9 @@ public static partial class HtmlTextReader
                     text.Append('\n');
                     break;
                 case IElement { LocalName: "td" or "th" } cell:
+                    // Cells apart by a tab, as the table rules read a row (a one-cell row, or one label and its value, is joined by a space again).
                     Walk(cell, text, walker, depth + 1, indent);
-                    text.Append(' ');
+                    text.Append('\t');
                     break;
                 case IElement e:
                     var block = Blocks.Contains(e.LocalName);

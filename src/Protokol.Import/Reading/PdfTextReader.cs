@@ -1,3 +1,4 @@
+using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -5,7 +6,7 @@ using UglyToad.PdfPig.Exceptions;
 namespace Protokol.Import.Reading;
 
 /// <summary>
-/// PDF text in reading order: words grouped into lines by their baseline, lines top to bottom,
+/// PDF text in reading order: words grouped into lines by their baseline (columns set apart as pdftotext -layout does), lines top to bottom,
 /// a blank line where the gap between lines is wider than usual, and each line's page number.
 /// A line that ends where the page's width ran out is marked <see cref="SourceLine.WrappedByWidth"/>.
 /// Pages without a text layer (scanned archives) are read by OCR, and the text is marked as such.
@@ -140,6 +141,36 @@ public static class PdfTextReader
     /// <summary>A wrapped line fills at least this share of the text's width (a long first word does not make a short line wrapped).</summary>
     private const double MinimumFill = 0.75;
 
+    /// <summary>Words farther apart than this many character widths stand in columns (a table's cells, a page header's parts).</summary>
+    private const double ColumnGap = 2.0;
+
+    /// <summary>
+    /// A printed line's words, one space apart; where a column starts (a wide gap before the word), the word stands at its column
+    /// as pdftotext -layout sets it (one space per character width from the margin, two at least), so a table's cells stay apart
+    /// and start at the same place in each row.
+    /// </summary>
+    private static string RowText(List<Word> words, double margin, double characterWidth, int indent)
+    {
+        var text = new StringBuilder(new string(' ', indent)).Append(words[0].Text);
+        for (var k = 1; k < words.Count; k++)
+        {
+            var gap = words[k].BoundingBox.Left - words[k - 1].BoundingBox.Right;
+            if (characterWidth > 0 && gap >= characterWidth * ColumnGap)
+            {
+                var column = (int)Math.Round((words[k].BoundingBox.Left - margin) / characterWidth, MidpointRounding.AwayFromZero);
+                text.Append(' ', Math.Max(2, column - text.Length));
+            }
+            else
+            {
+                text.Append(' ');
+            }
+
+            text.Append(words[k].Text);
+        }
+
+        return text.ToString();
+    }
+
     private static void AddPage(Page page, int pageNumber, List<SourceLine> lines, List<Row> boxes)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
@@ -175,13 +206,9 @@ public static class PdfTextReader
             }
 
             var rowWords = ordered[i].Words.OrderBy(w => w.BoundingBox.Left).ToList();
-            var text = string.Join(' ', rowWords.Select(w => w.Text));
             var left = rowWords[0].BoundingBox.Left;
             var indent = characterWidth > 0 ? (int)Math.Round((left - margin) / characterWidth, MidpointRounding.AwayFromZero) : 0;
-            if (indent > 0)
-            {
-                text = new string(' ', Math.Min(indent, MaxIndent)) + text;
-            }
+            var text = RowText(rowWords, margin, characterWidth, Math.Clamp(indent, 0, MaxIndent));
             boxes.Add(new Row(lines.Count, left, rowWords.Max(w => w.BoundingBox.Right), rowWords[0].BoundingBox.Width, characterWidth));
             lines.Add(new SourceLine(text, lines.Count + 1, pageNumber));
         }

@@ -7,7 +7,7 @@ namespace Protokol.Import.Parsing;
 /// An attendance list laid out as a table under its label, with a header row of column names ("Navn", "Parti",
 /// "Rolle", "Funktion", "Bemærkning", "Til stede", "Fremmøde" …): in a PDF or text file one row a line, its cells
 /// apart by two spaces or more, a tab or "|"; in a Word file one cell a line (the reader gives each cell's paragraph),
-/// so the header's cell count says how many lines make a row. The name is the row's first cell; a row whose other
+/// so the header's cell count says how many lines make a row. Rows apart by tabs may come without a header row. The name is the row's first cell; a row whose other
 /// cells say "Afbud", "Fraværende", "Forfald", "Ikke mødt" or "Nej" is someone absent, other rows are present. The
 /// other columns (party, role, organisation) are not names.
 /// </summary>
@@ -37,6 +37,12 @@ internal static partial class AttendanceTable
             return ReadRows(lines, first + 1, present, absent);
         }
 
+        // Rows without a header row, their cells apart by tabs (as the cleaning keeps a table's columns): "Grethe Skovbjerg  Formand".
+        if (header.Count >= 2 && lines[first].Trimmed.Contains('\t', StringComparison.Ordinal) && NameList.IsName(header[0]))
+        {
+            return ReadRows(lines, first, present, absent);
+        }
+
         // A Word table: the header's cells one a line.
         var columns = 0;
         while (first + columns < lines.Count && !lines[first + columns].IsBlank && ColumnNames.Contains(lines[first + columns].Trimmed.TrimEnd(':')))
@@ -57,6 +63,23 @@ internal static partial class AttendanceTable
 
         var cells = Cells(trimmed);
         return cells.Count >= 2 && IsHeader(cells);
+    }
+
+    /// <summary>
+    /// Whether line <paramref name="i"/> is a cell of a Word table's header row, one cell a line under "Navn" ("Navn" / "Rolle" /
+    /// "Til stede"): a column name, not a label with its value on the next line.
+    /// </summary>
+    public static bool IsWordHeaderCell(IReadOnlyList<SourceLine> lines, int i)
+    {
+        for (var j = i; j >= 0 && !lines[j].IsBlank && ColumnNames.Contains(lines[j].Trimmed.TrimEnd(':')); j--)
+        {
+            if (j < i && string.Equals(lines[j].Trimmed, "Navn", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ReadRows(IReadOnlyList<SourceLine> lines, int i, List<string> present, List<string> absent)

@@ -5,7 +5,8 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// The council's name: "Udvalg: Stevns Udsatteråd" (label, also upper case on its own line: Holbæk),
 /// "Forum: Handicaprådet" (Albertslund memo), "… møde i Ældrerådet den …" (Odense), "Handicaprådet -
-/// Referat" / "Børn &amp; Læringsudvalget - 03-10-2022" (Brønderslev, Faxe), a heading line that is a council's name.
+/// Referat" / "Børn &amp; Læringsudvalget - 03-10-2022" (Brønderslev, Faxe), a heading line that is a council's name, also with
+/// its municipality after it ("Integrationsrådet, Nørreklint Kommune", "Ældrerådet i Lyngsø Kommune – referat").
 /// Then, in the document's first lines only (further down, other councils are named: a statement from the disability
 /// council, a decision of the finance committee): a title naming the council after its kind ("Referat fra Ældrerådet",
 /// "REFERAT Havnby Byråd d. …"), the council's genitive before its meeting ("Referat af Seniorrådets møde den …"),
@@ -18,9 +19,10 @@ internal sealed partial class BodyNameRule : IHeaderRule
     {
         var lines = context.Lines.Select(l => l.Trimmed).ToList();
         context.Body ??= lines.Select(l => Label().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
-            ?? lines.Select(l => MeetingIn().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
+            ?? WithoutMunicipality(lines.Select(l => MeetingIn().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim())
             ?? lines.Select(l => Dashed().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value.Trim()
             ?? lines.Take(8).FirstOrDefault(l => CouncilLine().IsMatch(l))
+            ?? lines.Take(8).Select(l => CouncilOfMunicipality().Match(l)).FirstOrDefault(m => m.Success)?.Groups["body"].Value
             ?? FirstLines(lines, Titled(), m => m.Groups["body"].Value)
             ?? FirstLines(lines, Genitive(), m => m.Groups["stem"].Value + "et")
             ?? FirstLines(lines, BeforeDate(), m => m.Groups["body"].Value)
@@ -43,6 +45,13 @@ internal sealed partial class BodyNameRule : IHeaderRule
         var line = context.Document.FirstOrDefault(l => l.Line == context.DateLine)?.Trimmed;
         return line is not null && Genitive().Match(line) is { Success: true, Index: 0 } match ? match.Groups["stem"].Value + "et" : null;
     }
+
+    /// <summary>"Handicaprådet i Vesterløkke Kommune" (from "møde i Handicaprådet i Vesterløkke Kommune den …") is the council "Handicaprådet".</summary>
+    private static string? WithoutMunicipality(string? body) =>
+        body is null ? null : Municipality().Replace(body, string.Empty) is { Length: > 0 } council ? council : body;
+
+    [GeneratedRegex(@"\s+i\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s+Kommune$", RegexOptions.CultureInvariant)]
+    private static partial Regex Municipality();
 
     // How far down the first lines reach: a web page's or a PDF's title and the meeting's heading, before the items.
     private const int TitleLines = 12;
@@ -93,4 +102,8 @@ internal sealed partial class BodyNameRule : IHeaderRule
     /// </summary>
     [GeneratedRegex(@"^(?:(?:Det|Den)\s+(?:\p{L}[\p{L}\-]*\s+){1,2})?(?:[\p{Lu}][\p{L}\-]*(?:\s+(?:og|&)\s+[\p{Lu}][\p{L}\-]*)?(?:rådet|råd|udvalget|udvalg|nævnet|nævn)|(?:Rådet|Udvalget|Nævnet) for [\p{L} \-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CouncilLine();
+
+    /// <summary>A heading line naming the council, then its municipality: "Integrationsrådet, Nørreklint Kommune", "Ældrerådet i Lyngsø Kommune".</summary>
+    [GeneratedRegex(@"^(?<body>" + Council + @")\s*(?:,|[-–]|\bi\b)\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s+Kommune(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex CouncilOfMunicipality();
 }

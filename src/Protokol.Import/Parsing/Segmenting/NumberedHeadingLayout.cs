@@ -17,6 +17,10 @@ namespace Protokol.Import.Parsing.Segmenting;
 /// sub-items of an agenda or of a title ending in ":" (Hørsholm dagsorden; F: a Word list's second
 /// level, a web page's nested list), else minute text (Assens U-huset notes); a table row flattened one cell per line, "1" / "Referat fra sidste udvalgsmøde"
 /// (FirstAgenda publication pages, Aarhus); sub-items "3a:", "3b)", "3B", also as an overview before their headings (Odense 2017).
+/// Items numbered in Roman numerals ("I. Godkendelse", "II. Orientering", "IV Eventuelt") where the document numbers its items
+/// that way (more items so than in Arabic numbers: Roman-numbered parts over Arabic-numbered items stay parts); their numbers
+/// are given in Arabic. An index of the items ("Dagsorden:" and the titles, nothing under them) before the items' own headings
+/// with the same numbers is part of the header: the items start where the first is numbered again.
 /// </summary>
 internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 {
@@ -26,6 +30,18 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     };
 
     public Segments? Split(IReadOnlyList<SourceLine> lines)
+    {
+        var arabic = Split(lines, roman: false);
+        if (!lines.Any(l => RomanItem().Match(l.Trimmed) is { Success: true } m && m.Groups["n"].Value == "II"))
+        {
+            return arabic;
+        }
+
+        var roman = Split(lines, roman: true);
+        return roman is not null && roman.Items.Count > (arabic?.Items.Count ?? 0) ? roman : arabic;
+    }
+
+    private static Segments? Split(IReadOnlyList<SourceLine> lines, bool roman)
     {
         var header = new List<SourceLine>();
         var items = new List<ItemBlock>();
@@ -61,9 +77,20 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 continue;
             }
 
+            // The items' own headings after an index of their titles: the index is the header's.
+            if (current is not null && IsIndex(items) && TryMainItem(text, null, false, null, roman, out var again, out var againTitle)
+                && again == items[0].Number && SameTitle(againTitle, items[0].Title))
+            {
+                header.Clear();
+                header.AddRange(lines.Take(i));
+                items.Clear();
+                current = currentSub = null;
+                nestedIndent = -1;
+            }
+
             var restart = current is not null && mainIndent > 0 && indent == mainIndent;
-            if (NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
-                && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), out var cellNumber, out var cellTitle)
+            if (!roman && NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
+                && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), roman, out var cellNumber, out var cellTitle)
                 && char.IsLetter(cellTitle[0]))
             {
                 // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line.
@@ -75,7 +102,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 continue;
             }
 
-            if (TryMainItem(text, current, restart, PreviousText(lines, i), out var number, out var title))
+            if (TryMainItem(text, current, restart, PreviousText(lines, i), roman, out var number, out var title))
             {
                 var startLine = lines[i].Line;
                 if (current is null)
@@ -158,20 +185,41 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         return head.Exists(l => AgendaWord().IsMatch(l)) && !head.Exists(l => MinutesWord().IsMatch(l) && !MainItem().IsMatch(l));
     }
 
-    private static bool TryMainItem(string text, ItemBlock? current, bool mayRestart, string? previous, out string number, out string title)
+    /// <summary>Items so far that are an index: two or more titles with nothing under them.</summary>
+    private static bool IsIndex(List<ItemBlock> items) =>
+        items.Count >= 2 && items.TrueForAll(i => i.Children.Count == 0 && i.Body.TrueForAll(l => l.IsBlank));
+
+    /// <summary>A heading repeats an index entry's title: the same start (an index may shorten or wrap a long title).</summary>
+    private static bool SameTitle(string heading, string? indexed)
+    {
+        if (string.IsNullOrEmpty(indexed))
+        {
+            return false;
+        }
+
+        var length = Math.Min(20, Math.Min(heading.Length, indexed.Length));
+        return string.Compare(heading, 0, indexed, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    private static bool TryMainItem(string text, ItemBlock? current, bool mayRestart, string? previous, bool roman, out string number, out string title)
     {
         number = title = string.Empty;
-        var m = MainItem().Match(text);
+        var m = roman ? RomanItem().Match(text) : MainItem().Match(text);
         if (!m.Success)
         {
-            m = GluedItem().Match(text);
+            m = roman ? m : GluedItem().Match(text);
             if (!m.Success)
             {
                 return false;
             }
         }
 
-        var value = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var value = roman ? RomanValue(m.Groups["n"].Value) : int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        if (roman && value == 0)
+        {
+            return false;
+        }
+
         var expected = current is null ? (int?)null : int.Parse(current.Number!, CultureInfo.InvariantCulture) + 1;
         title = m.Groups["title"].Value.Trim();
         if (!StartsLikeHeading(title) || (expected is { } e && value != e && !(mayRestart && value == 1)) || (current is null && value > 999))
@@ -187,6 +235,30 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 
         number = value.ToString(CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>A Roman numeral's value ("IV" is 4); 0 when the letters are not one.</summary>
+    private static int RomanValue(string numeral)
+    {
+        var total = 0;
+        for (var i = 0; i < numeral.Length; i++)
+        {
+            var value = Letter(numeral[i]);
+            var next = i + 1 < numeral.Length ? Letter(numeral[i + 1]) : 0;
+            total += value < next ? -value : value;
+        }
+
+        // "IIII" or "VX" are no numerals: only the canonical spelling counts.
+        return total is > 0 and < 40 && Roman(total) == numeral ? total : 0;
+
+        static int Letter(char c) => c switch { 'I' => 1, 'V' => 5, 'X' => 10, _ => 0 };
+    }
+
+    private static string Roman(int value)
+    {
+        string[] tens = ["", "X", "XX", "XXX"];
+        string[] ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+        return tens[value / 10] + ones[value % 10];
     }
 
     /// <summary>A line of a list nested deeper than the items: "1. Titel" or a lettered "a) Titel", "a. Titel" (number "1", "a").</summary>
@@ -277,6 +349,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     /// </summary>
     [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*(?:[.):]|[-–—](?=\s))?|(?<n>\d{1,3})\s*(?:[.):]|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
+
+    /// <summary>"I. Godkendelse af dagsorden", "II) Orientering", "Punkt III: Budget", "IV – Eventuelt", "IV Eventuelt": a Roman-numbered heading (upper case).</summary>
+    [GeneratedRegex(@"^(?:(?i:pkt|punkt)\.?\s*)?(?<n>[IVX]{1,6})(?:\s*[.):]|\s+[-–—](?=\s)|(?=\s))\s*(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RomanItem();
 
     /// <summary>"• 1 Præsentation …" (a number inside a bullet) and "80Godkendelse af …" (number glued to the title).</summary>
     [GeneratedRegex(@"^(?:[•·*]\s*(?<n>\d{1,3})\s+|(?<n>\d{1,3})(?=\p{Lu}\p{Ll}))(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
