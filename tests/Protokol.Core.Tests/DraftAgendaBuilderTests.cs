@@ -85,6 +85,14 @@ public sealed class DraftAgendaBuilderTests
         Assert.Null(dueLater.AgendaItem);
     }
 
+    [Theory]
+    [InlineData("Rusmiddelpolitik", "Høring: Rusmiddelpolitik")]
+    [InlineData("Høring om ny stiplan", "Høring om ny stiplan")]
+    [InlineData("høringssvar til budgettet", "høringssvar til budgettet")]
+    [InlineData("Hørsholm-aftalen", "Høring: Hørsholm-aftalen")]
+    public void A_hearing_item_says_Hoering_once(string subject, string title) =>
+        Assert.Equal(title, DraftAgendaBuilder.HearingTitle(subject));
+
     [Fact]
     public void A_begun_agenda_gets_the_carried_follow_ups_and_hearings_before_Eventuelt_once()
     {

@@ -295,7 +295,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.DoesNotContain(agenda, t => t.Contains("Forældet høring D4", StringComparison.Ordinal));
         Assert.DoesNotContain(agenda, t => t.Contains("Opfølgning D4", StringComparison.Ordinal));
         await s.GoAsync($"/admin/moeder/{carried}");
-        Assert.Single(await s.AgendaAsync(), t => t.EndsWith("Opfølgning: Opfølgning D4", StringComparison.Ordinal));
+        Assert.Single(await s.AgendaAsync(), t => t.EndsWith(". Opfølgning D4", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -342,7 +342,8 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.GoAsync($"/admin/moeder/{target}");
         await s.SubmitAsync("Udfyld dagsordenen");
 
-        foreach (var title in new[] { "Opfølgning: Opfølgning der kommer tilbage", "Høring: Høring der kommer tilbage" })
+        // Each title says what it is once: no "Opfølgning: Opfølgning …".
+        foreach (var title in new[] { "Opfølgning der kommer tilbage", "Høring der kommer tilbage" })
         {
             var item = (await s.StoredAsync(target)).Items.Single(i => i.Title == title);
             var row = s.Page.Locator($"#punkt-id-{item.Id}");
@@ -357,9 +358,13 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         }
 
         // The dashboard still says where the follow-up is.
-        var number = (await s.StoredAsync(target)).Items.Single(i => i.Title == "Opfølgning: Opfølgning der kommer tilbage").Number;
+        var number = (await s.StoredAsync(target)).Items.Single(i => i.Title == "Opfølgning der kommer tilbage").Number;
         await s.GoAsync("/admin");
-        Assert.Contains($"som punkt {number})", await s.Page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "Opfølgning der kommer tilbage" }).InnerTextAsync(), StringComparison.Ordinal);
+        var dashboardRow = s.Page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "Opfølgning der kommer tilbage" });
+        Assert.Contains($"som punkt {number})", await dashboardRow.InnerTextAsync(), StringComparison.Ordinal);
+        // And so does the follow-up's own page, naming the meeting, not only the item's number.
+        await s.ClickAsync(dashboardRow.GetByRole(AriaRole.Link, new() { Name = "Opfølgning der kommer tilbage" }));
+        Assert.Equal($"punkt {number} på mødet 23. november 2026", (await s.Page.GetByRole(AriaRole.Link, new() { Name = $"punkt {number} på mødet" }).InnerTextAsync()).Trim());
     }
 
     [Fact]

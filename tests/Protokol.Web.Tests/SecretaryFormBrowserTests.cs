@@ -136,6 +136,13 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Equal(owner, await form.GetByLabel("Ansvarlig").InputValueAsync());
         Assert.Equal("31-02-2026", await form.GetByLabel("Frist", new() { Exact = true }).InputValueAsync());
 
+        // A deadline before the meeting that agreed it is a wrong year, not a plan.
+        await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("1.11.2025");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret opfølgningen" }), expectError: true);
+        form = s.Form("Opret opfølgningen");
+        Assert.Contains("ligger før mødet 4. november 2026", await ErrorAtAsync(form, "Frist"), StringComparison.Ordinal);
+        Assert.Equal("Ring til boligselskabet F1", await form.GetByLabel("Opfølgning", new() { Exact = true }).InputValueAsync());
+
         await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("28-02-2027");
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret opfølgningen" }));
         Assert.Contains("Ring til boligselskabet F1", await s.Page.Locator("section[aria-labelledby=opfoelgning]").InnerTextAsync(), StringComparison.Ordinal);
@@ -186,6 +193,17 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Equal("Høring om busplan F4", await form.GetByLabel("Emne").InputValueAsync());
         Assert.Equal("Trafikselskabet", await form.GetByLabel("Afsender (myndighed)").InputValueAsync());
 
+        // A link the portal could not show as a link is refused at its field; a bare address is taken as https.
+        await form.GetByLabel("Høringsfrist").FillAsync("1.3.2027");
+        await form.GetByLabel("Link til materialet").FillAsync("javascript:alert(1)");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }), expectError: true);
+        form = s.Form("Registrér høringen");
+        Assert.Contains("\"javascript:alert(1)\" er ikke en webadresse", await ErrorAtAsync(form, "Link til materialet"), StringComparison.Ordinal);
+        Assert.Equal("Høring om busplan F4", await form.GetByLabel("Emne").InputValueAsync());
+        await form.GetByLabel("Link til materialet").FillAsync("trafik.example.dk/busplan");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        Assert.Equal("https://trafik.example.dk/busplan", await s.Page.GetByRole(AriaRole.Link, new() { Name = "materiale (Høring om busplan F4)" }).GetAttributeAsync("href"));
+
         await s.GoAsync("/admin/personer");
         form = s.Form("Tilføj personen");
         await form.GetByLabel("E-mail").FillAsync("uden.navn@eksempel.dk");
@@ -213,7 +231,7 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         await s.SubmitAsync(register.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
         await s.GoAsync($"/admin/moeder/{id}");
         await s.SubmitAsync("Udfyld dagsordenen");
-        Assert.Contains(await s.AgendaAsync(), t => t.EndsWith("Høring: Høring om stiplan H7", StringComparison.Ordinal));
+        Assert.Contains(await s.AgendaAsync(), t => t.EndsWith(". Høring om stiplan H7", StringComparison.Ordinal)); // the subject says "Høring" once
         await s.SubmitAsync("Offentliggør dagsordenen");
         await s.SubmitAsync("Mødet er holdt: skriv referat");
 

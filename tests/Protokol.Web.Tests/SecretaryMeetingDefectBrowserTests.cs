@@ -125,6 +125,12 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Contains($"{names[0]} (afbud)", done, StringComparison.Ordinal);
         Assert.DoesNotContain(names[1], done, StringComparison.Ordinal);
         await Assertions.Expect(Row(s.Page, names[0])).ToHaveValueAsync(nameof(AttendanceStatus.Apologies));
+
+        // The cycle marks where she is: the meeting day while attendance and minutes are written, the privacy check once run.
+        var current = s.Page.Locator(".meeting-phases [aria-current='step']");
+        await Assertions.Expect(current).ToHaveTextAsync("Mødedagen: deltagelse og referat");
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await Assertions.Expect(current).ToHaveTextAsync("Privatlivstjek");
     }
 
     /// <summary>

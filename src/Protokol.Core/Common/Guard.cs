@@ -29,6 +29,32 @@ internal static class Guard
         return trimmed.Length > maxLength ? throw new DomainRuleException($"{what} må højst være {maxLength} tegn.", what) : trimmed;
     }
 
+    /// <summary>
+    /// An optional web address: "https://…" or "http://…"; a bare "kommune.dk/side" is taken as https. Anything else
+    /// (a "javascript:" link, a file path, words) is refused naming the field, so no link is stored that the portal
+    /// or the OParl API could not show.
+    /// </summary>
+    public static string? OptionalWebAddress(string? value, string what, int maxLength = 500)
+    {
+        var trimmed = OptionalText(value, what, maxLength);
+        if (trimmed is null)
+        {
+            return null;
+        }
+
+        var candidate = trimmed.Contains("://", StringComparison.Ordinal) || trimmed.Contains(':', StringComparison.Ordinal) ? trimmed : "https://" + trimmed;
+        if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Host.Contains('.', StringComparison.Ordinal)
+            && !candidate.Any(char.IsWhiteSpace)
+            && candidate.Length <= maxLength)
+        {
+            return candidate;
+        }
+
+        throw new DomainRuleException($"{what}: \"{trimmed}\" er ikke en webadresse. Skriv adressen, som den står i browseren, fx https://kommune.dk/hoering.", what);
+    }
+
     /// <summary>Runs every check and throws one exception naming every field that broke its rule, in the order given.</summary>
     public static void All(params Action[] checks)
     {

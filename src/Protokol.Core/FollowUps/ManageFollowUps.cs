@@ -3,6 +3,7 @@ using Protokol.Core.Accounts;
 using Protokol.Core.Common;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.FollowUps;
 
@@ -18,6 +19,7 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
     public async Task<(FollowUp FollowUp, AgendaItem? CarriedTo)> AddAsync(int meetingId, int? itemId, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        EnsureDueAfter(due, meeting.Date);
         var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
         var followUp = new FollowUp(meeting.Organization, text ?? string.Empty, owner, due, carry, meeting, itemId is { } i ? meeting.Item(i) : null);
         store.Add(followUp);
@@ -38,6 +40,11 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
     public async Task<FollowUp> EditAsync(int id, long version, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
     {
         var followUp = await LoadAsync(id, version, cancellationToken);
+        if (due != followUp.Due && followUp.OriginMeetingId is { } origin)
+        {
+            EnsureDueAfter(due, (await store.RequiredAsync<Meeting>(origin, "Mødet", cancellationToken)).Date);
+        }
+
         var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
         followUp.Edit(text ?? string.Empty, owner, due, carry);
         await store.SaveChangesAsync(cancellationToken);
@@ -96,6 +103,15 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
         store.Remove(followUp);
         await store.SaveChangesAsync(cancellationToken);
         return followUp;
+    }
+
+    /// <summary>A deadline before the meeting that agreed the follow-up is a typo (a wrong year), not a plan: refused, naming both days.</summary>
+    private static void EnsureDueAfter(DateOnly? due, DateOnly agreed)
+    {
+        if (due is { } d && d < agreed)
+        {
+            throw new DomainRuleException($"Frist: {DanishDates.Date(d)} ligger før mødet {DanishDates.Date(agreed)}, hvor opfølgningen blev aftalt. Skriv en senere dato.", "Frist");
+        }
     }
 
     private async Task<FollowUp> LoadAsync(int id, long version, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public sealed class Hearing : Entity
     /// <summary>Where the material is and who drafts the response.</summary>
     public void Describe(string? link, string? draftedBy)
     {
-        Link = Guard.OptionalText(link, "Link", 2000);
+        Link = Guard.OptionalWebAddress(link, "Link", 2000);
         DraftedBy = Guard.OptionalText(draftedBy, "Udarbejder svaret", 200);
     }
 

@@ -240,6 +240,6 @@ public sealed class BuildAgenda(IProtokolStore store)
         var (followUps, hearings) = DraftAgendaBuilder.Waiting(meeting,
             await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken),
             await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken), following?.Date);
-        return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitlePrefix + f.Text), .. hearings.Select(h => DraftAgendaBuilder.HearingTitlePrefix + h.Subject)];
+        return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitle(f.Text)), .. hearings.Select(h => DraftAgendaBuilder.HearingTitle(h.Subject))];
     }
 }

@@ -75,7 +75,7 @@ public static class DraftAgendaBuilder
     public static AgendaItem Carry(Meeting meeting, FollowUp followUp)
     {
         var owner = followUp.Owner is null ? string.Empty : $" (ansvarlig: {followUp.Owner.Name})";
-        var item = meeting.AddMainItem(Truncate(FollowUpTitlePrefix + followUp.Text, 480) + owner, AgendaItemKind.Information);
+        var item = meeting.AddMainItem(Truncate(FollowUpTitle(followUp.Text), 480) + owner, AgendaItemKind.Information);
         followUp.CarryTo(item);
         return item;
     }
@@ -83,9 +83,21 @@ public static class DraftAgendaBuilder
     /// <summary>Puts one hearing on the agenda, before Eventuelt.</summary>
     public static AgendaItem Carry(Meeting meeting, Hearing hearing)
     {
-        var item = meeting.AddMainItem(Truncate(HearingTitlePrefix + hearing.Subject, 500), AgendaItemKind.Hearing);
+        var item = meeting.AddMainItem(Truncate(HearingTitle(hearing.Subject), 500), AgendaItemKind.Hearing);
         hearing.TreatAt(item);
         return item;
+    }
+
+    /// <summary>"Høring: Ny boligplan", or the subject alone when it already says so ("Høring om ny boligplan").</summary>
+    public static string HearingTitle(string subject) => Titled(HearingTitlePrefix, subject);
+
+    /// <summary>"Opfølgning: Svar fra forvaltningen", or the text alone when it already says so.</summary>
+    public static string FollowUpTitle(string text) => Titled(FollowUpTitlePrefix, text);
+
+    private static string Titled(string prefix, string text)
+    {
+        var word = prefix.TrimEnd(':', ' ');
+        return text.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? text : prefix + text;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

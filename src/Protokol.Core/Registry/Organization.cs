@@ -68,7 +68,7 @@ public sealed class Organization : Entity
     {
         ShortName = Guard.OptionalText(shortName, "Forkortelse", 50);
         Purpose = Guard.OptionalText(purpose, "Formål", MaxPurposeLength);
-        Website = Guard.OptionalText(website, "Hjemmeside");
+        Website = Guard.OptionalWebAddress(website, "Hjemmeside");
     }
 
     /// <summary>Sets the template of standing items; items marked PlaceLast (Eventuelt) close every agenda.</summary>

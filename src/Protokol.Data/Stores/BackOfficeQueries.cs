@@ -122,7 +122,7 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
     }
 
     public Task<FollowUp?> FollowUpAsync(int id, CancellationToken cancellationToken) =>
-        db.FollowUps.AsNoTracking().Include(f => f.Organization).Include(f => f.Owner).Include(f => f.OriginMeeting).Include(f => f.CarriedToItem)
+        db.FollowUps.AsNoTracking().Include(f => f.Organization).Include(f => f.Owner).Include(f => f.OriginMeeting).Include(f => f.CarriedToItem!.Meeting)
             .FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<Person>> PeopleOfOrganizationAsync(int organizationId, CancellationToken cancellationToken)

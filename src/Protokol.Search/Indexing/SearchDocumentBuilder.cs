@@ -173,6 +173,6 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
             : null;
         var text = string.Join("\n\n", new[] { hearing.Sender is null ? null : "Fra: " + hearing.Sender, "Frist: " + DanishDates.Date(hearing.Deadline), response }.OfType<string>());
         return [new SearchDocument("hearing:" + id, source, hearing.BodyId, SearchHitType.Hearing, hearing.OrganizationId, hearing.Slug, hearing.Name, hearing.Deadline,
-            "Høring: " + hearing.Subject, text, $"/moeder/{hearing.MeetingId}#punkt-{hearing.Number}", hearing.MeetingId, hearing.Number, AgendaItemKind.Hearing)];
+            DraftAgendaBuilder.HearingTitle(hearing.Subject), text, $"/moeder/{hearing.MeetingId}#punkt-{hearing.Number}", hearing.MeetingId, hearing.Number, AgendaItemKind.Hearing)];
     }
 }

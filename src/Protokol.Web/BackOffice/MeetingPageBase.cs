@@ -38,6 +38,9 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
     public DateOnly Today => Copenhagen.Today(Clock);
 
+    /// <summary>Whether the page shows the privacy check of the minutes (the cycle's third step) rather than their writing.</summary>
+    public virtual bool ShowsPrivacyCheck => false;
+
     /// <summary>The page's address for a meeting, where a change redirects to.</summary>
     protected abstract string PathOf(int meetingId);
 

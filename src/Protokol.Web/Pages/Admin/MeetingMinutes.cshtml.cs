@@ -34,6 +34,8 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
     public IReadOnlyList<MinutesFinding>? PrivacyFindings { get; private set; }
 
+    public override bool ShowsPrivacyCheck => PrivacyFindings is not null;
+
     protected override string PathOf(int meetingId) => $"/admin/moeder/{meetingId}/referat";
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
