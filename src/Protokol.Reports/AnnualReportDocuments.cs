@@ -59,7 +59,12 @@ public static class AnnualReportDocuments
         doc.Heading(1, "Beslutninger");
         foreach (var d in r.Decisions)
         {
-            doc.Heading(3, $"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}").Lead("Beslutning:", d.Decision);
+            var decision = MarkdownText.Lines(d.Decision);
+            doc.Heading(3, $"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}").Lead("Beslutning:", decision.Count > 0 ? decision[0] : string.Empty);
+            foreach (var line in decision.Skip(1))
+            {
+                doc.Text(line);
+            }
         }
 
         doc.Heading(1, "Høringssvar");
@@ -147,7 +152,7 @@ public static class AnnualReportDocuments
         html.Append("<h2>Beslutninger</h2>");
         foreach (var d in r.Decisions)
         {
-            html.Append("<h3>").Append(E($"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}")).Append("</h3><p><strong>Beslutning:</strong> ").Append(E(d.Decision)).Append("</p>");
+            html.Append("<h3>").Append(E($"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}")).Append("</h3><p><strong>Beslutning:</strong> ").Append(string.Join("<br>", MarkdownText.Lines(d.Decision).Select(E))).Append("</p>");
         }
 
         html.Append("<h2>Høringssvar</h2>");

@@ -61,6 +61,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             var text = await PdfTextAsync(message);
             Assert.Contains("Udkast – til gennemlæsning", text, StringComparison.Ordinal);
             Assert.Contains("varmestuernes åbningstider", text, StringComparison.Ordinal);
+            Assert.Contains("Rådet anbefaler længere åbningstider.", text, StringComparison.Ordinal); // Markdown printed as read, not as typed
             Assert.DoesNotContain("fortroligt", text, StringComparison.Ordinal);
         }
 
@@ -79,6 +80,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             var m = member.Page;
             await Assertions.Expect(m.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Udkast til referat af mødet");
             await Assertions.Expect(m.GetByText("fortroligt", new() { Exact = false })).ToBeVisibleAsync();
+            await Assertions.Expect(m.Locator(".decision strong")).ToHaveTextAsync("længere"); // the decision reads as on the portal, not "**længere**"
 
             // Her own page lists the draft among the minutes for reading, and leads to it.
             await m.GotoAsync("/medlem");
@@ -192,7 +194,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await db.SaveChangesAsync();
         meeting.PublishAgenda(app.Clock.GetUtcNow().UtcDateTime);
         meeting.MarkHeld(date);
-        meeting.RecordMinutes(open, "Rådet drøftede varmestuernes åbningstider i december.", "Rådet anbefaler længere åbningstider.");
+        meeting.RecordMinutes(open, "Rådet drøftede varmestuernes åbningstider i december.", "Rådet anbefaler **længere** åbningstider.");
         meeting.RecordMinutes(closed, "Rådet drøftede sagen fortroligt og beder forvaltningen følge op.", null);
         await db.SaveChangesAsync();
         await app.ApplyPendingChangesAsync();

@@ -1,6 +1,6 @@
-using Markdig;
 using Protokol.Core.Portal;
 using Protokol.Core.Text;
+using Protokol.Reports;
 
 namespace Protokol.Web.Exports;
 
@@ -14,6 +14,9 @@ internal enum BlockKind
 
     /// <summary>A decision: shown after a bold "Beslutning:".</summary>
     Decision,
+
+    /// <summary>A further line of the decision above (an item of a list of what was decided).</summary>
+    DecisionContinued,
 }
 
 internal sealed record Block(BlockKind Kind, string Text);
@@ -86,15 +89,16 @@ internal static class MinutesOutline
             return;
         }
 
-        foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null }.OfType<string>())
+        foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null })
         {
-            blocks.AddRange(Markdown.ToPlainText(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(part => new Block(BlockKind.Paragraph, part)));
+            blocks.AddRange(MarkdownText.Lines(text).Select(line => new Block(BlockKind.Paragraph, line)));
         }
 
-        if (minutesVisible && item.Decision is not null)
+        if (minutesVisible && MarkdownText.Lines(item.Decision) is { Count: > 0 } decision)
         {
-            blocks.Add(new(BlockKind.Decision, Markdown.ToPlainText(item.Decision).Trim()));
+            // The first line after "Beslutning:", the rest (a list of what was decided) below it, all marked as the decision.
+            blocks.Add(new(BlockKind.Decision, decision[0]));
+            blocks.AddRange(decision.Skip(1).Select(line => new Block(BlockKind.DecisionContinued, line)));
         }
     }
 }

@@ -36,6 +36,7 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         [BlockKind.Heading3] = new("H4", true, 11.5, 15.5, 10, 3),
         [BlockKind.Paragraph] = new("P", false, 10.5, 15, 0, 6),
         [BlockKind.Decision] = new("P", false, 10.5, 15, 0, 8),
+        [BlockKind.DecisionContinued] = new("P", false, 10.5, 15, 0, 8),
     };
 
     /// <summary>A structure element and where its marked content lies: (page index, MCID) pairs.</summary>
@@ -64,7 +65,7 @@ internal sealed class MinutesPdf(PdfFonts fonts)
             }
             else
             {
-                layout.Write(style, block.Text, bar: false);
+                layout.Write(style, block.Text, bar: block.Kind == BlockKind.DecisionContinued);
             }
         }
 
