@@ -22,6 +22,7 @@ public sealed class MeetingParser(Cleaner cleaner)
     {
         var cleaned = cleaner.Clean(source);
         var segments = ItemSegmenter.Split(cleaned.Lines);
+        var closing = ClosingLines.Detach(segments);
         var header = HeaderExtractor.Extract(segments.Header, cleaned.Lines);
         if (header.Date is null && segments.Items.Count == 0 && header.Attendees.Count == 0)
         {
@@ -170,7 +171,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Items = segments.Items.Select(i => Item(i, context, formal, Informal)).ToList(),
             Actions = actions,
             Hearings = date is { } d ? HearingRules.Find(segments.AllItems, d) : [],
-            UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, u) : [],
+            UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, segments.Header.Concat(closing), u) : [],
             PersonalData = PersonalDataFinder.Find(allText),
             Review = review,
         };

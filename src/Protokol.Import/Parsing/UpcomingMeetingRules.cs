@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Protokol.Import.Model;
+using Protokol.Import.Reading;
 using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
@@ -7,7 +8,10 @@ namespace Protokol.Import.Parsing;
 /// <summary>Later meetings a plan item lists: "· d. 28. maj: Forvaltningen er værter".</summary>
 internal static partial class UpcomingMeetingRules
 {
-    public static IReadOnlyList<ParsedUpcomingMeeting> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
+    /// <param name="items">The items; a plan item lists dates, a sentence says when the council meets.</param>
+    /// <param name="outside">The lines before the first item and after the last ("Næste møde: 20. marts 2024 kl. 10.00").</param>
+    /// <param name="meetingDate">The meeting's date: only later dates are upcoming meetings.</param>
+    public static IReadOnlyList<ParsedUpcomingMeeting> Find(IEnumerable<ItemBlock> items, IEnumerable<SourceLine> outside, DateOnly meetingDate)
     {
         var found = new List<ParsedUpcomingMeeting>();
         var list = items.ToList();
@@ -62,6 +66,14 @@ internal static partial class UpcomingMeetingRules
 
                 var place = m.Groups["place"].Success ? m.Groups["place"].Value.Trim().TrimEnd('.') : null;
                 found.Add(new ParsedUpcomingMeeting(date, place, line));
+            }
+        }
+
+        foreach (var line in outside)
+        {
+            if (ClosingLines.NextMeeting(line.Trimmed) is { Success: true } next && Future(next.Groups["date"].Value, meetingDate, null) is { } date && !found.Exists(f => f.Date == date))
+            {
+                found.Add(new ParsedUpcomingMeeting(date, null, line.Line));
             }
         }
 

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Protokol.Import.Parsing.Segmenting;
+using Protokol.Import.Reading;
+
+namespace Protokol.Import.Parsing;
+
+/// <summary>
+/// What a document says after its last item, set apart by a blank line: "Næste møde: 20. marts 2024 kl. 10.00",
+/// "Mødet sluttede kl. 16.40", "Med venlig hilsen", "Referent: …". The segmenter counts it as the last item's
+/// text; it belongs to the meeting, so it is taken off the last item before its minute and decision are read.
+/// </summary>
+internal static partial class ClosingLines
+{
+    /// <summary>Takes the closing blocks off the body of the item printed last and returns them (none when there are none).</summary>
+    public static IReadOnlyList<SourceLine> Detach(Segments segments)
+    {
+        if (segments.AllItems.MaxBy(i => i.Line) is not { } last)
+        {
+            return [];
+        }
+
+        var body = last.Body;
+        var cut = body.Count;
+        for (var end = body.Count; end > 0;)
+        {
+            // The block that ends at `end`: back to the blank line before it.
+            while (end > 0 && body[end - 1].IsBlank)
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && !body[start - 1].IsBlank)
+            {
+                start--;
+            }
+
+            // Only a block after the item's own text, and only one that opens as closing matter.
+            if (end == 0 || start == 0 || !Opens().IsMatch(body[start].Trimmed))
+            {
+                break;
+            }
+
+            cut = start;
+            end = start;
+        }
+
+        var closing = body.Skip(cut).ToList();
+        body.RemoveRange(cut, body.Count - cut);
+        while (body.Count > 0 && body[^1].IsBlank)
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+
+        return closing;
+    }
+
+    /// <summary>"Næste møde: 20. marts 2024 kl. 10.00", "Næste møde er tirsdag den 3. maj": the date of the next meeting, or null.</summary>
+    public static Match NextMeeting(string line) => NextMeetingLine().Match(line);
+
+    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.\s*:|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Opens();
+
+    [GeneratedRegex(@"^næste\s+møde(?:dato)?\s*(?::|-|–|er|bliver|afholdes|holdes)?\s*(?:(?:er|bliver|afholdes|holdes)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s*)?(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextMeetingLine();
+}
