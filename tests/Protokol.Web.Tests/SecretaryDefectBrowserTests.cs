@@ -179,6 +179,11 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.GoAsync($"/admin/moeder/{id}/referat");
         Assert.Equal("Min tekst, som ikke må gå tabt.", await s.Page.GetByLabel(label, new() { Exact = true }).InputValueAsync());
 
+        // The restored draft is sent again at once and meets the other tab's text: shown beside hers before she merges. (Typed
+        // before that answer arrives, her merge was made without seeing the other version, and the save is rightly refused.)
+        await s.Page.Locator($"#referat-punkt-{item.Id} .admin-autosave-conflict").WaitForAsync();
+        Assert.Contains("Den anden fanes tekst.", await s.Page.Locator($"#referat-punkt-{item.Id} .admin-autosave-conflict").InnerTextAsync(), StringComparison.Ordinal);
+
         // Merged and saved: stored, and the browser's copy is forgotten, so the next load shows what is stored.
         await s.Page.GetByLabel(label, new() { Exact = true }).FillAsync("Den anden fanes tekst. Min tekst.");
         await s.SubmitAsync("Gem hele referatet");
