@@ -42,7 +42,8 @@ internal static class Guard
             return null;
         }
 
-        var candidate = trimmed.Contains("://", StringComparison.Ordinal) || trimmed.Contains(':', StringComparison.Ordinal) ? trimmed : "https://" + trimmed;
+        // With a scheme ("https:", "javascript:") as written; without one, a bare address is taken as https.
+        var candidate = trimmed.Contains(':', StringComparison.Ordinal) ? trimmed : "https://" + trimmed;
         if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.Host.Contains('.', StringComparison.Ordinal)
