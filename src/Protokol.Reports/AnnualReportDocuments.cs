@@ -59,8 +59,8 @@ public static class AnnualReportDocuments
         doc.Heading(1, "Beslutninger");
         foreach (var d in r.Decisions)
         {
-            var decision = MarkdownText.Lines(d.Decision);
-            doc.Heading(3, $"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}").Lead("Beslutning:", decision.Count > 0 ? decision[0] : string.Empty);
+            var decision = MarkdownText.RichLines(d.Decision);
+            doc.Heading(3, $"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}").Lead("Beslutning:", decision.Count > 0 ? decision[0] : []);
             foreach (var line in decision.Skip(1))
             {
                 doc.Text(line);
@@ -152,7 +152,7 @@ public static class AnnualReportDocuments
         html.Append("<h2>Beslutninger</h2>");
         foreach (var d in r.Decisions)
         {
-            html.Append("<h3>").Append(E($"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}")).Append("</h3><p><strong>Beslutning:</strong> ").Append(string.Join("<br>", MarkdownText.Lines(d.Decision).Select(E))).Append("</p>");
+            html.Append("<h3>").Append(E($"{DanishDates.Date(d.Date)}, punkt {d.Number}: {d.Title}")).Append("</h3><p><strong>Beslutning:</strong> ").Append(string.Join("<br>", MarkdownText.RichLines(d.Decision).Select(HtmlRuns))).Append("</p>");
         }
 
         html.Append("<h2>Høringssvar</h2>");
@@ -262,4 +262,8 @@ public static class AnnualReportDocuments
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string E(string text) => Html.Encode(text);
+
+    /// <summary>A line's runs as HTML: strong ones in &lt;strong&gt;, emphasised ones in &lt;em&gt;.</summary>
+    private static string HtmlRuns(IReadOnlyList<TextRun> line) => string.Concat(line.Select(r =>
+        (r.Strong ? "<strong>" : string.Empty) + (r.Emphasis ? "<em>" : string.Empty) + E(r.Text) + (r.Emphasis ? "</em>" : string.Empty) + (r.Strong ? "</strong>" : string.Empty)));
 }

@@ -20,6 +20,14 @@ public sealed class WordDocument
 
     public WordDocument Text(string text) => Add(Paragraph(null, text));
 
+    /// <summary>A paragraph of runs, strong ones bold and emphasised ones italic.</summary>
+    public WordDocument Text(IReadOnlyList<TextRun> runs)
+    {
+        var paragraph = new Paragraph();
+        AppendRuns(paragraph, runs);
+        return Add(paragraph);
+    }
+
     /// <summary>Paragraphs separated by blank lines in <paramref name="text"/>.</summary>
     public WordDocument Paragraphs(string text)
     {
@@ -37,6 +45,15 @@ public sealed class WordDocument
         var paragraph = new Paragraph();
         paragraph.Append(new Run(new RunProperties(new Bold()), new Text(lead + " ") { Space = SpaceProcessingModeValues.Preserve }));
         paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return Add(paragraph);
+    }
+
+    /// <summary>A paragraph starting with a bold lead-in, followed by runs with their emphasis.</summary>
+    public WordDocument Lead(string lead, IReadOnlyList<TextRun> runs)
+    {
+        var paragraph = new Paragraph();
+        paragraph.Append(new Run(new RunProperties(new Bold()), new Text(lead + " ") { Space = SpaceProcessingModeValues.Preserve }));
+        AppendRuns(paragraph, runs);
         return Add(paragraph);
     }
 
@@ -90,6 +107,30 @@ public sealed class WordDocument
         }
 
         return row;
+    }
+
+    private static void AppendRuns(Paragraph paragraph, IReadOnlyList<TextRun> runs)
+    {
+        foreach (var run in runs)
+        {
+            var element = new Run();
+            if (run.Strong || run.Emphasis)
+            {
+                var properties = element.AppendChild(new RunProperties());
+                if (run.Strong)
+                {
+                    properties.Append(new Bold());
+                }
+
+                if (run.Emphasis)
+                {
+                    properties.Append(new Italic());
+                }
+            }
+
+            element.Append(new Text(run.Text) { Space = SpaceProcessingModeValues.Preserve });
+            paragraph.Append(element);
+        }
     }
 
     private static Paragraph Paragraph(string? style, string text)

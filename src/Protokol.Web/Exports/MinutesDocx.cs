@@ -20,9 +20,8 @@ internal static class MinutesDocx
                 BlockKind.Heading1 => document.Heading(1, block.Text),
                 BlockKind.Heading2 => document.Heading(2, block.Text),
                 BlockKind.Heading3 => document.Heading(3, block.Text),
-                BlockKind.Decision => document.Lead("Beslutning:", block.Text),
-                BlockKind.DecisionContinued => document.Text(block.Text),
-                _ => document.Text(block.Text),
+                BlockKind.Decision => document.Lead("Beslutning:", block.Runs),
+                _ => document.Text(block.Runs),
             };
         }
 

@@ -19,7 +19,18 @@ internal enum BlockKind
     DecisionContinued,
 }
 
-internal sealed record Block(BlockKind Kind, string Text);
+/// <summary>A heading or paragraph: its text, and the same text as runs with the emphasis a Markdown text gave it.</summary>
+internal sealed record Block(BlockKind Kind, string Text)
+{
+    public Block(BlockKind kind, IReadOnlyList<TextRun> runs)
+        : this(kind, MarkdownText.Plain(runs)) => Runs = runs;
+
+    public IReadOnlyList<TextRun> Runs { get; private init; } = [new TextRun(Text)];
+
+    public bool Equals(Block? other) => other is not null && Kind == other.Kind && Text == other.Text && Runs.SequenceEqual(other.Runs);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Text);
+}
 
 /// <summary>A meeting's agenda or minutes as a sequence of headings and paragraphs, from the public view only; the DOCX and PDF exports render it.</summary>
 internal static class MinutesOutline
@@ -91,10 +102,10 @@ internal static class MinutesOutline
 
         foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null })
         {
-            blocks.AddRange(MarkdownText.Lines(text).Select(line => new Block(BlockKind.Paragraph, line)));
+            blocks.AddRange(MarkdownText.RichLines(text).Select(line => new Block(BlockKind.Paragraph, line)));
         }
 
-        if (minutesVisible && MarkdownText.Lines(item.Decision) is { Count: > 0 } decision)
+        if (minutesVisible && MarkdownText.RichLines(item.Decision) is { Count: > 0 } decision)
         {
             // The first line after "Beslutning:", the rest (a list of what was decided) below it, all marked as the decision.
             blocks.Add(new(BlockKind.Decision, decision[0]));

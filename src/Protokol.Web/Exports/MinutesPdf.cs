@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Protokol.Core.Portal;
+using Protokol.Reports;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics.Operations.MarkedContent;
@@ -39,6 +40,9 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         [BlockKind.DecisionContinued] = new("P", false, 10.5, 15, 0, 8),
     };
 
+    /// <summary>Text set in one typeface on one line.</summary>
+    private readonly record struct Piece(string Text, PdfDocumentBuilder.AddedFont Font);
+
     /// <summary>A structure element and where its marked content lies: (page index, MCID) pairs.</summary>
     private sealed record Element(string Tag, List<(int Page, int Mcid)> Content);
 
@@ -53,19 +57,21 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         builder.DocumentInformation.CreationDate = null;
         var regular = builder.AddTrueTypeFont(fonts.Regular);
         var bold = builder.AddTrueTypeFont(fonts.Bold);
+        // The italic face only where a text asks for it.
+        var italic = blocks.Any(b => b.Runs.Any(r => r.Emphasis)) ? builder.AddTrueTypeFont(fonts.Italic) : null;
 
-        var layout = new Layout(builder, regular, bold);
+        var layout = new Layout(builder, regular, bold, italic);
         foreach (var block in blocks)
         {
             var style = Styles[block.Kind];
             if (block.Kind == BlockKind.Decision)
             {
                 layout.Write(new Style("P", true, 10.5, 15, 6, 0), "Beslutning", bar: true);
-                layout.Write(style, block.Text, bar: true);
+                layout.Write(style, block.Runs, bar: true);
             }
             else
             {
-                layout.Write(style, block.Text, bar: block.Kind == BlockKind.DecisionContinued);
+                layout.Write(style, block.Runs, bar: block.Kind == BlockKind.DecisionContinued);
             }
         }
 
@@ -79,14 +85,15 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         private readonly PdfDocumentBuilder _builder;
         private readonly PdfDocumentBuilder.AddedFont _regular;
         private readonly PdfDocumentBuilder.AddedFont _bold;
+        private readonly PdfDocumentBuilder.AddedFont? _italic;
         private readonly List<int> _nextMcid = [];
         private readonly Dictionary<char, bool> _supported = [];
         private double _y;
         private bool _atTop;
 
-        public Layout(PdfDocumentBuilder builder, PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold)
+        public Layout(PdfDocumentBuilder builder, PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold, PdfDocumentBuilder.AddedFont? italic)
         {
-            (_builder, _regular, _bold) = (builder, regular, bold);
+            (_builder, _regular, _bold, _italic) = (builder, regular, bold, italic);
             NewPage();
         }
 
@@ -94,10 +101,12 @@ internal sealed class MinutesPdf(PdfFonts fonts)
 
         public List<Element> Elements { get; } = [];
 
-        public void Write(Style style, string text, bool bar)
+        public void Write(Style style, string text, bool bar) => Write(style, [new TextRun(text)], bar);
+
+        /// <summary>Writes runs of text, strong ones in the bold face and emphasised ones in the italic face (a heading's style is bold throughout).</summary>
+        public void Write(Style style, IReadOnlyList<TextRun> runs, bool bar)
         {
-            var font = style.Bold ? _bold : _regular;
-            var lines = Wrap(Clean(text), font, style.Size, Right - Left - (bar ? 14 : 0));
+            var lines = Wrap(runs, style, Right - Left - (bar ? 14 : 0));
             var element = new Element(style.Tag, []);
             Elements.Add(element);
 
@@ -127,7 +136,12 @@ internal sealed class MinutesPdf(PdfFonts fonts)
                 }
 
                 _y -= style.Leading;
-                page.AddText(line, style.Size, new PdfPoint(Left + (bar ? 14 : 0), _y), font);
+                var x = Left + (bar ? 14 : 0);
+                foreach (var piece in line)
+                {
+                    page.AddText(piece.Text, style.Size, new PdfPoint(x, _y), piece.Font);
+                    x += Width(piece, style.Size);
+                }
             }
 
             End(page, bar ? (barTop, _y - 4) : null);
@@ -185,53 +199,167 @@ internal sealed class MinutesPdf(PdfFonts fonts)
                 new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("MCID")] = new NumericToken(mcid) })));
         }
 
-        private List<string> Wrap(string text, PdfDocumentBuilder.AddedFont font, double size, double width)
+        private PdfDocumentBuilder.AddedFont FontOf(Style style, TextRun run) =>
+            style.Bold || run.Strong ? _bold : run.Emphasis ? _italic ?? _regular : _regular;
+
+        /// <summary>The runs broken into lines that fit <paramref name="width"/>, each line as pieces of one typeface; a line break in a run starts a new line.</summary>
+        private List<List<Piece>> Wrap(IReadOnlyList<TextRun> runs, Style style, double width)
         {
-            var lines = new List<string>();
-            foreach (var paragraph in text.Split('\n'))
+            // The words, each one or more pieces (a word may change typeface inside it); null where a line must break.
+            var words = new List<List<Piece>?>();
+            List<Piece>? word = null;
+            foreach (var run in runs)
             {
-                var line = new StringBuilder();
-                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                var font = FontOf(style, run);
+                var text = Clean(run.Text);
+                var start = 0;
+                for (var i = 0; i <= text.Length; i++)
                 {
-                    var candidate = line.Length == 0 ? word : line + " " + word;
-                    if (line.Length > 0 && Width(candidate, font, size) > width)
+                    if (i < text.Length && text[i] is not (' ' or '\n'))
                     {
-                        lines.Add(line.ToString());
-                        line.Clear().Append(word);
-                    }
-                    else
-                    {
-                        line.Clear().Append(candidate);
+                        continue;
                     }
 
-                    // A word longer than the line (a long address) is broken where it must be.
-                    while (line.Length > 1 && Width(line.ToString(), font, size) > width)
+                    if (i > start)
                     {
-                        var cut = line.Length - 1;
-                        while (cut > 1 && Width(line.ToString(0, cut), font, size) > width)
+                        (word ??= []).Add(new Piece(text[start..i], font));
+                    }
+
+                    if (i < text.Length)
+                    {
+                        if (word is not null)
                         {
-                            cut--;
+                            words.Add(word);
+                            word = null;
                         }
 
-                        lines.Add(line.ToString(0, cut));
-                        line.Remove(0, cut);
+                        if (text[i] == '\n')
+                        {
+                            words.Add(null);
+                        }
                     }
-                }
 
-                lines.Add(line.ToString());
+                    start = i + 1;
+                }
             }
 
+            if (word is not null)
+            {
+                words.Add(word);
+            }
+
+            var lines = new List<List<Piece>>();
+            var line = new List<Piece>();
+            foreach (var next in words)
+            {
+                if (next is null)
+                {
+                    lines.Add(line);
+                    line = [];
+                    continue;
+                }
+
+                var candidate = Join(line, next);
+                if (line.Count > 0 && Width(candidate, style.Size) > width)
+                {
+                    lines.Add(line);
+                    line = Join([], next);
+                }
+                else
+                {
+                    line = candidate;
+                }
+
+                // A word longer than the line (a long address) is broken where it must be.
+                while (Length(line) > 1 && Width(line, style.Size) > width)
+                {
+                    var cut = Length(line) - 1;
+                    while (cut > 1 && Width(Take(line, cut), style.Size) > width)
+                    {
+                        cut--;
+                    }
+
+                    lines.Add(Take(line, cut));
+                    line = Skip(line, cut);
+                }
+            }
+
+            lines.Add(line);
             return lines;
         }
 
-        private double Width(string text, PdfDocumentBuilder.AddedFont font, double size)
+        /// <summary>The line with a space and the word after it; pieces of one typeface side by side become one.</summary>
+        private static List<Piece> Join(List<Piece> line, List<Piece> word)
         {
-            if (text.Length == 0)
+            var joined = new List<Piece>(line);
+            if (joined.Count > 0)
+            {
+                joined[^1] = joined[^1] with { Text = joined[^1].Text + " " };
+            }
+
+            foreach (var piece in word)
+            {
+                if (joined.Count > 0 && ReferenceEquals(joined[^1].Font, piece.Font))
+                {
+                    joined[^1] = joined[^1] with { Text = joined[^1].Text + piece.Text };
+                }
+                else
+                {
+                    joined.Add(piece);
+                }
+            }
+
+            return joined;
+        }
+
+        private static int Length(List<Piece> line) => line.Sum(p => p.Text.Length);
+
+        private static List<Piece> Take(List<Piece> line, int count)
+        {
+            var taken = new List<Piece>();
+            foreach (var piece in line)
+            {
+                if (count <= 0)
+                {
+                    break;
+                }
+
+                taken.Add(piece.Text.Length <= count ? piece : piece with { Text = piece.Text[..count] });
+                count -= piece.Text.Length;
+            }
+
+            return taken;
+        }
+
+        private static List<Piece> Skip(List<Piece> line, int count)
+        {
+            var rest = new List<Piece>();
+            foreach (var piece in line)
+            {
+                if (count >= piece.Text.Length)
+                {
+                    count -= piece.Text.Length;
+                    continue;
+                }
+
+                rest.Add(count > 0 ? piece with { Text = piece.Text[count..] } : piece);
+                count = 0;
+            }
+
+            return rest;
+        }
+
+        private double Width(List<Piece> line, double size) => line.Sum(p => Width(p, size));
+
+        /// <summary>How far the piece advances the line, a space at its end included.</summary>
+        private double Width(Piece piece, double size)
+        {
+            if (piece.Text.Length == 0)
             {
                 return 0;
             }
 
-            var letters = Pages[0].MeasureText(text, size, new PdfPoint(0, 0), font);
+            var letters = Pages[0].MeasureText(piece.Text, size, new PdfPoint(0, 0), piece.Font);
             return letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
         }
 
@@ -261,6 +389,10 @@ internal sealed class MinutesPdf(PdfFonts fonts)
                 {
                     Pages[0].MeasureText(c.ToString(), 10, new PdfPoint(0, 0), _regular);
                     Pages[0].MeasureText(c.ToString(), 10, new PdfPoint(0, 0), _bold);
+                    if (_italic is not null)
+                    {
+                        Pages[0].MeasureText(c.ToString(), 10, new PdfPoint(0, 0), _italic);
+                    }
                     ok = true;
                 }
                 catch (InvalidOperationException)
@@ -425,13 +557,15 @@ internal sealed class MinutesPdf(PdfFonts fonts)
 }
 
 /// <summary>The embedded typeface: IBM Plex Sans from the design system (installed by the build into wwwroot/lib/dkfds).</summary>
-internal sealed class PdfFonts(byte[] regular, byte[] bold)
+internal sealed class PdfFonts(byte[] regular, byte[] bold, byte[] italic)
 {
     private const string Folder = "lib/dkfds/fonts/IBMPlexSans/complete/ttf/";
 
     public byte[] Regular { get; } = regular;
 
     public byte[] Bold { get; } = bold;
+
+    public byte[] Italic { get; } = italic;
 
     public static PdfFonts Load(IWebHostEnvironment environment)
     {
@@ -449,6 +583,6 @@ internal sealed class PdfFonts(byte[] regular, byte[] bold)
             return memory.ToArray();
         }
 
-        return new PdfFonts(Read("IBMPlexSans-Regular.ttf"), Read("IBMPlexSans-SemiBold.ttf"));
+        return new PdfFonts(Read("IBMPlexSans-Regular.ttf"), Read("IBMPlexSans-SemiBold.ttf"), Read("IBMPlexSans-Italic.ttf"));
     }
 }
