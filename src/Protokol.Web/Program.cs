@@ -74,6 +74,10 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Protokol.Data.Audit.IAuditActor, HttpAuditActor>();
 builder.Services.AddScoped<SignInThrottle>();
 builder.Services.AddRateLimiter(ReadLimiter.Configure);
+builder.Services.AddSingleton<MailFormLimiter>();
+
+// The anti-forgery cookie is sent over https only when the page was (behind a proxy: X-Forwarded-Proto from it).
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
 builder.Services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.ConfigureCookie);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffClaims.StaffPolicy, p => p.RequireAssertion(c => c.User.IsStaff()))
@@ -124,6 +128,13 @@ var app = builder.Build();
 // A client that connects directly cannot choose its address.
 app.UseForwardedHeaders(ProxySettings.ForwardedHeaders(app.Configuration));
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<AllowedMethods>();
+if (!app.Environment.IsDevelopment())
+{
+    // Browsers that reached the portal over https keep to https (sent on https requests only).
+    app.UseHsts();
+}
+
 app.UseExceptionHandler("/fejl");
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseMiddleware<ApiErrors>();

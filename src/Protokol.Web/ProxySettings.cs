@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Protokol.Web;
 
-/// <summary>The reverse proxies whose X-Forwarded-For the portal believes (<c>Protokol:Proxy:KnownProxies</c>, besides loopback).</summary>
+/// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto the portal believes (<c>Protokol:Proxy:KnownProxies</c>, besides loopback).</summary>
 public static class ProxySettings
 {
     public const string Section = "Protokol:Proxy:KnownProxies";
@@ -10,7 +10,7 @@ public static class ProxySettings
     public static Microsoft.AspNetCore.Builder.ForwardedHeadersOptions ForwardedHeaders(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor };
+        var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
         foreach (var entry in configuration.GetSection(Section).GetChildren())
         {
             if (!IPAddress.TryParse(entry.Value, out var proxy))

@@ -103,4 +103,24 @@ public sealed class RegistryTests
         Assert.Throws<DomainRuleException>(() => PersonMerge.Merge(_s.Anna, _s.Anna, [], [], []));
         Assert.Throws<DomainRuleException>(() => PersonMerge.Merge(_s.Anna, new Person(new Body("andenby", "Andenby"), "Anna Testesen"), [], [], []));
     }
+
+    [Fact]
+    public void Names_and_titles_pasted_with_line_breaks_are_kept_on_one_line_and_a_file_keeps_only_its_own_name()
+    {
+        var person = new Person(_s.Body, "Anna\r\nTestesen");
+        Assert.Equal("Anna Testesen", person.Name);
+        person.Rename("  Anna\t\tB.\nTestesen  ");
+        Assert.Equal("Anna B. Testesen", person.Name);
+        Assert.Throws<DomainRuleException>(() => person.Rename("\r\n\t"));
+
+        var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "Budget\r\nEND:VEVENT");
+        Assert.Equal("Budget END:VEVENT", meeting.Items.Single().Title);
+        meeting.Rename("Temamøde\nom boliger");
+        Assert.Equal("Temamøde om boliger", meeting.Name);
+
+        var sha = new string('a', 64);
+        Assert.Equal("plan.pdf", meeting.Attach(null, "Plan", "..\\..\\tmp\\plan.pdf", "application/pdf", 10, sha).FileName);
+        Assert.Equal("plan.pdf", meeting.Attach(null, "Plan", "C:\\Users\\anna/Dokumenter/plan.pdf", "application/pdf", 10, sha).FileName);
+        Assert.Throws<DomainRuleException>(() => meeting.Attach(null, "Plan", "mappe/", "application/pdf", 10, sha));
+    }
 }

@@ -206,6 +206,8 @@ public sealed class ReminderRulesTests
 
         public Task<IReadOnlyList<Subscription>> ConfirmedSubscriptionsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<Subscription>> UnconfirmedSubscriptionsAsync(string email, DateTime createdSince, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public void Add(Subscription subscription) => throw new NotSupportedException();
 
         public Task RemoveAsync(Subscription subscription, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -91,7 +91,7 @@ public sealed class AccountAdminTests(ProtokolAppFactory app) : IClassFixture<Pr
         // Closed: signed out at once and refused at the sign-in page.
         await Staff.SubmitAsync(admin, path, path + "/close", []);
         var closed = await nina.GetAsync(new Uri("/admin", UriKind.Relative));
-        Assert.StartsWith("/login", closed.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/login", closed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff.SignInAsync(Staff.Client(app), email, "nyt-kodeord-til-nina")).StatusCode);
 
         // The administrator cannot close or demote their own account.
@@ -129,7 +129,7 @@ public sealed class AccountAdminTests(ProtokolAppFactory app) : IClassFixture<Pr
         await Staff.SubmitAsync(laptop, "/admin/konto", "/admin/konto", new() { ["current"] = Staff.Password, ["password"] = "et-helt-nyt-kodeord", ["repeat"] = "et-helt-nyt-kodeord" });
 
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
-        Assert.StartsWith("/login", (await phone.GetAsync(new Uri("/admin", UriKind.Relative))).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/login", (await phone.GetAsync(new Uri("/admin", UriKind.Relative))).Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff.SignInAsync(Staff.Client(app), email, Staff.Password)).StatusCode); // the old one no longer works
         Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(Staff.Client(app), email, "et-helt-nyt-kodeord")).StatusCode);
     }

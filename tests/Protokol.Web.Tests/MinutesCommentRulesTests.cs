@@ -26,11 +26,11 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
 
         var anonymous = await Staff.Client(app).GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var other = await (await Staff.SignedInAsync(app, level: AccessLevel.Secretary, organization: "tryghedsforum")).GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
-        Assert.StartsWith("/ingen-adgang", other.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/ingen-adgang", other.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var member = await Staff.SignedInAsync(app, level: AccessLevel.Member);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(new Uri("/medlem/moeder/999999/referat", UriKind.Relative))).StatusCode);
@@ -81,7 +81,7 @@ public sealed class MinutesCommentRulesTests(ProtokolAppFactory app) : IClassFix
         {
             var refused = await Staff.PostAsync(neighbour, path, $"{path}/{handler}", new() { ["commentId"] = Text(comment.Id), ["comment"] = "Overskrevet." });
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Equal("Første udgave.", (await CommentAsync(meeting)).Text);

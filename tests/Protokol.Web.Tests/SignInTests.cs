@@ -33,7 +33,7 @@ public sealed class SignInTests(ProtokolAppFactory app) : IClassFixture<Protokol
 
         var replay = await copy.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
-        Assert.StartsWith("/login", replay.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/login", replay.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,6 +113,91 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         }
     }
 
+    [Fact]
+    public async Task No_POST_handler_acts_on_a_council_or_record_a_form_field_names_instead_of_its_address()
+    {
+        // Model binding reads a form field before the address's value of the same name; the rule is decided on the address.
+        var handlers = (await PostHandlersAsync()).Where(h => h.Pattern.Contains("{slug", StringComparison.Ordinal) || h.Pattern.Contains("{id", StringComparison.Ordinal)).ToList();
+        Assert.True(handlers.Count >= 20, $"only {handlers.Count} POST handlers on a record found");
+        var (targets, clients) = (await TargetsAsync(), await ClientsAsync());
+        var secretary = clients[Who.OwnSecretary];
+        foreach (var handler in handlers.OrderBy(h => h.Method.Contains("Delete", StringComparison.Ordinal)))
+        {
+            var url = Url(handler, targets);
+            var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await Staff.TokenAsync(secretary, "/admin/konto") };
+            if (handler.Pattern.Contains("{slug", StringComparison.Ordinal))
+            {
+                fields["slug"] = "tryghedsforum";
+            }
+
+            if (handler.Pattern.Contains("{id", StringComparison.Ordinal))
+            {
+                fields["id"] = "999999";
+            }
+
+            var changesBefore = await AuditCountAsync();
+            var response = await secretary.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
+            var where = $"POST {url} ({handler.Page} {handler.Method}) with {string.Join(", ", fields.Keys.Skip(1))} in the form: {(int)response.StatusCode}";
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, where);
+            Assert.True(changesBefore == await AuditCountAsync(), where + " changed something");
+        }
+    }
+
+    [Fact]
+    public async Task The_annual_report_s_texts_of_another_council_are_not_written_through_a_form_field()
+    {
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary, organization: "tryghedsforum");
+        var response = await Staff.PostAsync(client, "/admin/aarsrapport/tryghedsforum/2026", "/admin/aarsrapport/tryghedsforum/2026",
+            new() { ["slug"] = DemoCouncil.CouncilSlug, ["year"] = "2026", ["foreword"] = "Skrevet af et andet råds sekretær" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        Assert.False(await db.AnnualReportTexts.AnyAsync(t => t.Foreword == "Skrevet af et andet råds sekretær"));
+    }
+
+    [Fact]
+    public async Task A_hearing_of_another_council_is_not_answered_in_a_meeting_s_minutes_nor_with_a_date_to_come()
+    {
+        int foreign;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var other = await db.Organizations.Where(o => o.Slug == "tryghedsforum").Select(o => o.Id).SingleAsync();
+            var register = scope.ServiceProvider.GetRequiredService<Protokol.Core.Hearings.RegisterHearing>();
+            foreign = (await register.ExecuteAsync(other, "Høring om gadebelysning", "Teknik og Miljø", null, new DateOnly(2027, 6, 1), null, null, CancellationToken.None)).Hearing.Id;
+        }
+
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.Planned)).Last().Id;
+        var client = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var page = $"/admin/moeder/{meeting}/referat";
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var response = await Staff.PostAsync(client, page, page + "/hearing",
+            new() { ["hearing"] = foreign.ToString(CultureInfo.InvariantCulture), ["response"] = "Svar fra det forkerte råd", ["submitted"] = today.ToString("d.M.yyyy", CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Høringen findes ikke for dette råd.", (await Staff.ParseAsync(response)).QuerySelector(".alert-error")?.TextContent, StringComparison.Ordinal);
+
+        // The council's own hearing: a date after today is refused at its field.
+        int own;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            own = await db.Hearings.Where(h => h.Organization.Slug == DemoCouncil.CouncilSlug && h.Status == Protokol.Core.Hearings.HearingStatus.Open).Select(h => h.Id).FirstAsync();
+        }
+
+        response = await Staff.PostAsync(client, page, page + "/hearing",
+            new() { ["hearing"] = own.ToString(CultureInfo.InvariantCulture), ["response"] = "Svar", ["submitted"] = today.AddDays(40).ToString("d.M.yyyy", CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ligger efter i dag", (await Staff.ParseAsync(response)).QuerySelector(".alert-error")?.TextContent, StringComparison.Ordinal);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.Null(await db.Hearings.Where(h => h.Id == foreign).Select(h => h.Response).SingleAsync());
+            Assert.Equal(Protokol.Core.Hearings.HearingStatus.Open, await db.Hearings.Where(h => h.Id == own).Select(h => h.Status).SingleAsync());
+        }
+    }
+
     /// <summary>Every POST handler of every page under /admin, from the endpoints the app serves.</summary>
     private async Task<List<(string Pattern, string Page, string Method, string? Name, StaffRule? Rule)>> PostHandlersAsync()
     {

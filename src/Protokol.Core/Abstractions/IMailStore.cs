@@ -48,6 +48,9 @@ public interface IMailStore
 
     Task<IReadOnlyList<Subscription>> ConfirmedSubscriptionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The address's subscriptions not yet confirmed, asked for since <paramref name="createdSince"/>, newest first.</summary>
+    Task<IReadOnlyList<Subscription>> UnconfirmedSubscriptionsAsync(string email, DateTime createdSince, CancellationToken cancellationToken);
+
     void Add(Subscription subscription);
 
     /// <summary>Deletes the subscription and every message sent to it, so the address is gone (at the next save).</summary>

@@ -31,7 +31,7 @@ public sealed class UserAccount : Entity
     public UserAccount(string email, string displayName, bool isAdministrator)
     {
         Email = NormalizeEmail(email);
-        DisplayName = Guard.Text(displayName, "Navn", 200);
+        DisplayName = Guard.Line(displayName, "Navn", 200);
         IsAdministrator = isAdministrator;
         PasswordHash = string.Empty;
         SecurityStamp = Guid.NewGuid().ToString("N");
@@ -98,7 +98,7 @@ public sealed class UserAccount : Entity
         NewSecurityStamp();
     }
 
-    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Navn", 200);
+    public void Rename(string displayName) => DisplayName = Guard.Line(displayName, "Navn", 200);
 
     /// <summary>Makes the account an administrator or not; every session signs in again with the new rights.</summary>
     public void SetAdministrator(bool isAdministrator)

@@ -30,6 +30,37 @@ internal static class Guard
     }
 
     /// <summary>
+    /// A one-line text (a name, a title): line breaks, tabs and other control characters pasted into it become
+    /// single spaces, so no name breaks a heading, a list, a calendar entry or a mail's subject.
+    /// </summary>
+    public static string Line(string? value, string what, int maxLength = 500) => Text(OneLine(value), what, maxLength);
+
+    public static string? OptionalLine(string? value, string what, int maxLength = 500) => OptionalText(OneLine(value), what, maxLength);
+
+    private static string? OneLine(string? value)
+    {
+        if (value is null || !value.Any(char.IsControl))
+        {
+            return value;
+        }
+
+        var line = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (!char.IsControl(c))
+            {
+                line.Append(c);
+            }
+            else if (line.Length > 0 && line[^1] != ' ')
+            {
+                line.Append(' ');
+            }
+        }
+
+        return line.ToString();
+    }
+
+    /// <summary>
     /// An optional web address: "https://…" or "http://…"; a bare "kommune.dk/side" is taken as https. Anything else
     /// (a "javascript:" link, a file path, words) is refused naming the field, so no link is stored that the portal
     /// or the OParl API could not show.
@@ -78,11 +109,13 @@ internal static class Guard
         }
     }
 
-    public static void Period(DateOnly? start, DateOnly? end, string what)
+    /// <summary>Refuses a period that ends before it starts; <paramref name="field"/> is the form field of the end date, where the problem is shown.</summary>
+    public static void Period(DateOnly? start, DateOnly? end, string what, string? field = null)
     {
         if (start is { } s && end is { } e && e < s)
         {
-            throw new DomainRuleException($"{what}: slutdatoen ligger før startdatoen.");
+            var message = $"{what}: slutdatoen ligger før startdatoen.";
+            throw field is null ? new DomainRuleException(message) : new DomainRuleException(message, field);
         }
     }
 }

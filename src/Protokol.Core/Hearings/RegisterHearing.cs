@@ -2,6 +2,7 @@ using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Hearings;
 
@@ -33,9 +34,20 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         return (hearing, item);
     }
 
-    public async Task<Hearing> RespondAsync(int hearingId, string? response, DateOnly submitted, CancellationToken cancellationToken)
+    /// <summary>Records the council's response; the hearing must be one of <paramref name="organizationId"/>'s, the council whose minutes are written.</summary>
+    public async Task<Hearing> RespondAsync(int organizationId, int hearingId, string? response, DateOnly submitted, CancellationToken cancellationToken)
     {
         var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
+        if (hearing.OrganizationId != organizationId)
+        {
+            throw new DomainRuleException("Høringen findes ikke for dette råd.");
+        }
+
+        if (submitted > Copenhagen.Today(clock))
+        {
+            throw new DomainRuleException($"Indsendt dato: {DanishDates.Date(submitted)} ligger efter i dag. Skriv den dato, svaret blev sendt.", "Indsendt dato");
+        }
+
         hearing.Respond(response ?? string.Empty, submitted);
         await store.SaveChangesAsync(cancellationToken);
         return hearing;

@@ -11,12 +11,32 @@ namespace Protokol.Core.Mail;
 /// </summary>
 public sealed class Subscriptions(IMailStore store, TimeProvider clock)
 {
+    /// <summary>Confirmation mails one address is sent in a day at most, whoever asks: the form must not be a way to flood a mailbox.</summary>
+    public const int ConfirmationsPerDay = 3;
+
+    /// <summary>The same subscription asked for again within this time sends no second mail.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(15);
+
     /// <summary>Subscribes an address to a council (<paramref name="organizationId"/>) or to a search (<paramref name="searchQuery"/>, the search page's query string).</summary>
-    /// <remarks><paramref name="what"/> says what is followed, in words ("Rådet for Socialt Udsatte", "søgningen «hjemløse»"); <paramref name="site"/> is the portal's public address, for the links.</remarks>
+    /// <remarks><paramref name="what"/> says what is followed, in words ("Rådet for Socialt Udsatte", "søgningen «hjemløse»"); <paramref name="site"/> is the portal's public address, for the links.
+    /// The subscription waits for its confirmation link, which is mailed. Asked again for the same within <see cref="ResendAfter"/>,
+    /// or beyond <see cref="ConfirmationsPerDay"/> for the address, nothing more is stored or sent; the answer is the same,
+    /// so the form tells no one which addresses have asked.</remarks>
     public async Task<Subscription> SubscribeAsync(string email, int? organizationId, string? searchQuery, string what, Uri site, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var subscription = organizationId is { } id ? Subscription.ForCouncil(email, id, now) : Subscription.ForSearch(email, searchQuery ?? string.Empty, now);
+        var asked = await store.UnconfirmedSubscriptionsAsync(subscription.Email, now.AddDays(-1), cancellationToken);
+        if (asked.FirstOrDefault(s => s.OrganizationId == subscription.OrganizationId && s.SearchQuery == subscription.SearchQuery && s.Created >= now - ResendAfter) is { } again)
+        {
+            return again;
+        }
+
+        if (asked.Count >= ConfirmationsPerDay)
+        {
+            return subscription;
+        }
+
         store.Add(subscription);
         var confirm = new Uri(site, "abonnement/bekraeft/" + subscription.Token);
         var text = $"""

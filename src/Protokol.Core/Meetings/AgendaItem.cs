@@ -26,7 +26,7 @@ public sealed class AgendaItem : Entity
         Parent = parent;
         Number = number.ToString();
         SetNumber(number);
-        Title = Guard.Text(title, "Titel", MaxTitleLength);
+        Title = Guard.Line(title, "Titel", MaxTitleLength);
         Kind = kind;
         IsPublic = isPublic;
         PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", MaxTextLength);
@@ -76,7 +76,7 @@ public sealed class AgendaItem : Entity
 
     public void Edit(string title, AgendaItemKind kind, bool isPublic, string? publicText)
     {
-        Title = Guard.Text(title, "Titel", MaxTitleLength);
+        Title = Guard.Line(title, "Titel", MaxTitleLength);
         Kind = kind;
         IsPublic = isPublic;
         PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", MaxTextLength);

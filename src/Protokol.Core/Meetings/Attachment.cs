@@ -26,13 +26,17 @@ public sealed partial class Attachment : Entity
 
         Meeting = meeting;
         AgendaItem = item;
-        Title = Guard.Text(title, "Titel", 300);
-        FileName = Guard.Text(fileName, "Filnavn", 255);
+        Title = Guard.Line(title, "Titel", 300);
+        FileName = Guard.Line(BaseName(fileName), "Filnavn", 255);
         MediaType = Guard.Text(mediaType, "Filtype", 100);
         SizeBytes = sizeBytes;
         Sha256 = sha256;
         IsPublic = isPublic;
     }
+
+    /// <summary>The file's own name: a browser (or a forged form) may send a path, with either kind of slash.</summary>
+    private static string? BaseName(string? fileName) =>
+        fileName is null ? null : fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
 
     public int MeetingId { get; private set; }
 

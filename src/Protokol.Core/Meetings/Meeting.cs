@@ -101,7 +101,7 @@ public sealed class Meeting : Entity
 
     public bool IsAgendaFrozen => State >= MeetingState.AgendaPublished;
 
-    public void Rename(string? name) => Name = Guard.OptionalText(name, "Mødets navn", MaxNameLength);
+    public void Rename(string? name) => Name = Guard.OptionalLine(name, "Mødets navn", MaxNameLength);
 
     public void Reschedule(DateOnly date, TimeOnly? start, TimeOnly? end)
     {

@@ -15,7 +15,7 @@ public sealed class Body : Entity
     public Body(string key, string name, string? website = null)
     {
         Key = Slug.Require(key, "Nøgle");
-        Name = Guard.Text(name, "Navn", 200);
+        Name = Guard.Line(name, "Navn", 200);
         Website = Guard.OptionalText(website, "Hjemmeside");
     }
 

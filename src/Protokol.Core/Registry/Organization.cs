@@ -37,7 +37,7 @@ public sealed class Organization : Entity
     {
         Body = body;
         Slug = slug;
-        Name = Guard.Text(name, "Navn", MaxNameLength);
+        Name = Guard.Line(name, "Navn", MaxNameLength);
         Kind = kind;
         Purpose = Guard.OptionalText(purpose, "Formål", MaxPurposeLength);
     }
@@ -66,7 +66,7 @@ public sealed class Organization : Entity
 
     public void Describe(string? shortName, string? purpose, string? website)
     {
-        ShortName = Guard.OptionalText(shortName, "Forkortelse", 50);
+        ShortName = Guard.OptionalLine(shortName, "Forkortelse", 50);
         Purpose = Guard.OptionalText(purpose, "Formål", MaxPurposeLength);
         Website = Guard.OptionalWebAddress(website, "Hjemmeside");
     }

@@ -28,7 +28,7 @@ public sealed class Person : Entity
     public Person(Body body, string name, PublicationLevel publication = PublicationLevel.Named, string? publicRole = null)
     {
         Body = body;
-        Name = Guard.Text(name, "Navn", 200);
+        Name = Guard.Line(name, "Navn", 200);
         SetPublication(publication, publicRole);
     }
 
@@ -49,13 +49,13 @@ public sealed class Person : Entity
     /// <summary>Other spellings met in documents ("Bjarne Christiansen" for "Bjarne Christensen").</summary>
     public IReadOnlyCollection<PersonAlias> Aliases => _aliases;
 
-    public void Rename(string name) => Name = Guard.Text(name, "Navn", 200);
+    public void Rename(string name) => Name = Guard.Line(name, "Navn", 200);
 
     public void SetEmail(string? email) => Email = Guard.OptionalText(email, "E-mail", 200);
 
     public void SetPublication(PublicationLevel level, string? publicRole)
     {
-        PublicRole = Guard.OptionalText(publicRole, "Offentlig rollebetegnelse", 100);
+        PublicRole = Guard.OptionalLine(publicRole, "Offentlig rollebetegnelse", 100);
         if (level == PublicationLevel.RoleOnly && PublicRole is null)
         {
             throw new DomainRuleException("En person, der kun vises med rolle, skal have en offentlig rollebetegnelse.");

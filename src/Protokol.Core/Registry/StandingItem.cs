@@ -14,7 +14,7 @@ public sealed class StandingItem
     internal StandingItem(int position, string title, AgendaItemKind kind, bool placeLast)
     {
         Position = position;
-        Title = Guard.Text(title, "Titel", 300);
+        Title = Guard.Line(title, "Titel", 300);
         Kind = kind;
         PlaceLast = placeLast;
     }

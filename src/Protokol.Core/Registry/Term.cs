@@ -15,7 +15,7 @@ public sealed class Term : Entity
     {
         Guard.Period(start, end, "Valgperiode");
         Organization = organization;
-        Name = Guard.Text(name, "Navn", 100);
+        Name = Guard.Line(name, "Navn", 100);
         Start = start;
         End = end;
     }

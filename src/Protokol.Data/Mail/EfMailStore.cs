@@ -85,6 +85,9 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
     public async Task<IReadOnlyList<Subscription>> ConfirmedSubscriptionsAsync(CancellationToken cancellationToken) =>
         await db.Subscriptions.Where(s => s.ConfirmedAt != null).OrderBy(s => s.Id).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Subscription>> UnconfirmedSubscriptionsAsync(string email, DateTime createdSince, CancellationToken cancellationToken) =>
+        await db.Subscriptions.Where(s => s.Email == email && s.ConfirmedAt == null && s.Created >= createdSince).OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+
     public void Add(Subscription subscription) => db.Subscriptions.Add(subscription);
 
     public async Task RemoveAsync(Subscription subscription, CancellationToken cancellationToken)

@@ -90,6 +90,16 @@ public static class StaffClaims
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = ValidateAsync;
+
+        // The redirect to the sign-in or no-access page stays on this site whatever Host the request named.
+        options.Events.OnRedirectToLogin = RedirectOnSite;
+        options.Events.OnRedirectToAccessDenied = RedirectOnSite;
+    }
+
+    private static Task RedirectOnSite(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Ends a session whose account was disabled or whose password or rights changed since sign-in.</summary>

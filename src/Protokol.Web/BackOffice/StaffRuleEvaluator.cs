@@ -15,6 +15,9 @@ public enum StaffVerdict
 /// <summary>Decides a <see cref="StaffRule"/> for the signed-in account, resolving the resource from the route values.</summary>
 public sealed class StaffRuleEvaluator(IStaffResources resources, IMemberQueries members)
 {
+    /// <summary>The route values a rule is decided on.</summary>
+    public static readonly IReadOnlyList<string> RouteKeys = ["slug", "id"];
+
     public async Task<StaffVerdict> DecideAsync(StaffRule rule, StaffRights who, RouteValueDictionary route, CancellationToken cancellationToken)
     {
         if (!who.IsStaff)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Protokol.Core.Accounts;
@@ -21,6 +22,19 @@ public sealed class StaffRuleFilter(StaffRuleEvaluator evaluator, ILogger<StaffR
             logger.LogError("The back-office handler {Page} {Handler} declares no [StaffRule]: refused.", context.ActionDescriptor.ViewEnginePath, context.HandlerMethod?.MethodInfo.Name);
             context.Result = new ForbidResult();
             return;
+        }
+
+        // The rule is decided on the address's council or record; a form or query value of the same name would
+        // otherwise reach the handler instead (model binding reads the form first) and act on another council's record.
+        foreach (var key in StaffRuleEvaluator.RouteKeys)
+        {
+            if (context.HandlerArguments.TryGetValue(key, out var bound) && context.RouteData.Values.TryGetValue(key, out var routed)
+                && !string.Equals(Convert.ToString(bound, CultureInfo.InvariantCulture), Convert.ToString(routed, CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            {
+                logger.LogWarning("The back-office handler {Page} {Handler} got a {Key} that differs from its address's: refused.", context.ActionDescriptor.ViewEnginePath, context.HandlerMethod?.MethodInfo.Name, key);
+                context.Result = new BadRequestResult();
+                return;
+            }
         }
 
         var verdict = await evaluator.DecideAsync(rule.Value, context.HttpContext.User.Rights(), context.RouteData.Values, context.HttpContext.RequestAborted);

@@ -19,7 +19,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Only an error's status is shown: /fejl/999 or /fejl/101 typed by hand is a page that does not exist.
+        var status = code switch
+        {
+            null => StatusCodes.Status500InternalServerError,
+            >= 400 and <= 599 => code.Value,
+            _ => StatusCodes.Status404NotFound,
+        };
         if (HttpContext.Response.StatusCode == StatusCodes.Status200OK)
         {
             // Visited directly (/fejl/404) rather than re-executed after an error.

@@ -113,7 +113,12 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostHearingAsync(int id, int hearing, string? response, string? submitted, [FromServices] RegisterHearing hearings, CancellationToken ct) =>
-        RunAsync(id, async () => $"Høringssvaret til \"{(await hearings.RespondAsync(hearing, response, DanishInput.Date(submitted, "Indsendt dato"), ct)).Subject}\" er gemt.", ct, PathOf(id) + "#referat");
+        RunAsync(id, async () =>
+        {
+            // Only a hearing of the meeting's own council is answered here (the right checked is to that council's meetings).
+            var council = await Queries.MeetingOrganizationAsync(id, ct) ?? 0;
+            return $"Høringssvaret til \"{(await hearings.RespondAsync(council, hearing, response, DanishInput.Date(submitted, "Indsendt dato"), ct)).Subject}\" er gemt.";
+        }, ct, PathOf(id) + "#referat");
 
     /// <summary>The privacy check: lists what may be personal data before the minutes are published.</summary>
     [StaffRule(StaffRule.RunMeeting)]

@@ -11,7 +11,7 @@ namespace Protokol.Web.Pages.Alerts;
 
 /// <summary>Subscribe by e-mail to a council (<c>?raad=slug</c>) or to a search (<c>?soeg=</c> the search page's query string).</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscribeModel(PortalService portal, Subscriptions subscriptions, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SubscribeModel(PortalService portal, Subscriptions subscriptions, MailFormLimiter limiter, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Council { get; private set; }
 
@@ -39,6 +39,13 @@ public sealed class SubscribeModel(PortalService portal, Subscriptions subscript
         if (What is null)
         {
             return NotFound();
+        }
+
+        if (!limiter.TryPost(HttpContext))
+        {
+            Problem = text["Der er bedt om mange abonnementer fra din forbindelse inden for den sidste time. Prøv igen senere."];
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
         }
 
         try
