@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EndMembership>();
         services.AddScoped<MergePeople>();
         services.AddScoped<CreateCouncil>();
+        services.AddScoped<ManageBodies>();
         services.AddScoped<DescribeCouncil>();
         services.AddScoped<PlanMeetingYear>();
         services.AddScoped<CreateUser>();

@@ -209,7 +209,7 @@ internal sealed partial class Secretary : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Meetings
-            .Include(m => m.Items).Include(m => m.Attachments).Include(m => m.Attendance).ThenInclude(a => a.Person)
+            .Include(m => m.Items).Include(m => m.Attachments).Include(m => m.Attendance).ThenInclude(a => a.Person).Include(m => m.Location)
             .AsSplitQuery().SingleAsync(m => m.Id == id);
     }
 

@@ -421,7 +421,11 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.False((await s.StoredAsync(id)).IsCancelled);
 
         await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
-        await s.SubmitAsync("Slet mødet 27. oktober 2026");
+        // Deleting asks once more, naming what goes.
+        await s.ClickAsync(s.Page.GetByText("Slet mødet 27. oktober 2026", new() { Exact = true }));
+        Assert.Contains("Det kan ikke fortrydes.", await s.Page.Locator(".admin-remove__confirm").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotNull(await s.StoredAsync(id));
+        await s.SubmitAsync("Ja, slet mødet 27. oktober 2026");
         Assert.EndsWith("/admin", s.Page.Url, StringComparison.Ordinal);
         Assert.Contains("er slettet", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(404, (await s.Page.GotoAsync(new Uri(baseAddress, $"/admin/moeder/{id}").ToString()))!.Status);

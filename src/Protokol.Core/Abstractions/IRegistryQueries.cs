@@ -37,4 +37,5 @@ public sealed record CouncilsView(IReadOnlyList<Organization> Councils, IReadOnl
 /// <param name="Meetings">Every meeting, in date order, with host and location.</param>
 /// <param name="Rotation">The hosts in turn.</param>
 /// <param name="NextTurn">The index in <paramref name="Rotation"/> of the next host.</param>
-public sealed record CouncilView(Organization Council, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HostAndVenue> Rotation, int NextTurn);
+/// <param name="Locations">The meeting places of the council's municipality, by name.</param>
+public sealed record CouncilView(Organization Council, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HostAndVenue> Rotation, int NextTurn, IReadOnlyList<Location> Locations);

@@ -28,7 +28,7 @@ public sealed class Membership : Entity
     public Membership(Person person, Organization organization, MembershipRole role, DateOnly? start, DateOnly? end,
         Organization? onBehalfOf = null, Term? term = null, Person? substituteFor = null)
     {
-        Guard.Period(start, end, "Medlemskab");
+        Guard.Period(start, end, "Medlemskab", "Til");
         if (onBehalfOf is not null && ReferenceEquals(onBehalfOf, organization))
         {
             throw new DomainRuleException("Et medlem kan ikke repræsentere den organisation, det er medlem af.");
@@ -80,7 +80,7 @@ public sealed class Membership : Entity
 
     public void EndOn(DateOnly end)
     {
-        Guard.Period(Start, end, "Medlemskab");
+        Guard.Period(Start, end, "Medlemskab", "Slutdato");
         End = end;
     }
 

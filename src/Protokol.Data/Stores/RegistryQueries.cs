@@ -67,6 +67,8 @@ internal sealed class RegistryQueries(ProtokolDbContext db, IStaffResources reso
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Host).Include(m => m.Location)
             .Where(m => m.OrganizationId == council.Id).OrderBy(m => m.Date).ToListAsync(cancellationToken);
         var rotation = await EfRegistryStore.RotationAsync(db, council.Id, today, tracked: false, cancellationToken);
-        return new CouncilView(council, meetings, rotation, Core.Meetings.YearPlan.NextTurn(rotation, meetings.LastOrDefault(m => m.HostId != null)?.HostId));
+        var locations = await db.Locations.AsNoTracking().Where(l => l.BodyId == council.BodyId).ToListAsync(cancellationToken);
+        return new CouncilView(council, meetings, rotation, Core.Meetings.YearPlan.NextTurn(rotation, meetings.LastOrDefault(m => m.HostId != null)?.HostId),
+            [.. locations.OrderBy(l => l.Name, DanishNames)]);
     }
 }

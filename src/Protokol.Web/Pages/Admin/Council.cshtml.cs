@@ -93,6 +93,18 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
         }, $"/admin/raad/{slug}", () => LoadAsync(slug, ct), "Nogen har ændret rådet, siden du åbnede siden. Din ændring er ikke gemt.");
     }
 
+    /// <summary>A meeting place of the council's municipality, to choose on its meetings.</summary>
+    [StaffRule(StaffRule.RunCouncil)]
+    public async Task<IActionResult> OnPostLocationAsync([FromServices] ManageBodies bodies, string slug, string? name, string? street, string? postalCode, string? locality, string? room, CancellationToken ct)
+    {
+        await LoadAsync(slug, ct);
+        return await SaveAsync(async () =>
+        {
+            var location = await bodies.AddLocationAsync(Rights, Council.Id, name, street, postalCode, locality, room, ct);
+            return $"Mødestedet {location.Name} er tilføjet. Vælg det under \"Mødets oplysninger\" på et møde.";
+        }, $"/admin/raad/{slug}#moedesteder", () => LoadAsync(slug, ct));
+    }
+
     /// <summary>The rule has found the council already; only a council deleted since could be missing.</summary>
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {

@@ -12,7 +12,15 @@ public sealed class CouncilsModel(IRegistryQueries registry) : BackOfficePage
 {
     public CouncilsView View { get; private set; } = new([], []);
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await registry.CouncilsAsync(ct);
+    /// <summary>The municipality the new council's form starts on: the one just created.</summary>
+    public int? ChosenBody { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "kommune")] int? body, CancellationToken ct)
+    {
+        View = await registry.CouncilsAsync(ct);
+        ChosenBody = body;
+        ShowDone();
+    }
 
     [StaffRule(StaffRule.Administrator)]
     public Task<IActionResult> OnPostAsync([FromServices] CreateCouncil create, int body, string? name, string? slug, OrganizationKind kind, string? purpose, CancellationToken ct) =>
@@ -20,6 +28,19 @@ public sealed class CouncilsModel(IRegistryQueries registry) : BackOfficePage
         {
             var council = await create.ExecuteAsync(Rights, body, name ?? string.Empty, slug ?? string.Empty, kind, purpose, ct);
             return ($"{council.Name} er oprettet med de faste punkter. Planlæg rådets første år herunder.", $"/admin/raad/{council.Slug}");
+        }, "/admin/raad", async () =>
+        {
+            View = await registry.CouncilsAsync(ct);
+            return true;
+        }, string.Empty);
+
+    /// <summary>A new municipality, to create its councils in.</summary>
+    [StaffRule(StaffRule.Administrator)]
+    public Task<IActionResult> OnPostBodyAsync([FromServices] ManageBodies bodies, string? name, string? website, CancellationToken ct) =>
+        SaveAsync(async () =>
+        {
+            var created = await bodies.CreateAsync(Rights, name, website, ct);
+            return ($"{created.Name} er oprettet. Opret kommunens råd og udvalg herunder.", $"/admin/raad?kommune={created.Id}#nyt-raad");
         }, "/admin/raad", async () =>
         {
             View = await registry.CouncilsAsync(ct);

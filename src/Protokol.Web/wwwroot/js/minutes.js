@@ -178,11 +178,31 @@
   // One save for everything, also from the keyboard (Ctrl+S); it waits for drafts on their way. Each
   // item's copy in the browser is forgotten when the page that answers shows it stored, not now: a save
   // refused (someone else saved the item, or the privacy check) must not lose it.
+  // A withdrawal ticked (or its reason typed) is no draft: leaving the page before it is saved asks first.
+  var submitting = false;
+  window.addEventListener('beforeunload', function (event) {
+    if (submitting) {
+      return;
+    }
+
+    var unsaved = Array.prototype.some.call(form.querySelectorAll('.admin-withdraw'), function (withdraw) {
+      var ticked = withdraw.querySelector('input[type="checkbox"]');
+      var reason = withdraw.querySelector('input.form-input');
+      return (ticked && ticked.checked) || (reason && reason.value.trim() !== '');
+    });
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
   form.addEventListener('submit', function (event) {
     Object.keys(timers).forEach(function (k) { window.clearTimeout(timers[k]); });
     if (inflight > 0) {
       event.preventDefault();
       waiting.push(function () { form.requestSubmit(); });
+    } else {
+      submitting = true;
     }
   });
   document.addEventListener('keydown', function (event) {
