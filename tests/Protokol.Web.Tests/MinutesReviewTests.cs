@@ -44,9 +44,16 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await using var secretary = await Secretary.SignInAsync(app, baseAddress, browser.Instance);
         var page = secretary.Page;
         await secretary.GoAsync($"/admin/moeder/{meetingId}/referat");
-        await page.GetByLabel("Frist for kommentarer").FillAsync("7.12.2026");
+
+        // Sent without a deadline: refused at the field, with her message and choice kept (session 32's tester lost them).
         await page.GetByLabel("Besked til medlemmerne (valgfri)").FillAsync("Kommentér gerne inden fristen.");
         await page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send udkastet til gennemlæsning" }), expectError: true);
+        Assert.Equal("true", await page.GetByLabel("Frist for kommentarer").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("Kommentér gerne inden fristen.", await page.GetByLabel("Besked til medlemmerne (valgfri)").InputValueAsync());
+        Assert.True(await page.GetByLabel("Send også til suppleanterne").IsCheckedAsync());
+
+        await page.GetByLabel("Frist for kommentarer").FillAsync("7.12.2026");
         await secretary.SubmitAsync("Send udkastet til gennemlæsning");
         Assert.Contains("Udkastet sendes til 6 personer.", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.GetByText($"Sendt til gennemlæsning {DanishDates.Date(new DateOnly(2026, 11, 23))}, frist {DanishDates.Date(deadline)}.")).ToBeVisibleAsync();
