@@ -27,6 +27,25 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         return (await group.Locator(".form-error-message").InnerTextAsync()).Trim();
     }
 
+    /// <summary>Session 32's tester created a meeting a month past by a slip of the year, and nothing said so.</summary>
+    [Fact]
+    public async Task A_meeting_or_a_plan_dated_before_today_is_created_and_said_to_lie_in_the_past()
+    {
+        await using var s = await SignInAsync();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var past = today.AddDays(-26);
+        await s.NewMeetingAsync(past.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), "11.00");
+        Assert.Contains("Bemærk: datoen ligger før i dag", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        await s.NewMeetingAsync(today.AddDays(53).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), "11.00");
+        Assert.DoesNotContain("Bemærk", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.GoAsync("/admin/raad/udsatteraadet");
+        await s.Page.GetByLabel("År", new() { Exact = true }).FillAsync(string.Empty);
+        await s.Page.GetByLabel("Mødedatoer, én pr. linje").FillAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{today.AddDays(-29):d.M.yyyy}\n{today.AddDays(59):d.M.yyyy}"));
+        await s.SubmitAsync("Opret møderne");
+        Assert.Contains("Bemærk: 1 af datoerne ligger før i dag.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Session 30: with "År" emptied the year plan's examples read "3.3.0", and dates into the next year were reported as
     /// planned in the year of the field.

@@ -38,7 +38,9 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
     {
         await LoadAsync(slug, ct);
         var (year, meetings) = (Copenhagen.Today(clock).Year, View.Meetings);
-        Plan.Year = meetings.Count == 0 ? year : Math.Max(year, meetings.Max(m => m.Date.Year) + (meetings.Any(m => m.Date.Year > year) ? 1 : 0));
+        // In December the plan made is next year's.
+        var first = Copenhagen.Today(clock).Month == 12 ? year + 1 : year;
+        Plan.Year = meetings.Count == 0 ? first : Math.Max(first, meetings.Max(m => m.Date.Year) + (meetings.Any(m => m.Date.Year > year) ? 1 : 0));
         ShowDone();
         return Page();
     }
@@ -77,7 +79,11 @@ public sealed class CouncilModel(IRegistryQueries registry, TimeProvider clock) 
             var meetings = await plan.ExecuteAsync(Rights, Council.Id, new YearPlanForm(Plan.Year, Plan.Dates, Plan.Start, Plan.End, Plan.RotateHosts), ct);
             var years = meetings.Select(m => m.Date.Year).Distinct().Order().ToList();
             var span = years.Count == 1 ? $"{years[0]}" : $"{years[0]}–{years[^1]}";
-            return $"{(meetings.Count == 1 ? "1 møde er" : $"{meetings.Count} møder er")} planlagt i {span}. De står i listen herover.";
+            var past = meetings.Count(m => m.Date < Copenhagen.Today(clock));
+            var warning = past == 0 ? string.Empty
+                : past == meetings.Count ? " Bemærk: alle datoerne ligger før i dag; ret året, hvis det var en fejl."
+                : $" Bemærk: {past} af datoerne ligger før i dag.";
+            return $"{(meetings.Count == 1 ? "1 møde er" : $"{meetings.Count} møder er")} planlagt i {span}. De står i listen herover.{warning}";
         }, $"/admin/raad/{slug}", () => LoadAsync(slug, ct));
     }
 

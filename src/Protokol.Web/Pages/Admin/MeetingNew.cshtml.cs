@@ -13,7 +13,7 @@ namespace Protokol.Web.Pages.Admin;
 /// <summary>One meeting outside the year plan (an extra or a theme meeting), for a council the user runs.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [StaffRule(StaffRule.AnySecretary)]
-public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting plan) : PageModel
+public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting plan, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Organization> Councils { get; private set; } = [];
 
@@ -58,7 +58,10 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
         try
         {
             var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Date(Date, "Dato"), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), null, Name, ct);
-            TempData["Done"] = $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Byg dagsordenen nedenfor.";
+            // A date already past is allowed (a meeting held and recorded afterwards), but said, in case it was a slip of the year.
+            TempData["Done"] = meeting.Date < Copenhagen.Today(clock)
+                ? $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Bemærk: datoen ligger før i dag; ret den under \"Mødets oplysninger\", hvis det var en fejl."
+                : $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Byg dagsordenen nedenfor.";
             return Redirect($"/admin/moeder/{meeting.Id}");
         }
         catch (DomainRuleException e)
