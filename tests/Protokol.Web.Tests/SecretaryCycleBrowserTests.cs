@@ -136,7 +136,7 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
 
         // The hearing's response is drafted on its item and sent.
         await page.GetByLabel("Høringssvar: Udkast til hjemløsestrategi (frist 15. december 2026)").FillAsync("Rådet støtter strategien og anbefaler flere varmestuer.");
-        await page.GetByLabel("Indsendt dato").FillAsync("2.12.2026");
+        await page.GetByLabel("Indsendt dato").FillAsync("23.11.2026");
         await day.SubmitAsync("Gem høringssvaret");
 
         // A follow-up marked for the next agenda goes straight onto the begun agenda of 10 February.

@@ -336,6 +336,9 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.Page.GetByLabel("Høringsfrist").FillAsync("23.11.2026");
         await s.SubmitAsync("Registrér høringen");
 
+        // No meeting lies before the deadline yet, and the confirmation says so (it promised an agenda; session 32).
+        Assert.Contains("har intet møde før fristen 23. november 2026", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
         // Days after every other test's meetings (and before the fixed clock's today), so no other agenda takes these up;
         // the hearing is due on the second, before the demo council's meeting the day after.
         var origin = await s.NewMeetingAsync("22.11.2026");

@@ -13,8 +13,9 @@ namespace Protokol.Core.Hearings;
 /// </summary>
 public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
 {
-    /// <returns>The hearing, and the agenda item it was put on, if the meeting's agenda was already begun.</returns>
-    public async Task<(Hearing Hearing, AgendaItem? Item)> ExecuteAsync(int organizationId, string? subject, string? sender, DateOnly? received, DateOnly deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
+    /// <returns>The hearing; the agenda item it was put on, if the meeting's agenda was already begun; and the meeting that
+    /// treats it, the council's last before the deadline (none: the council meets no more before it).</returns>
+    public async Task<(Hearing Hearing, AgendaItem? Item, Meeting? Meeting)> ExecuteAsync(int organizationId, string? subject, string? sender, DateOnly? received, DateOnly deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
     {
         var organization = await store.RequiredAsync<Organization>(organizationId, "Rådet", cancellationToken);
         var hearing = new Hearing(organization, subject ?? string.Empty, sender, received, deadline);
@@ -31,7 +32,7 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         }
 
         await store.SaveChangesAsync(cancellationToken);
-        return (hearing, item);
+        return (hearing, item, meeting);
     }
 
     /// <summary>Records the council's response; the hearing must be one of <paramref name="organizationId"/>'s, the council whose minutes are written.</summary>

@@ -60,10 +60,13 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
                 throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
             }
 
-            var (hearing, item) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
-            return item is not null
-                ? $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {item.Number}."
-                : $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for det sidste møde før fristen, når dagsordenen udfyldes.";
+            var (hearing, item, meeting) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
+            return (item, meeting) switch
+            {
+                ({ } carried, _) => $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {carried.Number}.",
+                (null, { } next) => $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for mødet {DanishDates.Date(next.Date)}, det sidste før fristen, når dagsordenen udfyldes.",
+                _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; svar uden for et møde, eller planlæg et møde før fristen.",
+            };
         }, ct);
     }
 
