@@ -445,4 +445,24 @@ public sealed class LayoutFamilyTests
         Assert.Equal(["Bo Berg", "Carl Dam"], m.Absent);
         Assert.Equal(["Anna Holm", "Dorte Lind-Møller"], m.Attendees);
     }
+
+    [Fact]
+    public void A_punkt_heading_alone_on_its_line_has_its_title_on_the_next_and_keeps_a_two_digit_number()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nPunkt 9\nGodkendelse af dagsorden\nBeslutning: Godkendt.\n\n"
+            + "Punkt 10\nNyt bådeskur\nBeslutning: Drøftet.\n\nPunkt 11\nEventuelt\nBeslutning: Intet.\n");
+
+        Assert.Equal([("9", "Godkendelse af dagsorden"), ("10", "Nyt bådeskur"), ("11", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Drøftet", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Dagsordenspunkt_headings_are_items()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nDagsordenspunkt 1: Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+            + "Dagsordenspunkt 2: Nyt bådeskur\nBeslutning:\nDrøftet.\n");
+
+        Assert.Equal([("1", "Godkendelse af dagsorden"), ("2", "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Drøftet.", m.Items[1].Decision);
+    }
 }

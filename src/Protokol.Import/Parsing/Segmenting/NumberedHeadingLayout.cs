@@ -93,7 +93,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), roman, out var cellNumber, out var cellTitle)
                 && char.IsLetter(cellTitle[0]))
             {
-                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line.
+                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line; "Punkt 1" / "Godkendelse …": a heading over its title.
                 current = new ItemBlock(cellNumber, cellTitle, lines[i].Line, null);
                 currentSub = null;
                 nestedIndent = -1;
@@ -345,9 +345,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     }
 
     /// <summary>
-    /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "3 – Titel", "Ad 3. Titel", "Ad punkt 3: Titel".
+    /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "Dagsordenspunkt 3: Titel", "3 – Titel", "Ad 3. Titel",
+    /// "Ad punkt 3: Titel". The number is read whole: "Punkt 10" is item 10, not item 1 titled "0".
     /// </summary>
-    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*(?:[.):]|[-–—](?=\s))?|(?<n>\d{1,3})\s*(?:[.):]|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt|dagsordenspunkt)\.?\s*(?<n>\d{1,3})(?!\d)\s*(?:[.):]|[-–—](?=\s))?|(?<n>\d{1,3})\s*(?:[.):]|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
 
     /// <summary>"I. Godkendelse af dagsorden", "II) Orientering", "Punkt III: Budget", "IV – Eventuelt", "IV Eventuelt": a Roman-numbered heading (upper case).</summary>
@@ -368,7 +369,11 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     [GeneratedRegex(@"^(?<l>[a-z])[.)]\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LetteredItem();
 
-    [GeneratedRegex(@"^\d{1,3}\.?$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A number alone on its line with the title on the next: a table row flattened one cell per line ("1" / "Referat …"),
+    /// or a heading "Punkt 1" / "Dagsordenspunkt 1" over its title (F: long council minutes).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:pkt|punkt|dagsordenspunkt)\.?\s*)?\d{1,3}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"(?:,\s*at|\bat)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
