@@ -465,4 +465,17 @@ public sealed class LayoutFamilyTests
         Assert.Equal([("1", "Godkendelse af dagsorden"), ("2", "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
         Assert.Equal("Drøftet.", m.Items[1].Decision);
     }
+
+    [Fact]
+    public void Decimal_numbered_sub_items_are_children_of_their_section()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\n1 Indledning\n1.1 Godkendelse af dagsorden\nGodkendt.\n1.2 Nyt bådeskur\nForslaget blev drøftet.\n\n"
+            + "2 Sager\n2.1 Havnebadet\nUdsat.\n\n3 Eventuelt\nIntet.\n");
+
+        Assert.Equal([("1", "Indledning"), ("2", "Sager"), ("3", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal([("1.1", "Godkendelse af dagsorden"), ("1.2", "Nyt bådeskur")], m.Items[0].Children!.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Forslaget blev drøftet.", m.Items[0].Children![1].Decision);
+        Assert.Equal("2.1", Assert.Single(m.Items[1].Children!).Number);
+        Assert.Equal("Intet.", m.Items[2].Decision);
+    }
 }
