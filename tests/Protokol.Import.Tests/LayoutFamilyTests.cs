@@ -478,4 +478,17 @@ public sealed class LayoutFamilyTests
         Assert.Equal("2.1", Assert.Single(m.Items[1].Children!).Number);
         Assert.Equal("Intet.", m.Items[2].Decision);
     }
+
+    [Theory]
+    [InlineData("A. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nB. Nyt bådeskur\nForslaget blev drøftet.\n", "A", "B")]
+    [InlineData("A) Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nB) Nyt bådeskur\nForslaget blev drøftet.\n", "A", "B")]
+    [InlineData("§ 1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n§ 2. Nyt bådeskur\nForslaget blev drøftet.\n", "1", "2")]
+    [InlineData("Item 1 – Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nItem 2 – Nyt bådeskur\nForslaget blev drøftet.\n", "1", "2")]
+    public void Items_headed_by_letters_paragraph_signs_or_item_are_items(string items, string first, string second)
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nTil stede: Anna Holm, Bo Berg\n\n" + items);
+
+        Assert.Equal([(first, "Godkendelse af dagsorden"), (second, "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Forslaget blev drøftet.", m.Items[1].Decision);
+    }
 }

@@ -393,10 +393,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 
     /// <summary>
     /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "Dagsordenspunkt 3: Titel", "3 – Titel", "Ad 3. Titel",
-    /// "Ad punkt 3: Titel". The number is read whole: "Punkt 10" is item 10, not item 1 titled "0", and "2.1 Titel" is no item 2
+    /// "Ad punkt 3: Titel"; "§ 3. Titel" (F: a committee's forhandlingsprotokol); English "Item 3 – Title" (F: an international council). The number is read whole: "Punkt 10" is item 10, not item 1 titled "0", and "2.1 Titel" is no item 2
     /// (a decimal sub-item, <see cref="DecimalItem"/>).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt|dagsordenspunkt)\.?\s*(?<n>\d{1,3})(?!\d)\s*(?:[):]|\.(?!\d)|[-–—](?=\s))?|(?<n>\d{1,3})(?:\s*[):]|\s*\.(?!\d)|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt|dagsordenspunkt|item|§)\.?\s*(?<n>\d{1,3})(?!\d)\s*(?:[):]|\.(?!\d)|[-–—](?=\s))?|(?<n>\d{1,3})(?:\s*[):]|\s*\.(?!\d)|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
 
     /// <summary>"I. Godkendelse af dagsorden", "II) Orientering", "Punkt III: Budget", "IV – Eventuelt", "IV Eventuelt": a Roman-numbered heading (upper case).</summary>
