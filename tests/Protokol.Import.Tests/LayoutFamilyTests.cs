@@ -491,4 +491,42 @@ public sealed class LayoutFamilyTests
         Assert.Equal([(first, "Godkendelse af dagsorden"), (second, "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
         Assert.Equal("Forslaget blev drøftet.", m.Items[1].Decision);
     }
+
+    [Fact]
+    public void Bulleted_names_under_an_attendance_label_attend()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nTil stede:\n- Anna Holm, formand\n- Bo Berg\n• Carl Dam\nAfbud: Dorte Eng\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dam"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void A_group_line_after_an_absence_list_names_people_present()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nTil stede: Anna Holm, Bo Berg\nAfbud: Dorte Eng\nFra forvaltningen: Erik Friis (referent)\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Erik Friis"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void An_absentee_named_after_the_organisation_they_speak_for_is_absent()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nDeltagere:\nSejlklubben: Anna Holm\nRoklubben: Bo Berg\n\nFraværende: Kajakklubben: Dorte Eng\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void English_header_labels_give_place_and_attendance()
+    {
+        var m = Parse("Havnerådet\nMinutes\nDate: 04.03.2025\nVenue: Havnehuset, room 2\n\nPresent: Anna Holm (chair), Bo Berg\nApologies: Dorte Eng\nMinutes taken by: Erik Friis\n\n"
+            + "Item 1 – Welcome\nApproved.\n");
+
+        Assert.Equal("Havnehuset, room 2", m.Location);
+        Assert.Equal(["Anna Holm", "Bo Berg", "Erik Friis"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
 }
