@@ -529,4 +529,14 @@ public sealed class LayoutFamilyTests
         Assert.Equal(["Anna Holm", "Bo Berg", "Erik Friis"], m.Attendees);
         Assert.Equal(["Dorte Eng"], m.Absent);
     }
+
+    [Fact]
+    public void A_referat_subheading_is_not_part_of_the_decision()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\n1. Godkendelse af dagsorden\nReferat:\nDagsordenen blev godkendt uden ændringer.\n\n"
+            + "2. Nyt bådeskur\nReferat: Forslaget blev drøftet. Sagen genoptages i maj.\n");
+
+        Assert.Equal("Dagsordenen blev godkendt uden ændringer.", m.Items[0].Decision);
+        Assert.Equal("Forslaget blev drøftet. Sagen genoptages i maj.", m.Items[1].Decision);
+    }
 }
