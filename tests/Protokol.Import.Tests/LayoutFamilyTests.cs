@@ -539,4 +539,13 @@ public sealed class LayoutFamilyTests
         Assert.Equal("Dagsordenen blev godkendt uden ændringer.", m.Items[0].Decision);
         Assert.Equal("Forslaget blev drøftet. Sagen genoptages i maj.", m.Items[1].Decision);
     }
+
+    [Fact]
+    public void The_place_after_a_time_range_in_the_meeting_sentence_is_the_location()
+    {
+        var m = Parse("Mødet blev holdt tirsdag den 4. marts 2025 kl. 17.00-19.30 i Havnehuset, Kajgade 2, 9999 Havnby.\nTil stede: Anna Holm, Bo Berg\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal("Havnehuset, Kajgade 2, 9999 Havnby", m.Location);
+        Assert.Equal((new TimeOnly(17, 0), new TimeOnly(19, 30)), (m.Start, m.End));
+    }
 }
