@@ -13,8 +13,15 @@ public sealed class DanishDateParserTests
     [InlineData("Tirsdag d. 5. jan. 2021", "2021-01-05")]
     [InlineData("den 24/12/2019", "2019-12-24")]
     [InlineData("d. 1. februar 2024", "2024-02-01")]
+    [InlineData("Mødedato: Onsdag 13/3 2024", "2024-03-13")]
     public void Finds_dates_in_the_forms_minutes_use(string text, string expected) =>
         Assert.Equal(expected, DanishDateParser.FindDates(text)[0].Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("2.2 Trafik ved Solgården")]
+    [InlineData("Rådet drøftede sagen.\n1.3 Nyt fra formanden")]
+    public void A_decimal_item_number_at_the_start_of_a_line_is_no_date(string text) =>
+        Assert.Empty(DanishDateParser.FindDates(text, 2024));
 
     [Theory]
     [InlineData("kl. 15.30 – 17.30", 15, 30, 17, 30)]

@@ -445,4 +445,107 @@ public sealed class LayoutFamilyTests
         Assert.Equal(["Bo Berg", "Carl Dam"], m.Absent);
         Assert.Equal(["Anna Holm", "Dorte Lind-Møller"], m.Attendees);
     }
+
+    [Fact]
+    public void A_punkt_heading_alone_on_its_line_has_its_title_on_the_next_and_keeps_a_two_digit_number()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nPunkt 9\nGodkendelse af dagsorden\nBeslutning: Godkendt.\n\n"
+            + "Punkt 10\nNyt bådeskur\nBeslutning: Drøftet.\n\nPunkt 11\nEventuelt\nBeslutning: Intet.\n");
+
+        Assert.Equal([("9", "Godkendelse af dagsorden"), ("10", "Nyt bådeskur"), ("11", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Drøftet", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Dagsordenspunkt_headings_are_items()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nDagsordenspunkt 1: Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+            + "Dagsordenspunkt 2: Nyt bådeskur\nBeslutning:\nDrøftet.\n");
+
+        Assert.Equal([("1", "Godkendelse af dagsorden"), ("2", "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Drøftet.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Decimal_numbered_sub_items_are_children_of_their_section()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\n1 Indledning\n1.1 Godkendelse af dagsorden\nGodkendt.\n1.2 Nyt bådeskur\nForslaget blev drøftet.\n\n"
+            + "2 Sager\n2.1 Havnebadet\nUdsat.\n\n3 Eventuelt\nIntet.\n");
+
+        Assert.Equal([("1", "Indledning"), ("2", "Sager"), ("3", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal([("1.1", "Godkendelse af dagsorden"), ("1.2", "Nyt bådeskur")], m.Items[0].Children!.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Forslaget blev drøftet.", m.Items[0].Children![1].Decision);
+        Assert.Equal("2.1", Assert.Single(m.Items[1].Children!).Number);
+        Assert.Equal("Intet.", m.Items[2].Decision);
+    }
+
+    [Theory]
+    [InlineData("A. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nB. Nyt bådeskur\nForslaget blev drøftet.\n", "A", "B")]
+    [InlineData("A) Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nB) Nyt bådeskur\nForslaget blev drøftet.\n", "A", "B")]
+    [InlineData("§ 1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n§ 2. Nyt bådeskur\nForslaget blev drøftet.\n", "1", "2")]
+    [InlineData("Item 1 – Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\nItem 2 – Nyt bådeskur\nForslaget blev drøftet.\n", "1", "2")]
+    public void Items_headed_by_letters_paragraph_signs_or_item_are_items(string items, string first, string second)
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nTil stede: Anna Holm, Bo Berg\n\n" + items);
+
+        Assert.Equal([(first, "Godkendelse af dagsorden"), (second, "Nyt bådeskur")], m.Items.Select(i => (i.Number!, i.Title!)));
+        Assert.Equal("Forslaget blev drøftet.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Bulleted_names_under_an_attendance_label_attend()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\nTil stede:\n- Anna Holm, formand\n- Bo Berg\n• Carl Dam\nAfbud: Dorte Eng\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dam"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void A_group_line_after_an_absence_list_names_people_present()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nTil stede: Anna Holm, Bo Berg\nAfbud: Dorte Eng\nFra forvaltningen: Erik Friis (referent)\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Erik Friis"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void An_absentee_named_after_the_organisation_they_speak_for_is_absent()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nDeltagere:\nSejlklubben: Anna Holm\nRoklubben: Bo Berg\n\nFraværende: Kajakklubben: Dorte Eng\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void English_header_labels_give_place_and_attendance()
+    {
+        var m = Parse("Havnerådet\nMinutes\nDate: 04.03.2025\nVenue: Havnehuset, room 2\n\nPresent: Anna Holm (chair), Bo Berg\nApologies: Dorte Eng\nMinutes taken by: Erik Friis\n\n"
+            + "Item 1 – Welcome\nApproved.\n");
+
+        Assert.Equal("Havnehuset, room 2", m.Location);
+        Assert.Equal(["Anna Holm", "Bo Berg", "Erik Friis"], m.Attendees);
+        Assert.Equal(["Dorte Eng"], m.Absent);
+    }
+
+    [Fact]
+    public void A_referat_subheading_is_not_part_of_the_decision()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\n\n1. Godkendelse af dagsorden\nReferat:\nDagsordenen blev godkendt uden ændringer.\n\n"
+            + "2. Nyt bådeskur\nReferat: Forslaget blev drøftet. Sagen genoptages i maj.\n");
+
+        Assert.Equal("Dagsordenen blev godkendt uden ændringer.", m.Items[0].Decision);
+        Assert.Equal("Forslaget blev drøftet. Sagen genoptages i maj.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void The_place_after_a_time_range_in_the_meeting_sentence_is_the_location()
+    {
+        var m = Parse("Mødet blev holdt tirsdag den 4. marts 2025 kl. 17.00-19.30 i Havnehuset, Kajgade 2, 9999 Havnby.\nTil stede: Anna Holm, Bo Berg\n\n1. Godkendelse af dagsorden\nGodkendt.\n");
+
+        Assert.Equal("Havnehuset, Kajgade 2, 9999 Havnby", m.Location);
+        Assert.Equal((new TimeOnly(17, 0), new TimeOnly(19, 30)), (m.Start, m.End));
+    }
 }

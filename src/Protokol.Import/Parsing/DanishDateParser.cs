@@ -129,7 +129,11 @@ public static partial class DanishDateParser
     [GeneratedRegex(@"(?<![\d\-/.])(?<year>(?:19|20)\d{2})-(?<month>\d{2})-(?<day>\d{2})(?![\d\-/])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(?<![\d,\-/])(?<!\d\.)(?<day>\d{1,2})[.\-/](?<month>\d{1,2})(?:[.\-/](?<year>(?:19|20)\d{2}|\d{2}))?(?![\d/]|[.\-]\d|,\d)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "13.3.2024", "13-03-24", "13/3"; also "13/3 2024", the year after a space where a slash divides day and month (F: a PDF's Mødedato).
+    /// "2.2 Trafik ved Solgården" at the start of a line is a sub-item's number, not 2 February (F: decimal-numbered minutes).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d,\-/])(?<!\d\.)(?<day>\d{1,2})[.\-/](?<month>\d{1,2})(?:[.\-/](?<year>(?:19|20)\d{2}|\d{2})|(?<=/\d{1,2})\s(?<year>(?:19|20)\d{2})(?!\d))?(?![\d/]|[.\-]\d|,\d)(?(year)|(?:(?!\s+\p{Lu})|(?<!(?:^|\n)[ \t]*\d{1,2}\.\d{1,2})))", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?:(?<![\p{L}])kl(?:okken)?\.?\s*)?(?<![\d.])(?<sh>[01]?\d|2[0-3])(?:[.:](?<sm>[0-5]\d))?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(?<eh>[01]?\d|2[0-3])(?:[.:](?<em>[0-5]\d))?(?![\d.]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

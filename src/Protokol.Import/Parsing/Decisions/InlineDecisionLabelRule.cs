@@ -4,7 +4,7 @@ using Protokol.Import.Parsing.Segmenting;
 namespace Protokol.Import.Parsing.Decisions;
 
 /// <summary>
-/// "Beslutning: Godkendt." on a line (fictional specs; Word minutes), also after the proposal on the same line
+/// "Beslutning: Godkendt." or "Referat: Godkendt." on a line (fictional specs; Word minutes; F: a Punkt / Referat table), also after the proposal on the same line
 /// ("Indstilling: … Beslutning: Godkendt"): the text after the label and the lines that go on with it, up to a blank
 /// line, a heading, or the next "Label:" line. A full stop inside the text ("den 14. maj", "5.000 kr.") does not end it.
 /// </summary>
@@ -50,7 +50,7 @@ internal sealed partial class InlineDecisionLabelRule : IDecisionRule
         return null;
     }
 
-    [GeneratedRegex(@"^(?:beslutning|indstilling vedtaget|afgørelse|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:beslutning|referat|indstilling vedtaget|afgørelse|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
 
     /// <summary>"Indstilling: Rådet godkender planen. Beslutning: Godkendt." on one line.</summary>

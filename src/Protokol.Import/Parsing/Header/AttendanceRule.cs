@@ -73,7 +73,16 @@ internal sealed partial class AttendanceRule : IHeaderRule
             var kind = label.Groups["label"].Value.ToUpperInvariant();
             var names = new List<string>();
             var marked = new List<string>();
-            var collected = label.Groups["rest"].Value.Trim();
+            var collected = ListBullet().Replace(label.Groups["rest"].Value.Trim(), string.Empty);
+
+            // "Fraværende: Idrætssamvirket: Torkild Bech": the organisation the person speaks for, before the name.
+            if (!EmbeddedLabel().IsMatch(collected) && GroupHeading().Match(collected) is { Success: true } organisation
+                && organisation.Groups["rest"].Value.Length > 0 && !HeaderLabel().IsMatch(organisation.Groups["head"].Value))
+            {
+                collected = organisation.Groups["rest"].Value.Trim();
+            }
+
+            var namesOnLabelLine = collected.Length > 0;
             if (collected.Length == 0 && !SinglePerson(kind))
             {
                 // "Deltagere:" over a table with a header row: "Navn  Parti  Bemærkning" / "Torben Aalykke  C  Afbud".
@@ -95,10 +104,24 @@ internal sealed partial class AttendanceRule : IHeaderRule
                     break;
                 }
 
+                // "- Grethe Skovbjerg, formand", "• Poul Dahlmose": one name a bullet.
+                next = ListBullet().Replace(next, string.Empty);
                 var group = GroupHeading().Match(next);
                 var value = group.Success ? group.Groups["rest"].Value : next;
                 if (group.Success && value.Length == 0)
                 {
+                    i++;
+                    continue;
+                }
+
+                // "Afbud: A" / "Fra forvaltningen: X (referent)": a group under an absence list that named its people on the
+                // label's line is a group of those present, not more absentees.
+                if (group.Success && namesOnLabelLine && IsAbsenceList(kind) && !HeaderLabel().IsMatch(group.Groups["head"].Value)
+                    && NameList.LooksLikeNames(Strip(value)))
+                {
+                    var present = new List<string>();
+                    Collect(value, present, marked);
+                    context.Attendees.AddRange(present);
                     i++;
                     continue;
                 }
@@ -151,7 +174,8 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
     private static bool IsAbsenceList(string kind) =>
         kind.Contains("AFBUD", StringComparison.Ordinal) || kind.StartsWith("FRAVÆRENDE", StringComparison.Ordinal) || kind.StartsWith("FORFALD", StringComparison.Ordinal)
-        || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal);
+        || kind.StartsWith("IKKE", StringComparison.Ordinal) || kind.StartsWith("DELTOG IKKE", StringComparison.Ordinal)
+        || kind.StartsWith("APOLOGIES", StringComparison.Ordinal) || kind.StartsWith("ABSENT", StringComparison.Ordinal);
 
     /// <summary>Puts a label's names where the label says: absent, guests, the one chair or minute-taker, or attendees.</summary>
     private static void Distribute(HeaderContext context, string kind, List<string> names, List<string> marked)
@@ -178,7 +202,8 @@ internal sealed partial class AttendanceRule : IHeaderRule
     /// <summary>A label naming the one person who took the minutes or chaired the meeting ("Referent:", "Ordstyrer:").</summary>
     private static bool SinglePerson(string kind) =>
         kind.StartsWith("REFERENT", StringComparison.Ordinal) || kind.StartsWith("ORDSTYRER", StringComparison.Ordinal) || kind.StartsWith("SEKRETÆR", StringComparison.Ordinal)
-        || kind.StartsWith("MØDELEDER", StringComparison.Ordinal) || kind.StartsWith("DIRIGENT", StringComparison.Ordinal);
+        || kind.StartsWith("MØDELEDER", StringComparison.Ordinal) || kind.StartsWith("DIRIGENT", StringComparison.Ordinal)
+        || kind.StartsWith("MINUTES TAKEN", StringComparison.Ordinal);
 
     /// <summary>Adds the names in one piece of text; "X- afbud" goes to <paramref name="marked"/> (absent).</summary>
     private static void Collect(string text, List<string> names, List<string> marked)
@@ -260,6 +285,14 @@ internal sealed partial class AttendanceRule : IHeaderRule
     /// <summary>An absence or guest label with its colon inside a line of names, after a name or a closing parenthesis.</summary>
     [GeneratedRegex(@"(?<=[\p{L})])[ \t]+(?=(?:afbud(?: fra)?|fraværende(?: med afbud)?|forfald|ikke til stede|deltog ikke|ikke mødt|uden afbud|gæster|gæst|referent)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EmbeddedLabel();
+
+    /// <summary>A header label that is no group of people: "Sted", "Mødedato", "Udvalg".</summary>
+    [GeneratedRegex("^(?:" + Cleaning.HeaderLabels.Place + "|" + Cleaning.HeaderLabels.Time + "|" + Cleaning.HeaderLabels.Other + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderLabel();
+
+    /// <summary>A bullet before a name in a list: "- ", "• ", "* ", "– ".</summary>
+    [GeneratedRegex(@"^[-–•·*]\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ListBullet();
 
     /// <summary>"Fra Velfærdsforvaltningen: Pia …", "Borgerrepræsentanter:": a group heading inside a list.</summary>
     [GeneratedRegex(@"^(?<head>[\p{Lu}][^:.]{2,60}):\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]

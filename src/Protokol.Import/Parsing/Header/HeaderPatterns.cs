@@ -9,12 +9,15 @@ internal static partial class HeaderPatterns
     [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MeetingLine();
 
-    /// <summary>An attendance label at the start of a line, with what follows it.</summary>
-    [GeneratedRegex(@"^(?<label>(?:deltog|forfald|mødt|ikke mødt|øvrige deltagere|deltagere fra [\p{L}\- ]{3,40}|sekretær)(?=\s*:)|til stede(?: var)?|tilstedeværende|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent|ordstyrer|mødeleder|dirigent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// An attendance label at the start of a line, with what follows it; English labels with their colon ("Present:",
+    /// "Apologies:", "Minutes taken by:"; F: an international council writing in English).
+    /// </summary>
+    [GeneratedRegex(@"^(?<label>(?:deltog|forfald|mødt|ikke mødt|øvrige deltagere|deltagere fra [\p{L}\- ]{3,40}|sekretær|present|in attendance|apologies|absent|minutes taken by)(?=\s*:)|til stede(?: var)?|tilstedeværende|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent|ordstyrer|mødeleder|dirigent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Attendance();
 
-    /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …".</summary>
-    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|adresse|mødelokation)\s*:\s*(?<loc>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …", English "Venue: …".</summary>
+    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|adresse|mødelokation|venue)\s*:\s*(?<loc>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PlaceLabel();
 
     /// <summary>Any "Label:" at the start of a value, so "Mødested: Bemærkninger:" is not a place.</summary>

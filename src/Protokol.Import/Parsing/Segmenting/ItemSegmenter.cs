@@ -52,6 +52,7 @@ internal static class ItemSegmenter
         new AgendaIndexLayout(),
         new CaseNumberLayout(),
         new NumberedHeadingLayout(),
+        new LetteredHeadingLayout(),
         new BulletHeadingLayout(),
         new SectionBlockLayout(),
     ];

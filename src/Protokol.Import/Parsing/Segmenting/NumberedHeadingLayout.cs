@@ -50,6 +50,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         var mainIndent = -1;
         var nestedIndent = -1;
         var childrenAsItems = SaysAgenda(lines);
+        var bareSections = false;
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -89,11 +90,44 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
             }
 
             var restart = current is not null && mainIndent > 0 && indent == mainIndent;
+
+            // "1 Indledende punkter" over "1.1 Godkendelse af dagsorden": a section numbered without a full stop is an item
+            // when its first decimal sub-item follows it, and so is the next number after such sections ("4 Eventuelt")
+            // (F: decimal-numbered minutes).
+            if (!roman && BareSection().Match(text) is { Success: true } section
+                && (bareSections || (NextText(lines, i) is { } below && DecimalItem().Match(below) is { Success: true } firstSub
+                    && firstSub.Groups["n"].Value == section.Groups["n"].Value && firstSub.Groups["m"].Value == "1"))
+                && TryMainItem(section.Groups["n"].Value + ". " + section.Groups["title"].Value, current, restart, PreviousText(lines, i), roman, out var sectionNumber, out var sectionTitle))
+            {
+                if (current is null)
+                {
+                    mainIndent = indent;
+                }
+
+                bareSections = true;
+                current = new ItemBlock(sectionNumber, sectionTitle, lines[i].Line, null);
+                currentSub = null;
+                nestedIndent = -1;
+                items.Add(current);
+                continue;
+            }
+
+            // "2.1 Kvalitetsstandard": a decimal sub-item of item 2, numbered as printed.
+            if (current is not null && DecimalItem().Match(text) is { Success: true } decimalSub && decimalSub.Groups["n"].Value == current.Number
+                && int.Parse(decimalSub.Groups["m"].Value, CultureInfo.InvariantCulture) == current.Children.Count + 1)
+            {
+                var subLine = lines[i].Line;
+                var decimalTitle = decimalSub.Groups["title"].Value.Trim();
+                i = ReadWrappedTitle(lines, i, ref decimalTitle);
+                currentSub = new ItemBlock(current.Number + "." + decimalSub.Groups["m"].Value, decimalTitle, subLine, current);
+                current.Children.Add(currentSub);
+                continue;
+            }
             if (!roman && NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
                 && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), roman, out var cellNumber, out var cellTitle)
                 && char.IsLetter(cellTitle[0]))
             {
-                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line.
+                // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line; "Punkt 1" / "Godkendelse …": a heading over its title.
                 current = new ItemBlock(cellNumber, cellTitle, lines[i].Line, null);
                 currentSub = null;
                 nestedIndent = -1;
@@ -164,6 +198,19 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     private static string? PreviousText(IReadOnlyList<SourceLine> lines, int i)
     {
         for (var j = i - 1; j >= 0; j--)
+        {
+            if (!lines[j].IsBlank)
+            {
+                return lines[j].Trimmed;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NextText(IReadOnlyList<SourceLine> lines, int i)
+    {
+        for (var j = i + 1; j < lines.Count; j++)
         {
             if (!lines[j].IsBlank)
             {
@@ -326,7 +373,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
             var lastWord = title.Split(' ')[^1];
             var startsLower = char.IsLower(next[0]) || char.IsDigit(next[0]);
             var openParenthesis = title.Count(c => c == '(') > title.Count(c => c == ')');
-            if ((MainItem().IsMatch(next) && !startsLower) || NumberedLine().IsMatch(next) || SectionLabels.IsLabel(next))
+            if ((MainItem().IsMatch(next) && !startsLower) || NumberedLine().IsMatch(next) || DecimalItem().IsMatch(next) || SectionLabels.IsLabel(next))
             {
                 break;
             }
@@ -345,9 +392,11 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     }
 
     /// <summary>
-    /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "3 – Titel", "Ad 3. Titel", "Ad punkt 3: Titel".
+    /// "3. Titel", "3) Titel", "Pkt. 3 Titel", "Punkt 3: Titel", "Punkt 3 - Titel", "Dagsordenspunkt 3: Titel", "3 – Titel", "Ad 3. Titel",
+    /// "Ad punkt 3: Titel"; "§ 3. Titel" (F: a committee's forhandlingsprotokol); English "Item 3 – Title" (F: an international council). The number is read whole: "Punkt 10" is item 10, not item 1 titled "0", and "2.1 Titel" is no item 2
+    /// (a decimal sub-item, <see cref="DecimalItem"/>).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt)\.?\s*(?<n>\d{1,3})\s*(?:[.):]|[-–—](?=\s))?|(?<n>\d{1,3})\s*(?:[.):]|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[•·*]\s*)?(?:ad\s+)?(?:(?:pkt|punkt|dagsordenspunkt|item|§)\.?\s*(?<n>\d{1,3})(?!\d)\s*(?:[):]|\.(?!\d)|[-–—](?=\s))?|(?<n>\d{1,3})(?:\s*[):]|\s*\.(?!\d)|\s[-–—](?=\s)))\s*(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MainItem();
 
     /// <summary>"I. Godkendelse af dagsorden", "II) Orientering", "Punkt III: Budget", "IV – Eventuelt", "IV Eventuelt": a Roman-numbered heading (upper case).</summary>
@@ -361,6 +410,14 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SubItem();
 
+    /// <summary>"2.1 Kvalitetsstandard for rengøring": sub-item 1 of item 2.</summary>
+    [GeneratedRegex(@"^(?<n>\d{1,3})\.(?<m>\d{1,2})\.?\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalItem();
+
+    /// <summary>"1 Indledende punkter": a number and a title with nothing between (an item only over its decimal sub-items).</summary>
+    [GeneratedRegex(@"^(?<n>\d{1,3})\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareSection();
+
     [GeneratedRegex(@"^\d{1,3}[.)]\s*\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedLine();
 
@@ -368,7 +425,11 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     [GeneratedRegex(@"^(?<l>[a-z])[.)]\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LetteredItem();
 
-    [GeneratedRegex(@"^\d{1,3}\.?$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A number alone on its line with the title on the next: a table row flattened one cell per line ("1" / "Referat …"),
+    /// or a heading "Punkt 1" / "Dagsordenspunkt 1" over its title (F: long council minutes).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:pkt|punkt|dagsordenspunkt)\.?\s*)?\d{1,3}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"(?:,\s*at|\bat)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
