@@ -58,7 +58,7 @@ internal sealed class SearchArchive : IAsyncDisposable
         m1.PublishAgenda(now);
         m1.MarkHeld(today);
         m1.RecordAttendance(secret, AttendanceStatus.Present);
-        m1.RecordMinutes(winter, "Drøftelse af vinterens kulde.", "Rådet sender en henvendelse til forvaltningen.");
+        m1.RecordMinutes(winter, "Drøftelse af vinterens **kulde**:\n\n- varmestuer\n- natcaféer", "Rådet sender en henvendelse til forvaltningen.");
         m1.RecordMinutes(closed, "Hemmelig drøftelse.", null);
         m1.PublishMinutes(now);
         store.Add(m1);

@@ -146,6 +146,13 @@ public sealed class SearchSemanticsTests(PostgresCluster cluster)
 
         var loneliness = result.Hits[1];
         Assert.Contains(loneliness.Snippet, p => p.Match && p.Text == "hjemløs");
+
+        // A snippet reads as the page does: no Markdown marks from the minutes ("**kulde**", a list's "- ").
+        var cold = (await archive.SearchAsync(new SearchRequest { Query = "kulde" })).Hits.Single();
+        var snippet = string.Concat(cold.Snippet!.Select(p => p.Text));
+        Assert.Contains(cold.Snippet!, p => p.Match && p.Text == "kulde");
+        Assert.DoesNotContain("**", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("- varmestuer", snippet, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> BadQueries =>

@@ -128,7 +128,7 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
         foreach (var item in meeting.Items.SelectMany(i => new[] { i }.Concat(i.Children)).Where(i => i.IsPublic))
         {
             var attachments = meeting.Attachments.Where(a => a.AgendaItemId == item.Id).Select(Attachment);
-            var text = string.Join("\n\n", new[] { item.PublicText, item.Minutes, item.Decision is null ? null : "Beslutning: " + item.Decision, item.WithdrawnReason }
+            var text = string.Join("\n\n", new[] { Readable(item.PublicText), Readable(item.Minutes), item.Decision is null ? null : "Beslutning: " + Readable(item.Decision), item.WithdrawnReason }
                 .Concat(attachments).Where(t => !string.IsNullOrWhiteSpace(t)));
             documents.Add(Document("item:" + item.Id, SearchHitType.Item, item.Title, text, url + "#" + item.Anchor, item));
         }
@@ -171,8 +171,53 @@ public sealed class SearchDocumentBuilder(ProtokolDbContext db, IPortalQueries q
         var response = PrivacyGate.MinutesArePublic(state) && hearing.Status == HearingStatus.Responded
             ? new WithheldNames(await queries.WithheldAsync(hearing.BodyId, cancellationToken)).Apply(hearing.Response)
             : null;
-        var text = string.Join("\n\n", new[] { hearing.Sender is null ? null : "Fra: " + hearing.Sender, "Frist: " + DanishDates.Date(hearing.Deadline), response }.OfType<string>());
+        var text = string.Join("\n\n", new[] { hearing.Sender is null ? null : "Fra: " + hearing.Sender, "Frist: " + DanishDates.Date(hearing.Deadline), Readable(response) }.OfType<string>());
         return [new SearchDocument("hearing:" + id, source, hearing.BodyId, SearchHitType.Hearing, hearing.OrganizationId, hearing.Slug, hearing.Name, hearing.Deadline,
             DraftAgendaBuilder.HearingTitle(hearing.Subject), text, $"/moeder/{hearing.MeetingId}#punkt-{hearing.Number}", hearing.MeetingId, hearing.Number, AgendaItemKind.Hearing)];
+    }
+
+    /// <summary>
+    /// A text as the portal shows it, not as typed: the snippets of a hit are cut from the indexed text, so "**" and a
+    /// list's "- " would show in them. Prose without a character Markdown acts on is kept as it is, unparsed.
+    /// </summary>
+    internal static string? Readable(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown) || !LooksLikeMarkdown(markdown))
+        {
+            return markdown;
+        }
+
+        return string.Join("\n", Protokol.Reports.MarkdownText.Lines(markdown));
+    }
+
+    private static bool LooksLikeMarkdown(string text)
+    {
+        if (text.AsSpan().IndexOfAny("*_[]#>`<&\\|~") >= 0)
+        {
+            return true;
+        }
+
+        // A list item or a numbered line: "- ", "+ ", "1. " or "1) " at the start of a line.
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var start = line.TrimStart();
+            if (start.Length > 1 && (start[0] is '-' or '+') && start[1] == ' ')
+            {
+                return true;
+            }
+
+            var digits = 0;
+            while (digits < start.Length && char.IsAsciiDigit(start[digits]))
+            {
+                digits++;
+            }
+
+            if (digits > 0 && digits + 1 < start.Length && start[digits] is '.' or ')' && start[digits + 1] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
