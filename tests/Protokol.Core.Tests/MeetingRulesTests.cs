@@ -250,6 +250,20 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void A_guest_is_removed_and_a_member_is_not_taken_for_one()
+    {
+        var meeting = _s.Meeting(Day, "Et", "To");
+        meeting.RecordAttendance(_s.Anna, AttendanceStatus.Present);
+        var guest = new Registry.Person(_s.Body, "Gitte Gæst");
+        meeting.AddGuest(guest, [meeting.Items.Single(i => i.Number == "2")]);
+
+        // Unsaved rows all have id 0: the member's row is no guest, so only the guest goes.
+        Assert.Same(guest, meeting.RemoveGuest(0).Person);
+        Assert.Equal([_s.Anna], meeting.Attendance.Select(a => a.Person));
+        Assert.Throws<DomainRuleException>(() => meeting.RemoveGuest(0));
+    }
+
+    [Fact]
     public void A_stale_version_is_a_conflict()
     {
         var meeting = _s.Meeting(Day, "Et");
@@ -363,6 +377,38 @@ public sealed class AgendaOrderTests
         Assert.True(meeting.MoveItem(boliger, -1));
         Assert.Equal(["1", "1a", "1b", "2", "3", "4"], meeting.ItemsInOrder.Select(i => i.Number));
         Assert.Equal(["Boliger", "Anden", "Første", "Godkendelse af referat", "Nyt punkt", "Eventuelt"], meeting.ItemsInOrder.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void An_item_is_placed_under_another_as_its_last_sub_item_and_back_as_a_main_item_after_its_parent()
+    {
+        var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "Godkendelse", "Boliger", "Lokaler", "Tilskud", "Eventuelt");
+        var boliger = meeting.Items.Single(i => i.Title == "Boliger");
+        var first = meeting.AppendSubItem(boliger, "Første");
+        var tilskud = meeting.Items.Single(i => i.Title == "Tilskud");
+        var lokaler = meeting.Items.Single(i => i.Title == "Lokaler");
+
+        // An item before its new parent, and one after it, each go last under it; the main items close up.
+        Assert.True(meeting.PlaceItem(tilskud, boliger));
+        var godkendelse = meeting.Items.Single(i => i.Title == "Godkendelse");
+        Assert.True(meeting.PlaceItem(godkendelse, boliger));
+        Assert.Equal(["1. Boliger", "1a. Første", "1b. Tilskud", "1c. Godkendelse", "2. Lokaler", "3. Eventuelt"], meeting.ItemsInOrder.Select(i => $"{i.Number}. {i.Title}"));
+        Assert.Same(boliger, godkendelse.Parent);
+        Assert.False(meeting.PlaceItem(godkendelse, boliger));
+
+        // A sub-item becomes a main item right after its parent; its former siblings close up.
+        Assert.True(meeting.PlaceItem(first, null));
+        Assert.Null(first.Parent);
+        Assert.Equal(["1. Boliger", "1a. Tilskud", "1b. Godkendelse", "2. Første", "3. Lokaler", "4. Eventuelt"], meeting.ItemsInOrder.Select(i => $"{i.Number}. {i.Title}"));
+
+        // Sub-items stay one level deep; an item is no sub-item of itself.
+        Assert.Throws<DomainRuleException>(() => meeting.PlaceItem(boliger, lokaler));
+        Assert.Throws<DomainRuleException>(() => meeting.PlaceItem(lokaler, tilskud));
+        Assert.Throws<DomainRuleException>(() => meeting.PlaceItem(lokaler, lokaler));
+        Assert.Equal(["1", "1a", "1b", "2", "3", "4"], meeting.ItemsInOrder.Select(i => i.Number));
+
+        meeting.PublishAgenda(Sample.Now);
+        Assert.Throws<DomainRuleException>(() => meeting.PlaceItem(lokaler, boliger));
     }
 
     [Fact]

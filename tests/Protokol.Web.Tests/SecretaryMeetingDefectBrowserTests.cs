@@ -165,6 +165,138 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Equal(200, council.Status);
         Assert.Contains(municipality, council.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Havnby Kommune (demo)", council.Body, StringComparison.Ordinal);
+
+        // With a meeting held earlier this year the page shows this year's plan, and names the next meeting, which is next year.
+        await s.GoAsync("/admin/moeder/nyt");
+        await s.Page.GetByLabel("Råd", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Ældrerådet i Søby {suffix}" });
+        await s.Page.GetByLabel("Dato").FillAsync("10.11.2026");
+        await s.SubmitAsync("Opret mødet");
+        var (_, page) = await app.GetPageAsync($"/raad/aeldreraadet-soeby-{suffix}");
+        Assert.Equal("Mødeplan 2026", page.QuerySelector("#moedeplan")!.TextContent);
+        var next = page.QuerySelectorAll(".facts dt").Single(dt => dt.TextContent == "Næste møde").NextElementSibling!;
+        Assert.Equal("tirsdag d. 9. februar 2027", next.TextContent.Trim());
+        Assert.Equal($"/raad/aeldreraadet-soeby-{suffix}/moeder/2027", next.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    /// <summary>
+    /// Session 32's tester could not make an item a sub-item of another once it was on the agenda (only remove it and type it
+    /// again), nor a sub-item a main item. "Placér" does both on a draft agenda, and the public agenda numbers them so.
+    /// </summary>
+    [Fact]
+    public async Task An_item_is_placed_under_another_and_back_through_Placer_and_the_public_agenda_numbers_it_so()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("22.10.2026");
+        await s.AddItemAsync("Budget for næste år");
+        await s.AddItemAsync("Tilskud til foreninger");
+        await s.AddItemAsync("Lokaler");
+
+        async Task PlaceAsync(string number, string under)
+        {
+            await s.ClickAsync(s.Page.GetByText($"Placér (punkt {number})", new() { Exact = true }));
+            await s.Page.GetByLabel($"Placér punkt {number} som").SelectOptionAsync(new SelectOptionValue { Label = under });
+            await s.SubmitAsync($"Flyt punkt {number}");
+        }
+
+        await PlaceAsync("3", "Underpunkt til 1. Budget for næste år");
+        Assert.Equal(["1. Budget for næste år", "1a. Lokaler", "2. Tilskud til foreninger"], await s.AgendaAsync());
+        Assert.Contains("Punktet er nu nummer 1a.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        await PlaceAsync("2", "Underpunkt til 1. Budget for næste år");
+        Assert.Equal(["1. Budget for næste år", "1a. Lokaler", "1b. Tilskud til foreninger"], await s.AgendaAsync());
+        await PlaceAsync("1a", "Hovedpunkt");
+        Assert.Equal(["1. Budget for næste år", "1a. Tilskud til foreninger", "2. Lokaler"], await s.AgendaAsync());
+
+        // An item with sub-items of its own has nothing to be placed under.
+        Assert.Equal(0, await s.Page.GetByText("Placér (punkt 1)", new() { Exact = true }).CountAsync());
+
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        var (_, page) = await app.GetPageAsync($"/moeder/{id}");
+        Assert.Contains("Tilskud til foreninger", page.GetElementById("punkt-1a")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lokaler", page.GetElementById("punkt-2")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Session 32's tester could add a guest but not take one off again (typed at the wrong meeting, or did not come).</summary>
+    [Fact]
+    public async Task A_guest_is_removed_from_the_minutes_and_the_public_minutes_do_not_name_them()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("23.10.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+        foreach (var (name, items) in new[] { ("Gæst Fejltastesen", "1"), ("Gæst Bliversen", "2") })
+        {
+            await s.Page.GetByLabel("Gæstens navn").FillAsync(name);
+            await s.Page.GetByLabel("Punkter (fx 3, 4a)").FillAsync(items);
+            await s.SubmitAsync("Tilføj gæsten");
+        }
+
+        await s.ClickAsync(s.Page.GetByText("Fjern (Gæst Fejltastesen)", new() { Exact = true }));
+        await s.SubmitAsync("Ja, fjern Gæst Fejltastesen som gæst");
+        Assert.Contains("Gæst Fejltastesen er ikke længere gæst ved mødet.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        var guests = (await s.StoredAsync(id)).Attendance.Where(a => a.Status == AttendanceStatus.Guest).Select(a => a.Person.Name).ToList();
+        Assert.Equal(["Gæst Bliversen"], guests);
+
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await s.SubmitAsync("Offentliggør referatet");
+        var (_, body) = await s.PublicAsync($"/moeder/{id}");
+        Assert.Contains("Gæst Bliversen", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fejltastesen", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Session 32's tester double-clicked "Tilføj punktet": the form went twice. A post form on its way is not sent again.</summary>
+    [Fact]
+    public async Task A_double_click_on_Tilfoej_punktet_adds_the_item_once()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("26.10.2026");
+        var form = s.Form("Tilføj punktet");
+        await form.GetByLabel("Titel").FillAsync("Dobbeltklikket punkt");
+        var posts = 0;
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                Interlocked.Increment(ref posts);
+                sent.TrySetResult();
+            }
+        };
+        s.Page.Load += (_, _) => loaded.TrySetResult();
+
+        // A busy server: each post reaches the portal half a second after the browser sends it.
+        await s.Page.RouteAsync("**/admin/moeder/**", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await Task.Delay(500);
+            }
+
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // A post the browser gave up for a newer one.
+            }
+        });
+
+        // The second click of a person's double click lands while the first post is on its way (the mouse, as a person's,
+        // clicks where the button is without waiting for anything).
+        var button = form.GetByRole(AriaRole.Button, new() { Name = "Tilføj punktet" });
+        await button.ScrollIntoViewIfNeededAsync();
+        var box = (await button.BoundingBoxAsync())!;
+        await s.Page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await s.Page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal(1, posts);
+        Assert.Single((await s.StoredAsync(id)).Items, i => i.Title == "Dobbeltklikket punkt");
+        Assert.Equal(["1. Dobbeltklikket punkt"], await s.AgendaAsync());
     }
 
     /// <summary>

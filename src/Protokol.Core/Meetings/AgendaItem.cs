@@ -82,6 +82,13 @@ public sealed class AgendaItem : Entity
         PublicText = Guard.OptionalText(publicText, "Sagsfremstilling", MaxTextLength);
     }
 
+    /// <summary>Moves the item under another main item, or (null) makes it a main item; the meeting numbers it anew.</summary>
+    internal void PlaceUnder(AgendaItem? parent)
+    {
+        Parent = parent;
+        ParentId = parent?.Id;
+    }
+
     /// <summary>The item as a new version of its meeting's imported file has it: placed, titled and without minutes, as if new.</summary>
     internal void Reimport(AgendaItem? parent, string title, AgendaItemKind kind, bool isPublic, string? publicText)
     {

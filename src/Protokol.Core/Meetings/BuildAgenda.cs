@@ -136,6 +136,21 @@ public sealed class BuildAgenda(IProtokolStore store)
         return (item, moved);
     }
 
+    /// <summary>Places an item under another main item (<paramref name="parentId"/>), or makes it a main item (null).</summary>
+    public async Task<(AgendaItem Item, bool Moved)> PlaceItemAsync(int meetingId, int itemId, int? parentId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var item = meeting.Item(itemId);
+        var parent = parentId is { } p ? meeting.Item(p) : null;
+        var moved = meeting.PlaceItem(item, parent);
+        if (moved)
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return (item, moved);
+    }
+
     /// <summary>Removes an item and its sub-items from a draft agenda; what was removed comes back for an undo.</summary>
     public async Task<RemovedAgendaItem> RemoveItemAsync(int meetingId, int itemId, CancellationToken cancellationToken)
     {

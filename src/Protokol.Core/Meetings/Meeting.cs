@@ -319,6 +319,70 @@ public sealed class Meeting : Entity
         return true;
     }
 
+    /// <summary>
+    /// Places an item of a draft agenda under another main item, as its last sub-item, or (<paramref name="parent"/> null)
+    /// makes a sub-item a main item of its own right after its former parent. Every item is numbered anew; an item with
+    /// sub-items of its own cannot become a sub-item. Returns false when the item already stands there.
+    /// </summary>
+    public bool PlaceItem(AgendaItem item, AgendaItem? parent)
+    {
+        EnsureOwnItem(item);
+        if (IsAgendaFrozen)
+        {
+            throw new DomainRuleException("Dagsordenen er offentliggjort; punkterne beholder deres numre.");
+        }
+
+        if (parent == item.Parent)
+        {
+            return false;
+        }
+
+        if (parent is not null)
+        {
+            EnsureOwnItem(parent);
+            if (parent == item)
+            {
+                throw new DomainRuleException("Et punkt kan ikke være underpunkt til sig selv.");
+            }
+
+            if (parent.Parent is not null)
+            {
+                throw new DomainRuleException("Et underpunkt kan ikke have egne underpunkter.");
+            }
+
+            if (_items.Exists(i => i.Parent == item))
+            {
+                throw new DomainRuleException($"Punkt {item.Number} har selv underpunkter og kan ikke blive et underpunkt.");
+            }
+        }
+
+        var former = item.Parent;
+        var mains = _items.Where(i => i.Parent is null && i != item).OrderBy(i => i.Position).ToList();
+        if (parent is null)
+        {
+            mains.Insert(mains.IndexOf(former!) + 1, item);
+        }
+
+        // The children in their new order, read before any number changes: the placed item comes last under its new parent.
+        var children = mains.ToDictionary(
+            main => main,
+            main => _items.Where(i => i.Parent == main && i != item).OrderBy(i => i.Position).Concat(main == parent ? [item] : []).ToList());
+        item.PlaceUnder(parent);
+        var number = 0;
+        foreach (var main in mains)
+        {
+            var newNumber = AgendaItemNumber.Of(++number);
+            main.SetNumber(newNumber);
+            var letter = 'a';
+            foreach (var child in children[main])
+            {
+                child.SetNumber(newNumber.WithLetter(letter++));
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds a sub-item (3a, 3b …) under a main item.</summary>
     public AgendaItem AppendSubItem(AgendaItem parent, string title, AgendaItemKind kind = AgendaItemKind.Information, bool isPublic = true, string? publicText = null)
     {
@@ -471,6 +535,20 @@ public sealed class Meeting : Entity
         var attendance = RecordAttendance(person, AttendanceStatus.Guest, null, affiliation);
         attendance.SetGuestItems(list);
         return attendance;
+    }
+
+    /// <summary>Takes a guest off the meeting (added by mistake, or did not come): the guest's items lose them too.</summary>
+    public Attendance RemoveGuest(int attendanceId)
+    {
+        var guest = _attendance.Find(a => a.Id == attendanceId && a.Status == AttendanceStatus.Guest)
+            ?? throw new DomainRuleException("Gæsten findes ikke (længere) ved dette møde.");
+        if (State == MeetingState.MinutesApproved)
+        {
+            throw new DomainRuleException("Referatet er godkendt og kan ikke længere ændres.");
+        }
+
+        _attendance.Remove(guest);
+        return guest;
     }
 
     // ----- Minutes -----

@@ -89,6 +89,15 @@ public sealed class RecordAttendance(IProtokolStore store)
         await store.SaveChangesAsync(cancellationToken);
         return (guest, created, items);
     }
+
+    /// <summary>Takes a guest off the meeting; the person stays in the registry.</summary>
+    public async Task<Person> RemoveGuestAsync(int meetingId, int attendanceId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        var removed = meeting.RemoveGuest(attendanceId);
+        await store.SaveChangesAsync(cancellationToken);
+        return removed.Person;
+    }
 }
 
 /// <summary>One member's attendance as the secretary's page showed it: nothing recorded yet is a null status.</summary>

@@ -354,7 +354,7 @@ internal static class PageReader
             }
 
             return new OrganizationRecord(council.Id, council.Slug, council.Name, council.BodyName, council.Purpose,
-                council.Website, council.Term, members, representation, plan, shownYear, recent, recentMeeting);
+                council.Website, council.Term, members, representation, plan, shownYear, recent, recentMeeting, years.Next);
         }, ct);
 
     /// <summary>A council's meetings of one year (without a year: the year of its next meeting, else its latest year) and its years.</summary>

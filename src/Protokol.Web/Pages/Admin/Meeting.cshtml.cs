@@ -126,6 +126,14 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         }, ct, $"{PathOf(id)}#punkt-id-{item}");
 
     [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostPlaceAsync(int id, int item, int? parent, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var (placed, done) = await agenda.PlaceItemAsync(id, item, parent, ct);
+            return done ? $"Punktet er nu nummer {placed.Number}." : "Punktet står allerede der.";
+        }, ct, $"{PathOf(id)}#punkt-id-{item}");
+
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostRemoveItemAsync(int id, int item, CancellationToken ct) =>
         RunAsync(id, async () =>
         {

@@ -62,6 +62,10 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
             return $"{guest.Name} er gæst ved punkt {string.Join(", ", at.Select(i => i.Number))}." + (created ? " Personen er oprettet i personregistret." : string.Empty);
         }, ct, PathOf(id) + "#deltagelse");
 
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostRemoveGuestAsync(int id, int guest, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
+        RunAsync(id, async () => $"{(await attendance.RemoveGuestAsync(id, guest, ct)).Name} er ikke længere gæst ved mødet.", ct, PathOf(id) + "#deltagelse");
+
     /// <summary>One save for everything: every item's minutes, decision and withdrawal at once.</summary>
     [StaffRule(StaffRule.RunMeeting)]
     public async Task<IActionResult> OnPostMinutesAsync(int id, [FromForm] List<MinutesEntry>? entries, bool correctionChecked, CancellationToken ct)
