@@ -380,6 +380,21 @@ public sealed class AgendaOrderTests
     }
 
     [Fact]
+    public void Only_an_item_added_after_the_agenda_is_published_is_marked_as_added_after_publication()
+    {
+        var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "Orientering");
+        var draft = meeting.AppendItem("Budget");
+        meeting.PublishAgenda(Sample.Now);
+        var late = meeting.AppendItem("Vinterberedskab");
+        var lateSub = meeting.AppendSubItem(late, "Natvarme");
+
+        Assert.All(meeting.Items.Where(i => i != late && i != lateSub), i => Assert.False(i.AddedAfterPublication));
+        Assert.False(draft.AddedAfterPublication);
+        Assert.True(late.AddedAfterPublication);
+        Assert.True(lateSub.AddedAfterPublication);
+    }
+
+    [Fact]
     public void An_item_is_placed_under_another_as_its_last_sub_item_and_back_as_a_main_item_after_its_parent()
     {
         var meeting = _s.Meeting(new DateOnly(2026, 3, 3), "Godkendelse", "Boliger", "Lokaler", "Tilskud", "Eventuelt");

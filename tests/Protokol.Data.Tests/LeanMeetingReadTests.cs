@@ -215,7 +215,7 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
             var agenda = await db.AgendaItems.AsNoTracking()
                 .Where(i => open.Contains(i.MeetingId))
                 .OrderBy(i => i.MeetingId).ThenBy(i => i.Position)
-                .Select(i => new { i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.Created, i.Modified })
+                .Select(i => new { i.MeetingId, i.Id, i.Number, i.ParentId, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication, i.Created, i.Modified })
                 .ToListAsync();
             var present = await db.Attendance.AsNoTracking()
                 .Where(a => open.Contains(a.MeetingId))
@@ -280,7 +280,7 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
             {
                 var rows = agendaOf[meeting.Id].ToList();
                 var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
-                var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason));
+                var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication));
                 var attendance = presentOf[meeting.Id]
                     .Select(a => new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
                         guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), a.OnBehalfOf, a.Role))

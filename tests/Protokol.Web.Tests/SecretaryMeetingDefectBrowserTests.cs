@@ -215,6 +215,35 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Contains("Lokaler", page.GetElementById("punkt-2")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An item added after the agenda was sent keeps the published numbers (it goes last), so readers could not tell it was
+    /// new. The public agenda, the members' page and the back office mark it "Tilføjet efter udsendelse"; the items that were
+    /// sent are not marked.
+    /// </summary>
+    [Fact]
+    public async Task An_item_added_after_the_agenda_was_published_is_marked_so_on_the_public_agenda()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("27.10.2026");
+        await s.AddItemAsync("Budget for næste år");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        Assert.Equal(0, await s.Page.GetByText("Tilføjet efter udsendelse").CountAsync());
+
+        await s.AddItemAsync("Vinterberedskab for hjemløse");
+        Assert.Equal(1, await s.Page.Locator("#punkt-id-" + (await s.StoredAsync(id)).Items.Single(i => i.Number == "2").Id)
+            .GetByText("Tilføjet efter udsendelse").CountAsync());
+
+        var (_, page) = await app.GetPageAsync($"/moeder/{id}");
+        Assert.Contains("Tilføjet efter udsendelse", page.GetElementById("punkt-2")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tilføjet efter udsendelse", page.GetElementById("punkt-1")!.TextContent, StringComparison.Ordinal);
+
+        // The agenda's PDF says so in the item's heading.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await app.CreateClient().GetByteArrayAsync(new Uri($"/moeder/{id}/referat.pdf", UriKind.Relative)));
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("2. Vinterberedskab for hjemløse (tilføjet efter udsendelse)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Budget for næste år (tilføjet", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Session 32's tester could add a guest but not take one off again (typed at the wrong meeting, or did not come).</summary>
     [Fact]
     public async Task A_guest_is_removed_from_the_minutes_and_the_public_minutes_do_not_name_them()

@@ -64,6 +64,9 @@ public sealed class AgendaItem : Entity
     /// <summary>The item was taken off the agenda (punktet udgår); it keeps its number.</summary>
     public bool Withdrawn { get; private set; }
 
+    /// <summary>Put on the agenda after it was published (tilføjet efter udsendelse): the public and the members see it marked.</summary>
+    public bool AddedAfterPublication { get; private set; }
+
     public string? WithdrawnReason { get; private set; }
 
     public AgendaItemNumber ParsedNumber => AgendaItemNumber.Parse(Number);
@@ -103,7 +106,10 @@ public sealed class AgendaItem : Entity
         Decision = null;
         Withdrawn = false;
         WithdrawnReason = null;
+        AddedAfterPublication = false;
     }
+
+    internal void MarkAddedAfterPublication() => AddedAfterPublication = true;
 
     internal void RecordMinutes(string? minutes, string? decision)
     {

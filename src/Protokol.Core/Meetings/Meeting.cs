@@ -246,6 +246,11 @@ public sealed class Meeting : Entity
         }
 
         var item = new AgendaItem(this, parsed, parent, title, kind, isPublic, publicText);
+        if (IsAgendaFrozen)
+        {
+            item.MarkAddedAfterPublication();
+        }
+
         _items.Add(item);
         return item;
     }

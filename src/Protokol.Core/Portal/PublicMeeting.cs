@@ -37,7 +37,7 @@ public sealed record PublicMeeting(
 /// <summary>A person at a meeting as the public sees them; <see cref="PersonId"/> only for people who are named in public.</summary>
 public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers, int? PersonId = null);
 
-public sealed record PublicAgendaItem(int Id, string Number, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, IReadOnlyList<PublicAgendaItem> Children, IReadOnlyList<PublicAttendee> Guests)
+public sealed record PublicAgendaItem(int Id, string Number, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, IReadOnlyList<PublicAgendaItem> Children, IReadOnlyList<PublicAttendee> Guests, bool AddedAfterPublication = false)
 {
     /// <summary>The HTML anchor of the item on the meeting page ("punkt-3a").</summary>
     public string Anchor => "punkt-" + Number;

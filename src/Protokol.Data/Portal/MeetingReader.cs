@@ -50,7 +50,7 @@ internal static class MeetingReader
 
     private sealed record ItemRow(
         int MeetingId, int Id, string Number, int? ParentId, string Title, AgendaItemKind Kind, bool IsPublic,
-        string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, DateTime Created, DateTime Modified);
+        string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, bool AddedAfterPublication, DateTime Created, DateTime Modified);
 
     private sealed record AttendanceRow(
         int Id, int MeetingId, PersonRef Person, AttendanceStatus Status, PersonRef? SubstituteFor, string? Affiliation,
@@ -116,7 +116,7 @@ internal static class MeetingReader
             """,
             $"""
             SELECT i."MeetingId", i."Id", i."Number", i."ParentId", i."Title", i."Kind", i."IsPublic", {texts}, i."Decision",
-                i."Withdrawn", i."WithdrawnReason", i."Created", i."Modified"
+                i."Withdrawn", i."WithdrawnReason", i."AddedAfterPublication", i."Created", i."Modified"
             FROM "AgendaItems" AS i
             INNER JOIN "Meetings" AS m ON m."Id" = i."MeetingId"
             WHERE i."MeetingId" IN ({ids}) AND {open}
@@ -252,7 +252,7 @@ internal static class MeetingReader
             {
                 agenda.Add(new ItemRow(
                     r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), Enum.Parse<AgendaItemKind>(r.GetString(5)),
-                    r.GetBoolean(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), Utc(r, 12), Utc(r, 13)));
+                    r.GetBoolean(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), r.GetBoolean(12), Utc(r, 13), Utc(r, 14)));
             }
 
             await r.NextResultAsync(ct);
@@ -327,7 +327,7 @@ internal static class MeetingReader
         {
             var rows = agendaOf[meeting.Id].ToList();
             var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
-            var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason));
+            var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication));
             var attendance = presentOf[meeting.Id]
                 .Select(a => new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
                     guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), a.OnBehalfOf, a.Role))

@@ -93,7 +93,8 @@ internal static class MinutesOutline
 
     private static void AddItem(List<Block> blocks, PublicAgendaItem item, BlockKind heading, bool minutesVisible)
     {
-        blocks.Add(new(heading, $"{item.Number}. {item.Title}{(item.Withdrawn ? " (udgået)" : string.Empty)}"));
+        var marks = (item.Withdrawn ? " (udgået)" : string.Empty) + (item.AddedAfterPublication ? " (tilføjet efter udsendelse)" : string.Empty);
+        blocks.Add(new(heading, $"{item.Number}. {item.Title}{marks}"));
         if (!item.IsPublic)
         {
             blocks.Add(new(BlockKind.Paragraph, "Lukket punkt. Kun overskriften offentliggøres."));
