@@ -196,6 +196,64 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.False(await db.Meetings.Where(m => m.Id == meeting.Id).SelectMany(m => m.Attendance).AnyAsync(a => a.PersonId == hanneId));
     }
 
+    /// <summary>
+    /// An item added after the agenda was sent reached no one: "Send dagsordenen" sends nobody the agenda twice. "Send
+    /// tillægget" tells everyone who got it of the items added since, once each, with the updated PDF; an item added later
+    /// again goes in a second supplement, which does not repeat the first one's.
+    /// </summary>
+    [Fact]
+    public async Task Items_added_after_the_agenda_was_sent_go_to_those_who_got_it_as_a_supplement_once_each()
+    {
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var meeting = await PublishedMeetingAsync(today.AddDays(60));
+        await GiveAddressesAsync();
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        var page = secretary.Page;
+        await secretary.GoAsync($"/admin/moeder/{meeting.Id}/udsend");
+        await page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        await ReceivedAsync("Dagsorden: ", meeting.Date, Members.Length);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send tillægget" }).CountAsync());
+
+        async Task<List<MimeMessage>> SupplementAfterAddingAsync(string title, string message, int expected)
+        {
+            app.Clock.Now = app.Clock.Now.AddMinutes(5);
+            await secretary.GoAsync($"/admin/moeder/{meeting.Id}");
+            await secretary.AddItemAsync(title);
+            await secretary.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Send tillæg med punkterne tilføjet efter udsendelse" }));
+            await page.GetByLabel("Besked med tillægget (valgfri)").FillAsync(message);
+            await secretary.SubmitAsync("Send tillægget");
+            Assert.Contains("Tillægget sendes til ", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+            var all = await ReceivedAsync("Tillæg til dagsordenen: ", meeting.Date, expected);
+            return all.Where(m => m.TextBody?.Contains(message, StringComparison.Ordinal) == true).ToList();
+        }
+
+        var first = await SupplementAfterAddingAsync("Lokaler til værestedet", "Et punkt er kommet til.", Members.Length);
+        Assert.Equal(Members.Order(StringComparer.Ordinal), first.Select(m => m.To.Mailboxes.Single().Name).Order(StringComparer.Ordinal));
+        Assert.All(first, m =>
+        {
+            Assert.Contains("2. Lokaler til værestedet", m.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/moeder/{meeting.Id}", m.TextBody, StringComparison.Ordinal);
+            Assert.Single(m.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "application/pdf");
+        });
+
+        // Told once: the form is gone, and the page says everyone knows.
+        await Assertions.Expect(page.GetByText("Alle, der har fået dagsordenen, har fået besked om punkterne.")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send tillægget" }).CountAsync());
+
+        var second = await SupplementAfterAddingAsync("Julefrokost for brugerne", "Endnu et punkt.", 2 * Members.Length);
+        Assert.Equal(Members.Length, second.Count);
+        Assert.All(second, m =>
+        {
+            Assert.Contains("3. Julefrokost for brugerne", m.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Lokaler til værestedet", m.TextBody, StringComparison.Ordinal);
+        });
+
+        // The public agenda marks both.
+        var (_, body) = await secretary.PublicAsync($"/moeder/{meeting.Id}");
+        Assert.Equal(2, Regex.Count(body, "Tilføjet efter udsendelse"));
+    }
+
     private async Task<Meeting> PublishedMeetingAsync(DateOnly date)
     {
         await using var scope = app.Services.CreateAsyncScope();

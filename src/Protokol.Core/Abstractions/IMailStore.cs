@@ -65,8 +65,8 @@ public interface IMailStore
 /// <summary>A message a sender holds while it sends it.</summary>
 public sealed record MailClaim(long Id, string Owner);
 
-/// <summary>Whom a message went to, by its key.</summary>
-public sealed record MailRecipient(string Key, string ToAddress, string? ToName, MailStatus Status);
+/// <summary>Whom a message went to, by its key, and when it was queued.</summary>
+public sealed record MailRecipient(string Key, string ToAddress, string? ToName, MailStatus Status, DateTime Created);
 
 /// <summary>A message as the back office lists it.</summary>
 public sealed record MailSummary(long Id, string Purpose, string ToAddress, string? ToName, string Subject, MailStatus Status, int Attempts, DateTime Created, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, int? OrganizationId);

@@ -13,6 +13,14 @@ namespace Protokol.Core.Meetings;
 /// <param name="NotReached">Members without an e-mail address.</param>
 public sealed record AgendaSending(IReadOnlyList<Person> Queued, IReadOnlyList<Person> AlreadySent, IReadOnlyList<Person> NotReached);
 
+/// <summary>Who is told of the items added after the agenda was sent (<see cref="MemberInvitations.SendAddedItemsAsync"/>).</summary>
+/// <param name="Queued">The people a supplement was queued for now, by name.</param>
+/// <param name="UpToDate">How many of those who got the agenda know every added item already.</param>
+public sealed record SupplementSending(IReadOnlyList<string> Queued, int UpToDate);
+
+/// <summary>Someone who got the agenda by e-mail, and the items added after publication they have not been sent.</summary>
+public sealed record SupplementDue(int PersonId, string Name, string Address, IReadOnlyList<AgendaItem> Untold);
+
 /// <summary>
 /// Use case: the secretary sends the published agenda to the council's members (and substitutes, by
 /// choice), one e-mail each with the agenda as PDF, the public page's link, an iCalendar invitation
@@ -31,6 +39,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     public const string AgendaPurpose = "agenda";
     public const string UpdatePurpose = "meeting-update";
     public const string CancelPurpose = "meeting-cancel";
+    public const string SupplementPurpose = "agenda-supplement";
 
     private static readonly MembershipRole[] MemberRoles = [MembershipRole.Chair, MembershipRole.ViceChair, MembershipRole.Member];
 
@@ -113,6 +122,80 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     }
 
     /// <summary>
+    /// Who got the agenda by e-mail, each with the items added after its publication
+    /// (<see cref="AgendaItem.AddedAfterPublication"/>) that were added after their agenda or their last supplement was
+    /// queued; so someone who got the agenda after an item was added is not told of it again.
+    /// </summary>
+    public async Task<IReadOnlyList<SupplementDue>> SupplementsDueAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var added = meeting.ItemsInOrder.Where(i => i.AddedAfterPublication).ToList();
+        var agendas = await mail.RecipientsAsync(AgendaKeyPrefix(meeting.Id), cancellationToken);
+        if (added.Count == 0 || agendas.Count == 0)
+        {
+            return [];
+        }
+
+        var supplements = await mail.RecipientsAsync(SupplementKeyPrefix(meeting.Id), cancellationToken);
+        var toldAt = agendas.Concat(supplements)
+            .GroupBy(r => PersonOf(r.Key))
+            .ToDictionary(g => g.Key, g => g.Max(r => r.Created));
+        return agendas.DistinctBy(r => PersonOf(r.Key))
+            .Select(r => new SupplementDue(PersonOf(r.Key), r.ToName ?? r.ToAddress, r.ToAddress, added.Where(i => i.Created > toldAt[PersonOf(r.Key)]).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// "Send tillægget": everyone who got the agenda by e-mail and has not been told of every item added since gets one
+    /// e-mail naming those items, with the agenda's PDF as it is now. Keyed by the last item it names, so a second click
+    /// sends nothing twice.
+    /// </summary>
+    public async Task<SupplementSending> SendAddedItemsAsync(int meetingId, string? message, CancellationToken cancellationToken)
+    {
+        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Mødet findes ikke.");
+        if (meeting.IsCancelled || meeting.State != MeetingState.AgendaPublished)
+        {
+            throw new DomainRuleException("Tillæg til dagsordenen sendes, mens dagsordenen er offentliggjort og mødet ikke er holdt eller aflyst.");
+        }
+
+        var note = Guard.OptionalText(message, "Besked til medlemmerne", 4000);
+        var due = await SupplementsDueAsync(meeting, cancellationToken);
+        if (!due.Any(d => d.Untold.Count > 0))
+        {
+            throw new DomainRuleException(due.Count == 0
+                ? "Dagsordenen er ikke sendt til nogen, eller der er ikke tilføjet punkter efter udsendelsen."
+                : "Alle, der har fået dagsordenen, har fået besked om de tilføjede punkter.");
+        }
+
+        var pdf = await Writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var queued = new List<string>();
+        foreach (var person in due.Where(d => d.Untold.Count > 0))
+        {
+            var items = string.Join("\n", person.Untold.Select(i => $"{i.Number}. {i.Title}"));
+            var text = $"""
+                Kære {person.Name}
+
+                {(note is null ? string.Empty : note + "\n\n")}Der er kommet {(person.Untold.Count == 1 ? "et punkt" : $"{person.Untold.Count} punkter")} på dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}, efter at den blev sendt:
+                {items}
+
+                Den opdaterede dagsorden er vedhæftet som PDF og findes også på portalen:
+                {Writer.MeetingPage(meeting.Id)}
+                """;
+            var key = $"{SupplementKeyPrefix(meeting.Id)}{person.Untold.Max(i => i.Id).ToString(CultureInfo.InvariantCulture)}:{person.PersonId.ToString(CultureInfo.InvariantCulture)}";
+            var supplement = new OutgoingMail(key, SupplementPurpose, person.Address, person.Name,
+                    $"Tillæg til dagsordenen: {What(meeting)} {DanishDates.Date(meeting.Date)}", text, now, meeting.OrganizationId)
+                .Attach(AgendaFileName(meeting), "application/pdf", pdf);
+            if (await mail.EnqueueAsync(supplement, cancellationToken))
+            {
+                queued.Add(person.Name);
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new SupplementSending(queued, due.Count(d => d.Untold.Count == 0));
+    }
+
+    /// <summary>
     /// Called by the move and cancel use cases before they save: when the agenda was sent and the
     /// meeting's schedule changed, queues the updated invitation (a moved or reinstated meeting) or the
     /// cancellation to everyone it was sent to. Returns how many were queued.
@@ -177,6 +260,8 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     }
 
     private static string AgendaKeyPrefix(int meetingId) => $"agenda:{meetingId.ToString(CultureInfo.InvariantCulture)}:";
+
+    private static string SupplementKeyPrefix(int meetingId) => $"{SupplementPurpose}:{meetingId.ToString(CultureInfo.InvariantCulture)}:";
 
     // Keys end with the person's id (see AgendaKeyPrefix and QueueChangeAsync).
     private static int PersonOf(string key) => int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);

@@ -63,11 +63,11 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
         var stored = await db.OutgoingMail.AsNoTracking()
             .Where(m => m.Key.StartsWith(keyPrefix))
             .OrderBy(m => m.Id)
-            .Select(m => new MailRecipient(m.Key, m.ToAddress, m.ToName, m.Status))
+            .Select(m => new MailRecipient(m.Key, m.ToAddress, m.ToName, m.Status, m.Created))
             .ToListAsync(cancellationToken);
         var queued = db.ChangeTracker.Entries<OutgoingMail>()
             .Where(e => e.State == EntityState.Added && e.Entity.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
-            .Select(e => new MailRecipient(e.Entity.Key, e.Entity.ToAddress, e.Entity.ToName, e.Entity.Status));
+            .Select(e => new MailRecipient(e.Entity.Key, e.Entity.ToAddress, e.Entity.ToName, e.Entity.Status, e.Entity.Created));
         return [.. stored, .. queued];
     }
 

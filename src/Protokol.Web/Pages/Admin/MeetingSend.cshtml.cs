@@ -22,7 +22,13 @@ public sealed class MeetingSendModel(IProtokolStore store, IBackOfficeQueries qu
     /// <summary>The members (and substitutes) on the meeting's day, with what was sent to each.</summary>
     public IReadOnlyList<(Membership Seat, MailRecipient? Sent)> Rows { get; private set; } = [];
 
+    /// <summary>Those who got the agenda by e-mail, each with the items added after publication they have not been sent.</summary>
+    public IReadOnlyList<SupplementDue> Supplements { get; private set; } = [];
+
     public bool MailConfigured => options.Value.IsConfigured;
+
+    [BindProperty]
+    public string? SupplementMessage { get; set; }
 
     [BindProperty]
     public string? Message { get; set; }
@@ -76,8 +82,32 @@ public sealed class MeetingSendModel(IProtokolStore store, IBackOfficeQueries qu
         return page;
     }
 
+    /// <summary>"Send tillægget": the items added after the agenda was sent, to those who got it.</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public async Task<IActionResult> OnPostSupplementAsync(int id, CancellationToken ct)
+    {
+        var page = await RunAsync(id, async () =>
+        {
+            var sent = await invitations.SendAddedItemsAsync(id, SupplementMessage, ct);
+            var parts = new List<string> { text["Tillægget sendes til {0}.", string.Join(", ", sent.Queued)] };
+            if (sent.UpToDate > 0)
+            {
+                parts.Add(text["{0} kendte allerede alle punkterne og får det ikke.", sent.UpToDate]);
+            }
+
+            return string.Join(' ', parts);
+        }, ct);
+        if (Meeting is not null)
+        {
+            await LoadRowsAsync(ct);
+        }
+
+        return page;
+    }
+
     private async Task LoadRowsAsync(CancellationToken ct)
     {
+        Supplements = await invitations.SupplementsDueAsync(Meeting!, ct);
         var sent = (await mail.RecipientsAsync($"agenda:{Meeting!.Id}:", ct)).ToDictionary(r => r.Key, StringComparer.Ordinal);
         Rows = (await invitations.RecipientsAsync(Meeting, withSubstitutes: true, ct))
             .Select(m => (m, sent.GetValueOrDefault($"agenda:{Meeting.Id}:{m.PersonId}")))
