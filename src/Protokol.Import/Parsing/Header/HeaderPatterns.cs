@@ -5,8 +5,8 @@ namespace Protokol.Import.Parsing;
 /// <summary>Patterns several header rules share.</summary>
 internal static partial class HeaderPatterns
 {
-    /// <summary>A line about the meeting: it names the meeting, the minutes or the agenda.</summary>
-    [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A line about the meeting: it names the meeting, the minutes or the agenda (also in English: "Meeting held …").</summary>
+    [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid|meeting|minutes)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MeetingLine();
 
     /// <summary>
