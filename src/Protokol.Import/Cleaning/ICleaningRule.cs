@@ -13,6 +13,7 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
 {
     public static Cleaner Default { get; } = new(
     [
+        new JoinLabelColumn(),
         new NormalizeCharacters(),
         new DropNavigationText(),
         new DropRunningHeaders(),

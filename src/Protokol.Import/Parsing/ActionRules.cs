@@ -27,6 +27,25 @@ internal static partial class ActionRules
             var owners = new List<string>();
             var text = sentence;
 
+            // "Action: Liam Brooks to contact …", "Follow-up: Owen Fisher will arrange …", "Opfølgning: … (ansvarlig: Bo Hansen)":
+            // a labelled follow-up, its owner named by an owner label or first (F: English minutes).
+            if (sentence.Contains(':', StringComparison.Ordinal) && LabelledAction().Match(sentence) is { Success: true } labelled)
+            {
+                var rest = labelled.Groups["rest"].Value;
+                var ownerLabel = OwnerLabel().Match(rest);
+                var leading = ownerLabel.Success ? Match.Empty : LeadingOwners().Match(rest);
+                var named = ownerLabel.Success ? Resolve(Names(ownerLabel.Groups["names"].Value), people, line, review)
+                    : leading.Success ? Resolve(Names(leading.Groups["names"].Value), people, line, review) : [];
+                if (named.Count > 0)
+                {
+                    var task = ownerLabel.Success ? rest[..ownerLabel.Index] : rest[(leading.Index + leading.Length)..];
+                    task = task.Trim().TrimEnd('(', ',', ';', '-', '–', ' ');
+                    task = task.Length > 0 ? char.ToUpper(task[0], CultureInfo.InvariantCulture) + task[1..] : rest;
+                    yield return new ParsedAction(item.Number, named.Distinct().ToList(), task.TrimEnd('.'), Due(sentence, meetingDate), NextMeeting().IsMatch(task), line);
+                    continue;
+                }
+            }
+
             // Cheap substring checks first: the name-list patterns are costly on every sentence of a long archive.
             var responsible = sentence.Contains(" er ansvarlig", StringComparison.Ordinal) || sentence.Contains(" er tovholder", StringComparison.Ordinal)
                 ? Responsible().Match(sentence) : Match.Empty;
@@ -148,6 +167,18 @@ internal static partial class ActionRules
     }
 
     private static IEnumerable<string> Names(string text) => NameList.Split(text).Where(NameList.IsName);
+
+    /// <summary>"Action: …", "Actions: …", "Follow-up: …", "Opfølgning: …": a follow-up under a label of its own.</summary>
+    [GeneratedRegex(@"^(?:actions?|follow[\s\-]?up|opfølgning)\s*:\s*(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledAction();
+
+    /// <summary>"(owner: Bo Hansen)", "Ansvarlig: Bo Hansen", "responsible: …" after the task.</summary>
+    [GeneratedRegex(@"\(?\b(?:owner|responsible|ansvarlig)\s*:\s*(?<names>[^)]+)\)?\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerLabel();
+
+    /// <summary>The names a labelled follow-up opens with, before its verb: "Liam Brooks to …", "Ida og Bo sender …", "Owen Fisher will …".</summary>
+    [GeneratedRegex(@"^(?<names>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*(?:(?:\s*,|\s+og|\s+and)\s+\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*)*)\s+(?:(?:to|will|skal|vil)\s+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingOwners();
 
     /// <summary>The item's text split into sentences, each with the line it starts on; split once per item.</summary>
     internal static IReadOnlyList<(string Text, int Line)> Sentences(ItemBlock item) => item.Sentences ??= SplitSentences(item).ToList();

@@ -45,6 +45,19 @@ internal static partial class ClosingLines
             end = start;
         }
 
+        // "Mødet sluttede kl. 11.15" right under the last decision, without a blank line: the meeting's end, not the decision's
+        // (F: CMS minutes).
+        var lastText = cut - 1;
+        while (lastText >= 0 && body[lastText].IsBlank)
+        {
+            lastText--;
+        }
+
+        if (lastText > 0 && Ended().IsMatch(body[lastText].Trimmed))
+        {
+            cut = lastText;
+        }
+
         var closing = body.Skip(cut).ToList();
         body.RemoveRange(cut, body.Count - cut);
         while (body.Count > 0 && body[^1].IsBlank)
@@ -60,6 +73,10 @@ internal static partial class ClosingLines
 
     [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.\s*:|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Opens();
+
+    /// <summary>"Mødet sluttede kl. 11.15", "Mødet blev hævet kl. 16": a line that says when the meeting ended.</summary>
+    [GeneratedRegex(@"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\s+(?:kl\.?|klokken)\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Ended();
 
     [GeneratedRegex(@"^næste\s+møde(?:dato)?\s*(?::|-|–|er|bliver|afholdes|holdes)?\s*(?:(?:er|bliver|afholdes|holdes)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s*)?(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextMeetingLine();

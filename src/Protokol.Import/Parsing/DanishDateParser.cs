@@ -28,6 +28,14 @@ public static partial class DanishDateParser
         }
 
         map["sept"] = 9;
+        // English minutes (F): "14 May 2025", "May 14, 2025".
+        string[] english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+        for (var i = 0; i < english.Length; i++)
+        {
+            map[english[i]] = i + 1;
+        }
+
+        map["oct"] = 10;
         return map;
     }
 
@@ -44,6 +52,17 @@ public static partial class DanishDateParser
             if (year is { } y && IsValid(y, month, day))
             {
                 found.Add(new DateMatch(new DateOnly(y, month, day), m.Index, m.Length, hasYear));
+            }
+        }
+
+        foreach (Match m in EnglishMonthFirstDate().Matches(text))
+        {
+            var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+            var month = MonthByName[m.Groups["month"].Value];
+            var year = Year(m.Groups["year"].Value);
+            if (IsValid(year, month, day) && !found.Exists(f => Overlaps(f, m)))
+            {
+                found.Add(new DateMatch(new DateOnly(year, month, day), m.Index, m.Length, true));
             }
         }
 
@@ -122,8 +141,12 @@ public static partial class DanishDateParser
 
     private static bool Overlaps(DateMatch d, Match m) => m.Index < d.Index + d.Length && d.Index < m.Index + m.Length;
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<day>\d{1,2})\.?\s*(?<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.?|feb\.?|mar\.?|apr\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?)(?![\p{L}])(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<day>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan\.?|feb\.?|mar\.?|apr\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?)(?![\p{L}])(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenDate();
+
+    /// <summary>"May 14, 2025", "June 3rd 2025": an English date with the month first and a year (F: English minutes).</summary>
+    [GeneratedRegex(@"(?<![\p{L}])(?<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>(?:19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishMonthFirstDate();
 
     /// <summary>"2023-10-02": year, month and day, two digits each after the year (a case number "2023-1234" is none).</summary>
     [GeneratedRegex(@"(?<![\d\-/.])(?<year>(?:19|20)\d{2})-(?<month>\d{2})-(?<day>\d{2})(?![\d\-/])", RegexOptions.CultureInvariant)]

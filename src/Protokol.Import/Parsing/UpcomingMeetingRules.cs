@@ -58,6 +58,15 @@ internal static partial class UpcomingMeetingRules
         {
             foreach (var (sentence, line) in ActionRules.Sentences(item))
             {
+                // "Næste møde holdes den 3. juni 2025.", "The next meeting will be held on June 18, 2025." in an item's text (F).
+                if ((sentence.Contains("æste møde", StringComparison.OrdinalIgnoreCase) || sentence.Contains("next meeting", StringComparison.OrdinalIgnoreCase))
+                    && NextMeetingSentence().Match(sentence) is { Success: true } next && Future(next.Groups["date"].Value, meetingDate, null) is { } nextDate
+                    && !found.Exists(f => f.Date == nextDate))
+                {
+                    found.Add(new ParsedUpcomingMeeting(nextDate, null, line));
+                    continue;
+                }
+
                 if (!sentence.Contains("mødes", StringComparison.Ordinal) || MeetsOn().Match(sentence) is not { Success: true } m
                     || Future(m.Groups["date"].Value, meetingDate, null) is not { } date || found.Any(f => f.Date == date))
                 {
@@ -100,6 +109,10 @@ internal static partial class UpcomingMeetingRules
 
     [GeneratedRegex(@"\b20\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex PlanYear();
+
+    /// <summary>"Næste møde holdes den 3. juni 2025", "Næste møde er tirsdag den 3. juni", "The next meeting will be held on June 18, 2025".</summary>
+    [GeneratedRegex(@"\b(?:næste\s+møde\s+(?:holdes|afholdes|er|bliver|finder\s+sted)|the\s+next\s+meeting\s+(?:will\s+be\s+held|is(?:\s+scheduled)?|takes\s+place))\s+(?:on\s+|(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?)(?<date>\d{1,2}\.?\s*\p{L}+\.?(?:\s+\d{4})?|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextMeetingSentence();
 
     [GeneratedRegex(@"\bmødet\s+(?:den|d\.)\s+(?<from>\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?)\s+(?:i\s+stedet\s+afholdes|flyttes\s+til|afholdes\s+i\s+stedet)\s+(?:den|d\.)\s+(?<to>\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Moved();

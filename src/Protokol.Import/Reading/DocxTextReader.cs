@@ -22,6 +22,7 @@ public static class DocxTextReader
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new Parsing.ImportException(fileName, "Word-filen har intet dokumentindhold");
             var numbering = new NumberingState(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering);
+            var headingStyles = HeadingStyles(document.MainDocumentPart.StyleDefinitionsPart?.Styles);
             var lines = new List<SourceLine>();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
@@ -29,9 +30,10 @@ public static class DocxTextReader
                 var text = Text(paragraph);
                 var prefix = numbering.Next(paragraph);
                 var indent = new string(' ', numbering.Indent(paragraph));
+                var level = HeadingLevel(paragraph, headingStyles);
                 foreach (var part in (prefix is null ? text : prefix + " " + text).Split('\n'))
                 {
-                    lines.Add(new SourceLine(part.Length > 0 ? indent + part : part, lines.Count + 1));
+                    lines.Add(new SourceLine(part.Length > 0 ? indent + part : part, lines.Count + 1) { IsHeading = level > 0, HeadingLevel = level });
                 }
             }
 
@@ -73,6 +75,45 @@ public static class DocxTextReader
     }
 
     private const int TwipsPerCharacter = 120;
+
+    /// <summary>
+    /// The heading level of each paragraph style that is a heading: named "heading 1"–"heading 6" (the built-in names, whatever
+    /// the style's id in the document's language: "Overskrift1", "berschrift1"), else given an outline level 0–5.
+    /// </summary>
+    private static Dictionary<string, int> HeadingStyles(Styles? styles)
+    {
+        var levels = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var style in styles?.Elements<Style>() ?? [])
+        {
+            if (style.StyleId?.Value is not { } id)
+            {
+                continue;
+            }
+
+            var name = style.StyleName?.Val?.Value ?? string.Empty;
+            if (name.StartsWith("heading ", StringComparison.OrdinalIgnoreCase) && name.Length == 9 && name[8] is >= '1' and <= '6')
+            {
+                levels[id] = name[8] - '0';
+            }
+            else if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } outline && outline is >= 0 and <= 5)
+            {
+                levels[id] = outline + 1;
+            }
+        }
+
+        return levels;
+    }
+
+    /// <summary>A paragraph's heading level (1–6) by its own outline level or its style's, else 0.</summary>
+    private static int HeadingLevel(Paragraph paragraph, Dictionary<string, int> headingStyles)
+    {
+        if (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is { } outline)
+        {
+            return outline is >= 0 and <= 5 ? outline + 1 : 0;
+        }
+
+        return paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id && headingStyles.TryGetValue(id, out var level) ? level : 0;
+    }
 
     /// <summary>Deeper indentation than this is layout (a centred block), not nesting.</summary>
     private const int MaxIndent = 40;

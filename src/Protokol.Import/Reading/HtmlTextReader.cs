@@ -38,13 +38,37 @@ public static partial class HtmlTextReader
         var text = SourceText.FromString(fileName, BlankRuns().Replace(builder.ToString(), "\n\n"));
 
         // Each heading's line began with a mark (a character of the private use area; the walk takes it out of the page's own text).
-        return text.With([.. text.Lines.Select(l => l.Text.Contains(HeadingMark, StringComparison.Ordinal)
-            ? l with { Text = l.Text.Replace(HeadingMark, string.Empty, StringComparison.Ordinal), IsHeading = true }
+        return text.With([.. text.Lines.Select(l => l.Text.IndexOfAny(HeadingMarks) is var at and >= 0
+            ? l with { Text = StripMarks(l.Text), IsHeading = true, HeadingLevel = l.Text[at] - HeadingMarkBase }
             : l)]);
     }
 
-    /// <summary>Marks a heading's line while the page is walked; taken out of the text before it is returned.</summary>
-    private const string HeadingMark = "\uE000";
+    /// <summary>
+    /// Marks a heading's line while the page is walked, one character of the private use area a level (h1 is U+E001):
+    /// taken out of the text before it is returned.
+    /// </summary>
+    private const char HeadingMarkBase = '\uE000';
+
+    private static readonly char[] HeadingMarks = ['\uE001', '\uE002', '\uE003', '\uE004', '\uE005', '\uE006'];
+
+    private static string StripMarks(string text)
+    {
+        if (text.IndexOfAny(HeadingMarks) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (Array.IndexOf(HeadingMarks, c) < 0)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static bool IsHeading(IElement e) => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
@@ -72,7 +96,7 @@ public static partial class HtmlTextReader
                     if (!string.IsNullOrWhiteSpace(t.Data) || (text.Length > 0 && text[^1] is not ('\n' or ' ' or '\t')))
                     {
                         Indent(text, indent);
-                        text.Append(t.Data.Replace('\n', ' ').Replace(HeadingMark, string.Empty, StringComparison.Ordinal));
+                        text.Append(StripMarks(t.Data.Replace('\n', ' ')));
                     }
 
                     break;
@@ -99,7 +123,7 @@ public static partial class HtmlTextReader
                         inner = Math.Min(MaxIndent, indent + LeftMargin(e) + (e.LocalName is "ol" or "ul" && e.ParentElement?.Closest("li") is not null ? 1 : 0));
                         if (IsHeading(e))
                         {
-                            text.Append(HeadingMark);
+                            text.Append((char)(HeadingMarkBase + (e.LocalName[1] - '0')));
                         }
                     }
 
@@ -146,7 +170,7 @@ public static partial class HtmlTextReader
     /// <summary>Spaces at the start of a line, before its first text.</summary>
     private static void Indent(StringBuilder text, int indent)
     {
-        if (indent > 0 && (text.Length == 0 || text[^1] == '\n' || (text[^1] == HeadingMark[0] && (text.Length == 1 || text[^2] == '\n'))))
+        if (indent > 0 && (text.Length == 0 || text[^1] == '\n' || (Array.IndexOf(HeadingMarks, text[^1]) >= 0 && (text.Length == 1 || text[^2] == '\n'))))
         {
             text.Append(' ', indent);
         }

@@ -30,6 +30,12 @@ public sealed record SourceLine(string Text, int Line, int Page = 1)
     /// ends even if its next heading's words are none the parser knows.
     /// </summary>
     public bool IsHeading { get; init; }
+
+    /// <summary>
+    /// The heading's level where the document marks it: a web page's h1–h6, a Word paragraph in a "heading 1"–"heading 6" style
+    /// (or with that outline level); 0 for any other line.
+    /// </summary>
+    public int HeadingLevel { get; init; }
 }
 
 /// <summary>A document's text as lines, each mapped back to its line (and page) in the original.</summary>

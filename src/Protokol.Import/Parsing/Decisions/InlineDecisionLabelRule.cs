@@ -50,7 +50,7 @@ internal sealed partial class InlineDecisionLabelRule : IDecisionRule
         return null;
     }
 
-    [GeneratedRegex(@"^(?:beslutning|referat|indstilling vedtaget|afgørelse|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:beslutning|referat|indstilling vedtaget|afgørelse|decision|resolved|resolution|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
 
     /// <summary>"Indstilling: Rådet godkender planen. Beslutning: Godkendt." on one line.</summary>

@@ -76,6 +76,7 @@ internal static class HeaderExtractor
         new TimeNearDateRule(),
         new BodyNameRule(),
         new AttendanceRule(),
+        new ProseAttendanceRule(),
         new HeldAtLocationRule(),
         new LabelledLocationRule(),
         new TimeThenPlaceRule(),

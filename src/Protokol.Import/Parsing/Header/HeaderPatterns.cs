@@ -5,8 +5,8 @@ namespace Protokol.Import.Parsing;
 /// <summary>Patterns several header rules share.</summary>
 internal static partial class HeaderPatterns
 {
-    /// <summary>A line about the meeting: it names the meeting, the minutes or the agenda.</summary>
-    [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A line about the meeting: it names the meeting, the minutes or the agenda (also in English: "Meeting held …").</summary>
+    [GeneratedRegex(@"\b(?:møde|mødet|mødereferat|referat|dagsorden|mødedato|dato|tid|meeting|minutes)\b|\p{L}+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MeetingLine();
 
     /// <summary>
@@ -16,9 +16,16 @@ internal static partial class HeaderPatterns
     [GeneratedRegex(@"^(?<label>(?:deltog|forfald|mødt|ikke mødt|øvrige deltagere|deltagere fra [\p{L}\- ]{3,40}|sekretær|present|in attendance|apologies|absent|minutes taken by)(?=\s*:)|til stede(?: var)?|tilstedeværende|tilstede(?: var)?|deltagere|deltagerer|mødedeltagere|deltagende|fremmødte|medlemmer|i mødet deltog|afbud(?: fra)?|følgende havde meldt afbud|meldt afbud|fraværende(?: med afbud| i øvrigt)?|ikke til stede|deltog ikke|uden afbud|gæster|gæst|desuden deltog|referent|ordstyrer|mødeleder|dirigent)\s*:?(?:\s+|$)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Attendance();
 
-    /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …", English "Venue: …".</summary>
-    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|adresse|mødelokation|venue)\s*:\s*(?<loc>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A place label with its value: "Sted: …", "Mødested: …", "Lokale: …", "Lokation: …", English "Venue: …", "Location: …".</summary>
+    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|adresse|mødelokation|lokation|venue|location)\s*:\s*(?<loc>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PlaceLabel();
+
+    /// <summary>
+    /// A place label without a colon, the value after a space on the same line, as a web system's fields print it: "Mødested Rådhuset,
+    /// lokale 2", "Lokation Ungdomshuset" (F: CMS minutes); the value starts in upper case.
+    /// </summary>
+    [GeneratedRegex(@"^(?:sted|mødested|mødelokation|lokation|venue|location)\s+(?<loc>\p{Lu}.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PlaceLabelWithoutColon();
 
     /// <summary>Any "Label:" at the start of a value, so "Mødested: Bemærkninger:" is not a place.</summary>
     [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]

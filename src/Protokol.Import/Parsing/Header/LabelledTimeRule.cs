@@ -47,7 +47,27 @@ internal sealed partial class LabelledTimeRule : IHeaderRule
                 context.End ??= end;
             }
         }
+
+        if (context.End is not null)
+        {
+            return;
+        }
+
+        // "Mødet sluttede kl. 17.30" after the last item, or in an item's minute: the end, wherever it is written
+        // (F: minutes that close with the time; English "The meeting closed at 17.30").
+        foreach (var line in context.Document)
+        {
+            if (ClosedAt().Match(line.Trimmed) is { Success: true } closed && Time(closed) is var time && (context.Start is null || time > context.Start))
+            {
+                context.End = time;
+                return;
+            }
+        }
     }
+
+    /// <summary>"Mødet sluttede kl. 17.30", "Mødet blev hævet kl. 16", "The meeting closed at 17.30": a line that opens with the meeting's end.</summary>
+    [GeneratedRegex(@"^(?:mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes|afsluttede|ophørte)\s+(?:kl\.?|klokken)|the\s+meeting\s+(?:closed|ended|finished)\s+at)\s*(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedAt();
 
     [GeneratedRegex(@"^(?<label>mødetidspunkt|starttidspunkt|tidspunkt|mødestart|start|kl|sluttidspunkt|sluttid|mødeslut|slut|mødet\s+(?:blev\s+)?hævet|mødet\s+(?:startede|begyndte|start)|mødet\s+(?:sluttede|slut))(?!\p{L})\s*[:.]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();

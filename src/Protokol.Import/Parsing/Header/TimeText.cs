@@ -8,7 +8,7 @@ internal static partial class TimeText
 {
     public static (TimeOnly? Start, TimeOnly? End) Range(string text)
     {
-        foreach (var pattern in new[] { KlRange(), KlSingle(), AfterDate(), BareRange() })
+        foreach (var pattern in new[] { KlRange(), KlSingle(), EnglishAt(), AfterDate(), BareRange() })
         {
             var m = pattern.Match(text);
             if (!m.Success)
@@ -41,6 +41,10 @@ internal static partial class TimeText
 
     [GeneratedRegex(@"(?<![\p{L}])kl(?:okken)?\s*[.:]?\s*(?<sh>[01]?\d|2[0-3])(?:[.:](?<sm>[0-5]\d))?(?![\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KlSingle();
+
+    /// <summary>English "at 10:00", "at 16.00 to 17.30" (F: English minutes): minutes after the hour, so "at 2" is no time.</summary>
+    [GeneratedRegex(@"(?<![\p{L}])at\s+(?<sh>[01]?\d|2[0-3])[.:](?<sm>[0-5]\d)(?:\s*(?:-|–|—|to)\s*(?<eh>[01]?\d|2[0-3])[.:](?<em>[0-5]\d))?(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishAt();
 
     /// <summary>"3 oktober, 2022 - 16:30", "04-06-2020 09:00:00", "10.09.15 16:00".</summary>
     [GeneratedRegex(@"(?:\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2})\s*(?:[-–,]\s*)?(?<sh>[01]?\d|2[0-3]):(?<sm>[0-5]\d)(?::\d{2})?(?!\d)", RegexOptions.CultureInvariant)]

@@ -55,6 +55,7 @@ internal static class ItemSegmenter
         new LetteredHeadingLayout(),
         new BulletHeadingLayout(),
         new SectionBlockLayout(),
+        new HeadingStyleLayout(),
     ];
 
     public static Segments Split(IReadOnlyList<SourceLine> lines)

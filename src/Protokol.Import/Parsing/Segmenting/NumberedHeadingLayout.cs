@@ -91,6 +91,25 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
 
             var restart = current is not null && mainIndent > 0 && indent == mainIndent;
 
+            // "2.0 Tilskud" over "2.1 Tilskud til lokaler", or "1.0", "2.0", "3.0" alone: decimal numbering whose items end in ".0"
+            // (F: minutes exported from a case system); the item is numbered 2, its sub-items 2.1, 2.2.
+            if (!roman && DecimalMainItem().Match(text) is { Success: true } decimalMain
+                && TryMainItem(decimalMain.Groups["n"].Value + ". " + decimalMain.Groups["title"].Value, current, restart, PreviousText(lines, i), roman, out var decimalNumber, out var decimalMainTitle))
+            {
+                if (current is null)
+                {
+                    mainIndent = indent;
+                }
+
+                var decimalLine = lines[i].Line;
+                i = ReadWrappedTitle(lines, i, ref decimalMainTitle);
+                current = new ItemBlock(decimalNumber, decimalMainTitle, decimalLine, null);
+                currentSub = null;
+                nestedIndent = -1;
+                items.Add(current);
+                continue;
+            }
+
             // "1 Indledende punkter" over "1.1 Godkendelse af dagsorden": a section numbered without a full stop is an item
             // when its first decimal sub-item follows it, and so is the next number after such sections ("4 Eventuelt")
             // (F: decimal-numbered minutes).
@@ -417,6 +436,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     /// <summary>"1 Indledende punkter": a number and a title with nothing between (an item only over its decimal sub-items).</summary>
     [GeneratedRegex(@"^(?<n>\d{1,3})\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BareSection();
+
+    /// <summary>"2.0 Tilskud", "2.0. Tilskud": an item of decimal numbering, its number ending in ".0".</summary>
+    [GeneratedRegex(@"^(?<n>\d{1,3})\.0\.?\s+(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalMainItem();
 
     [GeneratedRegex(@"^\d{1,3}[.)]\s*\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedLine();
