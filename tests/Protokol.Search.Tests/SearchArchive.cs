@@ -53,7 +53,7 @@ internal sealed class SearchArchive : IAsyncDisposable
         var m1 = new Meeting(elders, new DateOnly(2015, 3, 10), new TimeOnly(15, 0), new TimeOnly(17, 0));
         m1.SetPlace(hall, null);
         var winter = m1.AddItem("1", "Hjemløse i vintertiden", AgendaItemKind.Decision, publicText: "Rådet drøftede forholdene for hjemløse borgere om vinteren.");
-        m1.AddItem("2", "Værestedet på Havnegade", publicText: "Orientering om åbningstider på værestedet.");
+        m1.AddItem("2", "Værestedet på Havnegade", publicText: "Orientering om åbningstider og pladser på værestedet.");
         var closed = m1.AddItem("3", "Personsag", isPublic: false, publicText: "Fortrolig sag om en hjemløs borger, hemmelig.");
         m1.PublishAgenda(now);
         m1.MarkHeld(today);

@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Da;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
@@ -11,7 +10,9 @@ namespace Protokol.Search.Analysis;
 /// <summary>
 /// Danish text as both engines read it: words split on Unicode boundaries, lower case (æ, ø, å kept
 /// distinct), "aa" read as "å" so old spellings meet new ones, Danish stop words dropped, and
-/// Snowball's Danish stemmer, so "hjemløse", "hjemløs" and "hjemløses" become one term.
+/// Snowball's Danish stemmer, so "hjemløse", "hjemløs" and "hjemløses" become one term. The stemmer
+/// runs twice (<see cref="DanishStems"/>): once, it leaves "budget" and "budgettet", "plads" and
+/// "pladser", "indsats" and "indsatserne" apart.
 /// </summary>
 public sealed class DanishSearchAnalyzer : Analyzer
 {
@@ -36,7 +37,7 @@ public sealed class DanishSearchAnalyzer : Analyzer
         }
 
         stream = new StopFilter(Version, stream, DanishAnalyzer.DefaultStopSet);
-        stream = new SnowballFilter(stream, new global::Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
+        stream = new DanishStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -61,6 +62,24 @@ public sealed class DanishSearchAnalyzer : Analyzer
 
         stream.End();
         return tokens;
+    }
+
+    /// <summary>Each word of a text where it stands (offsets into the text) and folded, neither stop words dropped nor stemmed.</summary>
+    internal static IReadOnlyList<(int Start, int End, string Word)> WordSpans(string text)
+    {
+        var spans = new List<(int, int, string)>();
+        using var tokenizer = new StandardTokenizer(Version, new StringReader(text));
+        using TokenStream stream = new AaFoldFilter(new LowerCaseFilter(Version, tokenizer));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            spans.Add((offset.StartOffset, offset.EndOffset, term.ToString()));
+        }
+
+        stream.End();
+        return spans;
     }
 
     /// <summary>Lower case and "aa" as "å", without stemming: how a prefix is compared with indexed terms.</summary>
@@ -101,6 +120,32 @@ internal sealed class AaFoldFilter : TokenFilter
         }
 
         _term.SetLength(write);
+        return true;
+    }
+}
+
+/// <summary>Replaces each term by its stem (<see cref="DanishStems.Of"/>).</summary>
+internal sealed class DanishStemFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public DanishStemFilter(TokenStream input)
+        : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var word = _term.ToString();
+        var stem = DanishStems.Of(word);
+        if (!ReferenceEquals(stem, word))
+        {
+            _term.SetEmpty().Append(stem);
+        }
+
         return true;
     }
 }

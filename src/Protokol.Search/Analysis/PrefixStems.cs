@@ -1,5 +1,3 @@
-using Lucene.Net.Tartarus.Snowball.Ext;
-
 namespace Protokol.Search.Analysis;
 
 /// <summary>
@@ -20,7 +18,9 @@ namespace Protokol.Search.Analysis;
 /// ending that continues the rest of the prefix, the word they make is stemmed by the stemmer
 /// itself, and its stem is kept when it is shorter than the prefix. No word outside these can have
 /// such a stem, and every stem kept is the stem of a word that starts with the prefix: "buss*" adds
-/// "bus" (of "bussen", "busser"), but never "busk".
+/// "bus" (of "bussen", "busser"), but never "busk". The index stems each word twice (<see cref="DanishStems"/>),
+/// and so are the words made here: the second run only shortens a stem further ("budgettet" to "budget" to
+/// "budg", which "budget*" adds).
 /// </remarks>
 internal static class PrefixStems
 {
@@ -34,9 +34,6 @@ internal static class PrefixStems
     internal static readonly string[] Endings = BuildEndings();
 
     private static readonly int LongestEnding = Endings.Max(e => e.Length);
-
-    [ThreadStatic]
-    private static DanishStemmer? _stemmer;
 
     /// <summary>
     /// The stems shorter than <paramref name="prefix"/> (folded, unstemmed) of the words that start
@@ -68,14 +65,8 @@ internal static class PrefixStems
         return [.. found];
     }
 
-    /// <summary>The Snowball Danish stem of a folded word, as the index holds it.</summary>
-    internal static string Stem(string word)
-    {
-        var stemmer = _stemmer ??= new DanishStemmer();
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
-    }
+    /// <summary>The stem of a folded word, as the index holds it (<see cref="DanishStems.Of"/>).</summary>
+    internal static string Stem(string word) => DanishStems.Of(word);
 
     private static void Keep(SortedSet<string> found, int prefixLength, string word)
     {

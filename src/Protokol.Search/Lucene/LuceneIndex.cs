@@ -56,7 +56,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
 
     /// <summary>
     /// The commit data naming the layout of the documents: 2 added the hit record, 3 the offsets in
-    /// the combined field's postings, 4 the pairs field with the common words of <see cref="CommonWordsKey"/>.
+    /// the combined field's postings, 4 the pairs field with the common words of <see cref="CommonWordsKey"/>, 5 the terms
+    /// stemmed twice (<see cref="Analysis.DanishStems"/>).
     /// Indexes written before the hit record (every field stored, no
     /// <see cref="Hit"/>) have none. An index of an older layout is still searched (its snippets by
     /// tokenizing the text), and rebuilt from the database by the next writer
@@ -64,7 +65,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// </summary>
     internal const string FormatKey = "protokol.format";
 
-    internal const string CurrentFormat = "4";
+    internal const string CurrentFormat = "5";
 
     /// <summary>The commit data holding the index's <see cref="CommonWords"/>, chosen at its full build and kept by every later commit.</summary>
     internal const string CommonWordsKey = "protokol.commonwords";

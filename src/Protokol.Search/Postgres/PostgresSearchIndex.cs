@@ -44,7 +44,7 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
 
     /// <summary>
     /// Writes documents in batches (after their sources were removed); the tsvector is built by
-    /// PostgreSQL's danish configuration from folded text, and its adjacent word pairs (for phrases)
+    /// PostgreSQL's danish configuration from folded text (<see cref="Fold"/>), and its adjacent word pairs (for phrases)
     /// from the tsvector by the search_word_pairs function of the Issue17SearchWordPairs migration.
     /// </summary>
     internal static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
@@ -96,8 +96,11 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
         }
     }
 
-    /// <summary>Case and "aa" are folded before PostgreSQL sees the text, whatever the cluster's locale.</summary>
-    internal static string Fold(string text) => DanishSearchAnalyzer.Fold(text);
+    /// <summary>
+    /// Case and "aa" are folded before PostgreSQL sees the text, whatever the cluster's locale, and each word is given as its
+    /// first stem, so the danish configuration's one run of the stemmer ends on the stem the other engine indexes (<see cref="DanishStems"/>).
+    /// </summary>
+    internal static string Fold(string text) => DanishStems.FirstStemsForPostgres(text);
 
     private static void Add<T>(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
