@@ -40,7 +40,7 @@ public static class AnnualReportDocuments
         doc.Heading(1, "Møder");
         doc.Text(Count(r.Meetings.Count, "møde", "møder") + " afholdt i " + r.Year.ToString(CultureInfo.InvariantCulture) + "." + Pending(r));
         doc.Table(["Dato", "Vært", "Sted", "Til stede", "Afbud"],
-            r.Meetings.Select(m => (IReadOnlyList<string>)[Time(m), m.Host ?? "–", m.Place ?? "–", $"{m.Present} af {m.Members}", m.Apologies.ToString(CultureInfo.InvariantCulture)]));
+            r.Meetings.Select(m => (IReadOnlyList<string>)[Time(m), m.Host ?? "–", m.Place ?? "–", m.Turnout, m.Apologies.ToString(CultureInfo.InvariantCulture)]));
 
         doc.Heading(1, "Fremmøde");
         doc.Table(["Medlem", "Rolle", "Repræsenterer", "Møder", "Til stede", "Afbud", "Fremmøde"],
@@ -133,7 +133,7 @@ public static class AnnualReportDocuments
         html.Append("<h2>Møder</h2><p>").Append(E(Count(r.Meetings.Count, "møde", "møder") + " afholdt i " + r.Year.ToString(CultureInfo.InvariantCulture) + "." + Pending(r))).Append("</p>");
         html.Append(Chart(r));
         Table(html, "Møder i året", ["Dato", "Vært", "Sted", "Til stede", "Afbud"],
-            r.Meetings.Select(m => (IReadOnlyList<string>)[Time(m), m.Host ?? "–", m.Place ?? "–", $"{m.Present} af {m.Members}", N(m.Apologies)]));
+            r.Meetings.Select(m => (IReadOnlyList<string>)[Time(m), m.Host ?? "–", m.Place ?? "–", m.Turnout, N(m.Apologies)]));
         html.Append("<h2>Fremmøde</h2>");
         Table(html, "Fremmøde pr. medlem", ["Medlem", "Rolle", "Repræsenterer", "Møder", "Til stede", "Afbud", "Fremmøde"],
             r.Attendance.Select(a => (IReadOnlyList<string>)[a.Name, Danish.Role(a.Role), a.Represents ?? "–", N(a.Meetings), N(a.Present), N(a.Apologies), Percent(a.Rate)]));
@@ -207,7 +207,7 @@ public static class AnnualReportDocuments
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{Height + Top + Bottom}\" viewBox=\"0 0 {width} {Height + Top + Bottom}\" role=\"img\" aria-labelledby=\"fremmoede-titel fremmoede-beskrivelse\">");
         svg.Append("<title id=\"fremmoede-titel\">Fremmøde pr. møde</title>");
-        svg.Append("<desc id=\"fremmoede-beskrivelse\">").Append(E(string.Join("; ", r.Meetings.Select(m => $"{DanishDates.Date(m.Date)}: {m.Present} af {m.Members} til stede")))).Append("</desc>");
+        svg.Append("<desc id=\"fremmoede-beskrivelse\">").Append(E(string.Join("; ", r.Meetings.Select(m => $"{DanishDates.Date(m.Date)}: {m.Turnout} til stede")))).Append("</desc>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top + Height}\" x2=\"{width}\" y2=\"{Top + Height}\" stroke=\"#1a1a1a\"/>");
         for (var i = 0; i < r.Meetings.Count; i++)
         {

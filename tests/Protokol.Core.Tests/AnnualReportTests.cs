@@ -43,10 +43,20 @@ public sealed class AnnualReportTests
     }
 
     [Fact]
-    public void A_meeting_counts_the_seated_members_and_the_substitutes_who_came()
+    public void A_meeting_counts_the_seated_members_and_the_substitutes_who_came_apart()
     {
-        Assert.Equal((2, 0, 0, 2), AnnualAttendance.ForMeeting(1, Meetings[0].Date, Seats, Attendance)); // chair and the member who later left; not the observer
-        Assert.Equal((2, 1, 0, 2), AnnualAttendance.ForMeeting(2, Meetings[1].Date, Seats, Attendance)); // the new member and a substitute came; the chair sent apologies
-        Assert.Equal((1, 0, 1, 2), AnnualAttendance.ForMeeting(3, Meetings[2].Date, Seats, Attendance));
+        Assert.Equal((2, 0, 0, 2, 0), AnnualAttendance.ForMeeting(1, Meetings[0].Date, Seats, Attendance)); // chair and the member who later left; not the observer
+        Assert.Equal((1, 1, 0, 2, 1), AnnualAttendance.ForMeeting(2, Meetings[1].Date, Seats, Attendance)); // the new member and a substitute came; the chair sent apologies
+        Assert.Equal((1, 0, 1, 2, 0), AnnualAttendance.ForMeeting(3, Meetings[2].Date, Seats, Attendance));
+    }
+
+    [Fact]
+    public void A_substitute_standing_in_is_shown_beside_the_members_present_not_among_them()
+    {
+        // Session 34's tester saw "6 af 6" beside 1 apology when a substitute stood in.
+        var meeting = new ReportMeeting(1, new DateOnly(2026, 3, 3), null, null, null, null, Present: 5, Apologies: 1, Absent: 0, Members: 6, Substitutes: 1);
+        Assert.Equal("5 af 6 + 1 suppleant", meeting.Turnout);
+        Assert.Equal("6 af 6", (meeting with { Present = 6, Apologies = 0, Substitutes = 0 }).Turnout);
+        Assert.Equal("4 af 6 + 2 suppleanter", (meeting with { Present = 4, Substitutes = 2 }).Turnout);
     }
 }

@@ -28,6 +28,8 @@ public sealed class DanishInputTests
     [Theory]
     [InlineData("15.00", 15, 0)]
     [InlineData("15:00", 15, 0)]
+    [InlineData("15,00", 15, 0)]
+    [InlineData("kl. 9,30", 9, 30)]
     [InlineData("1500", 15, 0)]
     [InlineData("9.30", 9, 30)]
     [InlineData("930", 9, 30)]

@@ -153,10 +153,32 @@ public sealed class DraftAgendaBuilderTests
     }
 
     [Fact]
-    public void A_published_agenda_is_not_filled()
+    public void A_published_agenda_gets_only_what_is_waiting_last_and_marked_as_added_after_publication()
+    {
+        var earlier = _s.Meeting(Earlier, "x");
+        var meeting = _s.Meeting(Next, "Allerede her");
+        meeting.PublishAgenda(Sample.Now);
+        var carried = new FollowUp(_s.Council, "Svar fra forvaltningen", _s.Anna, Next, true, earlier);
+        var hearing = new Hearing(_s.Council, "Ny boligplan", null, null, Next.AddDays(3));
+
+        Assert.Equal(2, DraftAgendaBuilder.Fill(meeting, [carried], [hearing], Following));
+
+        var items = meeting.ItemsInOrder.ToList();
+        Assert.Equal(["1", "2", "3"], items.Select(i => i.Number));
+        Assert.Equal("Allerede her", items[0].Title);
+        Assert.False(items[0].AddedAfterPublication);
+        Assert.All(items.Skip(1), i => Assert.True(i.AddedAfterPublication));
+        Assert.Equal(AgendaItemKind.Hearing, items[2].Kind);
+        Assert.DoesNotContain(items, i => i.Title == "Eventuelt");
+        Assert.Equal(0, DraftAgendaBuilder.Fill(meeting, [carried], [hearing], Following));
+    }
+
+    [Fact]
+    public void A_held_meeting_is_not_filled()
     {
         var meeting = _s.Meeting(Next, "Allerede her");
         meeting.PublishAgenda(Sample.Now);
+        meeting.MarkHeld(Next);
         Assert.Throws<DomainRuleException>(() => DraftAgendaBuilder.Fill(meeting, [], [], null));
     }
 }

@@ -446,4 +446,13 @@ public sealed class AgendaOrderTests
         Assert.Null(followUp.CompletionNote);
         Assert.Throws<DomainRuleException>(() => followUp.Reopen());
     }
+
+    [Fact]
+    public void A_named_meeting_is_captioned_with_its_council_first()
+    {
+        var meeting = new Meeting(_s.Council, new DateOnly(2026, 3, 3));
+        Assert.Equal(_s.Council.Name, meeting.Caption);
+        meeting.Rename("Temamøde om boliger");
+        Assert.Equal($"{_s.Council.Name} (Temamøde om boliger)", meeting.Caption);
+    }
 }

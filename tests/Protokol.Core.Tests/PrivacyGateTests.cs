@@ -115,6 +115,27 @@ public sealed class PrivacyGateTests
     }
 
     [Fact]
+    public void A_guest_at_closed_items_only_is_not_named_and_a_guest_at_both_is_listed_with_the_open_items_only()
+    {
+        // Session 34's tester found a guest of a closed item named in the public guest list.
+        var record = Record(MeetingState.MinutesApproved) with
+        {
+            Attendance =
+            [
+                new AttendanceRecord(new PersonRef(4, "Kaj Lukket", PublicationLevel.Named, null), AttendanceStatus.Guest, null, null, ["2"], null, null),
+                new AttendanceRecord(new PersonRef(5, "Bodil Begge", PublicationLevel.Named, null), AttendanceStatus.Guest, null, null, ["1", "2"], null, null),
+                new AttendanceRecord(new PersonRef(6, "Anonym", PublicationLevel.RoleOnly, "borger"), AttendanceStatus.Guest, null, null, ["1"], null, null),
+            ],
+        };
+
+        var meeting = PrivacyGate.ForPublic(record)!;
+
+        Assert.Equal(["Bodil Begge", "Borger"], meeting.Guests.Select(g => g.Name));
+        Assert.Equal(["1"], meeting.Guests[0].ItemNumbers);
+        Assert.Empty(meeting.Items.Single(i => i.Number == "2").Guests);
+    }
+
+    [Fact]
     public void Names_of_people_shown_by_role_are_replaced_in_the_public_text()
     {
         var record = Record(MeetingState.MinutesApproved) with

@@ -125,7 +125,7 @@ public sealed class RegistryUseCaseTests
     public void A_date_that_is_none_names_the_field_and_the_text(string text)
     {
         var error = Assert.Throws<DomainRuleException>(() => DanishInput.Date(text, "Fra"));
-        Assert.Equal($"Fra: \"{text}\" er ikke en dato. Skriv fx 3.3.2026 eller 2026-03-03.", error.Message);
+        Assert.Equal($"Fra: \"{text}\" er ikke en dato. Skriv fx 3.3.2027 eller 2027-03-03.", error.Message);
         Assert.Null(DanishInput.OptionalDate(" ", "Fra"));
         Assert.Equal(new TimeOnly(15, 30), DanishInput.OptionalTime("15.30", "Start"));
         Assert.Throws<DomainRuleException>(() => DanishInput.OptionalTime("om eftermiddagen", "Start"));

@@ -46,8 +46,10 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
         var confirm = LinkIn(confirmMail, "/abonnement/bekraeft/");
         Assert.Equal(0, await QueueDigestsAsync());
         await page.GotoAsync(confirm.PathAndQuery);
+        await Assertions.Expect(page.GetByText("Abonnement på Rådet for Socialt Udsatte i Havnby:")).ToBeVisibleAsync(); // what is confirmed is named (session 34)
         await page.GetByRole(AriaRole.Button, new() { Name = "Bekræft abonnementet" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Abonnementet er bekræftet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("nye dagsordener og referater fra Rådet for Socialt Udsatte i Havnby.")).ToBeVisibleAsync();
 
         // The coming meeting is held and its minutes published; one item names a person shown by role only.
         var meeting = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Single();

@@ -120,4 +120,15 @@ public sealed class MarkdownTextTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.Single(runs, r => r.InnerText == "uden" && r.RunProperties?.Bold is not null);
         Assert.Single(runs, r => r.InnerText == "enstemmigt" && r.RunProperties?.Italic is not null);
     }
+
+    [Fact]
+    public void A_named_meetings_minutes_are_titled_with_the_council_too()
+    {
+        PublicMeeting Meeting(string? name) => new(1, "testraad", "Testrådet", "Testkommune", name, new DateOnly(2026, 3, 3), new TimeOnly(15, 0), null, "Rådhuset", null, null,
+            MeetingState.MinutesPublished, true, null, null, [], [], [], [], [], []);
+
+        Assert.Equal("Referat: Møde i Testrådet", MinutesOutline.Title(Meeting(null)));
+        Assert.Equal("Referat: Temamøde om boliger – Testrådet", MinutesOutline.Title(Meeting("Temamøde om boliger")));
+        Assert.Equal("Udkast – til gennemlæsning. Referat: Temamøde om boliger – Testrådet", MinutesOutline.Title(Meeting("Temamøde om boliger"), draft: true));
+    }
 }

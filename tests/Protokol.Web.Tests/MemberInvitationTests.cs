@@ -109,6 +109,26 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
             Assert.Contains("DTSTART;TZID=Europe/Copenhagen:" + moved.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "T160000", ics, StringComparison.Ordinal);
         }
 
+        // The change mail tells the old time beside the new, and, as the answers were given for the old day, asks again (session 34's tester).
+        foreach (var message in updates)
+        {
+            Assert.Contains($"Det skulle have været {DanishDates.MeetingTime(first.Date, first.StartTime, first.EndTime)}.", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Svar igen, også hvis du har svaret før", message.TextBody, StringComparison.Ordinal);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.False(await db.Set<Attendance>().AnyAsync(a => a.MeetingId == first.Id), "an answer for the old day is forgotten");
+        }
+
+        await member.GotoAsync(new Uri(Links(updates.Single(m => m.To.Mailboxes.Single().Name == "Hanne Østergaard"))
+            .Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=afbud", StringComparison.Ordinal))).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu:")).ToHaveCountAsync(0);
+        await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+
         // The meeting day: the attendance form shows Hanne's apologies and Birthe standing in; the secretary can still change it.
         app.Clock.Now = new DateTimeOffset(moved.ToDateTime(new TimeOnly(18, 30)), TimeSpan.FromHours(1));
         await using var day = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);

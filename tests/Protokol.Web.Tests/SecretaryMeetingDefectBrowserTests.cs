@@ -244,6 +244,70 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.DoesNotContain("Budget for næste år (tilføjet", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Session 34's tester: a hearing due before the next meeting, or a follow-up for it, could not reach that meeting once its
+    /// agenda was sent ("Når dagsordenen udfyldes" in the register, and the follow-up landed on a later agenda after its due date).
+    /// Now the register and the confirmations say the agenda was sent, and the meeting's page puts them on as a supplement.
+    /// </summary>
+    [Fact]
+    public async Task A_hearing_and_a_follow_up_due_before_the_next_meeting_go_on_its_sent_agenda_as_a_supplement()
+    {
+        // The demo council's next meeting, 24 November, has its agenda sent; the one after is in February.
+        var next = (await app.DemoMeetingsAsync(MeetingState.AgendaPublished)).Single(m => m.Date == new DateOnly(2026, 11, 24));
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        await s.Page.GetByLabel("Emne").FillAsync("Plan for varmestuer i vinteren");
+        await s.Page.GetByLabel("Modtaget").FillAsync("20.11.2026");
+        await s.Page.GetByLabel("Høringsfrist").FillAsync("1.12.2026");
+        await s.SubmitAsync("Registrér høringen");
+        Assert.Contains("skal behandles på mødet 24. november 2026, det sidste før fristen, men dagsordenen er allerede udsendt",
+            await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        var row = s.Page.Locator("tr").Filter(new() { HasTextString = "Plan for varmestuer i vinteren" });
+        Assert.Contains("24. november 2026: dagsordenen er udsendt; sæt høringen på som tillæg", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        // A follow-up from a meeting held before it, for the next agenda, is told the same.
+        var origin = await s.NewMeetingAsync("2.11.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+        await s.Page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Tal på overnatninger i november");
+        await s.SubmitAsync("Opret opfølgningen");
+        Assert.Contains("Dagsordenen til næste møde 24. november 2026 er allerede udsendt", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(next.Id, origin);
+
+        // The register's link leads to the meeting, which lists both as waiting and adds them last, marked.
+        await s.GoAsync("/admin/hoeringer");
+        await s.ClickAsync(s.Page.Locator("tr").Filter(new() { HasTextString = "Plan for varmestuer i vinteren" }).GetByRole(AriaRole.Link, new() { Name = "24. november 2026" }));
+        Assert.EndsWith($"/admin/moeder/{next.Id}#dagsorden", s.Page.Url, StringComparison.Ordinal);
+        var waiting = await s.Page.Locator(".admin-waiting").InnerTextAsync();
+        Assert.Contains("Høring: Plan for varmestuer i vinteren (høringsfrist 1. december 2026)", waiting, StringComparison.Ordinal);
+        Assert.Contains("Opfølgning: Tal på overnatninger i november", waiting, StringComparison.Ordinal);
+        var numbers = (await s.StoredAsync(next.Id)).Items.Select(i => (i.Number, i.Title)).ToList();
+
+        await s.SubmitAsync("Sæt på dagsordenen som tillæg");
+        Assert.Contains("punkter er tilføjet efter udsendelse", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await s.Page.Locator(".admin-waiting").CountAsync());
+        var stored = await s.StoredAsync(next.Id);
+        Assert.Equal(numbers, stored.Items.Where(i => !i.AddedAfterPublication).Select(i => (i.Number, i.Title)).ToList());
+        var added = stored.ItemsInOrder.Where(i => i.AddedAfterPublication).ToList();
+        Assert.Equal(2, added.Count);
+        Assert.Equal(stored.ItemsInOrder.TakeLast(2), added);
+        Assert.Contains(added, i => i.Title == "Høring: Plan for varmestuer i vinteren" && i.Kind == AgendaItemKind.Hearing);
+        Assert.Contains(added, i => i.Title.StartsWith("Opfølgning: Tal på overnatninger i november", StringComparison.Ordinal));
+        Assert.Equal(1, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Send tillæg med punkterne tilføjet efter udsendelse" }).CountAsync());
+
+        // The register names the item, and the public agenda shows both as added after it was sent.
+        await s.GoAsync("/admin/hoeringer");
+        Assert.Contains("24. november 2026", await s.Page.Locator("tr").Filter(new() { HasTextString = "Plan for varmestuer i vinteren" }).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sæt høringen på", await s.Page.Locator("tr").Filter(new() { HasTextString = "Plan for varmestuer i vinteren" }).InnerTextAsync(), StringComparison.Ordinal);
+        var (_, page) = await app.GetPageAsync($"/moeder/{next.Id}");
+        foreach (var item in added)
+        {
+            var shown = page.GetElementById("punkt-" + item.Number)!.TextContent;
+            Assert.Contains("Tilføjet efter udsendelse", shown, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Session 32's tester could add a guest but not take one off again (typed at the wrong meeting, or did not come).</summary>
     [Fact]
     public async Task A_guest_is_removed_from_the_minutes_and_the_public_minutes_do_not_name_them()

@@ -53,7 +53,12 @@ public sealed record MeetingSurroundings(
     AwaitingApproval? AwaitingApproval);
 
 /// <summary>A hearing in the register, with the meeting whose agenda has it.</summary>
-public sealed record HearingRow(Hearing Hearing, string OrganizationName, int? MeetingId, DateOnly? MeetingDate);
+/// <summary>
+/// A hearing in the register: the meeting whose agenda holds it, or, for an open one on no agenda yet, the meeting due to
+/// treat it (the council's last before the deadline, from today) and whether that agenda was already sent.
+/// </summary>
+public sealed record HearingRow(Hearing Hearing, string OrganizationName, int? MeetingId, DateOnly? MeetingDate,
+    int? DueMeetingId = null, DateOnly? DueMeetingDate = null, bool DueAgendaSent = false);
 
 /// <summary>Reads for the back office: drafts included, limited to the organizations the user may see.</summary>
 public interface IBackOfficeQueries
@@ -76,7 +81,7 @@ public interface IBackOfficeQueries
     Task<IReadOnlyList<string>> KnownNamesAsync(int meetingId, CancellationToken cancellationToken);
 
     /// <summary>The hearings of the given organizations (null: all), open first by deadline, then the latest answered.</summary>
-    Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>One follow-up with its organization, owner and meetings; null when there is none.</summary>
     Task<FollowUp?> FollowUpAsync(int id, CancellationToken cancellationToken);

@@ -15,8 +15,8 @@ namespace Protokol.Core.FollowUps;
 /// </summary>
 public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
 {
-    /// <returns>The follow-up, and the next meeting's item it was put on, if any.</returns>
-    public async Task<(FollowUp FollowUp, AgendaItem? CarriedTo)> AddAsync(int meetingId, int? itemId, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
+    /// <returns>The follow-up; the next meeting's item it was put on, if any; and the next meeting, when it is to be carried.</returns>
+    public async Task<(FollowUp FollowUp, AgendaItem? CarriedTo, Meeting? Next)> AddAsync(int meetingId, int? itemId, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         EnsureDueAfter(due, meeting.Date);
@@ -24,9 +24,10 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
         var followUp = new FollowUp(meeting.Organization, text ?? string.Empty, owner, due, carry, meeting, itemId is { } i ? meeting.Item(i) : null);
         store.Add(followUp);
         AgendaItem? carried = null;
+        Meeting? next = null;
         if (carry)
         {
-            var next = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
+            next = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
             if (next is { State: MeetingState.Planned, Items.Count: > 0 } && followUp.BelongsOnAgendaOf(next))
             {
                 carried = DraftAgendaBuilder.Carry(next, followUp);
@@ -34,7 +35,7 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
         }
 
         await store.SaveChangesAsync(cancellationToken);
-        return (followUp, carried);
+        return (followUp, carried, next);
     }
 
     public async Task<FollowUp> EditAsync(int id, long version, string? text, int? ownerId, DateOnly? due, bool carry, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         hearing.Describe(link, draftedBy);
         store.Add(hearing);
 
-        // The last meeting before the deadline treats it; an agenda already begun gets it now, an empty one when it is filled.
+        // The last meeting before the deadline treats it; an agenda already begun gets it now, an empty one when it is filled,
+        // a published one when the secretary adds it as a supplement (the members are to be told).
         var today = Copenhagen.Today(clock);
         var meeting = await store.LastMeetingBetweenAsync(organizationId, today, deadline, cancellationToken);
         AgendaItem? item = null;

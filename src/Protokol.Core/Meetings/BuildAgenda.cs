@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Meetings;
 
@@ -241,12 +242,13 @@ public sealed class BuildAgenda(IProtokolStore store)
     }
 
     /// <summary>
-    /// The titles of the follow-ups and hearings "Udfyld dagsordenen" would put on this draft agenda now, so the
-    /// builder can show what is waiting to a secretary who adds items by hand (nothing is changed).
+    /// The titles of the follow-ups and hearings "Udfyld dagsordenen" would put on this agenda now (a draft, or a
+    /// published one not yet held, where they come as a supplement), so the builder can show what is waiting
+    /// (nothing is changed).
     /// </summary>
     public async Task<IReadOnlyList<string>> WaitingAsync(Meeting meeting, CancellationToken cancellationToken)
     {
-        if (meeting.State != MeetingState.Planned || meeting.IsCancelled)
+        if (meeting.State > MeetingState.AgendaPublished || meeting.IsCancelled)
         {
             return [];
         }
@@ -255,6 +257,9 @@ public sealed class BuildAgenda(IProtokolStore store)
         var (followUps, hearings) = DraftAgendaBuilder.Waiting(meeting,
             await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken),
             await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken), following?.Date);
-        return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitle(f.Text)), .. hearings.Select(h => DraftAgendaBuilder.HearingTitle(h.Subject))];
+
+        // A follow-up whose due date falls before this meeting is late here: the secretary sees it before she carries it.
+        return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitle(f.Text) + (f.Due is { } due && due < meeting.Date ? $" (frist {DanishDates.Date(due)}, før mødet)" : string.Empty)),
+            .. hearings.Select(h => DraftAgendaBuilder.HearingTitle(h.Subject) + $" (høringsfrist {DanishDates.Date(h.Deadline)})")];
     }
 }

@@ -35,6 +35,7 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
         }
 
         var scheduled = meeting.ScheduleVersion;
+        var before = (meeting.Date, meeting.StartTime, meeting.EndTime);
         if (edit.Date != meeting.Date)
         {
             // As "Nyt møde": two meetings of a council on one day break the approval of the minutes at the next meeting.
@@ -48,8 +49,11 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
         meeting.Rename(edit.Name);
         if (meeting.ScheduleVersion != scheduled)
         {
-            // Members who got the agenda get the moved invitation, in the same transaction.
-            await invitations.QueueChangeAsync(meeting, cancellationToken);
+            // An answer given for another day or hour no longer says who comes: it is asked again.
+            var forgotten = (meeting.Date, meeting.StartTime) != (before.Date, before.StartTime) ? meeting.ForgetAnswers() : 0;
+
+            // Members who got the agenda get the moved invitation, with the old time, in the same transaction.
+            await invitations.QueueChangeAsync(meeting, cancellationToken, DanishDates.MeetingTime(before.Date, before.StartTime, before.EndTime), forgotten > 0);
         }
 
         await store.SaveChangesAsync(cancellationToken);

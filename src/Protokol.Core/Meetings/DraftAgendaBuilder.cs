@@ -9,6 +9,9 @@ namespace Protokol.Core.Meetings;
 /// whose deadline falls on or after this meeting and before the following one (the last meeting
 /// before the deadline treats it), once each, before the items that close every agenda (Eventuelt).
 /// A hearing whose deadline has passed by the meeting day is never carried: it is overdue.
+/// A published agenda that is not yet held gets only the waiting follow-ups and hearings, after its
+/// last item and marked as added after publication, so the members can be sent them as a supplement;
+/// its numbers stay as they were sent.
 /// </summary>
 public static class DraftAgendaBuilder
 {
@@ -26,9 +29,26 @@ public static class DraftAgendaBuilder
     /// <returns>The number of items added.</returns>
     public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, bool earlierMeetings = true)
     {
+        if (meeting.State > MeetingState.AgendaPublished || meeting.IsCancelled)
+        {
+            throw new Common.DomainRuleException(meeting.IsCancelled ? "Mødet er aflyst; dagsordenen udfyldes ikke." : "Mødet er holdt; dagsordenen kan ikke længere udfyldes.");
+        }
+
         if (meeting.IsAgendaFrozen)
         {
-            throw new Common.DomainRuleException("Dagsordenen er offentliggjort; tilføj punkter enkeltvis.");
+            // Published: the numbers the members got stay; what is waiting comes last, as a supplement.
+            var (followUpsDue, hearingsDue) = Waiting(meeting, followUps, hearings, followingMeetingDate);
+            foreach (var followUp in followUpsDue)
+            {
+                Carry(meeting, followUp);
+            }
+
+            foreach (var hearing in hearingsDue)
+            {
+                Carry(meeting, hearing);
+            }
+
+            return followUpsDue.Count + hearingsDue.Count;
         }
 
         // Standing items missing from the agenda come once each: the opening ones first, the closing ones (Eventuelt) last.

@@ -43,6 +43,12 @@ public sealed class Meeting : Entity
     /// <summary>An optional name ("Temamøde om boligsociale indsatser"); most meetings have none.</summary>
     public string? Name { get; private set; }
 
+    /// <summary>
+    /// The council, with the meeting's own name after it when it has one ("Rådet for Socialt Udsatte (Temamøde om boliger)"),
+    /// as e-mails name the meeting: a member of two councils must know which one wrote.
+    /// </summary>
+    public string Caption => Name is { } name ? $"{Organization.Name} ({name})" : Organization.Name;
+
     public DateOnly Date { get; private set; }
 
     public TimeOnly? StartTime { get; private set; }
@@ -530,6 +536,20 @@ public sealed class Meeting : Entity
         var attendance = new Attendance(this, person, status, substituteFor, affiliation);
         _attendance.Add(attendance);
         return attendance;
+    }
+
+    /// <summary>
+    /// Forgets the members' answers to a meeting not yet held (coming, apologies, a substitute in their place): given for
+    /// another day or hour, they no longer say who comes. Guests stay. Returns how many answers were forgotten.
+    /// </summary>
+    public int ForgetAnswers()
+    {
+        if (State >= MeetingState.Held)
+        {
+            throw new DomainRuleException("Et afholdt møde kan ikke flyttes.");
+        }
+
+        return _attendance.RemoveAll(a => a.Status != AttendanceStatus.Guest);
     }
 
     /// <summary>Records a guest who took part in the given items only.</summary>

@@ -91,13 +91,11 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
 
             var links = Writer.AnswerLinks(meeting, person.Id);
             var text = $"""
-                Kære {person.Name}
-
-                {(note is null ? string.Empty : note + "\n\n")}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
+                {Mail.MailOpening.For(person.Name, note)}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
                 Dagsordenen er vedhæftet som PDF og findes også på portalen:
                 {Writer.MeetingPage(meeting.Id)}
 
-                Svar med ét klik (linkene gælder til mødets slutning):
+                Svar her (linket åbner en side, hvor du bekræfter dit svar; linkene gælder til mødets slutning):
                 Jeg kommer: {links.Attending}
                 Jeg melder afbud: {links.Apologies}
 
@@ -173,9 +171,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         {
             var items = string.Join("\n", person.Untold.Select(i => $"{i.Number}. {i.Title}"));
             var text = $"""
-                Kære {person.Name}
-
-                {(note is null ? string.Empty : note + "\n\n")}Der er kommet {(person.Untold.Count == 1 ? "et punkt" : $"{person.Untold.Count} punkter")} på dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}, efter at den blev sendt:
+                {Mail.MailOpening.For(person.Name, note)}Der er kommet {(person.Untold.Count == 1 ? "et punkt" : $"{person.Untold.Count} punkter")} på dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}, efter at den blev sendt:
                 {items}
 
                 Den opdaterede dagsorden er vedhæftet som PDF og findes også på portalen:
@@ -200,7 +196,11 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     /// meeting's schedule changed, queues the updated invitation (a moved or reinstated meeting) or the
     /// cancellation to everyone it was sent to. Returns how many were queued.
     /// </summary>
-    public async Task<int> QueueChangeAsync(Meeting meeting, CancellationToken cancellationToken)
+    /// <param name="meeting">The meeting, moved, reinstated or cancelled, not yet saved.</param>
+    /// <param name="cancellationToken">Cancels the queuing.</param>
+    /// <param name="before">The meeting's time before a move, told beside the new one.</param>
+    /// <param name="answersForgotten">The move forgot the answers given: everyone is asked to answer again.</param>
+    public async Task<int> QueueChangeAsync(Meeting meeting, CancellationToken cancellationToken, string? before = null, bool answersForgotten = false)
     {
         var recipients = (await mail.RecipientsAsync(AgendaKeyPrefix(meeting.Id), cancellationToken)).DistinctBy(r => r.Key).ToList();
         if (recipients.Count == 0 || meeting.ScheduleVersion == 0)
@@ -236,10 +236,10 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
                 text = $"""
                     Kære {name}
 
-                    Mødet i {What(meeting)} holdes nu {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
+                    Mødet i {What(meeting)} holdes nu {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.{(before is null ? string.Empty : $"\nDet skulle have været {before}.")}
                     {Writer.MeetingPage(meeting.Id)}
 
-                    Svar med ét klik (linkene gælder til mødets slutning):
+                    {(answersForgotten ? "Svar igen, også hvis du har svaret før: et svar til det gamle tidspunkt gælder ikke længere." : "Svar her, hvis du ikke har svaret (linkene gælder til mødets slutning):")}
                     Jeg kommer: {links.Attending}
                     Jeg melder afbud: {links.Apologies}
 
@@ -284,7 +284,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         }
     }
 
-    private static string What(Meeting meeting) => meeting.Name ?? meeting.Organization.Name;
+    private static string What(Meeting meeting) => meeting.Caption;
 
     private static string Place(Meeting meeting) => meeting.Location is { } location ? ", " + location.Description : string.Empty;
 

@@ -77,9 +77,7 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
                 prefix + person.Id.ToString(CultureInfo.InvariantCulture), ReadingPurpose, person.Email!, person.Name,
                 $"Udkast til referat: {What(meeting)} {DanishDates.Date(meeting.Date)}",
                 $"""
-                Kære {person.Name}
-
-                {(note is null ? string.Empty : note + "\n\n")}Hermed udkastet til referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, til gennemlæsning.
+                {Mail.MailOpening.For(person.Name, note)}Hermed udkastet til referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, til gennemlæsning.
                 Kommentér punkterne på portalen senest {DanishDates.LongDate(deadline)}:
                 {link}
 
@@ -110,9 +108,7 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
                 prefix + person.Id.ToString(CultureInfo.InvariantCulture), MinutesPurpose, person.Email!, person.Name,
                 $"Referat: {What(meeting)} {DanishDates.Date(meeting.Date)}",
                 $"""
-                Kære {person.Name}
-
-                {(note is null ? string.Empty : note + "\n\n")}Referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, er offentliggjort.
+                {Mail.MailOpening.For(person.Name, note)}Referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, er offentliggjort.
                 Det er vedhæftet som PDF og findes også på portalen:
                 {link}
 
@@ -152,7 +148,7 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
         return new MinutesSending(queued, already, notReached);
     }
 
-    private static string What(Meeting meeting) => meeting.Name ?? meeting.Organization.Name;
+    private static string What(Meeting meeting) => meeting.Caption;
 
     private static string FileName(string what, Meeting meeting) =>
         $"{what}-{meeting.Organization.Slug}-{meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf";

@@ -23,7 +23,7 @@ public sealed record OrganizationMeetings(int OrganizationId, string Slug, strin
 /// <summary>A person as a record shows them before the privacy gate.</summary>
 public sealed record PersonRef(int Id, string Name, PublicationLevel Publication, string? PublicRole)
 {
-    public string PublicName => Publication == PublicationLevel.Named ? Name : PublicRole ?? "Medlem";
+    public string PublicName => Publication == PublicationLevel.Named ? Name : Registry.Person.RoleAsName(PublicRole ?? "Medlem");
 }
 
 public sealed record AttendanceRecord(PersonRef Person, AttendanceStatus Status, PersonRef? SubstituteFor, string? Affiliation, IReadOnlyList<string> GuestItemNumbers, string? RepresentedOrganisation, MembershipRole? Role);

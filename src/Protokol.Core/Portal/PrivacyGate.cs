@@ -49,11 +49,19 @@ public static class PrivacyGate
             ? meeting.Attendance.Where(a => a.Status == status).Select(Attendee).ToList()
             : [];
 
+        // A guest is named for the open items they came to only: a guest at closed items alone is not named at all.
+        var openNumbers = meeting.Items.Where(i => i.IsPublic).Select(i => i.Number).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<PublicAttendee> Guests() => minutesVisible
+            ? meeting.Attendance.Where(a => a.Status == AttendanceStatus.Guest && (a.GuestItemNumbers.Count == 0 || a.GuestItemNumbers.Any(openNumbers.Contains)))
+                .Select(a => Attendee(a) with { ItemNumbers = a.GuestItemNumbers.Count == 0 ? a.GuestItemNumbers : [.. a.GuestItemNumbers.Where(openNumbers.Contains)] })
+                .ToList()
+            : [];
+
         return new PublicMeeting(
             meeting.Id, meeting.OrganizationSlug, meeting.OrganizationName, meeting.BodyName, meeting.Name,
             meeting.Date, meeting.StartTime, meeting.EndTime, meeting.LocationName, meeting.LocationAddress, meeting.HostName,
             meeting.State, minutesVisible, meeting.ApprovedByMeetingId, meeting.ApprovedOn,
-            roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Those(AttendanceStatus.Guest),
+            roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Guests(),
             meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList(),
             meeting.ImportedFrom,
             meeting.ImportedFrom is null ? null : $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom)}",

@@ -65,7 +65,11 @@ public sealed class Person : Entity
     }
 
     /// <summary>The name the public may see.</summary>
-    public string PublicName => Publication == PublicationLevel.Named ? Name : PublicRole!;
+    public string PublicName => Publication == PublicationLevel.Named ? Name : RoleAsName(PublicRole!);
+
+    /// <summary>A public role stands where a name would, so it begins as a name does ("borger" is shown "Borger").</summary>
+    public static string RoleAsName(string role) =>
+        role.Length > 0 && char.IsLower(role[0]) ? string.Concat(char.ToUpper(role[0], Text.DanishDates.Culture).ToString(), role.AsSpan(1)) : role;
 
     public void AddAlias(string alias)
     {

@@ -25,8 +25,15 @@ public sealed record AnnualReport(
     FollowUpSummary FollowUps,
     int MeetingsWithoutPublishedMinutes);
 
-/// <summary>A meeting held in the year, with how many of its members came.</summary>
-public sealed record ReportMeeting(int Id, DateOnly Date, TimeOnly? Start, TimeOnly? End, string? Host, string? Place, int Present, int Apologies, int Absent, int Members);
+/// <summary>
+/// A meeting held in the year: how many of its seated members came (<paramref name="Present"/> of <paramref name="Members"/>), sent apologies
+/// or stayed away, and how many substitutes came in their place, counted apart so "6 af 6" is never shown beside an apology.
+/// </summary>
+public sealed record ReportMeeting(int Id, DateOnly Date, TimeOnly? Start, TimeOnly? End, string? Host, string? Place, int Present, int Apologies, int Absent, int Members, int Substitutes = 0)
+{
+    /// <summary>"5 af 6", or "5 af 6 + 1 suppleant".</summary>
+    public string Turnout => $"{Present} af {Members}" + Substitutes switch { 0 => string.Empty, 1 => " + 1 suppleant", var n => $" + {n} suppleanter" };
+}
 
 /// <summary>One seat's year: meetings while seated, present, apologies; the rate is present / meetings (none for a substitute, who comes when needed).</summary>
 public sealed record MemberAttendance(string Name, MembershipRole Role, string? Represents, int Meetings, int Present, int Apologies)
@@ -77,15 +84,16 @@ public static class AnnualAttendance
             .ToList();
     }
 
-    /// <summary>Members seated on the day (substitutes not counted) and how many of the seated and their substitutes came.</summary>
-    public static (int Present, int Apologies, int Absent, int Members) ForMeeting(int meetingId, DateOnly date, IReadOnlyList<Seat> seats, IReadOnlyList<(int MeetingId, int PersonId, AttendanceStatus Status)> attendance)
+    /// <summary>Members seated on the day (substitutes not counted), how many of them came, sent apologies or stayed away, and how many substitutes came.</summary>
+    public static (int Present, int Apologies, int Absent, int Members, int Substitutes) ForMeeting(int meetingId, DateOnly date, IReadOnlyList<Seat> seats, IReadOnlyList<(int MeetingId, int PersonId, AttendanceStatus Status)> attendance)
     {
         var seated = seats.Where(s => Counts(s.Role) && s.Role != MembershipRole.Substitute && s.Covers(date)).Select(s => s.PersonId).ToHashSet();
         var here = attendance.Where(a => a.MeetingId == meetingId).ToList();
         var substitutes = seats.Where(s => s.Role == MembershipRole.Substitute && s.Covers(date)).Select(s => s.PersonId).ToHashSet();
-        var present = here.Count(a => a.Status == AttendanceStatus.Present && (seated.Contains(a.PersonId) || substitutes.Contains(a.PersonId)));
+        var present = here.Count(a => a.Status == AttendanceStatus.Present && seated.Contains(a.PersonId));
+        var stoodIn = here.Count(a => a.Status == AttendanceStatus.Present && !seated.Contains(a.PersonId) && substitutes.Contains(a.PersonId));
         var apologies = here.Count(a => a.Status == AttendanceStatus.Apologies && seated.Contains(a.PersonId));
         var absent = here.Count(a => a.Status == AttendanceStatus.Absent && seated.Contains(a.PersonId));
-        return (present, apologies, absent, seated.Count);
+        return (present, apologies, absent, seated.Count, stoodIn);
     }
 }

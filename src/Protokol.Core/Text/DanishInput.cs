@@ -21,7 +21,7 @@ public static class DanishInput
 
     /// <summary>A required date; <paramref name="field"/> names the field in the error ("Dato").</summary>
     public static DateOnly Date(string? text, string field, int? defaultYear = null) =>
-        OptionalDate(text, field, defaultYear) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.2026.", field);
+        OptionalDate(text, field, defaultYear) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.2027.", field);
 
     /// <summary>An optional date: empty gives null, anything else must be a date.</summary>
     public static DateOnly? OptionalDate(string? text, string field, int? defaultYear = null)
@@ -33,7 +33,7 @@ public static class DanishInput
 
         return TryDate(text, defaultYear, out var date)
             ? date
-            : throw new DomainRuleException($"{field}: {NotADate(text.Trim(), defaultYear, "Skriv fx 3.3.2026 eller 2026-03-03.")}", field);
+            : throw new DomainRuleException($"{field}: {NotADate(text.Trim(), defaultYear, "Skriv fx 3.3.2027 eller 2027-03-03.")}", field);
     }
 
     /// <summary>Why <paramref name="text"/> is no date: a year out of the span is named as such, anything else gets the examples.</summary>
@@ -89,7 +89,7 @@ public static class DanishInput
 
         return TryTime(text, out var time)
             ? time
-            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00 eller 1500.", field);
+            : throw new DomainRuleException($"{field}: \"{text.Trim()}\" er ikke et klokkeslæt. Skriv fx 15.00, 15:00, 15,00 eller 1500.", field);
     }
 
     public static bool TryDate(string? text, int? defaultYear, out DateOnly date) =>
@@ -159,7 +159,8 @@ public static class DanishInput
             value = value[2..].TrimStart('.', ' ');
         }
 
-        value = value.Replace('.', ':');
+        // "15.00", "15:00" and the decimal comma of a number typed on a Danish keypad, "15,00".
+        value = value.Replace('.', ':').Replace(',', ':');
         int hour, minute;
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         if (colon >= 0)

@@ -50,8 +50,8 @@ public sealed class ReportQueries(ProtokolDbContext db, IProtokolStore store, IP
 
         var reportMeetings = meetings.Select(m =>
         {
-            var (present, apologies, absent, members) = AnnualAttendance.ForMeeting(m.Id, m.Date, seats, attendance);
-            return new ReportMeeting(m.Id, m.Date, m.StartTime, m.EndTime, m.Host?.Name, m.Location?.Name, present, apologies, absent, members);
+            var (present, apologies, absent, members, substitutes) = AnnualAttendance.ForMeeting(m.Id, m.Date, seats, attendance);
+            return new ReportMeeting(m.Id, m.Date, m.StartTime, m.EndTime, m.Host?.Name, m.Location?.Name, present, apologies, absent, members, substitutes);
         }).ToList();
 
         // Items and decisions as the public sees them: published minutes only, closed items by title, withheld names replaced.

@@ -109,7 +109,7 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         return members.Select(m => m.Person.Name).Concat(hosts).Concat(places).ToList();
     }
 
-    public async Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, DateOnly today, CancellationToken cancellationToken)
     {
         var query = db.Hearings.AsNoTracking().Include(h => h.Organization).Include(h => h.AgendaItem).ThenInclude(i => i!.Meeting).AsQueryable();
         if (organizations is not null)
@@ -118,7 +118,22 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         }
 
         var hearings = await query.OrderBy(h => h.Status).ThenBy(h => h.Deadline).Take(500).ToListAsync(cancellationToken);
-        return hearings.Select(h => new HearingRow(h, h.Organization.Name, h.AgendaItem?.MeetingId, h.AgendaItem?.Meeting.Date)).ToList();
+
+        // The meetings that may treat an open hearing not yet on an agenda: each council's not yet held, from today until the latest deadline.
+        var waiting = hearings.Where(h => h.Status == HearingStatus.Open && h.AgendaItemId is null && h.Deadline >= today).ToList();
+        var councils = waiting.Select(h => h.OrganizationId).Distinct().ToList();
+        var until = waiting.Count == 0 ? today : waiting.Max(h => h.Deadline);
+        var meetings = councils.Count == 0 ? []
+            : await db.Meetings.AsNoTracking().Where(m => councils.Contains(m.OrganizationId) && m.Date >= today && m.Date <= until && m.CancelledAt == null && m.State <= MeetingState.AgendaPublished)
+                .Select(m => new { m.Id, m.OrganizationId, m.Date, m.State }).ToListAsync(cancellationToken);
+        return hearings.Select(h =>
+        {
+            var due = waiting.Contains(h)
+                ? meetings.Where(m => m.OrganizationId == h.OrganizationId && m.Date <= h.Deadline).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).FirstOrDefault()
+                : null;
+            return new HearingRow(h, h.Organization.Name, h.AgendaItem?.MeetingId, h.AgendaItem?.Meeting.Date,
+                due?.Id, due?.Date, due is not null && due.State == MeetingState.AgendaPublished);
+        }).ToList();
     }
 
     public Task<FollowUp?> FollowUpAsync(int id, CancellationToken cancellationToken) =>
@@ -145,8 +160,10 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
     public async Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
         await MembersAsync(organizationId, day, cancellationToken);
 
+    // The role is stored as its name: ordered here, in the enum's order (chair, vice-chair, …), not the alphabet's, and names as Danish sorts them.
     private async Task<List<Membership>> MembersAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
-        await db.Memberships.AsNoTracking().Include(x => x.Person).Include(x => x.OnBehalfOf)
+        (await db.Memberships.AsNoTracking().Include(x => x.Person).Include(x => x.OnBehalfOf)
             .Where(x => x.OrganizationId == organizationId && (x.Start == null || x.Start <= day) && (x.End == null || x.End >= day))
-            .OrderBy(x => x.Role).ThenBy(x => x.Person.Name).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .OrderBy(x => x.Role).ThenBy(x => x.Person.Name, DanishNames).ToList();
 }

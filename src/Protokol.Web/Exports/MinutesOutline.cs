@@ -42,7 +42,7 @@ internal static class MinutesOutline
     public const string DraftMark = "Udkast – til gennemlæsning";
 
     public static string Title(PublicMeeting m, bool draft = false) =>
-        $"{(draft ? DraftMark + ". " : string.Empty)}{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {m.Name ?? "Møde i " + m.OrganizationName}";
+        $"{(draft ? DraftMark + ". " : string.Empty)}{(m.MinutesVisible ? "Referat" : "Dagsorden")}: {(m.Name is { } name ? $"{name} – {m.OrganizationName}" : "Møde i " + m.OrganizationName)}";
 
     /// <param name="m">The meeting as the public sees it (draft minutes: as they would be published).</param>
     /// <param name="draft">Marks the minutes as a draft for reading, not yet published.</param>

@@ -43,7 +43,7 @@ internal sealed class MeetingInvitationWriter(
             Uid = $"protokol-moede-{meeting.Id.ToString(CultureInfo.InvariantCulture)}@{Root.Host}",
             DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, "UTC", true),
             Sequence = meeting.ScheduleVersion,
-            Summary = (cancel ? "Aflyst: " : string.Empty) + (meeting.Name ?? $"Møde i {meeting.Organization.Name}"),
+            Summary = (cancel ? "Aflyst: " : string.Empty) + (meeting.Name is { } name ? $"{name} ({meeting.Organization.Name})" : $"Møde i {meeting.Organization.Name}"),
             Location = meeting.Location?.Description,
             Url = MeetingPage(meeting.Id),
             Status = cancel ? "CANCELLED" : "CONFIRMED",

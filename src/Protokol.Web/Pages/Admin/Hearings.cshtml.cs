@@ -64,6 +64,8 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
             return (item, meeting) switch
             {
                 ({ } carried, _) => $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {carried.Number}.",
+                (null, { State: Core.Meetings.MeetingState.AgendaPublished } next) =>
+                    $"Høringen \"{hearing.Subject}\" er registreret. Den skal behandles på mødet {DanishDates.Date(next.Date)}, det sidste før fristen, men dagsordenen er allerede udsendt: \"Sæt på dagsordenen som tillæg\" på mødets side sætter den på.",
                 (null, { } next) => $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for mødet {DanishDates.Date(next.Date)}, det sidste før fristen, når dagsordenen udfyldes.",
                 _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; svar uden for et møde, eller planlæg et møde før fristen.",
             };
@@ -73,7 +75,7 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
     [StaffRule(StaffRule.AnySecretary)]
     public async Task<IActionResult> OnPostDeclineAsync(int hearing, CancellationToken ct)
     {
-        var row = (await queries.HearingsAsync(User.SecretaryOf(), ct)).FirstOrDefault(h => h.Hearing.Id == hearing);
+        var row = (await queries.HearingsAsync(User.SecretaryOf(), Today, ct)).FirstOrDefault(h => h.Hearing.Id == hearing);
         if (row is null)
         {
             return NotFound();
@@ -106,7 +108,7 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Hearings = await queries.HearingsAsync(User.ReadableOrganizations(), ct);
+        Hearings = await queries.HearingsAsync(User.ReadableOrganizations(), Today, ct);
         Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
         Done = TempData["Done"] as string;
     }

@@ -94,6 +94,12 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     public Task<IActionResult> OnPostPrefillAsync(int id, CancellationToken ct) =>
         RunAsync(id, async () => (await agenda.FillAsync(id, ct)) switch
         {
+            var n when (await Store.FindMeetingAsync(id, ct))?.IsAgendaFrozen == true => n switch
+            {
+                0 => "Der venter ingen opfølgninger eller høringer på denne dagsorden.",
+                1 => "1 punkt er tilføjet efter udsendelse. Send tillægget til medlemmerne, så de ved det.",
+                _ => $"{n} punkter er tilføjet efter udsendelse. Send tillægget til medlemmerne, så de ved det.",
+            },
             0 when (await Store.FindMeetingAsync(id, ct))?.Items.Count is null or 0 =>
                 "Rådet har ingen faste punkter, og der er ingen opfølgninger eller høringer til dagsordenen. Tilføj punkterne herunder.",
             0 => "Dagsordenen har allerede alle faste punkter, opfølgninger og høringer.",

@@ -110,9 +110,16 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     public Task<IActionResult> OnPostFollowUpAsync(int id, int? item, string? text, int? owner, string? due, bool carry, [FromServices] ManageFollowUps followUps, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            var (_, carried) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct);
-            return carried is not null ? $"Opfølgningen er oprettet og sat på næste dagsorden som punkt {carried.Number}."
-                : "Opfølgningen er oprettet" + (carry ? " og venter på næste dagsorden: \"Udfyld dagsordenen\" på det næste møde sætter den på." : ".");
+            var (_, carried, next) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct);
+            return (carried, next) switch
+            {
+                ({ } c, _) => $"Opfølgningen er oprettet og sat på næste dagsorden som punkt {c.Number}.",
+                _ when !carry => "Opfølgningen er oprettet.",
+                (null, { State: MeetingState.AgendaPublished } n) =>
+                    $"Opfølgningen er oprettet. Dagsordenen til næste møde {DanishDates.Date(n.Date)} er allerede udsendt: \"Sæt på dagsordenen som tillæg\" på det møde sætter den på.",
+                (null, { State: MeetingState.Planned } n) => $"Opfølgningen er oprettet og venter på næste dagsorden: \"Udfyld dagsordenen\" på mødet {DanishDates.Date(n.Date)} sætter den på.",
+                _ => "Opfølgningen er oprettet og venter på næste dagsorden: \"Udfyld dagsordenen\" på det næste møde sætter den på, når det er planlagt.",
+            };
         }, ct, PathOf(id) + "#opfoelgning");
 
     [StaffRule(StaffRule.RunMeeting)]
