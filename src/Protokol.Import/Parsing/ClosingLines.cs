@@ -6,7 +6,7 @@ namespace Protokol.Import.Parsing;
 
 /// <summary>
 /// What a document says after its last item, set apart by a blank line: "Næste møde: 20. marts 2024 kl. 10.00",
-/// "Mødet sluttede kl. 16.40", "Med venlig hilsen", "Referent: …". The segmenter counts it as the last item's
+/// "Mødet sluttede kl. 16.40" (English "The meeting closed at 4:15 p.m."), "Med venlig hilsen", "Referent: …". The segmenter counts it as the last item's
 /// text; it belongs to the meeting, so it is taken off the last item before its minute and decision are read.
 /// </summary>
 internal static partial class ClosingLines
@@ -71,11 +71,11 @@ internal static partial class ClosingLines
     /// <summary>"Næste møde: 20. marts 2024 kl. 10.00", "Næste møde er tirsdag den 3. maj": the date of the next meeting, or null.</summary>
     public static Match NextMeeting(string line) => NextMeetingLine().Match(line);
 
-    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.\s*:|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\b|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.\s*:|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Opens();
 
-    /// <summary>"Mødet sluttede kl. 11.15", "Mødet blev hævet kl. 16": a line that says when the meeting ended.</summary>
-    [GeneratedRegex(@"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\s+(?:kl\.?|klokken)\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Mødet sluttede kl. 11.15", "Mødet blev hævet kl. 16", English "The meeting closed at 4:15 p.m.": a line that says when the meeting ended.</summary>
+    [GeneratedRegex(@"^(?:mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\s+(?:kl\.?|klokken)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at)\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Ended();
 
     [GeneratedRegex(@"^næste\s+møde(?:dato)?\s*(?::|-|–|er|bliver|afholdes|holdes)?\s*(?:(?:er|bliver|afholdes|holdes)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s*)?(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

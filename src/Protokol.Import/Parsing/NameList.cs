@@ -13,6 +13,7 @@ internal static partial class NameList
         "Punkt", "Titel", "Sag", "Side", "Bilag", "Referat", "Dagsorden", "Beslutning", "Indstilling", "Resume", "Sagsfremstilling",
         "Mødested", "Sted", "Dato", "Udvalg", "Medlemmer", "Godkendt", "Åben", "Lukket", "Information", "Kommune", "Sekretariat",
         "Ingen", "Intet", "Alle", // "Afbud: Ingen", "Fraværende: Alle mødt"
+        "None", "All", "Everyone", "Members", // English "Apologies: None", "Present: All Members"
     };
 
     /// <summary>Whether a piece of text reads as a list of names rather than a sentence.</summary>

@@ -52,11 +52,25 @@ internal static partial class AttendanceLines
         return names ? end - start : 0;
     }
 
+    /// <summary>
+    /// A line without the sentence at its start that says everyone came: "Alle var mødt. Godkendt." is "Godkendt.", "All members were
+    /// present." is empty (F: minutes that note the attendance in the first item's decision). That sentence records attendance, not
+    /// what was decided. Other lines are returned as they are.
+    /// </summary>
+    public static string WithoutEveryonePresent(string trimmed) =>
+        trimmed.Length <= 300 && trimmed.Length > 0 && (trimmed[0] is 'a' or 'A' or 's' or 'S' or 'e' or 'E') && EveryonePresent().Match(trimmed) is { Success: true } m
+            ? trimmed[m.Length..].TrimStart()
+            : trimmed;
+
     /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
     public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
 
     [GeneratedRegex(@"^(?:fravær|fraværende|afbud|deltagere|tilstede|til stede)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttendanceTitle();
+
+    /// <summary>"Alle var mødt.", "Samtlige medlemmer var til stede.", "All members were present.", "Everyone attended." as a whole sentence.</summary>
+    [GeneratedRegex(@"^(?:samtlige|alle|all|everyone|everybody)(?:\s+[\p{L}]+){0,5}?\s+(?:var\s+|er\s+)?(?:mødt|til\s+stede|fremmødt|present|in\s+attendance|attended)(?:\.\s+|\.?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EveryonePresent();
 
     [GeneratedRegex(@"^(?:i mødet deltog|til stede(?: var)?|tilstede(?: var)?|deltagere|mødt|følgende (?:havde |har )?(?:meldt )?afbud|afbud(?: fra)?|fraværende|fravær)\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BlockLabel();

@@ -30,7 +30,7 @@ internal sealed partial class DecisionSectionRule : IDecisionRule
             var trimmed = keepAttendance ? [] : lines.Select(l => l.Trimmed).ToList();
             for (var j = i + 1; j < lines.Count; j++)
             {
-                var line = lines[j].Trimmed;
+                var line = keepAttendance ? lines[j].Trimmed : AttendanceLines.WithoutEveryonePresent(lines[j].Trimmed);
                 if (!keepAttendance && AttendanceLines.BlockLength(trimmed, j) is > 0 and var block)
                 {
                     // "I mødet deltog:" with its groups and names (Copenhagen): the meeting's attendance, not the decision.

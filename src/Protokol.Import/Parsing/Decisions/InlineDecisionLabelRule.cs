@@ -30,10 +30,12 @@ internal sealed partial class InlineDecisionLabelRule : IDecisionRule
                 }
             }
 
-            var text = new List<string> { m.Groups["text"].Value.Trim() };
+            // "Beslutning: Alle var mødt. Godkendt.": the sentence about attendance is no part of the decision.
+            var keepAttendance = AttendanceLines.IsAboutAttendance(item.Title);
+            var text = new List<string> { keepAttendance ? m.Groups["text"].Value.Trim() : AttendanceLines.WithoutEveryonePresent(m.Groups["text"].Value.Trim()) };
             for (var j = i + 1; j < lines.Count; j++)
             {
-                var line = lines[j].Trimmed;
+                var line = keepAttendance ? lines[j].Trimmed : AttendanceLines.WithoutEveryonePresent(lines[j].Trimmed);
                 if (lines[j].IsBlank || lines[j].IsHeading || SectionLabels.IsLabel(line) || AnyLabel().IsMatch(line))
                 {
                     break;
