@@ -139,9 +139,18 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         var hanneId = await PersonIdAsync("Hanne Østergaard");
         await Assertions.Expect(day.Page.Locator($"#status-{birtheId}")).ToHaveValueAsync(nameof(AttendanceStatus.Present));
         await Assertions.Expect(day.Page.Locator($"#substitute-{birtheId}")).ToHaveValueAsync(hanneId.ToString(CultureInfo.InvariantCulture));
+        // Hanne came after all: Birthe cannot then stand in for her (session 34's tester), and the form says so until that is undone.
         await day.Page.GetByLabel("Deltagelse for Hanne Østergaard").SelectOptionAsync(new SelectOptionValue { Label = "Til stede" });
+        await day.SubmitAsync(day.Page.GetByRole(AriaRole.Button, new() { Name = "Gem deltagelsen" }), expectError: true);
+        Assert.Contains("Birthe Nørgaard Friis kan ikke være suppleant for Hanne Østergaard, som er registreret som til stede.",
+            await day.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        await day.GoAsync($"/admin/moeder/{first.Id}/referat");
+        await Assertions.Expect(day.Page.GetByLabel("Deltagelse for Hanne Østergaard")).ToHaveValueAsync(nameof(AttendanceStatus.Apologies));
+        await day.Page.GetByLabel("Deltagelse for Hanne Østergaard").SelectOptionAsync(new SelectOptionValue { Label = "Til stede" });
+        await day.Page.Locator($"#substitute-{birtheId}").SelectOptionAsync("0");
         await day.SubmitAsync("Gem deltagelsen");
         await Assertions.Expect(day.Page.GetByLabel("Deltagelse for Hanne Østergaard")).ToHaveValueAsync(nameof(AttendanceStatus.Present));
+        await Assertions.Expect(day.Page.Locator($"#substitute-{birtheId}")).ToHaveValueAsync("0");
 
         // Cancelling a meeting whose agenda was sent sends the cancellation (METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE 1).
         await using (var scope = app.Services.CreateAsyncScope())

@@ -306,6 +306,15 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
             var shown = page.GetElementById("punkt-" + item.Number)!.TextContent;
             Assert.Contains("Tilføjet efter udsendelse", shown, StringComparison.Ordinal);
         }
+
+        // Moving the meeting past the hearing's deadline is saved, with a warning (the tester's next find).
+        await s.GoAsync($"/admin/moeder/{next.Id}");
+        await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));
+        await s.Page.GetByLabel("Dato", new() { Exact = true }).FillAsync("2.12.2026");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem oplysningerne" }));
+        Assert.Contains("Bemærk: høringen \"Plan for varmestuer i vinteren\" på dagsordenen har frist 1. december 2026, før mødet",
+            await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 12, 2), (await s.StoredAsync(next.Id)).Date);
     }
 
     /// <summary>Session 32's tester could add a guest but not take one off again (typed at the wrong meeting, or did not come).</summary>

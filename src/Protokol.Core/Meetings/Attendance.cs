@@ -70,6 +70,12 @@ public sealed class Attendance : Entity
 
         Status = status;
         SubstituteFor = substituteFor;
+        if (substituteFor is null)
+        {
+            // The key too, so the record reads as standing in for no one before it is saved.
+            SubstituteForId = null;
+        }
+
         Affiliation = Guard.OptionalText(affiliation, "Tilknytning", 200);
         if (status != AttendanceStatus.Guest)
         {

@@ -14,6 +14,9 @@ public sealed record MeetingDetailsFields(DateOnly Date, TimeOnly? Start, TimeOn
     internal string NameOrEmpty => (Name ?? string.Empty).Trim();
 }
 
+/// <summary>What a save of the details led to: members sent the move, answers forgotten, hearings on the agenda now due before the meeting.</summary>
+public sealed record MeetingDetailsSaved(Meeting Meeting, int Notified, int AnswersForgotten, IReadOnlyList<Hearings.Hearing> LateHearings);
+
 /// <summary>Use case: the secretary moves a meeting (date, time), changes its place or host, or names it; a move is sent to the members who got the agenda.</summary>
 public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations invitations)
 {
@@ -26,7 +29,15 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
     /// a field only she changed takes hers, a field she left keeps what is stored, and a field both changed
     /// differently is refused with both versions. Without <paramref name="seen"/> any stale field that differs is refused.
     /// </summary>
-    public async Task<Meeting> ExecuteAsync(int meetingId, long version, MeetingDetailsFields edit, MeetingDetailsFields? seen, CancellationToken cancellationToken)
+    public async Task<Meeting> ExecuteAsync(int meetingId, long version, MeetingDetailsFields edit, MeetingDetailsFields? seen, CancellationToken cancellationToken) =>
+        (await SaveAsync(meetingId, version, edit, seen, cancellationToken)).Meeting;
+
+    /// <summary>
+    /// Saves the details as <see cref="ExecuteAsync(int, long, MeetingDetailsFields, MeetingDetailsFields?, CancellationToken)"/> does, and tells
+    /// what followed: how many members were sent the move, how many answers it forgot, and the open hearings on the agenda
+    /// whose deadline now falls before the meeting.
+    /// </summary>
+    public async Task<MeetingDetailsSaved> SaveAsync(int meetingId, long version, MeetingDetailsFields edit, MeetingDetailsFields? seen, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         if (meeting.Version != version)
@@ -36,6 +47,7 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
 
         var scheduled = meeting.ScheduleVersion;
         var before = (meeting.Date, meeting.StartTime, meeting.EndTime);
+        var (notified, forgotten) = (0, 0);
         if (edit.Date != meeting.Date)
         {
             // As "Nyt møde": two meetings of a council on one day break the approval of the minutes at the next meeting.
@@ -50,14 +62,18 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
         if (meeting.ScheduleVersion != scheduled)
         {
             // An answer given for another day or hour no longer says who comes: it is asked again.
-            var forgotten = (meeting.Date, meeting.StartTime) != (before.Date, before.StartTime) ? meeting.ForgetAnswers() : 0;
+            forgotten = (meeting.Date, meeting.StartTime) != (before.Date, before.StartTime) ? meeting.ForgetAnswers() : 0;
 
             // Members who got the agenda get the moved invitation, with the old time, in the same transaction.
-            await invitations.QueueChangeAsync(meeting, cancellationToken, DanishDates.MeetingTime(before.Date, before.StartTime, before.EndTime), forgotten > 0);
+            notified = await invitations.QueueChangeAsync(meeting, cancellationToken, DanishDates.MeetingTime(before.Date, before.StartTime, before.EndTime), forgotten > 0);
         }
 
         await store.SaveChangesAsync(cancellationToken);
-        return meeting;
+        var late = meeting.Date == before.Date ? []
+            : (await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken))
+                .Where(h => h.Deadline < meeting.Date && meeting.Items.Any(i => i == h.AgendaItem || (h.AgendaItemId is { } id && i.Id == id)))
+                .OrderBy(h => h.Deadline).ToList();
+        return new MeetingDetailsSaved(meeting, notified, forgotten, late);
     }
 
     private async Task<MeetingDetailsFields> MergeAsync(Meeting meeting, MeetingDetailsFields mine, MeetingDetailsFields? seen, CancellationToken cancellationToken)

@@ -130,7 +130,7 @@ public sealed class Meeting : Entity
     {
         if (start is { } s && end is { } e && e <= s)
         {
-            throw new DomainRuleException("Mødet skal slutte efter det begynder.");
+            throw new DomainRuleException("Mødet skal slutte, efter det begynder.");
         }
 
         if (end is not null && start is null)

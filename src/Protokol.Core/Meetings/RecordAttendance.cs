@@ -19,6 +19,7 @@ public sealed class RecordAttendance(IProtokolStore store)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var kept = new List<Attendance>();
+        var touched = new HashSet<int>();
         foreach (var (personId, posted) in statuses)
         {
             var postedSubstitute = substituteFor.TryGetValue(personId, out var other) && other > 0 ? other : 0;
@@ -47,6 +48,20 @@ public sealed class RecordAttendance(IProtokolStore store)
                 ? await store.RequiredAsync<Person>(substitute, $"Personen med id {substitute}", cancellationToken)
                 : null;
             meeting.RecordAttendance(person, status, replaced, stored?.Affiliation);
+            touched.Add(personId);
+        }
+
+        // A substitute comes in the place of a member who is not there: never beside a member recorded present (checked
+        // where this save changed either of them, so an older record does not block every later save).
+        foreach (var stand in meeting.Attendance.Where(a => a.Status == AttendanceStatus.Present && (a.SubstituteFor is not null || a.SubstituteForId is not null)))
+        {
+            var member = meeting.Attendance.FirstOrDefault(a => a.Person == stand.SubstituteFor || (stand.SubstituteForId is { } id && a.PersonId == id));
+            if (member is { Status: AttendanceStatus.Present } && (touched.Contains(stand.Person.Id) || touched.Contains(member.Person.Id)))
+            {
+                throw new DomainRuleException(
+                    $"{stand.Person.Name} kan ikke være suppleant for {member.Person.Name}, som er registreret som til stede. Vælg det medlem, der har meldt afbud eller er fraværende.",
+                    "Suppleant for");
+            }
         }
 
         await store.SaveChangesAsync(cancellationToken);

@@ -92,7 +92,8 @@ public static class PrivacyGate
         var details = new List<string>();
         if (a.Person.Publication == PublicationLevel.Named)
         {
-            if (a.Role is { } role && role != MembershipRole.Member)
+            // "suppleant for Lene" says the role already: "suppleant" is not written twice.
+            if (a.Role is { } role && role != MembershipRole.Member && !(role == MembershipRole.Substitute && a.SubstituteFor is not null))
             {
                 details.Add(Danish.Role(role));
             }

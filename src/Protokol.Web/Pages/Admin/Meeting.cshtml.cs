@@ -57,8 +57,21 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         RunAsync(id, async () =>
         {
             var edit = new MeetingDetailsFields(DanishInput.Date(date, "Dato"), DanishInput.OptionalTime(start, "Starttidspunkt"), DanishInput.OptionalTime(end, "Sluttidspunkt"), location, host, name);
-            await change.ExecuteAsync(id, version, edit, Seen(), ct);
-            return "Mødets oplysninger er gemt.";
+            var saved = await change.SaveAsync(id, version, edit, Seen(), ct);
+            var told = saved.Notified switch
+            {
+                0 => string.Empty,
+                1 => " 1 person, der fik dagsordenen, får besked om ændringen",
+                var n => $" {n} personer, der fik dagsordenen, får besked om ændringen",
+            };
+            if (told.Length > 0)
+            {
+                told += saved.AnswersForgotten > 0 ? $", og de {saved.AnswersForgotten} svar, der var givet til det gamle tidspunkt, er nulstillet." : ".";
+            }
+
+            var late = string.Concat(saved.LateHearings.Select(h =>
+                $" Bemærk: høringen \"{h.Subject}\" på dagsordenen har frist {DanishDates.Date(h.Deadline)}, før mødet; svar uden for mødet, eller flyt mødet til før fristen."));
+            return "Mødets oplysninger er gemt." + told + late;
 
             // The page's own values always parse; a form without them (an old page) is merged as if nothing was seen.
             MeetingDetailsFields? Seen()
