@@ -37,18 +37,7 @@ public static class DraftAgendaBuilder
         if (meeting.IsAgendaFrozen)
         {
             // Published: the numbers the members got stay; what is waiting comes last, as a supplement.
-            var (followUpsDue, hearingsDue) = Waiting(meeting, followUps, hearings, followingMeetingDate);
-            foreach (var followUp in followUpsDue)
-            {
-                Carry(meeting, followUp);
-            }
-
-            foreach (var hearing in hearingsDue)
-            {
-                Carry(meeting, hearing);
-            }
-
-            return followUpsDue.Count + hearingsDue.Count;
+            return CarryWaiting(meeting, followUps, hearings, followingMeetingDate);
         }
 
         // Standing items missing from the agenda come once each: the opening ones first, the closing ones (Eventuelt) last.
@@ -64,16 +53,7 @@ public static class DraftAgendaBuilder
             meeting.RenumberItems([.. opening, .. existing]);
         }
 
-        var (waitingFollowUps, waitingHearings) = Waiting(meeting, followUps, hearings, followingMeetingDate);
-        foreach (var followUp in waitingFollowUps)
-        {
-            Carry(meeting, followUp);
-        }
-
-        foreach (var hearing in waitingHearings)
-        {
-            Carry(meeting, hearing);
-        }
+        CarryWaiting(meeting, followUps, hearings, followingMeetingDate);
 
         foreach (var s in standing.Where(s => s.PlaceLast))
         {
@@ -89,6 +69,23 @@ public static class DraftAgendaBuilder
         var horizon = followingMeetingDate ?? meeting.Date.AddDays(60);
         return (followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created).ToList(),
             hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline).ToList());
+    }
+
+    /// <summary>Carries every waiting follow-up and hearing (<see cref="Waiting"/>) onto the agenda; returns how many.</summary>
+    private static int CarryWaiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    {
+        var (waitingFollowUps, waitingHearings) = Waiting(meeting, followUps, hearings, followingMeetingDate);
+        foreach (var followUp in waitingFollowUps)
+        {
+            Carry(meeting, followUp);
+        }
+
+        foreach (var hearing in waitingHearings)
+        {
+            Carry(meeting, hearing);
+        }
+
+        return waitingFollowUps.Count + waitingHearings.Count;
     }
 
     /// <summary>Puts one follow-up on the agenda, before Eventuelt.</summary>
