@@ -160,6 +160,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     public Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<Person>> SeatedMembersAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public T Attach<T>(T entity)
         where T : Entity => entity;
 

@@ -179,9 +179,26 @@ public sealed class HeadingColumnAndClockTests
 
         Assert.Empty(m.Attendees);
         Assert.Empty(m.Absent);
+        Assert.True(m.OthersPresent);
         Assert.Contains(m.Review, r => r.Field == "attendees" && r.Line == 3);
         Assert.Equal("Skovby Naturråd", m.Body);
         Assert.Equal(["Velkomst", "Eventuelt"], m.Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Apologies_alone_say_the_others_came_and_a_named_list_or_an_agenda_does_not()
+    {
+        var apologies = Parse("Referat\nMøde i Skovby Naturråd den 3. juni 2025 kl. 16.00\nAfbud: Tove Bang\n\n1. Velkomst\nBeslutning: Godkendt.\n\n2. Eventuelt\nIntet.\n");
+        Assert.True(apologies.OthersPresent);
+        Assert.Equal(["Tove Bang"], apologies.Absent);
+        Assert.Contains("\"others_present\": true", apologies.ToJson(), StringComparison.Ordinal);
+
+        var named = Parse("Referat\nMøde i Skovby Naturråd den 3. juni 2025 kl. 16.00\nTil stede: Rikke Holt, Søren Mygind\nAfbud: Tove Bang\n\n1. Velkomst\nBeslutning: Godkendt.\n");
+        Assert.False(named.OthersPresent);
+        Assert.DoesNotContain("others_present", named.ToJson(), StringComparison.Ordinal);
+
+        var agenda = Parse("Dagsorden\nMøde i Skovby Naturråd den 3. juni 2025 kl. 16.00\nAfbud: Tove Bang\n\n1. Velkomst\n\n2. Eventuelt\n");
+        Assert.False(agenda.OthersPresent);
     }
 
     [Fact]

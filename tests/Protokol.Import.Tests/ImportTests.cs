@@ -5,6 +5,7 @@ using Protokol.Core.Abstractions;
 using Protokol.Core.FollowUps;
 using Protokol.Core.Meetings;
 using Protokol.Core.Portal;
+using Protokol.Core.Registry;
 using Protokol.Data;
 using Protokol.Import.Importing;
 using Protokol.Import.Reading;
@@ -186,6 +187,59 @@ public sealed class ImportTests(PostgresCluster postgres)
         rows.AddRange((await c.SearchOutbox.ToListAsync()).Select(o => $"outbox {o.Source.Split(':')[0]}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return rows;
     });
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Minutes_that_say_everyone_came_or_list_only_apologies_record_the_councils_registered_members_of_the_day(DatabaseProvider provider)
+    {
+        await using var db = await DatabaseAsync(provider);
+        static byte[] Minutes(string date, string attendance) => Encoding.UTF8.GetBytes(
+            $"Referat\nMøde i Skovby Naturråd den {date} kl. 16.00\n{attendance}\n\n1. Velkomst\nBeslutning: Godkendt.\n\n2. Eventuelt\nIntet.\n");
+
+        // The first minutes name everyone; the secretary then registers the seats: three members from 2024, one who joined
+        // in 2026, a substitute and the secretary (neither has a vote), and one who left in 2024.
+        Assert.Equal(ImportOutcome.Imported, (await ImportAsync(db, "2024-01.txt", Minutes("10. januar 2024",
+            "Til stede: Rikke Holt, Søren Mygind, Tove Bang, Ulla Sand, Viggo Krog, Åse Lind, Ib Fenger"))).Outcome);
+        await db.WithContextAsync(async context =>
+        {
+            var council = await context.Organizations.SingleAsync();
+            var people = await context.People.ToDictionaryAsync(p => p.Name);
+            var from2024 = new DateOnly(2024, 1, 1);
+            context.Memberships.AddRange(
+                new Membership(people["Rikke Holt"], council, MembershipRole.Chair, from2024, null),
+                new Membership(people["Søren Mygind"], council, MembershipRole.Member, from2024, null),
+                new Membership(people["Tove Bang"], council, MembershipRole.Member, from2024, null),
+                new Membership(people["Ulla Sand"], council, MembershipRole.Member, new DateOnly(2026, 1, 1), null),
+                new Membership(people["Viggo Krog"], council, MembershipRole.Substitute, from2024, null),
+                new Membership(people["Åse Lind"], council, MembershipRole.Secretary, from2024, null),
+                new Membership(people["Ib Fenger"], council, MembershipRole.Member, from2024, new DateOnly(2024, 12, 31)));
+            return await context.SaveChangesAsync();
+        });
+
+        var all = await ImportAsync(db, "2025-06.txt", Minutes("3. juni 2025", "Alle var mødt."));
+        var apologies = await ImportAsync(db, "2025-09.txt", Minutes("9. september 2025", "Afbud: Tove Bang"));
+        Assert.Equal((ImportOutcome.Imported, ImportOutcome.Imported), (all.Outcome, apologies.Outcome));
+
+        await db.WithContextAsync(async context =>
+        {
+            async Task<List<(string, AttendanceStatus)>> AttendanceAsync(int meetingId) =>
+                (await context.Attendance.Where(a => a.MeetingId == meetingId).Select(a => new { a.Person.Name, a.Status }).ToListAsync())
+                    .Select(a => (a.Name, a.Status)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+
+            Assert.Equal([("Rikke Holt", AttendanceStatus.Present), ("Søren Mygind", AttendanceStatus.Present), ("Tove Bang", AttendanceStatus.Present)],
+                await AttendanceAsync(all.MeetingId!.Value));
+            Assert.Equal([("Rikke Holt", AttendanceStatus.Present), ("Søren Mygind", AttendanceStatus.Present), ("Tove Bang", AttendanceStatus.Apologies)],
+                await AttendanceAsync(apologies.MeetingId!.Value));
+
+            // The secretary is told the attendance was taken from the registry, and not asked to record it from scratch.
+            var notes = await context.ImportNotes.Where(n => n.Field == "attendees").Select(n => new { n.MeetingId, n.Reason }).ToListAsync();
+            Assert.Equal(2, notes.Count);
+            Assert.All(notes, n => Assert.Contains("registrerede medlemmer", n.Reason, StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.MeetingId == all.MeetingId && n.Reason.Contains("3 registrerede", StringComparison.Ordinal));
+            return 0;
+        });
+    }
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

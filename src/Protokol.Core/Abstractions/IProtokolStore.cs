@@ -47,6 +47,12 @@ public interface IProtokolStore
     T Attach<T>(T entity)
         where T : Entity;
 
+    /// <summary>
+    /// The people who held a seat with a vote in the organization on the date (chair, vice-chair, member), by their registered
+    /// memberships whose start (or term's start) is known and not after the date; read only, as <see cref="PeopleAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<Person>> SeatedMembersAsync(int organizationId, DateOnly date, CancellationToken cancellationToken);
+
     Task<Location?> FindLocationAsync(int bodyId, string name, CancellationToken cancellationToken);
 
     /// <summary>The meeting imported from a file of this name into this organization, read as <see cref="FindMeetingToImportAgainAsync"/> reads it.</summary>

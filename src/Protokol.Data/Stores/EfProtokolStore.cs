@@ -199,6 +199,18 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public async Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Person>> SeatedMembersAsync(int organizationId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var seated = db.Memberships
+            .Where(m => m.OrganizationId == organizationId
+                && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair || m.Role == MembershipRole.Member)
+                && ((m.Start != null && m.Start <= date) || (m.Start == null && m.Term != null && m.Term.Start <= date))
+                && (m.End == null || m.End >= date)
+                && (m.Term == null || m.Term.End == null || m.Term.End >= date))
+            .Select(m => m.PersonId);
+        return await db.People.AsNoTracking().Where(p => seated.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Tracks the record and its owned parts (a person's aliases) as stored, not the records it points to.</summary>
     public T Attach<T>(T entity)
         where T : Entity

@@ -345,7 +345,10 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             : new PersonIndex(body.Id == 0 ? [] : await store.PeopleAsync(body.Id, ct));
         var people = new PeopleResolver(body, index, store);
         var mapper = new MeetingMapper(store, people);
-        mapper.Map(meeting, organization, parsed, now.UtcDateTime, today, historical);
+        var seated = parsed is { OthersPresent: true, Kind: MeetingKind.Minutes } && organization.Id != 0
+            ? await store.SeatedMembersAsync(organization.Id, date, ct)
+            : [];
+        mapper.Map(meeting, organization, parsed, now.UtcDateTime, today, historical, seated);
         if (outcome == ImportOutcome.Updated)
         {
             // Items and attendance the new version has again were rewritten in place; the rest goes.

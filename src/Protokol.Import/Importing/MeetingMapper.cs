@@ -21,7 +21,12 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
     /// <summary>Follow-ups closed as historical by the last <see cref="Map"/>.</summary>
     public int HistoricalFollowUps { get; private set; }
 
-    public void Map(Meeting meeting, Organization organization, ParsedMeeting parsed, DateTime utcNow, DateOnly today, bool historical)
+    /// <summary>
+    /// Maps <paramref name="parsed"/> onto <paramref name="meeting"/>. <paramref name="seated"/> holds the council's registered
+    /// members on the meeting's day, read where the document says every member but those absent came without naming them
+    /// (<see cref="ParsedMeeting.OthersPresent"/>); it is empty otherwise.
+    /// </summary>
+    public void Map(Meeting meeting, Organization organization, ParsedMeeting parsed, DateTime utcNow, DateOnly today, bool historical, IReadOnlyList<Person> seated)
     {
         var numbers = Numbers(parsed.Items);
         foreach (var (item, number) in numbers)
@@ -53,6 +58,24 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
             foreach (var name in parsed.Absent)
             {
                 meeting.RecordAttendance(people.Resolve(name), AttendanceStatus.Apologies);
+            }
+
+            if (parsed.OthersPresent && seated.Count > 0)
+            {
+                // "Alle var mødt", or only apologies listed: the members of the day not recorded otherwise came.
+                var filled = 0;
+                foreach (var member in seated.Select(store.Attach))
+                {
+                    if (!meeting.Attendance.Any(a => a.Person == member || (member.Id != 0 && a.PersonId == member.Id)))
+                    {
+                        meeting.RecordAttendance(member, AttendanceStatus.Present);
+                        filled++;
+                    }
+                }
+
+                store.Add(new ImportNote(meeting, "attendees",
+                    $"Dokumentet nævner ikke de fremmødte medlemmer; {filled} registrerede medlemmer af rådet pr. {meeting.Date:d.M.yyyy} er sat som til stede. Kontrollér fremmødet.",
+                    parsed.Review.FirstOrDefault(n => n.Field == "attendees")?.Line ?? 1));
             }
 
             foreach (var guest in parsed.Guests)
@@ -99,7 +122,7 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
             store.Add(hearing);
         }
 
-        foreach (var note in parsed.Review)
+        foreach (var note in parsed.Review.Where(n => !(n.Field == "attendees" && parsed.OthersPresent && seated.Count > 0 && parsed.Kind == MeetingKind.Minutes)))
         {
             store.Add(new ImportNote(meeting, note.Field, note.Reason, note.Line));
         }

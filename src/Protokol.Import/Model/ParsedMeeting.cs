@@ -40,6 +40,14 @@ public sealed record ParsedMeeting
 
     public IReadOnlyList<string> Absent { get; init; } = [];
 
+    /// <summary>
+    /// The document gives attendance only as who was absent, or says everyone came, without naming the members: every member
+    /// not named absent attended. The import takes them from the council's registered members on the day, where there are any.
+    /// </summary>
+    [JsonPropertyName("others_present")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OthersPresent { get; init; }
+
     public IReadOnlyList<ParsedGuest> Guests { get; init; } = [];
 
     public IReadOnlyList<ParsedItem> Items { get; init; } = [];

@@ -92,10 +92,13 @@ public sealed class MeetingParser(Cleaner cleaner)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // A person listed twice (in the list and again as chair or minute-taker) is one attendee.
         var attendees = header.Attendees.Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var othersPresent = header.OthersPresent;
         if (attendees.Count == 0 && absent.Count > 0)
         {
             // Only the absent are named, and an item lists the council's members ("Rådet består af:"): the others attended.
+            // Without such a list the others are not named here, but they came all the same.
             attendees = Composition.Members(segments.AllItems).Where(a => !absent.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+            othersPresent |= attendees.Count == 0;
         }
 
         // A member named by the seat who presented ("Ældrerådsmedlem X orienterede …") was there, unless a list names them already.
@@ -167,6 +170,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Location = header.Location,
             Attendees = attendees,
             Absent = absent,
+            OthersPresent = minutes && othersPresent,
             Guests = guests,
             Items = segments.Items.Select(i => Item(i, context, formal, Informal)).ToList(),
             Actions = actions,

@@ -17,7 +17,8 @@ internal sealed record Header(
     bool SaysMinutes,
     bool SaysHeld,
     bool SaysAgenda,
-    IReadOnlyList<ReviewNote> Review);
+    IReadOnlyList<ReviewNote> Review,
+    bool OthersPresent);
 
 /// <summary>What the header rules have found so far; each rule fills what is still empty.</summary>
 internal sealed class HeaderContext(IReadOnlyList<SourceLine> header, IReadOnlyList<SourceLine> document)
@@ -56,6 +57,9 @@ internal sealed class HeaderContext(IReadOnlyList<SourceLine> header, IReadOnlyL
     public bool SaysHeld { get; set; }
 
     public bool SaysAgenda { get; set; }
+
+    /// <summary>The document says everyone attended (but those named absent) without naming the members.</summary>
+    public bool OthersPresent { get; set; }
 }
 
 /// <summary>One fact of the header (date, time, place, body, attendance), in one layout family.</summary>
@@ -99,6 +103,6 @@ internal static class HeaderExtractor
         }
 
         return new Header(context.Body, context.Date, context.DateLine, context.Start, context.End, context.Location,
-            context.Attendees, context.Absent, context.PresentInPart, context.Guests, context.SaysMinutes, context.SaysHeld, context.SaysAgenda, context.Review);
+            context.Attendees, context.Absent, context.PresentInPart, context.Guests, context.SaysMinutes, context.SaysHeld, context.SaysAgenda, context.Review, context.OthersPresent);
     }
 }

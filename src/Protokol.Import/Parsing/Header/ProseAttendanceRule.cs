@@ -10,8 +10,8 @@ namespace Protokol.Import.Parsing;
 /// of the council's members alone, without a sentence that says who came, is the council's composition, not attendance.
 /// Everyone present also in English and after an attendance label: "All members were present", "All members attended, except
 /// A", "Til stede: Alle medlemmer", "Present: All members" (F), the members from "Members: …", "Council members: …" too. Where
-/// the document says everyone came but lists no members, no one is named (the import has no members of the council to take
-/// them from: its store knows people, not seats) and a review note asks the secretary to record the attendance.
+/// the document says everyone came but lists no members, no one is named: the record says so (<c>others_present</c>), the
+/// import takes the council's registered members of the day if it has them, and a review note asks the secretary to check.
 /// </summary>
 internal sealed partial class ProseAttendanceRule : IHeaderRule
 {
@@ -33,6 +33,7 @@ internal sealed partial class ProseAttendanceRule : IHeaderRule
                 context.Attendees.AddRange(members.Where(m => !absent.Contains(m, StringComparer.OrdinalIgnoreCase)));
                 if (members.Count == 0)
                 {
+                    context.OthersPresent = true;
                     context.Review.Add(new Model.ReviewNote("attendees", $"Dokumentet siger '{text}' uden at nævne rådets medlemmer; registrér fremmødet.", line.Line));
                 }
 
