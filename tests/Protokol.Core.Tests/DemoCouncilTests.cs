@@ -54,6 +54,14 @@ public sealed class DemoCouncilTests
     }
 
     [Fact]
+    public void Each_hearing_has_its_own_subject_naming_the_years_after_its_meeting()
+    {
+        Assert.True(_demo.Hearings.Count >= 3, $"{_demo.Hearings.Count} hearings");
+        Assert.Equal(_demo.Hearings.Count, _demo.Hearings.Select(h => h.Subject).Distinct().Count());
+        Assert.All(_demo.Hearings, h => Assert.Matches(@"\d{4}–\d{4}$", h.Subject));
+    }
+
+    [Fact]
     public void Is_the_same_every_time_for_the_same_day()
     {
         var again = DemoCouncil.Build(new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc), Today);

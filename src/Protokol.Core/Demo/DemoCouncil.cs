@@ -129,7 +129,7 @@ public static class DemoCouncil
 
             if (topic.Hearing is { } hearingTopic)
             {
-                Hearings.Add(new Hearing(council, hearingTopic.Subject, hearingTopic.Sender, date.AddDays(-20), date.AddDays(hearingTopic.DaysAfterMeeting)));
+                Hearings.Add(new Hearing(council, hearingTopic.SubjectFor(date), hearingTopic.Sender, date.AddDays(-20), date.AddDays(hearingTopic.DaysAfterMeeting)));
             }
 
             DraftAgendaBuilder.Fill(meeting, FollowUps, Hearings, nextDate);

@@ -7,7 +7,12 @@ internal static class DemoTopics
 {
     internal sealed record FollowUpSeed(string Text, string Owner, int DueInDays, bool CarryToNextMeeting = true);
 
-    internal sealed record HearingSeed(string Subject, string Sender, int DaysAfterMeeting);
+    /// <summary>A hearing sent to the council; <paramref name="Subject"/> names the plan's period from the year after the meeting's ({0}–{1}), so each year's is its own.</summary>
+    internal sealed record HearingSeed(string Subject, string Sender, int DaysAfterMeeting)
+    {
+        public string SubjectFor(DateOnly meetingDate) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Subject, meetingDate.Year + 1, meetingDate.Year + 4);
+    }
 
     internal sealed record TopicItem(
         string Title,
@@ -56,7 +61,7 @@ internal static class DemoTopics
                 FollowUp: new("Skrive udkast til anbefaling om besøgsvenner for ældre med misbrug", "Hanne Østergaard", 45)),
             new("Henvendelse fra borger om konkret sag", AgendaItemKind.Information, null,
                 "Lukket punkt.", "Rådet videresendte henvendelsen til forvaltningen.", IsPublic: false),
-        ], new("Forslag til rusmiddelpolitik 2027–2030", "Social- og Beskæftigelsesforvaltningen", 14)),
+        ], new("Forslag til rusmiddelpolitik {0}–{1}", "Social- og Beskæftigelsesforvaltningen", 14)),
         new([
             new("Boligsocial indsats i Sydhavnen", AgendaItemKind.Information,
                 "Boligselskabet Havnbo fortæller om den nye boligsociale helhedsplan og om samarbejdet med værestederne.",
@@ -92,7 +97,7 @@ internal static class DemoTopics
                 "Rådet besluttede, at temadagen skal handle om brugerinddragelse. Peter Lund Madsen og Lene Bjerregaard står for programmet.",
                 "Vedtaget",
                 FollowUp: new("Udarbejde program for temadagen om brugerinddragelse", "Peter Lund Madsen", 50)),
-        ], new("Udkast til kommunens handleplan for psykisk sundhed", "Sundhedsforvaltningen", 25)),
+        ], new("Udkast til kommunens handleplan for psykisk sundhed {0}–{1}", "Sundhedsforvaltningen", 25)),
     ];
 
     public static readonly string[] ChairNews =
