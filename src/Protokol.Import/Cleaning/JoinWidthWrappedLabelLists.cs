@@ -28,7 +28,7 @@ public sealed class JoinWidthWrappedLabelLists : ICleaningRule
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (!line.WrappedByWidth || !(Parsing.HeaderPatterns.Attendance().IsMatch(line.Trimmed) || (i > 0 && IsListHeading(lines[i - 1]))))
+            if (!line.WrappedByWidth || !(Parsing.HeaderPatterns.Attendance().IsMatch(line.Trimmed) || HeadingAbove(lines, i)))
             {
                 result.Add(line);
                 continue;
@@ -40,7 +40,13 @@ public sealed class JoinWidthWrappedLabelLists : ICleaningRule
             while (lines[i].WrappedByWidth && i + 1 < lines.Count && !lines[i + 1].IsBlank && !Parsing.HeaderPatterns.StartsWithLabel().IsMatch(lines[i + 1].Trimmed))
             {
                 i++;
-                text.Append(' ').Append(lines[i].Trimmed);
+                // A line broken after a hyphen ("Hollbaum-" / "Hansen", an address's "social-og-" / "arbejdsmarked…") goes on without a space.
+                if (!(text.Length > 1 && text[^1] == '-' && char.IsLetterOrDigit(text[^2])))
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(lines[i].Trimmed);
             }
 
             result.Add(line with { Text = text.ToString(), WrappedByWidth = false });
@@ -48,6 +54,10 @@ public sealed class JoinWidthWrappedLabelLists : ICleaningRule
 
         return result;
     }
+
+    /// <summary>The line above, or the one above a single blank line under it (text spaced with blank lines), is a list's heading.</summary>
+    private static bool HeadingAbove(IReadOnlyList<SourceLine> lines, int i) =>
+        (i > 0 && IsListHeading(lines[i - 1])) || (i > 1 && lines[i - 1].IsBlank && IsListHeading(lines[i - 2]));
 
     /// <summary>
     /// A label on its own line over its list: "Deltagere", "Afbud:" (Køge), or a group heading inside a

@@ -38,8 +38,9 @@ public sealed class MendHyphenation : ICleaningRule
                 var firstWord = continuation.Split(' ', 2)[0];
                 line = line with
                 {
-                    Text = Conjunctions.Contains(firstWord)
-                        ? line.Text + " " + continuation
+                    Text = Conjunctions.Contains(firstWord) ? line.Text + " " + continuation
+                        // A web address broken after one of its own hyphens ("…/social-og-" / "arbejdsmarkedsudvalget?…") keeps it.
+                        : InAddress(line.Text) ? line.Text + continuation
                         : line.Text[..^1] + continuation,
                 };
                 i = next;
@@ -49,6 +50,13 @@ public sealed class MendHyphenation : ICleaningRule
         }
 
         return result;
+    }
+
+    /// <summary>The line's last word is a web address ("https://…", "www.…"), where a hyphen is part of the address.</summary>
+    private static bool InAddress(string text)
+    {
+        var lastWord = text[(text.LastIndexOf(' ') + 1)..];
+        return lastWord.Contains("://", StringComparison.Ordinal) || lastWord.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A letter followed by a hyphen at the very end of the line.</summary>

@@ -183,7 +183,7 @@ public sealed class DocumentReader(ImportLimits limits, IPageOcr? ocr = null, Ti
         }
 
         var text = PlainTextReader.Decode(bytes);
-        return PlainTextReader.LooksLikeHtml(text) ? null : SourceText.FromString(name, text);
+        return PlainTextReader.LooksLikeHtml(text) ? null : PlainTextReader.Read(name, text);
     }
 
     /// <summary>
@@ -279,7 +279,7 @@ public sealed class DocumentReader(ImportLimits limits, IPageOcr? ocr = null, Ti
             return HtmlTextReader.Read(name, text, limits.MaxDepth, cancellationToken);
         }
 
-        return SourceText.FromString(name, text);
+        return PlainTextReader.Read(name, text);
     }
 
     private static string Damaged(string extension) => extension switch
