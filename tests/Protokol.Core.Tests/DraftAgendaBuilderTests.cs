@@ -181,4 +181,52 @@ public sealed class DraftAgendaBuilderTests
         meeting.MarkHeld(Next);
         Assert.Throws<DomainRuleException>(() => DraftAgendaBuilder.Fill(meeting, [], [], null));
     }
+
+    /// <summary>
+    /// Two agendas: a follow-up for the next meeting (A, 3 March, agenda already sent) was also listed, and carried, on the
+    /// later draft (B, 7 April). It waits for A, as A's supplement, and goes on B's draft only once A is held, cancelled or
+    /// its day has passed without it. A hearing due between A and B is A's alone, as before.
+    /// </summary>
+    [Fact]
+    public void A_follow_up_for_a_sent_agenda_is_offered_there_and_not_on_a_later_draft_until_that_meeting_is_past()
+    {
+        var origin = _s.Meeting(Earlier, "Vinterberedskab");
+        var followUp = new FollowUp(_s.Council, "Tal på overnatninger", _s.Anna, Next.AddDays(-3), carryToNextMeeting: true, origin);
+        var hearing = new Hearing(_s.Council, "Ny boligplan", null, Earlier, Next.AddDays(3));
+        var a = _s.Meeting(Next, "Allerede her");
+        a.PublishAgenda(Sample.Now);
+        var fromA = new FollowUp(_s.Council, "Fra møde A", _s.Bo, null, carryToNextMeeting: true, a);
+        var b = new Meeting(_s.Council, Following);
+        var today = Next.AddDays(-7);
+        Assert.True(DraftAgendaBuilder.StillToBeHeld(a, today));
+
+        // A offers both as its supplement; B, with A still to be held, lists neither.
+        var (forA, hearingsForA) = DraftAgendaBuilder.Waiting(a, [followUp], [hearing], Following);
+        Assert.Equal([followUp], forA);
+        Assert.Equal([hearing], hearingsForA);
+        var (forB, hearingsForB) = DraftAgendaBuilder.Waiting(b, [followUp, fromA], [hearing], null, pending: a);
+        Assert.Equal([fromA], forB);
+        Assert.Empty(hearingsForB);
+
+        // Filling B's draft now does not carry it; A's supplement does.
+        DraftAgendaBuilder.Fill(b, [followUp], [hearing], null, pending: a);
+        Assert.Null(followUp.CarriedToItem);
+        Assert.DoesNotContain(b.Items, i => i.Title.Contains("Tal på overnatninger", StringComparison.Ordinal));
+        Assert.Equal(2, DraftAgendaBuilder.Fill(a, [followUp], [hearing], Following));
+        Assert.Same(a, followUp.CarriedToItem!.Meeting);
+
+        // A follow-up A was held without goes on B: A is no longer pending (its day passed, or it was marked held or cancelled).
+        var missed = new FollowUp(_s.Council, "Glemt på mødet", _s.Anna, Next.AddDays(-1), carryToNextMeeting: true, origin);
+        Assert.False(DraftAgendaBuilder.StillToBeHeld(a, Next.AddDays(1)));
+        var pending = DraftAgendaBuilder.StillToBeHeld(a, Next.AddDays(1)) ? a : null;
+        Assert.Equal([missed], DraftAgendaBuilder.Waiting(b, [missed], [], null, pending).FollowUps);
+        a.MarkHeld(Next);
+        Assert.False(DraftAgendaBuilder.StillToBeHeld(a, today));
+        Assert.Equal(1, DraftAgendaBuilder.Fill(b, [missed], [], null, pending: DraftAgendaBuilder.StillToBeHeld(a, today) ? a : null));
+        Assert.Same(b, missed.CarriedToItem!.Meeting);
+
+        var cancelled = new Meeting(_s.Council, Next.AddDays(7));
+        cancelled.Cancel("Ingen sager", Sample.Now);
+        Assert.False(DraftAgendaBuilder.StillToBeHeld(cancelled, today));
+    }
 }

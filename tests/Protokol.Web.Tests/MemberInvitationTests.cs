@@ -93,6 +93,23 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
 
+        // Mogens is coming. Before the meeting day the secretary sees the answers on the meeting's page (the attendance form
+        // comes only once the meeting is held): who comes, who sent apologies with whom in their place, who has not answered.
+        var mogens = agendas.Single(m => m.To.Mailboxes.Single().Name == "Mogens Aagaard");
+        await member.GotoAsync(new Uri(Links(mogens).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=kommer", StringComparison.Ordinal))).PathAndQuery);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Til stede.");
+        await secretary.GoAsync($"/admin/moeder/{first.Id}");
+        var answers = page.GetByRole(AriaRole.Region, new() { Name = "Medlemmernes svar" });
+        var seated = await answers.Locator("tbody tr").CountAsync();
+        Assert.True(seated >= 4, $"the council's seated members are listed ({seated})");
+        await Assertions.Expect(answers).ToContainTextAsync($"1 kommer, 1 har meldt afbud, {seated - 2} har ikke svaret.");
+        var hanneRow = answers.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hanne Østergaard" });
+        await Assertions.Expect(hanneRow).ToContainTextAsync("Afbud");
+        await Assertions.Expect(hanneRow).ToContainTextAsync("Birthe Nørgaard Friis kommer i stedet");
+        await Assertions.Expect(answers.GetByRole(AriaRole.Row).Filter(new() { HasText = "Mogens Aagaard" })).ToContainTextAsync("Kommer");
+        await Assertions.Expect(answers.GetByRole(AriaRole.Row).Filter(new() { HasText = "Lene Bjerregaard" })).ToContainTextAsync("Ikke svaret");
+
         // 2. Moving the meeting sends the updated invitation (SEQUENCE 1) to the same six.
         var moved = first.Date.AddDays(1);
         await secretary.GoAsync($"/admin/moeder/{first.Id}");
@@ -254,6 +271,14 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
             await secretary.SubmitAsync("Send tillægget");
             Assert.Contains("Tillægget sendes til ", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
             var all = await ReceivedAsync("Tillæg til dagsordenen: ", meeting.Date, expected);
+
+            // Back on the meeting's page the link is gone, as everyone has been told; the page says when the supplement went.
+            await secretary.GoAsync($"/admin/moeder/{meeting.Id}");
+            Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Send tillæg med punkterne tilføjet efter udsendelse" }).CountAsync());
+            var sentAt = Copenhagen.ToLocal(app.Clock.Now.UtcDateTime);
+            var when = DanishDates.Date(DateOnly.FromDateTime(sentAt)) + " " + DanishDates.TimeRange(TimeOnly.FromDateTime(sentAt), null);
+            await Assertions.Expect(page.GetByText($"Tillægget med punkterne tilføjet efter udsendelse er sendt {when}.")).ToBeVisibleAsync();
+            await secretary.GoAsync($"/admin/moeder/{meeting.Id}/udsend");
             return all.Where(m => m.TextBody?.Contains(message, StringComparison.Ordinal) == true).ToList();
         }
 

@@ -89,6 +89,9 @@ public interface IBackOfficeQueries
     /// <summary>The people of the organization's municipality, by name.</summary>
     Task<IReadOnlyList<Person>> PeopleOfOrganizationAsync(int organizationId, CancellationToken cancellationToken);
 
+    /// <summary>The meeting places of the given municipalities (bodies), with their municipality, by name.</summary>
+    Task<IReadOnlyList<Location>> LocationsAsync(IReadOnlyCollection<int> bodies, CancellationToken cancellationToken);
+
     /// <summary>The councils and committees of the given organizations (null: all), by name.</summary>
     Task<IReadOnlyList<Organization>> CouncilsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken);
 }

@@ -44,7 +44,7 @@ public sealed record AgendaItemFields(string Title, AgendaItemKind Kind, bool Is
 /// Use cases of the agenda builder: the secretary adds, edits, moves and removes items (with a way
 /// back), and fills the agenda with standing items, carried follow-ups and hearings due.
 /// </summary>
-public sealed class BuildAgenda(IProtokolStore store)
+public sealed class BuildAgenda(IProtokolStore store, TimeProvider clock)
 {
     /// <summary>Adds a main item (before Eventuelt) or a sub-item under <paramref name="parentId"/>.</summary>
     public async Task<AgendaItem> AddItemAsync(int meetingId, string title, AgendaItemKind kind, bool isPublic, string? text, int? parentId, CancellationToken cancellationToken)
@@ -236,7 +236,7 @@ public sealed class BuildAgenda(IProtokolStore store)
         var followUps = await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken);
         var hearings = await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken);
         var earlier = (await store.MeetingDatesAsync(meeting.OrganizationId, cancellationToken)).Any(m => m.Id != meeting.Id && m.Date < meeting.Date);
-        var added = DraftAgendaBuilder.Fill(meeting, followUps, hearings, following?.Date, earlier);
+        var added = DraftAgendaBuilder.Fill(meeting, followUps, hearings, following?.Date, earlier, await PendingBeforeAsync(meeting, cancellationToken));
         await store.SaveChangesAsync(cancellationToken);
         return added;
     }
@@ -256,10 +256,26 @@ public sealed class BuildAgenda(IProtokolStore store)
         var following = await store.NextMeetingAsync(meeting.OrganizationId, meeting.Date, cancellationToken);
         var (followUps, hearings) = DraftAgendaBuilder.Waiting(meeting,
             await store.OpenFollowUpsAsync(meeting.OrganizationId, cancellationToken),
-            await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken), following?.Date);
+            await store.OpenHearingsAsync(meeting.OrganizationId, cancellationToken), following?.Date, await PendingBeforeAsync(meeting, cancellationToken));
 
         // A follow-up whose due date falls before this meeting is late here: the secretary sees it before she carries it.
         return [.. followUps.Select(f => DraftAgendaBuilder.FollowUpTitle(f.Text) + (f.Due is { } due && due < meeting.Date ? $" (frist {DanishDates.Date(due)}, før mødet)" : string.Empty)),
             .. hearings.Select(h => DraftAgendaBuilder.HearingTitle(h.Subject) + $" (høringsfrist {DanishDates.Date(h.Deadline)})")];
+    }
+
+    /// <summary>
+    /// The council's meeting just before <paramref name="meeting"/> when it is still to be held (from today, not held, not
+    /// cancelled): the follow-ups from before it wait for its agenda, or its supplement when that was sent, not for this one.
+    /// </summary>
+    private async Task<Meeting?> PendingBeforeAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var today = Copenhagen.Today(clock);
+        if (meeting.Date <= today)
+        {
+            return null;
+        }
+
+        var before = await store.LastMeetingBetweenAsync(meeting.OrganizationId, today, meeting.Date.AddDays(-1), cancellationToken);
+        return DraftAgendaBuilder.StillToBeHeld(before, today) ? before : null;
     }
 }

@@ -12,6 +12,10 @@ namespace Protokol.Core.Meetings;
 /// A published agenda that is not yet held gets only the waiting follow-ups and hearings, after its
 /// last item and marked as added after publication, so the members can be sent them as a supplement;
 /// its numbers stay as they were sent.
+/// A follow-up waits for the council's first meeting after its origin that is still to be held: while an earlier meeting
+/// is (<see cref="StillToBeHeld"/>, its agenda draft or already sent), a later agenda does not list or take the follow-up,
+/// so it is offered once, on the earlier agenda (as a supplement when that was sent). Once that meeting is held, cancelled
+/// or its day has passed without it, the follow-up goes on the next agenda.
 /// </summary>
 public static class DraftAgendaBuilder
 {
@@ -26,8 +30,12 @@ public static class DraftAgendaBuilder
     /// Whether the council met before this meeting: its first meeting has no minutes to approve, so the standing approval item
     /// (<see cref="ApproveMinutes.ApprovalItemTitle"/>) is left out (the secretary can still add it).
     /// </param>
+    /// <param name="pending">
+    /// The council's meeting just before this one when it is still to be held (<see cref="StillToBeHeld"/>): the follow-ups
+    /// that belong on its agenda wait for it, not for this one. Null when there is none.
+    /// </param>
     /// <returns>The number of items added.</returns>
-    public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, bool earlierMeetings = true)
+    public static int Fill(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, bool earlierMeetings = true, Meeting? pending = null)
     {
         if (meeting.State > MeetingState.AgendaPublished || meeting.IsCancelled)
         {
@@ -37,7 +45,7 @@ public static class DraftAgendaBuilder
         if (meeting.IsAgendaFrozen)
         {
             // Published: the numbers the members got stay; what is waiting comes last, as a supplement.
-            return CarryWaiting(meeting, followUps, hearings, followingMeetingDate);
+            return CarryWaiting(meeting, followUps, hearings, followingMeetingDate, pending);
         }
 
         // Standing items missing from the agenda come once each: the opening ones first, the closing ones (Eventuelt) last.
@@ -53,7 +61,7 @@ public static class DraftAgendaBuilder
             meeting.RenumberItems([.. opening, .. existing]);
         }
 
-        CarryWaiting(meeting, followUps, hearings, followingMeetingDate);
+        CarryWaiting(meeting, followUps, hearings, followingMeetingDate, pending);
 
         foreach (var s in standing.Where(s => s.PlaceLast))
         {
@@ -63,18 +71,31 @@ public static class DraftAgendaBuilder
         return meeting.Items.Count - before;
     }
 
+    /// <summary>
+    /// Whether <paramref name="meeting"/> is still to be held on <paramref name="today"/>: not cancelled, not held, and its day
+    /// not passed. A follow-up from before it waits for its agenda (see <see cref="Fill"/>'s <c>pending</c>).
+    /// </summary>
+    public static bool StillToBeHeld(Meeting? meeting, DateOnly today) =>
+        meeting is { IsCancelled: false, State: <= MeetingState.AgendaPublished } && meeting.Date >= today;
+
     /// <summary>The follow-ups and hearings that belong on this agenda and are not on it yet, in the order <see cref="Fill"/> puts them there.</summary>
-    public static (IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<Hearing> Hearings) Waiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    /// <param name="meeting">The meeting whose agenda is filled.</param>
+    /// <param name="followUps">Candidate follow-ups of the organization.</param>
+    /// <param name="hearings">Candidate hearings.</param>
+    /// <param name="followingMeetingDate">The date of the meeting after this one, or null.</param>
+    /// <param name="pending">The meeting just before this one when still to be held: its follow-ups wait for it (see <see cref="Fill"/>).</param>
+    public static (IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<Hearing> Hearings) Waiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, Meeting? pending = null)
     {
         var horizon = followingMeetingDate ?? meeting.Date.AddDays(60);
-        return (followUps.Where(f => f.BelongsOnAgendaOf(meeting)).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created).ToList(),
+        var waitsEarlier = pending is not null && pending.Date < meeting.Date && pending.Organization == meeting.Organization;
+        return (followUps.Where(f => f.BelongsOnAgendaOf(meeting) && !(waitsEarlier && f.BelongsOnAgendaOf(pending!))).OrderBy(f => f.Due ?? DateOnly.MaxValue).ThenBy(f => f.Created).ToList(),
             hearings.Where(h => h.BelongsOnAgendaOf(meeting, horizon)).OrderBy(h => h.Deadline).ToList());
     }
 
     /// <summary>Carries every waiting follow-up and hearing (<see cref="Waiting"/>) onto the agenda; returns how many.</summary>
-    private static int CarryWaiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate)
+    private static int CarryWaiting(Meeting meeting, IEnumerable<FollowUp> followUps, IEnumerable<Hearing> hearings, DateOnly? followingMeetingDate, Meeting? pending)
     {
-        var (waitingFollowUps, waitingHearings) = Waiting(meeting, followUps, hearings, followingMeetingDate);
+        var (waitingFollowUps, waitingHearings) = Waiting(meeting, followUps, hearings, followingMeetingDate, pending);
         foreach (var followUp in waitingFollowUps)
         {
             Carry(meeting, followUp);

@@ -18,6 +18,11 @@ public sealed record AgendaSending(IReadOnlyList<Person> Queued, IReadOnlyList<P
 /// <param name="UpToDate">How many of those who got the agenda know every added item already.</param>
 public sealed record SupplementSending(IReadOnlyList<string> Queued, int UpToDate);
 
+/// <summary>Where the supplement of a published agenda stands, for the meeting's page.</summary>
+/// <param name="Due">Someone who got the agenda by e-mail has not been told of an item added after publication.</param>
+/// <param name="LastSent">When the last supplement was queued (UTC), or null when none was.</param>
+public sealed record SupplementStatus(bool Due, DateTime? LastSent);
+
 /// <summary>Someone who got the agenda by e-mail, and the items added after publication they have not been sent.</summary>
 public sealed record SupplementDue(int PersonId, string Name, string Address, IReadOnlyList<AgendaItem> Untold);
 
@@ -140,6 +145,14 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         return agendas.DistinctBy(r => PersonOf(r.Key))
             .Select(r => new SupplementDue(PersonOf(r.Key), r.ToName ?? r.ToAddress, r.ToAddress, added.Where(i => i.Created > toldAt[PersonOf(r.Key)]).ToList()))
             .ToList();
+    }
+
+    /// <summary>Whether a supplement is due (<see cref="SupplementsDueAsync"/>) and when the last one was queued.</summary>
+    public async Task<SupplementStatus> SupplementStatusAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var due = await SupplementsDueAsync(meeting, cancellationToken);
+        var sent = await mail.RecipientsAsync(SupplementKeyPrefix(meeting.Id), cancellationToken);
+        return new SupplementStatus(due.Any(d => d.Untold.Count > 0), sent.Count == 0 ? null : sent.Max(r => r.Created));
     }
 
     /// <summary>

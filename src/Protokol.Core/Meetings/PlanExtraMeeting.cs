@@ -15,7 +15,13 @@ public sealed class PlanExtraMeeting(IProtokolStore store)
         meeting.Rename(name);
         if (locationId is { } l)
         {
-            meeting.SetPlace(await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken), null);
+            var location = await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken);
+            if (location.BodyId != organization.BodyId)
+            {
+                throw new Common.DomainRuleException("Mødested: vælg et af kommunens mødesteder; det valgte hører til en anden kommune.");
+            }
+
+            meeting.SetPlace(location, null);
         }
 
         store.Add(meeting);

@@ -146,6 +146,10 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         return (await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken)).OrderBy(p => p.Name, DanishNames).ToList();
     }
 
+    public async Task<IReadOnlyList<Location>> LocationsAsync(IReadOnlyCollection<int> bodies, CancellationToken cancellationToken) =>
+        (await db.Locations.AsNoTracking().Include(l => l.Body).Where(l => bodies.Contains(l.BodyId)).ToListAsync(cancellationToken))
+            .OrderBy(l => l.Name, DanishNames).ToList();
+
     public async Task<IReadOnlyList<Organization>> CouncilsAsync(IReadOnlySet<int>? organizations, CancellationToken cancellationToken)
     {
         var query = db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.ExternalOrganisation);

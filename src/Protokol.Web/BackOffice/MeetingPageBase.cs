@@ -28,6 +28,18 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
 
     public string? Done { get; private set; }
 
+    /// <summary>
+    /// The section the last change redirected to (the anchor of its address), when the page shows its confirmation there:
+    /// the browser lands on the section, so a message at the top of the page would be out of view.
+    /// </summary>
+    public string? DoneIn { get; private set; }
+
+    /// <summary>The sections (anchors) of this page that show the confirmation of a change redirected to them.</summary>
+    protected virtual IReadOnlySet<string> SectionsWithConfirmation { get; } = new HashSet<string>();
+
+    /// <summary>The confirmation to show in the section <paramref name="anchor"/>, or null (then it shows at the top).</summary>
+    public string? DoneAt(string anchor) => DoneIn == anchor ? Done : null;
+
     public string? Problem { get; protected set; }
 
     /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
@@ -61,6 +73,8 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         Surroundings = await Queries.SurroundingsAsync(Meeting, cancellationToken);
         await LoadPageAsync(Meeting, cancellationToken);
         Done ??= TempData["Done"] as string;
+        var section = TempData["DoneIn"] as string;
+        DoneIn = Done is not null && section is not null && SectionsWithConfirmation.Contains(section) ? section : null;
         return null;
     }
 
@@ -88,7 +102,13 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         try
         {
             TempData["Done"] = await change();
-            return Redirect(redirect ?? PathOf(id));
+            var to = redirect ?? PathOf(id);
+            if (to.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0)
+            {
+                TempData["DoneIn"] = to[(hash + 1)..];
+            }
+
+            return Redirect(to);
         }
         catch (DomainRuleException e)
         {

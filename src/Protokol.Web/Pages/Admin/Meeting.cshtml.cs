@@ -17,7 +17,8 @@ namespace Protokol.Web.Pages.Admin;
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxBytes + 1_000_000)]
 [RequestSizeLimit(AttachmentRules.MaxBytes + 1_000_000)]
 [StaffRule(StaffRule.ReadMeeting)]
-public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, BuildAgenda agenda, AttachDocument attach) : MeetingPageBase(store, queries, clock)
+public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, BuildAgenda agenda, AttachDocument attach, MemberInvitations invitations)
+    : MeetingPageBase(store, queries, clock)
 {
     /// <summary>The item just removed, for the "Fortryd" button.</summary>
     public RemovedAgendaItem? Undo { get; private set; }
@@ -27,8 +28,19 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
 
     protected override string PathOf(int meetingId) => $"/admin/moeder/{meetingId}";
 
-    protected override async Task LoadPageAsync(Meeting meeting, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// For a published agenda with items added after publication: whether someone who got it by e-mail is still to be
+    /// told of one ("Send tillæg …"), and when the last supplement went; null otherwise.
+    /// </summary>
+    public SupplementStatus? Supplement { get; private set; }
+
+    protected override async Task LoadPageAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
         Waiting = CanEdit ? await agenda.WaitingAsync(meeting, cancellationToken) : [];
+        Supplement = CanEdit && meeting.State == MeetingState.AgendaPublished && !meeting.IsCancelled && meeting.Items.Any(i => i.AddedAfterPublication)
+            ? await invitations.SupplementStatusAsync(meeting, cancellationToken)
+            : null;
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

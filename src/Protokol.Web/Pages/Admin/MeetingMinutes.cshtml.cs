@@ -38,6 +38,9 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
     protected override string PathOf(int meetingId) => $"/admin/moeder/{meetingId}/referat";
 
+    /// <summary>The sections a change redirects to confirm it there, in view (a message at the top would be scrolled away).</summary>
+    protected override IReadOnlySet<string> SectionsWithConfirmation { get; } = new HashSet<string>(StringComparer.Ordinal) { "deltagelse", "referat", "opfoelgning", "gennemlaesning", "send-referat" };
+
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     [StaffRule(StaffRule.RunMeeting)]

@@ -32,18 +32,25 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
     [BindProperty]
     public string? Name { get; set; }
 
+    /// <summary>The chosen meeting place ("Mødested"), one of <see cref="Locations"/>.</summary>
+    [BindProperty]
+    public int? Location { get; set; }
+
+    /// <summary>The meeting places of the municipalities of the councils she runs.</summary>
+    public IReadOnlyList<Location> Locations { get; private set; } = [];
+
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        await LoadAsync(ct);
         return Councils.Count == 0 ? Forbid() : Page();
     }
 
     [StaffRule(StaffRule.AnySecretary)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        await LoadAsync(ct);
         var council = Councils.FirstOrDefault(c => c.Slug == Council);
         if (council is null)
         {
@@ -57,7 +64,7 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
 
         try
         {
-            var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Date(Date, "Dato"), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), null, Name, ct);
+            var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Date(Date, "Dato"), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), Location, Name, ct);
             // A date already past is allowed (a meeting held and recorded afterwards), but said, in case it was a slip of the year.
             TempData["Done"] = meeting.Date < Copenhagen.Today(clock)
                 ? $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Bemærk: datoen ligger før i dag; ret den under \"Mødets oplysninger\", hvis det var en fejl."
@@ -68,6 +75,12 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
         {
             return Refuse(e.Message);
         }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
+        Locations = await queries.LocationsAsync(Councils.Select(c => c.BodyId).Distinct().ToList(), ct);
     }
 
     private PageResult Refuse(string problem)
