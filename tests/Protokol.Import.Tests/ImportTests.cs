@@ -241,6 +241,39 @@ public sealed class ImportTests(PostgresCluster postgres)
         });
     }
 
+    [Fact]
+    public void An_items_text_keeps_what_is_not_its_decision_and_drops_the_decisions_label_and_the_open_mark()
+    {
+        Assert.Null(MeetingMapper.WithoutDecision("Åben\n\nBeslutning\n\nDagsordenen blev godkendt.", "Dagsordenen blev godkendt."));
+        Assert.Null(MeetingMapper.WithoutDecision("Godkendt.", "Godkendt."));
+        Assert.Equal("Oplæg ved Hanne Bak om nattevagterne (20 min)",
+            MeetingMapper.WithoutDecision("Oplæg ved Hanne Bak om nattevagterne (20 min)\n\nBeslutning:\nRådet tog orienteringen til efterretning.", "Rådet tog orienteringen til efterretning."));
+        Assert.Equal("Sagsfremstilling\nForvaltningen foreslår nye bænke.\n\nOpfølgning: Bo sender forslaget videre.",
+            MeetingMapper.WithoutDecision("Sagsfremstilling\nForvaltningen foreslår nye bænke.\nBeslutning i Naturrådet\nAnbefalet.\nOpfølgning: Bo sender forslaget videre.", "Anbefalet."));
+
+        // A decision the text does not hold as written leaves the text as it is.
+        Assert.Equal("Rådet drøftede sagen.", MeetingMapper.WithoutDecision("Rådet drøftede sagen.", "Anbefalet"));
+        Assert.Equal("Rådet drøftede sagen.", MeetingMapper.WithoutDecision("Rådet drøftede sagen.", null));
+    }
+
+    [CorpusFact]
+    public async Task No_imported_item_shows_its_decision_twice()
+    {
+        await using var db = await DatabaseAsync(DatabaseProvider.Sqlite);
+        foreach (var file in Corpus.MunicipalFiles.Concat(Corpus.TextFiles))
+        {
+            await ImportAsync(db, Path.GetFileName(file), await File.ReadAllBytesAsync(file), new ImportTarget(Path.GetFileNameWithoutExtension(file), Path.GetFileName(file)));
+        }
+
+        await db.WithContextAsync(async context =>
+        {
+            var items = await context.AgendaItems.Where(i => i.Decision != null && i.Minutes != null).Select(i => new { i.Minutes, i.Decision }).ToListAsync();
+            Assert.NotEmpty(items);
+            Assert.DoesNotContain(items, i => i.Minutes!.Contains(i.Decision!, StringComparison.Ordinal));
+            return 0;
+        });
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

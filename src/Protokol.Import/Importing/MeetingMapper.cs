@@ -86,7 +86,7 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
             foreach (var (item, number) in numbers.Where(n => !n.Item.Withdrawn && (n.Item.Text is not null || n.Item.Decision is not null)))
             {
                 // Informal minutes are read as the decision; one longer than a decision may be is kept as the minute text.
-                var (text, decision) = item.Decision is { Length: > MaxDecision } minute ? (item.Text ?? minute, null) : (item.Text, item.Decision);
+                var (text, decision) = item.Decision is { Length: > MaxDecision } minute ? (item.Text ?? minute, null) : (WithoutDecision(item.Text, item.Decision), item.Decision);
                 meeting.RecordMinutes(meeting.Items.First(i => i.Number == number), text, decision);
             }
 
@@ -126,6 +126,55 @@ internal sealed class MeetingMapper(IProtokolStore store, PeopleResolver people)
         {
             store.Add(new ImportNote(meeting, note.Field, note.Reason, note.Line));
         }
+    }
+
+    /// <summary>
+    /// The item's text without its decision, which is stored and shown on its own: the text is the item's whole body, so the
+    /// decision at its end would be shown twice (as the minutes and as the decision). What is left before the decision loses
+    /// the decision's label and the item's open/closed mark ("Åben" / "Beslutning" / the decision); null when nothing else is
+    /// left. A decision the text does not hold word for word (read from a label inside a line, cleaned) leaves the text whole.
+    /// </summary>
+    internal static string? WithoutDecision(string? text, string? decision)
+    {
+        if (text is null || decision is null)
+        {
+            return text;
+        }
+
+        var at = text.LastIndexOf(decision.Trim(), StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var lines = text[..at].Split('\n').Select(l => l.TrimEnd()).ToList();
+        while (lines.Count > 0 && (lines[^1].Length == 0 || IsLabelOrMark(lines[^1])))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        while (lines.Count > 0 && (lines[0].Length == 0 || IsLabelOrMark(lines[0])))
+        {
+            lines.RemoveAt(0);
+        }
+
+        var rest = string.Join('\n', lines).Trim();
+        var after = text[(at + decision.Trim().Length)..].Trim();
+        return rest.Length == 0 ? (after.Length == 0 ? null : after) : after.Length == 0 ? rest : $"{rest}\n\n{after}";
+    }
+
+    private static readonly HashSet<string> LabelsAndMarks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Beslutning", "Beslutninger", "Afgørelse", "Konklusion", "Referat", "Decision", "Minutes",
+        "Åben", "Åben sag", "Åbent punkt", "Lukket", "Lukket sag", "Lukket punkt",
+    };
+
+    /// <summary>A decision's label on its own line ("Beslutning:", "Konklusion") or an item's open/closed mark ("Åben sag").</summary>
+    private static bool IsLabelOrMark(string line)
+    {
+        var trimmed = line.Trim().TrimEnd(':', '.').Trim();
+        return LabelsAndMarks.Contains(trimmed)
+            || (trimmed.StartsWith("Beslutning ", StringComparison.OrdinalIgnoreCase) && trimmed.Length <= 60 && !trimmed.Contains('.', StringComparison.Ordinal));
     }
 
     /// <summary>Whether <paramref name="name"/> is one of the document's people (attendees, absentees, guests), as action owners are resolved.</summary>
