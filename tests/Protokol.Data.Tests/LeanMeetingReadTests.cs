@@ -59,6 +59,7 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
             Assert.Null(a.RepresentedOrganisation);
         });
         Assert.Contains(expected, e => e.ItemHearings.Count > 0 && e.AttachmentTexts.Count > 0);
+        Assert.Contains(expected, e => e.Record.Items.Any(i => i.Hearing is not null)); // an item treating a hearing carries its sender, deadline and link
         Assert.Contains(expected, e => e.Record.State == MeetingState.Planned && e.Location is not null);
 
         await using var scope = db.Scope();
@@ -261,7 +262,7 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
             var hearings = await db.Hearings.AsNoTracking()
                 .Where(h => h.AgendaItemId != null && open.Contains(h.AgendaItem!.MeetingId))
                 .OrderBy(h => h.Id)
-                .Select(h => new { h.Id, ItemId = h.AgendaItemId!.Value })
+                .Select(h => new { h.Id, ItemId = h.AgendaItemId!.Value, h.Sender, h.Deadline, h.Link })
                 .ToListAsync();
             var bodies = meetings.Select(m => m.BodyId).Distinct().ToList();
             var withheld = (await db.People.AsNoTracking()
@@ -275,12 +276,13 @@ public sealed class LeanMeetingReadTests(PostgresCluster postgres)
             var presentOf = present.ToLookup(a => a.MeetingId);
             var attachmentsOf = attachments.ToLookup(a => a.MeetingId);
             var hearingOf = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => g.First().Id);
+            var itemHearing = hearings.GroupBy(h => h.ItemId).ToDictionary(g => g.Key, g => new ItemHearing(g.First().Sender, g.First().Deadline, g.First().Link));
             var danish = StringComparer.Create(Core.Text.DanishDates.Culture, ignoreCase: true);
             return meetings.ConvertAll(meeting =>
             {
                 var rows = agendaOf[meeting.Id].ToList();
                 var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
-                var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication));
+                var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication, itemHearing.GetValueOrDefault(i.Id)));
                 var attendance = presentOf[meeting.Id]
                     .Select(a => new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
                         guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), a.OnBehalfOf, a.Role))

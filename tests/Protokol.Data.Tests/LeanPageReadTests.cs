@@ -729,9 +729,10 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
             }
 
             var next = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id && m.Date >= today)
-                .OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync();
+                .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date }).FirstOrDefaultAsync();
             return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
-                organization.Website, organization.Term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting, next);
+                organization.Website, organization.Term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting,
+                next is null ? null : new MeetingLink(next.Id, next.Date));
         }
 
         public static async Task<PersonRecord?> GetPersonAsync(ProtokolDbContext db, int id, int? year)

@@ -48,7 +48,7 @@ public sealed partial class MailTests(MailProtokolApp app, Browser browser) : IC
         await page.GotoAsync(confirm.PathAndQuery);
         await Assertions.Expect(page.GetByText("Abonnement på Rådet for Socialt Udsatte i Havnby:")).ToBeVisibleAsync(); // what is confirmed is named (session 34)
         await page.GetByRole(AriaRole.Button, new() { Name = "Bekræft abonnementet" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Abonnementet er bekræftet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dit abonnement er bekræftet", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("nye dagsordener og referater fra Rådet for Socialt Udsatte i Havnby.")).ToBeVisibleAsync();
 
         // The coming meeting is held and its minutes published; one item names a person shown by role only.

@@ -30,6 +30,19 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
     private static Task<HttpResponseMessage> MinutesAsync(HttpClient client, int meetingId, string handler, Dictionary<string, string> fields) =>
         Staff.SubmitAsync(client, $"/admin/moeder/{meetingId}/referat", $"/admin/moeder/{meetingId}/referat/{handler}", fields);
 
+    /// <summary>
+    /// The page a change redirected to: its message says what was done, and the next step is said once, by the phases panel
+    /// (the messages of publishing the agenda and the minutes said it too).
+    /// </summary>
+    private static async Task NextStepSaidOnceAsync(HttpClient client, HttpResponseMessage response, string done)
+    {
+        var page = await Staff.PageAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Equal(done, page.QuerySelector(".alert-success")!.TextContent.Trim());
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(main, "Næste skridt"));
+        Assert.StartsWith("Næste skridt", page.QuerySelector(".meeting-phases__next")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
     private async Task<IHtmlDocument> PublicAsync(string path)
     {
         var (response, page) = await app.GetPageAsync(path);
@@ -104,7 +117,7 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.Equal("Eventuelt", items[^1].Title);
         var housing = items.Single(i => i.Title == "Boligsocial indsats i Nordkvarteret");
         Assert.Equal(items.Count - 1, housing.ParsedNumber.Main);
-        await EditAsync(client, first.Id, "publishagenda", []);
+        await NextStepSaidOnceAsync(client, await EditAsync(client, first.Id, "publishagenda", []), "Dagsordenen er offentliggjort på portalen.");
 
         var agenda = await PublicAsync($"/moeder/{first.Id}");
         Assert.Equal("Dagsorden", agenda.QuerySelector(".h1-kicker")!.TextContent);
@@ -150,7 +163,7 @@ public sealed class MeetingCycleTests(ProtokolAppFactory app) : IClassFixture<Pr
 
         static string Key(string text) => "valg-" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(text));
         var choices = findings.ToDictionary(Key, f => f == "12 34 56 78" ? "fjern" : "behold");
-        await MinutesAsync(client, first.Id, "publishminutes", choices);
+        await NextStepSaidOnceAsync(client, await MinutesAsync(client, first.Id, "publishminutes", choices), "1 oplysning er fjernet, og referatet er offentliggjort som \"ikke godkendt\".");
 
         var minutes = await PublicAsync($"/moeder/{first.Id}");
         Assert.Equal("Referat", minutes.QuerySelector(".h1-kicker")!.TextContent);

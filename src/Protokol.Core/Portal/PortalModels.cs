@@ -28,7 +28,7 @@ public sealed record PersonRef(int Id, string Name, PublicationLevel Publication
 
 public sealed record AttendanceRecord(PersonRef Person, AttendanceStatus Status, PersonRef? SubstituteFor, string? Affiliation, IReadOnlyList<string> GuestItemNumbers, string? RepresentedOrganisation, MembershipRole? Role);
 
-public sealed record AgendaItemRecord(int Id, string Number, string? ParentNumber, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, bool AddedAfterPublication = false);
+public sealed record AgendaItemRecord(int Id, string Number, string? ParentNumber, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, bool AddedAfterPublication = false, ItemHearing? Hearing = null);
 
 /// <summary>A meeting's attachment; <see cref="HasFile"/> when its bytes are stored and it can be downloaded.</summary>
 public sealed record AttachmentRecord(int Id, int? AgendaItemId, string Title, string FileName, string MediaType, long SizeBytes, bool IsPublic, bool HasFile = false);

@@ -83,7 +83,8 @@ public static class PrivacyGate
         return item.IsPublic
             ? new PublicAgendaItem(item.Id, item.Number, title, item.Kind, true, withheld.Apply(item.PublicText),
                 minutesVisible ? withheld.Apply(item.Minutes) : null, minutesVisible ? withheld.Apply(item.Decision) : null,
-                item.Withdrawn, withheld.Apply(item.WithdrawnReason), [], itemGuests, item.AddedAfterPublication)
+                item.Withdrawn, withheld.Apply(item.WithdrawnReason), [], itemGuests, item.AddedAfterPublication,
+                item.Hearing is { } hearing ? hearing with { Sender = withheld.Apply(hearing.Sender) } : null)
             : new PublicAgendaItem(item.Id, item.Number, title, item.Kind, false, null, null, null, item.Withdrawn, null, [], [], item.AddedAfterPublication);
     }
 

@@ -37,7 +37,13 @@ public sealed record PublicMeeting(
 /// <summary>A person at a meeting as the public sees them; <see cref="PersonId"/> only for people who are named in public.</summary>
 public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers, int? PersonId = null);
 
-public sealed record PublicAgendaItem(int Id, string Number, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, IReadOnlyList<PublicAgendaItem> Children, IReadOnlyList<PublicAttendee> Guests, bool AddedAfterPublication = false)
+/// <summary>
+/// The hearing (høring) an agenda item treats: who asks, by when, and where its material is (an address the secretary stored), for
+/// the item on the meeting page and in the agenda's PDF and Word files.
+/// </summary>
+public sealed record ItemHearing(string? Sender, DateOnly Deadline, string? Link);
+
+public sealed record PublicAgendaItem(int Id, string Number, string Title, AgendaItemKind Kind, bool IsPublic, string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, IReadOnlyList<PublicAgendaItem> Children, IReadOnlyList<PublicAttendee> Guests, bool AddedAfterPublication = false, ItemHearing? Hearing = null)
 {
     /// <summary>The HTML anchor of the item on the meeting page ("punkt-3a").</summary>
     public string Anchor => "punkt-" + Number;

@@ -6,7 +6,7 @@ namespace Protokol.Core.Portal;
 /// <summary>A seat as the portal lists it.</summary>
 public sealed record SeatRecord(PersonRef Person, MembershipRole Role, string? OnBehalfOf, DateOnly? Start, DateOnly? End);
 
-/// <summary>An organization's page: purpose, members, representation elsewhere, the year plan, and the date of its next meeting from today (cancelled or not).</summary>
+/// <summary>An organization's page: purpose, members, representation elsewhere, the year plan, and its next meeting from today (cancelled or not).</summary>
 public sealed record OrganizationRecord(
     int Id,
     string Slug,
@@ -21,7 +21,7 @@ public sealed record OrganizationRecord(
     int PlanYear,
     IReadOnlyList<PersonRef>? RecentAttendees = null,
     MeetingLink? RecentAttendeesMeeting = null,
-    DateOnly? NextMeeting = null);
+    MeetingLink? NextMeeting = null);
 
 /// <summary>A membership on a person's page.</summary>
 public sealed record PersonSeat(string OrganizationName, string? OrganizationSlug, MembershipRole Role, string? OnBehalfOf, DateOnly? Start, DateOnly? End);

@@ -46,7 +46,9 @@ internal sealed class KeptMinutesTextConfiguration : IEntityTypeConfiguration<Ke
 /// <summary>
 /// The kept texts' read and write. A text's key is read in one command on a kept session (<see cref="ReadSessions"/>) for a
 /// page's meetings: the versions of the meeting's own row and of the rows it names (council, host, location, approving
-/// meeting, body), the number, sum of ids and sum of versions of its items and of its attendance, its guests' items, and the
+/// meeting, body), the number, sum of ids and sum of versions of its items (joined to the hearings they treat, whose sender,
+/// deadline and link the agenda names: sums of their ids and versions; an item treating two hearings is counted twice, which is
+/// still a function of the rows) and of its attendance, its guests' items, and the
 /// registry's stamp (<see cref="RegistryStamp"/>: every save of a person, an alias, a seat or an organization increments it in its
 /// transaction; the withheld names and every attendee's name, publication level, public role and seat come from those rows; until
 /// session 8 the command summed every such row of the body instead, 0.3–0.7 ms of SQLite per page). Every save increments a row's
@@ -71,8 +73,10 @@ internal sealed partial class OParlQueries : IOParlMinutesTexts
         LEFT JOIN "Meetings" AS ap ON ap."Id" = m."MinutesApprovedById"
         LEFT JOIN "MinutesTexts" AS t ON t."MeetingId" = m."Id" AND t."MeetingId" IN ({ids})
         WHERE m."Id" IN ({ids});
-        SELECT i."MeetingId", COUNT(*), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT)
+        SELECT i."MeetingId", COUNT(*), CAST(SUM(i."Id") AS BIGINT), CAST(SUM(i."Version") AS BIGINT),
+            CAST(COALESCE(SUM(hg."Id"), 0) AS BIGINT), CAST(COALESCE(SUM(hg."Version"), 0) AS BIGINT)
         FROM "AgendaItems" AS i
+        LEFT JOIN "Hearings" AS hg ON hg."AgendaItemId" = i."Id"
         WHERE i."MeetingId" IN ({ids})
         GROUP BY i."MeetingId";
         SELECT a."MeetingId", COUNT(*), CAST(SUM(a."Id") AS BIGINT), CAST(SUM(a."Version") AS BIGINT)
@@ -128,7 +132,7 @@ internal sealed partial class OParlQueries : IOParlMinutesTexts
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                items[r.GetInt32(0)] = Numbers(r, 1, 3);
+                items[r.GetInt32(0)] = Numbers(r, 1, 5);
             }
 
             await r.NextResultAsync(ct);

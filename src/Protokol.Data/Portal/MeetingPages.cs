@@ -42,7 +42,8 @@ internal sealed class KeptMeetingPageRowConfiguration : IEntityTypeConfiguration
 /// <summary>
 /// The kept meeting pages' read and write. A page's key is read in one command on a kept session (<see cref="ReadSessions"/>), with
 /// the kept HTML of the variant asked for: the versions of the meeting's row and of the rows it names (council, body, location,
-/// host, approving meeting); the number, sum of ids and sum of versions of its items, of its attendance and of its attachments (and
+/// host, approving meeting); the number, sum of ids and sum of versions of its items (with the sums of ids and versions of the
+/// hearings its items treat, which the items show), of its attendance and of its attachments (and
 /// how many of the attachments have their file stored, which decides whether one is a link); its guests' items as pairs; and the
 /// registry's stamp (<see cref="OParl.RegistryStamp"/>: every save of a person, an alias, a seat or an organization increments it in its
 /// transaction; every attendee's name, publication level and seat, and the withheld names the privacy gate takes out of the texts,
@@ -65,7 +66,9 @@ internal static class MeetingPages
         LEFT JOIN "Meetings" AS ap ON ap."Id" = m."MinutesApprovedById"
         LEFT JOIN "MeetingPages" AS t ON t."MeetingId" = m."Id" AND t."Variant" = @p1
         WHERE m."Id" = @p0;
-        SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(i."Id"), 0) AS BIGINT), CAST(COALESCE(SUM(i."Version"), 0) AS BIGINT)
+        SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(i."Id"), 0) AS BIGINT), CAST(COALESCE(SUM(i."Version"), 0) AS BIGINT),
+            (SELECT CAST(COALESCE(SUM(h."Id"), 0) AS BIGINT) FROM "Hearings" AS h INNER JOIN "AgendaItems" AS hi ON hi."Id" = h."AgendaItemId" WHERE hi."MeetingId" = @p0),
+            (SELECT CAST(COALESCE(SUM(h."Version"), 0) AS BIGINT) FROM "Hearings" AS h INNER JOIN "AgendaItems" AS hi ON hi."Id" = h."AgendaItemId" WHERE hi."MeetingId" = @p0)
         FROM "AgendaItems" AS i
         WHERE i."MeetingId" = @p0;
         SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(a."Id"), 0) AS BIGINT), CAST(COALESCE(SUM(a."Version"), 0) AS BIGINT)
@@ -105,7 +108,7 @@ internal static class MeetingPages
                 html = r.IsDBNull(12) ? null : r.GetString(12);
 
                 // Items, attendance, attachments: one row each, always.
-                foreach (var (part, count) in new[] { ('i', 3), ('a', 3), ('f', 4) })
+                foreach (var (part, count) in new[] { ('i', 5), ('a', 3), ('f', 4) })
                 {
                     await r.NextResultAsync(token);
                     if (await r.ReadAsync(token))

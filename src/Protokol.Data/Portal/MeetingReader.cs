@@ -42,7 +42,8 @@ internal sealed record LocationRow(int Id, int BodyId, string Name, string? Room
 /// back through <c>GetFieldValue</c>); a list of ids is bound as numbered parameters, padded to the
 /// next of a few sizes so that a handful of statements serve every page. A planned meeting's draft
 /// agenda, attachments and attendance are not read at all (the privacy gate would drop them); each
-/// attendee's seat on the meeting's day comes with the attendance.
+/// attendee's seat on the meeting's day comes with the attendance, and each item with the hearing it treats (sender, deadline,
+/// link; the first by id when several name the item, as OParl's hearing of the item), joined by the hearings' item index.
 /// </summary>
 internal static class MeetingReader
 {
@@ -50,7 +51,8 @@ internal static class MeetingReader
 
     private sealed record ItemRow(
         int MeetingId, int Id, string Number, int? ParentId, string Title, AgendaItemKind Kind, bool IsPublic,
-        string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, bool AddedAfterPublication, DateTime Created, DateTime Modified);
+        string? PublicText, string? Minutes, string? Decision, bool Withdrawn, string? WithdrawnReason, bool AddedAfterPublication, DateTime Created, DateTime Modified,
+        ItemHearing? Hearing);
 
     private sealed record AttendanceRow(
         int Id, int MeetingId, PersonRef Person, AttendanceStatus Status, PersonRef? SubstituteFor, string? Affiliation,
@@ -116,9 +118,11 @@ internal static class MeetingReader
             """,
             $"""
             SELECT i."MeetingId", i."Id", i."Number", i."ParentId", i."Title", i."Kind", i."IsPublic", {texts}, i."Decision",
-                i."Withdrawn", i."WithdrawnReason", i."AddedAfterPublication", i."Created", i."Modified"
+                i."Withdrawn", i."WithdrawnReason", i."AddedAfterPublication", i."Created", i."Modified",
+                h."Id", h."Sender", h."Deadline", h."Link"
             FROM "AgendaItems" AS i
             INNER JOIN "Meetings" AS m ON m."Id" = i."MeetingId"
+            LEFT JOIN "Hearings" AS h ON h."Id" = (SELECT MIN(t."Id") FROM "Hearings" AS t WHERE t."AgendaItemId" = i."Id")
             WHERE i."MeetingId" IN ({ids}) AND {open}
             ORDER BY i."MeetingId", i."Position"
             """,
@@ -252,7 +256,8 @@ internal static class MeetingReader
             {
                 agenda.Add(new ItemRow(
                     r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), Enum.Parse<AgendaItemKind>(r.GetString(5)),
-                    r.GetBoolean(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), r.GetBoolean(12), Utc(r, 13), Utc(r, 14)));
+                    r.GetBoolean(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), r.GetBoolean(12), Utc(r, 13), Utc(r, 14),
+                    r.IsDBNull(15) ? null : new ItemHearing(Text(r, 16), SqliteTimestamps.Date(r, 17), Text(r, 18))));
             }
 
             await r.NextResultAsync(ct);
@@ -327,7 +332,7 @@ internal static class MeetingReader
         {
             var rows = agendaOf[meeting.Id].ToList();
             var numberOf = rows.ToDictionary(i => i.Id, i => i.Number);
-            var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication));
+            var items = rows.ConvertAll(i => new AgendaItemRecord(i.Id, i.Number, i.ParentId is { } p ? numberOf[p] : null, i.Title, i.Kind, i.IsPublic, i.PublicText, i.Minutes, i.Decision, i.Withdrawn, i.WithdrawnReason, i.AddedAfterPublication, i.Hearing));
             var attendance = presentOf[meeting.Id]
                 .Select(a => new AttendanceRecord(a.Person, a.Status, a.SubstituteFor, a.Affiliation,
                     guestItems[a.Id].OrderBy(i => i.Position).Select(i => i.Number).ToList(), a.OnBehalfOf, a.Role))

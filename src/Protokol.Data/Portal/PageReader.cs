@@ -82,10 +82,10 @@ internal static class PageReader
         ORDER BY ms."Id"
         """;
 
-    /// <summary>The council's years, from the kept counts; then the date of its next meeting from @p1 on.</summary>
+    /// <summary>The council's years, from the kept counts; then the id and date of its next meeting from @p1 on.</summary>
     private static readonly string YearsSql = $"""
         SELECT c."Year" FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = {CouncilId} ORDER BY c."Year" DESC;
-        SELECT m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 ORDER BY m."Date" LIMIT 1
+        SELECT m."Id", m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 ORDER BY m."Date" LIMIT 1
         """;
 
     /// <summary>
@@ -325,7 +325,7 @@ internal static class PageReader
 
             if (plan.Count == 0 && years.Years.Count > 0)
             {
-                shownYear = years.Next?.Year ?? years.Years[0];
+                shownYear = years.Next?.Date.Year ?? years.Years[0];
 
                 // The statement's own choice of that year, read with its first statements; asked again only if a write came between.
                 plan = !years.Years.Contains(shownYear) ? []
@@ -381,7 +381,7 @@ internal static class PageReader
                 return null;
             }
 
-            var shownYear = year ?? years.Next?.Year ?? (years.Years.Count > 0 ? years.Years[0] : today.Year);
+            var shownYear = year ?? years.Next?.Date.Year ?? (years.Years.Count > 0 ? years.Years[0] : today.Year);
             if (!years.Years.Contains(shownYear))
             {
                 plan = [];
@@ -478,7 +478,7 @@ internal static class PageReader
         }
 
         await r.NextResultAsync(ct);
-        DateOnly? next = await r.ReadAsync(ct) ? r.GetFieldValue<DateOnly>(0) : null;
+        var next = await r.ReadAsync(ct) ? new MeetingLink(r.GetInt32(0), r.GetFieldValue<DateOnly>(1)) : null;
         return new YearsRow(years, next);
     }
 
@@ -523,5 +523,5 @@ internal static class PageReader
 
     private sealed record SeatRow(int OrganizationId, string OrganizationName, string OrganizationSlug, OrganizationKind OrganizationKind, MembershipRole Role, string? OnBehalfOf, DateOnly? Start, DateOnly? End, PersonRef Person);
 
-    private sealed record YearsRow(List<int> Years, DateOnly? Next);
+    private sealed record YearsRow(List<int> Years, MeetingLink? Next);
 }

@@ -58,7 +58,12 @@ internal static class MinutesOutline
             blocks.Add(new(BlockKind.Paragraph, "Sted: " + m.LocationAddress));
         }
 
-        blocks.Add(new(BlockKind.Paragraph, draft ? DraftMark + ". Referatet er ikke offentliggjort." : Status(m)));
+        // An agenda has no status line: its title already says it is the agenda.
+        if ((draft ? DraftMark + ". Referatet er ikke offentliggjort." : Status(m)) is { } status)
+        {
+            blocks.Add(new(BlockKind.Paragraph, status));
+        }
+
         if (m.MinutesVisible)
         {
             blocks.Add(new(BlockKind.Heading1, "Deltagere"));
@@ -84,11 +89,12 @@ internal static class MinutesOutline
         return blocks;
     }
 
-    private static string Status(PublicMeeting m) => m.State switch
+    /// <summary>Whether the minutes are approved; null for an agenda.</summary>
+    private static string? Status(PublicMeeting m) => m.State switch
     {
         Core.Meetings.MeetingState.MinutesApproved when m.ApprovedOn is { } on => $"Referatet er godkendt på mødet {DanishDates.LongDate(on)}.",
         Core.Meetings.MeetingState.MinutesPublished => "Referatet er ikke godkendt endnu.",
-        _ => "Dagsorden.",
+        _ => null,
     };
 
     private static void AddItem(List<Block> blocks, PublicAgendaItem item, BlockKind heading, bool minutesVisible)
@@ -99,6 +105,21 @@ internal static class MinutesOutline
         {
             blocks.Add(new(BlockKind.Paragraph, "Lukket punkt. Kun overskriften offentliggøres."));
             return;
+        }
+
+        if (item.Hearing is { } hearing)
+        {
+            // The hearing the item treats, as the meeting page shows it: who asks, the deadline, where the material is.
+            if (hearing.Sender is not null)
+            {
+                blocks.Add(new(BlockKind.Paragraph, "Afsender: " + hearing.Sender));
+            }
+
+            blocks.Add(new(BlockKind.Paragraph, "Høringsfrist: " + DanishDates.Date(hearing.Deadline)));
+            if (hearing.Link is not null)
+            {
+                blocks.Add(new(BlockKind.Paragraph, "Høringsmateriale: " + hearing.Link));
+            }
         }
 
         foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null })

@@ -18,7 +18,8 @@ public sealed class Breadcrumbs(string label, IReadOnlyList<Crumb> crumbs) : IHt
         ArgumentNullException.ThrowIfNull(encoder);
         writer.Write("<nav class=\"breadcrumbs\" aria-label=\"");
         encoder.Encode(writer, label);
-        writer.Write("\">\n    <ol class=\"breadcrumbs__list\">\n");
+        // no-max-width: dkfds holds lists to a line length of 66ch (at the crumbs' small type, about half the page), so the trail wrapped early.
+        writer.Write("\">\n    <ol class=\"breadcrumbs__list no-max-width\">\n");
         for (var i = 0; i < crumbs.Count; i++)
         {
             var crumb = crumbs[i];

@@ -187,7 +187,7 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostPublishAgendaAsync(int id, [FromServices] PublishAgenda publish, CancellationToken ct) =>
-        RunAsync(id, async () => { await publish.ExecuteAsync(id, ct); return "Dagsordenen er offentliggjort på portalen. Næste skridt: på mødedagen skrives deltagelse og referat."; }, ct);
+        RunAsync(id, async () => { await publish.ExecuteAsync(id, ct); return "Dagsordenen er offentliggjort på portalen."; }, ct); // the next step: the phases panel says it
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostHeldAsync(int id, [FromServices] PublishAgenda publish, CancellationToken ct) =>

@@ -160,9 +160,10 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
             var choices = Request.Form.Where(f => f.Key.StartsWith("valg-", StringComparison.Ordinal))
                 .Select(f => (Text: PrivacyKey.Decode(f.Key["valg-".Length..]), Choice: f.Value.ToString())).Where(c => c.Text is not null).ToList();
             var removed = await publish.ExecuteAsync(id, choices.Where(c => c.Choice == "fjern").Select(c => c.Text!).ToList(), choices.Where(c => c.Choice == "behold").Select(c => c.Text!).ToList(), ct);
+            // What happens next (approval at the next meeting) is said once, by the phases panel under the message.
             return removed switch
             {
-                0 => "Referatet er offentliggjort og vises som \"ikke godkendt\", til det godkendes på næste møde.",
+                0 => "Referatet er offentliggjort som \"ikke godkendt\".",
                 1 => "1 oplysning er fjernet, og referatet er offentliggjort som \"ikke godkendt\".",
                 _ => $"{removed} oplysninger er fjernet, og referatet er offentliggjort som \"ikke godkendt\".",
             };

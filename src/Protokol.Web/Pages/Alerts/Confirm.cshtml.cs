@@ -23,6 +23,9 @@ public sealed class ConfirmSubscriptionModel(IMailStore store, Subscriptions sub
 
     public bool Unknown { get; private set; }
 
+    /// <summary>The words searched for, when the subscription follows a search (its new hits are mailed).</summary>
+    public string? SearchQuery { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         var subscription = await store.FindSubscriptionAsync(token, cancellationToken);
@@ -51,7 +54,13 @@ public sealed class ConfirmSubscriptionModel(IMailStore store, Subscriptions sub
         if (subscription?.SearchQuery is { } search)
         {
             var request = SearchParameters.From(new QueryCollection(QueryHelpers.ParseQuery(search))).Request;
-            return string.IsNullOrWhiteSpace(request.Query) ? null : text["søgningen «{0}»", request.Query].Value;
+            if (string.IsNullOrWhiteSpace(request.Query))
+            {
+                return null;
+            }
+
+            SearchQuery = request.Query;
+            return text["søgningen «{0}»", request.Query].Value;
         }
 
         return null;

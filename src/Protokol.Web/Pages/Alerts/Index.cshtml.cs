@@ -20,6 +20,9 @@ public sealed class SubscribeModel(PortalService portal, Subscriptions subscript
     /// <summary>What is followed, in words; null when the address names neither a council nor a search.</summary>
     public string? What { get; private set; }
 
+    /// <summary>The words searched for, when a search is followed (its new hits are mailed, not a council's agendas and minutes).</summary>
+    public string? SearchQuery { get; private set; }
+
     public string? Email { get; private set; }
 
     public string? Problem { get; private set; }
@@ -84,6 +87,7 @@ public sealed class SubscribeModel(PortalService portal, Subscriptions subscript
             {
                 Search = SearchParameters.Url(string.Empty, request with { Page = 1 }).TrimStart('/').TrimStart('?');
                 What = text["søgningen «{0}»", request.Query];
+                SearchQuery = request.Query;
             }
         }
 
