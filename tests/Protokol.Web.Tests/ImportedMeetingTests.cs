@@ -30,6 +30,11 @@ public sealed class ImportedMeetingTests(ProtokolAppFactory app) : IClassFixture
         var link = page.QuerySelectorAll(".facts a").Single(a => a.TextContent == "kystraad-2021-03-02.txt");
         Assert.Contains("Importeret fra", link.ParentElement!.TextContent, StringComparison.Ordinal);
 
+        // Minutes from the archive are not said to await approval at the council's next meeting.
+        Assert.Contains("Referat fra arkivet", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ikke godkendt endnu", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Det godkendes på rådets næste møde", page.Body!.TextContent, StringComparison.Ordinal);
+
         var file = await app.CreateClient().GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);

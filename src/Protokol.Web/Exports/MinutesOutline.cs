@@ -93,6 +93,7 @@ internal static class MinutesOutline
     private static string? Status(PublicMeeting m) => m.State switch
     {
         Core.Meetings.MeetingState.MinutesApproved when m.ApprovedOn is { } on => $"Referatet er godkendt på mødet {DanishDates.LongDate(on)}.",
+        Core.Meetings.MeetingState.MinutesPublished when m.ImportedFrom is not null => "Referat fra arkivet, importeret fra rådets tidligere dokumenter.",
         Core.Meetings.MeetingState.MinutesPublished => "Referatet er ikke godkendt endnu.",
         _ => null,
     };
