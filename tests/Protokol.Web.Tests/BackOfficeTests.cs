@@ -271,6 +271,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin"] = ("/admin", Away, Ok, Ok, Ok, Ok),
             ["admin/logbog"] = ("/admin/logbog", Away, Away, Away, Away, Ok),
             ["admin/raad/{slug}/{handler?}"] = ("/admin/raad/udsatteraadet", Away, Ok, Ok, Away, Ok),
+            ["admin/raad/{slug}/import"] = ("/admin/raad/udsatteraadet/import", Away, Away, Ok, Away, Ok),
             ["admin/moeder/{id:int}/{handler?}"] = ($"/admin/moeder/{planned}", Away, Ok, Ok, Away, Ok),
             ["admin/moeder/{id:int}/referat/{handler?}"] = ($"/admin/moeder/{planned}/referat", Away, Ok, Ok, Away, Ok),
             ["admin/moeder/{id:int}/udsend"] = ($"/admin/moeder/{planned}/udsend", Away, Away, Ok, Away, Ok),

@@ -272,6 +272,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
             ["/Admin/Person:id"] = Text(person),
             ["/Admin/User:id"] = Text(account),
             ["/Admin/Council:slug"] = DemoCouncil.CouncilSlug,
+            ["/Admin/CouncilImport:slug"] = DemoCouncil.CouncilSlug,
             ["/Admin/AnnualReport:slug"] = DemoCouncil.CouncilSlug,
             ["/Admin/AnnualReport:year"] = "2026",
         };

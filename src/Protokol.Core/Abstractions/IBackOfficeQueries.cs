@@ -77,6 +77,9 @@ public interface IBackOfficeQueries
 
     Task<MeetingSurroundings> SurroundingsAsync(Meeting meeting, CancellationToken cancellationToken);
 
+    /// <summary>The values the importer was unsure of in an imported meeting, by the line of the file; read only.</summary>
+    Task<IReadOnlyList<ImportNote>> ImportNotesAsync(int meetingId, CancellationToken cancellationToken);
+
     /// <summary>Names the privacy check accepts in a meeting's texts: the council's members on the day, hosts, places.</summary>
     Task<IReadOnlyList<string>> KnownNamesAsync(int meetingId, CancellationToken cancellationToken);
 

@@ -99,6 +99,9 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
         return new MeetingSurroundings(people, locations, hosts, members, followUps, hearings, awaiting);
     }
 
+    public async Task<IReadOnlyList<ImportNote>> ImportNotesAsync(int meetingId, CancellationToken cancellationToken) =>
+        await db.ImportNotes.AsNoTracking().Where(n => n.MeetingId == meetingId).OrderBy(n => n.Line).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> KnownNamesAsync(int meetingId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)

@@ -34,8 +34,12 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     /// </summary>
     public SupplementStatus? Supplement { get; private set; }
 
+    /// <summary>For a meeting imported from a file: the values the importer was unsure of, for the secretary to check.</summary>
+    public IReadOnlyList<ImportNote> ImportNotes { get; private set; } = [];
+
     protected override async Task LoadPageAsync(Meeting meeting, CancellationToken cancellationToken)
     {
+        ImportNotes = meeting.ImportedFrom is null ? [] : await Queries.ImportNotesAsync(meeting.Id, cancellationToken);
         Waiting = CanEdit ? await agenda.WaitingAsync(meeting, cancellationToken) : [];
         Supplement = CanEdit && meeting.State == MeetingState.AgendaPublished && !meeting.IsCancelled && meeting.Items.Any(i => i.AddedAfterPublication)
             ? await invitations.SupplementStatusAsync(meeting, cancellationToken)

@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Protokol.Data;
+
+namespace Protokol.Web.Tests;
+
+/// <summary>
+/// The council's archive imported in the back office: the secretary follows the link on the council's page, uploads
+/// a readable minutes file and a broken PDF together, and gets a result per file; the imported meeting lists the values
+/// to check on its admin page, and the public meeting page and search show it. On SQLite and on PostgreSQL.
+/// </summary>
+public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri baseAddress, Browser browser)
+{
+    /// <summary>Fictional minutes with no date of their own: the date comes from the file name, a value to check.</summary>
+    private const string Minutes = """
+        Referat af møde i Udsatterådet
+        Mødet blev holdt på Solsikkehuset, Engvej 4, 7990 Havnby.
+        Til stede: Rikke Lyngholm, Torben Ahlefeldt
+
+        1. Godkendelse af dagsorden
+        Godkendt
+
+        2. Værested ved Kirsebærstien
+        Rådet drøftede et nyt værested ved Kirsebærstien og bakker op om forslaget.
+
+        3. Eventuelt
+        Intet.
+        """;
+
+    [Fact]
+    public async Task The_secretary_imports_old_minutes_from_the_council_s_page_and_a_broken_file_is_reported_by_name()
+    {
+        await using var s = await Secretary.SignInAsync(app, baseAddress, browser.Instance);
+        await s.GoAsync("/admin/raad/udsatteraadet");
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Importér gamle referater og dagsordener" }));
+        await s.Page.WaitForURLAsync("**/admin/raad/udsatteraadet/import");
+
+        await s.Page.GetByLabel("Referater og dagsordener").SetInputFilesAsync(new FilePayload[]
+        {
+            new() { Name = "udsatteraadet-2019-04-03.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(Minutes) },
+            new() { Name = "beskadiget.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n"u8, .. Enumerable.Range(0, 400).Select(i => (byte)((i * 37) % 251))] },
+        });
+        await s.SubmitAsync("Importér");
+
+        var rows = s.Page.Locator("#import-results tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        var imported = rows.Filter(new() { HasText = "udsatteraadet-2019-04-03.txt" });
+        Assert.Contains("Importeret", await imported.InnerTextAsync(), StringComparison.Ordinal);
+        var rejected = rows.Filter(new() { HasText = "beskadiget.pdf" });
+        var refusal = await rejected.InnerTextAsync();
+        Assert.Contains("Afvist", refusal, StringComparison.Ordinal);
+        Assert.Contains("beskadiget.pdf: ", refusal, StringComparison.Ordinal);
+        Assert.Equal(0, await rejected.Locator("a").CountAsync());
+        Assert.Contains("1 af 2 filer er importeret. Afvist: 1.", await s.Page.Locator("#resultat ~ .alert").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The link goes to the imported meeting's admin page, where the date taken from the file name is a value to check.
+        await s.ClickAsync(imported.GetByRole(AriaRole.Link));
+        await s.Page.WaitForURLAsync("**/admin/moeder/*");
+        var id = s.MeetingId();
+        var stored = await s.StoredAsync(id);
+        Assert.Equal((new DateOnly(2019, 4, 3), "udsatteraadet"), (stored.Date, await SlugOfAsync(stored.OrganizationId)));
+        Assert.Equal(1, await s.Page.Locator("#import-notes tbody tr").CountAsync());
+        var note = await s.Page.Locator("#import-notes tbody tr").InnerTextAsync();
+        Assert.Contains("Mødedato", note, StringComparison.Ordinal);
+        Assert.Contains("taget fra filnavnet", note, StringComparison.Ordinal);
+
+        // The public meeting page shows the items, and search finds a word from them.
+        var (status, body) = await s.PublicAsync($"/moeder/{id}");
+        Assert.Equal(200, status);
+        Assert.Contains("Værested ved Kirsebærstien", body, StringComparison.Ordinal);
+        var (_, search) = await app.GetPageAsync("/soeg?q=kirsebærstien");
+        Assert.Contains(search.QuerySelectorAll(".hit__title a"), a => a.GetAttribute("href")!.StartsWith($"/moeder/{id}", StringComparison.Ordinal));
+    }
+
+    private async Task<string> SlugOfAsync(int organizationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Organizations.Where(o => o.Id == organizationId).Select(o => o.Slug).SingleAsync();
+    }
+}
+
+public sealed class SecretaryImportOnSqliteBrowserTests(KestrelProtokolApp app, Browser browser)
+    : SecretaryImportBrowserTests(app, app.BaseAddress, browser), IClassFixture<KestrelProtokolApp>, IClassFixture<Browser>;
+
+public sealed class SecretaryImportOnPostgresBrowserTests(PostgresKestrelProtokolApp app, Browser browser)
+    : SecretaryImportBrowserTests(app, app.BaseAddress, browser), IClassFixture<PostgresKestrelProtokolApp>, IClassFixture<Browser>;
