@@ -89,9 +89,31 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await member.GotoAsync(new Uri(apologies).PathAndQuery);
         await Assertions.Expect(member.GetByText("Svar for Hanne Østergaard.")).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByLabel("Jeg melder afbud")).ToBeCheckedAsync();
-        await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        var substituteSelect = member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)");
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud – Birthe Nørgaard Friis kommer i stedet.");
+
+        // Opened again, the link shows the substitute as the answer has it, and "Ingen" takes the substitute back.
+        var birthe = await PersonIdAsync("Birthe Nørgaard Friis");
+        await member.GotoAsync(new Uri(apologies).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu: Afbud – Birthe Nørgaard Friis kommer i stedet.")).ToBeVisibleAsync();
+        await Assertions.Expect(substituteSelect).ToHaveValueAsync(birthe.ToString(CultureInfo.InvariantCulture));
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Ingen" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud. Sekretæren");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.False(await db.Set<Attendance>().AnyAsync(a => a.MeetingId == first.Id && a.PersonId == birthe), "the withdrawn substitute no longer comes");
+        }
+
+        await member.GotoAsync(new Uri(apologies).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu: Afbud.", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(substituteSelect).ToHaveValueAsync(string.Empty);
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Birthe Nørgaard Friis kommer i stedet.");
 
         // Mogens is coming. Before the meeting day the secretary sees the answers on the meeting's page (the attendance form
         // comes only once the meeting is held): who comes, who sent apologies with whom in their place, who has not answered.
@@ -144,7 +166,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await Assertions.Expect(member.GetByText("Dit svar nu:")).ToHaveCountAsync(0);
         await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud – Birthe Nørgaard Friis kommer i stedet.");
 
         // The meeting day: the attendance form shows Hanne's apologies and Birthe standing in; the secretary can still change it.
         app.Clock.Now = new DateTimeOffset(moved.ToDateTime(new TimeOnly(18, 30)), TimeSpan.FromHours(1));
