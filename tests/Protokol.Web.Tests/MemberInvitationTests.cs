@@ -233,6 +233,49 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.Equal(Members.Length, Matching("Ændret: ", second.Date).Count);
     }
 
+    /// <summary>
+    /// A member whose person record has no address, but who has a back-office account linked to them (with one), is reached
+    /// at the account's address, as the reminders already are: the sending page shows it, and the agenda and the
+    /// cancellation (which follows the agenda's addresses) go there.
+    /// </summary>
+    [Fact]
+    public async Task A_member_without_an_address_of_their_own_is_reached_at_their_linked_accounts_address()
+    {
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var meeting = await PublishedMeetingAsync(today.AddDays(90));
+        await GiveAddressesAsync();
+        const string accountAddress = "karen.konto@havnby.example";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+            var body = await db.Bodies.SingleAsync(b => b.Id == council.BodyId);
+            var karen = new Protokol.Core.Registry.Person(body, "Karen Kontosen");
+            db.People.Add(karen);
+            db.Memberships.Add(new Protokol.Core.Registry.Membership(karen, council, Protokol.Core.Registry.MembershipRole.Member, meeting.Date, meeting.Date));
+            await db.SaveChangesAsync();
+            var account = new Protokol.Core.Accounts.UserAccount(accountAddress, "Karen Kontosen", false);
+            account.LinkPerson(karen.Id);
+            db.UserAccounts.Add(account);
+            await db.SaveChangesAsync();
+        }
+
+        await app.ApplyPendingChangesAsync();
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        await secretary.GoAsync($"/admin/moeder/{meeting.Id}/udsend");
+        var row = secretary.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Karen Kontosen" });
+        await Assertions.Expect(row).ToContainTextAsync(accountAddress);
+        await Assertions.Expect(row).Not.ToContainTextAsync("Nås ikke");
+        await secretary.Page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        Assert.DoesNotContain("Karen Kontosen", await secretary.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+
+        var agendas = await ReceivedAsync("Dagsorden: ", meeting.Date, Members.Length + 1);
+        var karens = agendas.Single(m => m.To.Mailboxes.Single().Name == "Karen Kontosen");
+        Assert.Equal(accountAddress, karens.To.Mailboxes.Single().Address);
+        Assert.Matches($"ATTENDEE;[^\\n]*:mailto:{Regex.Escape(accountAddress)}", Calendar(karens));
+    }
+
     [Fact]
     public async Task An_altered_or_expired_answer_link_gets_a_Danish_message_and_records_nothing()
     {
