@@ -235,6 +235,25 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void A_members_stand_in_is_withdrawn_except_the_one_kept()
+    {
+        var meeting = _s.Meeting(Day, "Et");
+        var carl = new Protokol.Core.Registry.Person(_s.Body, "Carl Tredjesen");
+        meeting.RecordAttendance(_s.Anna, AttendanceStatus.Apologies);
+        meeting.RecordAttendance(_s.Bo, AttendanceStatus.Present, _s.Anna);
+
+        Assert.Empty(meeting.WithdrawStandIns(_s.Anna, _s.Bo));
+        Assert.Equal(2, meeting.Attendance.Count);
+
+        meeting.RecordAttendance(carl, AttendanceStatus.Present, _s.Bo);
+        var withdrawn = meeting.WithdrawStandIns(_s.Anna);
+        Assert.Same(_s.Bo, Assert.Single(withdrawn).Person);
+        Assert.DoesNotContain(meeting.Attendance, a => a.Person == _s.Bo);
+        Assert.Contains(meeting.Attendance, a => a.Person == carl);
+        Assert.Equal(AttendanceStatus.Apologies, meeting.Attendance.Single(a => a.Person == _s.Anna).Status);
+    }
+
+    [Fact]
     public void A_guest_attends_given_items_of_the_same_meeting_only()
     {
         var meeting = _s.Meeting(Day, "Et", "To");

@@ -89,9 +89,31 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await member.GotoAsync(new Uri(apologies).PathAndQuery);
         await Assertions.Expect(member.GetByText("Svar for Hanne Østergaard.")).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByLabel("Jeg melder afbud")).ToBeCheckedAsync();
-        await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        var substituteSelect = member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)");
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud – Birthe Nørgaard Friis kommer i stedet.");
+
+        // Opened again, the link shows the substitute as the answer has it, and "Ingen" takes the substitute back.
+        var birthe = await PersonIdAsync("Birthe Nørgaard Friis");
+        await member.GotoAsync(new Uri(apologies).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu: Afbud – Birthe Nørgaard Friis kommer i stedet.")).ToBeVisibleAsync();
+        await Assertions.Expect(substituteSelect).ToHaveValueAsync(birthe.ToString(CultureInfo.InvariantCulture));
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Ingen" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud. Sekretæren");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.False(await db.Set<Attendance>().AnyAsync(a => a.MeetingId == first.Id && a.PersonId == birthe), "the withdrawn substitute no longer comes");
+        }
+
+        await member.GotoAsync(new Uri(apologies).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu: Afbud.", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(substituteSelect).ToHaveValueAsync(string.Empty);
+        await substituteSelect.SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Birthe Nørgaard Friis kommer i stedet.");
 
         // Mogens is coming. Before the meeting day the secretary sees the answers on the meeting's page (the attendance form
         // comes only once the meeting is held): who comes, who sent apologies with whom in their place, who has not answered.
@@ -144,7 +166,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await Assertions.Expect(member.GetByText("Dit svar nu:")).ToHaveCountAsync(0);
         await member.GetByLabel("Suppleant, der kommer i mit sted (ved afbud, valgfri)").SelectOptionAsync(new SelectOptionValue { Label = "Birthe Nørgaard Friis" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud.");
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Afbud – Birthe Nørgaard Friis kommer i stedet.");
 
         // The meeting day: the attendance form shows Hanne's apologies and Birthe standing in; the secretary can still change it.
         app.Clock.Now = new DateTimeOffset(moved.ToDateTime(new TimeOnly(18, 30)), TimeSpan.FromHours(1));
@@ -209,6 +231,49 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.Equal(Members.Length, Matching("Ændret: ", moved).Count);
         Assert.Equal(Members.Length, Matching("Aflyst: ", second.Date).Count);
         Assert.Equal(Members.Length, Matching("Ændret: ", second.Date).Count);
+    }
+
+    /// <summary>
+    /// A member whose person record has no address, but who has a back-office account linked to them (with one), is reached
+    /// at the account's address, as the reminders already are: the sending page shows it, and the agenda and the
+    /// cancellation (which follows the agenda's addresses) go there.
+    /// </summary>
+    [Fact]
+    public async Task A_member_without_an_address_of_their_own_is_reached_at_their_linked_accounts_address()
+    {
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var meeting = await PublishedMeetingAsync(today.AddDays(90));
+        await GiveAddressesAsync();
+        const string accountAddress = "karen.konto@havnby.example";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
+            var body = await db.Bodies.SingleAsync(b => b.Id == council.BodyId);
+            var karen = new Protokol.Core.Registry.Person(body, "Karen Kontosen");
+            db.People.Add(karen);
+            db.Memberships.Add(new Protokol.Core.Registry.Membership(karen, council, Protokol.Core.Registry.MembershipRole.Member, meeting.Date, meeting.Date));
+            await db.SaveChangesAsync();
+            var account = new Protokol.Core.Accounts.UserAccount(accountAddress, "Karen Kontosen", false);
+            account.LinkPerson(karen.Id);
+            db.UserAccounts.Add(account);
+            await db.SaveChangesAsync();
+        }
+
+        await app.ApplyPendingChangesAsync();
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        await secretary.GoAsync($"/admin/moeder/{meeting.Id}/udsend");
+        var row = secretary.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Karen Kontosen" });
+        await Assertions.Expect(row).ToContainTextAsync(accountAddress);
+        await Assertions.Expect(row).Not.ToContainTextAsync("Nås ikke");
+        await secretary.Page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        Assert.DoesNotContain("Karen Kontosen", await secretary.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+
+        var agendas = await ReceivedAsync("Dagsorden: ", meeting.Date, Members.Length + 1);
+        var karens = agendas.Single(m => m.To.Mailboxes.Single().Name == "Karen Kontosen");
+        Assert.Equal(accountAddress, karens.To.Mailboxes.Single().Address);
+        Assert.Matches($"ATTENDEE;[^\\n]*:mailto:{Regex.Escape(accountAddress)}", Calendar(karens));
     }
 
     [Fact]

@@ -105,8 +105,11 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             await m.GetByLabel("Ny kommentar til punkt 1").FillAsync($"Nævn gerne {CommentWord} fra oktober.");
             await member.SubmitAsync("Gem kommentaren til punkt 1");
             await Assertions.Expect(m.GetByRole(AriaRole.Status)).ToContainTextAsync("Din kommentar er gemt.");
-            await m.GetByLabel("Ny kommentar til punkt 2").FillAsync($"Forvaltningens svar mangler. {CommentWord}.");
+            await m.GetByLabel("Ny kommentar til punkt 2").FillAsync($"Forvaltningens svar mangler. {CommentWord}. {LongAddress}");
             await member.SubmitAsync("Gem kommentaren til punkt 2");
+
+            // A pasted address thousands of characters long wraps: the page is no wider than the window (session 35's tester).
+            await AssertNoSidewaysScrollAsync(m);
 
             // Her own comment stays hers to change until the deadline.
             await m.GetByLabel("Din kommentar til punkt 1").FillAsync($"Nævn gerne {CommentWord} fra oktober og november.");
@@ -129,6 +132,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kommentaren fra Lene Bjerregaard er markeret som behandlet.");
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Kommentarer fra medlemmerne (1, 0 ubehandlede)" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
 
         // 4. After the deadline the page says so and takes no comment.
         app.Clock.Now = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
@@ -138,6 +142,8 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
             Assert.Equal(0, await late.Page.GetByLabel("Ny kommentar til punkt 1").CountAsync());
             Assert.Equal(0, await late.Page.GetByRole(AriaRole.Button, new() { Name = "Gem ændringen" }).CountAsync());
             await Assertions.Expect(late.Page.GetByText($"Nævn gerne {CommentWord} fra oktober og november.")).ToBeVisibleAsync();
+            await Assertions.Expect(late.Page.GetByText(LongAddress, new() { Exact = false })).ToBeVisibleAsync();
+            await AssertNoSidewaysScrollAsync(late.Page);
         }
 
         // 5. Publishing, then "Send referatet til medlemmerne": the published PDF and the public link, once per member.
@@ -231,6 +237,22 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
         return new Member(context, page);
+    }
+
+    /// <summary>A web address pasted whole into a comment: 4,000 characters without a break.</summary>
+    private static readonly string LongAddress = "https://havnby.example/sag?" + new string('a', 3800);
+
+    /// <summary>The page scrolls no sideways at a desktop's and a phone's width.</summary>
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"{page.Url} at {width}px is {scrollWidth}px wide");
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

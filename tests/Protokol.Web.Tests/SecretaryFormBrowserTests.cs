@@ -203,6 +203,16 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         await using var s = await SignInAsync();
         await s.GoAsync("/admin/hoeringer");
         var form = s.Form("Registrér høringen");
+
+        // Sent empty, the form names every field that needs filling, each at its field, not the deadline alone.
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }), expectError: true);
+        form = s.Form("Registrér høringen");
+        Assert.Contains("Emne skal udfyldes.", await ErrorAtAsync(form, "Emne"), StringComparison.Ordinal);
+        Assert.Contains("Frist: skriv en dato", await ErrorAtAsync(form, "Høringsfrist"), StringComparison.Ordinal);
+        var summary = await s.Page.Locator(".alert-error").InnerTextAsync();
+        Assert.Contains("Emne skal udfyldes.", summary, StringComparison.Ordinal);
+        Assert.Contains("Frist: skriv en dato", summary, StringComparison.Ordinal);
+
         await form.GetByLabel("Emne").FillAsync("Høring om busplan F4");
         await form.GetByLabel("Afsender (myndighed)").FillAsync("Trafikselskabet");
         await form.GetByLabel("Høringsfrist").FillAsync("31-02-2027");

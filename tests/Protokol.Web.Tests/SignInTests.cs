@@ -68,6 +68,22 @@ public sealed class SignInTests(ProtokolAppFactory app) : IClassFixture<Protokol
         Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(From("198.51.100.7"), admin, Staff.Password)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "", "Skriv din e-mailadresse. Skriv din adgangskode.")]
+    [InlineData("", "noget", "Skriv din e-mailadresse.")]
+    [InlineData("findes-ikke@havnby.dk", "", "Skriv din adgangskode.")]
+    public async Task A_field_left_empty_is_asked_for_at_the_field_not_answered_as_a_wrong_password(string email, string password, string expected)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var response = await Staff.SignInAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Staff.ParseAsync(response);
+        Assert.Equal(expected, page.QuerySelector(".alert-error")!.TextContent.Trim());
+        Assert.DoesNotContain(LoginModel.FailureMessage, page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(email.Length == 0, page.QuerySelector("#email-error")?.TextContent.Contains("Skriv din e-mailadresse.", StringComparison.Ordinal) == true);
+        Assert.Equal(password.Length == 0, page.QuerySelector("#password-error")?.TextContent.Contains("Skriv din adgangskode.", StringComparison.Ordinal) == true);
+    }
+
     /// <summary>Lets a test say which address a request comes from (the test server has none).</summary>
     [Fact]
     public async Task Behind_a_proxy_clients_are_told_apart_by_their_forwarded_address_and_a_direct_client_cannot_choose_one()

@@ -75,6 +75,9 @@ public interface IBackOfficeQueries
     /// <summary>The organization's memberships active on <paramref name="day"/>, with their people, by role and name; read only.</summary>
     Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>For each of the given people with an enabled back-office account linked to them, that account's e-mail address (the oldest account's).</summary>
+    Task<IReadOnlyDictionary<int, string>> LinkedAccountAddressesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken);
+
     Task<MeetingSurroundings> SurroundingsAsync(Meeting meeting, CancellationToken cancellationToken);
 
     /// <summary>The values the importer was unsure of in an imported meeting, by the line of the file; read only.</summary>

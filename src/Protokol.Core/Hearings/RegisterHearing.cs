@@ -13,6 +13,31 @@ namespace Protokol.Core.Hearings;
 /// </summary>
 public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
 {
+    /// <summary>
+    /// Registers the hearing as the form gives it: every field's problem is named at once, each at its field (an empty
+    /// form names the council, the subject and the deadline, not the first of them only).
+    /// </summary>
+    public async Task<(Hearing Hearing, AgendaItem? Item, Meeting? Meeting)> ExecuteAsync(int? organizationId, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
+    {
+        DateOnly? receivedOn = null;
+        var deadlineOn = default(DateOnly);
+        Guard.All(
+            () =>
+            {
+                if (organizationId is null)
+                {
+                    throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
+                }
+            },
+            () => Guard.Text(subject, "Emne", 500),
+            () => Guard.OptionalText(sender, "Afsender", 200),
+            () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
+            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
+            () => Guard.OptionalWebAddress(link, "Link", 2000),
+            () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
+        return await ExecuteAsync(organizationId!.Value, subject, sender, receivedOn, deadlineOn, link, draftedBy, cancellationToken);
+    }
+
     /// <returns>The hearing; the agenda item it was put on, if the meeting's agenda was already begun; and the meeting that
     /// treats it, the council's last before the deadline (none: the council meets no more before it).</returns>
     public async Task<(Hearing Hearing, AgendaItem? Item, Meeting? Meeting)> ExecuteAsync(int organizationId, string? subject, string? sender, DateOnly? received, DateOnly deadline, string? link, string? draftedBy, CancellationToken cancellationToken)

@@ -20,7 +20,9 @@ public sealed class Subscription
 
     private Subscription(string email, int? organizationId, string? searchQuery, DateTime utcNow)
     {
-        Email = MailAddressRules.Normalise(email);
+        // Kept in lower case: an address is one mailbox however it is typed (Borger@Example.DK, borger@example.dk), so the
+        // same subscription asked for again in other letters is found as the same (one row, one confirmation mail).
+        Email = MailAddressRules.Normalise(email).ToLowerInvariant();
         OrganizationId = organizationId;
         SearchQuery = Guard.OptionalText(searchQuery, "Søgning", 1000);
         Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

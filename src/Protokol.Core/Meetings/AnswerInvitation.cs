@@ -48,12 +48,14 @@ public sealed class AnswerInvitation(IProtokolStore store, IBackOfficeQueries qu
         var person = await store.RequiredAsync<Person>(personId, "Medlemmet", cancellationToken);
         if (attending)
         {
+            // Coming after all: no one stands in for the member any longer.
+            meeting.WithdrawStandIns(person);
             var present = meeting.RecordAttendance(person, AttendanceStatus.Present);
             await store.SaveChangesAsync(cancellationToken);
             return present;
         }
 
-        var answer = meeting.RecordAttendance(person, AttendanceStatus.Apologies);
+        Person? substitute = null;
         if (substituteId is { } id and > 0)
         {
             if (substitutes.All(s => s.PersonId != id))
@@ -61,7 +63,14 @@ public sealed class AnswerInvitation(IProtokolStore store, IBackOfficeQueries qu
                 throw new DomainRuleException("Suppleant: vælg en af rådets suppleanter på listen.");
             }
 
-            var substitute = await store.RequiredAsync<Person>(id, "Suppleanten", cancellationToken);
+            substitute = await store.RequiredAsync<Person>(id, "Suppleanten", cancellationToken);
+        }
+
+        // The answer names the substitute anew: one named before and not now (none, or another) no longer comes.
+        meeting.WithdrawStandIns(person, substitute);
+        var answer = meeting.RecordAttendance(person, AttendanceStatus.Apologies);
+        if (substitute is not null)
+        {
             meeting.RecordAttendance(substitute, AttendanceStatus.Present, person);
         }
 

@@ -539,6 +539,18 @@ public sealed class Meeting : Entity
     }
 
     /// <summary>
+    /// Takes back whoever was recorded to stand in for <paramref name="member"/>, except <paramref name="keep"/>: the
+    /// member's new answer names another substitute, none, or says they come. Returns the withdrawn attendances.
+    /// </summary>
+    public IReadOnlyList<Attendance> WithdrawStandIns(Person member, Person? keep = null)
+    {
+        var standIns = _attendance.Where(a => a.Status == AttendanceStatus.Present && a.Person != keep
+            && (a.SubstituteFor == member || (member.Id != 0 && a.SubstituteForId == member.Id))).ToList();
+        standIns.ForEach(a => _attendance.Remove(a));
+        return standIns;
+    }
+
+    /// <summary>
     /// Forgets the members' answers to a meeting not yet held (coming, apologies, a substitute in their place): given for
     /// another day or hour, they no longer say who comes. Guests stay. Returns how many answers were forgotten.
     /// </summary>

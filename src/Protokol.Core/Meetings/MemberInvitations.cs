@@ -13,6 +13,17 @@ namespace Protokol.Core.Meetings;
 /// <param name="NotReached">Members without an e-mail address.</param>
 public sealed record AgendaSending(IReadOnlyList<Person> Queued, IReadOnlyList<Person> AlreadySent, IReadOnlyList<Person> NotReached);
 
+/// <summary>
+/// One member a meeting's mail goes to, with the address it goes to: the person's own, else the address of the
+/// back-office account linked to them (as the reminders do); null when neither is a usable address.
+/// </summary>
+public sealed record MemberRecipient(Membership Seat, string? Address)
+{
+    public Person Person => Seat.Person;
+
+    public int PersonId => Seat.PersonId;
+}
+
 /// <summary>Who is told of the items added after the agenda was sent (<see cref="MemberInvitations.SendAddedItemsAsync"/>).</summary>
 /// <param name="Queued">The people a supplement was queued for now, by name.</param>
 /// <param name="UpToDate">How many of those who got the agenda know every added item already.</param>
@@ -48,12 +59,21 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
 
     private static readonly MembershipRole[] MemberRoles = [MembershipRole.Chair, MembershipRole.ViceChair, MembershipRole.Member];
 
-    /// <summary>The people the agenda goes to: the members on the meeting's day, and the substitutes when chosen.</summary>
-    public async Task<IReadOnlyList<Membership>> RecipientsAsync(Meeting meeting, bool withSubstitutes, CancellationToken cancellationToken) =>
-        (await queries.MembersOnAsync(meeting.OrganizationId, meeting.Date, cancellationToken))
+    /// <summary>
+    /// The people a meeting's member mail goes to (agenda, minutes for reading, published minutes; the supplement, change
+    /// and cancellation follow the agenda's addresses): the members on the meeting's day, and the substitutes when chosen,
+    /// each with the address to use, the person's own or else their linked account's.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberRecipient>> RecipientsAsync(Meeting meeting, bool withSubstitutes, CancellationToken cancellationToken)
+    {
+        var seats = (await queries.MembersOnAsync(meeting.OrganizationId, meeting.Date, cancellationToken))
             .Where(m => MemberRoles.Contains(m.Role) || (withSubstitutes && m.Role == MembershipRole.Substitute))
             .DistinctBy(m => m.PersonId)
             .ToList();
+        var missing = seats.Where(m => Usable(m.Person.Email) is null).Select(m => m.PersonId).ToList();
+        var accounts = missing.Count == 0 ? new Dictionary<int, string>() : await queries.LinkedAccountAddressesAsync(missing, cancellationToken);
+        return seats.Select(m => new MemberRecipient(m, Usable(m.Person.Email) ?? Usable(accounts.GetValueOrDefault(m.PersonId)))).ToList();
+    }
 
     /// <summary>The people the agenda was sent to, by person id.</summary>
     public async Task<IReadOnlySet<int>> InvitedAsync(int meetingId, CancellationToken cancellationToken) =>
@@ -88,7 +108,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
                 continue;
             }
 
-            if (!HasAddress(person))
+            if (member.Address is not { } address)
             {
                 notReached.Add(person);
                 continue;
@@ -106,10 +126,10 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
 
                 Invitationen kan lægges i din kalender; flyttes eller aflyses mødet, får du besked.
                 """;
-            var invitation = new OutgoingMail(AgendaKeyPrefix(meeting.Id) + person.Id.ToString(CultureInfo.InvariantCulture), AgendaPurpose, person.Email!, person.Name,
+            var invitation = new OutgoingMail(AgendaKeyPrefix(meeting.Id) + person.Id.ToString(CultureInfo.InvariantCulture), AgendaPurpose, address, person.Name,
                     $"Dagsorden: {What(meeting)} {DanishDates.Date(meeting.Date)}", text, now, meeting.OrganizationId)
                 .Attach(AgendaFileName(meeting), "application/pdf", pdf)
-                .Invite(Writer.Calendar(meeting, InvitationMethod.Request, person.Email!, person.Name), "REQUEST");
+                .Invite(Writer.Calendar(meeting, InvitationMethod.Request, address, person.Name), "REQUEST");
             if (await mail.EnqueueAsync(invitation, cancellationToken))
             {
                 queued.Add(person);
@@ -279,21 +299,21 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     // Keys end with the person's id (see AgendaKeyPrefix and QueueChangeAsync).
     private static int PersonOf(string key) => int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
 
-    internal static bool HasAddress(Person person)
+    private static string? Usable(string? address)
     {
-        if (string.IsNullOrWhiteSpace(person.Email))
+        if (string.IsNullOrWhiteSpace(address))
         {
-            return false;
+            return null;
         }
 
         try
         {
-            MailAddressRules.Normalise(person.Email);
-            return true;
+            MailAddressRules.Normalise(address);
+            return address.Trim();
         }
         catch (DomainRuleException)
         {
-            return false;
+            return null;
         }
     }
 

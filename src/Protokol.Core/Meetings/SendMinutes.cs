@@ -73,8 +73,8 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
         var pdf = await Writer.DraftMinutesPdfAsync(meetingId, cancellationToken);
         var link = Writer.ReviewPage(meetingId);
         var prefix = ReadingKeyPrefix(meetingId, deadline);
-        var result = await QueueAsync(meeting, prefix, withSubstitutes, person => new OutgoingMail(
-                prefix + person.Id.ToString(CultureInfo.InvariantCulture), ReadingPurpose, person.Email!, person.Name,
+        var result = await QueueAsync(meeting, prefix, withSubstitutes, (person, address) => new OutgoingMail(
+                prefix + person.Id.ToString(CultureInfo.InvariantCulture), ReadingPurpose, address, person.Name,
                 $"Udkast til referat: {What(meeting)} {DanishDates.Date(meeting.Date)}",
                 $"""
                 {Mail.MailOpening.For(person.Name, note)}Hermed udkastet til referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, til gennemlæsning.
@@ -104,8 +104,8 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
         var link = Writer.MeetingPage(meetingId);
         var now = clock.GetUtcNow().UtcDateTime;
         var prefix = MinutesKeyPrefix(meetingId);
-        var result = await QueueAsync(meeting, prefix, withSubstitutes, person => new OutgoingMail(
-                prefix + person.Id.ToString(CultureInfo.InvariantCulture), MinutesPurpose, person.Email!, person.Name,
+        var result = await QueueAsync(meeting, prefix, withSubstitutes, (person, address) => new OutgoingMail(
+                prefix + person.Id.ToString(CultureInfo.InvariantCulture), MinutesPurpose, address, person.Name,
                 $"Referat: {What(meeting)} {DanishDates.Date(meeting.Date)}",
                 $"""
                 {Mail.MailOpening.For(person.Name, note)}Referatet af mødet i {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}, er offentliggjort.
@@ -120,7 +120,7 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
         return result;
     }
 
-    private async Task<MinutesSending> QueueAsync(Meeting meeting, string keyPrefix, bool withSubstitutes, Func<Person, OutgoingMail> write, CancellationToken cancellationToken)
+    private async Task<MinutesSending> QueueAsync(Meeting meeting, string keyPrefix, bool withSubstitutes, Func<Person, string, OutgoingMail> write, CancellationToken cancellationToken)
     {
         var sent = (await mail.RecipientsAsync(keyPrefix, cancellationToken)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         List<Person> queued = [], already = [], notReached = [];
@@ -131,11 +131,11 @@ public sealed class SendMinutes(IProtokolStore store, IMailStore mail, IMinutesR
             {
                 already.Add(person);
             }
-            else if (!MemberInvitations.HasAddress(person))
+            else if (seat.Address is not { } address)
             {
                 notReached.Add(person);
             }
-            else if (await mail.EnqueueAsync(write(person), cancellationToken))
+            else if (await mail.EnqueueAsync(write(person, address), cancellationToken))
             {
                 queued.Add(person);
             }

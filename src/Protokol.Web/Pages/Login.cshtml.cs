@@ -23,6 +23,12 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle,
 
     public string? Problem { get; private set; }
 
+    /// <summary>The e-mail field was left empty (asked for at the field; this tells nothing about any account).</summary>
+    public string? EmailError { get; private set; }
+
+    /// <summary>The password field was left empty.</summary>
+    public string? PasswordError { get; private set; }
+
     /// <summary>Where to go after signing in, when the sign-in was asked for by a page; otherwise the account's home.</summary>
     public string? Back { get; private set; }
 
@@ -40,11 +46,22 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle,
     {
         Back = LanguageSwitch.LocalPath(back);
         Email = email;
-        var address = email ?? string.Empty;
+        // A field left empty is asked for, not answered with "wrong e-mail or password": that says nothing about which
+        // addresses exist, and nothing was tried, so the attempt does not count against the throttle either.
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            EmailError = string.IsNullOrWhiteSpace(email) ? text["Skriv din e-mailadresse."].Value : null;
+            PasswordError = string.IsNullOrEmpty(password) ? text["Skriv din adgangskode."].Value : null;
+            Problem = string.Join(' ', new[] { EmailError, PasswordError }.OfType<string>());
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var address = email;
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!await throttle.IsThrottledAsync(address, client, cancellationToken))
         {
-            var result = await accounts.SignInAsync(address, password ?? string.Empty, cancellationToken);
+            var result = await accounts.SignInAsync(address, password, cancellationToken);
             if (result.Outcome == SignInOutcome.Success)
             {
                 await throttle.SucceededAsync(address, client, cancellationToken);

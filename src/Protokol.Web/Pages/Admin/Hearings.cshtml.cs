@@ -55,19 +55,14 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
 
         return await RunAsync(async () =>
         {
-            if (council is null)
-            {
-                throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
-            }
-
-            var (hearing, item, meeting) = await register.ExecuteAsync(council.Id, subject, sender, DanishInput.OptionalDate(received, "Modtaget"), DanishInput.Date(deadline, "Frist"), link, draftedBy, ct);
+            var (hearing, item, meeting) = await register.ExecuteAsync(council?.Id, subject, sender, received, deadline, link, draftedBy, ct);
             return (item, meeting) switch
             {
                 ({ } carried, _) => $"Høringen \"{hearing.Subject}\" er registreret og sat på dagsordenen som punkt {carried.Number}.",
                 (null, { State: Core.Meetings.MeetingState.AgendaPublished } next) =>
                     $"Høringen \"{hearing.Subject}\" er registreret. Den skal behandles på mødet {DanishDates.Date(next.Date)}, det sidste før fristen, men dagsordenen er allerede udsendt: \"Sæt på dagsordenen som tillæg\" på mødets side sætter den på.",
                 (null, { } next) => $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for mødet {DanishDates.Date(next.Date)}, det sidste før fristen, når dagsordenen udfyldes.",
-                _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; svar uden for et møde, eller planlæg et møde før fristen.",
+                _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council!.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; svar uden for et møde, eller planlæg et møde før fristen.",
             };
         }, ct);
     }

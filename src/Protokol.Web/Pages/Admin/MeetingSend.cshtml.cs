@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
-using Protokol.Core.Registry;
 using Protokol.Web.BackOffice;
 using Protokol.Web.Mail;
 
@@ -20,7 +19,7 @@ public sealed class MeetingSendModel(IProtokolStore store, IBackOfficeQueries qu
     : MeetingPageBase(store, queries, clock)
 {
     /// <summary>The members (and substitutes) on the meeting's day, with what was sent to each.</summary>
-    public IReadOnlyList<(Membership Seat, MailRecipient? Sent)> Rows { get; private set; } = [];
+    public IReadOnlyList<(MemberRecipient Seat, MailRecipient? Sent)> Rows { get; private set; } = [];
 
     /// <summary>Those who got the agenda by e-mail, each with the items added after publication they have not been sent.</summary>
     public IReadOnlyList<SupplementDue> Supplements { get; private set; } = [];

@@ -40,8 +40,20 @@ public sealed class AnswerModel(AnswerTokens tokens, AnswerInvitation answers) :
     /// <summary>The member's answer as the attendance records it now, if any.</summary>
     public Attendance? Current => Meeting?.Attendance.FirstOrDefault(a => a.PersonId == Seat?.PersonId);
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
-        await LoadAsync(token, cancellationToken) ?? Page();
+    /// <summary>Whoever stands in for the member now, if anyone.</summary>
+    public Attendance? StandIn => Seat is null ? null : Meeting?.Attendance.FirstOrDefault(a => a.Status == AttendanceStatus.Present && (a.SubstituteForId ?? a.SubstituteFor?.Id) == Seat.PersonId);
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(token, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        // Opened again: the substitute named before is chosen, so sending keeps them and "Ingen" takes them back.
+        Substitute ??= StandIn?.PersonId;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
