@@ -167,22 +167,8 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
     public async Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
         await MembersAsync(organizationId, day, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<int, string>> LinkedAccountAddressesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken)
-    {
-        if (personIds.Count == 0)
-        {
-            return new Dictionary<int, string>();
-        }
-
-        var ids = personIds.Distinct().Select(id => (int?)id).ToList();
-        return (await db.UserAccounts.AsNoTracking()
-                .Where(a => ids.Contains(a.PersonId) && !a.Disabled)
-                .OrderBy(a => a.Id)
-                .Select(a => new { PersonId = a.PersonId!.Value, a.Email })
-                .ToListAsync(cancellationToken))
-            .DistinctBy(a => a.PersonId)
-            .ToDictionary(a => a.PersonId, a => a.Email);
-    }
+    public async Task<IReadOnlyDictionary<int, string>> LinkedAccountAddressesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken) =>
+        await LinkedAccounts.AddressesAsync(db, personIds, cancellationToken);
 
     // The role is stored as its name: ordered here, in the enum's order (chair, vice-chair, …), not the alphabet's, and names as Danish sorts them.
     private async Task<List<Membership>> MembersAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>

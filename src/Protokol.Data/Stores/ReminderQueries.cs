@@ -28,14 +28,7 @@ internal sealed class ReminderQueries(ProtokolDbContext db) : IReminderQueries
             .ToListAsync(cancellationToken);
 
         // An owner without an address of their own is reached at the account linked to them, if any.
-        var missing = rows.Where(r => string.IsNullOrWhiteSpace(r.OwnerEmail)).Select(r => (int?)r.OwnerId).Distinct().ToList();
-        var accounts = missing.Count == 0 ? [] : (await db.UserAccounts.AsNoTracking()
-                .Where(a => missing.Contains(a.PersonId) && !a.Disabled)
-                .OrderBy(a => a.Id)
-                .Select(a => new { PersonId = a.PersonId!.Value, a.Email })
-                .ToListAsync(cancellationToken))
-            .DistinctBy(a => a.PersonId)
-            .ToDictionary(a => a.PersonId, a => a.Email);
+        var accounts = await LinkedAccounts.AddressesAsync(db, rows.Where(r => string.IsNullOrWhiteSpace(r.OwnerEmail)).Select(r => r.OwnerId), cancellationToken);
         return rows.Select(r => new FollowUpReminderRow(r.Id, r.OrganizationId, r.OrganizationName, r.Text, r.Due, r.OwnerId, r.OwnerName,
             string.IsNullOrWhiteSpace(r.OwnerEmail) ? accounts.GetValueOrDefault(r.OwnerId) : r.OwnerEmail)).ToList();
     }
