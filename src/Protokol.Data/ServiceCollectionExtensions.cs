@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlanExtraMeeting>();
         services.AddScoped<ChangeMeetingDetails>();
         services.AddScoped<CancelMeeting>();
+        services.AddScoped<CheckImportNote>();
         services.AddScoped<MemberInvitations>();
         services.AddScoped<AnswerInvitation>();
         services.AddScoped<IMinutesReviewStore, EfMinutesReviewStore>();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
+using Protokol.Core.Meetings;
 using Protokol.Import.Importing;
 using Protokol.Import.Reading;
 
@@ -40,6 +42,25 @@ public sealed class ImportedMeetingTests(ProtokolAppFactory app) : IClassFixture
         Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Minutes, await file.Content.ReadAsStringAsync());
         Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_value_to_check_is_marked_checked_only_through_its_own_meeting()
+    {
+        const string undated = "Referat af møde i Kystrådet\nTil stede: Sara Strand\n\n1. Eventuelt\nIntet.\n";
+        var noted = await ImportAsync("kystraad-2021-05-04.txt", undated);
+        var other = await ImportAsync("kystraad-2021-03-02.txt", Minutes);
+        await using var scope = app.Services.CreateAsyncScope();
+        var note = (await scope.ServiceProvider.GetRequiredService<IBackOfficeQueries>().ImportNotesAsync(noted, CancellationToken.None)).First();
+        var check = scope.ServiceProvider.GetRequiredService<CheckImportNote>();
+
+        // A note posted with another meeting's id (whose council the sender may edit) is refused and stays as it was.
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => check.SetAsync(other, note.Id, true, CancellationToken.None));
+        Assert.Contains("findes ikke på dette møde", refused.Message, StringComparison.Ordinal);
+        Assert.False((await scope.ServiceProvider.GetRequiredService<IBackOfficeQueries>().ImportNotesAsync(noted, CancellationToken.None)).First(n => n.Id == note.Id).Resolved);
+
+        Assert.True((await check.SetAsync(noted, note.Id, true, CancellationToken.None)).Resolved);
+        Assert.False((await check.SetAsync(noted, note.Id, false, CancellationToken.None)).Resolved);
     }
 
     [Fact]

@@ -66,6 +66,12 @@ public sealed partial class LanguageTests(ProtokolAppFactory app) : IClassFixtur
         var when = en.QuerySelector(".facts--meeting dd")!.TextContent;
         Assert.Matches(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}$", when);
         Assert.Contains(en.QuerySelectorAll(".attendance__group h3"), h => h.TextContent == "Present");
+
+        // The attendees' roles in the page's language; the organisations they represent as written.
+        var details = (Danish: da.QuerySelectorAll(".attendance .person__detail").Select(d => d.TextContent).ToList(), English: en.QuerySelectorAll(".attendance .person__detail").Select(d => d.TextContent).ToList());
+        Assert.Contains(details.Danish, d => d.Contains("formand", StringComparison.Ordinal));
+        Assert.Contains(details.English, d => d.Contains("chair", StringComparison.Ordinal));
+        Assert.DoesNotContain(details.English, d => d.Contains("formand", StringComparison.Ordinal) || d.Contains("suppleant", StringComparison.Ordinal));
         Assert.Equal("Dansk", en.QuerySelector(".site-language")!.TextContent.Trim());
         Assert.Equal("da", en.QuerySelector(".site-language")!.GetAttribute("lang"));
 

@@ -134,6 +134,18 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await AssertAccessibleAsync(page);
         await AssertNoSidewaysScrollAsync(page);
 
+        // Publishing while the members may still comment is said before and refused unless she ticks "Offentliggør før fristen".
+        await secretary.SubmitAsync("Tjek for personoplysninger");
+        var warning = await page.Locator("#offentliggoer-advarsel").InnerTextAsync();
+        Assert.Contains("Medlemmerne kan kommentere udkastet til og med", warning, StringComparison.Ordinal);
+        Assert.Contains("kan de ikke kommentere mere", warning, StringComparison.Ordinal);
+        Assert.Contains("1 kommentar er ikke behandlet.", warning, StringComparison.Ordinal);
+        await secretary.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Offentliggør referatet" }), expectError: true);
+        Assert.Equal("true", await page.GetByLabel("Offentliggør før fristen").GetAttributeAsync("aria-invalid"));
+        Assert.Contains("Offentliggør før fristen", await page.Locator("#foer-fristen-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.GetByLabel("Offentliggør før fristen").IsCheckedAsync());
+        Assert.Equal(MeetingState.MinutesDrafted, await StateAsync(meetingId));
+
         // 4. After the deadline the page says so and takes no comment.
         app.Clock.Now = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
         await using (var late = await MemberAsync(lene, link.PathAndQuery))
@@ -191,6 +203,12 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         Assert.DoesNotContain("<entry>", (await day.PublicAsync($"/feeds/soeg.atom?q={CommentWord}")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"total\":0,", (await day.PublicAsync("/api/search?q=varmestuernes")).Body, StringComparison.Ordinal);
         Assert.Contains("varmestuernes åbningstider", (await day.PublicAsync($"/moeder/{meetingId}")).Body, StringComparison.Ordinal);
+    }
+
+    private async Task<MeetingState> StateAsync(int meetingId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Meetings.Where(m => m.Id == meetingId).Select(m => m.State).SingleAsync();
     }
 
     /// <summary>A held meeting of the demo council with drafted minutes: one open item and one closed.</summary>

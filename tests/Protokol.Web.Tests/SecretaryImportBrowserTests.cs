@@ -65,6 +65,20 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         var note = await s.Page.Locator("#import-notes tbody tr").InnerTextAsync();
         Assert.Contains("Mødedato", note, StringComparison.Ordinal);
         Assert.Contains("taget fra filnavnet", note, StringComparison.Ordinal);
+        Assert.Contains("Ingen er tjekket endnu.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        // She compares the date with the file and marks it checked; the page says so in the section, and it is stored.
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Markér som tjekket (Mødedato, linje", Exact = false }));
+        await s.Page.WaitForURLAsync("**#importnoter");
+        Assert.Contains("Værdien er markeret som tjekket. Alle værdier fra importen er tjekket.", await s.Page.Locator("section:has(#importnoter) [role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Tjekket", await s.Page.Locator("#import-notes tbody tr").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Alle 1 er tjekket.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(new[] { true }, await ResolvedAsync(id));
+
+        // Marked by mistake: "Tjek igen" puts it back.
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Tjek igen (Mødedato, linje", Exact = false }));
+        Assert.Contains("1 værdi mangler at blive tjekket.", await s.Page.Locator("section:has(#importnoter) [role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(new[] { false }, await ResolvedAsync(id));
 
         // The public meeting page shows the items, and search finds a word from them.
         var (status, body) = await s.PublicAsync($"/moeder/{id}");
@@ -72,6 +86,12 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Contains("Værested ved Kirsebærstien", body, StringComparison.Ordinal);
         var (_, search) = await app.GetPageAsync("/soeg?q=kirsebærstien");
         Assert.Contains(search.QuerySelectorAll(".hit__title a"), a => a.GetAttribute("href")!.StartsWith($"/moeder/{id}", StringComparison.Ordinal));
+    }
+
+    private async Task<bool[]> ResolvedAsync(int meetingId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().ImportNotes.Where(n => n.MeetingId == meetingId).Select(n => n.Resolved).ToArrayAsync();
     }
 
     private async Task<string> SlugOfAsync(int organizationId)

@@ -30,7 +30,11 @@ public sealed class ImportNote : Entity
     /// <summary>The line of the imported file the value came from.</summary>
     public int Line { get; private set; }
 
+    /// <summary>Whether the secretary has compared the value with the file (and corrected the meeting if it was wrong).</summary>
     public bool Resolved { get; private set; }
 
     public void Resolve() => Resolved = true;
+
+    /// <summary>Marked checked by mistake: the value is to check again.</summary>
+    public void Reopen() => Resolved = false;
 }

@@ -1,6 +1,7 @@
 using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
 using Protokol.Core.Portal;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Meetings;
 
@@ -12,7 +13,7 @@ public sealed record MinutesFinding(string Where, PrivacyFinding Finding);
 /// every public text of the meeting; publication needs a decision on each finding (redact it, or
 /// confirm it may be published), redacts, and publishes the minutes as not yet approved.
 /// </summary>
-public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries queries, IPortalQueries portal, TimeProvider clock)
+public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries queries, IPortalQueries portal, IMinutesReviewStore reviews, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MinutesFinding>> CheckAsync(int meetingId, CancellationToken cancellationToken)
     {
@@ -23,11 +24,21 @@ public sealed class PublishMinutes(IProtokolStore store, IBackOfficeQueries quer
     /// <param name="meetingId">The meeting.</param>
     /// <param name="redact">Texts found by the check that are to be replaced by [fjernet].</param>
     /// <param name="confirmed">Texts found by the check that may be published.</param>
+    /// <param name="beforeReadingDeadline">
+    /// The secretary knows the members' reading of the draft is still open and publishes anyway (publication ends it).
+    /// </param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>How many texts were redacted.</returns>
-    public async Task<int> ExecuteAsync(int meetingId, IReadOnlyCollection<string> redact, IReadOnlyCollection<string> confirmed, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(int meetingId, IReadOnlyCollection<string> redact, IReadOnlyCollection<string> confirmed, bool beforeReadingDeadline, CancellationToken cancellationToken)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
+        if (!beforeReadingDeadline && await reviews.ReadingAsync(meetingId, cancellationToken) is { } reading && reading.IsOpen(Copenhagen.Today(clock)))
+        {
+            throw new DomainRuleException(
+                $"Medlemmerne kan kommentere udkastet til og med {DanishDates.Date(reading.Deadline)}. Offentliggøres referatet nu, kan de ikke kommentere mere. Sæt kryds i \"Offentliggør før fristen\", hvis det skal offentliggøres alligevel.",
+                "foer-fristen");
+        }
+
         var findings = await ScanAsync(meeting, cancellationToken);
         var decided = redact.Concat(confirmed).ToHashSet(StringComparer.Ordinal);
         var open = findings.Select(f => f.Finding.Text).Distinct(StringComparer.Ordinal).Where(t => !decided.Contains(t)).ToList();

@@ -90,31 +90,37 @@ public static class PrivacyGate
 
     private static PublicAttendee Attendee(AttendanceRecord a)
     {
-        var details = new List<string>();
+        MembershipRole? shownRole = null;
+        string? organisation = null;
         if (a.Person.Publication == PublicationLevel.Named)
         {
             // "suppleant for Lene" says the role already: "suppleant" is not written twice.
             if (a.Role is { } role && role != MembershipRole.Member && !(role == MembershipRole.Substitute && a.SubstituteFor is not null))
             {
-                details.Add(Danish.Role(role));
+                shownRole = role;
             }
 
-            if (a.RepresentedOrganisation is not null)
-            {
-                details.Add(a.RepresentedOrganisation);
-            }
-            else if (a.Affiliation is not null)
-            {
-                details.Add(a.Affiliation);
-            }
+            organisation = a.RepresentedOrganisation ?? a.Affiliation;
         }
 
-        if (a.SubstituteFor is not null)
+        var substituteFor = a.SubstituteFor?.PublicName;
+        var details = new List<string>();
+        if (shownRole is { } shown)
         {
-            details.Add("suppleant for " + a.SubstituteFor.PublicName);
+            details.Add(Danish.Role(shown));
+        }
+
+        if (organisation is not null)
+        {
+            details.Add(organisation);
+        }
+
+        if (substituteFor is not null)
+        {
+            details.Add("suppleant for " + substituteFor);
         }
 
         return new PublicAttendee(a.Person.PublicName, details.Count == 0 ? null : string.Join(", ", details), a.GuestItemNumbers,
-            a.Person.Publication == PublicationLevel.Named ? a.Person.Id : null);
+            a.Person.Publication == PublicationLevel.Named ? a.Person.Id : null, shownRole, organisation, substituteFor);
     }
 }

@@ -1,4 +1,5 @@
 using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
 
 namespace Protokol.Core.Portal;
 
@@ -35,7 +36,12 @@ public sealed record PublicMeeting(
 }
 
 /// <summary>A person at a meeting as the public sees them; <see cref="PersonId"/> only for people who are named in public.</summary>
-public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers, int? PersonId = null);
+/// <summary>
+/// One person at a meeting as the public sees them. <paramref name="Detail"/> is the Danish line after the name (role,
+/// organisation, "suppleant for …"), as the minutes' documents print it; <paramref name="Role"/>, <paramref name="Organisation"/>
+/// and <paramref name="SubstituteFor"/> are its parts, for a page in another language.
+/// </summary>
+public sealed record PublicAttendee(string Name, string? Detail, IReadOnlyList<string> ItemNumbers, int? PersonId = null, MembershipRole? Role = null, string? Organisation = null, string? SubstituteFor = null);
 
 /// <summary>
 /// The hearing (høring) an agenda item treats: who asks, by when, and where its material is (an address the secretary stored), for

@@ -103,6 +103,24 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
             }
         }, ct);
 
+    protected override IReadOnlySet<string> SectionsWithConfirmation { get; } = new HashSet<string>(StringComparer.Ordinal) { "importnoter" };
+
+    /// <summary>A value the importer was unsure of, marked as checked against the file (or as to check again).</summary>
+    [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostCheckNoteAsync(int id, int note, bool isChecked, [FromServices] CheckImportNote check, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            await check.SetAsync(id, note, isChecked, ct);
+            var left = (await Queries.ImportNotesAsync(id, ct)).Count(n => !n.Resolved);
+            var said = isChecked ? "Værdien er markeret som tjekket." : "Værdien er markeret til at blive tjekket igen.";
+            return said + left switch
+            {
+                0 => " Alle værdier fra importen er tjekket.",
+                1 => " 1 værdi mangler at blive tjekket.",
+                _ => $" {left} værdier mangler at blive tjekket.",
+            };
+        }, ct, $"{PathOf(id)}#importnoter");
+
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostCancelAsync(int id, string? reason, [FromServices] CancelMeeting cancel, CancellationToken ct) =>
         RunAsync(id, async () => { await cancel.ExecuteAsync(id, reason, ct); return "Mødet er aflyst. Portalen og kalenderne viser det som aflyst."; }, ct);

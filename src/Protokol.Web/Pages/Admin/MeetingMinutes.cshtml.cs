@@ -152,14 +152,19 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
         return Page();
     }
 
-    /// <summary>Publishes the minutes: every finding of the check is redacted ("fjern") or confirmed ("behold").</summary>
+    /// <summary>
+    /// Publishes the minutes: every finding of the check is redacted ("fjern") or confirmed ("behold"); while the members'
+    /// reading of the draft is open, only with "Offentliggør før fristen" ticked. A refusal shows the check's form again,
+    /// with her choices.
+    /// </summary>
     [StaffRule(StaffRule.RunMeeting)]
-    public Task<IActionResult> OnPostPublishMinutesAsync(int id, CancellationToken ct) =>
-        RunAsync(id, async () =>
+    public async Task<IActionResult> OnPostPublishMinutesAsync(int id, [FromForm(Name = "foer-fristen")] bool beforeDeadline, CancellationToken ct)
+    {
+        var result = await RunAsync(id, async () =>
         {
             var choices = Request.Form.Where(f => f.Key.StartsWith("valg-", StringComparison.Ordinal))
                 .Select(f => (Text: PrivacyKey.Decode(f.Key["valg-".Length..]), Choice: f.Value.ToString())).Where(c => c.Text is not null).ToList();
-            var removed = await publish.ExecuteAsync(id, choices.Where(c => c.Choice == "fjern").Select(c => c.Text!).ToList(), choices.Where(c => c.Choice == "behold").Select(c => c.Text!).ToList(), ct);
+            var removed = await publish.ExecuteAsync(id, choices.Where(c => c.Choice == "fjern").Select(c => c.Text!).ToList(), choices.Where(c => c.Choice == "behold").Select(c => c.Text!).ToList(), beforeDeadline, ct);
             // What happens next (approval at the next meeting) is said once, by the phases panel under the message.
             return removed switch
             {
@@ -168,6 +173,13 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
                 _ => $"{removed} oplysninger er fjernet, og referatet er offentliggjort som \"ikke godkendt\".",
             };
         }, ct);
+        if (result is PageResult && CanEdit && Meeting is { State: < MeetingState.MinutesPublished })
+        {
+            PrivacyFindings = await publish.CheckAsync(id, ct);
+        }
+
+        return result;
+    }
 
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostApproveAsync(int id, int previous, [FromServices] ApproveMinutes approve, CancellationToken ct) =>
