@@ -198,6 +198,8 @@ public sealed class ReminderRulesTests
 
         public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<MailPartSummary>> PartsAsync(long mailId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<MailPartSummary>>([]);
+
         public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(string keyPrefix, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<MailSummary>> RecentAsync(IReadOnlyCollection<int>? organizationIds, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();

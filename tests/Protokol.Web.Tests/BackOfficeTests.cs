@@ -265,6 +265,8 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             followUp = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().FollowUps.Where(f => f.Organization.Slug == DemoCouncil.CouncilSlug).Select(f => f.Id).FirstAsync();
         }
 
+        var mail = await OutboxMessageTests.QueueAsync(app, DemoCouncil.CouncilSlug, "Prøve");
+
         const HttpStatusCode Ok = HttpStatusCode.OK, Away = HttpStatusCode.Redirect;
         var matrix = new Dictionary<string, (string Path, HttpStatusCode Anonymous, HttpStatusCode Member, HttpStatusCode Secretary, HttpStatusCode OtherCouncil, HttpStatusCode Administrator)>
         {
@@ -280,6 +282,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/hoeringer/{handler?}"] = ("/admin/hoeringer", Away, Away, Ok, Ok, Ok),
             ["admin/personer"] = ("/admin/personer", Away, Away, Ok, Ok, Ok),
             ["admin/post"] = ("/admin/post", Away, Away, Ok, Ok, Ok),
+            ["admin/post/{id:long}"] = ($"/admin/post/{mail}", Away, Away, Ok, HttpStatusCode.NotFound, Ok),
             ["admin/personer/{id:int}/{handler?}"] = ($"/admin/personer/{person}", Away, Away, Ok, Ok, Ok),
             ["admin/raad"] = ("/admin/raad", Away, Away, Away, Away, Ok),
             ["admin/brugere"] = ("/admin/brugere", Away, Away, Away, Away, Ok),

@@ -203,7 +203,8 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
 
             var planned = (await app.DemoMeetingsAsync(MeetingState.Planned)).First().Id;
             var published = (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).First().Id;
-            foreach (var path in new[] { "/admin", "/admin/logbog", "/admin/raad", "/admin/raad/udsatteraadet", "/admin/raad/udsatteraadet/import", $"/admin/moeder/{planned}", $"/admin/moeder/{published}", "/admin/personer", "/admin/personer/1", "/admin/brugere", "/admin/brugere/1", "/admin/konto", "/admin/aarsrapport/udsatteraadet/2026" })
+            var mail = await OutboxMessageTests.QueueAsync(app, "udsatteraadet", "Kære Hanne\n\nSvar her: https://portal.example/svar/CfDJ8Nq3x7Yb2Lk9Pw4Rt6Zu1Vs5Hm0Jg8Fd2Sa4Qe\n");
+            foreach (var path in new[] { "/admin", "/admin/logbog", "/admin/post", $"/admin/post/{mail}", "/admin/raad", "/admin/raad/udsatteraadet", "/admin/raad/udsatteraadet/import", $"/admin/moeder/{planned}", $"/admin/moeder/{published}", "/admin/personer", "/admin/personer/1", "/admin/brugere", "/admin/brugere/1", "/admin/konto", "/admin/aarsrapport/udsatteraadet/2026" })
             {
                 await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
                 var result = await page.RunAxe(Wcag21AA);

@@ -84,6 +84,21 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
 
         // 3. Hanne follows her link without signing in, sends apologies and names her substitute.
         var hanne = agendas.Single(m => m.To.Mailboxes.Single().Name == "Hanne Østergaard");
+
+        // 2b. The secretary reads what went to Hanne in the outbox: the text and the files, her personal key cut from the links.
+        await secretary.GoAsync("/admin/post");
+        await secretary.ClickAsync(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hanne Østergaard" }).GetByRole(AriaRole.Link, new() { Name = hanne.Subject }));
+        await page.WaitForURLAsync("**/admin/post/*");
+        var outboxText = await page.Locator("pre.mail-text").InnerTextAsync();
+        Assert.Contains("Husk at læse bilaget om vinterberedskabet.", outboxText, StringComparison.Ordinal);
+        Assert.Contains($"/moeder/{first.Id}", outboxText, StringComparison.Ordinal);
+        Assert.Contains("/svar/[personlig nøgle skjult]", outboxText, StringComparison.Ordinal);
+        var key = new Uri(Links(hanne).First(l => l.Contains("/svar/", StringComparison.Ordinal))).AbsolutePath.Split('/')[^1];
+        Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+        var files = await page.Locator("dl.facts").InnerTextAsync();
+        Assert.Contains(".pdf", files, StringComparison.Ordinal);
+        Assert.Contains("Kalenderinvitation", files, StringComparison.Ordinal);
+        Assert.Contains("Hanne Østergaard", files, StringComparison.Ordinal);
         var apologies = Links(hanne).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=afbud", StringComparison.Ordinal));
         var member = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
         await member.GotoAsync(new Uri(apologies).PathAndQuery);

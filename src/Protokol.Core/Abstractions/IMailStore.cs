@@ -38,6 +38,9 @@ public interface IMailStore
 
     Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The files a message carries (name, type, size), without their bytes.</summary>
+    Task<IReadOnlyList<MailPartSummary>> PartsAsync(long mailId, CancellationToken cancellationToken);
+
     /// <summary>The messages whose key starts with <paramref name="keyPrefix"/> ("agenda:17:"), also those queued in this unit of work, oldest first.</summary>
     Task<IReadOnlyList<MailRecipient>> RecipientsAsync(string keyPrefix, CancellationToken cancellationToken);
 
@@ -67,6 +70,9 @@ public sealed record MailClaim(long Id, string Owner);
 
 /// <summary>Whom a message went to, by its key, and when it was queued.</summary>
 public sealed record MailRecipient(string Key, string ToAddress, string? ToName, MailStatus Status, DateTime Created);
+
+/// <summary>A file a message carries, as the back office shows it.</summary>
+public sealed record MailPartSummary(string FileName, string MediaType, long Bytes, MailPartKind Kind);
 
 /// <summary>A message as the back office lists it.</summary>
 public sealed record MailSummary(long Id, string Purpose, string ToAddress, string? ToName, string Subject, MailStatus Status, int Attempts, DateTime Created, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, int? OrganizationId);

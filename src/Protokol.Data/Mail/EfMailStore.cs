@@ -58,6 +58,13 @@ internal sealed class EfMailStore(ProtokolDbContext db) : IMailStore
     public Task<OutgoingMail?> FindMailAsync(long id, CancellationToken cancellationToken) =>
         db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<MailPartSummary>> PartsAsync(long mailId, CancellationToken cancellationToken) =>
+        await db.Set<MailPart>().AsNoTracking()
+            .Where(p => EF.Property<long>(p, "MailId") == mailId)
+            .OrderBy(p => p.Id)
+            .Select(p => new MailPartSummary(p.FileName, p.MediaType, p.Content.Length, p.Kind))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<MailRecipient>> RecipientsAsync(string keyPrefix, CancellationToken cancellationToken)
     {
         var stored = await db.OutgoingMail.AsNoTracking()

@@ -79,6 +79,11 @@ public static class Words
         };
     }
 
+    /// <summary>A file's size as the pages show it: "340 kB", "2,4 MB" (in the page's culture).</summary>
+    public static string FileSize(long bytes) => bytes >= 1_000_000
+        ? (bytes / 1_000_000.0).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " MB"
+        : Math.Max(1, bytes / 1000).ToString(System.Globalization.CultureInfo.CurrentCulture) + " kB";
+
     public static string Role(MembershipRole role) => !PortalCultures.IsEnglish ? Danish.Role(role) : role switch
     {
         MembershipRole.Chair => "chair",
