@@ -55,7 +55,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         // The search page's councils: those with a public meeting (the imported one, not the empty one).
         var searchable = await portal.ListSearchableCouncilsAsync(CancellationToken.None);
         Assert.Equal(await db.WithContextAsync(EfPageRead.ListSearchableCouncilsAsync), searchable);
-        Assert.Contains(searchable, c => c.Slug == "importeret");
+        Assert.Contains(searchable, c => c.Slug == "importeret" && c.Name == "Det Importerede Råd (Genereret Kommune)");
+        Assert.Contains(searchable, c => c.Slug == "importeret-naboby" && c.Name == "Det Importerede Råd (Naboby Kommune)");
         Assert.DoesNotContain(searchable, c => c.Slug == "tomt");
 
         var front = await portal.ListOrganizationsAsync(Today, CancellationToken.None);
@@ -588,6 +589,15 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
                 context.Add(meeting);
             }
 
+            // A council of another municipality with the same name, one public agenda: the search's filter names both municipalities.
+            var neighbour = new Body("naboby", "Naboby Kommune");
+            context.Bodies.Add(neighbour);
+            var namesake = neighbour.AddOrganization("importeret-naboby", "Det Importerede Råd", OrganizationKind.Council);
+            var agenda = new Meeting(namesake, new DateOnly(Today.Year - 1, 5, 12), new TimeOnly(14, 0));
+            agenda.AppendItem("Eventuelt");
+            agenda.PublishAgenda(now);
+            context.Add(agenda);
+
             return await context.SaveChangesAsync();
         });
     }
@@ -599,9 +609,10 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         {
             var councils = await db.Organizations.AsNoTracking()
                 .Where(o => o.Kind != OrganizationKind.ExternalOrganisation && db.MeetingYearCounts.Any(c => c.OrganizationId == o.Id && c.PublicMeetings > 0))
-                .Select(o => new { o.Slug, o.Name })
+                .Select(o => new { o.Slug, o.Name, Body = o.Body.Name })
                 .ToListAsync();
-            return councils.OrderBy(o => o.Name, Danish).Select(o => (o.Slug, o.Name)).ToList();
+            var shared = councils.GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return councils.Select(o => (o.Slug, Name: shared.Contains(o.Name) ? $"{o.Name} ({o.Body})" : o.Name)).OrderBy(o => o.Name, Danish).ToList();
         }
 
         public static async Task<IReadOnlyList<OrganizationSummary>> ListOrganizationsAsync(ProtokolDbContext db, DateOnly today)

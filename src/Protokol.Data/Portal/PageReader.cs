@@ -249,26 +249,31 @@ internal static class PageReader
     /// its key (the years' rows tested per council cost PostgreSQL 0.14 ms on every search page at 40 councils).
     /// </summary>
     private static readonly LeanStatement SearchableCouncils = new($"""
-        SELECT o."Slug", o."Name"
+        SELECT o."Slug", o."Name", b."Name"
         FROM "Organizations" AS o
         INNER JOIN "CouncilMeetingCounts" AS c ON c."OrganizationId" = o."Id"
+        INNER JOIN "Bodies" AS b ON b."Id" = o."BodyId"
         WHERE o."Kind" <> '{External}' AND c."PublicMeetings" > 0
         """, 0);
 
-    /// <summary>The councils the search can be narrowed to: those with a public meeting, by Danish name.</summary>
+    /// <summary>
+    /// The councils the search can be narrowed to: those with a public meeting, by Danish name; a name that more than one
+    /// municipality's council has carries its municipality ("Handicaprådet (Havnby Kommune)").
+    /// </summary>
     public static Task<IReadOnlyList<(string Slug, string Name)>> ListSearchableCouncilsAsync(ReadSessions sessions, CancellationToken ct) =>
         sessions.ReadAsync<IReadOnlyList<(string Slug, string Name)>>(async (session, token) =>
         {
-            var councils = new List<(string Slug, string Name)>();
+            var councils = new List<(string Slug, string Name, string Body)>();
             await using (var r = await session.ExecuteAsync(SearchableCouncils, ReadOnlyMemory<int>.Empty, token))
             {
                 while (await r.ReadAsync(token))
                 {
-                    councils.Add((r.GetString(0), r.GetString(1)));
+                    councils.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
                 }
             }
 
-            return councils.OrderBy(c => c.Name, Danish).ToList();
+            var shared = councils.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return councils.Select(c => (c.Slug, Name: shared.Contains(c.Name) ? $"{c.Name} ({c.Body})" : c.Name)).OrderBy(c => c.Name, Danish).ToList();
         }, ct);
 
     /// <summary>A council's page: its members today, this year's meetings (else those of its next meeting's or its latest year).</summary>
