@@ -217,6 +217,12 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         await PlaceAsync("3", "Underpunkt til 1. Budget for næste år");
         Assert.Equal(["1. Budget for næste år", "1a. Lokaler", "2. Tilskud til foreninger"], await s.AgendaAsync());
         Assert.Contains("Punktet er nu nummer 1a.", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The page lands on the moved item, and the confirmation stands in it, in view (not at the top of the page).
+        var moved = s.Page.Locator("li.agenda-item", new() { Has = s.Page.Locator(".alert-success") });
+        Assert.Contains("1a.", await moved.Locator(".agenda-item__number").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await s.Page.Locator(".alert-success").IsVisibleAsync());
+        Assert.True(await s.Page.EvaluateAsync<bool>("() => { const r = document.querySelector('.alert-success').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"));
         await PlaceAsync("2", "Underpunkt til 1. Budget for næste år");
         Assert.Equal(["1. Budget for næste år", "1a. Lokaler", "1b. Tilskud til foreninger"], await s.AgendaAsync());
         await PlaceAsync("1a", "Hovedpunkt");

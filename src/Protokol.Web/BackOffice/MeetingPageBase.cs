@@ -37,6 +37,9 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
     /// <summary>The sections (anchors) of this page that show the confirmation of a change redirected to them.</summary>
     protected virtual IReadOnlySet<string> SectionsWithConfirmation { get; } = new HashSet<string>();
 
+    /// <summary>Whether the page shows a change's confirmation in the section (anchor) it redirected to.</summary>
+    protected virtual bool ConfirmsIn(string section) => SectionsWithConfirmation.Contains(section);
+
     /// <summary>The confirmation to show in the section <paramref name="anchor"/>, or null (then it shows at the top).</summary>
     public string? DoneAt(string anchor) => DoneIn == anchor ? Done : null;
 
@@ -74,7 +77,7 @@ public abstract class MeetingPageBase(IProtokolStore store, IBackOfficeQueries q
         await LoadPageAsync(Meeting, cancellationToken);
         Done ??= TempData["Done"] as string;
         var section = TempData["DoneIn"] as string;
-        DoneIn = Done is not null && section is not null && SectionsWithConfirmation.Contains(section) ? section : null;
+        DoneIn = Done is not null && section is not null && ConfirmsIn(section) ? section : null;
         return null;
     }
 

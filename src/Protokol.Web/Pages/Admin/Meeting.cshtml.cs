@@ -105,6 +105,9 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
 
     protected override IReadOnlySet<string> SectionsWithConfirmation { get; } = new HashSet<string>(StringComparer.Ordinal) { "importnoter" };
 
+    /// <summary>An item's edit, move or placing lands on the item (#punkt-id-N), and says so there.</summary>
+    protected override bool ConfirmsIn(string section) => base.ConfirmsIn(section) || section.StartsWith("punkt-id-", StringComparison.Ordinal);
+
     /// <summary>A value the importer was unsure of, marked as checked against the file (or as to check again).</summary>
     [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostCheckNoteAsync(int id, int note, bool isChecked, [FromServices] CheckImportNote check, CancellationToken ct) =>
