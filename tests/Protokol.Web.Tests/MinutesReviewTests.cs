@@ -138,7 +138,7 @@ public abstract partial class MinutesReviewBrowserTests(ProtokolAppFactory app, 
         await secretary.SubmitAsync("Tjek for personoplysninger");
         var warning = await page.Locator("#offentliggoer-advarsel").InnerTextAsync();
         Assert.Contains("Medlemmerne kan kommentere udkastet til og med", warning, StringComparison.Ordinal);
-        Assert.Contains("kan de ikke kommentere mere", warning, StringComparison.Ordinal);
+        Assert.Contains("kan de ikke kommentere mere. 1 kommentar er ikke behandlet.", warning, StringComparison.Ordinal);
         Assert.Contains("1 kommentar er ikke behandlet.", warning, StringComparison.Ordinal);
         await secretary.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Offentliggør referatet" }), expectError: true);
         Assert.Equal("true", await page.GetByLabel("Offentliggør før fristen").GetAttributeAsync("aria-invalid"));

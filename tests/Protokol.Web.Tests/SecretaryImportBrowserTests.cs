@@ -65,14 +65,14 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         var note = await s.Page.Locator("#import-notes tbody tr").InnerTextAsync();
         Assert.Contains("Mødedato", note, StringComparison.Ordinal);
         Assert.Contains("taget fra filnavnet", note, StringComparison.Ordinal);
-        Assert.Contains("Ingen er tjekket endnu.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Den er ikke tjekket endnu.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
 
         // She compares the date with the file and marks it checked; the page says so in the section, and it is stored.
         await s.ClickAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Markér som tjekket (Mødedato, linje", Exact = false }));
         await s.Page.WaitForURLAsync("**#importnoter");
         Assert.Contains("Værdien er markeret som tjekket. Alle værdier fra importen er tjekket.", await s.Page.Locator("section:has(#importnoter) [role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Tjekket", await s.Page.Locator("#import-notes tbody tr").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Alle 1 er tjekket.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Værdien er tjekket.", await s.Page.Locator("#importnoter ~ p").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(new[] { true }, await ResolvedAsync(id));
 
         // Marked by mistake: "Tjek igen" puts it back.
