@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Accounts;
 using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
 using Protokol.Data;
 
 namespace Protokol.Web.Tests;
@@ -77,5 +79,98 @@ public sealed class AttackReviewTests(ProtokolAppFactory app) : IClassFixture<Pr
 
         var feed = await client.GetStringAsync(new Uri("/feeds/moeder.atom", UriKind.Relative));
         Assert.Contains("Ulovlige tegn i titlen", feed, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The attendance and follow-up forms list the municipality's people, but took any person's id: a secretary could
+    /// put another municipality's person on her meeting's public attendance (their public page, the OParl API) or make
+    /// them the owner of a follow-up, so that the reminders went to their address with her text.
+    /// </summary>
+    [Fact]
+    public async Task Another_municipalitys_person_is_never_recorded_at_a_meeting_nor_made_owner_of_a_follow_up()
+    {
+        var (stranger, _, _) = await OtherMunicipalityAsync("fremmed-kommune");
+
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.MinutesPublished)).Last();
+        string member;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            member = (await db.Attendance.Where(a => a.MeetingId == meeting.Id && a.Status == AttendanceStatus.Present).Select(a => a.PersonId).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var secretary = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var page = $"/admin/moeder/{meeting.Id}/referat";
+        var id = stranger.ToString(CultureInfo.InvariantCulture);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync(secretary, page, page + "/attendance", new() { [$"status[{id}]"] = "Present" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync(secretary, page, page + "/attendance", new() { [$"status[{member}]"] = "Present", [$"substituteFor[{member}]"] = id })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync(secretary, page, page + "/followup", new() { ["text"] = "Ring til Frede", ["owner"] = id })).StatusCode);
+
+        var followUp = await FirstFollowUpAsync(meeting.OrganizationId);
+        var edit = $"/admin/opfoelgninger/{followUp.Id}";
+        var edited = await Staff.PostAsync(secretary, edit, edit + "/edit", new() { ["version"] = followUp.Version.ToString(CultureInfo.InvariantCulture), ["text"] = followUp.Text, ["owner"] = id,
+            ["due"] = followUp.Due is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty });
+        Assert.Equal(HttpStatusCode.BadRequest, edited.StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            Assert.False(await db.Attendance.AnyAsync(a => a.PersonId == stranger || a.SubstituteForId == stranger));
+            Assert.False(await db.FollowUps.AnyAsync(f => f.OwnerId == stranger));
+        }
+
+        // A person of the municipality is still taken.
+        var own = await Staff.PostAsync(secretary, page, page + "/followup", new() { ["text"] = "Ring til medlemmet", ["owner"] = member });
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+    }
+
+    /// <summary>The meeting's details form took any meeting place's and organisation's id ("Nyt møde" already refused another municipality's place).</summary>
+    [Fact]
+    public async Task Another_municipalitys_meeting_place_or_organisation_is_never_put_on_a_meeting()
+    {
+        var (_, place, organisation) = await OtherMunicipalityAsync("anden-kommune");
+        var meeting = (await app.DemoMeetingsAsync(MeetingState.Planned)).Last();
+        var secretary = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        var page = $"/admin/moeder/{meeting.Id}";
+        Dictionary<string, string> Details(string field, int value) => new()
+        {
+            ["version"] = meeting.Version.ToString(CultureInfo.InvariantCulture),
+            ["date"] = meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["start"] = meeting.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
+            ["end"] = meeting.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
+            [field] = value.ToString(CultureInfo.InvariantCulture),
+        };
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync(secretary, page, page + "/details", Details("location", place))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync(secretary, page, page + "/details", Details("host", organisation))).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id);
+        Assert.NotEqual(place, stored.LocationId);
+        Assert.NotEqual(organisation, stored.HostId);
+    }
+
+    /// <summary>A second municipality with a person, a meeting place, an organisation and a council (slug: key + "-raad"): their ids.</summary>
+    private async Task<(int Person, int Location, int Organisation)> OtherMunicipalityAsync(string key)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var body = new Body(key, "Fremmed Kommune");
+        var person = new Person(body, "Frede Fremmed");
+        var location = new Location(body, "Fremmed rådhus", "Fremmedvej 1", "9999", "Fremmedby");
+        var organisation = body.AddOrganization(key + "-forening", "Fremmed forening", OrganizationKind.ExternalOrganisation);
+        body.AddOrganization(key + "-raad", "Fremmed råd", OrganizationKind.Council);
+        db.AddRange(body, person, location);
+        await db.SaveChangesAsync();
+        return (person.Id, location.Id, organisation.Id);
+    }
+
+    private async Task<Core.FollowUps.FollowUp> FirstFollowUpAsync(int organizationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        return await db.FollowUps.AsNoTracking().Where(f => f.OrganizationId == organizationId).OrderBy(f => f.Id).FirstAsync();
     }
 }
