@@ -152,6 +152,31 @@ public sealed class AttackReviewTests(ProtokolAppFactory app) : IClassFixture<Pr
         Assert.NotEqual(organisation, stored.HostId);
     }
 
+    /// <summary>
+    /// The person page took any person's id from any secretary: one of another municipality read the real name of a person
+    /// its registry shows by role only (and their e-mail and seats), which the registry's list rightly left out.
+    /// </summary>
+    [Fact]
+    public async Task Another_municipalitys_secretary_cannot_read_a_person_of_this_municipality()
+    {
+        await OtherMunicipalityAsync("tredje-kommune");
+        int withheld;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var demo = await db.Organizations.Where(o => o.Slug == Core.Demo.DemoCouncil.CouncilSlug).Select(o => o.BodyId).SingleAsync();
+            withheld = await db.People.Where(p => p.Publication == PublicationLevel.RoleOnly && p.BodyId == demo).Select(p => p.Id).FirstAsync();
+        }
+
+        var stranger = await Staff.SignedInAsync(app, level: AccessLevel.Secretary, organization: "tredje-kommune-raad");
+        var response = await stranger.GetAsync(new Uri($"/admin/personer/{withheld}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+
+        // The municipality's own secretary still reads the record.
+        var own = await Staff.SignedInAsync(app, level: AccessLevel.Secretary);
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync(new Uri($"/admin/personer/{withheld}", UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>A second municipality with a person, a meeting place, an organisation and a council (slug: key + "-raad"): their ids.</summary>
     private async Task<(int Person, int Location, int Organisation)> OtherMunicipalityAsync(string key)
     {
