@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Protokol.Core.Accounts;
 using Protokol.Core.Meetings;
 using Protokol.Core.Registry;
 using Protokol.Data;
+using Protokol.Import.Importing;
+using Protokol.Import.Reading;
 
 namespace Protokol.Web.Tests;
 
@@ -150,6 +153,44 @@ public sealed class AttackReviewTests(ProtokolAppFactory app) : IClassFixture<Pr
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id);
         Assert.NotEqual(place, stored.LocationId);
         Assert.NotEqual(organisation, stored.HostId);
+    }
+
+    /// <summary>
+    /// The original of an imported meeting is the document as written, past the privacy gate: once someone named in it is
+    /// shown by role only (or an item is closed), the page showed the role, but the original, linked from the page and the
+    /// OParl API, still named them.
+    /// </summary>
+    [Fact]
+    public async Task The_original_of_an_imported_meeting_is_withheld_once_someone_in_it_is_shown_by_role_only()
+    {
+        const string minutes = "Referat af møde i Kystrådet den 2. marts 2021 kl. 10-12\nMødet blev holdt på Havnekontoret, Kajgade 1, 7990 Havnby.\nTil stede: Sara Strand, Mads Mole\n\n1. Godkendelse af dagsorden\nGodkendt\n\n2. Sandflugt ved stranden\nMads Mole fortalte om sandet i sin bolig.\n";
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var importer = new MeetingImporter(scope.ServiceProvider.GetRequiredService<Core.Abstractions.IProtokolStore>(), new DocumentReader(new ImportLimits()), app.Clock);
+            id = (await importer.ImportAsync("kyst-2021-03-02.txt", Encoding.UTF8.GetBytes(minutes), new ImportTarget("havnby", "Havnby"), CancellationToken.None)).MeetingId!.Value;
+        }
+
+        var client = app.CreateClient();
+        var (_, page) = await app.GetPageAsync($"/moeder/{id}");
+        var href = page.QuerySelectorAll(".facts a").Single(a => a.TextContent == "kyst-2021-03-02.txt").GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(href, UriKind.Relative))).StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var mole = await db.People.SingleAsync(p => p.Name == "Mads Mole");
+            mole.SetPublication(PublicationLevel.RoleOnly, "en beboer");
+            await db.SaveChangesAsync();
+        }
+
+        await app.ApplyPendingChangesAsync();
+        var (_, after) = await app.GetPageAsync($"/moeder/{id}");
+        Assert.DoesNotContain("Mads Mole", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("kyst-2021-03-02.txt", after.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(after.QuerySelectorAll(".facts a"), a => a.TextContent == "kyst-2021-03-02.txt");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(href, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("/filer/", await client.GetStringAsync(new Uri($"/oparl/v1/meeting/{id}", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     /// <summary>
