@@ -61,12 +61,53 @@ public static class UnicodeText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text without lone surrogates and noncharacters, control characters kept: for the importer, whose later
+    /// rules read a form feed as a page break.
+    /// </summary>
+    public static string WithoutNoncharacters(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (Noncharacter(c))
+            {
+                clean = false;
+            }
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (!Noncharacter(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The text without those characters, or null for null.</summary>
     public static string? WithoutInvalidOrNull(string? text) => text is null ? null : WithoutInvalid(text);
 
-    private static bool Invalid(char c) =>
-        (c < ' ' && c is not ('\t' or '\n' or '\r'))
-        || char.IsSurrogate(c)
-        || c is '\uFFFE' or '\uFFFF'
-        || c is >= '\uFDD0' and <= '\uFDEF';
+    private static bool Invalid(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || Noncharacter(c);
+
+    private static bool Noncharacter(char c) => char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF';
 }
