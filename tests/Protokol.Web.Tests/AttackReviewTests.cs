@@ -174,7 +174,11 @@ public sealed class AttackReviewTests(ProtokolAppFactory app) : IClassFixture<Pr
         var client = app.CreateClient();
         var (_, page) = await app.GetPageAsync($"/moeder/{id}");
         var href = page.QuerySelectorAll(".facts a").Single(a => a.TextContent == "kyst-2021-03-02.txt").GetAttribute("href")!;
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(href, UriKind.Relative))).StatusCode);
+        var original = await client.GetAsync(new Uri(href, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+
+        // Browsers and proxies keep it no longer than a page: it was cached for a year as "immutable", past its withdrawal.
+        Assert.Equal("public, max-age=60", original.Headers.CacheControl?.ToString());
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
