@@ -80,7 +80,15 @@ public sealed class WordDocument
         {
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.Document = new Document((Body)_body.CloneNode(true));
+            var body = (Body)_body.CloneNode(true);
+
+            // Text stored before titles were cleaned may hold characters XML cannot carry (U+FFFF): Word's writer would throw.
+            foreach (var text in body.Descendants<Text>().Where(t => !Core.Text.UnicodeText.IsClean(t.Text)))
+            {
+                text.Text = Core.Text.UnicodeText.WithoutInvalid(text.Text);
+            }
+
+            main.Document = new Document(body);
         }
 
         return stream.ToArray();

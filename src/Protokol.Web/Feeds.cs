@@ -78,11 +78,12 @@ internal static class Feeds
                     _ => ("Dagsorden", "dagsorden"),
                 };
                 var link = new Uri(root, $"moeder/{e.MeetingId}");
+                // Text stored before titles were cleaned may hold characters XML cannot carry (U+FFFF): one would fail the whole feed.
                 var item = new SyndicationItem(
-                    $"{kind}: {e.OrganizationName}, {DanishDates.Date(e.Date)}",
+                    UnicodeText.WithoutInvalid($"{kind}: {e.OrganizationName}, {DanishDates.Date(e.Date)}"),
                     e.Kind == PublicationKind.Cancellation
                         ? $"Mødet {DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)} er aflyst."
-                        : $"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}",
+                        : UnicodeText.WithoutInvalid($"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}"),
                     link,
                     $"{link}#{fragment}",
                     new DateTimeOffset(e.PublishedAt, TimeSpan.Zero));
@@ -117,10 +118,11 @@ internal static class Feeds
                 var link = new Uri(root, h.Url.TrimStart('/'));
                 var heading = h.ItemNumber is not null && h.Type == Protokol.Core.Search.SearchHitType.Item ? $"Punkt {h.ItemNumber}: {h.Title}" : h.Title;
                 var context = string.Join(", ", new[] { h.OrganizationName, h.Date is { } d ? DanishDates.Date(d) : null }.OfType<string>());
-                var item = new SyndicationItem(context.Length == 0 ? heading : $"{heading} ({context})", string.Concat(h.Snippet.Select(p => p.Text)), link, link.ToString(),
+                var snippet = UnicodeText.WithoutInvalid(string.Concat(h.Snippet.Select(p => p.Text)));
+                var item = new SyndicationItem(UnicodeText.WithoutInvalid(context.Length == 0 ? heading : $"{heading} ({context})"), snippet, link, link.ToString(),
                     new DateTimeOffset((h.Date ?? updated).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
                 {
-                    Summary = new TextSyndicationContent(string.Concat(h.Snippet.Select(p => p.Text))),
+                    Summary = new TextSyndicationContent(snippet),
                 };
                 return item;
             }).ToList(),

@@ -18,7 +18,9 @@ internal static class Files
         var inline = !file.MediaType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
-        http.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+        // Its bytes never change (the address names their hash), but whether it may be public does (someone in it shown by role
+        // only from now on): kept no longer than a public page.
+        http.Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
         return Results.File(file.Content, file.MediaType, inline ? null : file.FileName, enableRangeProcessing: true);
     }
 }

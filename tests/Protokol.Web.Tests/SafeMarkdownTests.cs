@@ -19,6 +19,26 @@ public sealed class SafeMarkdownTests
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
+    /// <summary>Attack review: a picture from another site was loaded by every reader's browser (a tracking pixel in the minutes).</summary>
+    [Theory]
+    [InlineData("![sporing](https://evil.example/pixel.png)")]
+    [InlineData("Se ![](http://evil.example/p.gif) her")]
+    [InlineData("![x][ref]\n\n[ref]: https://evil.example/r.png")]
+    [InlineData("![x](//evil.example/p.png)")]
+    public void Pictures_from_other_sites_are_links_never_loaded(string markdown)
+    {
+        var html = Render(markdown);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"http://evil.example/p.gif\"></a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_picture_on_this_site_is_still_shown()
+    {
+        Assert.Contains("<img src=\"/bilag/kort.png\"", Render("![kort](/bilag/kort.png)"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[klik](javascript:alert(1))")]
     [InlineData("[klik](data:text/html,hej)")]

@@ -56,6 +56,9 @@ public interface IPortalQueries
     /// <summary>The original file a public meeting was imported from, by its SHA-256; null for any other file.</summary>
     Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken);
 
+    /// <summary>The public meetings imported from the file with this SHA-256 (usually one).</summary>
+    Task<IReadOnlyList<int>> PublicMeetingsImportedFromAsync(string sha256, CancellationToken cancellationToken);
+
     /// <summary>The stored bytes of an attachment, by its id, whoever may see it: callers check publication first.</summary>
     Task<FileContent?> GetAttachmentFileAsync(int attachmentId, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ internal static class Guard
 {
     public static string Text(string? value, string what, int maxLength = 500)
     {
-        var trimmed = value?.Trim();
+        var trimmed = global::Protokol.Core.Text.UnicodeText.WithoutInvalidOrNull(value)?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
             throw new DomainRuleException($"{what} skal udfyldes.", what);
@@ -20,7 +20,7 @@ internal static class Guard
 
     public static string? OptionalText(string? value, string what, int maxLength = 500)
     {
-        var trimmed = value?.Trim();
+        var trimmed = global::Protokol.Core.Text.UnicodeText.WithoutInvalidOrNull(value)?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
             return null;

@@ -20,7 +20,7 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
     {
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         EnsureDueAfter(due, meeting.Date);
-        var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
+        var owner = await OwnerAsync(ownerId, meeting.OrganizationId, cancellationToken);
         var followUp = new FollowUp(meeting.Organization, text ?? string.Empty, owner, due, carry, meeting, itemId is { } i ? meeting.Item(i) : null);
         store.Add(followUp);
         AgendaItem? carried = null;
@@ -46,10 +46,27 @@ public sealed class ManageFollowUps(IProtokolStore store, TimeProvider clock)
             EnsureDueAfter(due, (await store.RequiredAsync<Meeting>(origin, "Mødet", cancellationToken)).Date);
         }
 
-        var owner = ownerId is { } o ? await store.RequiredAsync<Person>(o, "Den ansvarlige", cancellationToken) : null;
+        var owner = await OwnerAsync(ownerId, followUp.OrganizationId, cancellationToken);
         followUp.Edit(text ?? string.Empty, owner, due, carry);
         await store.SaveChangesAsync(cancellationToken);
         return followUp;
+    }
+
+    /// <summary>
+    /// The owner chosen in the form: a person of the council's municipality, as the form lists them. Another
+    /// municipality's person (an id written into the form) would get the reminders, with the text the secretary chose,
+    /// and their account the follow-up to close.
+    /// </summary>
+    private async Task<Person?> OwnerAsync(int? ownerId, int organizationId, CancellationToken cancellationToken)
+    {
+        if (ownerId is not { } id)
+        {
+            return null;
+        }
+
+        var owner = await store.RequiredAsync<Person>(id, "Den ansvarlige", cancellationToken);
+        var organization = await store.RequiredAsync<Organization>(organizationId, "Rådet", cancellationToken);
+        return owner.BodyId == organization.BodyId ? owner : throw new DomainRuleException("Den ansvarlige findes ikke i kommunens personregister.", "owner");
     }
 
     public async Task<FollowUp> CloseAsync(int id, long version, string? note, bool cancelled, CancellationToken cancellationToken)

@@ -57,6 +57,19 @@ public sealed class ChangeMeetingDetails(IProtokolStore store, MemberInvitations
         meeting.Reschedule(edit.Date, edit.Start, edit.End);
         var location = edit.LocationId is { } l ? await store.RequiredAsync<Location>(l, "Mødestedet", cancellationToken) : null;
         var host = edit.HostId is { } h ? await store.RequiredAsync<Organization>(h, "Værten", cancellationToken) : null;
+
+        // The form lists the municipality's places and organisations; an id of another municipality's (written into the
+        // form) would put their address or name on this meeting's public page, as "Nyt møde" already refuses.
+        if (location is not null && location.BodyId != meeting.Organization.BodyId)
+        {
+            throw new DomainRuleException("Mødested: vælg et af kommunens mødesteder; det valgte hører til en anden kommune.");
+        }
+
+        if (host is not null && host.BodyId != meeting.Organization.BodyId)
+        {
+            throw new DomainRuleException("Vært: vælg en af kommunens organisationer; den valgte hører til en anden kommune.");
+        }
+
         meeting.SetPlace(location, host);
         meeting.Rename(edit.Name);
         if (meeting.ScheduleVersion != scheduled)

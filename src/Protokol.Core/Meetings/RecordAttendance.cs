@@ -43,10 +43,8 @@ public sealed class RecordAttendance(IProtokolStore store)
                 continue;
             }
 
-            var person = await store.RequiredAsync<Person>(personId, $"Personen med id {personId}", cancellationToken);
-            var replaced = substitute > 0
-                ? await store.RequiredAsync<Person>(substitute, $"Personen med id {substitute}", cancellationToken)
-                : null;
+            var person = await PersonOfMunicipalityAsync(meeting, personId, cancellationToken);
+            var replaced = substitute > 0 ? await PersonOfMunicipalityAsync(meeting, substitute, cancellationToken) : null;
             meeting.RecordAttendance(person, status, replaced, stored?.Affiliation);
             touched.Add(personId);
         }
@@ -103,6 +101,17 @@ public sealed class RecordAttendance(IProtokolStore store)
         meeting.AddGuest(guest, items, affiliation);
         await store.SaveChangesAsync(cancellationToken);
         return (guest, created, items);
+    }
+
+    /// <summary>
+    /// A person named by id in the attendance form: one of the municipality's registry, as the form lists them. Another
+    /// municipality's person (an id written into the form) would otherwise show as present at this meeting on their
+    /// public page and in the OParl API.
+    /// </summary>
+    private async Task<Person> PersonOfMunicipalityAsync(Meeting meeting, int personId, CancellationToken cancellationToken)
+    {
+        var person = await store.RequiredAsync<Person>(personId, $"Personen med id {personId}", cancellationToken);
+        return person.BodyId == meeting.Organization.BodyId ? person : throw new DomainRuleException($"Personen med id {personId} findes ikke i kommunens personregister.");
     }
 
     /// <summary>Takes a guest off the meeting; the person stays in the registry.</summary>

@@ -39,9 +39,22 @@ public sealed class PortalService(IPortalQueries queries, TimeProvider clock)
     public Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken) =>
         queries.CalendarAsync(organizationSlug, meetingId, cancellationToken);
 
-    /// <summary>The original of an imported public meeting; null for drafts and unknown files.</summary>
-    public Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken) =>
-        queries.GetPublicImportedFileAsync(sha256, cancellationToken);
+    /// <summary>
+    /// The original of an imported public meeting whose public view links it (<see cref="PrivacyGate"/>: not when the gate
+    /// withholds anything from the meeting); null for drafts and unknown files.
+    /// </summary>
+    public async Task<FileContent?> GetImportedFileAsync(string sha256, CancellationToken cancellationToken)
+    {
+        foreach (var id in await queries.PublicMeetingsImportedFromAsync(sha256, cancellationToken))
+        {
+            if (await GetMeetingAsync(id, cancellationToken) is { ImportedFileUrl: not null })
+            {
+                return await queries.GetPublicImportedFileAsync(sha256, cancellationToken);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A public attachment of a public meeting (not of a closed item, not of a draft), or null.</summary>
     public async Task<FileContent?> GetAttachmentAsync(int meetingId, int attachmentId, CancellationToken cancellationToken)

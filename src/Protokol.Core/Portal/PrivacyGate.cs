@@ -64,9 +64,20 @@ public static class PrivacyGate
             roots, Those(AttendanceStatus.Present), Those(AttendanceStatus.Apologies), Those(AttendanceStatus.Absent), Guests(),
             meeting.Attachments.Where(a => a.IsPublic && IsAttachmentOnPublicItem(a, meeting)).ToList(),
             meeting.ImportedFrom,
-            meeting.ImportedFrom is null ? null : $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom)}",
+            OriginalIsPublic(meeting, withheld) ? $"/filer/{meeting.ImportedSha256}/{Uri.EscapeDataString(meeting.ImportedFrom!)}" : null,
             meeting.CancelledAt is not null, withheld.Apply(meeting.CancellationReason));
     }
+
+    /// <summary>
+    /// Whether the original an imported meeting was read from may be public. It is the document as written, which no part
+    /// of the gate reaches: it names the people shown by role only and holds the closed items' text. So it is public only
+    /// when the gate withholds nothing from the meeting: no closed item, nobody shown by role only, no withheld name in its texts.
+    /// </summary>
+    private static bool OriginalIsPublic(MeetingRecord meeting, WithheldNames withheld) =>
+        meeting.ImportedFrom is not null
+        && meeting.Items.All(i => i.IsPublic)
+        && meeting.Attendance.All(a => a.Person.Publication == PublicationLevel.Named && a.SubstituteFor is not { Publication: not PublicationLevel.Named })
+        && (withheld.IsEmpty || meeting.Items.All(i => new[] { i.Title, i.PublicText, i.Minutes, i.Decision, i.WithdrawnReason }.All(t => withheld.Find(t).Count == 0)));
 
     private static WithheldNames Withheld(MeetingRecord meeting) =>
         meeting.Withheld is { Count: > 0 } names ? WithheldNames.For(names) : WithheldNames.None;

@@ -50,7 +50,7 @@ public static class PersonMatcher
     public static string Fold(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var ch in name.Trim().ToLower(CultureInfo.InvariantCulture).Normalize(NormalizationForm.FormD))
+        foreach (var ch in Text.UnicodeText.WithoutInvalid(name).Trim().ToLower(CultureInfo.InvariantCulture).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] is not ('a' or 'o'))
             {

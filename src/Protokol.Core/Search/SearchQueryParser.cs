@@ -74,6 +74,8 @@ public static class SearchQueryParser
             input = input[..MaxLength];
         }
 
+        // Noncharacters (U+FFFE) would make the normalisation below throw.
+        input = global::Protokol.Core.Text.UnicodeText.WithoutInvalid(input);
         var builder = new StringBuilder(input.Length);
         for (var i = 0; i < input.Length; i++)
         {

@@ -130,6 +130,12 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
         return content is null ? null : new FileContent(attachment.FileName, attachment.MediaType, content);
     }
 
+    public async Task<IReadOnlyList<int>> PublicMeetingsImportedFromAsync(string sha256, CancellationToken cancellationToken) =>
+        await Db.Meetings.AsNoTracking()
+            .Where(m => m.ImportedSha256 == sha256 && m.State >= MeetingState.AgendaPublished)
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(20)
+            .ToListAsync(cancellationToken);
+
     public async Task<FileContent?> GetPublicImportedFileAsync(string sha256, CancellationToken cancellationToken)
     {
         var source = await Db.Meetings.AsNoTracking()

@@ -38,6 +38,14 @@ internal sealed class RegistryQueries(ProtokolDbContext db, IStaffResources reso
             return null;
         }
 
+        // The registry of the municipalities she works in, as the list shows it: another municipality's people (the real
+        // names of those shown by role only, their e-mail and seats) are not hers to read, whatever id the address names.
+        var runs = who.SecretaryOf.ToList();
+        if (!who.IsAdministrator && !await db.Organizations.AnyAsync(o => o.BodyId == person.BodyId && runs.Contains(o.Id), cancellationToken))
+        {
+            return null;
+        }
+
         var organizations = await db.Organizations.AsNoTracking().Where(o => o.BodyId == person.BodyId).ToListAsync(cancellationToken);
         var councils = organizations.Where(o => o.Kind != OrganizationKind.ExternalOrganisation && who.CanRun(o.Id)).OrderBy(o => o.Name, DanishNames).ToList();
         var represented = organizations.Where(o => o.Kind == OrganizationKind.ExternalOrganisation).OrderBy(o => o.Name, DanishNames).ToList();

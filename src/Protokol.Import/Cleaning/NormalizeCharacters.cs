@@ -122,6 +122,7 @@ public sealed partial class NormalizeCharacters : ICleaningRule
         }
 
         var builder = new StringBuilder(text.Length);
+        text = global::Protokol.Core.Text.UnicodeText.WithoutNoncharacters(text); // normalisation throws on them
         foreach (var ch in text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC))
         {
             switch (ch)

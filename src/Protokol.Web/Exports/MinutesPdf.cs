@@ -367,7 +367,7 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         private string Clean(string text)
         {
             var clean = new StringBuilder(text.Length);
-            foreach (var c in text.Normalize(NormalizationForm.FormC))
+            foreach (var c in global::Protokol.Core.Text.UnicodeText.WithoutInvalid(text).Normalize(NormalizationForm.FormC))
             {
                 clean.Append(c switch
                 {

@@ -78,10 +78,20 @@ public sealed partial class DigestService(IServiceScopeFactory scopes, IOptions<
                 var candidates = events.Where(e => e.Kind != PublicationKind.Cancellation && e.PublishedAt > subscriber.LastDigestAt && e.PublishedAt <= upTo).ToList();
                 if (candidates.Count > 0)
                 {
-                    var hits = await scope.ServiceProvider.GetRequiredService<ISearchEngine>()
-                        .SearchAsync(request with { From = Later(request.From, candidates.Min(e => e.Date)), Sort = SearchSort.Newest, Page = 1, PageSize = SearchRequest.MaxPageSize }, cancellationToken);
-                    var matched = hits.Hits.Select(h => h.MeetingId).OfType<int>().ToHashSet();
-                    candidates = candidates.Where(e => matched.Contains(e.MeetingId)).ToList();
+                    try
+                    {
+                        var hits = await scope.ServiceProvider.GetRequiredService<ISearchEngine>()
+                            .SearchAsync(request with { From = Later(request.From, candidates.Min(e => e.Date)), Sort = SearchSort.Newest, Page = 1, PageSize = SearchRequest.MaxPageSize }, cancellationToken);
+                        var matched = hits.Hits.Select(h => h.MeetingId).OfType<int>().ToHashSet();
+                        candidates = candidates.Where(e => matched.Contains(e.MeetingId)).ToList();
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The search is a stranger's, typed into the public form: one that fails skips this subscriber's
+                        // digest (tried again next round), never the round of every other subscriber.
+                        LogSearchFailed(log, subscriber.Id, e);
+                        continue;
+                    }
                 }
 
                 news = candidates;
@@ -101,4 +111,7 @@ public sealed partial class DigestService(IServiceScopeFactory scopes, IOptions<
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A round of subscription digests failed.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search of subscription {Subscription} failed; its digest waits for the next round.")]
+    private static partial void LogSearchFailed(ILogger logger, long subscription, Exception exception);
 }

@@ -35,11 +35,22 @@ public static class SafeMarkdown
 
         // One scheme allow-list for every kind of link node: [text](url), ![image](url), reference
         // links (resolved to LinkInline) and <scheme:...> autolinks, which Markdig keeps apart.
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (!IsSafe(link.Url))
             {
                 link.Url = "#";
+            }
+
+            // A picture from another site would be fetched by every reader's browser, telling that site who read the minutes
+            // and when (the CSP lets https images through for the municipality's logo): it is a link to the picture instead.
+            if (link.IsImage && !IsOnThisSite(link.Url))
+            {
+                link.IsImage = false;
+                if (link.FirstChild is null)
+                {
+                    link.AppendChild(new LiteralInline(link.Url ?? string.Empty));
+                }
             }
         }
 
@@ -166,6 +177,9 @@ public static class SafeMarkdown
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?'()%/-");
 
     private static bool IsSafeEmail(string address) => !address.Contains(':', StringComparison.Ordinal) && address.Contains('@', StringComparison.Ordinal);
+
+    private static bool IsOnThisSite(string? url) =>
+        url is { Length: > 1 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
 
     internal static bool IsSafe(string? url)
     {

@@ -140,9 +140,10 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
         return null;
     }
 
-    /// <summary>Control characters cannot be shown back in a page; very long input is cut (the parser says so).</summary>
+    /// <summary>Control characters and noncharacters cannot be shown back in a page or a feed; very long input is cut (the parser says so).</summary>
     private static string Clean(string text)
     {
+        text = global::Protokol.Core.Text.UnicodeText.WithoutInvalid(text);
         if (text.Length > 2 * SearchQueryParser.MaxLength)
         {
             text = text[..(2 * SearchQueryParser.MaxLength)];
