@@ -31,7 +31,7 @@ public sealed partial class SplitRunOnText : ICleaningRule
                 continue;
             }
 
-            var text = Label().Replace(line.Text, m => "\n" + m.Value.TrimStart());
+            var text = IndexHeading().Replace(Label().Replace(line.Text, m => "\n" + m.Value.TrimStart()), "\n");
             var builder = new StringBuilder();
             var last = 0;
             foreach (Match m in Number().Matches(text))
@@ -58,6 +58,10 @@ public sealed partial class SplitRunOnText : ICleaningRule
 
     [GeneratedRegex(@"\s(?:forum|tid|sted|mødested|dato|mødedato|mødetidspunkt|sluttidspunkt|deltagere|afbud|referent|fraværende|medlemmer|ikke til stede|sags nr\.|sagsnr\.|sagsbehandler|sagsfremstilling|bilag|indstilling|beslutning|beslutninger)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex Label();
+
+    /// <summary>The heading of the table of contents, which has no colon: "Sagsoversigt", "Indholdsfortegnelse" (Acadre).</summary>
+    [GeneratedRegex(@"\s+(?=(?:sagsoversigt|indholdsfortegnelse)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IndexHeading();
 
     [GeneratedRegex(@"\s0?(?<n>\d{1,2})\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
