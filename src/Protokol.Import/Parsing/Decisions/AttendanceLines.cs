@@ -62,6 +62,24 @@ internal static partial class AttendanceLines
             ? trimmed[m.Length..].TrimStart()
             : trimmed;
 
+    /// <summary>
+    /// The sentence a transcript joined to a labelled list of names ("Fraværende: Anna Holm, Bo Berg Sagen blev drøftet."): after the
+    /// last name's words, from the capitalised word just before the first lower-case one; null when the line has none.
+    /// </summary>
+    public static string? SentenceAfterList(string trimmed)
+    {
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var from = Math.Max(colon, trimmed.LastIndexOf(',')) + 1;
+        var words = trimmed[from..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var k = Array.FindIndex(words, w => char.IsLower(w[0]));
+        return k >= 3 && words[..k].All(w => char.IsUpper(w[0])) ? string.Join(' ', words[(k - 1)..]) : null;
+    }
+
     /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
     public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
 

@@ -31,7 +31,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             return null;
         }
 
-        var entries = ReadEntries(lines, start, out var end);
+        var entries = ReadEntries(lines, start, out var end, out var runOn);
         if (entries.Count < 2)
         {
             return null;
@@ -45,7 +45,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             bodyStarts[e] = -1;
             for (var i = from; i < lines.Count; i++)
             {
-                if (Repeats(lines[i].Trimmed, entries[e].Number, entries[e].Title))
+                if (Repeats(lines[i].Trimmed, entries[e].Number, entries[e].Title) || (runOn && RepeatsAsPageHeading(lines[i].Trimmed, entries[e].Title)))
                 {
                     bodyStarts[e] = i;
                     from = i + 1;
@@ -74,9 +74,10 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
         return new Segments(lines.Take(start).ToList(), items, nameof(AgendaIndexLayout));
     }
 
-    private static List<(string Number, string Title, int Line)> ReadEntries(IReadOnlyList<SourceLine> lines, int start, out int end)
+    private static List<(string? Number, string Title, int Line)> ReadEntries(IReadOnlyList<SourceLine> lines, int start, out int end, out bool runOn)
     {
-        var entries = new List<(string Number, string Title, int Line)>();
+        var entries = new List<(string? Number, string Title, int Line)>();
+        runOn = false;
         var glued = IndexLabel().Match(lines[start].Trimmed).Groups["rest"].Value.Trim();
         var i = start + 1;
         if (glued.Length > 0 && Entry().Match(glued) is { Success: true } first)
@@ -98,8 +99,17 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
                 continue;
             }
 
-            var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number, CultureInfo.InvariantCulture) + 1;
+            var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number!, CultureInfo.InvariantCulture) + 1;
             var entry = Entry().Match(text);
+            if (entries.Count == 0 && entry.Success && RunOnIndex.Titles(entry.Groups["title"].Value) is { Count: >= 2 } titles)
+            {
+                // The whole index on one line, its numbers and page numbers lost but the first: only the first title keeps a number.
+                entries.AddRange(titles.Select((t, k) => (k == 0 ? Number(entry.Groups["n"].Value) : null, t, lines[i].Line)));
+                runOn = true;
+                i++;
+                break;
+            }
+
             if (entry.Success && entry.Groups["title"].Value.Length > 0 && Continues(entry.Groups["n"].Value, expected))
             {
                 entries.Add((Number(entry.Groups["n"].Value), Title(entry.Groups["title"].Value), lines[i].Line));
@@ -185,8 +195,29 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
         return last;
     }
 
-    private static bool Repeats(string line, string number, string title)
+    /// <summary>
+    /// A title printed again as the heading of its page in a transcript that lost the numbers: after a little page furniture
+    /// ("3 Havnerådet Mødedato Side"), alone at the end of the line or before "Åben sag" / "Lukket sag" (Acadre).
+    /// </summary>
+    private static bool RepeatsAsPageHeading(string line, string title)
     {
+        var at = line.IndexOf(title, StringComparison.OrdinalIgnoreCase);
+        if (at < 0 || at > 60 || (at > 0 && line[at - 1] != ' '))
+        {
+            return false;
+        }
+
+        var after = line.AsSpan(at + title.Length).Trim();
+        return after.Length == 0 || CaseStatus().IsMatch(after);
+    }
+
+    private static bool Repeats(string line, string? number, string title)
+    {
+        if (number is null)
+        {
+            return false;
+        }
+
         var m = Entry().Match(line);
         if (m.Success && Number(m.Groups["n"].Value) == number)
         {
@@ -196,6 +227,9 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         return false;
     }
+
+    [GeneratedRegex(@"^(?:åben|åbent|lukket)(?:\s+(?:sag|punkt))?(?:\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseStatus();
 
     [GeneratedRegex(@"^(?:punkter|indholdsfortegnelse|dagsordenpunkter|sagsoversigt|oversigt over punkter)\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndexLabel();
