@@ -111,6 +111,15 @@ public sealed class MeetingParser(Cleaner cleaner)
             }
         }
 
+        // Those who introduced themselves ("Anna præsenterer sig kort") were there.
+        foreach (var name in segments.AllItems.Prepend(preamble).SelectMany(VisitRules.SelfIntroduced))
+        {
+            if (!attendees.Concat(absent).Concat(guests.Select(g => g.Name)).Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                attendees.Add(name);
+            }
+        }
+
         // "X deltog under pkt. 1-2" in the item about attendance: a member there for part of the meeting, not a guest.
         foreach (var name in AbsenceInDecisions.PresentInPart(segments.AllItems))
         {

@@ -84,6 +84,35 @@ internal static partial class VisitRules
     }
 
     /// <summary>
+    /// Those who introduce themselves at the meeting ("Anna Holm præsenterede sig", "Anna præsenterer sig kort" after "… og Anna
+    /// Holm overtager hans plads"): they were there. A first name is read as the full name the item gives it; one the item does
+    /// not give in full is left out.
+    /// </summary>
+    public static IEnumerable<string> SelfIntroduced(ItemBlock item)
+    {
+        var text = string.Join(' ', item.Body.Select(l => l.Trimmed));
+        if (!text.Contains(" sig", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (Match m in IntroducesSelf().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (!name.Contains(' ', StringComparison.Ordinal))
+            {
+                name = Regex.Matches(text, @"\b" + Regex.Escape(name) + @"(?:\s+\p{Lu}[\p{L}\-]+){1,3}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                    .Select(f => f.Value).FirstOrDefault(NameList.IsName) ?? string.Empty;
+            }
+
+            if (name.Length > 0 && NameList.IsName(name))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>
     /// The person named with a post just before a verb of presenting: "… omsorgschef Nina Holt", "konsulent Bo Dam fra Vej og Park";
     /// the name's capitalised words read back from the verb until the post.
     /// </summary>
@@ -146,6 +175,10 @@ internal static partial class VisitRules
 
     [GeneratedRegex(@"\s(?:deltog|deltager)\b[^.]*?\bunder\s+(?:dette\s+punkt|punkt(?:et)?\s+(?<number>\d+[a-z]?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PresentForItem();
+
+    /// <summary>"Anna Holm præsenterede sig", "Anna præsenterer sig kort", "Bo introducerede sig selv".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\-])(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})\s+(?:præsenterer|præsenterede|introducerer|introducerede)\s+sig\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IntroducesSelf();
 
     [GeneratedRegex(@"\s+fra\s+\S", RegexOptions.CultureInvariant)]
     private static partial Regex FromBody();
