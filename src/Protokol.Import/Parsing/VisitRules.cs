@@ -3,7 +3,10 @@ using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
 
-/// <summary>Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …".</summary>
+/// <summary>
+/// Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …", "Skolens bestyrelse er
+/// inviteret til dialogmøde" (a body as guest, F: Drupal agenda pages); in the header: "frokost 12-13 med Eva Lund".
+/// </summary>
 internal static partial class VisitRules
 {
     private static readonly System.Buffers.SearchValues<string> PresentingWords = System.Buffers.SearchValues.Create(
@@ -14,6 +17,13 @@ internal static partial class VisitRules
         var texts = new[] { item.Title ?? string.Empty }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
         foreach (var text in texts)
         {
+            if (text.Contains(" inviteret til ", StringComparison.Ordinal) && Invited().Match(text) is { Success: true } invited
+                && !NotGuests.Contains(invited.Groups["name"].Value.Split(' ')[0]))
+            {
+                yield return (invited.Groups["name"].Value, item.Number);
+                continue;
+            }
+
             // Cheap substring check first: few sentences mention a visit at all.
             if (!text.Contains("besøg", StringComparison.OrdinalIgnoreCase))
             {
@@ -82,6 +92,24 @@ internal static partial class VisitRules
             }
         }
     }
+
+    /// <summary>Someone the council eats with, named in the header: "kl. 9.00 + frokost 12.00-13.00 med Eva Lund".</summary>
+    public static IEnumerable<string> InHeader(IEnumerable<Reading.SourceLine> header)
+    {
+        foreach (var line in header)
+        {
+            if (line.Trimmed.Length <= 200 && Meal().Match(line.Trimmed) is { Success: true } m && NameList.IsName(m.Groups["name"].Value))
+            {
+                yield return m.Groups["name"].Value;
+            }
+        }
+    }
+
+    /// <summary>Subjects that are no one in particular: "Alle er inviteret til …", "De er inviteret …".</summary>
+    private static readonly HashSet<string> NotGuests = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Alle", "Der", "Det", "Den", "De", "Man", "Vi", "I", "Du", "Han", "Hun", "Samtlige", "Medlemmerne", "Borgerne", "Rådet", "Udvalget",
+    };
 
     /// <summary>
     /// Those who introduce themselves at the meeting ("Anna Holm præsenterede sig", "Anna præsenterer sig kort" after "… og Anna
@@ -175,6 +203,13 @@ internal static partial class VisitRules
 
     [GeneratedRegex(@"\s(?:deltog|deltager)\b[^.]*?\bunder\s+(?:dette\s+punkt|punkt(?:et)?\s+(?<number>\d+[a-z]?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PresentForItem();
+
+    /// <summary>"Skolens bestyrelse er inviteret til dialogmøde": the subject of the sentence, a few words from its start.</summary>
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}\-]*(?:\s+[\p{L}\-]+){0,4}?)\s+(?:er|var|blev)\s+inviteret\s+til\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Invited();
+
+    [GeneratedRegex(@"\b(?i:frokost|middag|spisning|morgenmad)\b[^,;]{0,25}?\bmed\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Meal();
 
     /// <summary>"Anna Holm præsenterede sig", "Anna præsenterer sig kort", "Bo introducerede sig selv".</summary>
     [GeneratedRegex(@"(?<![\p{L}\-])(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})\s+(?:præsenterer|præsenterede|introducerer|introducerede)\s+sig\b", RegexOptions.CultureInvariant)]
