@@ -92,6 +92,15 @@ public sealed class TranscriptLayoutTests
     }
 
     [Fact]
+    public void A_long_first_title_of_an_index_with_its_numbers_is_one_title()
+    {
+        const string title = "Orientering om forslag til ny lokalplan for Havnby Nord med tilhørende kommuneplantillæg og miljørapport";
+        var m = Parse($"Havnerådet\nReferat af mødet den 2. marts 2026\nIndholdsfortegnelse\n1. {title}\n2. Eventuelt\n1. {title}\nTaget til efterretning.\n2. Eventuelt\nIntet.\n");
+
+        Assert.Equal([("1", title), ("2", "Eventuelt")], m.Items.Select(i => (i.Number!, i.Title!)));
+    }
+
+    [Fact]
     public void A_short_title_is_no_run_on_index()
     {
         Assert.Empty(RunOnIndex.Titles("Godkendelse af dagsorden"));

@@ -62,6 +62,25 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             if (bodyStarts[e] >= 0)
             {
                 var next = bodyStarts.Skip(e + 1).FirstOrDefault(s => s >= 0, lines.Count);
+                var heading = lines[bodyStarts[e]];
+                if (runOn && !Repeats(heading.Trimmed, entries[e].Number, entries[e].Title))
+                {
+                    // "… Titel Åben sag Sagsnr.: …": the case status and what the transcript ran on after it open the body, so
+                    // the item reads as a case with its sections however the line was wrapped.
+                    var rest = heading.Trimmed[(heading.Trimmed.IndexOf(entries[e].Title, StringComparison.OrdinalIgnoreCase) + entries[e].Title.Length)..].Trim();
+                    var status = CaseStatus().Match(rest);
+                    if (status.Success)
+                    {
+                        item.Body.Add(heading with { Text = status.Value.Trim() });
+                        rest = rest[status.Length..].Trim();
+                    }
+
+                    if (rest.Length > 0)
+                    {
+                        item.Body.Add(heading with { Text = rest });
+                    }
+                }
+
                 for (var i = SkipWrappedHeading(lines, bodyStarts[e], next, entries[e].Title) + 1; i < next; i++)
                 {
                     item.Body.Add(lines[i]);
@@ -101,7 +120,8 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
             var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number!, CultureInfo.InvariantCulture) + 1;
             var entry = Entry().Match(text);
-            if (entries.Count == 0 && entry.Success && RunOnIndex.Titles(entry.Groups["title"].Value) is { Count: >= 2 } titles)
+            if (entries.Count == 0 && entry.Success && RunOnIndex.Titles(entry.Groups["title"].Value) is { Count: >= 2 } titles
+                && (InnerLeader().IsMatch(entry.Groups["title"].Value) || !NumberedEntryFollows(lines, i + 1, int.Parse(entry.Groups["n"].Value, CultureInfo.InvariantCulture) + 1)))
             {
                 // The whole index on one line, its numbers and page numbers lost but the first: only the first title keeps a number.
                 entries.AddRange(titles.Select((t, k) => (k == 0 ? Number(entry.Groups["n"].Value) : null, t, lines[i].Line)));
@@ -137,6 +157,21 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         end = i;
         return entries;
+    }
+
+    /// <summary>Whether the next entry of the index follows on a line of its own: then a long first title is only long.</summary>
+    private static bool NumberedEntryFollows(IReadOnlyList<SourceLine> lines, int from, int expected)
+    {
+        var at = NextNonBlank(lines, from);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var m = Entry().Match(lines[at].Trimmed);
+        var cell = NumberCell().Match(lines[at].Trimmed);
+        var n = m.Success ? m.Groups["n"].Value : cell.Success ? cell.Groups["n"].Value : null;
+        return n is not null && int.Parse(n, CultureInfo.InvariantCulture) == expected;
     }
 
     private static int NextNonBlank(IReadOnlyList<SourceLine> lines, int from)
@@ -227,6 +262,10 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         return false;
     }
+
+    /// <summary>A dotted leader with more entries after it on the same line: "… eventuelt...16 Bilagsliste...17".</summary>
+    [GeneratedRegex(@"\.{3,}\s*\d*\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerLeader();
 
     [GeneratedRegex(@"^(?:åben|åbent|lukket)(?:\s+(?:sag|punkt))?(?:\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseStatus();
