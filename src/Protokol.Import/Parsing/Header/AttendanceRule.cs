@@ -14,7 +14,9 @@ namespace Protokol.Import.Parsing;
 /// is the department). Names on the label's line, one per line, wrapped ("Maria" / "Jensen"), in a
 /// space-aligned grid with party letters ("Per Bregengaard (Ø) Mogens Lønborg (C)"), with roles
 /// ("Formand X", "næstformand Y"), or marked "X- afbud" (Thisted). "X og Y deltog ved punkt 2 og 3" are
-/// guests. When the header has no list, a labelled list inside the first item counts (København eDoc).
+/// guests. When the header has no list, a labelled list inside the first item counts (København eDoc). Names run together
+/// without separators (docplayer transcripts of Acadre PDFs) are parted by <see cref="RunTogetherNames"/>; "X deltog som
+/// suppleant for Y" makes X an attendee and Y absent.
 /// </summary>
 internal sealed partial class AttendanceRule : IHeaderRule
 {
