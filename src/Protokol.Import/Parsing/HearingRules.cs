@@ -8,7 +8,8 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// Hearings (høringer) with a deadline: an item titled "Høring: X", or a sentence such as
 /// "… er i høring indtil 1.7.12" or "høringssvar til værestedsstrategien inden 1.7.". Mentions with
-/// the same deadline are one hearing; a hearing without a deadline is not reported.
+/// the same deadline are one hearing. Without a deadline, only a hearing answered ("høringssvar på X") or an
+/// item titled "Høring af X" is reported.
 /// </summary>
 internal static partial class HearingRules
 {
@@ -54,6 +55,11 @@ internal static partial class HearingRules
                 if (deadline is { } d)
                 {
                     found.Add((titled.Groups["subject"].Value.Trim().TrimEnd('.'), item.Number, d, item.Line));
+                }
+                else
+                {
+                    // An item about a hearing whose text gives no deadline (or is not shown): the council answers it all the same.
+                    answered.Add((titled.Groups["subject"].Value.Trim().TrimEnd('.'), item.Number, item.Line));
                 }
 
                 continue;
@@ -150,7 +156,7 @@ internal static partial class HearingRules
     [GeneratedRegex(@"\s+(?:den\s+)?\d{1,2}(?:(?:\.\s*\p{L}+|[./-]\d{1,2})(?:[\s./-]*\d{2,4})?|\.)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingDate();
 
-    [GeneratedRegex(@"^(?:høring|høringssvar|høringsmateriale)\s*(?::|om|vedr\.?|vedrørende|[-–])\s*(?<subject>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:høring|høringssvar|høringsmateriale)\s*(?::|om|af|vedr\.?|vedrørende|[-–])\s*(?<subject>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HearingTitle();
 
     [GeneratedRegex(@"\bi\s+høring\b|\bhøringssvar\b|\bhøringsfrist\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

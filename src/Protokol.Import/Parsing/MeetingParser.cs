@@ -71,7 +71,8 @@ public sealed class MeetingParser(Cleaner cleaner)
         preamble.Body.AddRange(segments.Header);
         var presenters = segments.AllItems.Prepend(preamble).SelectMany(VisitRules.Presenters).ToList();
         var visits = segments.AllItems.SelectMany(VisitRules.Find)
-            .Concat(presenters.Where(p => !p.Member && !members.Contains(p.Name)).Select(p => (p.Name, p.Item)));
+            .Concat(presenters.Where(p => !p.Member && !members.Contains(p.Name)).Select(p => (p.Name, p.Item)))
+            .Concat(VisitRules.InHeader(segments.Header).Where(n => !members.Contains(n)).Select(n => (n, (string?)null)));
         foreach (var (name, itemNumber) in visits)
         {
             var existing = guests.FindIndex(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -106,6 +107,15 @@ public sealed class MeetingParser(Cleaner cleaner)
         {
             var surname = " " + name.Split(' ')[^1];
             if (!attendees.Concat(absent).Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase) || a.EndsWith(surname, StringComparison.OrdinalIgnoreCase)))
+            {
+                attendees.Add(name);
+            }
+        }
+
+        // Those who introduced themselves ("Anna præsenterer sig kort") were there.
+        foreach (var name in segments.AllItems.Prepend(preamble).SelectMany(VisitRules.SelfIntroduced))
+        {
+            if (!attendees.Concat(absent).Concat(guests.Select(g => g.Name)).Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 attendees.Add(name);
             }

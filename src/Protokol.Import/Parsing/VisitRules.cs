@@ -3,7 +3,10 @@ using Protokol.Import.Parsing.Segmenting;
 
 namespace Protokol.Import.Parsing;
 
-/// <summary>Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …".</summary>
+/// <summary>
+/// Guests named in an item: "Besøg af rådmand Brian Dybro", "Herunder besøg af Henriette Andersen, som …", "Skolens bestyrelse er
+/// inviteret til dialogmøde" (a body as guest, F: Drupal agenda pages); in the header: "frokost 12-13 med Eva Lund".
+/// </summary>
 internal static partial class VisitRules
 {
     private static readonly System.Buffers.SearchValues<string> PresentingWords = System.Buffers.SearchValues.Create(
@@ -14,6 +17,13 @@ internal static partial class VisitRules
         var texts = new[] { item.Title ?? string.Empty }.Concat(ActionRules.Sentences(item).Take(2).Select(s => s.Text));
         foreach (var text in texts)
         {
+            if (text.Contains(" inviteret til ", StringComparison.Ordinal) && Invited().Match(text) is { Success: true } invited
+                && !NotGuests.Contains(invited.Groups["name"].Value.Split(' ')[0]))
+            {
+                yield return (invited.Groups["name"].Value, item.Number);
+                continue;
+            }
+
             // Cheap substring check first: few sentences mention a visit at all.
             if (!text.Contains("besøg", StringComparison.OrdinalIgnoreCase))
             {
@@ -83,6 +93,53 @@ internal static partial class VisitRules
         }
     }
 
+    /// <summary>Someone the council eats with, named in the header: "kl. 9.00 + frokost 12.00-13.00 med Eva Lund".</summary>
+    public static IEnumerable<string> InHeader(IEnumerable<Reading.SourceLine> header)
+    {
+        foreach (var line in header)
+        {
+            if (line.Trimmed.Length <= 200 && Meal().Match(line.Trimmed) is { Success: true } m && NameList.IsName(m.Groups["name"].Value))
+            {
+                yield return m.Groups["name"].Value;
+            }
+        }
+    }
+
+    /// <summary>Subjects that are no one in particular: "Alle er inviteret til …", "De er inviteret …".</summary>
+    private static readonly HashSet<string> NotGuests = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Alle", "Der", "Det", "Den", "De", "Man", "Vi", "I", "Du", "Han", "Hun", "Samtlige", "Medlemmerne", "Borgerne", "Rådet", "Udvalget",
+    };
+
+    /// <summary>
+    /// Those who introduce themselves at the meeting ("Anna Holm præsenterede sig", "Anna præsenterer sig kort" after "… og Anna
+    /// Holm overtager hans plads"): they were there. A first name is read as the full name the item gives it; one the item does
+    /// not give in full is left out.
+    /// </summary>
+    public static IEnumerable<string> SelfIntroduced(ItemBlock item)
+    {
+        var text = string.Join(' ', item.Body.Select(l => l.Trimmed));
+        if (!text.Contains(" sig", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (Match m in IntroducesSelf().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (!name.Contains(' ', StringComparison.Ordinal))
+            {
+                name = Regex.Matches(text, @"\b" + Regex.Escape(name) + @"(?:\s+\p{Lu}[\p{L}\-]+){1,3}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                    .Select(f => f.Value).FirstOrDefault(NameList.IsName) ?? string.Empty;
+            }
+
+            if (name.Length > 0 && NameList.IsName(name))
+            {
+                yield return name;
+            }
+        }
+    }
+
     /// <summary>
     /// The person named with a post just before a verb of presenting: "… omsorgschef Nina Holt", "konsulent Bo Dam fra Vej og Park";
     /// the name's capitalised words read back from the verb until the post.
@@ -146,6 +203,17 @@ internal static partial class VisitRules
 
     [GeneratedRegex(@"\s(?:deltog|deltager)\b[^.]*?\bunder\s+(?:dette\s+punkt|punkt(?:et)?\s+(?<number>\d+[a-z]?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PresentForItem();
+
+    /// <summary>"Skolens bestyrelse er inviteret til dialogmøde": the subject of the sentence, a few words from its start.</summary>
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}\-]*(?:\s+[\p{L}\-]+){0,4}?)\s+(?:er|var|blev)\s+inviteret\s+til\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Invited();
+
+    [GeneratedRegex(@"\b(?i:frokost|middag|spisning|morgenmad)\b[^,;]{0,25}?\bmed\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Meal();
+
+    /// <summary>"Anna Holm præsenterede sig", "Anna præsenterer sig kort", "Bo introducerede sig selv".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\-])(?<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})\s+(?:præsenterer|præsenterede|introducerer|introducerede)\s+sig\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IntroducesSelf();
 
     [GeneratedRegex(@"\s+fra\s+\S", RegexOptions.CultureInvariant)]
     private static partial Regex FromBody();

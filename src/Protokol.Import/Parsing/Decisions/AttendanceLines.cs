@@ -4,7 +4,7 @@ namespace Protokol.Import.Parsing.Decisions;
 
 /// <summary>
 /// Lines in a decision that only record attendance ("Fraværende: …", "Deltog ikke: …", "Ikke til
-/// stede: …", "… var forhindret i at deltage", "Samtlige rådsmedlemmer deltog"), and the date and place
+/// stede: …", "… var forhindret i at deltage", "Samtlige rådsmedlemmer deltog", "X deltog ikke i rådets behandling af sagen"), and the date and place
 /// labels some systems repeat there (PolWeb "Dato:" / "Sted:"). They are not the decision's text.
 /// </summary>
 internal static partial class AttendanceLines
@@ -62,6 +62,24 @@ internal static partial class AttendanceLines
             ? trimmed[m.Length..].TrimStart()
             : trimmed;
 
+    /// <summary>
+    /// The sentence a transcript joined to a labelled list of names ("Fraværende: Anna Holm, Bo Berg Sagen blev drøftet."): after the
+    /// last name's words, from the capitalised word just before the first lower-case one; null when the line has none.
+    /// </summary>
+    public static string? SentenceAfterList(string trimmed)
+    {
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var from = Math.Max(colon, trimmed.LastIndexOf(',')) + 1;
+        var words = trimmed[from..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var k = Array.FindIndex(words, w => char.IsLower(w[0]));
+        return k >= 3 && words[..k].All(w => char.IsUpper(w[0])) ? string.Join(' ', words[(k - 1)..]) : null;
+    }
+
     /// <summary>An item whose subject is attendance ("Fraværende", "Afbud"): there, attendance is the decision.</summary>
     public static bool IsAboutAttendance(string? title) => title is not null && AttendanceTitle().IsMatch(title);
 
@@ -78,6 +96,6 @@ internal static partial class AttendanceLines
     [GeneratedRegex(@"^\p{Lu}[\p{L}.\- ,]+\s(?:var|er)\s+fraværende\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex WereAbsent();
 
-    [GeneratedRegex(@"^(?:(?:fraværende|deltog ikke|ikke til stede|afbud|afbud fra|uden afbud|dato|sted|tid)\b[^:]{0,20}:|.*\bforhindret i at deltage\b|samtlige\s+\S+\s+deltog\b|alle\s+\S*\s*deltog\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:fraværende|deltog ikke|ikke til stede|afbud|afbud fra|uden afbud|dato|sted|tid)\b[^:]{0,20}:|.*\bforhindret i at deltage\b|samtlige\s+\S+\s+deltog\b|alle\s+\S*\s*deltog\b|\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}\s+deltog\s+ikke\s+i\b[^.]{0,80}\bbehandling(?:en)?\s+af\s+(?:sagen|punktet)\.?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attendance();
 }

@@ -69,6 +69,12 @@ internal sealed partial class DecisionSectionRule : IDecisionRule
                     continue;
                 }
 
+                if (!keepAttendance && AttendanceLines.IsAttendance(line) && AttendanceLines.SentenceAfterList(line) is { } after)
+                {
+                    // "Ikke til stede: A, B Godkendelsen blev udsat." (a transcript that joined the lines): the sentence is the decision's.
+                    line = after;
+                }
+
                 if (line.Length > 0 && (keepAttendance || !AttendanceLines.IsAttendance(line)))
                 {
                     if (text.Count == 0 || EndsSentence(text[^1]) || lines[j - 1].IsBlank)

@@ -14,17 +14,75 @@ namespace Protokol.Import.Parsing;
 /// is the department). Names on the label's line, one per line, wrapped ("Maria" / "Jensen"), in a
 /// space-aligned grid with party letters ("Per Bregengaard (Ø) Mogens Lønborg (C)"), with roles
 /// ("Formand X", "næstformand Y"), or marked "X- afbud" (Thisted). "X og Y deltog ved punkt 2 og 3" are
-/// guests. When the header has no list, a labelled list inside the first item counts (København eDoc).
+/// guests. When the header has no list, a labelled list inside the first item counts (København eDoc). Names run together
+/// without separators (docplayer transcripts of Acadre PDFs) are parted by <see cref="RunTogetherNames"/>; "X deltog som
+/// suppleant for Y" makes X an attendee and Y absent.
 /// </summary>
 internal sealed partial class AttendanceRule : IHeaderRule
 {
     public void Apply(HeaderContext context)
     {
-        Read(context.Lines, context);
+        var known = KnownNames(context.Document);
+        Read(context.Lines, context, known);
         if (context.Attendees.Count == 0 && context.Absent.Count == 0)
         {
-            Read(OutsideCaseSections(context.Document).Take(80).ToList(), context);
+            Read(OutsideCaseSections(context.Document).Take(80).ToList(), context, known);
         }
+
+        // "X deltog som suppleant for Y" (Acadre minutes, after the lists): X came in Y's place.
+        foreach (var line in context.Lines)
+        {
+            foreach (Match m in Substitute().Matches(line.Trimmed))
+            {
+                var names = known.Concat(context.Attendees).Concat(context.Absent).ToList();
+                var name = RunTogetherNames.Subject(m.Groups["name"].Value, names);
+                var absent = RunTogetherNames.Read(m.Groups["for"].Value, names, sentenceMayFollow: false).Names.FirstOrDefault() ?? m.Groups["for"].Value;
+                if (NameList.IsName(name) && name.Contains(' ', StringComparison.Ordinal) && !context.Attendees.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Attendees.Add(name);
+                }
+
+                if (NameList.IsName(absent) && !context.Absent.Contains(absent, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Absent.Add(absent);
+                }
+            }
+        }
+    }
+
+    /// <summary>A list without its "X deltog som suppleant for Y" sentences; words glued on before X (a displaced place) stay.</summary>
+    private static string WithoutSubstitutes(string text, HashSet<string> known) =>
+        Substitute().Replace(text, m =>
+        {
+            var words = m.Groups["name"].Value;
+            var name = RunTogetherNames.Subject(words, known);
+            return words.EndsWith(name, StringComparison.Ordinal) ? words[..^name.Length] + " " : " ";
+        });
+
+    /// <summary>
+    /// The names the document's attendance lines write with separators ("Ikke til stede: A, B"), two or three words each: they
+    /// tell where names begin in a list that lost its separators elsewhere in the same document.
+    /// </summary>
+    private static HashSet<string> KnownNames(IReadOnlyList<SourceLine> document)
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in document)
+        {
+            if (line.Text.Length > 2000 || HeaderPatterns.Attendance().Match(line.Trimmed) is not { Success: true } label)
+            {
+                continue;
+            }
+
+            foreach (var part in NameList.Split(Strip(label.Groups["rest"].Value)))
+            {
+                if (part.Split(' ').Length is 2 or 3 && NameList.IsName(part))
+                {
+                    known.Add(part);
+                }
+            }
+        }
+
+        return known;
     }
 
     /// <summary>
@@ -51,7 +109,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
         }
     }
 
-    private static void Read(IReadOnlyList<SourceLine> lines, HeaderContext context)
+    private static void Read(IReadOnlyList<SourceLine> lines, HeaderContext context, HashSet<string> known)
     {
         for (var i = 0; i < lines.Count; i++)
         {
@@ -73,7 +131,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
             var kind = label.Groups["label"].Value.ToUpperInvariant();
             var names = new List<string>();
             var marked = new List<string>();
-            var collected = ListBullet().Replace(label.Groups["rest"].Value.Trim(), string.Empty);
+            var collected = ListBullet().Replace(WithoutSubstitutes(label.Groups["rest"].Value, known).Trim(), string.Empty);
 
             // "Fraværende: Idrætssamvirket: Torkild Bech": the organisation the person speaks for, before the name.
             if (!EmbeddedLabel().IsMatch(collected) && GroupHeading().Match(collected) is { Success: true } organisation
@@ -120,7 +178,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
                     && NameList.LooksLikeNames(Strip(value)))
                 {
                     var present = new List<string>();
-                    Collect(value, present, marked);
+                    Collect(value, present, marked, context, known);
                     context.Attendees.AddRange(present);
                     i++;
                     continue;
@@ -128,7 +186,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
                 if (AfbudMark().IsMatch(value))
                 {
-                    Collect(value, names, marked);
+                    Collect(value, names, marked, context, known);
                     i++;
                     continue;
                 }
@@ -148,7 +206,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
             while (EmbeddedLabel().Match(collected) is { Success: true } embedded
                 && HeaderPatterns.Attendance().Match(collected[embedded.Index..].TrimStart()) is { Success: true } next)
             {
-                Collect(collected[..embedded.Index], names, marked);
+                Collect(collected[..embedded.Index], names, marked, context, known);
                 Distribute(context, kind, names, marked);
                 names.Clear();
                 marked.Clear();
@@ -156,7 +214,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 collected = next.Groups["rest"].Value.Trim();
             }
 
-            Collect(collected, names, marked);
+            Collect(collected, names, marked, context, known);
             Distribute(context, kind, names, marked);
             if (!IsAbsenceList(kind))
             {
@@ -206,7 +264,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
         || kind.StartsWith("MINUTES TAKEN", StringComparison.Ordinal);
 
     /// <summary>Adds the names in one piece of text; "X- afbud" goes to <paramref name="marked"/> (absent).</summary>
-    private static void Collect(string text, List<string> names, List<string> marked)
+    private static void Collect(string text, List<string> names, List<string> marked, HeaderContext context, HashSet<string> known)
     {
         var mark = AfbudMark().Match(text);
         if (mark.Success)
@@ -219,7 +277,16 @@ internal sealed partial class AttendanceRule : IHeaderRule
         for (var p = 0; p < parts.Count; p++)
         {
             var part = parts[p];
-            if (NameList.IsName(part))
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words >= 4 && RunOfNames(part, names, context, known, parts.Skip(p + 1)) is { } read)
+            {
+                names.AddRange(read.Names);
+                if (read.Place)
+                {
+                    break;
+                }
+            }
+            else if (NameList.IsName(part))
             {
                 names.Add(part);
             }
@@ -229,6 +296,34 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 names.Add(lead);
             }
         }
+    }
+
+    /// <summary>
+    /// A part of a list that holds several names without separators ("Anna Holm Bo Berg Carl Otto Lund"; docplayer transcripts of
+    /// Acadre PDFs): the names, when at least two are read. What follows them and reads as a place ("Lokale 3, Rådhuset", with
+    /// the list's later parts) is the meeting's place whose value the flattening moved there; the list ends with it.
+    /// </summary>
+    private static (List<string> Names, bool Place)? RunOfNames(string part, List<string> names, HeaderContext context, HashSet<string> known, IEnumerable<string> later)
+    {
+        var (read, rest) = RunTogetherNames.Read(part, [.. known, .. context.Attendees, .. context.Absent, .. names], sentenceMayFollow: true);
+        if (read.Count < 2)
+        {
+            return null;
+        }
+
+        if (rest >= part.Length)
+        {
+            return (read, false);
+        }
+
+        var tail = string.Join(", ", later.Prepend(part[rest..].Trim()));
+        if (RunTogetherNames.LooksLikePlace(tail))
+        {
+            context.PlaceInAttendance ??= tail;
+            return (read, true);
+        }
+
+        return (read, false);
     }
 
     /// <summary>A role after the name at the end of a line: "…, formand", "…, næstformand.", "… – sekretær".</summary>
@@ -281,6 +376,10 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
     [GeneratedRegex(@"\d+[a-z]?")]
     private static partial Regex ItemNumbers();
+
+    /// <summary>"Anna Holm deltog som suppleant for Bo Berg.", "… mødte som stedfortræder for …": the one who came and the one away.</summary>
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,5})\s+(?:deltog|mødte|var\s+mødt|var\s+til\s+stede)\s+som\s+(?:suppleant|stedfortræder)\s+for\s+(?<for>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,3}?)(?=\s*(?:[.,;]|$|\s+\p{Lu}[\p{L}'’\-]*\s+\p{Ll}))", RegexOptions.CultureInvariant)]
+    private static partial Regex Substitute();
 
     /// <summary>An absence or guest label with its colon inside a line of names, after a name or a closing parenthesis.</summary>
     [GeneratedRegex(@"(?<=[\p{L})])[ \t]+(?=(?:afbud(?: fra)?|fraværende(?: med afbud)?|forfald|ikke til stede|deltog ikke|ikke mødt|uden afbud|gæster|gæst|referent)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -52,6 +52,9 @@ internal sealed class HeaderContext(IReadOnlyList<SourceLine> header, IReadOnlyL
 
     public List<ReviewNote> Review { get; } = [];
 
+    /// <summary>A place left inside an attendance list whose separators were lost, where the flattening of a label table moved it.</summary>
+    public string? PlaceInAttendance { get; set; }
+
     public bool SaysMinutes { get; set; }
 
     public bool SaysHeld { get; set; }
@@ -83,6 +86,7 @@ internal static class HeaderExtractor
         new ProseAttendanceRule(),
         new HeldAtLocationRule(),
         new LabelledLocationRule(),
+        new PlaceInAttendanceRule(),
         new TimeThenPlaceRule(),
         new PlaceAfterTimeInHeadingRule(),
         new PlaceLineAfterDateRule(),

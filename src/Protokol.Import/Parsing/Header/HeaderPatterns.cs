@@ -27,6 +27,10 @@ internal static partial class HeaderPatterns
     [GeneratedRegex(@"^(?:sted|mødested|mødelokation|lokation|venue|location)\s+(?<loc>\p{Lu}.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PlaceLabelWithoutColon();
 
+    /// <summary>A place label alone on its line: "Mødested:", "Sted:".</summary>
+    [GeneratedRegex(@"^(?:sted|mødested|mødelokale|lokale|mødelokation|lokation|venue|location)\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex EmptyPlaceLabel();
+
     /// <summary>Any "Label:" at the start of a value, so "Mødested: Bemærkninger:" is not a place.</summary>
     [GeneratedRegex(@"^\p{L}+\s*:", RegexOptions.CultureInvariant)]
     public static partial Regex StartsWithLabel();

@@ -31,7 +31,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             return null;
         }
 
-        var entries = ReadEntries(lines, start, out var end);
+        var entries = ReadEntries(lines, start, out var end, out var runOn);
         if (entries.Count < 2)
         {
             return null;
@@ -45,7 +45,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             bodyStarts[e] = -1;
             for (var i = from; i < lines.Count; i++)
             {
-                if (Repeats(lines[i].Trimmed, entries[e].Number, entries[e].Title))
+                if (Repeats(lines[i].Trimmed, entries[e].Number, entries[e].Title) || (runOn && RepeatsAsPageHeading(lines[i].Trimmed, entries[e].Title)))
                 {
                     bodyStarts[e] = i;
                     from = i + 1;
@@ -62,6 +62,25 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             if (bodyStarts[e] >= 0)
             {
                 var next = bodyStarts.Skip(e + 1).FirstOrDefault(s => s >= 0, lines.Count);
+                var heading = lines[bodyStarts[e]];
+                if (runOn && !Repeats(heading.Trimmed, entries[e].Number, entries[e].Title))
+                {
+                    // "… Titel Åben sag Sagsnr.: …": the case status and what the transcript ran on after it open the body, so
+                    // the item reads as a case with its sections however the line was wrapped.
+                    var rest = heading.Trimmed[(heading.Trimmed.IndexOf(entries[e].Title, StringComparison.OrdinalIgnoreCase) + entries[e].Title.Length)..].Trim();
+                    var status = CaseStatus().Match(rest);
+                    if (status.Success)
+                    {
+                        item.Body.Add(heading with { Text = status.Value.Trim() });
+                        rest = rest[status.Length..].Trim();
+                    }
+
+                    if (rest.Length > 0)
+                    {
+                        item.Body.Add(heading with { Text = rest });
+                    }
+                }
+
                 for (var i = SkipWrappedHeading(lines, bodyStarts[e], next, entries[e].Title) + 1; i < next; i++)
                 {
                     item.Body.Add(lines[i]);
@@ -74,9 +93,10 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
         return new Segments(lines.Take(start).ToList(), items, nameof(AgendaIndexLayout));
     }
 
-    private static List<(string Number, string Title, int Line)> ReadEntries(IReadOnlyList<SourceLine> lines, int start, out int end)
+    private static List<(string? Number, string Title, int Line)> ReadEntries(IReadOnlyList<SourceLine> lines, int start, out int end, out bool runOn)
     {
-        var entries = new List<(string Number, string Title, int Line)>();
+        var entries = new List<(string? Number, string Title, int Line)>();
+        runOn = false;
         var glued = IndexLabel().Match(lines[start].Trimmed).Groups["rest"].Value.Trim();
         var i = start + 1;
         if (glued.Length > 0 && Entry().Match(glued) is { Success: true } first)
@@ -98,8 +118,18 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
                 continue;
             }
 
-            var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number, CultureInfo.InvariantCulture) + 1;
+            var expected = entries.Count == 0 ? (int?)null : int.Parse(entries[^1].Number!, CultureInfo.InvariantCulture) + 1;
             var entry = Entry().Match(text);
+            if (entries.Count == 0 && entry.Success && RunOnIndex.Titles(entry.Groups["title"].Value) is { Count: >= 2 } titles
+                && (InnerLeader().IsMatch(entry.Groups["title"].Value) || !NumberedEntryFollows(lines, i + 1, int.Parse(entry.Groups["n"].Value, CultureInfo.InvariantCulture) + 1)))
+            {
+                // The whole index on one line, its numbers and page numbers lost but the first: only the first title keeps a number.
+                entries.AddRange(titles.Select((t, k) => (k == 0 ? Number(entry.Groups["n"].Value) : null, t, lines[i].Line)));
+                runOn = true;
+                i++;
+                break;
+            }
+
             if (entry.Success && entry.Groups["title"].Value.Length > 0 && Continues(entry.Groups["n"].Value, expected))
             {
                 entries.Add((Number(entry.Groups["n"].Value), Title(entry.Groups["title"].Value), lines[i].Line));
@@ -127,6 +157,21 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         end = i;
         return entries;
+    }
+
+    /// <summary>Whether the next entry of the index follows on a line of its own: then a long first title is only long.</summary>
+    private static bool NumberedEntryFollows(IReadOnlyList<SourceLine> lines, int from, int expected)
+    {
+        var at = NextNonBlank(lines, from);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var m = Entry().Match(lines[at].Trimmed);
+        var cell = NumberCell().Match(lines[at].Trimmed);
+        var n = m.Success ? m.Groups["n"].Value : cell.Success ? cell.Groups["n"].Value : null;
+        return n is not null && int.Parse(n, CultureInfo.InvariantCulture) == expected;
     }
 
     private static int NextNonBlank(IReadOnlyList<SourceLine> lines, int from)
@@ -185,8 +230,29 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
         return last;
     }
 
-    private static bool Repeats(string line, string number, string title)
+    /// <summary>
+    /// A title printed again as the heading of its page in a transcript that lost the numbers: after a little page furniture
+    /// ("3 Havnerådet Mødedato Side"), alone at the end of the line or before "Åben sag" / "Lukket sag" (Acadre).
+    /// </summary>
+    private static bool RepeatsAsPageHeading(string line, string title)
     {
+        var at = line.IndexOf(title, StringComparison.OrdinalIgnoreCase);
+        if (at < 0 || at > 60 || (at > 0 && line[at - 1] != ' '))
+        {
+            return false;
+        }
+
+        var after = line.AsSpan(at + title.Length).Trim();
+        return after.Length == 0 || CaseStatus().IsMatch(after);
+    }
+
+    private static bool Repeats(string line, string? number, string title)
+    {
+        if (number is null)
+        {
+            return false;
+        }
+
         var m = Entry().Match(line);
         if (m.Success && Number(m.Groups["n"].Value) == number)
         {
@@ -196,6 +262,13 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         return false;
     }
+
+    /// <summary>A dotted leader with more entries after it on the same line: "… eventuelt...16 Bilagsliste...17".</summary>
+    [GeneratedRegex(@"\.{3,}\s*\d*\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerLeader();
+
+    [GeneratedRegex(@"^(?:åben|åbent|lukket)(?:\s+(?:sag|punkt))?(?:\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseStatus();
 
     [GeneratedRegex(@"^(?:punkter|indholdsfortegnelse|dagsordenpunkter|sagsoversigt|oversigt over punkter)\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndexLabel();
