@@ -11,83 +11,46 @@ namespace Protokol.Core.Text;
 public static class UnicodeText
 {
     /// <summary>Whether <paramref name="text"/> holds none of the characters <see cref="WithoutInvalid"/> removes.</summary>
-    public static bool IsClean(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (Invalid(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsClean(ReadOnlySpan<char> text) => FirstOf(text, Invalid) < 0;
 
     /// <summary>The text without those characters (a control character becomes a space, the others go).</summary>
-    public static string WithoutInvalid(string text)
-    {
-        if (IsClean(text))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (!Invalid(c))
-            {
-                builder.Append(c);
-            }
-            else if (char.IsControl(c))
-            {
-                builder.Append(' ');
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string WithoutInvalid(string text) => Without(text, Invalid, controlAsSpace: true);
 
     /// <summary>
     /// The text without lone surrogates and noncharacters, control characters kept: for the importer, whose later
     /// rules read a form feed as a page break.
     /// </summary>
-    public static string WithoutNoncharacters(string text)
+    public static string WithoutNoncharacters(string text) => Without(text, Noncharacter, controlAsSpace: false);
+
+    /// <summary>Where the first character <paramref name="drop"/> says to drop stands (a surrogate pair is one character, kept), or -1.</summary>
+    private static int FirstOf(ReadOnlySpan<char> text, Func<char, bool> drop)
     {
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (Noncharacter(c))
+            else if (drop(c))
             {
-                clean = false;
+                return i;
             }
         }
 
-        if (clean)
+        return -1;
+    }
+
+    private static string Without(string text, Func<char, bool> drop, bool controlAsSpace)
+    {
+        var first = FirstOf(text, drop);
+        if (first < 0)
         {
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var builder = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -95,9 +58,13 @@ public static class UnicodeText
                 builder.Append(c).Append(text[i + 1]);
                 i++;
             }
-            else if (!Noncharacter(c))
+            else if (!drop(c))
             {
                 builder.Append(c);
+            }
+            else if (controlAsSpace && char.IsControl(c))
+            {
+                builder.Append(' ');
             }
         }
 
