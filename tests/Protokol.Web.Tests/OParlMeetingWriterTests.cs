@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Meetings;
+using Protokol.Core.Registry;
 using Protokol.Data;
 using Protokol.TestSupport;
 using Protokol.Web.OParl;
@@ -41,6 +42,20 @@ public sealed class OParlMeetingWriterTests(PostgresCluster postgres) : IClassFi
                 .OrderBy(m => m.Id).Take(2).ToListAsync();
             planned[0].RemoveItem(planned[0].ItemsInOrder.First());
             context.Remove(planned[1]);
+
+            // Imported minutes the privacy gate withholds nothing from (every item open, everyone named): their original
+            // is a public File (the generated imported meetings all have someone shown by role only, so theirs is not).
+            var raadet = await context.Organizations.SingleAsync(o => o.Slug == "raadet");
+            var named = await context.People.Where(p => p.Publication == PublicationLevel.Named).OrderBy(p => p.Id).FirstAsync();
+            var clean = new Meeting(raadet, new DateOnly(2019, 5, 14), new TimeOnly(10, 0));
+            var orientation = clean.AppendItem("Orientering");
+            clean.PublishAgenda(Clock.GetUtcNow().UtcDateTime);
+            clean.MarkHeld(new DateOnly(2019, 5, 14));
+            clean.RecordAttendance(named, AttendanceStatus.Present);
+            clean.RecordMinutes(orientation, "Rådet tog orienteringen til efterretning.", null);
+            clean.PublishMinutes(Clock.GetUtcNow().UtcDateTime);
+            clean.MarkImported("referat-2019-05-14.pdf", new string('a', 64), Clock.GetUtcNow().UtcDateTime);
+            context.Add(clean);
             return await context.SaveChangesAsync();
         });
         var council = await db.WithContextAsync(context => context.Organizations.Where(o => o.Slug == "raadet").Select(o => new { o.BodyId, o.Id }).SingleAsync());
