@@ -64,7 +64,7 @@ internal static partial class RunTogetherNames
     }
 
     /// <summary>
-    /// The person a sentence names before its verb, where other words may have been glued on in front ("Rød 3, Lokale
+    /// The person a sentence names before its verb, where other words may have been glued on in front ("Blå sal 2, Lokale
     /// Anna Holm deltog som …"): a known name it ends with, else its last name as a run of names reads it, from its first
     /// given name on when it begins with words that are not one.
     /// </summary>
