@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Protokol.Core.Abstractions;
 using Protokol.Core.Common;
+using Protokol.Core.Mail;
 using Protokol.Web.Accounts;
 using Protokol.Web.BackOffice;
 using Protokol.Web.Localization;
@@ -44,13 +45,13 @@ public sealed class MailModel(IMailStore store, IOptions<MailOptions> options, T
     [StaffRule(StaffRule.AnySecretary)]
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        if (Visible() is not { } councils)
+        if (Visible() is null)
         {
             return Forbid();
         }
 
         var mail = await store.FindMailAsync(id, cancellationToken);
-        if (mail is null || (!User.IsAdministrator() && (mail.OrganizationId is not { } org || !councils.Contains(org))))
+        if (mail is null || !MayRead(User, mail))
         {
             return NotFound();
         }
@@ -68,6 +69,10 @@ public sealed class MailModel(IMailStore store, IOptions<MailOptions> options, T
 
         return RedirectToPage();
     }
+
+    /// <summary>Whether <paramref name="user"/> sees <paramref name="mail"/>: an administrator every message, a secretary her councils'.</summary>
+    internal static bool MayRead(System.Security.Claims.ClaimsPrincipal user, OutgoingMail mail) =>
+        user.IsAdministrator() || (mail.OrganizationId is { } org && user.SecretaryOf() is { } runs && runs.Contains(org));
 
     /// <summary>The councils whose mail the user sees: empty for an administrator (all), null for a member (none).</summary>
     private IReadOnlySet<int>? Visible() =>

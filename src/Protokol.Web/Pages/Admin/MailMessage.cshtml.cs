@@ -25,14 +25,13 @@ public sealed class MailMessageModel(IMailStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var runs = User.IsAdministrator() ? null : User.SecretaryOf();
-        if (!User.IsAdministrator() && runs is not { Count: > 0 })
+        if (!User.IsAdministrator() && User.SecretaryOf() is not { Count: > 0 })
         {
             return Forbid();
         }
 
         var mail = await store.FindMailAsync(id, cancellationToken);
-        if (mail is null || (runs is not null && (mail.OrganizationId is not { } org || !runs.Contains(org))))
+        if (mail is null || !MailModel.MayRead(User, mail))
         {
             return NotFound();
         }
