@@ -110,4 +110,66 @@ public sealed class HardWrappedTextTests
             ["Referatet kan læses her: https://www.skovby.dk/politik/natur-og-miljoeudvalget?id=12", "Det drejer sig om sundhedsstyrelsens vejledning."],
             lines.Select(l => l.Text));
     }
+
+    private const string IndexedMinutes =
+        "Referat fra Naturrådets møde Onsdag den 4. juni 2025 Kl. 16.00 i kantinen på Skovby Rådhus Lokale B2\n\n"
+        + "PUNKTER\n\n"
+        + "1. Godkendelse af dagsorden\n"
+        + "2. Drøftelse af forvaltningens forslag til en ny plan for stier, skilte og bænke i kommuneskoven og langs åen\n"
+        + "3. Eventuelt\n\n"
+        + "1. Godkendelse af dagsorden\n\nBeslutning\n\n"
+        + "I mødet deltog:\n\n"
+        + "Fra foreningerne:\n\n"
+        + "Rikke Holt, Søren Mygind, Tove Bang (ankom under behandlingen af punkt 2) og Ulla Sand (forlod mødet efter punkt 2).\n\n"
+        + "Fra forvaltningen:\n\n"
+        + "Viggo Krog, Åse Lind, Ib Fenger, Karen Bøgh-Nielsen, Mads Riis og Nanna Vestergaard Holm.\n\n"
+        + "Dagsordenen blev godkendt.\n\n"
+        + "2. Drøftelse af forvaltningens forslag til en ny plan for stier, skilte og bænke i kommuneskoven og langs åen\n\n"
+        + "Beslutning\n\nRådet støtter planen.\n\n"
+        + "3. Eventuelt\n\nBeslutning\n\nIntet.\n";
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(72)]
+    [InlineData(90)]
+    public void An_index_a_place_and_a_list_with_remarks_wrapped_at_a_fixed_width_read_as_the_unwrapped_text(int width)
+    {
+        var whole = Read(IndexedMinutes);
+        var wrapped = Read(Wrap(IndexedMinutes, width));
+
+        Assert.Equal(["1", "2", "3"], whole.Items.Select(i => i.Number));
+        Assert.Equal(10, whole.Attendees.Count);
+        Assert.Equal("Dagsordenen blev godkendt.", whole.Items[0].Decision);
+        Assert.Equal(whole.Items.Select(i => (i.Number, i.Title, i.Decision)), wrapped.Items.Select(i => (i.Number, i.Title, i.Decision)));
+        Assert.Equal(whole.Attendees, wrapped.Attendees);
+        Assert.Equal(whole.Location, wrapped.Location);
+        Assert.EndsWith("Lokale B2", wrapped.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flattened_index_table_reads_a_title_wrapped_over_two_lines_of_its_cell()
+    {
+        var text = "Referat\nSkovby Naturråd den 4. juni 2025 kl. 16.00\n\nIndholdsfortegnelse\n\nPkt. nr.\n\nSag\n\nSidetal\n\n"
+            + "1.\n\nGodkendelse af dagsorden\n\n2\n\n"
+            + "2.\n\nOrientering om arbejdet med en ny plan for stierne i skoven, og hvad rådet kan\nbidrage med.\n\n3\n\n"
+            + "3.\n\nEventuelt\n\n4\n\n"
+            + "1.    Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+            + "2.    Orientering om arbejdet med en ny plan for stierne i skoven, og hvad rådet kan\nbidrage med.\n\nBeslutning\n\nTaget til efterretning.\n\n"
+            + "3.    Eventuelt\n\nBeslutning\n\nIntet.\n";
+
+        var m = Read(text);
+
+        Assert.Equal(["1", "2", "3"], m.Items.Select(i => i.Number));
+        Assert.Equal("Orientering om arbejdet med en ny plan for stierne i skoven, og hvad rådet kan bidrage med", m.Items[1].Title);
+        Assert.Equal("Taget til efterretning.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void A_name_wrapped_before_its_last_part_in_a_labelled_group_is_one_name()
+    {
+        var m = Read("Referat\nSkovby Naturråd den 4. juni 2025 kl. 16.00\n\nDeltagere\n\nRikke Holt, Søren Mygind, Tove Bang og\nUlla Sand\n\n"
+            + "Fra forvaltningen: Viggo Krog, Åse Lind, Nanna Vestergaard\nHolm\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+
+        Assert.Equal(["Rikke Holt", "Søren Mygind", "Tove Bang", "Ulla Sand", "Viggo Krog", "Åse Lind", "Nanna Vestergaard Holm"], m.Attendees);
+    }
 }

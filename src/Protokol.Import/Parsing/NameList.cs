@@ -23,6 +23,9 @@ internal static partial class NameList
         return parts.Count > 0 && parts.All(IsName);
     }
 
+    /// <summary>The text without its parenthesised remarks ("Ulla Sand (forlod mødet efter punkt 2)" is "Ulla Sand ").</summary>
+    public static string WithoutRemarks(string text) => text.Contains('(', StringComparison.Ordinal) ? Parenthesis().Replace(text, " ") : text;
+
     public static IReadOnlyList<string> Split(string text)
     {
         var cleaned = Parenthesis().Replace(text, " ");

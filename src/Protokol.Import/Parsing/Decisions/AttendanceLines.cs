@@ -42,6 +42,12 @@ internal static partial class AttendanceLines
                 names = true;
                 end++;
             }
+            else if (WrappedRemark(trimmed, end) is > 0 and var taken)
+            {
+                // "Dorte Friis (ankom under behandlingen af" / "punkt 6) og Erik Gram.": a remark wrapped inside its parentheses.
+                names = true;
+                end += taken;
+            }
             else
             {
                 break;
@@ -51,6 +57,27 @@ internal static partial class AttendanceLines
         // A label followed by no names at all is not a list of attendance (the label may open a sentence's colon).
         return names ? end - start : 0;
     }
+
+    /// <summary>
+    /// The lines from <paramref name="start"/> that make one list of names when joined, the first ending inside a parenthesis
+    /// the next ones close (at most three lines); 0 when they do not.
+    /// </summary>
+    private static int WrappedRemark(IReadOnlyList<string> trimmed, int start)
+    {
+        var text = trimmed[start];
+        for (var k = start + 1; k < trimmed.Count && k <= start + 2 && Unclosed(text) && trimmed[k].Length > 0; k++)
+        {
+            text += " " + trimmed[k];
+            if (!Unclosed(text))
+            {
+                return NameList.LooksLikeNames(text) ? k - start + 1 : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool Unclosed(string text) => text.Count(c => c == '(') > text.Count(c => c == ')');
 
     /// <summary>
     /// A line without the sentence at its start that says everyone came: "Alle var mødt. Godkendt." is "Godkendt.", "All members were

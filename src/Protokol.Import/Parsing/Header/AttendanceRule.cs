@@ -154,16 +154,45 @@ internal sealed partial class AttendanceRule : IHeaderRule
             }
 
             // Names may go on over several lines (wrapped, or one name a line under a label on its own line).
+            var remarkLines = 0;
             while (i + 1 < lines.Count && !SinglePerson(kind))
             {
                 var next = lines[i + 1].Trimmed;
-                if (HeaderPatterns.Attendance().IsMatch(next) || GuestsForItems().IsMatch(next) || HeaderPatterns.MeetingLine().IsMatch(next) || next.Length == 0)
+
+                // "Dorte Friis (ankom under behandlingen af" / "punkt 6) og Erik Gram": a remark wrapped inside its parentheses.
+                if (Unclosed(collected) && remarkLines < 2 && next.Length > 0 && !HeaderPatterns.Attendance().IsMatch(next))
+                {
+                    collected += " " + next;
+                    remarkLines++;
+                    i++;
+                    continue;
+                }
+
+                remarkLines = 0;
+
+                if (HeaderPatterns.Attendance().IsMatch(next) || GuestsForItems().IsMatch(next) || HeaderPatterns.MeetingLine().IsMatch(NameList.WithoutRemarks(next)) || next.Length == 0)
                 {
                     break;
                 }
 
                 // "- Grethe Skovbjerg, formand", "• Poul Dahlmose": one name a bullet.
                 next = ListBullet().Replace(next, string.Empty);
+                var wrapped = 0;
+                while (Unclosed(next) && wrapped < 2 && i + 2 + wrapped < lines.Count && !lines[i + 2 + wrapped].IsBlank)
+                {
+                    next += " " + lines[i + 2 + wrapped].Trimmed;
+                    wrapped++;
+                }
+
+                if (wrapped > 0 && !Unclosed(next))
+                {
+                    i += wrapped;
+                }
+                else if (wrapped > 0)
+                {
+                    next = ListBullet().Replace(lines[i + 1].Trimmed, string.Empty);
+                }
+
                 var group = GroupHeading().Match(next);
                 var value = group.Success ? group.Groups["rest"].Value : next;
                 if (group.Success && value.Length == 0)
@@ -198,7 +227,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 }
 
                 collected = collected.Length == 0 ? value
-                    : collected + (collected.EndsWith(',') || (!group.Success && Continues(collected)) ? " " : ", ") + value;
+                    : collected + (collected.EndsWith(',') || (!group.Success && Continues(collected, value)) ? " " : ", ") + value;
                 i++;
             }
 
@@ -222,6 +251,9 @@ internal sealed partial class AttendanceRule : IHeaderRule
             }
         }
     }
+
+    /// <summary>Whether the text opens more parentheses than it closes: its next line is the rest of a remark.</summary>
+    private static bool Unclosed(string text) => text.Count(c => c == '(') > text.Count(c => c == ')');
 
     /// <summary>Whether the list's entry for <paramref name="name"/> carries a remark that the person came late or left early.</summary>
     private static bool PartlyPresent(string list, string name)
@@ -361,11 +393,21 @@ internal sealed partial class AttendanceRule : IHeaderRule
     }
 
     /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen", "Tine" / "Plougheld, …"), not after one.</summary>
-    private static bool Continues(string collected)
+    private static bool Continues(string collected, string next)
     {
+        // "… og" / "Thomas Buus": the list's last name on the next line. "… Maria Lindholm" / "Kristensen": a name wrapped
+        // before its last part (a lone word is no one's whole name in a list of full names).
+        if (EndsWithAnd().IsMatch(collected) || (!next.Contains(' ', StringComparison.Ordinal) && !next.Contains(',', StringComparison.Ordinal) && collected.Contains(' ', StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         var lastPart = NameList.Split(collected).LastOrDefault() ?? string.Empty;
         return lastPart.Split(' ').Length == 1;
     }
+
+    [GeneratedRegex(@"\s(?:og|and)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithAnd();
 
     [GeneratedRegex(@"^(?<names>.+?)\s+deltog\s+(?:ved|under|i|til|på)\s+(?:punkt(?:erne)?|pkt\.?)\s+(?<items>\d+[a-z]?(?:\s*(?:,|og|-)\s*\d+[a-z]?)*)\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GuestsForItems();

@@ -16,21 +16,53 @@ internal sealed partial class PlaceAfterTimeInHeadingRule : IHeaderRule
             return;
         }
 
-        foreach (var line in context.Lines.Where(l => HeaderPatterns.MeetingLine().IsMatch(l.Trimmed)))
+        var lines = context.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            var m = AfterTime().Match(line.Trimmed);
+            if (!HeaderPatterns.MeetingLine().IsMatch(lines[i].Trimmed))
+            {
+                continue;
+            }
+
+            // "… 2025 kl." / "16.00 i Rådhuset": a heading wrapped where it cannot end reads on with its next line.
+            var text = lines[i].Trimmed;
+            var last = i;
+            if (i + 1 < lines.Count && lines[i + 1].Line == lines[i].Line + 1 && DanglingEnd().IsMatch(text))
+            {
+                text += " " + lines[i + 1].Trimmed;
+                last = i + 1;
+            }
+
+            var m = AfterTime().Match(text);
+            var atEnd = m.Success;
             if (!m.Success)
             {
-                m = AfterDate().Match(line.Trimmed);
+                m = AfterDate().Match(text);
             }
 
             if (m.Success)
             {
-                context.Location = HeaderPatterns.Tidy(m.Groups["loc"].Value);
+                var place = m.Groups["loc"].Value;
+
+                // "… kl. 10.00 i Rådhuset" / "Mødelokale 2": the heading wrapped before the room or the postcode and town.
+                if (atEnd && last + 1 < lines.Count && lines[last + 1].Line == lines[last].Line + 1 && PlaceTail().IsMatch(lines[last + 1].Trimmed))
+                {
+                    place = place.TrimEnd() + " " + lines[last + 1].Trimmed;
+                }
+
+                context.Location = HeaderPatterns.Tidy(place);
                 return;
             }
         }
     }
+
+    /// <summary>A heading cut before its time or its place: after "kl.", a time's "i" / "på", or a date's "den".</summary>
+    [GeneratedRegex(@"(?:\bkl\.?|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)|\bden)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DanglingEnd();
+
+    /// <summary>A line that can only go on with a place: a room ("Lokale M3", "Mødelokale 2", "3. sal") or a postcode and town.</summary>
+    [GeneratedRegex(@"^(?:(?:møde)?lokale|mødesal|sal|rum|lok\.)\s*[\p{L}\d.\-]{1,12}\.?$|^\d{1,2}\.\s*sal\b.{0,40}$|^\d{4}\s+\p{Lu}[\p{L}\- ]{1,30}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceTail();
 
     /// <summary>
     /// "kl. 10.00 i …", also after a range "kl. 19.00-21.15 i Ungdomshuset, …" (F: minutes sent as an e-mail); English "at 10:00 in …",

@@ -132,7 +132,10 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
             if (entry.Success && entry.Groups["title"].Value.Length > 0 && Continues(entry.Groups["n"].Value, expected))
             {
-                entries.Add((Number(entry.Groups["n"].Value), Title(entry.Groups["title"].Value), lines[i].Line));
+                var number = int.Parse(entry.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var title = WrappedTitle(lines, i, entry.Groups["title"].Value, number + 1, out var last);
+                entries.Add((Number(entry.Groups["n"].Value), Title(title), lines[i].Line));
+                i = last;
                 continue;
             }
 
@@ -141,8 +144,9 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
             var titleAt = NextNonBlank(lines, i + 1);
             if (cell.Success && Continues(cell.Groups["n"].Value, expected) && titleAt >= 0 && !NumberCell().IsMatch(lines[titleAt].Trimmed))
             {
-                entries.Add((Number(cell.Groups["n"].Value), Title(lines[titleAt].Trimmed), lines[i].Line));
-                i = titleAt;
+                var title = WrappedTitle(lines, titleAt, lines[titleAt].Trimmed, int.Parse(cell.Groups["n"].Value, CultureInfo.InvariantCulture) + 1, out var last);
+                entries.Add((Number(cell.Groups["n"].Value), Title(title), lines[i].Line));
+                i = last;
                 var pageAt = NextNonBlank(lines, i + 1);
                 if (pageAt >= 0 && PageCell().IsMatch(lines[pageAt].Trimmed))
                 {
@@ -157,6 +161,48 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
         end = i;
         return entries;
+    }
+
+    /// <summary>
+    /// An index entry's title with the lines it was wrapped onto (a title longer than the page's or the cell's width, as PDF
+    /// and narrow tables print it): the lines right after it that are neither blank nor an entry, a number or a page number,
+    /// taken while the title reads on: the line starts in lower case, the title so far ends open (a comma, a hyphen, a
+    /// connecting word), or the index's next entry or a page number comes right after. <paramref name="last"/> is the
+    /// title's last line.
+    /// </summary>
+    private static string WrappedTitle(IReadOnlyList<SourceLine> lines, int at, string title, int nextNumber, out int last)
+    {
+        last = at;
+        for (var j = at + 1; j < lines.Count && j <= at + 3; j++)
+        {
+            var text = lines[j].Trimmed;
+            if (lines[j].IsBlank || Entry().IsMatch(text) || NumberCell().IsMatch(text) || IndexLabel().IsMatch(text))
+            {
+                break;
+            }
+
+            var readsOn = char.IsLower(text[0]) || OpenEnd().IsMatch(title) || EntryOrPageFollows(lines, j + 1, nextNumber);
+            if (!readsOn)
+            {
+                break;
+            }
+
+            title = title.TrimEnd() + " " + text;
+            last = j;
+        }
+
+        return title;
+    }
+
+    /// <summary>Whether the next non-blank line is a page number or the index's entry numbered <paramref name="number"/>.</summary>
+    private static bool EntryOrPageFollows(IReadOnlyList<SourceLine> lines, int from, int number)
+    {
+        if (from < lines.Count && !lines[from].IsBlank && PageCell().IsMatch(lines[from].Trimmed))
+        {
+            return true;
+        }
+
+        return NumberedEntryFollows(lines, from, number);
     }
 
     /// <summary>Whether the next entry of the index follows on a line of its own: then a long first title is only long.</summary>
@@ -269,6 +315,10 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
 
     [GeneratedRegex(@"^(?:åben|åbent|lukket)(?:\s+(?:sag|punkt))?(?:\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseStatus();
+
+    /// <summary>A title cut where it cannot end: after a comma, a hyphen or a word that joins what follows.</summary>
+    [GeneratedRegex(@"(?:[,\-–]|\s(?:og|eller|af|for|til|i|med|om|på|fra|ved|samt|vedr\.?|herunder|mellem|under|efter|over|de|den|det|en|et))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpenEnd();
 
     [GeneratedRegex(@"^(?:punkter|indholdsfortegnelse|dagsordenpunkter|sagsoversigt|oversigt over punkter)\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndexLabel();
