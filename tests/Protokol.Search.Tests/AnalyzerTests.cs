@@ -64,6 +64,7 @@ public sealed class AnalyzerTests
         "bestemt", "bestemte", "godt", "gode", "spiller", "spillede", "glædeligt", "Aabenraa", "Åbenrå", "aabne", "åbne", "udsatte",
         "socialt", "sociale", "handleplan", "handleplanen", "kommunale", "og", "i", "at", "den", "det", "er", "ikke", "ensomhed",
         "ensomme", "værestederne", "værested", "misbrugere", "boliger", "frivillige", "frivilligt", "midt", "modt", "sagt", "sagde",
+        "regel", "regler", "Reglerne", "plejecenter", "plejecentret", "forældre", "middel", "midlerne", "gammel", "gamle", "mødre", "møde",
     ];
 
     [Fact]

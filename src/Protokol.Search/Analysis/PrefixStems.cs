@@ -21,6 +21,13 @@ namespace Protokol.Search.Analysis;
 /// "bus" (of "bussen", "busser"), but never "busk". The index stems each word twice (<see cref="DanishStems"/>),
 /// and so are the words made here: the second run only shortens a stem further ("budgettet" to "budget" to
 /// "budg", which "budget*" adds).
+/// <para>
+/// The last step, <see cref="DanishStems.Syncope"/>, takes an "r" off a stem or the "e" of its final "el" out
+/// ("regel" to "regl", "middel" to "midl"), so a stem that starts with the prefix, or is the prefix with one or
+/// two more letters, can end as a term that does not start with it ("rege*" and "regel*": "regl"; "midd*":
+/// "midl"). For those the words are made from the prefix with "", "l" or "el" and an ending after it, and every
+/// stem found is kept that does not start with the prefix.
+/// </para>
 /// </remarks>
 internal static class PrefixStems
 {
@@ -36,7 +43,7 @@ internal static class PrefixStems
     private static readonly int LongestEnding = Endings.Max(e => e.Length);
 
     /// <summary>
-    /// The stems shorter than <paramref name="prefix"/> (folded, unstemmed) of the words that start
+    /// The stems that do not start with <paramref name="prefix"/> (folded, unstemmed) of the words that start
     /// with it, in ordinal order; empty when every such word's stem starts with the prefix.
     /// </summary>
     public static IReadOnlyList<string> Of(string prefix)
@@ -52,26 +59,52 @@ internal static class PrefixStems
                 // The stem, then what the stemmer takes off: with or without a repeated last letter.
                 if (ending.StartsWith(rest, StringComparison.Ordinal))
                 {
-                    Keep(found, prefix.Length, stem + ending);
+                    Keep(found, prefix, stem + ending);
                 }
 
                 if (rest[0] == stem[^1] && ending.StartsWith(rest.AsSpan(1), StringComparison.Ordinal))
                 {
-                    Keep(found, prefix.Length, stem + stem[^1] + ending);
+                    Keep(found, prefix, stem + stem[^1] + ending);
                 }
+            }
+        }
+
+        // Stems as long as the prefix or longer that the syncope step may change inside it.
+        foreach (var middle in SyncopeMiddles)
+        {
+            // Only where the step could reach into the prefix: a final "r" or "l", an "e" before the "l", a doubled consonant before the "el".
+            var reaches = middle switch
+            {
+                "" => prefix[^1] is 'r' or 'l',
+                "l" => prefix[^1] == 'e',
+                _ => prefix.Length >= 2 && prefix[^1] == prefix[^2],
+            };
+            if (!reaches)
+            {
+                continue;
+            }
+
+            var stem = prefix + middle;
+            foreach (var ending in Endings)
+            {
+                Keep(found, prefix, stem + ending);
+                Keep(found, prefix, stem + stem[^1] + ending);
             }
         }
 
         return [.. found];
     }
 
+    /// <summary>What may follow a prefix in a stem that <see cref="DanishStems.Syncope"/> changes within the prefix.</summary>
+    private static readonly string[] SyncopeMiddles = [string.Empty, "l", "el"];
+
     /// <summary>The stem of a folded word, as the index holds it (<see cref="DanishStems.Of"/>).</summary>
     internal static string Stem(string word) => DanishStems.Of(word);
 
-    private static void Keep(SortedSet<string> found, int prefixLength, string word)
+    private static void Keep(SortedSet<string> found, string prefix, string word)
     {
         var stem = Stem(word);
-        if (stem.Length < prefixLength)
+        if (!stem.StartsWith(prefix, StringComparison.Ordinal))
         {
             found.Add(stem);
         }

@@ -25,12 +25,19 @@ public sealed class QueryHighlighter
         _terms = terms;
         _prefixes = prefixes;
         _prefixStems = prefixStems;
-        _keys = Keys(terms.Concat(prefixes).Concat(prefixStems));
+        _starts = [.. terms.Concat(prefixes).Concat(prefixStems).Select(DanishStems.WordStart).Distinct(StringComparer.Ordinal)];
+        _keys = Keys(_starts);
     }
 
     /// <summary>
+    /// What a folded word must start with to stem to a term looked for, one per term, prefix and prefix stem: the term, or
+    /// the term less a final "l" after a consonant (<see cref="DanishStems.WordStart"/>: "regel" is indexed as "regl").
+    /// </summary>
+    private readonly string[] _starts;
+
+    /// <summary>
     /// What a lower-cased word must start with to stem to a term looked for, one per term, prefix and
-    /// prefix stem: its start before the first "å" (which the word may spell "aa"). Null when one is
+    /// prefix stem: its <see cref="_starts">start</see> before the first "å" (which the word may spell "aa"). Null when one is
     /// shorter than <see cref="MinimumKeyLength"/>: it would be found so often that analysing the whole
     /// text is as quick.
     /// </summary>
@@ -93,31 +100,16 @@ public sealed class QueryHighlighter
     internal bool Matches(string term) => _terms.Contains(term) || _prefixStems.Contains(term) || _prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>
-    /// Whether a folded, unstemmed word can stem to a term looked for. Danish Snowball stemming only
-    /// removes letters from a word's end, so a word's stem is always a prefix of the word: a word that
-    /// does not start with a term (or prefix) looked for cannot match, and is not stemmed at all.
+    /// Whether a folded, unstemmed word can stem to a term looked for. Danish stemming only removes letters from a
+    /// word's end, and the syncope step (<see cref="DanishStems.Syncope"/>) at most takes letters out before a final
+    /// "l" too, so a word whose stem is a term, or starts with a prefix, starts with that term's or prefix's
+    /// <see cref="DanishStems.WordStart"/>: a word that starts with none of them cannot match, and is not stemmed at all.
     /// </summary>
     private bool CanMatch(ReadOnlySpan<char> folded)
     {
-        foreach (var term in _terms)
+        foreach (var start in _starts)
         {
-            if (folded.StartsWith(term, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        foreach (var prefix in _prefixes)
-        {
-            if (folded.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        foreach (var stem in _prefixStems)
-        {
-            if (folded.StartsWith(stem, StringComparison.Ordinal))
+            if (folded.StartsWith(start, StringComparison.Ordinal))
             {
                 return true;
             }

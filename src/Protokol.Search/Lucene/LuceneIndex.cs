@@ -57,7 +57,8 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// <summary>
     /// The commit data naming the layout of the documents: 2 added the hit record, 3 the offsets in
     /// the combined field's postings, 4 the pairs field with the common words of <see cref="CommonWordsKey"/>, 5 the terms
-    /// stemmed twice (<see cref="Analysis.DanishStems"/>).
+    /// stemmed twice (<see cref="Analysis.DanishStems"/>), 6 the stems without a dropped "e" ("regel" as "regl", "krisecenter"
+    /// as "krisecent", <see cref="Analysis.DanishStems.Syncope"/>).
     /// Indexes written before the hit record (every field stored, no
     /// <see cref="Hit"/>) have none. An index of an older layout is still searched (its snippets by
     /// tokenizing the text), and rebuilt from the database by the next writer
@@ -65,7 +66,7 @@ public sealed class LuceneIndex : ISearchIndex, IDisposable
     /// </summary>
     internal const string FormatKey = "protokol.format";
 
-    internal const string CurrentFormat = "5";
+    internal const string CurrentFormat = "6";
 
     /// <summary>The commit data holding the index's <see cref="CommonWords"/>, chosen at its full build and kept by every later commit.</summary>
     internal const string CommonWordsKey = "protokol.commonwords";

@@ -18,6 +18,14 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
     /// <summary>Serializes writers across processes (pg_advisory_xact_lock key).</summary>
     private const long WriterLock = 0x50726F746F6B6F6C;
 
+    /// <summary>
+    /// The layout of the documents' terms, kept in the one row of search_index_format (the SearchIndexFormat migration):
+    /// 1 the terms stemmed twice (what the migration names an index written before it), 2 the stems without a dropped "e"
+    /// (<see cref="DanishStems.Syncope"/>). An index holding documents of another format is rebuilt (<see cref="NeedsRebuildAsync"/>);
+    /// a full rebuild, or a write to an empty index, names the current one.
+    /// </summary>
+    internal const string CurrentFormat = "2";
+
     public async Task<ISearchIndexWriter> OpenWriterAsync(CancellationToken cancellationToken)
     {
         return new Writer(db, await BeginAsync(db, cancellationToken));
@@ -33,11 +41,39 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
     /// <summary>The table is written in database transactions: it is rebuilt in one, and never needs healing.</summary>
     public Task<ISearchIndexWriter> OpenRebuildWriterAsync(CancellationToken cancellationToken) => OpenWriterAsync(cancellationToken);
 
-    public Task<ISearchIndexWriter?> OpenHealingWriterAsync(CancellationToken cancellationToken) => Task.FromResult<ISearchIndexWriter?>(null);
+    /// <summary>
+    /// The table is written in database transactions and never damaged, but an index of an older format is rebuilt: a
+    /// rebuild writer holding the writer lock, or null when, under the lock, another process already rebuilt it.
+    /// </summary>
+    public async Task<ISearchIndexWriter?> OpenHealingWriterAsync(CancellationToken cancellationToken)
+    {
+        var writer = await OpenWriterAsync(cancellationToken);
+        if (await NeedsRebuildAsync(cancellationToken))
+        {
+            return writer;
+        }
+
+        await writer.DisposeAsync();
+        return null;
+    }
 
     public Task<bool> IsMissingAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
-    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+    /// <summary>True when the index holds documents written in another format than <see cref="CurrentFormat"/>.</summary>
+    public async Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<bool>($"""
+            SELECT (COALESCE((SELECT format FROM search_index_format), '') <> {CurrentFormat} AND EXISTS (SELECT 1 FROM search_documents)) AS "Value"
+            """).SingleAsync(cancellationToken);
+
+    /// <summary>An index of an older format answers searches (with its older terms) until the index worker rebuilds it, in one transaction.</summary>
+    public Task<bool> IsOutdatedAsync(CancellationToken cancellationToken) => NeedsRebuildAsync(cancellationToken);
+
+    /// <summary>Names the current format, where the index is empty (<paramref name="always"/>: in any case, after a full rebuild's clearing).</summary>
+    private static async Task MarkFormatAsync(ProtokolDbContext db, bool always, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO search_index_format (id, format) SELECT true, {CurrentFormat} WHERE {always} OR NOT EXISTS (SELECT 1 FROM search_documents)
+            ON CONFLICT (id) DO UPDATE SET format = EXCLUDED.format WHERE search_index_format.format <> EXCLUDED.format
+            """, cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM search_documents").SingleAsync(cancellationToken);
@@ -128,11 +164,21 @@ public sealed class PostgresSearchIndex(ProtokolDbContext db) : ISearchIndex
                 await db.Database.ExecuteSqlAsync($"DELETE FROM search_documents WHERE source = ANY({sources.ToArray()})", cancellationToken);
             }
 
+            if (documents.Count > 0)
+            {
+                // Documents written into an empty index make it one of the current format.
+                await MarkFormatAsync(db, always: false, cancellationToken);
+            }
+
             await InsertAsync(Connection, documents, cancellationToken);
         }
 
-        public async Task ClearAsync(CancellationToken cancellationToken) =>
+        /// <summary>Empties the index for a full rebuild, which writes it in the current format (committed with its documents).</summary>
+        public async Task ClearAsync(CancellationToken cancellationToken)
+        {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM search_documents", cancellationToken);
+            await MarkFormatAsync(db, always: true, cancellationToken);
+        }
 
         /// <summary>Commits this batch and opens the next one, taking the writer lock again.</summary>
         public async Task CommitAsync(CancellationToken cancellationToken)
