@@ -659,7 +659,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         {
             var years = knownYears ?? await db.MeetingYearCounts.AsNoTracking().Where(c => c.OrganizationId == organizationId).OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync();
             var shownYear = year
-                ?? (await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync())?.Year
+                ?? (await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Date >= today && m.CancelledAt == null && m.State < MeetingState.Held)
+                    .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync())?.Year
                 ?? (years.Count > 0 ? years[0] : today.Year);
             var from = new DateOnly(shownYear, 1, 1);
             var to = new DateOnly(shownYear, 12, 31);
@@ -739,8 +740,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
                 }
             }
 
-            var next = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id && m.Date >= today)
-                .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date }).FirstOrDefaultAsync();
+            var next = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organization.Id && m.Date >= today && m.CancelledAt == null && m.State < MeetingState.Held)
+                .OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => new { m.Id, m.Date }).FirstOrDefaultAsync();
             return new OrganizationRecord(organization.Id, organization.Slug, organization.Name, organization.BodyName, organization.Purpose,
                 organization.Website, organization.Term, members, representation, plan.Meetings, plan.Year, recent, recentMeeting,
                 next is null ? null : new MeetingLink(next.Id, next.Date));

@@ -353,6 +353,111 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Equal(new DateOnly(2026, 12, 2), (await s.StoredAsync(next.Id)).Date);
     }
 
+    /// <summary>
+    /// The walk-through's tester withdrew an item she had already written minutes and a decision for: the workspace hid them
+    /// behind "Punktet udgik", but the public minutes published the decision of an item that never came up. Now the
+    /// withdrawal is refused while its fields hold text, and an item withdrawn with them emptied is published without.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_item_withdrawn_with_minutes_in_its_fields_is_refused_and_once_emptied_is_published_without_them(bool javaScript)
+    {
+        await using var s = await SignInAsync(javaScript);
+        var id = await s.NewMeetingAsync(javaScript ? "29.10.2026" : "30.10.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.AddItemAsync("Budget for næste år", "Forslag til budget.");
+        await s.SubmitAsync("Offentliggør dagsordenen");
+        await s.SubmitAsync("Mødet er holdt: skriv referat");
+        var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Budget for næste år");
+        var row = s.Page.Locator($"#referat-punkt-{item.Id}");
+        var minutes = s.Page.GetByLabel($"Referat til punkt {item.Number}", new() { Exact = true });
+        var decision = s.Page.GetByLabel($"Beslutning til punkt {item.Number}", new() { Exact = true });
+        await minutes.FillAsync("Budgettet blev gennemgået linje for linje.");
+        await decision.FillAsync("Budgettet godkendes med ekstra midler til snerydning.");
+        await s.SubmitAsync("Gem hele referatet");
+
+        // Withdrawn with the text still in its fields: refused, naming the item, and nothing is lost.
+        await s.ClickAsync(row.GetByText($"Punkt {item.Number} udgik", new() { Exact = true }));
+        await s.ClickAsync(row.GetByLabel("Punktet udgik", new() { Exact = true }));
+        await row.GetByLabel("Begrundelse, hvis punktet udgik").FillAsync("Forvaltningen nåede ikke at regne det igennem.");
+        var withdraw = row.GetByRole(AriaRole.Button, new() { Name = $"Gem, at punktet udgik (punkt {item.Number})", Exact = true });
+        await s.SubmitAsync(withdraw, expectError: true);
+        Assert.Contains($"Punkt {item.Number} har referat eller beslutning i felterne", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        var kept = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.False(kept.Withdrawn);
+        Assert.Equal("Budgettet godkendes med ekstra midler til snerydning.", kept.Decision);
+        Assert.Equal("Budgettet godkendes med ekstra midler til snerydning.", await decision.InputValueAsync());
+
+        // Emptied and withdrawn again: saved, with nothing stored behind the withdrawal.
+        await minutes.FillAsync(string.Empty);
+        await decision.FillAsync(string.Empty);
+        var box = row.GetByLabel("Punktet udgik", new() { Exact = true });
+        if (!await box.IsVisibleAsync())
+        {
+            await s.ClickAsync(row.GetByText($"Punkt {item.Number} udgik", new() { Exact = true }));
+        }
+
+        if (!await box.IsCheckedAsync())
+        {
+            await s.ClickAsync(box);
+        }
+
+        await row.GetByLabel("Begrundelse, hvis punktet udgik").FillAsync("Forvaltningen nåede ikke at regne det igennem.");
+        await s.SubmitAsync(withdraw);
+        var withdrawn = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.True(withdrawn.Withdrawn);
+        Assert.Null(withdrawn.Minutes);
+        Assert.Null(withdrawn.Decision);
+
+        await s.SubmitAsync("Tjek for personoplysninger");
+        await s.SubmitAsync("Offentliggør referatet");
+        var (_, body) = await s.PublicAsync($"/moeder/{id}");
+        Assert.Contains("Forvaltningen nåede ikke at regne det igennem.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("snerydning", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("linje for linje", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The walk-through's tester published the minutes of a meeting held that morning: the council's public page still named it
+    /// as "Næste møde" (the front page already named the one after). A held or cancelled meeting is not the next one.
+    /// </summary>
+    [Fact]
+    public async Task A_meeting_held_today_with_its_minutes_published_is_not_the_councils_next_meeting_on_its_public_page()
+    {
+        // A day of its own, after every other meeting of these tests, so no other test's next meeting is this one.
+        var start = app.Clock.Now;
+        app.Clock.Now = new DateTimeOffset(2027, 6, 15, 10, 0, 0, TimeSpan.FromHours(2));
+        try
+        {
+            await using var s = await SignInAsync();
+            var id = await s.NewMeetingAsync("15.6.2027", "08.00");
+            await s.SubmitAsync("Udfyld dagsordenen");
+            await s.SubmitAsync("Offentliggør dagsordenen");
+            await s.SubmitAsync("Mødet er holdt: skriv referat");
+            await s.SubmitAsync("Tjek for personoplysninger");
+            await s.SubmitAsync("Offentliggør referatet");
+            Assert.Equal(MeetingState.MinutesPublished, (await s.StoredAsync(id)).State);
+
+            await s.App.ApplyPendingChangesAsync();
+            await s.GoAsync("/raad/udsatteraadet");
+            var next = s.Page.Locator("dl.facts dt:text-is('Næste møde') + dd a");
+            if (await next.CountAsync() > 0)
+            {
+                var href = await next.GetAttributeAsync("href");
+                Assert.NotEqual($"/moeder/{id}", href);
+                var stored = await s.StoredAsync(int.Parse(href!["/moeder/".Length..], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(stored.State < MeetingState.Held, $"Næste møde names {href}, {stored.State}");
+            }
+
+            Assert.Contains("15. juni 2027", await s.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal); // in the year's plan, as held
+        }
+        finally
+        {
+            app.Clock.Now = start;
+        }
+    }
+
     /// <summary>Session 32's tester could add a guest but not take one off again (typed at the wrong meeting, or did not come).</summary>
     [Fact]
     public async Task A_guest_is_removed_from_the_minutes_and_the_public_minutes_do_not_name_them()

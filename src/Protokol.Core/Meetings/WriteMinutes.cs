@@ -83,6 +83,17 @@ public sealed class WriteMinutes(IProtokolStore store, PublishMinutes check)
             throw new EditConflictException(conflicts);
         }
 
+        // A withdrawn item's text can no longer be seen or edited in the workspace, yet would be published with it: an item
+        // withdrawn with minutes or a decision in its fields is refused (nothing she typed is dropped unseen), and one
+        // withdrawn with its fields emptied leaves nothing stored behind.
+        var written = edits.Where(e => e.Entry.Withdrawn && !e.Item.Withdrawn && !(Same(e.Entry.Minutes, null) && Same(e.Entry.Decision, null))).Select(e => e.Item.Number).ToList();
+        if (written.Count > 0)
+        {
+            throw new DomainRuleException(
+                $"{(written.Count == 1 ? "Punkt" : "Punkterne")} {string.Join(", ", written)} har referat eller beslutning i felterne, men er sat til at udgå. "
+                + "Et udgået punkt offentliggøres uden referat og beslutning: slet teksten i felterne, eller fjern fluebenet i \"Punktet udgik\", og gem igen.");
+        }
+
         if (meeting.State == MeetingState.MinutesPublished && !correctionChecked && edits.Count > 0)
         {
             var found = await check.CheckCorrectionAsync(meeting, edits.Select(e => (e.Item, e.Entry.Minutes, e.Entry.Decision)).ToList(), cancellationToken);
@@ -100,6 +111,7 @@ public sealed class WriteMinutes(IProtokolStore store, PublishMinutes check)
         {
             if (entry.Withdrawn && !item.Withdrawn)
             {
+                meeting.RecordMinutes(item, null, null);
                 meeting.WithdrawItem(item, entry.WithdrawnReason);
             }
             else

@@ -82,10 +82,10 @@ internal static class PageReader
         ORDER BY ms."Id"
         """;
 
-    /// <summary>The council's years, from the kept counts; then the id and date of its next meeting from @p1 on.</summary>
+    /// <summary>The council's years, from the kept counts; then the id and date of its next meeting from @p1 on: not cancelled and not yet held, as the front page names it.</summary>
     private static readonly string YearsSql = $"""
         SELECT c."Year" FROM "MeetingYearCounts" AS c WHERE c."OrganizationId" = {CouncilId} ORDER BY c."Year" DESC;
-        SELECT m."Id", m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 ORDER BY m."Date" LIMIT 1
+        SELECT m."Id", m."Date" FROM "Meetings" AS m WHERE m."OrganizationId" = {CouncilId} AND m."Date" >= @p1 AND m."CancelledAt" IS NULL AND m."State" < {Held} ORDER BY m."Date", m."StartTime", m."Id" LIMIT 1
         """;
 
     /// <summary>
