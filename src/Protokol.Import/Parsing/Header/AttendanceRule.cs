@@ -395,7 +395,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     /// <summary>A wrapped line that ends inside a name ("Maria" / "Jensen", "Tine" / "Plougheld, …"), not after one.</summary>
     private static bool Continues(string collected, string next)
     {
-        // "… og" / "Thomas Buus": the list's last name on the next line. "… Maria Lindholm" / "Kristensen": a name wrapped
+        // "… og" / "Ulla Sand": the list's last name on the next line. "… Nanna Vestergaard" / "Holm": a name wrapped
         // before its last part (a lone word is no one's whole name in a list of full names).
         if (EndsWithAnd().IsMatch(collected) || (!next.Contains(' ', StringComparison.Ordinal) && !next.Contains(',', StringComparison.Ordinal) && collected.Contains(' ', StringComparison.Ordinal)))
         {
