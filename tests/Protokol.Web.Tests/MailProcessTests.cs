@@ -117,7 +117,9 @@ public sealed partial class MailProcessTests(ITestOutputHelper output) : IAsyncL
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture),
+            // "Urls", not ASPNETCORE_URLS: appsettings.json's Urls (the README's port 5080) would override the latter, and a portal
+            // already running there made this portal fail to start.
+            ["Urls"] = "http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture),
             ["Protokol__DataDirectory"] = _directory,
             ["Protokol__Startup__SeedDemoWhenEmpty"] = "false",
             ["Protokol__Mail__Host"] = "127.0.0.1",
