@@ -21,6 +21,8 @@
 #                                        by PostgreSQL; CPU per request and memory are then the web process's alone,
 #                                        and the SQL column leaves out the PostgreSQL search's own statements
 #   PG_OPTIONS="Max Auto Prepare=32"     more Npgsql connection string options for ENGINE=postgres
+#   PG_SOCKET=1                          the portal reaches PostgreSQL through its Unix-domain socket, as a portal on the
+#                                        database's own machine would, instead of TCP on the loopback interface
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items1=${ITEMS:-100000}
@@ -60,7 +62,9 @@ start_postgres() {
   fi
   "${as[@]}" "$bin/pg_ctl" -D "$root/data" -l "$root/log" -w start -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c shared_buffers=256MB" >/dev/null
   pg_stop+=("${as[*]} $bin/pg_ctl -D $root/data -m fast -w stop")
-  pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres${PG_OPTIONS:+;$PG_OPTIONS}"
+  local host=127.0.0.1
+  [ "${PG_SOCKET:-0}" = 1 ] && host=$root
+  pg_connection="Host=$host;Port=$port;Username=postgres;Database=postgres${PG_OPTIONS:+;$PG_OPTIONS}"
 }
 stop_postgres() { for c in "${pg_stop[@]}"; do $c >/dev/null 2>&1 || true; done; pg_stop=(); }
 
@@ -136,6 +140,11 @@ for items in "${sizes[@]}"; do
     mkdir -p "$data"
     dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-seed "$data" --count "$items"
   fi
+  # A kept archive's search index brought up to date first (rebuilt if a later build changed its layout): otherwise each portal
+  # started here would spend the run rebuilding it in the background (7.5 min at 100,000 items on PostgreSQL) and never finish.
+  index_args=()
+  [ "$engine" = postgres ] && index_args=(--connection "$pg_connection")
+  dotnet bench/Protokol.Bench/bin/Release/net10.0/Protokol.Bench.dll portal-index "$data" "${index_args[@]}"
   targets "$items"
   wait_up "http://127.0.0.1:$bare_port/"
 
@@ -167,8 +176,21 @@ for items in "${sizes[@]}"; do
       [ "$code" = 200 ] || { echo "$name ($portal_url${paths[$name]}) answered $code"; exit 1; }
       wrk -t2 -c"$connections" -d2s "$portal_url${paths[$name]}" >/dev/null
     done
-    # The bare page is warmed up as well, so the first page's ratio is not to a cold reference.
-    wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" >/dev/null
+    # The portal settles first (its JIT's background tier-up and the work the warm-up left it, measured in its own CPU ticks:
+    # until a second passes with under 5 % of a core, at most 30 s). The bare page is warmed up as well, in 3 s runs until its
+    # rate stops rising (less than 3 % over the run before; at most 60 s): under wrk -c32 on two cores its JIT's tier-up waits
+    # for CPU, and its rate rose for a minute of load (3 s runs from its start: 10k, 13k, 28k, 32k, ... 38k requests/s); a
+    # 3 s warm-up had left the first pages' ratios to bare runs of half the later ones' rate.
+    for _ in $(seq 1 30); do
+      t0=$(cpu_ticks "$portal_pid"); sleep 1
+      [ $(( $(cpu_ticks "$portal_pid") - t0 )) -lt $(( ticks / 20 + 1 )) ] && break
+    done
+    last=0
+    for _ in $(seq 1 20); do
+      now=$(wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" | awk '/Requests\/sec/ {printf "%d", $2}')
+      [ "$now" -lt $(( last * 103 / 100 )) ] && break
+      last=$now
+    done
 
     echo
     echo "== $items agenda items on $engine, page cache $([ "$cache" = true ] && echo on || echo off), wrk -c$connections $duration, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,6 +20,27 @@ internal static class PortalSeed
     /// <summary>The made-up word in every 2,000th item (the rare query of bench/portal.sh).</summary>
     public const string RareWord = "vandtårnsudvalget";
 
+    /// <summary>
+    /// Brings a seeded archive's search index up to date, as the portal's index worker would in the background: built when missing,
+    /// rebuilt when written in an older layout (a search build that changed its terms), pending changes applied.
+    /// </summary>
+    public static async Task UpdateIndexAsync(string dataDirectory, string? connection)
+    {
+        var watch = Stopwatch.StartNew();
+        var settings = connection is null ? DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, connection);
+        var services = new ServiceCollection();
+        services.AddProtokolData(settings);
+        services.AddProtokolSearch(settings);
+        services.AddScoped<Protokol.Core.Search.ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var processor = scope.ServiceProvider.GetRequiredService<Protokol.Search.Indexing.SearchOutboxProcessor>();
+        var repaired = await processor.RepairAsync(CancellationToken.None);
+        var applied = await processor.ApplyAsync(CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search index: {repaired}; {applied} more change(s) or documents applied in {watch.Elapsed.TotalSeconds:0} s"));
+    }
+
     /// <param name="dataDirectory">The portal's data directory (the SQLite file and Lucene index, or only keys on PostgreSQL).</param>
     /// <param name="items">Agenda items to seed, 12 to a meeting.</param>
     /// <param name="connection">A PostgreSQL connection string to seed that database (searched by PostgreSQL) instead of SQLite.</param>

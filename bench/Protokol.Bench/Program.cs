@@ -43,6 +43,15 @@ if (mode == "portal-seed")
     return;
 }
 
+if (mode == "portal-index")
+{
+    // dotnet run -c Release --project bench/Protokol.Bench -- portal-index DATA_DIR [--connection POSTGRESQL] (used by bench/portal.sh):
+    // brings a kept archive's search index up to date before it is measured (an index of an older layout is rebuilt), so a
+    // portal under load is not also rebuilding it in the background.
+    await PortalSeed.UpdateIndexAsync(args[1], args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault());
+    return;
+}
+
 if (mode == "oparl-crawl")
 {
     // dotnet run -c Release --project bench/Protokol.Bench -- oparl-crawl --base http://127.0.0.1:5000 [--pid PORTAL_PID] [--elements-per-page N] [--warm-up 30] [--min-requests N]

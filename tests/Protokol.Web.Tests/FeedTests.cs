@@ -120,6 +120,41 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
         Assert.Contains($"   {sub.Number}. {sub.Title}", ((TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_withdrawn_item_is_marked_as_withdrawn_in_the_calendar_and_the_feed_as_on_the_page()
+    {
+        var meetings = (await app.DemoMeetingsAsync(MeetingState.MinutesApproved)).Concat(await app.DemoMeetingsAsync(MeetingState.MinutesPublished));
+        var meeting = meetings.First(m => m.Items.Any(i => i.Withdrawn) && m.Items.Any(i => !i.Withdrawn));
+        var withdrawn = meeting.ItemsInOrder.First(i => i.Withdrawn);
+        var taken = meeting.ItemsInOrder.First(i => !i.Withdrawn && i.Parent is null);
+        var (calendar, _) = await CalendarAsync($"/moeder/{meeting.Id}/kalender.ics");
+        var lines = Assert.Single(calendar.Events).Description!.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToList();
+        Assert.Contains($"{withdrawn.Number}. {withdrawn.Title} (punktet udgik)", lines);
+        Assert.Contains($"{taken.Number}. {taken.Title}", lines);
+
+        // The feed holds the latest publications: the withdrawn items of those meetings are marked, the others not.
+        var feed = await AtomAsync("/raad/udsatteraadet/moeder.atom");
+        var marked = 0;
+        foreach (var m in meetings.Where(m => m.Items.Any(i => i.Withdrawn)))
+        {
+            var text = string.Join('\n', feed.Items.Where(i => i.Links.Single().Uri.ToString().EndsWith($"/moeder/{m.Id}", StringComparison.Ordinal))
+                .Select(e => ((TextSyndicationContent)e.Content).Text));
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var item in m.ItemsInOrder)
+            {
+                Assert.Equal(item.Withdrawn, text.Contains($"{item.Number}. {item.Title} (punktet udgik)", StringComparison.Ordinal));
+            }
+
+            marked++;
+        }
+
+        Assert.True(marked > 0, "no meeting with a withdrawn item in the council's feed");
+    }
+
     [Theory]
     [InlineData("/", 1, 0)]
     [InlineData("/raad/udsatteraadet", 2, 1)]

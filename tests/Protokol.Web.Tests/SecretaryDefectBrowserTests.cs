@@ -37,9 +37,14 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         var attach = s.Form("Vedhæft");
         await attach.GetByLabel("Til punkt").SelectOptionAsync(new SelectOptionValue { Label = $"{item.Number}. Åbent punkt om boliger" });
         await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "boliger.pdf", MimeType = "application/pdf", Buffer = SecretaryCycleBrowserTests.Pdf("Boliger") });
+        // A title longer than the rule takes is cut where the field says, not refused after the file was chosen and sent.
+        await attach.GetByLabel("Titel (valgfri)").FillAsync("Notat om boliger " + new string('x', 400));
         Assert.True(await attach.GetByLabel("Offentligt bilag").IsCheckedAsync());
         await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }));
-        Assert.True((await s.StoredAsync(id)).Attachments.Single().IsPublic);
+        var attachment = (await s.StoredAsync(id)).Attachments.Single();
+        Assert.True(attachment.IsPublic);
+        Assert.Equal(Protokol.Core.Meetings.Attachment.MaxTitleLength, attachment.Title.Length);
+        Assert.StartsWith("Notat om boliger x", attachment.Title, StringComparison.Ordinal);
 
         // Saving the unchanged item keeps it open; unchecking closes it; checking again opens it.
         var row = s.Page.Locator($"#punkt-id-{item.Id}");

@@ -6,6 +6,9 @@ namespace Protokol.Core.Meetings;
 /// <summary>A file attached to a meeting or one of its items (bilag; OParl File). The bytes live in file storage under <see cref="Sha256"/>.</summary>
 public sealed partial class Attachment : Entity
 {
+    /// <summary>The longest title an attachment takes (the back office's field says so, as the rule refuses more).</summary>
+    public const int MaxTitleLength = 300;
+
     private Attachment()
     {
         Title = FileName = MediaType = Sha256 = string.Empty;
@@ -26,7 +29,7 @@ public sealed partial class Attachment : Entity
 
         Meeting = meeting;
         AgendaItem = item;
-        Title = Guard.Line(title, "Titel", 300);
+        Title = Guard.Line(title, "Titel", MaxTitleLength);
         FileName = Guard.Line(BaseName(fileName), "Filnavn", 255);
         MediaType = Guard.Text(mediaType, "Filtype", 100);
         SizeBytes = sizeBytes;

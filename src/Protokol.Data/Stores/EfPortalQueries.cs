@@ -88,7 +88,8 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
 
     /// <summary>
     /// Item titles per meeting in agenda order, each sub-item indented under its item ("3. Boliger", "   3a. Ældreboliger"); closed
-    /// items show their title too, as on the page.
+    /// items show their title too, as on the page, and an item withdrawn from the meeting says so ("5. Lokaleplan (punktet udgik)"), as the
+    /// page's tag does: a feed reader or a calendar would otherwise announce a case the council did not take up.
     /// </summary>
     private async Task<Dictionary<int, IReadOnlyList<string>>> ItemTitlesAsync(List<int> meetingIds, CancellationToken cancellationToken)
     {
@@ -96,13 +97,14 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
         var items = await Db.AgendaItems.AsNoTracking()
             .Where(i => meetingIds.Contains(i.MeetingId))
             .OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.MeetingId, i.ParentId, i.Number, i.Title })
+            .Select(i => new { i.Id, i.MeetingId, i.ParentId, i.Number, i.Title, i.Withdrawn })
             .ToListAsync(cancellationToken);
         var children = items.Where(i => i.ParentId is not null).ToLookup(i => i.ParentId!.Value);
+        string Line(string number, string title, bool withdrawn) => $"{number}. {withheld.Apply(title)}{(withdrawn ? " (punktet udgik)" : string.Empty)}";
         return items.Where(i => i.ParentId is null)
             .GroupBy(i => i.MeetingId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g
-                .SelectMany(i => children[i.Id].Select(c => $"   {c.Number}. {withheld.Apply(c.Title)}").Prepend($"{i.Number}. {withheld.Apply(i.Title)}"))
+                .SelectMany(i => children[i.Id].Select(c => "   " + Line(c.Number, c.Title, c.Withdrawn)).Prepend(Line(i.Number, i.Title, i.Withdrawn)))
                 .ToList());
     }
 
