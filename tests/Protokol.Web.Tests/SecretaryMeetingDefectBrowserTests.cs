@@ -153,6 +153,17 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         await s.Page.GetByLabel("Råd", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Ældrerådet i Søby {suffix}" });
         await s.Page.GetByLabel("Dato").FillAsync("9.2.2027");
         await s.Page.GetByLabel("Starttidspunkt").FillAsync("15.00");
+
+        // An end before the start is said at the end's field (and in the summary), with what she typed kept.
+        await s.Page.GetByLabel("Sluttidspunkt").FillAsync("14.00");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Opret mødet", Exact = true }), expectError: true);
+        Assert.Contains("Mødet skal slutte, efter det begynder.", await s.Page.Locator("#end-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await s.Page.GetByLabel("Sluttidspunkt").GetAttributeAsync("aria-invalid"));
+        Assert.Null(await s.Page.GetByLabel("Starttidspunkt").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("9.2.2027", await s.Page.GetByLabel("Dato").InputValueAsync());
+        await s.Page.GetByLabel("Sluttidspunkt").FillAsync(string.Empty);
+        await s.Page.GetByLabel("Råd", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Ældrerådet i Søby {suffix}" });
+
         var place = s.Page.GetByLabel("Mødested", new() { Exact = true });
         var havnbyPlace = await place.Locator("optgroup[label='Havnby Kommune (demo)'] option").First.GetAttributeAsync("value");
         await place.SelectOptionAsync(havnbyPlace!);

@@ -130,26 +130,27 @@ public sealed class Meeting : Entity
     {
         if (start is { } s && end is { } e && e <= s)
         {
-            throw new DomainRuleException("Mødet skal slutte, efter det begynder.");
+            throw new DomainRuleException("Mødet skal slutte, efter det begynder.", "Sluttidspunkt");
         }
 
         if (end is not null && start is null)
         {
-            throw new DomainRuleException("Et sluttidspunkt kræver et starttidspunkt.");
+            throw new DomainRuleException("Et sluttidspunkt kræver et starttidspunkt.", "Starttidspunkt");
         }
 
         if (!Text.DanishInput.IsSupportedYear(date.Year))
         {
-            throw new DomainRuleException($"Datoen skal ligge mellem år {Text.DanishInput.FirstYear} og {Text.DanishInput.LastYear}.");
+            throw new DomainRuleException($"Datoen skal ligge mellem år {Text.DanishInput.FirstYear} og {Text.DanishInput.LastYear}.", "Dato");
         }
 
         // The night summer time begins, the clocks jump from 02.00 to 03.00: a time in that hour does not
         // exist, and a meeting planned there would be shifted (or shrink to nothing) in every calendar.
-        foreach (var time in new[] { start, end })
+        // Each rule names the field it is about by its label, so a form shows the message at that field.
+        foreach (var (time, field) in new[] { (start, "Starttidspunkt"), (end, "Sluttidspunkt") })
         {
             if (time is { } t && Copenhagen.Zone.IsInvalidTime(date.ToDateTime(t, DateTimeKind.Unspecified)))
             {
-                throw new DomainRuleException($"Klokken {Text.DanishDates.Time(t)} findes ikke {Text.DanishDates.LongDate(date)}: uret stilles en time frem den nat. Vælg et andet tidspunkt.");
+                throw new DomainRuleException($"Klokken {Text.DanishDates.Time(t)} findes ikke {Text.DanishDates.LongDate(date)}: uret stilles en time frem den nat. Vælg et andet tidspunkt.", field);
             }
         }
 

@@ -41,6 +41,12 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
 
     public string? Problem { get; private set; }
 
+    /// <summary>The fields the refusal named, by their labels ("Dato"), shown at each field as well as in the summary.</summary>
+    public IReadOnlyList<FieldProblem> Fields { get; private set; } = [];
+
+    /// <summary>The problem with the field labelled <paramref name="field"/>, if the refusal named it.</summary>
+    public string? ErrorAt(string field) => Fields.Where(f => f.Field == field).Select(f => f.Message).FirstOrDefault();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -73,6 +79,7 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
         }
         catch (DomainRuleException e)
         {
+            Fields = e.Fields;
             return Refuse(e.Message);
         }
     }
