@@ -20,6 +20,17 @@ internal static class PortalSeed
     /// <summary>The made-up word in every 2,000th item (the rare query of bench/portal.sh).</summary>
     public const string RareWord = "vandtårnsudvalget";
 
+    /// <summary>The data and search services of the archive in <paramref name="dataDirectory"/> (SQLite) or at <paramref name="connection"/> (PostgreSQL).</summary>
+    private static ServiceProvider Services(string dataDirectory, string? connection)
+    {
+        var settings = connection is null ? DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, connection);
+        var services = new ServiceCollection();
+        services.AddProtokolData(settings);
+        services.AddProtokolSearch(settings);
+        services.AddScoped<Protokol.Core.Search.ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
+        return services.BuildServiceProvider();
+    }
+
     /// <summary>
     /// Brings a seeded archive's search index up to date, as the portal's index worker would in the background: built when missing,
     /// rebuilt when written in an older layout (a search build that changed its terms), pending changes applied.
@@ -27,12 +38,7 @@ internal static class PortalSeed
     public static async Task UpdateIndexAsync(string dataDirectory, string? connection)
     {
         var watch = Stopwatch.StartNew();
-        var settings = connection is null ? DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, connection);
-        var services = new ServiceCollection();
-        services.AddProtokolData(settings);
-        services.AddProtokolSearch(settings);
-        services.AddScoped<Protokol.Core.Search.ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(dataDirectory, connection);
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var processor = scope.ServiceProvider.GetRequiredService<Protokol.Search.Indexing.SearchOutboxProcessor>();
@@ -47,12 +53,7 @@ internal static class PortalSeed
     public static async Task RunAsync(string dataDirectory, int items, string? connection = null)
     {
         var watch = Stopwatch.StartNew();
-        var settings = connection is null ? DatabaseSettings.Sqlite(Path.Combine(dataDirectory, "protokol.db")) : new DatabaseSettings(DatabaseProvider.Postgres, connection);
-        var services = new ServiceCollection();
-        services.AddProtokolData(settings);
-        services.AddProtokolSearch(settings);
-        services.AddScoped<Protokol.Core.Search.ISearchIndexer, Protokol.Data.Search.DeferredSearchIndexer>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(dataDirectory, connection);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
