@@ -141,7 +141,13 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
 
         // A follow-up marked for the next agenda goes straight onto the begun agenda of 10 February.
         await page.GetByLabel("Opfølgning", new() { Exact = true }).FillAsync("Tælle pladserne i varmestuerne");
-        await page.GetByLabel("Ansvarlig").SelectOptionAsync(new SelectOptionValue { Label = "Lene Bjerregaard" });
+        // The council's members come first, in a group of their own; the rest of the registry after them.
+        var owners = page.GetByLabel("Ansvarlig");
+        Assert.Equal(["Rådets medlemmer", "Andre i registret"], await owners.Locator("optgroup").EvaluateAllAsync<string[]>("gs => gs.map(g => g.label)"));
+        Assert.Contains("Lene Bjerregaard", await owners.Locator("optgroup[label='Rådets medlemmer'] option").AllInnerTextsAsync());
+        Assert.DoesNotContain("Maria Dalsgaard", await owners.Locator("optgroup[label='Rådets medlemmer'] option").AllInnerTextsAsync());
+        Assert.Contains("Maria Dalsgaard", await owners.Locator("optgroup[label='Andre i registret'] option").AllInnerTextsAsync());
+        await owners.SelectOptionAsync(new SelectOptionValue { Label = "Lene Bjerregaard" });
         await page.GetByLabel("Frist", new() { Exact = true }).FillAsync("15.1.2027");
         await day.SubmitAsync("Opret opfølgningen");
         Assert.Contains("sat på næste dagsorden", await page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);

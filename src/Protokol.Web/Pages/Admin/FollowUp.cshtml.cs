@@ -12,11 +12,14 @@ namespace Protokol.Web.Pages.Admin;
 /// <summary>One follow-up: edit it, close it with a note (done or dropped), reopen or delete it. Every change is audited.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [StaffRule(StaffRule.ReadFollowUp)]
-public sealed class FollowUpModel(IBackOfficeQueries queries, ManageFollowUps followUps) : PageModel
+public sealed class FollowUpModel(IBackOfficeQueries queries, ManageFollowUps followUps, TimeProvider clock) : PageModel
 {
     public FollowUp? FollowUp { get; private set; }
 
     public IReadOnlyList<Person> People { get; private set; } = [];
+
+    /// <summary>The council's members today, offered first as the follow-up's owner.</summary>
+    public IReadOnlyList<int> MemberIds { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
@@ -57,6 +60,7 @@ public sealed class FollowUpModel(IBackOfficeQueries queries, ManageFollowUps fo
 
         CanEdit = User.CanEdit(FollowUp.OrganizationId);
         People = await queries.PeopleOfOrganizationAsync(FollowUp.OrganizationId, ct);
+        MemberIds = (await queries.MembersOnAsync(FollowUp.OrganizationId, Copenhagen.Today(clock), ct)).Select(m => m.PersonId).ToList();
         Done ??= TempData["Done"] as string;
         return Page();
     }
