@@ -80,7 +80,7 @@ internal static class Feeds
                 var link = new Uri(root, $"moeder/{e.MeetingId}");
                 // Text stored before titles were cleaned may hold characters XML cannot carry (U+FFFF): one would fail the whole feed.
                 var item = new SyndicationItem(
-                    UnicodeText.WithoutInvalid($"{kind}: {e.OrganizationName}, {DanishDates.Date(e.Date)}"),
+                    UnicodeText.WithoutInvalid($"{kind}: {e.Council}, {DanishDates.Date(e.Date)}"),
                     e.Kind == PublicationKind.Cancellation
                         ? $"Mødet {DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)} er aflyst."
                         : UnicodeText.WithoutInvalid($"{DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}\n\n{string.Join('\n', e.ItemTitles)}"),
@@ -161,7 +161,7 @@ internal static class Feeds
             {
                 Uid = $"protokol-moede-{m.Id}@{host}",
                 DtStamp = new CalDateTime(m.Modified, "UTC", true),
-                Summary = (m.Cancelled ? "Aflyst: " : string.Empty) + $"Møde i {m.OrganizationName}",
+                Summary = UnicodeText.WithoutInvalid((m.Cancelled ? "Aflyst: " : string.Empty) + m.Summary),
                 Location = m.Place,
                 Url = new Uri(root, $"moeder/{m.Id}"),
                 Description = m.ItemTitles.Count == 0 ? null : "Dagsorden:\n" + string.Join('\n', m.ItemTitles),

@@ -107,7 +107,7 @@ public sealed class Subscriptions(IMailStore store, TimeProvider clock)
                 PublicationKind.Cancellation => "Aflyst",
                 _ => "Dagsorden",
             };
-            lines.Add($"{kind}: {e.OrganizationName}, {DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}");
+            lines.Add($"{kind}: {e.Council}, {DanishDates.MeetingTime(e.Date, e.StartTime, e.EndTime)}");
             lines.Add(new Uri(site, "moeder/" + e.MeetingId).ToString());
             lines.AddRange(e.ItemTitles.Select(t => "  " + t));
             lines.Add(string.Empty);

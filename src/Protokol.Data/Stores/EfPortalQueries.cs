@@ -55,20 +55,20 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
             .Where(m => organizationSlug == null || m.Organization.Slug == organizationSlug);
         var agendas = await meetings.Where(m => m.State >= MeetingState.AgendaPublished && m.AgendaPublishedAt != null)
             .OrderByDescending(m => m.AgendaPublishedAt).Take(limit)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Agenda, At = m.AgendaPublishedAt!.Value })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, m.Name, Kind = PublicationKind.Agenda, At = m.AgendaPublishedAt!.Value })
             .ToListAsync(cancellationToken);
         var minutes = await meetings.Where(m => m.State >= MeetingState.MinutesPublished && m.MinutesPublishedAt != null)
             .OrderByDescending(m => m.MinutesPublishedAt).Take(limit)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Minutes, At = m.MinutesPublishedAt!.Value })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, m.Name, Kind = PublicationKind.Minutes, At = m.MinutesPublishedAt!.Value })
             .ToListAsync(cancellationToken);
         var cancellations = await meetings.Where(m => m.CancelledAt != null)
             .OrderByDescending(m => m.CancelledAt).Take(limit)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, Kind = PublicationKind.Cancellation, At = m.CancelledAt!.Value })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, m.Name, Kind = PublicationKind.Cancellation, At = m.CancelledAt!.Value })
             .ToListAsync(cancellationToken);
         var events = agendas.Concat(minutes).Concat(cancellations).OrderByDescending(e => e.At).Take(limit).ToList();
         var titles = await ItemTitlesAsync(events.Where(e => e.Kind != PublicationKind.Cancellation).Select(e => e.Id).Distinct().ToList(), cancellationToken);
         return events.Select(e => new PublicationEvent(e.Id, e.Org, e.Slug, e.Date, e.StartTime, e.EndTime, e.Kind, e.At,
-            e.Kind == PublicationKind.Cancellation ? [] : titles.GetValueOrDefault(e.Id, []))).ToList();
+            e.Kind == PublicationKind.Cancellation ? [] : titles.GetValueOrDefault(e.Id, []), e.Name)).ToList();
     }
 
     public async Task<IReadOnlyList<CalendarMeeting>> CalendarAsync(string? organizationSlug, int? meetingId, CancellationToken cancellationToken)
@@ -79,11 +79,11 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
             .Where(m => (organizationSlug == null || m.Organization.Slug == organizationSlug)
                 && (meetingId == null || m.Id == meetingId))
             .OrderBy(m => m.Date)
-            .Select(m => new { m.Id, Org = m.Organization.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Modified, m.State, Cancelled = m.CancelledAt != null, m.ScheduleVersion })
+            .Select(m => new { m.Id, Org = m.Organization.Name, m.Date, m.StartTime, m.EndTime, m.Location, m.Modified, m.State, Cancelled = m.CancelledAt != null, m.ScheduleVersion, m.Name })
             .ToListAsync(cancellationToken);
         var titles = await ItemTitlesAsync(meetings.Where(m => m.State >= MeetingState.AgendaPublished).Select(m => m.Id).ToList(), cancellationToken);
         return meetings.Select(m => new CalendarMeeting(m.Id, m.Org, m.Date, m.StartTime, m.EndTime, m.Location?.Description, m.Modified,
-            titles.GetValueOrDefault(m.Id, []), m.State >= MeetingState.AgendaPublished, m.Cancelled, m.ScheduleVersion)).ToList();
+            titles.GetValueOrDefault(m.Id, []), m.State >= MeetingState.AgendaPublished, m.Cancelled, m.ScheduleVersion, m.Name)).ToList();
     }
 
     /// <summary>
