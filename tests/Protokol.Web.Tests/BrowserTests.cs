@@ -360,6 +360,28 @@ public sealed class BrowserTests(KestrelProtokolApp app, Browser browser) : ICla
     }
 
     [Fact]
+    public async Task A_reader_without_Danish_letters_on_the_keyboard_is_offered_the_search_with_them()
+    {
+        var page = await OpenAsync("/", 1280);
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søg i dagsordener og referater" }).FillAsync("hjemloeses");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/soeg?q=*");
+        Assert.Equal("Ingen resultater", (await page.Locator("#resultater").TextContentAsync())?.Trim());
+        var suggestion = page.Locator(".suggestion");
+        Assert.Matches("^Mente du hjemløses\\? \\([0-9]+ resultater\\)$", (await suggestion.InnerTextAsync()).Trim());
+
+        await suggestion.GetByRole(AriaRole.Link, new() { Name = "hjemløses" }).ClickAsync();
+        await page.WaitForURLAsync("**/soeg?q=hjeml%C3%B8ses*");
+        Assert.Matches("[0-9]+ resultater", await page.Locator("#resultater").TextContentAsync() ?? string.Empty);
+        Assert.Equal(0, await page.Locator(".suggestion").CountAsync());
+
+        // A word that finds nothing either way is offered nothing.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/soeg?q=xyzoeqq").ToString());
+        Assert.Equal(0, await page.Locator(".suggestion").CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_reader_searches_from_the_header_narrows_by_a_facet_and_opens_the_item()
     {
         var page = await OpenAsync("/", 1280);

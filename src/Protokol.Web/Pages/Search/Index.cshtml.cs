@@ -12,6 +12,12 @@ public sealed class IndexModel(ISearchEngine search, IPortalQueries queries) : P
 
     public SearchResult? Result { get; private set; }
 
+    /// <summary>
+    /// The query with Danish letters for "oe" and "ae" (<see cref="DanishLetters"/>) and what it finds, when the query as typed
+    /// finds nothing and the restored one does.
+    /// </summary>
+    public (SearchRequest Request, int Total)? Suggestion { get; private set; }
+
     /// <summary>The name of the person filtered on, when that person is named in public.</summary>
     public string? PersonName { get; private set; }
 
@@ -31,6 +37,12 @@ public sealed class IndexModel(ISearchEngine search, IPortalQueries queries) : P
         if (!string.IsNullOrWhiteSpace(request.Query) || request.HasFilters)
         {
             Result = await search.SearchAsync(request, cancellationToken);
+            if (Result.Total == 0 && DanishLetters.Restore(request.Query) is { } restored)
+            {
+                var alternative = request with { Query = restored, Page = 1 };
+                var found = await search.SearchAsync(alternative with { PageSize = 1 }, cancellationToken);
+                Suggestion = found.Total > 0 ? (alternative, found.Total) : null;
+            }
         }
     }
 
