@@ -65,7 +65,7 @@ internal static class Feeds
         var root = Base(http);
         var self = new Uri(root, slug is null ? "feeds/moeder.atom" : $"raad/{slug}/moeder.atom");
         var title = organizationName is null ? "Dagsordener og referater" : $"Dagsordener og referater: {organizationName}";
-        var feed = new SyndicationFeed(title, "Nye dagsordener og referater", new Uri(root, slug is null ? string.Empty : $"raad/{slug}"), self.ToString(),
+        var feed = new SyndicationFeed(title, "Nye dagsordener og referater", new Uri(root, slug is null ? string.Empty : $"raad/{slug}"), self.AbsoluteUri,
             events.Count == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(events[0].PublishedAt, TimeSpan.Zero))
         {
             Language = "da",
@@ -92,6 +92,7 @@ internal static class Feeds
             }).ToList(),
         };
         feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
+        feed.Authors.Add(new SyndicationPerson { Name = organizationName ?? SiteName });
         return await WriteAsync(feed);
     }
 
@@ -109,7 +110,7 @@ internal static class Feeds
         var self = new Uri(root, Search.SearchParameters.Url("feeds/soeg.atom", request with { Sort = Protokol.Core.Search.SearchSort.Relevance, PageSize = 20 }));
         var title = string.IsNullOrWhiteSpace(request.Query) ? "Søgning i arkivet" : $"Søgning: {request.Query}";
         var updated = result.Hits.Select(h => h.Date).OfType<DateOnly>().DefaultIfEmpty(new DateOnly(1970, 1, 1)).Max();
-        var feed = new SyndicationFeed(title, "Nyeste dagsordenspunkter, møder og høringer, der matcher søgningen", page, self.ToString(),
+        var feed = new SyndicationFeed(title, "Nyeste dagsordenspunkter, møder og høringer, der matcher søgningen", page, self.AbsoluteUri,
             new DateTimeOffset(updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
         {
             Language = "da",
@@ -128,8 +129,12 @@ internal static class Feeds
             }).ToList(),
         };
         feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
+        feed.Authors.Add(new SyndicationPerson { Name = SiteName });
         return await WriteAsync(feed);
     }
+
+    /// <summary>The feed's author where no one council speaks (RFC 4287 asks for one): the portal, by its front page's name.</summary>
+    private const string SiteName = "Råd og udvalg";
 
     private static async Task<IResult> WriteAsync(SyndicationFeed feed)
     {

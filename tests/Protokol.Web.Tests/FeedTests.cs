@@ -156,6 +156,19 @@ public sealed class FeedTests(ProtokolAppFactory app) : IClassFixture<ProtokolAp
     }
 
     [Theory]
+    [InlineData("/feeds/moeder.atom", "Råd og udvalg")]
+    [InlineData("/raad/udsatteraadet/moeder.atom", "Rådet for Socialt Udsatte i Havnby")]
+    [InlineData("/feeds/soeg.atom?q=%3Cscript%3E+hjeml%C3%B8se", "Råd og udvalg")]
+    public async Task Every_feed_names_its_author_and_has_an_id_that_is_a_valid_address(string path, string author)
+    {
+        // RFC 4287: a feed whose entries name no author names one itself; its id is an IRI, so a query's "<" and space stay escaped.
+        var feed = await AtomAsync(path);
+        Assert.Equal(author, Assert.Single(feed.Authors).Name);
+        Assert.True(Uri.TryCreate(feed.Id, UriKind.Absolute, out _), feed.Id);
+        Assert.DoesNotContain(feed.Id, c => c is '<' or '>' or ' ' or '"');
+    }
+
+    [Theory]
     [InlineData("/", 1, 0)]
     [InlineData("/raad/udsatteraadet", 2, 1)]
     [InlineData("/raad/udsatteraadet/moeder", 2, 1)]

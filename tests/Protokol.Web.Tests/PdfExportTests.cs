@@ -108,6 +108,29 @@ public sealed class PdfExportTests(ProtokolAppFactory app) : IClassFixture<Proto
         }
     }
 
+    [Fact]
+    public void Minutes_of_many_pages_are_tagged_on_every_page()
+    {
+        // A long imported meeting: the builder then gives the page tree intermediate nodes, and every page must still be found.
+        var renderer = app.Services.GetRequiredService<MinutesPdf>();
+        var paragraph = string.Join(' ', Enumerable.Repeat("Forvaltningen gennemgik sagens forløb, og rådet stillede spørgsmål til økonomien og tidsplanen.", 40));
+        var items = Enumerable.Range(1, 60).Select(n => new PublicAgendaItem(n, n.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Sag nr. {n}", AgendaItemKind.Discussion, true,
+            paragraph, paragraph, null, false, null, [], [])).ToList();
+        var meeting = new PublicMeeting(1, "testraad", "Testrådet", "Testkommune", null, new DateOnly(2026, 3, 3), new TimeOnly(15, 0), null, null, null, null,
+            MeetingState.MinutesPublished, true, null, null, items, [], [], [], [], []);
+
+        using var pdf = PdfDocument.Open(renderer.Create(meeting));
+        Assert.True(pdf.NumberOfPages > 40, $"{pdf.NumberOfPages} pages");
+        Assert.All(pdf.GetPages(), p => Assert.Equal(p.Number - 1, (int)((NumericToken)p.Dictionary.Data["StructParents"]).Data));
+        var last = pdf.GetPage(pdf.NumberOfPages);
+        Assert.Contains($"Side {pdf.NumberOfPages} af {pdf.NumberOfPages}", string.Join(" ", last.GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Sag nr. 60", text, StringComparison.Ordinal);
+
+        // No one recorded (as in many imported minutes): said so under the heading, as on the meeting page, not an empty heading.
+        Assert.Contains("Deltagere Deltagelsen er ikke registreret for dette møde.", text, StringComparison.Ordinal);
+    }
+
     private static T Resolve<T>(PdfDocument pdf, IToken token) where T : class, IToken => token switch
     {
         IndirectReferenceToken reference => Resolve<T>(pdf, pdf.Structure.GetObject(reference.Data).Data),

@@ -100,10 +100,10 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
         var feed = (await s.PublicAsync("/feeds/moeder.atom")).Body;
         Assert.Contains($"/moeder/{id}", feed, StringComparison.Ordinal);
         // The meeting's own name, as its page's heading, in the feed entry's title and the calendar event's summary.
-        Assert.Contains("<title type=\"text\">Dagsorden: Udsatterådet – Ekstra møde om vinterberedskab, 1. december 2026</title>", feed, StringComparison.Ordinal);
+        Assert.Contains("<title type=\"text\">Dagsorden: Rådet for Socialt Udsatte i Havnby – Ekstra møde om vinterberedskab, 1. december 2026</title>", feed, StringComparison.Ordinal);
         var calendar = (await s.PublicAsync($"{Council}/kalender.ics")).Body;
         Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20261201T150000", calendar, StringComparison.Ordinal);
-        Assert.Contains("SUMMARY:Ekstra møde om vinterberedskab (Udsatterådet)", calendar.Replace("\r\n ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Ekstra møde om vinterberedskab (Rådet for Socialt Udsatte i Havnby)", calendar.Replace("\r\n ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains($"/moeder/{id}#punkt-{warmItem.Number}", (await s.PublicAsync("/soeg?q=snefnug")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain($"/moeder/{id}", (await s.PublicAsync("/soeg?q=isbjerg")).Body, StringComparison.Ordinal);
 

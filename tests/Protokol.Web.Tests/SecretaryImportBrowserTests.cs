@@ -84,6 +84,13 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         var (status, body) = await s.PublicAsync($"/moeder/{id}");
         Assert.Equal(200, status);
         Assert.Contains("Værested ved Kirsebærstien", body, StringComparison.Ordinal);
+        Assert.Contains("Referat fra arkivet", body, StringComparison.Ordinal);
+
+        // The council's list of the year says what the meeting's page says: minutes from the archive, not "ikke godkendt".
+        var (_, year) = await app.GetPageAsync("/raad/udsatteraadet/moeder/2019");
+        var row = Assert.Single(year.QuerySelectorAll("tr"), r => r.QuerySelector($"a[href='/moeder/{id}']") is not null);
+        Assert.Contains("Referat fra arkivet", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ikke godkendt", row.TextContent, StringComparison.Ordinal);
         var (_, search) = await app.GetPageAsync("/soeg?q=kirsebærstien");
         Assert.Contains(search.QuerySelectorAll(".hit__title a"), a => a.GetAttribute("href")!.StartsWith($"/moeder/{id}", StringComparison.Ordinal));
     }

@@ -15,7 +15,7 @@ public sealed record MeetingLink(int Id, DateOnly Date, TimeOnly? StartTime = nu
 
 /// <summary>A meeting as listed in an organization's year.</summary>
 /// <remarks>A planned meeting is public with its time and place; its draft agenda is not, so its <see cref="ItemCount"/> is 0.</remarks>
-public sealed record MeetingSummary(int Id, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Name, string? LocationName, string? HostName, MeetingState State, int ItemCount, bool Cancelled = false);
+public sealed record MeetingSummary(int Id, DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Name, string? LocationName, string? HostName, MeetingState State, int ItemCount, bool Cancelled = false, bool Imported = false);
 
 /// <summary>An organization's meetings in one year, with the years that have meetings.</summary>
 public sealed record OrganizationMeetings(int OrganizationId, string Slug, string Name, string BodyName, int Year, IReadOnlyList<int> Years, IReadOnlyList<MeetingSummary> Meetings);

@@ -95,7 +95,7 @@ internal static class PageReader
     private static string PlanSelect(string from, string to, string extra = "") => $"""
         SELECT m."Id", m."Date", m."StartTime", m."EndTime", m."Name", l."Name", h."Name", m."State",
             CASE WHEN m."State" >= {AgendaOut} THEN (SELECT COUNT(*) FROM "AgendaItems" AS i WHERE i."MeetingId" = m."Id" AND i."ParentId" IS NULL) ELSE 0 END,
-            m."CancelledAt"{extra}
+            m."CancelledAt", CASE WHEN m."ImportedFrom" IS NULL THEN 0 ELSE 1 END{extra}
         FROM "Meetings" AS m
         LEFT JOIN "Locations" AS l ON l."Id" = m."LocationId"
         LEFT JOIN "Organizations" AS h ON h."Id" = m."HostId"
@@ -493,16 +493,17 @@ internal static class PageReader
         return await ReadRowsAsync(r, ct);
     }
 
-    /// <summary>A plan's rows; <paramref name="year"/>, when given, is told the eleventh column's value: the year the rows were chosen for.</summary>
+    /// <summary>A plan's rows; <paramref name="year"/>, when given, is told the twelfth column's value: the year the rows were chosen for.</summary>
     private static async Task<List<MeetingSummary>> ReadRowsAsync(DbDataReader r, CancellationToken ct, Action<int>? year = null)
     {
         var plan = new List<MeetingSummary>();
         while (await r.ReadAsync(ct))
         {
-            year?.Invoke(Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture));
+            year?.Invoke(Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture));
             plan.Add(new MeetingSummary(
                 r.GetInt32(0), r.GetFieldValue<DateOnly>(1), Time(r, 2), Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
-                (MeetingState)r.GetInt32(7), Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture), !r.IsDBNull(9)));
+                (MeetingState)r.GetInt32(7), Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture), !r.IsDBNull(9),
+                Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture) == 1));
         }
 
         return plan;

@@ -67,6 +67,12 @@ internal static class MinutesOutline
         if (m.MinutesVisible)
         {
             blocks.Add(new(BlockKind.Heading1, "Deltagere"));
+            if (m.Present.Count + m.Apologies.Count + m.Absent.Count + m.Guests.Count == 0)
+            {
+                // As the meeting page says it: an imported meeting's original may not list who came.
+                blocks.Add(new(BlockKind.Paragraph, "Deltagelsen er ikke registreret for dette møde."));
+            }
+
             foreach (var (label, people) in new[] { ("Til stede", m.Present), ("Afbud", m.Apologies), ("Fraværende", m.Absent), ("Gæster", m.Guests) })
             {
                 if (people.Count > 0)

@@ -414,8 +414,7 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         var trailer = document.Structure.Trailer;
         var catalogReference = trailer.Root;
         var catalog = document.Structure.Catalog.CatalogDictionary;
-        var pagesDictionary = (DictionaryToken)document.Structure.GetObject(((IndirectReferenceToken)catalog.Data["Pages"]).Data).Data;
-        var pageReferences = ((ArrayToken)pagesDictionary.Data["Kids"]).Data.Cast<IndirectReferenceToken>().Select(r => r.Data).ToList();
+        var pageReferences = PageReferences(document, ((IndirectReferenceToken)catalog.Data["Pages"]).Data);
         if (pageReferences.Count < pageCount)
         {
             throw new InvalidOperationException($"The PDF has {pageReferences.Count} pages, the layout {pageCount}.");
@@ -492,6 +491,40 @@ internal sealed class MinutesPdf(PdfFonts fonts)
         }
 
         return Append(pdf, objects, next, catalogReference, (trailer.Info as IndirectReferenceToken)?.Data, title);
+    }
+
+    /// <summary>
+    /// The pages in order, read through the page tree: the builder gives a long document intermediate /Pages nodes (a
+    /// balanced tree), so the root's /Kids are not the pages themselves.
+    /// </summary>
+    private static List<IndirectReference> PageReferences(PdfDocument document, IndirectReference node)
+    {
+        var pages = new List<IndirectReference>();
+        var pending = new Stack<IndirectReference>([node]);
+        var seen = new HashSet<IndirectReference>();
+        while (pending.TryPop(out var reference))
+        {
+            if (!seen.Add(reference))
+            {
+                continue;
+            }
+
+            var dictionary = (DictionaryToken)document.Structure.GetObject(reference).Data;
+            if (dictionary.Data.TryGetValue(NameToken.Kids, out var token) && token is ArrayToken kids)
+            {
+                // Pushed last first, so the first kid is read first: the pages come out in document order.
+                foreach (var kid in kids.Data.Cast<IndirectReferenceToken>().Reverse())
+                {
+                    pending.Push(kid.Data);
+                }
+            }
+            else
+            {
+                pages.Add(reference);
+            }
+        }
+
+        return pages;
     }
 
     private static byte[] Append(byte[] pdf, List<(IndirectReference Reference, IToken Token)> objects, long size, IndirectReference root, IndirectReference? info, string title)

@@ -105,9 +105,14 @@ public static class Words
         _ => state.ToString(),
     };
 
-    /// <summary>A meeting's state as listed, "Aflyst" when it was cancelled.</summary>
-    public static string Status(MeetingState state, bool cancelled) =>
-        cancelled ? (PortalCultures.IsEnglish ? "Cancelled" : "Aflyst") : State(state);
+    /// <summary>
+    /// A meeting's state as listed, "Aflyst" when it was cancelled, and "Referat fra arkivet" for imported minutes not approved in
+    /// the portal, as the meeting's page says it (whether they were approved is in the original document).
+    /// </summary>
+    public static string Status(MeetingState state, bool cancelled, bool imported = false) =>
+        cancelled ? (PortalCultures.IsEnglish ? "Cancelled" : "Aflyst")
+        : imported && state == MeetingState.MinutesPublished ? (PortalCultures.IsEnglish ? "Minutes from the archive" : "Referat fra arkivet")
+        : State(state);
 
     /// <summary>The CSS modifier of a meeting's status tag.</summary>
     public static string StatusClass(MeetingState state, bool cancelled) =>
