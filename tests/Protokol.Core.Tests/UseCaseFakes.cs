@@ -80,6 +80,10 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<Organization?> IProtokolStore.FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<CouncilAddress>> CouncilsAtAsync(string slug, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CouncilAddress>>(Bodies.SelectMany(b => b.Organizations.Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+            .Select(o => new CouncilAddress(b.Id, b.Key, b.Name, o.Name))).ToList());
+
     public Task<Body?> FindBodyAsync(int id, CancellationToken cancellationToken) => Task.FromResult(Bodies.FirstOrDefault(b => b.Id == id));
 
     Task<Body?> IProtokolStore.FindBodyAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -129,6 +129,17 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         await s.Page.GetByLabel("Ny kommunes navn").FillAsync(municipality);
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Opret kommunen" }), expectError: true);
         Assert.Contains("findes allerede", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The public address /raad/{slug} names no municipality: another municipality's council's address is refused at the field.
+        await s.GoAsync("/admin/raad");
+        await s.Page.GetByLabel("Kommune", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = municipality });
+        await s.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync($"Udsatterådet i Søby {suffix}");
+        await s.Page.GetByLabel("Kort navn i adressen").FillAsync("udsatteraadet");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Opret", Exact = true }), expectError: true);
+        Assert.Contains("Adressen /raad/udsatteraadet bruges allerede af Rådet for Socialt Udsatte i Havnby", await s.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await s.Page.GetByLabel("Kort navn i adressen").GetAttributeAsync("aria-invalid"));
+        Assert.DoesNotContain($"Udsatterådet i Søby {suffix}", (await s.PublicAsync("/raad")).Body, StringComparison.Ordinal);
+
         await s.GoAsync("/admin/raad");
         await s.Page.GetByLabel("Kommune", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = municipality });
         await s.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync($"Ældrerådet i Søby {suffix}");

@@ -20,8 +20,8 @@ internal static class ImportCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .pdf, .docx, .html) or folders to import", Arity = ArgumentArity.OneOrMore };
-        var body = new Option<string>("--body") { Description = "Key of the municipality to import into (created if missing)", DefaultValueFactory = _ => "kommune" };
-        var bodyName = new Option<string>("--body-name") { Description = "Name of the municipality when it is created", DefaultValueFactory = _ => "Kommunen" };
+        var body = new Option<string?>("--body") { Description = $"Key of the municipality to import into (created if missing); without it, the municipality of the council --org names, else '{ImportTarget.DefaultBodyKey}'" };
+        var bodyName = new Option<string?>("--body-name") { Description = $"Name of the municipality when it is created (default '{ImportTarget.DefaultBodyName}')" };
         var organization = new Option<string?>("--org") { Description = "The council's address name (slug), when the documents do not name it" };
         var date = new Option<string?>("--date") { Description = "Meeting date (YYYY-MM-DD) for documents that do not state one; else the date in the file name is used" };
         var command = new Command("import", "Import existing minutes and agendas into the database");
@@ -60,7 +60,7 @@ internal static class ImportCommand
             // The search index is built on the other core while documents are stored, a round every
             // 500 documents (each round commits the index once), and completed once storing is done.
             await using var indexing = new BackgroundOutboxApplier(services, 500, cancellationToken);
-            var target = new ImportTarget(parse.GetValue(body)!, parse.GetValue(bodyName)!, parse.GetValue(organization), fallbackDate);
+            var target = new ImportTarget(parse.GetValue(body), parse.GetValue(bodyName), parse.GetValue(organization), fallbackDate);
             var results = new List<ImportResult>();
             var session = new ImportSession();
 

@@ -35,6 +35,12 @@ public interface IProtokolStore
     Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The councils and committees (not the organisations members represent) whose address is <paramref name="slug"/>, in any
+    /// municipality: the public address /raad/{slug} names no municipality, so one council holds it.
+    /// </summary>
+    Task<IReadOnlyList<CouncilAddress>> CouncilsAtAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Everyone registered under a body, with their aliases: the candidates for name matching. Read
     /// only: <see cref="Attach"/> a person before using or changing them.
     /// </summary>
@@ -131,3 +137,6 @@ public interface IProtokolStore
 
 /// <summary>A meeting of a council on a date as an import compares it with new minutes: the file it came from, if imported, and its items' titles.</summary>
 public sealed record MeetingOnDate(int Id, string? ImportedFrom, string? ImportedSha256, IReadOnlyList<string> ItemTitles);
+
+/// <summary>A council or committee at an address: its municipality's id, key and name, and its own name.</summary>
+public sealed record CouncilAddress(int BodyId, string BodyKey, string BodyName, string Name);

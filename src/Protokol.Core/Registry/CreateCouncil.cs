@@ -17,6 +17,12 @@ public sealed class CreateCouncil(IProtokolStore store, IRegistryStore registry)
         }
 
         var council = body.AddOrganization(slug ?? string.Empty, name ?? string.Empty, kind, purpose);
+        if ((await store.CouncilsAtAsync(council.Slug, cancellationToken)).FirstOrDefault(c => c.BodyId != body.Id) is { } holder)
+        {
+            // The public address /raad/{slug} names no municipality: a second council there would never be reached.
+            throw new DomainRuleException($"Adressen /raad/{council.Slug} bruges allerede af {holder.Name} ({holder.BodyName}). Vælg et andet kort navn, fx {council.Slug}-{Slug.From(body.Key)}.", "Kort navn i adressen");
+        }
+
         council.UseDefaultStandingItems();
         await store.SaveChangesAsync(cancellationToken);
         return council;

@@ -196,6 +196,13 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
     public Task<Organization?> FindOrganizationAsync(int bodyId, string slug, CancellationToken cancellationToken) =>
         OrganizationBySlug.For(db)(db, bodyId, slug, cancellationToken);
 
+    public async Task<IReadOnlyList<CouncilAddress>> CouncilsAtAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Organizations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind != OrganizationKind.ExternalOrganisation)
+            .OrderBy(o => o.Id)
+            .Select(o => new CouncilAddress(o.BodyId, o.Body.Key, o.Body.Name, o.Name))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Person>> PeopleAsync(int bodyId, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking().Where(p => p.BodyId == bodyId).ToListAsync(cancellationToken);
 

@@ -110,11 +110,18 @@ internal sealed class CouncilMeetings
 public sealed record PreparedDocument(string FileName, byte[] Bytes, string Sha256, ParsedMeeting? Meeting, string? Rejection);
 
 /// <summary>Where imported meetings go: the body (municipality) and, optionally, a fixed organization.</summary>
-/// <param name="BodyKey">The municipality's key (created if missing).</param>
-/// <param name="BodyName">The municipality's name when it is created.</param>
+/// <param name="BodyKey">The municipality's key (created if missing); when not given, the one municipality with a council at the
+/// address <paramref name="OrganizationSlug"/> names, else <see cref="DefaultBodyKey"/>.</param>
+/// <param name="BodyName">The municipality's name when it is created (<see cref="DefaultBodyName"/> when not given).</param>
 /// <param name="OrganizationSlug">A fixed council, when the documents do not name it.</param>
 /// <param name="FallbackDate">The meeting date for documents that do not state one (before the date in the file name).</param>
-public sealed record ImportTarget(string BodyKey, string BodyName, string? OrganizationSlug = null, DateOnly? FallbackDate = null);
+public sealed record ImportTarget(string? BodyKey, string? BodyName, string? OrganizationSlug = null, DateOnly? FallbackDate = null)
+{
+    /// <summary>The municipality documents go to when neither <c>--body</c> nor the council (<c>--org</c>) names one.</summary>
+    public const string DefaultBodyKey = "kommune";
+
+    public const string DefaultBodyName = "Kommunen";
+}
 
 /// <summary>
 /// Use case: import one file. Reads and parses it, finds the meeting it belongs to, and has
@@ -269,18 +276,21 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
             throw new ImportException(fileName, $"referatets mødedato {date:yyyy-MM-dd} ligger i fremtiden");
         }
 
-        var body = await store.FindBodyAsync(Slug.From(target.BodyKey), ct);
+        var organizationSlug = target.OrganizationSlug ?? (parsed.Body is { } bodyName ? Slug.From(bodyName)
+            : throw new ImportException(fileName, "rådets navn blev ikke fundet i dokumentet; angiv det med --org"));
+        var bodyKey = target.BodyKey ?? await BodyOfAsync(fileName, target.OrganizationSlug, ct) ?? ImportTarget.DefaultBodyKey;
+        var body = await store.FindBodyAsync(Slug.From(bodyKey), ct);
         if (body is null)
         {
-            body = new Body(target.BodyKey, target.BodyName);
+            body = new Body(bodyKey, target.BodyName ?? ImportTarget.DefaultBodyName);
             store.Add(body);
         }
 
-        var organizationSlug = target.OrganizationSlug ?? (parsed.Body is { } bodyName ? Slug.From(bodyName)
-            : throw new ImportException(fileName, "rådets navn blev ikke fundet i dokumentet; angiv det med --org"));
-        var organization = (body.Id == 0 ? null : await store.FindOrganizationAsync(body.Id, organizationSlug, ct))
-            ?? body.Organizations.FirstOrDefault(o => o.Slug == organizationSlug)
-            ?? NewOrganization(body, organizationSlug, parsed.Body);
+        // The council's address may carry the municipality's key (NewOrganization) where another municipality holds the plain one.
+        var ownSlug = $"{organizationSlug}-{Slug.From(body.Key)}";
+        var organization = (body.Id == 0 ? null : await store.FindOrganizationAsync(body.Id, organizationSlug, ct) ?? await store.FindOrganizationAsync(body.Id, ownSlug, ct))
+            ?? body.Organizations.FirstOrDefault(o => o.Slug == organizationSlug || o.Slug == ownSlug)
+            ?? await NewOrganizationAsync(body, organizationSlug, parsed.Body, ct);
 
         // A run knows its councils' meetings after the first document of each: most documents then need
         // no query for a meeting of the same file, another meeting that day or a later meeting.
@@ -405,6 +415,38 @@ public sealed class MeetingImporter(IProtokolStore store, DocumentReader reader,
     private static string Fold(string title) =>
         string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ':', '?');
 
-    private static Organization NewOrganization(Body body, string slug, string? name) =>
-        body.AddOrganization(slug, name ?? slug, OrganizationKind.Council);
+    /// <summary>
+    /// A new council of the municipality. The public address /raad/{slug} names no municipality, so where another municipality's
+    /// council holds the plain address (two municipalities' "Handicaprådet"), this one's carries its municipality's key.
+    /// </summary>
+    private async Task<Organization> NewOrganizationAsync(Body body, string slug, string? name, CancellationToken ct)
+    {
+        var address = slug;
+        for (var n = 1; (await store.CouncilsAtAsync(address, ct)).Any(c => c.BodyId != body.Id || body.Id == 0); n++)
+        {
+            address = n == 1 ? $"{slug}-{Slug.From(body.Key)}" : $"{slug}-{Slug.From(body.Key)}-{n}";
+        }
+
+        return body.AddOrganization(address, name ?? slug, OrganizationKind.Council);
+    }
+
+    /// <summary>
+    /// The municipality of the council <c>--org</c> names when <c>--body</c> is not given: the one municipality that has a council
+    /// at that address; null when none has (the default municipality then). Refused when several have.
+    /// </summary>
+    private async Task<string?> BodyOfAsync(string fileName, string? organizationSlug, CancellationToken ct)
+    {
+        if (organizationSlug is null)
+        {
+            return null;
+        }
+
+        var councils = await store.CouncilsAtAsync(organizationSlug, ct);
+        return councils.Select(c => c.BodyKey).Distinct().ToList() switch
+        {
+            [] => null,
+            [var key] => key,
+            var keys => throw new ImportException(fileName, $"--org {organizationSlug} findes i flere kommuner ({string.Join(", ", councils.Select(c => $"{c.BodyName}: --body {c.BodyKey}"))}); angiv kommunen med --body"),
+        };
+    }
 }
