@@ -231,6 +231,52 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Equal("Fane A skrev punktet.", await tab.GetByLabel($"Referat til punkt {items[0].Number}", new() { Exact = true }).InputValueAsync());
     }
 
+    /// <summary>
+    /// Session 40: a stale tab's refused save of everything showed again what it had sent for every item, also for the items it had
+    /// not touched, on the stored version: the other tab's text in such an item was then replaced by the stale (empty) field with
+    /// the next save, or the next draft typed there, without any warning.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "9.11.2026")]
+    [InlineData(true, "10.11.2026")]
+    public async Task A_refused_save_shows_the_other_tab_s_text_in_the_items_she_did_not_touch_and_keeps_it(bool javaScript, string date)
+    {
+        await using var s = await SignInAsync(javaScript: javaScript);
+        var id = await s.NewMeetingAsync(date);
+        await HoldAsync(s);
+        var items = (await s.StoredAsync(id)).ItemsInOrder.Take(2).ToList();
+        string Minutes(int n) => $"Referat til punkt {items[n].Number}";
+        string Decision(int n) => $"Beslutning til punkt {items[n].Number}";
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+
+        // Tab B writes both items and saves everything.
+        await tab.GetByLabel(Minutes(0), new() { Exact = true }).FillAsync("Fane B skrev dette referat.");
+        await tab.GetByLabel(Decision(1), new() { Exact = true }).FillAsync("Godkendt (B).");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+
+        // The stale page writes a decision for the second item only and saves everything: refused for that item.
+        await s.Page.GetByLabel(Decision(1), new() { Exact = true }).FillAsync("Godkendt (A).");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }).ClickAsync();
+        await s.Page.Locator(".conflict__text").Filter(new() { HasTextString = "Godkendt (B)." }).First.WaitForAsync();
+        await s.Page.WaitForLoadStateAsync();
+
+        // The page the server sends back (without the script: with it, the draft's conflict stops the save before it is sent, and
+        // her page stays as it was, on the versions it was made with) shows in the item she did not touch what tab B saved.
+        if (!javaScript)
+        {
+            Assert.Equal("Fane B skrev dette referat.", await s.Page.GetByLabel(Minutes(0), new() { Exact = true }).InputValueAsync());
+        }
+
+        Assert.Equal("Godkendt (A).", await s.Page.GetByLabel(Decision(1), new() { Exact = true }).InputValueAsync());
+
+        // She merges the decision and saves: tab B's minutes of the first item stay.
+        await s.Page.GetByLabel(Decision(1), new() { Exact = true }).FillAsync("Godkendt (A og B).");
+        await s.SubmitAsync("Gem hele referatet");
+        var stored = await s.StoredAsync(id);
+        Assert.Equal("Fane B skrev dette referat.", stored.Items.Single(i => i.Id == items[0].Id).Minutes);
+        Assert.Equal("Godkendt (A og B).", stored.Items.Single(i => i.Id == items[1].Id).Decision);
+    }
+
     [Fact]
     public async Task Defect_3_a_follow_up_for_the_next_agenda_is_carried_onto_a_begun_agenda_and_Udfyld_fills_a_begun_agenda_once()
     {

@@ -19,7 +19,7 @@ public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, str
     internal static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     /// <summary>Whether the page sent back exactly what it showed: the item was not edited there.</summary>
-    internal bool Untouched => Base is not null && string.Equals(Base, Fingerprint(Minutes, Decision, Withdrawn), StringComparison.Ordinal);
+    public bool Untouched => Base is not null && string.Equals(Base, Fingerprint(Minutes, Decision, Withdrawn), StringComparison.Ordinal);
 }
 
 /// <summary>The outcome of saving one draft: the item's version now, or the conflict with what someone else saved.</summary>
