@@ -130,6 +130,14 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Birthe Nørgaard Friis kommer i stedet.");
 
+        // Lene opens her link: Birthe already comes for Hanne, so she is shown as taken and cannot be chosen (taken silently,
+        // Hanne's stand-in would be gone without either of them knowing).
+        var lene = agendas.Single(m => m.To.Mailboxes.Single().Name == "Lene Bjerregaard");
+        await member.GotoAsync(new Uri(Links(lene).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=afbud", StringComparison.Ordinal))).PathAndQuery);
+        var taken = substituteSelect.Locator("option").Filter(new() { HasTextString = "Birthe Nørgaard Friis" });
+        Assert.Equal("Birthe Nørgaard Friis (kommer for Hanne Østergaard)", (await taken.InnerTextAsync()).Trim());
+        Assert.True(await taken.IsDisabledAsync());
+
         // Mogens is coming. Before the meeting day the secretary sees the answers on the meeting's page (the attendance form
         // comes only once the meeting is held): who comes, who sent apologies with whom in their place, who has not answered.
         var mogens = agendas.Single(m => m.To.Mailboxes.Single().Name == "Mogens Aagaard");

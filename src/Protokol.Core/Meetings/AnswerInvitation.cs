@@ -27,6 +27,19 @@ public sealed class AnswerInvitation(IProtokolStore store, IBackOfficeQueries qu
         return (meeting, seat, substitutes);
     }
 
+    /// <summary>
+    /// The substitutes already coming in another member's place at the meeting (by person id), with that member's name: not to be
+    /// named by <paramref name="personId"/> too.
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> StandingIn(Meeting meeting, int personId)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return meeting.Attendance
+            .Where(a => a.Status == AttendanceStatus.Present && (a.SubstituteForId ?? a.SubstituteFor?.Id) is { } principal && principal != personId)
+            .GroupBy(a => a.PersonId)
+            .ToDictionary(g => g.Key, g => g.First().SubstituteFor?.Name ?? "et andet medlem");
+    }
+
     public async Task<Attendance> ExecuteAsync(int meetingId, int personId, bool attending, int? substituteId, CancellationToken cancellationToken)
     {
         var (meeting, seat, substitutes) = await LoadAsync(meetingId, personId, cancellationToken);
@@ -64,6 +77,11 @@ public sealed class AnswerInvitation(IProtokolStore store, IBackOfficeQueries qu
             }
 
             substitute = await store.RequiredAsync<Person>(id, "Suppleanten", cancellationToken);
+            if (StandingIn(meeting, personId).TryGetValue(id, out var other))
+            {
+                // Taken silently, the other member's stand-in would be gone without either of them knowing.
+                throw new DomainRuleException($"Suppleant: {substitute.Name} kommer allerede i stedet for {other}. Vælg en anden suppleant, eller kontakt sekretæren.");
+            }
         }
 
         // The answer names the substitute anew: one named before and not now (none, or another) no longer comes.
