@@ -144,6 +144,8 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await member.GotoAsync(new Uri(Links(mogens).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=kommer", StringComparison.Ordinal))).PathAndQuery);
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Til stede.");
+        await member.GotoAsync(new Uri(Links(mogens).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=kommer", StringComparison.Ordinal))).PathAndQuery);
+        await Assertions.Expect(member.GetByText("Dit svar nu: Jeg kommer.", new() { Exact = true })).ToBeVisibleAsync();
         await secretary.GoAsync($"/admin/moeder/{first.Id}");
         var answers = page.GetByRole(AriaRole.Region, new() { Name = "Medlemmernes svar" });
         var seated = await answers.Locator("tbody tr").CountAsync();

@@ -99,6 +99,7 @@ public sealed class PdfExportTests(ProtokolAppFactory app) : IClassFixture<Proto
         var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
         Assert.Contains("Punkt om æbler, øer og ål nr. 30", text, StringComparison.Ordinal);
         Assert.Contains("Łódź", text, StringComparison.Ordinal);
+        Assert.Contains("Emoji ?, kyrillisk", text, StringComparison.Ordinal);
         Assert.Contains($"Side {pdf.NumberOfPages} af {pdf.NumberOfPages}", text, StringComparison.Ordinal);
 
         // Every line stays inside the page's margins.

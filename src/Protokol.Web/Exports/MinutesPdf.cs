@@ -363,12 +363,22 @@ internal sealed class MinutesPdf(PdfFonts fonts)
             return letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
         }
 
-        /// <summary>Letters the embedded typeface has; anything else (emoji, control characters) becomes a space or "?".</summary>
+        /// <summary>
+        /// Letters the embedded typeface has; anything else becomes a space (control characters) or one "?" per character (an
+        /// emoji is one character of two UTF-16 halves: one "?", not two).
+        /// </summary>
         private string Clean(string text)
         {
             var clean = new StringBuilder(text.Length);
-            foreach (var c in global::Protokol.Core.Text.UnicodeText.WithoutInvalid(text).Normalize(NormalizationForm.FormC))
+            foreach (var rune in global::Protokol.Core.Text.UnicodeText.WithoutInvalid(text).Normalize(NormalizationForm.FormC).EnumerateRunes())
             {
+                if (!rune.IsBmp)
+                {
+                    clean.Append('?');
+                    continue;
+                }
+
+                var c = (char)rune.Value;
                 clean.Append(c switch
                 {
                     '\n' => '\n',
