@@ -66,6 +66,20 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
         await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "varmestuer.pdf", MimeType = "application/pdf", Buffer = Pdf("Plan for varmestuer") });
         await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }));
 
+        // A wrong file attached by mistake: she opens it from its link, sees it is not the one, and takes it off again.
+        attach = s.Form("Vedhæft");
+        await attach.GetByLabel("Til punkt").SelectOptionAsync(new SelectOptionValue { Label = $"{warm}. Varmestuer i vinteren" });
+        await attach.GetByLabel("Titel (valgfri)").FillAsync("Forkert fil");
+        await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "forkert.pdf", MimeType = "application/pdf", Buffer = Pdf("Et helt andet dokument") });
+        await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }));
+        var wrong = await page.GetByRole(AriaRole.Link, new() { Name = "Forkert fil", Exact = true }).GetAttributeAsync("href");
+        var opened = await page.APIRequest.GetAsync(new Uri(baseAddress, wrong).ToString());
+        Assert.Equal((200, "application/pdf"), (opened.Status, opened.Headers["content-type"]));
+        await s.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Fjern bilaget Forkert fil" }));
+        Assert.Contains("Bilaget \"Forkert fil\" er fjernet.", await page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Forkert fil", Exact = true }).CountAsync());
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "varmestuer", Exact = true }).CountAsync());
+
         // A hearing due before the following meeting is registered and lands on this agenda before Eventuelt.
         await s.GoAsync("/admin/hoeringer");
         await page.GetByLabel("Emne").FillAsync("Udkast til hjemløsestrategi");

@@ -681,6 +681,22 @@ public sealed class Meeting : Entity
         return attachment;
     }
 
+    /// <summary>
+    /// Takes off an attachment (attached by mistake, or to be replaced by a newer file) while attachments may still be added: until
+    /// the minutes are published, after which the public record rests on them.
+    /// </summary>
+    public Attachment RemoveAttachment(int attachmentId)
+    {
+        var attachment = _attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException("Bilaget findes ikke på dette møde.");
+        if (State >= MeetingState.MinutesPublished)
+        {
+            throw new DomainRuleException("Referatet er offentliggjort, så mødets bilag kan ikke længere fjernes.");
+        }
+
+        _attachments.Remove(attachment);
+        return attachment;
+    }
+
     // ----- Import -----
 
     /// <summary>Records which file (and which version of it, by hash) this meeting was imported from.</summary>

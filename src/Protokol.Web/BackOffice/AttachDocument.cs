@@ -27,4 +27,13 @@ public sealed class AttachDocument(IProtokolStore store)
         await store.SaveChangesAsync(cancellationToken);
         return attachment;
     }
+
+    /// <summary>Takes an attachment off the meeting (<see cref="Meeting.RemoveAttachment"/>); the change is in the audit log.</summary>
+    public async Task<Attachment> RemoveAsync(int meetingId, int attachmentId, CancellationToken cancellationToken)
+    {
+        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw new Core.Common.DomainRuleException("Mødet findes ikke.");
+        var removed = meeting.RemoveAttachment(attachmentId);
+        await store.SaveChangesAsync(cancellationToken);
+        return removed;
+    }
 }

@@ -211,6 +211,10 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         RunAsync(id, async () => $"Bilaget \"{(await attach.ExecuteAsync(id, item, title, isPublic, file, ct)).Title}\" er vedhæftet.", ct);
 
     [StaffRule(StaffRule.RunMeeting)]
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachment, CancellationToken ct) =>
+        RunAsync(id, async () => $"Bilaget \"{(await attach.RemoveAsync(id, attachment, ct)).Title}\" er fjernet.", ct);
+
+    [StaffRule(StaffRule.RunMeeting)]
     public Task<IActionResult> OnPostPublishAgendaAsync(int id, [FromServices] PublishAgenda publish, CancellationToken ct) =>
         RunAsync(id, async () => { await publish.ExecuteAsync(id, ct); return "Dagsordenen er offentliggjort på portalen."; }, ct); // the next step: the phases panel says it
 
