@@ -139,7 +139,12 @@ public sealed class MeetingParser(Cleaner cleaner)
         var informal = new Dictionary<ItemBlock, string?>();
         string? Informal(ItemBlock item) =>
             informal.TryGetValue(item, out var read) ? read : informal[item] = InformalMinutesRule.Read(item);
-        var minutes = header.SaysMinutes || header.SaysHeld || attendees.Count > 0 || inlineMinutes || formal.Values.Any(d => d is not null)
+        // A document that calls itself an agenda lists whom it invites ("Deltagere:"): that is no sign the meeting was held; and
+        // a decision label on a few of its items is the proposed decision of a motion ("Beslutning: Byrådet beslutter at …"), not
+        // a decision taken: its decisions show minutes only when a third of its items have one.
+        var decided = formal.Values.Count(d => d is not null);
+        var minutes = header.SaysMinutes || header.SaysHeld || (attendees.Count > 0 && !header.SaysAgenda) || inlineMinutes
+            || (header.SaysAgenda ? decided > 0 && decided * 3 >= formal.Count : decided > 0)
             || (!header.SaysAgenda && segments.AllItems.Any(i => Informal(i) is not null));
         var context = new DecisionContext(minutes);
 

@@ -12,13 +12,17 @@ internal sealed partial class KindWordsRule : IHeaderRule
     public void Apply(HeaderContext context)
     {
         var all = string.Join('\n', context.Lines.Select(l => l.Trimmed));
-        context.SaysMinutes = MinutesWord().IsMatch(all);
+        // An agenda names the minutes it will approve ("Godkendelse af referat", "Referat fra sidste møde"): that is no minutes.
+        context.SaysMinutes = MinutesWord().IsMatch(EarlierMinutes().Replace(all, " "));
         context.SaysHeld = HeldWords().IsMatch(all);
         context.SaysAgenda = !context.SaysMinutes && AgendaWord().IsMatch(all);
     }
 
     [GeneratedRegex(@"\breferat\b|\bmødereferat\b|\bbeslutningsprotokol\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MinutesWord();
+
+    [GeneratedRegex(@"\bgodkendelse\s+af\s+(?:\w+\s+){0,3}?referat(?:et)?\b|\breferat(?:et)?\s+(?:fra|af)\s+(?:sidste|forrige|seneste)\s+møde\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EarlierMinutes();
 
     [GeneratedRegex(@"\bblev\s+(?:af)?holdt\b|\bdeltog\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldWords();
