@@ -277,6 +277,36 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Equal("Godkendt (A og B).", stored.Items.Single(i => i.Id == items[1].Id).Decision);
     }
 
+    /// <summary>
+    /// Session 40: a hearing registered on the day of a meeting already held was promised to that meeting's agenda ("Den kommer på
+    /// dagsordenen for mødet …"), which takes nothing more; the register said "Intet møde før fristen".
+    /// </summary>
+    [Fact]
+    public async Task A_hearing_registered_after_today_s_meeting_was_held_is_told_no_meeting_treats_it_before_its_deadline()
+    {
+        var start = app.Clock.Now;
+        try
+        {
+            app.Clock.Now = new DateTimeOffset(2027, 8, 2, 12, 0, 0, TimeSpan.Zero);
+            await using var s = await SignInAsync();
+            await s.NewMeetingAsync("2.8.2027");
+            await HoldAsync(s);
+
+            await s.GoAsync("/admin/hoeringer");
+            await s.Page.GetByLabel("Emne").FillAsync("Udkast til strategi for grønne områder");
+            await s.Page.GetByLabel("Afsender (myndighed)").FillAsync("Teknik og Miljø");
+            await s.Page.GetByLabel("Høringsfrist").FillAsync("20.8.2027");
+            await s.SubmitAsync("Registrér høringen");
+            var done = await s.Page.Locator(".alert-success").InnerTextAsync();
+            Assert.Contains("har intet møde før fristen 20. august 2027", done, StringComparison.Ordinal);
+            Assert.DoesNotContain("kommer på dagsordenen", done, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Now = start;
+        }
+    }
+
     [Fact]
     public async Task Defect_3_a_follow_up_for_the_next_agenda_is_carried_onto_a_begun_agenda_and_Udfyld_fills_a_begun_agenda_once()
     {

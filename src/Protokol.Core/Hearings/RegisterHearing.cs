@@ -51,6 +51,12 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         // a published one when the secretary adds it as a supplement (the members are to be told).
         var today = Copenhagen.Today(clock);
         var meeting = await store.LastMeetingBetweenAsync(organizationId, today, deadline, cancellationToken);
+        if (meeting is { State: >= MeetingState.Held })
+        {
+            // Today's meeting, already held: its agenda takes nothing more, so no meeting before the deadline will treat it.
+            meeting = null;
+        }
+
         AgendaItem? item = null;
         if (meeting is { State: MeetingState.Planned, Items.Count: > 0 })
         {
