@@ -136,6 +136,19 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
         Assert.EndsWith($"/admin/moeder/{id}/referat", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Deltagelse for Lene Bjerregaard").SelectOptionAsync(new SelectOptionValue { Label = "Afbud" });
         await day.SubmitAsync("Gem deltagelsen");
+
+        // A substitute comes only to stand in for someone: Birthe's row said "Ikke med", and the form saved as it stood records
+        // nothing for her (it recorded her present beside Hanne, whose substitute she is). Chosen for Lene, she is recorded so.
+        var birthe = page.GetByLabel("Deltagelse for Birthe Nørgaard Friis");
+        Assert.Equal(string.Empty, await birthe.InputValueAsync());
+        Assert.DoesNotContain((await day.StoredAsync(id)).Attendance, a => a.Person.Name == "Birthe Nørgaard Friis");
+        await birthe.SelectOptionAsync(new SelectOptionValue { Label = "Til stede" });
+        await page.GetByLabel("Suppleant for (Birthe Nørgaard Friis)").SelectOptionAsync(new SelectOptionValue { Label = "Lene Bjerregaard" });
+        await day.SubmitAsync("Gem deltagelsen");
+        Assert.Contains((await day.StoredAsync(id)).Attendance, a => a.Person.Name == "Birthe Nørgaard Friis" && a.Status == AttendanceStatus.Present);
+        await page.GetByLabel("Deltagelse for Birthe Nørgaard Friis").SelectOptionAsync(new SelectOptionValue { Label = "Ikke med" });
+        await day.SubmitAsync("Gem deltagelsen");
+        Assert.DoesNotContain((await day.StoredAsync(id)).Attendance, a => a.Person.Name == "Birthe Nørgaard Friis");
         await page.GetByLabel("Gæstens navn").FillAsync("Karla Gæstesen");
         await page.GetByLabel("Punkter (fx 3, 4a)").FillAsync(warmItem.Number);
         await page.GetByLabel("Fra (organisation)").FillAsync("Varmestuen Havnen");

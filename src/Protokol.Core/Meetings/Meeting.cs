@@ -551,6 +551,16 @@ public sealed class Meeting : Entity
         return standIns;
     }
 
+    /// <summary>Takes back what was recorded for someone (a substitute who did not come after all); a guest is removed with <see cref="RemoveGuest"/>.</summary>
+    public void RemoveAttendance(Attendance attendance)
+    {
+        ArgumentNullException.ThrowIfNull(attendance);
+        if (attendance.Status == AttendanceStatus.Guest || !_attendance.Remove(attendance))
+        {
+            throw new DomainRuleException("Deltagelsen findes ikke på mødet.");
+        }
+    }
+
     /// <summary>
     /// Forgets the members' answers to a meeting not yet held (coming, apologies, a substitute in their place): given for
     /// another day or hour, they no longer say who comes. Guests stay. Returns how many answers were forgotten.

@@ -15,11 +15,35 @@ public sealed class RecordAttendance(IProtokolStore store)
     /// showed it), a member's row she left as it was keeps whatever was recorded since (a member's "Jeg melder afbud",
     /// a second secretary's save), and a row she changed takes hers; without it every posted row is saved as posted.
     /// </summary>
-    public async Task<AttendanceSaved> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, IReadOnlyDictionary<int, SeenAttendance>? seen, CancellationToken cancellationToken)
+    public Task<AttendanceSaved> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, IReadOnlyDictionary<int, SeenAttendance>? seen, CancellationToken cancellationToken) =>
+        ExecuteAsync(meetingId, statuses, substituteFor, seen, new HashSet<int>(), cancellationToken);
+
+    /// <summary>Saves the attendance form; <paramref name="notAttending"/> are the substitutes marked "Ikke med": nothing is recorded for them.</summary>
+    public async Task<AttendanceSaved> ExecuteAsync(int meetingId, IReadOnlyDictionary<int, AttendanceStatus> statuses, IReadOnlyDictionary<int, int> substituteFor, IReadOnlyDictionary<int, SeenAttendance>? seen, IReadOnlySet<int> notAttending, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notAttending);
         var meeting = await store.MeetingAsync(meetingId, cancellationToken);
         var kept = new List<Attendance>();
         var touched = new HashSet<int>();
+        foreach (var personId in notAttending)
+        {
+            var stored = meeting.Attendance.FirstOrDefault(a => a.PersonId == personId && a.Status != AttendanceStatus.Guest);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            if (seen is not null && seen.TryGetValue(personId, out var shown) && shown.Status is null)
+            {
+                // Her page showed nothing recorded and she left it so: what was recorded since (an answer by link) stays.
+                kept.Add(stored);
+                continue;
+            }
+
+            meeting.RemoveAttendance(stored);
+            touched.Add(personId);
+        }
+
         foreach (var (personId, posted) in statuses)
         {
             var postedSubstitute = substituteFor.TryGetValue(personId, out var other) && other > 0 ? other : 0;

@@ -44,13 +44,29 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     [StaffRule(StaffRule.RunMeeting)]
-    public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, AttendanceStatus>? status, [FromForm] Dictionary<int, int>? substituteFor, [FromForm] Dictionary<int, string>? seenStatus, [FromForm] Dictionary<int, int>? seenSubstitute, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAttendanceAsync(int id, [FromForm] Dictionary<int, string>? status, [FromForm] Dictionary<int, int>? substituteFor, [FromForm] Dictionary<int, string>? seenStatus, [FromForm] Dictionary<int, int>? seenSubstitute, [FromServices] RecordAttendance attendance, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
             var seen = (seenStatus ?? []).ToDictionary(
                 s => s.Key,
                 s => new SeenAttendance(Enum.TryParse<AttendanceStatus>(s.Value, out var shown) ? shown : null, seenSubstitute?.GetValueOrDefault(s.Key) ?? 0));
-            var saved = await attendance.ExecuteAsync(id, status ?? [], substituteFor ?? [], seen, ct);
+
+            // A substitute's row may say "Ikke med" (an empty value): nothing is recorded for them.
+            var statuses = new Dictionary<int, AttendanceStatus>();
+            var notAttending = new HashSet<int>();
+            foreach (var (person, value) in status ?? [])
+            {
+                if (string.IsNullOrEmpty(value))
+                {
+                    notAttending.Add(person);
+                }
+                else if (Enum.TryParse<AttendanceStatus>(value, out var parsed) && Enum.IsDefined(parsed) && parsed != AttendanceStatus.Guest)
+                {
+                    statuses[person] = parsed;
+                }
+            }
+
+            var saved = await attendance.ExecuteAsync(id, statuses, substituteFor ?? [], seen, notAttending, ct);
             return saved.KeptFromOthers.Count == 0
                 ? "Deltagelsen er gemt."
                 : "Deltagelsen er gemt. Ændret, mens du havde siden åben, og bevaret, da du ikke ændrede dem: "
