@@ -94,6 +94,7 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
         Assert.Contains(shown, o => o.CurrentTerm is not null && o.Members.Count > 5 && o.Representation.Count > 0 && o.Plan.Any(m => m.Cancelled) && o.Plan.Any(m => m.ItemCount > 0 && m.HostName is not null));
         Assert.Contains(shown, o => o.Slug == "importeret" && o.RecentAttendees!.Count > 1 && o.RecentAttendeesMeeting is not null && o.PlanYear < Today.Year && o.Plan.Count > 0);
         Assert.Contains(shown, o => o.Slug == "tomt" && o.Plan.Count == 0 && o.PlanYear == Today.Year);
+        Assert.Contains(shown, o => o.Plan.Any(m => m.Imported) && o.Plan.Any(m => !m.Imported));
         Assert.Null(await portal.GetOrganizationAsync("vaert", Today, CancellationToken.None));
 
         // Every person (and one unknown) without a year and in each year, found or not.
@@ -673,7 +674,8 @@ public sealed class LeanPageReadTests(PostgresCluster postgres)
                     m.Host == null ? null : m.Host.Name,
                     m.State,
                     m.State >= MeetingState.AgendaPublished ? m.Items.Count(i => i.ParentId == null) : 0,
-                    m.CancelledAt != null))
+                    m.CancelledAt != null,
+                    m.ImportedFrom != null))
                 .ToListAsync();
             return (shownYear, years, meetings);
         }
