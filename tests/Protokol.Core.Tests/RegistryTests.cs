@@ -76,6 +76,25 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public void An_open_hearing_is_corrected_field_by_field_and_an_answered_or_declined_one_stays_as_it_was()
+    {
+        var h = new Hearing(_s.Council, "Handleplam", null, new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 1));
+        h.Correct("Handleplan", "Sundhedsforvaltningen", new DateOnly(2026, 1, 6), new DateOnly(2026, 2, 8), "kommune.example.dk/plan", "Formanden");
+        Assert.Equal(("Handleplan", "Sundhedsforvaltningen", new DateOnly(2026, 1, 6), new DateOnly(2026, 2, 8), "https://kommune.example.dk/plan", "Formanden"),
+            (h.Subject, h.Sender, h.Received, h.Deadline, h.Link, h.DraftedBy));
+        var backwards = Assert.Throws<DomainRuleException>(() => h.Correct("Handleplan", null, new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 8), null, null));
+        Assert.Equal("Frist", Assert.Single(backwards.Fields).Field);
+        Assert.Equal(new DateOnly(2026, 1, 6), h.Received);
+
+        h.Respond("Rådet støtter planen.", new DateOnly(2026, 1, 20));
+        Assert.Throws<DomainRuleException>(() => h.Correct("Andet emne", null, null, new DateOnly(2026, 2, 8), null, null));
+        var declined = new Hearing(_s.Council, "Trafikplan", null, null, new DateOnly(2026, 2, 1));
+        declined.Decline();
+        Assert.Throws<DomainRuleException>(() => declined.Correct("Andet emne", null, null, new DateOnly(2026, 2, 8), null, null));
+        Assert.Equal("Handleplan", h.Subject);
+    }
+
+    [Fact]
     public void Merging_moves_seats_attendance_and_follow_ups_and_drops_a_double_attendance()
     {
         var twin = new Person(_s.Body, "Anna Testesen-Holm", PublicationLevel.RoleOnly, "Brugerrepræsentant");

@@ -246,6 +246,71 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Equal("borger", await form.GetByLabel("Rolle, der vises i stedet for navnet").InputValueAsync());
     }
 
+    /// <summary>
+    /// A hearing registered with a typo or the wrong deadline could not be corrected, nor one registered by mistake deleted: the
+    /// register showed it until it was overdue. An open hearing is corrected from its page (its draft agenda item follows), and
+    /// deleted when it is on no agenda.
+    /// </summary>
+    [Fact]
+    public async Task A_hearing_is_corrected_from_its_page_its_draft_item_follows_and_one_registered_by_mistake_is_deleted()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("16.12.2026");
+        await s.SubmitAsync("Udfyld dagsordenen");
+        await s.GoAsync("/admin/hoeringer");
+        var register = s.Form("Registrér høringen");
+        await register.GetByLabel("Emne").FillAsync("Høring om afaldsplan K3");
+        await register.GetByLabel("Høringsfrist").FillAsync("17.12.2026");
+        await s.SubmitAsync(register.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        Assert.Contains("sat på dagsordenen som punkt", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om afaldsplan K3", Exact = true }));
+        Assert.Contains("/admin/hoeringer/", s.Page.Url, StringComparison.Ordinal);
+        var form = s.Form("Gem høringen");
+        Assert.Equal("Høring om afaldsplan K3", await form.GetByLabel("Emne").InputValueAsync());
+        Assert.Equal("17.12.2026", await form.GetByLabel("Høringsfrist").InputValueAsync());
+
+        // A refused correction keeps what was typed, with the problem at its field.
+        await form.GetByLabel("Emne").FillAsync("Høring om affaldsplan K3");
+        await form.GetByLabel("Afsender (myndighed)").FillAsync("Teknik og Miljø");
+        await form.GetByLabel("Høringsfrist").FillAsync("31.2.2027");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringen" }), expectError: true);
+        form = s.Form("Gem høringen");
+        Assert.Contains("\"31.2.2027\" er ikke en dato", await ErrorAtAsync(form, "Høringsfrist"), StringComparison.Ordinal);
+        Assert.Equal("Høring om affaldsplan K3", await form.GetByLabel("Emne").InputValueAsync());
+        Assert.Equal("Teknik og Miljø", await form.GetByLabel("Afsender (myndighed)").InputValueAsync());
+
+        await form.GetByLabel("Høringsfrist").FillAsync("18.12.2026");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringen" }));
+        Assert.Equal("Høringen er rettet.", (await s.Page.Locator(".alert-success").InnerTextAsync()).Trim());
+        var facts = await s.Page.Locator("dl.facts").InnerTextAsync();
+        Assert.Contains("Teknik og Miljø", facts, StringComparison.Ordinal);
+        Assert.Contains("18. december 2026", facts, StringComparison.Ordinal);
+        Assert.Contains("16. december 2026", facts, StringComparison.Ordinal); // treated at the meeting whose agenda carries it
+
+        // The draft agenda's item took the corrected subject; the one on an agenda is not deleted from here.
+        var agenda = (await s.StoredAsync(id)).ItemsInOrder.Select(i => i.Title).ToList();
+        Assert.Contains("Høring om affaldsplan K3", agenda);
+        Assert.DoesNotContain("Høring om afaldsplan K3", agenda);
+        await s.ClickAsync(s.Page.GetByText("Slet høringen", new() { Exact = true }));
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Ja, slet høringen" }), expectError: true);
+        Assert.Contains("Tag punktet af dagsordenen først.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        // One registered by mistake, on no agenda, is deleted and gone from the register.
+        await s.GoAsync("/admin/hoeringer");
+        register = s.Form("Registrér høringen");
+        await register.GetByLabel("Emne").FillAsync("Høring registreret ved en fejl K3");
+        await register.GetByLabel("Høringsfrist").FillAsync("20.11.2026"); // overdue: no meeting takes it
+        await s.SubmitAsync(register.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring registreret ved en fejl K3", Exact = true }));
+        await s.ClickAsync(s.Page.GetByText("Slet høringen", new() { Exact = true }));
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Ja, slet høringen" }));
+        Assert.EndsWith("/admin/hoeringer", s.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("\"Høring registreret ved en fejl K3\" er slettet", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring registreret ved en fejl K3", Exact = true }).CountAsync());
+        Assert.Equal(1, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om affaldsplan K3", Exact = true }).CountAsync());
+    }
+
     [Fact]
     public async Task A_hearing_answer_refused_for_its_date_keeps_the_answer_and_says_why_at_the_date()
     {

@@ -89,6 +89,9 @@ public interface IBackOfficeQueries
     /// <summary>The hearings of the given organizations (null: all), open first by deadline, then the latest answered.</summary>
     Task<IReadOnlyList<HearingRow>> HearingsAsync(IReadOnlySet<int>? organizations, DateOnly today, CancellationToken cancellationToken);
 
+    /// <summary>One hearing as <see cref="HearingsAsync"/> shows it; null when there is none.</summary>
+    Task<HearingRow?> HearingAsync(int id, DateOnly today, CancellationToken cancellationToken);
+
     /// <summary>One follow-up with its organization, owner and meetings; null when there is none.</summary>
     Task<FollowUp?> FollowUpAsync(int id, CancellationToken cancellationToken);
 

@@ -70,6 +70,31 @@ public sealed class Hearing : Entity
     /// <summary>The item where the council treated the hearing.</summary>
     public AgendaItem? AgendaItem { get; private set; }
 
+    /// <summary>
+    /// Corrects what was registered (a typo in the subject, the wrong deadline). An answered or declined hearing is part of
+    /// the council's record and stays as it was.
+    /// </summary>
+    public void Correct(string subject, string? sender, DateOnly? received, DateOnly deadline, string? link, string? draftedBy)
+    {
+        if (Status != HearingStatus.Open)
+        {
+            throw new DomainRuleException(Status == HearingStatus.Responded
+                ? "Høringen er besvaret og kan ikke rettes."
+                : "Rådet har valgt ikke at svare på høringen; den kan ikke rettes.");
+        }
+
+        if (received is { } r && deadline < r)
+        {
+            throw new DomainRuleException("Frist: høringsfristen ligger før modtagelsen.", "Frist");
+        }
+
+        Subject = Guard.Text(subject, "Emne", 500);
+        Sender = Guard.OptionalText(sender, "Afsender", 200);
+        Received = received;
+        Deadline = deadline;
+        Describe(link, draftedBy);
+    }
+
     /// <summary>Where the material is and who drafts the response.</summary>
     public void Describe(string? link, string? draftedBy)
     {

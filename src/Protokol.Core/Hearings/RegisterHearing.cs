@@ -86,6 +86,64 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         return hearing;
     }
 
+    /// <summary>
+    /// Corrects an open hearing as the form gives it (every field's problem named at once, each at its field). On a draft agenda
+    /// its item keeps the subject's title unless the secretary titled it otherwise; a sent agenda is left as the members got it.
+    /// </summary>
+    /// <returns>The hearing and the item it stands on, if any (its meeting loaded).</returns>
+    public async Task<(Hearing Hearing, AgendaItem? Item)> CorrectAsync(int hearingId, long version, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
+    {
+        DateOnly? receivedOn = null;
+        var deadlineOn = default(DateOnly);
+        Guard.All(
+            () => Guard.Text(subject, "Emne", 500),
+            () => Guard.OptionalText(sender, "Afsender", 200),
+            () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
+            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
+            () => Guard.OptionalWebAddress(link, "Link", 2000),
+            () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
+        var hearing = await LoadAsync(hearingId, version, cancellationToken);
+        var item = hearing.AgendaItemId is { } itemId ? await store.FindAgendaItemAsync(itemId, cancellationToken) : null;
+        var oldTitle = DraftAgendaBuilder.HearingItemTitle(hearing.Subject);
+        hearing.Correct(subject ?? string.Empty, sender, receivedOn, deadlineOn, link, draftedBy);
+        if (item is { Meeting.State: MeetingState.Planned } && item.Title == oldTitle)
+        {
+            item.Edit(DraftAgendaBuilder.HearingItemTitle(hearing.Subject), item.Kind, item.IsPublic, item.PublicText);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return (hearing, item);
+    }
+
+    /// <summary>
+    /// Deletes a hearing registered by mistake (the audit log keeps it). One on an agenda is taken off the agenda first, where the
+    /// members see what happens to it; an answered one is part of the council's record.
+    /// </summary>
+    public async Task<Hearing> DeleteAsync(int hearingId, long version, CancellationToken cancellationToken)
+    {
+        var hearing = await LoadAsync(hearingId, version, cancellationToken);
+        if (hearing.Status == HearingStatus.Responded)
+        {
+            throw new DomainRuleException("Høringen er besvaret; svaret er en del af rådets referat og kan ikke slettes.");
+        }
+
+        if (hearing.AgendaItemId is { } itemId && await store.FindAgendaItemAsync(itemId, cancellationToken) is { } item)
+        {
+            throw new DomainRuleException($"Høringen står på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)} som punkt {item.Number}. Tag punktet af dagsordenen først.");
+        }
+
+        store.Remove(hearing);
+        await store.SaveChangesAsync(cancellationToken);
+        return hearing;
+    }
+
+    private async Task<Hearing> LoadAsync(int hearingId, long version, CancellationToken cancellationToken)
+    {
+        var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
+        hearing.EnsureVersion(version);
+        return hearing;
+    }
+
     public async Task<Hearing> DeclineAsync(int hearingId, CancellationToken cancellationToken)
     {
         var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);

@@ -121,13 +121,16 @@ public static class DraftAgendaBuilder
     /// <summary>Puts one hearing on the agenda, before Eventuelt.</summary>
     public static AgendaItem Carry(Meeting meeting, Hearing hearing)
     {
-        var item = meeting.AddMainItem(Truncate(HearingTitle(hearing.Subject), 500), AgendaItemKind.Hearing);
+        var item = meeting.AddMainItem(HearingItemTitle(hearing.Subject), AgendaItemKind.Hearing);
         hearing.TreatAt(item);
         return item;
     }
 
     /// <summary>"Høring: Ny boligplan", or the subject alone when it already says so ("Høring om ny boligplan").</summary>
     public static string HearingTitle(string subject) => Titled(HearingTitlePrefix, subject);
+
+    /// <summary>The title of the item that carries a hearing of this subject (<see cref="HearingTitle"/>, shortened to an item title's length).</summary>
+    public static string HearingItemTitle(string subject) => Truncate(HearingTitle(subject), 500);
 
     /// <summary>"Opfølgning: Svar fra forvaltningen", or the text alone when it already says so.</summary>
     public static string FollowUpTitle(string text) => Titled(FollowUpTitlePrefix, text);

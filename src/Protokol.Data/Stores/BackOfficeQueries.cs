@@ -120,7 +120,19 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
             query = query.Where(h => organizations.Contains(h.OrganizationId));
         }
 
-        var hearings = await query.OrderBy(h => h.Status).ThenBy(h => h.Deadline).Take(500).ToListAsync(cancellationToken);
+        return await RowsAsync(await query.OrderBy(h => h.Status).ThenBy(h => h.Deadline).Take(500).ToListAsync(cancellationToken), today, cancellationToken);
+    }
+
+    public async Task<HearingRow?> HearingAsync(int id, DateOnly today, CancellationToken cancellationToken)
+    {
+        var hearing = await db.Hearings.AsNoTracking().Include(h => h.Organization).Include(h => h.AgendaItem).ThenInclude(i => i!.Meeting)
+            .FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+        return hearing is null ? null : (await RowsAsync([hearing], today, cancellationToken))[0];
+    }
+
+    /// <summary>The hearings as the register shows them: each with the meeting that treats it or, not yet on an agenda, the one due to.</summary>
+    private async Task<IReadOnlyList<HearingRow>> RowsAsync(IReadOnlyList<Hearing> hearings, DateOnly today, CancellationToken cancellationToken)
+    {
 
         // The meetings that may treat an open hearing not yet on an agenda: each council's not yet held, from today until the latest deadline.
         var waiting = hearings.Where(h => h.Status == HearingStatus.Open && h.AgendaItemId is null && h.Deadline >= today).ToList();
