@@ -32,9 +32,10 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
     public async Task The_secretary_sends_the_agenda_a_member_sends_apologies_by_link_and_moving_and_cancelling_follow()
     {
         var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
-        var first = await PublishedMeetingAsync(today.AddDays(30));
+        var first = await PublishedMeetingAsync(today.AddDays(30), closedItem: true);
         var second = await PublishedMeetingAsync(today.AddDays(45));
         await GiveAddressesAsync();
+        await MemberScenario.MemberAsync(app, "Ali Haddad"); // the one member with an account: the closed item is on his own page
 
         // 1. The agenda, through the form: one message per member and substitute with an address.
         await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
@@ -58,6 +59,17 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
             Assert.Equal("raadet@havnby.example", message.From.Mailboxes.Single().Address);
             Assert.Contains("Husk at læse bilaget om vinterberedskabet.", message.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/moeder/{first.Id}", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Punkt 2 er lukket: sagsfremstillingen og bilagene står ikke i PDF'en.", message.TextBody, StringComparison.Ordinal);
+            if (to.Name == "Ali Haddad")
+            {
+                Assert.Matches($@"Du læser dem på Min side, når du er logget ind:\nhttps?://\S+/medlem/moeder/{first.Id}\n", message.TextBody!.ReplaceLineEndings("\n"));
+            }
+            else
+            {
+                Assert.Contains("Kontakt sekretariatet for at læse dem.", message.TextBody, StringComparison.Ordinal);
+                Assert.DoesNotContain("/medlem/", message.TextBody, StringComparison.Ordinal);
+            }
+
             var pdf = message.Attachments.OfType<MimePart>().Single(p => p.ContentType.MimeType == "application/pdf");
             using (var bytes = new MemoryStream())
             {
@@ -398,13 +410,17 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.Equal(2, Regex.Count(body, "Tilføjet efter udsendelse"));
     }
 
-    private async Task<Meeting> PublishedMeetingAsync(DateOnly date)
+    private async Task<Meeting> PublishedMeetingAsync(DateOnly date, bool closedItem = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
         var council = await db.Organizations.SingleAsync(o => o.Slug == DemoCouncil.CouncilSlug);
         var meeting = new Meeting(council, date, new TimeOnly(16, 0), new TimeOnly(18, 0));
         meeting.AddMainItem("Vinterberedskab for hjemløse", AgendaItemKind.Discussion);
+        if (closedItem)
+        {
+            meeting.AddMainItem("En borgers klage", AgendaItemKind.Discussion, isPublic: false, publicText: "Klagen og forvaltningens svar.");
+        }
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();
         meeting.PublishAgenda(app.Clock.GetUtcNow().UtcDateTime);

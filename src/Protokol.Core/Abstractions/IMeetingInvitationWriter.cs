@@ -31,6 +31,9 @@ public interface IMeetingInvitationWriter
 
     Uri MeetingPage(int meetingId);
 
+    /// <summary>The meeting on the members' own pages (signed in): the closed items' text and attachments too.</summary>
+    Uri MemberMeetingPage(int meetingId);
+
     /// <summary>An iCalendar invitation for one attendee, with the public calendar's UID and SEQUENCE = <see cref="Meeting.ScheduleVersion"/>.</summary>
     string Calendar(Meeting meeting, InvitationMethod method, string attendeeAddress, string? attendeeName);
 

@@ -75,6 +75,25 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         return seats.Select(m => new MemberRecipient(m, Usable(m.Person.Email) ?? Usable(accounts.GetValueOrDefault(m.PersonId)))).ToList();
     }
 
+    /// <summary>
+    /// The agenda mail's word on its closed items (their title only is in the public PDF): where a member with an account reads
+    /// their text and attachments, or that the secretariat has them. Empty (no line) when every item is public.
+    /// </summary>
+    internal static string ClosedItemsNote(IReadOnlyList<string> closedNumbers, Uri? memberPage)
+    {
+        if (closedNumbers.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var items = closedNumbers.Count == 1
+            ? $"Punkt {closedNumbers[0]} er lukket"
+            : $"Punkt {string.Join(", ", closedNumbers.Take(closedNumbers.Count - 1))} og {closedNumbers[^1]} er lukkede";
+        return memberPage is null
+            ? $"\n\n{items}: sagsfremstillingen og bilagene står ikke i PDF'en. Kontakt sekretariatet for at læse dem."
+            : $"\n\n{items}: sagsfremstillingen og bilagene står ikke i PDF'en. Du læser dem på Min side, når du er logget ind:\n{memberPage}";
+    }
+
     /// <summary>The people the agenda was sent to, by person id.</summary>
     public async Task<IReadOnlySet<int>> InvitedAsync(int meetingId, CancellationToken cancellationToken) =>
         (await mail.RecipientsAsync(AgendaKeyPrefix(meetingId), cancellationToken)).Select(r => PersonOf(r.Key)).ToHashSet();
@@ -99,7 +118,13 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         var invited = await InvitedAsync(meetingId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         List<Person> queued = [], already = [], notReached = [];
-        foreach (var member in await RecipientsAsync(meeting, withSubstitutes, cancellationToken))
+        var recipients = await RecipientsAsync(meeting, withSubstitutes, cancellationToken);
+
+        // The PDF is the public agenda: a closed item's title only. Who has an account reads the rest on their own page.
+        var closed = meeting.Items.Where(i => !i.IsPublic && !i.Withdrawn).OrderBy(i => i.Position).Select(i => i.Number).ToList();
+        var withAccount = closed.Count == 0 ? new Dictionary<int, string>()
+            : await queries.LinkedAccountAddressesAsync(recipients.Select(r => r.PersonId).ToList(), cancellationToken);
+        foreach (var member in recipients)
         {
             var person = member.Person;
             if (invited.Contains(person.Id))
@@ -118,7 +143,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
             var text = $"""
                 {Mail.MailOpening.For(person.Name, note)}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
                 Dagsordenen er vedhæftet som PDF og findes også på portalen:
-                {Writer.MeetingPage(meeting.Id)}
+                {Writer.MeetingPage(meeting.Id)}{ClosedItemsNote(closed, withAccount.ContainsKey(person.Id) ? Writer.MemberMeetingPage(meeting.Id) : null)}
 
                 Svar her (linket åbner en side, hvor du bekræfter dit svar; linkene gælder til mødets slutning):
                 Jeg kommer: {links.Attending}

@@ -32,6 +32,8 @@ internal sealed class MeetingInvitationWriter(
 
     public Uri MeetingPage(int meetingId) => new(Root, "moeder/" + meetingId.ToString(CultureInfo.InvariantCulture));
 
+    public Uri MemberMeetingPage(int meetingId) => new(Root, "medlem/moeder/" + meetingId.ToString(CultureInfo.InvariantCulture));
+
     public string Calendar(Meeting meeting, InvitationMethod method, string attendeeAddress, string? attendeeName)
     {
         var cancel = method == InvitationMethod.Cancel;
