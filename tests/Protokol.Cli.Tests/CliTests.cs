@@ -108,9 +108,19 @@ public sealed class CliTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(0, secretary);
         Assert.Contains("(secretary)", secretaryOutput, StringComparison.Ordinal);
 
+        // A member's account is linked to their person in the registry (by name or alias, case aside); an unknown name is refused.
+        var (unknown, unknownOutput) = await RunAsync("user", "add", "--email", "ukendt@havnby.dk", "--name", "Ukendt", "--member", "udsatteraadet", "--person", "Ingen Sådan Person", "--password-file", passwordFile, "--data-dir", _directory);
+        Assert.Equal(1, unknown);
+        Assert.Contains("--person: der findes ingen person ved navn 'Ingen Sådan Person' i registret for rådets kommune.", unknownOutput, StringComparison.Ordinal);
+        var (member, memberOutput) = await RunAsync("user", "add", "--email", "hanne@havnby.dk", "--name", "Hanne", "--member", "udsatteraadet", "--person", "hanne østergaard", "--password-file", passwordFile, "--data-dir", _directory);
+        Assert.Equal(0, member);
+        Assert.Contains("(member, linked to Hanne Østergaard)", memberOutput, StringComparison.Ordinal);
+
         var (_, list) = await RunAsync("user", "list", "--data-dir", _directory);
         Assert.Contains("admin@havnby.dk", list, StringComparison.Ordinal);
         Assert.Contains("secretary of udsatteraadet", list, StringComparison.Ordinal);
+        Assert.Contains("member of udsatteraadet\tperson: Hanne Østergaard", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("ukendt@havnby.dk", list, StringComparison.Ordinal);
 
         var services = new ServiceCollection().AddSingleton<TimeProvider>(_clock);
         services.AddProtokolData(DatabaseSettings.Sqlite(Path.Combine(_directory, "protokol.db")));

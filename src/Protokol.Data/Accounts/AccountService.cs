@@ -26,8 +26,8 @@ public sealed class AccountService(ProtokolDbContext db, CreateUser createUser)
     public static void CheckPassword(string password) => PasswordRule.Check(password);
 
     /// <summary>An account made by the system (the command line, a test): <see cref="CreateUser"/> acting as administrator.</summary>
-    public Task<UserAccount> CreateAsync(string email, string displayName, string password, bool isAdministrator, IReadOnlyList<(int OrganizationId, AccessLevel Level)> access, CancellationToken cancellationToken) =>
-        createUser.ExecuteAsync(StaffRights.Administrator, new NewUser(email, displayName, password, isAdministrator, access.ToDictionary(a => a.OrganizationId, a => a.Level)), cancellationToken);
+    public Task<UserAccount> CreateAsync(string email, string displayName, string password, bool isAdministrator, IReadOnlyList<(int OrganizationId, AccessLevel Level)> access, CancellationToken cancellationToken, int? personId = null) =>
+        createUser.ExecuteAsync(StaffRights.Administrator, new NewUser(email, displayName, password, isAdministrator, access.ToDictionary(a => a.OrganizationId, a => a.Level), personId), cancellationToken);
 
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
