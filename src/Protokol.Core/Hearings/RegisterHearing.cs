@@ -19,22 +19,13 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
     /// </summary>
     public async Task<(Hearing Hearing, AgendaItem? Item, Meeting? Meeting)> ExecuteAsync(int? organizationId, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
     {
-        DateOnly? receivedOn = null;
-        var deadlineOn = default(DateOnly);
-        Guard.All(
-            () =>
+        var (receivedOn, deadlineOn) = ReadForm(subject, sender, received, deadline, link, draftedBy, () =>
+        {
+            if (organizationId is null)
             {
-                if (organizationId is null)
-                {
-                    throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
-                }
-            },
-            () => Guard.Text(subject, "Emne", 500),
-            () => Guard.OptionalText(sender, "Afsender", 200),
-            () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
-            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
-            () => Guard.OptionalWebAddress(link, "Link", 2000),
-            () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
+                throw new DomainRuleException("Råd: vælg det råd, der skal svare på høringen.", "Råd");
+            }
+        });
         return await ExecuteAsync(organizationId!.Value, subject, sender, receivedOn, deadlineOn, link, draftedBy, cancellationToken);
     }
 
@@ -93,15 +84,7 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
     /// <returns>The hearing and the item it stands on, if any (its meeting loaded).</returns>
     public async Task<(Hearing Hearing, AgendaItem? Item)> CorrectAsync(int hearingId, long version, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken cancellationToken)
     {
-        DateOnly? receivedOn = null;
-        var deadlineOn = default(DateOnly);
-        Guard.All(
-            () => Guard.Text(subject, "Emne", 500),
-            () => Guard.OptionalText(sender, "Afsender", 200),
-            () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
-            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
-            () => Guard.OptionalWebAddress(link, "Link", 2000),
-            () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
+        var (receivedOn, deadlineOn) = ReadForm(subject, sender, received, deadline, link, draftedBy);
         var hearing = await LoadAsync(hearingId, version, cancellationToken);
         var item = hearing.AgendaItemId is { } itemId ? await store.FindAgendaItemAsync(itemId, cancellationToken) : null;
         var oldTitle = DraftAgendaBuilder.HearingItemTitle(hearing.Subject);
@@ -135,6 +118,22 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         store.Remove(hearing);
         await store.SaveChangesAsync(cancellationToken);
         return hearing;
+    }
+
+    /// <summary>The hearing form's fields checked together (with <paramref name="more"/>): every problem named at once, each at its field.</summary>
+    private static (DateOnly? Received, DateOnly Deadline) ReadForm(string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, Action? more = null)
+    {
+        DateOnly? receivedOn = null;
+        var deadlineOn = default(DateOnly);
+        Guard.All(
+            more ?? (() => { }),
+            () => Guard.Text(subject, "Emne", 500),
+            () => Guard.OptionalText(sender, "Afsender", 200),
+            () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
+            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
+            () => Guard.OptionalWebAddress(link, "Link", 2000),
+            () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
+        return (receivedOn, deadlineOn);
     }
 
     private async Task<Hearing> LoadAsync(int hearingId, long version, CancellationToken cancellationToken)
