@@ -311,6 +311,53 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Equal(1, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om affaldsplan K3", Exact = true }).CountAsync());
     }
 
+    /// <summary>
+    /// The register told the secretary to answer a hearing no meeting treats "outside a meeting", and offered no way to record that
+    /// answer: it stayed "Overskredet". The hearing's page takes the response and the day it was sent.
+    /// </summary>
+    [Fact]
+    public async Task A_hearing_no_meeting_treats_is_answered_on_its_page_and_the_register_shows_it_answered()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        var register = s.Form("Registrér høringen");
+        await register.GetByLabel("Emne").FillAsync("Høring om vinterplan K4");
+        await register.GetByLabel("Modtaget").FillAsync("2.11.2026");
+        await register.GetByLabel("Høringsfrist").FillAsync("20.11.2026");
+        await s.SubmitAsync(register.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        Assert.Contains("skriv svaret på høringens side (\"Svar uden for et møde\")", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.ClickAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om vinterplan K4", Exact = true }));
+        Assert.Equal("HØRING, FRISTEN ER OVERSKREDET", (await s.Page.Locator(".h1-kicker").InnerTextAsync()).Trim().ToUpperInvariant());
+        var answer = "Rådet anbefaler flere varmestuer i vinterperioden.";
+        var form = s.Form("Gem høringssvaret");
+        await form.GetByLabel("Høringssvar").FillAsync(answer);
+        await form.GetByLabel("Indsendt dato").FillAsync("1.11.2026"); // before it arrived
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringssvaret" }), expectError: true);
+        Assert.Contains("Høringssvaret kan ikke være afgivet før høringen blev modtaget.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
+        form = s.Form("Gem høringssvaret");
+        Assert.Equal(answer, await form.GetByLabel("Høringssvar").InputValueAsync());
+        await form.GetByLabel("Indsendt dato").FillAsync("31.2.2026");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringssvaret" }), expectError: true);
+        form = s.Form("Gem høringssvaret");
+        Assert.Contains("\"31.2.2026\" er ikke en dato", await ErrorAtAsync(form, "Indsendt dato"), StringComparison.Ordinal);
+        Assert.Equal(answer, await form.GetByLabel("Høringssvar").InputValueAsync());
+
+        await form.GetByLabel("Indsendt dato").FillAsync("21.11.2026");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Gem høringssvaret" }));
+        Assert.Equal("Høringssvaret er gemt.", (await s.Page.Locator(".alert-success").InnerTextAsync()).Trim());
+        var facts = await s.Page.Locator("dl.facts").InnerTextAsync();
+        Assert.Contains(answer, facts, StringComparison.Ordinal);
+        Assert.Contains("21. november 2026", facts, StringComparison.Ordinal);
+        Assert.Equal(0, await s.Page.GetByText("Slet høringen", new() { Exact = true }).CountAsync()); // an answered hearing is the council's record
+        Assert.Equal(0, await s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem høringen" }).CountAsync());
+
+        await s.GoAsync("/admin/hoeringer");
+        var row = s.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Høring om vinterplan K4" });
+        Assert.Contains("Besvaret 21. november 2026", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overskredet", await row.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_hearing_answer_refused_for_its_date_keeps_the_answer_and_says_why_at_the_date()
     {

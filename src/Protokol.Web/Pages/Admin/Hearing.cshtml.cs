@@ -44,6 +44,16 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
                     : "Høringen er rettet.";
         }, ct, null);
 
+    /// <summary>The council's response sent between meetings (the council answered by e-mail, or no meeting came before the deadline).</summary>
+    [StaffRule(StaffRule.AnySecretary)]
+    public Task<IActionResult> OnPostRespondAsync(int id, string? response, string? submitted, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var row = await queries.HearingAsync(id, Today, ct);
+            await register.RespondAsync(row!.Hearing.OrganizationId, id, response, DanishInput.Date(submitted, "Indsendt dato"), ct);
+            return "Høringssvaret er gemt.";
+        }, ct, null);
+
     [StaffRule(StaffRule.AnySecretary)]
     public Task<IActionResult> OnPostDeleteAsync(int id, long version, CancellationToken ct) =>
         RunAsync(id, async () => $"Høringen \"{(await register.DeleteAsync(id, version, ct)).Subject}\" er slettet (ændringen står i logbogen).", ct, "/admin/hoeringer");

@@ -62,7 +62,7 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
                 (null, { State: Core.Meetings.MeetingState.AgendaPublished } next) =>
                     $"Høringen \"{hearing.Subject}\" er registreret. Den skal behandles på mødet {DanishDates.Date(next.Date)}, det sidste før fristen, men dagsordenen er allerede udsendt: \"Sæt på dagsordenen som tillæg\" på mødets side sætter den på.",
                 (null, { } next) => $"Høringen \"{hearing.Subject}\" er registreret. Den kommer på dagsordenen for mødet {DanishDates.Date(next.Date)}, det sidste før fristen, når dagsordenen udfyldes.",
-                _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council!.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; svar uden for et møde, eller planlæg et møde før fristen.",
+                _ => $"Høringen \"{hearing.Subject}\" er registreret. Bemærk: {council!.Name} har intet møde før fristen {DanishDates.Date(hearing.Deadline)}, så den kommer ikke på en dagsorden; skriv svaret på høringens side (\"Svar uden for et møde\"), eller planlæg et møde før fristen.",
             };
         }, ct);
     }
