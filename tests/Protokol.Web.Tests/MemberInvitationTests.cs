@@ -173,6 +173,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         var moved = first.Date.AddDays(1);
         await secretary.GoAsync($"/admin/moeder/{first.Id}");
         await page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await Assertions.Expect(page.Locator("#details-mail-hint")).ToHaveTextAsync("Ændres dato, tid eller sted, får de 6, der fik dagsordenen på e-mail, besked med det samme, når du gemmer.");
         await page.GetByLabel("Dato").FillAsync(moved.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
         await secretary.SubmitAsync("Gem oplysningerne");
         var updates = await ReceivedAsync("Ændret: ", moved, Members.Length);
@@ -238,6 +239,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await ReceivedAsync("Dagsorden: ", second.Date, Members.Length);
         await day.GoAsync($"/admin/moeder/{second.Id}");
         await day.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet").ClickAsync();
+        await Assertions.Expect(day.Page.GetByText("De 6, der fik dagsordenen på e-mail, får aflysningen med det samme.")).ToBeVisibleAsync();
         await day.Page.GetByLabel("Begrundelse (vises offentligt)").FillAsync("For få punkter.");
         await day.SubmitAsync("Aflys mødet");
         var cancellations = await ReceivedAsync("Aflyst: ", second.Date, Members.Length);

@@ -34,6 +34,9 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
     /// </summary>
     public SupplementStatus? Supplement { get; private set; }
 
+    /// <summary>How many got the published agenda by e-mail: they are sent a move or a cancellation at once (the details form says so).</summary>
+    public int AgendaRecipients { get; private set; }
+
     /// <summary>For a meeting imported from a file: the values the importer was unsure of, for the secretary to check.</summary>
     public IReadOnlyList<ImportNote> ImportNotes { get; private set; } = [];
 
@@ -44,6 +47,9 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
         Supplement = CanEdit && meeting.State == MeetingState.AgendaPublished && !meeting.IsCancelled && meeting.Items.Any(i => i.AddedAfterPublication)
             ? await invitations.SupplementStatusAsync(meeting, cancellationToken)
             : null;
+        AgendaRecipients = CanEdit && meeting.State == MeetingState.AgendaPublished && !meeting.IsCancelled
+            ? (await invitations.InvitedAsync(meeting.Id, cancellationToken)).Count
+            : 0;
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
