@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Protokol.Web.Tests;
@@ -356,6 +358,43 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         var row = s.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Høring om vinterplan K4" });
         Assert.Contains("Besvaret 21. november 2026", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Overskredet", await row.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Linking an account to its person (or changing its rights) ends the account's sessions, and the administrator was only told
+    /// "Brugeren er gemt.": the member, signed out mid-task, did not know why. The message says so; a save without such a change does not.
+    /// </summary>
+    [Fact]
+    public async Task Linking_a_member_s_account_to_their_person_says_it_signed_them_out()
+    {
+        var email = await Staff.CreateAccountAsync(app, level: Core.Accounts.AccessLevel.Member);
+        int accountId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            accountId = await scope.ServiceProvider.GetRequiredService<Data.ProtokolDbContext>().UserAccounts.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+
+        var memberContext = await Browser.WithTimeouts(browser.Instance, new() { Locale = "da-DK" });
+        await using var _ = memberContext;
+        var member = await memberContext.NewPageAsync();
+        await member.GotoAsync(new Uri(baseAddress, "/login").ToString());
+        await member.GetByLabel("E-mail").FillAsync(email);
+        await member.GetByLabel("Adgangskode").FillAsync(Staff.Password);
+        await Secretary.SubmitOnAsync(member, member.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }));
+        Assert.EndsWith("/medlem", member.Url, StringComparison.Ordinal);
+
+        await using var s = await SignInAsync(admin: true);
+        await s.GoAsync($"/admin/brugere/{accountId}");
+        await s.Page.GetByLabel("Personen i registret").SelectOptionAsync(new SelectOptionValue { Label = "Ali Haddad" });
+        await s.SubmitAsync("Gem brugeren");
+        Assert.Equal("Brugeren er gemt. Ændringen af rettigheder eller person har logget brugeren ud; den gælder, når brugeren logger ind igen.",
+            (await s.Page.Locator(".alert-success").InnerTextAsync()).Trim());
+        await member.GotoAsync(new Uri(baseAddress, "/medlem").ToString());
+        Assert.Contains("/login", member.Url, StringComparison.Ordinal);
+
+        await s.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Ali H.");
+        await s.SubmitAsync("Gem brugeren");
+        Assert.Equal("Brugeren er gemt.", (await s.Page.Locator(".alert-success").InnerTextAsync()).Trim());
     }
 
     [Fact]

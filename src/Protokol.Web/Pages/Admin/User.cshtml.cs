@@ -33,8 +33,15 @@ public sealed class UserModel(IAccountQueries accounts) : BackOfficePage
     }
 
     [StaffRule(StaffRule.Administrator)]
-    public Task<IActionResult> OnPostDetailsAsync([FromServices] SetUserRights set, int id, string? name, bool isAdministrator, int? person, Dictionary<int, string>? access, CancellationToken ct) =>
-        ChangeAsync(id, () => set.ExecuteAsync(Rights, id, name ?? string.Empty, isAdministrator, AccessForm.Parse(access), person, ct), "Brugeren er gemt.", ct);
+    public async Task<IActionResult> OnPostDetailsAsync([FromServices] SetUserRights set, int id, string? name, bool isAdministrator, int? person, Dictionary<int, string>? access, CancellationToken ct)
+    {
+        // Changed rights or another linked person end the account's sessions: the administrator is told, as the user will see it.
+        var stamp = (await accounts.AccountAsync(id, ct))?.SecurityStamp;
+        return await ChangeAsync(id, () => set.ExecuteAsync(Rights, id, name ?? string.Empty, isAdministrator, AccessForm.Parse(access), person, ct),
+            account => account.SecurityStamp == stamp || User.AccountId() == id
+                ? "Brugeren er gemt."
+                : "Brugeren er gemt. Ændringen af rettigheder eller person har logget brugeren ud; den gælder, når brugeren logger ind igen.", ct);
+    }
 
     [StaffRule(StaffRule.Administrator)]
     public Task<IActionResult> OnPostPasswordAsync([FromServices] ResetPassword reset, int id, string? password, CancellationToken ct) =>
@@ -49,6 +56,9 @@ public sealed class UserModel(IAccountQueries accounts) : BackOfficePage
         ChangeAsync(id, () => status.ExecuteAsync(Rights, id, AccountStatusChange.Reopen, ct), "Kontoen er åbnet igen.", ct);
 
     private Task<IActionResult> ChangeAsync(int id, Func<Task<UserAccount>> change, string done, CancellationToken ct) =>
+        ChangeAsync(id, change, _ => done, ct);
+
+    private Task<IActionResult> ChangeAsync(int id, Func<Task<UserAccount>> change, Func<UserAccount, string> done, CancellationToken ct) =>
         SaveAsync(async () =>
         {
             var account = await change();
@@ -58,7 +68,7 @@ public sealed class UserModel(IAccountQueries accounts) : BackOfficePage
                 await HttpContext.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(account));
             }
 
-            return done;
+            return done(account);
         }, $"/admin/brugere/{id}", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
