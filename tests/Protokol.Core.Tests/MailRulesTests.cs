@@ -64,3 +64,16 @@ public sealed class MailRulesTests
         Assert.Equal(Now.AddDays(1), subscription.LastDigestAt);
     }
 }
+
+public sealed class ClosedItemsNoteTests
+{
+    [Fact]
+    public void The_agenda_mail_names_its_closed_items_in_the_singular_or_plural_and_links_a_reader_to_their_own_page()
+    {
+        Assert.Equal(string.Empty, Protokol.Core.Meetings.MemberInvitations.ClosedItemsNote([], new Uri("https://x.dk/medlem/moeder/1")));
+        Assert.Equal("\n\nPunkt 4 er lukket: sagsfremstillingen og bilagene står ikke i PDF'en. Kontakt sekretariatet for at læse dem.",
+            Protokol.Core.Meetings.MemberInvitations.ClosedItemsNote(["4"], null));
+        Assert.Equal("\n\nPunkterne 2, 3a og 5 er lukkede: sagsfremstillingerne og bilagene står ikke i PDF'en. Du kan læse dem på Min side, når du er logget ind:\nhttps://x.dk/medlem/moeder/1",
+            Protokol.Core.Meetings.MemberInvitations.ClosedItemsNote(["2", "3a", "5"], new Uri("https://x.dk/medlem/moeder/1")));
+    }
+}

@@ -258,9 +258,12 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
 
         // Each back-office route, tried as every kind of user: 200 = shown, 302 = sent to sign in or to "no access".
         var planned = (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).First().Id;
-        int person, followUp;
+        int person, followUp, hearing;
+        long hearingVersion;
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            (hearing, hearingVersion) = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Hearings.Where(h => h.Organization.Slug == DemoCouncil.CouncilSlug)
+                .OrderBy(h => h.Id).Select(h => new ValueTuple<int, long>(h.Id, h.Version)).FirstAsync();
             person = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().People.Where(p => p.Name == "Lene Bjerregaard").Select(p => p.Id).SingleAsync();
             followUp = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().FollowUps.Where(f => f.Organization.Slug == DemoCouncil.CouncilSlug).Select(f => f.Id).FirstAsync();
         }
@@ -280,6 +283,7 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
             ["admin/moeder/nyt"] = ("/admin/moeder/nyt", Away, Away, Ok, Ok, Ok),
             ["admin/opfoelgninger/{id:int}/{handler?}"] = ($"/admin/opfoelgninger/{followUp}", Away, Ok, Ok, Away, Ok),
             ["admin/hoeringer/{handler?}"] = ("/admin/hoeringer", Away, Away, Ok, Ok, Ok),
+            ["admin/hoeringer/{id:int}/{handler?}"] = ($"/admin/hoeringer/{hearing}", Away, Away, Ok, Away, Ok),
             ["admin/personer"] = ("/admin/personer", Away, Away, Ok, Ok, Ok),
             ["admin/post"] = ("/admin/post", Away, Away, Ok, Ok, Ok),
             ["admin/post/{id:long}"] = ($"/admin/post/{mail}", Away, Away, Ok, HttpStatusCode.NotFound, Ok),
@@ -330,6 +334,25 @@ public sealed class BackOfficeTests(ProtokolAppFactory app) : IClassFixture<Prot
                 new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.StartsWith("/ingen-adgang", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+            // Nor do they correct, answer or delete the council's hearing.
+            foreach (var handler in new[] { "", "/respond", "/delete" })
+            {
+                var post = await clients[role].PostAsync(new Uri($"/admin/hoeringer/{hearing}{handler}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["version"] = hearingVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["subject"] = "Overtaget", ["deadline"] = "1.1.2030", ["response"] = "Overtaget", ["submitted"] = "1.1.2026",
+                }));
+                Assert.True(post.StatusCode == HttpStatusCode.Redirect && post.Headers.Location!.OriginalString.StartsWith("/ingen-adgang", StringComparison.Ordinal), $"{role} {handler}: {(int)post.StatusCode} {post.Headers.Location}");
+            }
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<ProtokolDbContext>().Hearings.AsNoTracking().SingleAsync(h => h.Id == hearing);
+            Assert.Equal(hearingVersion, stored.Version);
+            Assert.NotEqual("Overtaget", stored.Subject);
+            Assert.NotEqual("Overtaget", stored.Response);
         }
 
         Assert.Equal(Core.Meetings.MeetingState.Planned, (await app.DemoMeetingsAsync(Core.Meetings.MeetingState.Planned)).Single(m => m.Id == planned).State);

@@ -156,6 +156,30 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         Assert.False(await db.AnnualReportTexts.AnyAsync(t => t.Foreword == "Skrevet af et andet råds sekretær"));
     }
 
+    /// <summary>The hearing's page offered to rewrite any response; one in approved minutes is the council's record, as the minutes are.</summary>
+    [Fact]
+    public async Task A_response_in_approved_minutes_is_not_changed_and_a_stale_response_form_is_refused()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+        var approved = await db.Meetings.Include(m => m.Items).Include(m => m.Organization)
+            .Where(m => m.State == MeetingState.MinutesApproved && m.Organization.Slug == DemoCouncil.CouncilSlug).OrderBy(m => m.Date).FirstAsync();
+        var hearing = new Protokol.Core.Hearings.Hearing(approved.Organization, "Høring om affaldssortering R1", null, null, approved.Date.AddDays(3));
+        hearing.TreatAt(approved.Items.First());
+        hearing.Respond("Rådet bakker op.", approved.Date);
+        db.Hearings.Add(hearing);
+        await db.SaveChangesAsync();
+
+        var register = scope.ServiceProvider.GetRequiredService<Protokol.Core.Hearings.RegisterHearing>();
+        var refused = await Assert.ThrowsAsync<Protokol.Core.Common.DomainRuleException>(() =>
+            register.RespondAsync(approved.OrganizationId, hearing.Id, "Omskrevet bagefter.", approved.Date, CancellationToken.None));
+        Assert.Contains("står i det godkendte referat", refused.Message, StringComparison.Ordinal);
+
+        var open = await register.ExecuteAsync(approved.OrganizationId, "Høring om cykelstier R1", null, null, new DateOnly(2026, 11, 20), null, null, CancellationToken.None);
+        await Assert.ThrowsAsync<Protokol.Core.Common.ConcurrencyConflictException>(() =>
+            register.RespondAsync(approved.OrganizationId, open.Hearing.Id, "Svar fra en gammel fane.", new DateOnly(2026, 11, 21), CancellationToken.None, open.Hearing.Version - 1));
+    }
+
     [Fact]
     public async Task A_hearing_of_another_council_is_not_answered_in_a_meeting_s_minutes_nor_with_a_date_to_come()
     {

@@ -96,7 +96,8 @@ internal static class UserCommand
         {
             1 => (found[0].Id, found[0].Name),
             0 => throw new DomainRuleException($"--person: der findes ingen person ved navn '{wanted}' i registret{(bodies.Count == 0 ? string.Empty : " for rådets kommune")}."),
-            _ => throw new DomainRuleException($"--person: der er {found.Count} personer ved navn '{wanted}' ({string.Join(", ", found.Select(p => p.Body.Name).Distinct())}); angiv rådet med --member eller --secretary."),
+            _ when bodies.Count == 0 => throw new DomainRuleException($"--person: der er {found.Count} personer ved navn '{wanted}' ({string.Join(", ", found.Select(p => p.Body.Name).Distinct())}); angiv rådet med --member eller --secretary."),
+            _ => throw new DomainRuleException($"--person: der er {found.Count} personer ved navn '{wanted}' i kommunen; opret brugeren uden --person, og vælg personen på brugerens side under /admin/brugere."),
         };
     }
 

@@ -76,6 +76,9 @@ public interface IBackOfficeQueries
     Task<IReadOnlyList<Membership>> MembersOnAsync(int organizationId, DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>For each of the given people with an enabled back-office account linked to them, that account's e-mail address (the oldest account's).</summary>
+    /// <summary>Of these people, those whose own open account reads the organization's pages (the members' pages among them).</summary>
+    Task<IReadOnlySet<int>> PeopleWithAccessAsync(IReadOnlyCollection<int> personIds, int organizationId, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<int, string>> LinkedAccountAddressesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken);
 
     Task<MeetingSurroundings> SurroundingsAsync(Meeting meeting, CancellationToken cancellationToken);

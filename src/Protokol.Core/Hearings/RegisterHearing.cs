@@ -59,12 +59,24 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
     }
 
     /// <summary>Records the council's response; the hearing must be one of <paramref name="organizationId"/>'s, the council whose minutes are written.</summary>
-    public async Task<Hearing> RespondAsync(int organizationId, int hearingId, string? response, DateOnly submitted, CancellationToken cancellationToken)
+    /// <remarks>With <c>version</c>, the hearing's version the form showed (the hearing's own page), a response saved since is not overwritten.</remarks>
+    public async Task<Hearing> RespondAsync(int organizationId, int hearingId, string? response, DateOnly submitted, CancellationToken cancellationToken, long? version = null)
     {
         var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
         if (hearing.OrganizationId != organizationId)
         {
             throw new DomainRuleException("Høringen findes ikke for dette råd.");
+        }
+
+        if (version is { } v)
+        {
+            hearing.EnsureVersion(v);
+        }
+
+        // A response in approved minutes is the council's record, as the minutes are.
+        if (hearing.AgendaItemId is { } itemId && await store.FindAgendaItemAsync(itemId, cancellationToken) is { Meeting.State: >= MeetingState.MinutesApproved } item)
+        {
+            throw new DomainRuleException($"Høringssvaret står i det godkendte referat af mødet {DanishDates.Date(item.Meeting.Date)} og kan ikke ændres.");
         }
 
         if (submitted > Copenhagen.Today(clock))
@@ -107,12 +119,20 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
         var hearing = await LoadAsync(hearingId, version, cancellationToken);
         if (hearing.Status == HearingStatus.Responded)
         {
-            throw new DomainRuleException("Høringen er besvaret; svaret er en del af rådets referat og kan ikke slettes.");
+            throw new DomainRuleException("Høringen er besvaret; svaret hører til rådets arkiv og kan ikke slettes.");
         }
 
-        if (hearing.AgendaItemId is { } itemId && await store.FindAgendaItemAsync(itemId, cancellationToken) is { } item)
+        // An item that lapsed (udgået) no longer treats it; one still on an agenda is dealt with there, where the members see it.
+        if (hearing.AgendaItemId is { } itemId && await store.FindAgendaItemAsync(itemId, cancellationToken) is { Withdrawn: false } item)
         {
-            throw new DomainRuleException($"Høringen står på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)} som punkt {item.Number}. Tag punktet af dagsordenen først.");
+            var on = $"Høringen står på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)} som punkt {item.Number}.";
+            throw new DomainRuleException(item.Meeting.State switch
+            {
+                MeetingState.Planned => $"{on} Tag punktet af dagsordenen først.",
+                MeetingState.AgendaPublished => $"{on} Dagsordenen er udsendt: lad punktet udgå i referatet, så kan høringen slettes.",
+                < MeetingState.MinutesPublished => $"{on} Mødet er holdt: lad punktet udgå i referatet, så kan høringen slettes.",
+                _ => $"{on} Mødet har behandlet den; svarer rådet ikke, så vælg \"Afgiv ikke svar\" i oversigten.",
+            });
         }
 
         store.Remove(hearing);

@@ -87,11 +87,11 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         }
 
         var items = closedNumbers.Count == 1
-            ? $"Punkt {closedNumbers[0]} er lukket"
-            : $"Punkt {string.Join(", ", closedNumbers.Take(closedNumbers.Count - 1))} og {closedNumbers[^1]} er lukkede";
+            ? $"Punkt {closedNumbers[0]} er lukket: sagsfremstillingen og bilagene"
+            : $"Punkterne {string.Join(", ", closedNumbers.Take(closedNumbers.Count - 1))} og {closedNumbers[^1]} er lukkede: sagsfremstillingerne og bilagene";
         return memberPage is null
-            ? $"\n\n{items}: sagsfremstillingen og bilagene står ikke i PDF'en. Kontakt sekretariatet for at læse dem."
-            : $"\n\n{items}: sagsfremstillingen og bilagene står ikke i PDF'en. Du læser dem på Min side, når du er logget ind:\n{memberPage}";
+            ? $"\n\n{items} står ikke i PDF'en. Kontakt sekretariatet for at læse dem."
+            : $"\n\n{items} står ikke i PDF'en. Du kan læse dem på Min side, når du er logget ind:\n{memberPage}";
     }
 
     /// <summary>The people the agenda was sent to, by person id.</summary>
@@ -122,8 +122,8 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
 
         // The PDF is the public agenda: a closed item's title only. Who has an account reads the rest on their own page.
         var closed = meeting.Items.Where(i => !i.IsPublic && !i.Withdrawn).OrderBy(i => i.Position).Select(i => i.Number).ToList();
-        var withAccount = closed.Count == 0 ? new Dictionary<int, string>()
-            : await queries.LinkedAccountAddressesAsync(recipients.Select(r => r.PersonId).ToList(), cancellationToken);
+        var withAccount = closed.Count == 0 ? new HashSet<int>()
+            : await queries.PeopleWithAccessAsync(recipients.Select(r => r.PersonId).ToList(), meeting.OrganizationId, cancellationToken);
         foreach (var member in recipients)
         {
             var person = member.Person;
@@ -143,7 +143,7 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
             var text = $"""
                 {Mail.MailOpening.For(person.Name, note)}Hermed dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}.
                 Dagsordenen er vedhæftet som PDF og findes også på portalen:
-                {Writer.MeetingPage(meeting.Id)}{ClosedItemsNote(closed, withAccount.ContainsKey(person.Id) ? Writer.MemberMeetingPage(meeting.Id) : null)}
+                {Writer.MeetingPage(meeting.Id)}{ClosedItemsNote(closed, withAccount.Contains(person.Id) ? Writer.MemberMeetingPage(meeting.Id) : null)}
 
                 Svar her (linket åbner en side, hvor du bekræfter dit svar; linkene gælder til mødets slutning):
                 Jeg kommer: {links.Attending}

@@ -182,6 +182,9 @@ public sealed class BackOfficeQueries(ProtokolDbContext db) : IBackOfficeQueries
     public async Task<IReadOnlyDictionary<int, string>> LinkedAccountAddressesAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken) =>
         await LinkedAccounts.AddressesAsync(db, personIds, cancellationToken);
 
+    public Task<IReadOnlySet<int>> PeopleWithAccessAsync(IReadOnlyCollection<int> personIds, int organizationId, CancellationToken cancellationToken) =>
+        LinkedAccounts.ReadersAsync(db, personIds, organizationId, cancellationToken);
+
     // The role is stored as its name: ordered here, in the enum's order (chair, vice-chair, …), not the alphabet's, and names as Danish sorts them.
     private async Task<List<Membership>> MembersAsync(int organizationId, DateOnly day, CancellationToken cancellationToken) =>
         (await db.Memberships.AsNoTracking().Include(x => x.Person).Include(x => x.OnBehalfOf)

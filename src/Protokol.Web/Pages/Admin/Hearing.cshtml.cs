@@ -40,17 +40,17 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
             return item is { Meeting.State: > Core.Meetings.MeetingState.Planned }
                 ? $"Høringen er rettet. Den står stadig som punkt {item.Number} på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)}, som den blev udsendt."
                 : item is not null && item.Meeting.Date > hearing.Deadline
-                    ? $"Høringen er rettet. Bemærk: den står på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)}, efter den nye frist; tag punktet af dagsordenen, så kommer den på et møde før fristen."
+                    ? $"Høringen er rettet. Bemærk: den står på dagsordenen for mødet {DanishDates.Date(item.Meeting.Date)}, efter den nye frist; tag punktet af dagsordenen, så den kan komme på et møde før fristen."
                     : "Høringen er rettet.";
         }, ct, null);
 
     /// <summary>The council's response sent between meetings (the council answered by e-mail, or no meeting came before the deadline).</summary>
     [StaffRule(StaffRule.AnySecretary)]
-    public Task<IActionResult> OnPostRespondAsync(int id, string? response, string? submitted, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRespondAsync(int id, long version, string? response, string? submitted, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
             var row = await queries.HearingAsync(id, Today, ct);
-            await register.RespondAsync(row!.Hearing.OrganizationId, id, response, DanishInput.Date(submitted, "Indsendt dato"), ct);
+            await register.RespondAsync(row!.Hearing.OrganizationId, id, response, DanishInput.Date(submitted, "Indsendt dato"), ct, version);
             return "Høringssvaret er gemt.";
         }, ct, null);
 
@@ -101,7 +101,9 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
         }
         catch (ConcurrencyConflictException)
         {
-            Problem = "Nogen har ændret høringen, siden du åbnede siden. Din ændring er ikke gemt; se den gemte udgave nedenfor.";
+            // What she typed stays in the form, beside the stored values above it, to compare and save again.
+            Problem = "Nogen har ændret høringen, siden du åbnede siden. Din ændring er ikke gemt: den gemte udgave står øverst, det, du skrev, står i formularen.";
+            Posted = PostedForm.Refused(Request, []);
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
