@@ -115,6 +115,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<int?> IStaffResources.CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    Task<int?> IStaffResources.CouncilOfHearingAsync(int hearingId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<(IReadOnlySet<DateOnly> Dates, IReadOnlyList<HostAndVenue> Rotation, int? LastHostId)> PlanningAsync(int organizationId, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult<(IReadOnlySet<DateOnly>, IReadOnlyList<HostAndVenue>, int?)>((new HashSet<DateOnly>(), [], null));
 

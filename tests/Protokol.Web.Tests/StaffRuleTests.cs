@@ -44,6 +44,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         [StaffRule.AnySecretary] = [Who.OtherSecretary, Who.OwnSecretary, Who.Administrator],
         [StaffRule.ReadFollowUp] = [Who.Member, Who.OwnSecretary, Who.Administrator],
         [StaffRule.RunFollowUp] = [Who.OwnSecretary, Who.Administrator],
+        [StaffRule.RunHearing] = [Who.OwnSecretary, Who.Administrator],
         [StaffRule.ChangePerson] = [Who.OwnSecretary, Who.Administrator],
         [StaffRule.AnswerMeeting] = [Who.Member, Who.OwnSecretary, Who.Administrator],
         [StaffRule.CommentOnMinutes] = [Who.Member, Who.OwnSecretary, Who.Administrator],
@@ -278,6 +279,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
         var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
         var meeting = (await app.DemoMeetingsAsync(MeetingState.Planned)).Last().Id;
         var followUp = await db.FollowUps.Where(f => f.Organization.Slug == DemoCouncil.CouncilSlug).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var hearing = await db.Hearings.Where(h => h.Organization.Slug == DemoCouncil.CouncilSlug).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
 
         // Seated only in the udsatteråd, and shown by role only: the person of the issue.
         var person = await db.People.Where(p => p.Name == "Jens-Ole Vinther").Select(p => p.Id).SingleAsync();
@@ -290,6 +292,7 @@ public sealed class StaffRuleTests(ProtokolAppFactory app) : IClassFixture<Proto
             ["/Admin/MeetingSend:id"] = Text(meeting),
             ["/Admin/MeetingMinutes:id"] = Text(meeting),
             ["/Admin/FollowUp:id"] = Text(followUp),
+            ["/Admin/Hearing:id"] = Text(hearing),
             ["/Members/Meeting:id"] = Text(meeting),
             ["/Members/FollowUp:id"] = Text(followUp),
             ["/Members/MinutesReview:id"] = Text(meeting),

@@ -43,6 +43,9 @@ public interface IStaffResources
     /// <summary>The council or committee a follow-up belongs to; null when there is no such follow-up.</summary>
     Task<int?> CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken);
 
+    /// <summary>The id of the council whose hearing this is; null when there is none.</summary>
+    Task<int?> CouncilOfHearingAsync(int hearingId, CancellationToken cancellationToken);
+
     /// <summary>The councils and committees of a municipality.</summary>
     Task<IReadOnlyList<int>> CouncilsOfBodyAsync(int bodyId, CancellationToken cancellationToken);
 

@@ -77,6 +77,9 @@ internal sealed class EfRegistryStore(ProtokolDbContext db) : IRegistryStore, IS
     public Task<int?> CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken) =>
         db.FollowUps.Where(f => f.Id == followUpId).Select(f => (int?)f.OrganizationId).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<int?> CouncilOfHearingAsync(int hearingId, CancellationToken cancellationToken) =>
+        db.Hearings.Where(f => f.Id == hearingId).Select(f => (int?)f.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<int>> CouncilsOfBodyAsync(int bodyId, CancellationToken cancellationToken) =>
         await db.Organizations.Where(o => o.BodyId == bodyId && o.Kind != OrganizationKind.ExternalOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
 

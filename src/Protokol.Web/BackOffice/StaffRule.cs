@@ -43,6 +43,9 @@ public enum StaffRule
     /// <summary>The secretary of the council whose follow-up the route's <c>id</c> is.</summary>
     RunFollowUp,
 
+    /// <summary>The secretary of the council whose hearing the route's <c>id</c> is.</summary>
+    RunHearing,
+
     /// <summary>Whoever may change the person the route's <c>id</c> is (<see cref="Core.Registry.PersonScope"/>).</summary>
     ChangePerson,
 

@@ -45,6 +45,9 @@ public sealed class StaffRuleEvaluator(IStaffResources resources, IMemberQueries
             case StaffRule.ReadFollowUp or StaffRule.RunFollowUp:
                 var followUpCouncil = Id(route) is { } followUp ? await resources.CouncilOfFollowUpAsync(followUp, cancellationToken) : null;
                 return followUpCouncil is not { } f ? StaffVerdict.NotFound : Verdict(rule == StaffRule.ReadFollowUp ? who.CanRead(f) : who.CanRun(f));
+            case StaffRule.RunHearing:
+                var hearingCouncil = Id(route) is { } hearing ? await resources.CouncilOfHearingAsync(hearing, cancellationToken) : null;
+                return hearingCouncil is not { } h ? StaffVerdict.NotFound : Verdict(who.CanRun(h));
             case StaffRule.ChangePerson:
                 var scope = Id(route) is { } person ? await resources.PersonScopeAsync(person, cancellationToken) : null;
                 return scope is null ? StaffVerdict.NotFound : Verdict(scope.MayBeChangedBy(who));

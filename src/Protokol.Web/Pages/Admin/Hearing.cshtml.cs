@@ -32,7 +32,7 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
-    [StaffRule(StaffRule.AnySecretary)]
+    [StaffRule(StaffRule.RunHearing)]
     public Task<IActionResult> OnPostAsync(int id, long version, string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
@@ -45,7 +45,7 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
         }, ct, null);
 
     /// <summary>The council's response sent between meetings (the council answered by e-mail, or no meeting came before the deadline).</summary>
-    [StaffRule(StaffRule.AnySecretary)]
+    [StaffRule(StaffRule.RunHearing)]
     public Task<IActionResult> OnPostRespondAsync(int id, long version, string? response, string? submitted, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
@@ -54,7 +54,7 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
             return "Høringssvaret er gemt.";
         }, ct, null);
 
-    [StaffRule(StaffRule.AnySecretary)]
+    [StaffRule(StaffRule.RunHearing)]
     public Task<IActionResult> OnPostDeleteAsync(int id, long version, CancellationToken ct) =>
         RunAsync(id, async () => $"Høringen \"{(await register.DeleteAsync(id, version, ct)).Subject}\" er slettet (ændringen står i logbogen).", ct, "/admin/hoeringer");
 
