@@ -366,11 +366,11 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await ReceivedAsync("Dagsorden: ", meeting.Date, Members.Length);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send tillægget" }).CountAsync());
 
-        async Task<List<MimeMessage>> SupplementAfterAddingAsync(string title, string message, int expected)
+        async Task<List<MimeMessage>> SupplementAfterAddingAsync(string title, string message, int expected, bool open = true)
         {
             app.Clock.Now = app.Clock.Now.AddMinutes(5);
             await secretary.GoAsync($"/admin/moeder/{meeting.Id}");
-            await secretary.AddItemAsync(title);
+            await secretary.AddItemAsync(title, open: open);
             await secretary.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Send tillæg med punkterne tilføjet efter udsendelse" }));
             await page.GetByLabel("Besked med tillægget (valgfri)").FillAsync(message);
             await secretary.SubmitAsync("Send tillægget");
@@ -392,6 +392,7 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.All(first, m =>
         {
             Assert.Contains("2. Lokaler til værestedet", m.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("lukket", m.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/moeder/{meeting.Id}", m.TextBody, StringComparison.Ordinal);
             Assert.Single(m.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "application/pdf");
         });
@@ -400,12 +401,23 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         await Assertions.Expect(page.GetByText("Alle, der har fået dagsordenen, har fået besked om punkterne.")).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send tillægget" }).CountAsync());
 
-        var second = await SupplementAfterAddingAsync("Julefrokost for brugerne", "Endnu et punkt.", 2 * Members.Length);
+        // A closed item added: the supplement names it as the agenda mail does, with where its text is read.
+        await MemberScenario.MemberAsync(app, "Ali Haddad");
+        var second = await SupplementAfterAddingAsync("Julefrokost for brugerne", "Endnu et punkt.", 2 * Members.Length, open: false);
         Assert.Equal(Members.Length, second.Count);
         Assert.All(second, m =>
         {
             Assert.Contains("3. Julefrokost for brugerne", m.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("Lokaler til værestedet", m.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Punkt 3 er lukket: sagsfremstillingen og bilagene står ikke i PDF'en.", m.TextBody, StringComparison.Ordinal);
+            if (m.To.Mailboxes.Single().Name == "Ali Haddad")
+            {
+                Assert.Matches($@"Du kan læse dem på Min side, når du er logget ind:\nhttps?://\S+/medlem/moeder/{meeting.Id}(\n|$)", m.TextBody!.ReplaceLineEndings("\n"));
+            }
+            else
+            {
+                Assert.Contains("Kontakt sekretariatet for at læse dem.", m.TextBody, StringComparison.Ordinal);
+            }
         });
 
         // The public agenda marks both.

@@ -225,15 +225,20 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         var pdf = await Writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
         var now = clock.GetUtcNow().UtcDateTime;
         var queued = new List<string>();
+
+        // As the agenda mail: a closed item added is named with where its text is read (the PDF has its title only).
+        var withAccount = !due.Any(d => d.Untold.Any(i => !i.IsPublic && !i.Withdrawn)) ? new HashSet<int>()
+            : await queries.PeopleWithAccessAsync(due.Select(d => d.PersonId).ToList(), meeting.OrganizationId, cancellationToken);
         foreach (var person in due.Where(d => d.Untold.Count > 0))
         {
             var items = string.Join("\n", person.Untold.Select(i => $"{i.Number}. {i.Title}"));
+            var closed = person.Untold.Where(i => !i.IsPublic && !i.Withdrawn).OrderBy(i => i.Position).Select(i => i.Number).ToList();
             var text = $"""
                 {Mail.MailOpening.For(person.Name, note)}Der er kommet {(person.Untold.Count == 1 ? "et punkt" : $"{person.Untold.Count} punkter")} på dagsordenen til {What(meeting)}, {DanishDates.MeetingTime(meeting.Date, meeting.StartTime, meeting.EndTime)}{Place(meeting)}, efter at den blev sendt:
                 {items}
 
                 Den opdaterede dagsorden er vedhæftet som PDF og findes også på portalen:
-                {Writer.MeetingPage(meeting.Id)}
+                {Writer.MeetingPage(meeting.Id)}{ClosedItemsNote(closed, withAccount.Contains(person.PersonId) ? Writer.MemberMeetingPage(meeting.Id) : null)}
                 """;
             var key = $"{SupplementKeyPrefix(meeting.Id)}{person.Untold.Max(i => i.Id).ToString(CultureInfo.InvariantCulture)}:{person.PersonId.ToString(CultureInfo.InvariantCulture)}";
             var supplement = new OutgoingMail(key, SupplementPurpose, person.Address, person.Name,
