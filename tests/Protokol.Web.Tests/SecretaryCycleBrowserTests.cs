@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Protokol.Core.Meetings;
 using Protokol.Core.Text;
@@ -111,6 +112,20 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
         Assert.Contains("Sag om en enkelt borger", meetingPage, StringComparison.Ordinal);
         Assert.DoesNotContain("isbjerg-borgeren", meetingPage, StringComparison.Ordinal);
         Assert.Contains("varmestuer.pdf", meetingPage, StringComparison.Ordinal);
+
+        // The agenda's PDF and Word file name the item's attachment under it, as the page does; the closed item's text is not there.
+        using (var client = app.CreateClient())
+        {
+            using var pdf = PdfDocument.Open(await client.GetByteArrayAsync(new Uri($"/moeder/{id}/referat.pdf", UriKind.Relative)));
+            var words = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Matches(@"Forvaltningen fremlægger planen for varmestuerne \(kodeord: snefnug\)\. Bilag: varmestuer \(PDF, \d+ kB\)", words);
+            Assert.DoesNotContain("Forkert fil", words, StringComparison.Ordinal);
+            Assert.DoesNotContain("isbjerg", words, StringComparison.Ordinal);
+            var docx = await client.GetByteArrayAsync(new Uri($"/moeder/{id}/referat.docx", UriKind.Relative));
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+            Assert.Contains(word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>(), p => Regex.IsMatch(p.InnerText, @"^Bilag: varmestuer \(PDF, \d+ kB\)$"));
+        }
+
         var feed = (await s.PublicAsync("/feeds/moeder.atom")).Body;
         Assert.Contains($"/moeder/{id}", feed, StringComparison.Ordinal);
         // The meeting's own name, as its page's heading, in the feed entry's title and the calendar event's summary.

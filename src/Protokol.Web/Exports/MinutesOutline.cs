@@ -46,8 +46,14 @@ internal static class MinutesOutline
 
     /// <param name="m">The meeting as the public sees it (draft minutes: as they would be published).</param>
     /// <param name="draft">Marks the minutes as a draft for reading, not yet published.</param>
-    public static IReadOnlyList<Block> From(PublicMeeting m, bool draft = false)
+    /// <param name="attachments">
+    /// Names each item's public attachments under it and the meeting's own at the end, as the meeting page lists them (the PDF and
+    /// DOCX: a reader of the file knows what the item's material is); the OParl minutes text, kept by a key without the attachments,
+    /// leaves them out (OParl lists them as files of their own).
+    /// </param>
+    public static IReadOnlyList<Block> From(PublicMeeting m, bool draft = false, bool attachments = true)
     {
+        var files = attachments ? m.Attachments.OrderBy(a => a.Id).ToLookup(a => a.AgendaItemId ?? 0) : Enumerable.Empty<AttachmentRecord>().ToLookup(a => 0);
         var blocks = new List<Block>
         {
             new(BlockKind.Title, Title(m, draft)),
@@ -85,14 +91,43 @@ internal static class MinutesOutline
         blocks.Add(new(BlockKind.Heading1, m.MinutesVisible ? "Punkter og beslutninger" : "Dagsorden"));
         foreach (var item in m.Items)
         {
-            AddItem(blocks, item, BlockKind.Heading2, m.MinutesVisible);
+            AddItem(blocks, item, BlockKind.Heading2, m.MinutesVisible, files[item.Id]);
             foreach (var child in item.Children)
             {
-                AddItem(blocks, child, BlockKind.Heading3, m.MinutesVisible);
+                AddItem(blocks, child, BlockKind.Heading3, m.MinutesVisible, files[child.Id]);
             }
         }
 
+        if (files[0].Any())
+        {
+            blocks.Add(new(BlockKind.Heading1, "Bilag til hele mødet"));
+            blocks.AddRange(files[0].Select(a => new Block(BlockKind.Paragraph, Attachment(a))));
+        }
+
         return blocks;
+    }
+
+    private static readonly System.Globalization.CultureInfo Danish = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+
+    /// <summary>"Bilag: Budget 2027 (PDF, 1,2 MB)"; an attachment whose file the archive does not hold, by its file's name.</summary>
+    internal static string Attachment(AttachmentRecord a)
+    {
+        if (!a.HasFile)
+        {
+            return $"Bilag: {a.Title} ({a.FileName})";
+        }
+
+        var kind = a.MediaType switch
+        {
+            "application/pdf" => "PDF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+            var t when t.StartsWith("image/", StringComparison.Ordinal) => "billede",
+            _ => "fil",
+        };
+        var size = a.SizeBytes >= 1_000_000
+            ? (a.SizeBytes / 1_000_000.0).ToString("0.0", Danish) + " MB"
+            : Math.Max(1, a.SizeBytes / 1000).ToString(Danish) + " kB";
+        return $"Bilag: {a.Title} ({kind}, {size})";
     }
 
     /// <summary>Whether the minutes are approved; null for an agenda.</summary>
@@ -104,7 +139,7 @@ internal static class MinutesOutline
         _ => null,
     };
 
-    private static void AddItem(List<Block> blocks, PublicAgendaItem item, BlockKind heading, bool minutesVisible)
+    private static void AddItem(List<Block> blocks, PublicAgendaItem item, BlockKind heading, bool minutesVisible, IEnumerable<AttachmentRecord> files)
     {
         var marks = (item.Withdrawn ? " (udgået)" : string.Empty) + (item.AddedAfterPublication ? " (tilføjet efter udsendelse)" : string.Empty);
         blocks.Add(new(heading, $"{item.Number}. {item.Title}{marks}"));
@@ -129,10 +164,9 @@ internal static class MinutesOutline
             }
         }
 
-        foreach (var text in new[] { item.PublicText, minutesVisible ? item.Minutes : null })
-        {
-            blocks.AddRange(MarkdownText.RichLines(text).Select(line => new Block(BlockKind.Paragraph, line)));
-        }
+        blocks.AddRange(MarkdownText.RichLines(item.PublicText).Select(line => new Block(BlockKind.Paragraph, line)));
+        blocks.AddRange(files.Select(a => new Block(BlockKind.Paragraph, Attachment(a))));
+        blocks.AddRange(MarkdownText.RichLines(minutesVisible ? item.Minutes : null).Select(line => new Block(BlockKind.Paragraph, line)));
 
         if (minutesVisible && MarkdownText.RichLines(item.Decision) is { Count: > 0 } decision)
         {

@@ -54,7 +54,7 @@ internal static class OParlMinutesFiles
                 continue;
             }
 
-            var json = Escape(string.Join("\n\n", MinutesOutline.From(m).Select(b => b.Text)));
+            var json = Escape(string.Join("\n\n", MinutesOutline.From(m, attachments: false).Select(b => b.Text)));
             var text = kept! with
             {
                 State = m.State, Date = m.Date, Created = record.Created, Modified = record.Modified,
