@@ -125,7 +125,7 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         {
             ("details", Details(jensOle, "Named")),
             ("membership", new() { ["organization"] = Id(await QueryAsync(db => db.Organizations.Where(o => o.Slug == "tryghedsforum").Select(o => o.Id).SingleAsync())), ["role"] = "Member" }),
-            ("merge", new() { ["other"] = Id((await PersonAsync("Ali Haddad")).Id) }),
+            ("merge", new() { ["other"] = Id((await PersonAsync("Ali Haddad")).Id), ["confirm"] = "true" }),
         })
         {
             var refused = await Staff.PostAsync(other, "/admin/personer", $"{path}/{handler}", fields);
@@ -168,12 +168,25 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
         var attendedBefore = await QueryAsync(db => db.Attendance.CountAsync(a => a.PersonId == hanne.Id));
 
         // The record now sits only in the other forum: this council's secretary may not merge it away (issue 14, item 7).
-        var refused = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        var refused = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(removedId), ["confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("Personen har kun plads i råd, du ikke er sekretær for; bed deres sekretær om ændringen.", (await Staff.ParseAsync(refused)).QuerySelector(".alert-error")!.TextContent.Trim());
         Assert.True(await QueryAsync(db => db.People.AnyAsync(p => p.Id == removedId)));
 
-        await Staff.SubmitAsync(secretaryOfBoth, path, path + "/merge", new() { ["other"] = Id(removedId) });
+        // Neither the other record nor the confirmation may be left out: nothing is merged.
+        foreach (var (fields, said) in new (Dictionary<string, string>, string)[]
+        {
+            (new() { ["confirm"] = "true" }, "Vælg den anden post, der skal lægges sammen med denne person."),
+            (new() { ["other"] = Id(removedId) }, "Sæt hak ved, at det er den samme person: sammenlægningen kan ikke fortrydes."),
+        })
+        {
+            var unconfirmed = await Staff.PostAsync(secretaryOfBoth, path, path + "/merge", fields);
+            Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+            Assert.Contains(said, (await Staff.ParseAsync(unconfirmed)).Body!.TextContent, StringComparison.Ordinal);
+            Assert.True(await QueryAsync(db => db.People.AnyAsync(p => p.Id == removedId)));
+        }
+
+        await Staff.SubmitAsync(secretaryOfBoth, path, path + "/merge", new() { ["other"] = Id(removedId), ["confirm"] = "true" });
         var page = await Staff.PageAsync(secretaryOfBoth, path);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Hanne Østergård", page.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
@@ -186,7 +199,7 @@ public sealed class RegistryAdminTests(ProtokolAppFactory app) : IClassFixture<P
 
         // The audit log holds the deleted record; merging with oneself is refused.
         Assert.True(await QueryAsync(db => db.AuditLog.AnyAsync(e => e.EntityType == nameof(Person) && e.EntityId == removedId && e.Changes.Contains("Hanne Østergård"))));
-        var self = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(hanne.Id) });
+        var self = await Staff.PostAsync(client, path, path + "/merge", new() { ["other"] = Id(hanne.Id), ["confirm"] = "true" });
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
     }
 

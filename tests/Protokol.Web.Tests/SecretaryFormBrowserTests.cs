@@ -249,6 +249,47 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
     }
 
     /// <summary>
+    /// A tester added a person who was already in the registry (another letter case), and nothing said so; then "Læg sammen" on
+    /// the new record merged the first person of the list into it with one click, for good. Adding a name the registry has says
+    /// so; the merge form chooses no one and asks for a confirmation, and the browser keeps both until the secretary gives both.
+    /// </summary>
+    [Fact]
+    public async Task Adding_a_name_the_registry_has_says_so_and_a_merge_needs_the_record_chosen_and_confirmed()
+    {
+        await using var s = await SignInAsync();
+        var page = s.Page;
+        async Task<int> AddAsync(string name)
+        {
+            await s.GoAsync("/admin/personer");
+            var form = s.Form("Tilføj personen");
+            await form.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
+            await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Tilføj personen" }));
+            return int.Parse(page.Url.Split('/')[^1].Split('?', '#')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var first = await AddAsync("Gunnar Vestergård");
+        Assert.DoesNotContain("Bemærk", await page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        var second = await AddAsync("gunnar vestergård");
+        Assert.Contains("Bemærk: registret havde allerede Gunnar Vestergård. Er det den samme person, så læg de to poster sammen nederst på siden.",
+            await page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // "Læg sammen" pressed at once: no record is chosen and nothing is confirmed, so nothing happens.
+        var merge = s.Form("Læg sammen");
+        Assert.Equal(string.Empty, await merge.GetByLabel("Den anden post").InputValueAsync());
+        await merge.GetByRole(AriaRole.Button, new() { Name = "Læg sammen" }).ClickAsync();
+        await merge.GetByLabel("Den anden post").SelectOptionAsync(new SelectOptionValue { Label = "Gunnar Vestergård" });
+        await merge.GetByRole(AriaRole.Button, new() { Name = "Læg sammen" }).ClickAsync();
+        Assert.EndsWith($"/admin/personer/{second}", page.Url, StringComparison.Ordinal);
+        async Task<int> RecordAsync(int id) => (await page.APIRequest.GetAsync(new Uri(baseAddress, $"/admin/personer/{id}").ToString())).Status;
+        Assert.Equal(200, await RecordAsync(first));
+
+        await merge.GetByLabel("Ja, det er den samme person. Sammenlægningen kan ikke fortrydes.").CheckAsync();
+        await s.SubmitAsync(merge.GetByRole(AriaRole.Button, new() { Name = "Læg sammen" }));
+        Assert.Equal("\"Gunnar Vestergård\" er lagt sammen med denne person; navnet er gemt som alternativ stavemåde.", (await page.Locator(".alert-success").InnerTextAsync()).Trim());
+        Assert.Equal(404, await RecordAsync(first));
+    }
+
+    /// <summary>
     /// A hearing registered with a typo or the wrong deadline could not be corrected, nor one registered by mistake deleted: the
     /// register showed it until it was overdue. An open hearing is corrected from its page (its draft agenda item follows), and
     /// deleted when it is on no agenda.

@@ -24,9 +24,11 @@ public sealed class PeopleModel(IRegistryQueries registry) : BackOfficePage
     public Task<IActionResult> OnPostAsync([FromServices] CreatePerson create, int body, string name, string? email, PublicationLevel publication, string? publicRole, CancellationToken ct) =>
         SaveAsync(async () =>
         {
-            var person = await create.ExecuteAsync(Rights, body, name, email, publication, publicRole, ct);
+            var (person, namesake) = await create.CreateAsync(Rights, body, name, email, publication, publicRole, ct);
             var shown = person.Publication == PublicationLevel.RoleOnly ? $"vises offentligt kun som \"{person.PublicRole}\"" : "vises offentligt med navn";
-            return ($"{person.Name} er tilføjet til registret og {shown}. Giv personen et medlemskab herunder.", $"/admin/personer/{person.Id}");
+            var twice = namesake is null ? string.Empty
+                : $" Bemærk: registret havde allerede {namesake.Name}. Er det den samme person, så læg de to poster sammen nederst på siden.";
+            return ($"{person.Name} er tilføjet til registret og {shown}. Giv personen et medlemskab herunder.{twice}", $"/admin/personer/{person.Id}");
         }, "/admin/personer", async () =>
         {
             View = await registry.PeopleAsync(Rights, null, ct);

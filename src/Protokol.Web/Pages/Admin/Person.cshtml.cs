@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Protokol.Core.Abstractions;
+using Protokol.Core.Common;
 using Protokol.Core.Registry;
 using Protokol.Core.Text;
 using Protokol.Web.BackOffice;
@@ -56,8 +57,22 @@ public sealed class PersonModel(IRegistryQueries registry) : BackOfficePage
         }, Back(id), () => LoadAsync(id, ct), Conflict);
 
     [StaffRule(StaffRule.ChangePerson)]
-    public Task<IActionResult> OnPostMergeAsync([FromServices] MergePeople merge, int id, int other, CancellationToken ct) =>
-        SaveAsync(async () => $"\"{await merge.ExecuteAsync(Rights, id, other, ct)}\" er lagt sammen med denne person; navnet er gemt som alternativ stavemåde.",
+    public Task<IActionResult> OnPostMergeAsync([FromServices] MergePeople merge, int id, int? other, bool confirm, CancellationToken ct) =>
+        SaveAsync(async () =>
+            {
+                // The form asks for both (required): a browser without validation, or a crafted post, is refused here with nothing merged.
+                if (other is not { } otherId)
+                {
+                    throw new DomainRuleException("Vælg den anden post, der skal lægges sammen med denne person.", "Den anden post");
+                }
+
+                if (!confirm)
+                {
+                    throw new DomainRuleException("Sæt hak ved, at det er den samme person: sammenlægningen kan ikke fortrydes.", "Ja, det er den samme person. Sammenlægningen kan ikke fortrydes.");
+                }
+
+                return $"\"{await merge.ExecuteAsync(Rights, id, otherId, ct)}\" er lagt sammen med denne person; navnet er gemt som alternativ stavemåde.";
+            },
             Back(id), () => LoadAsync(id, ct), Conflict);
 
     private static string Back(int id) => $"/admin/personer/{id}";
