@@ -393,6 +393,17 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.AddItemAsync("Måske fjernes", "Tekst, der skal komme tilbage.");
         var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Måske fjernes");
         await s.AddItemAsync("Et underpunkt", under: $"{item.Number}. Måske fjernes");
+        var sub = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Et underpunkt");
+
+        // Each of the two has an attachment, which the undo must put back where it was (a tester found them on the meeting as a whole).
+        foreach (var (target, file) in new[] { ($"{item.Number}. Måske fjernes", "hovedbilag.pdf"), ($"{sub.Number}. Et underpunkt", "underbilag.pdf") })
+        {
+            var attach = s.Form("Vedhæft");
+            await attach.GetByLabel("Til punkt").SelectOptionAsync(new SelectOptionValue { Label = target });
+            await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = SecretaryCycleBrowserTests.Pdf(file) });
+            await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }));
+        }
+
         var before = await s.AgendaAsync();
 
         var row = s.Page.Locator($"#punkt-id-{item.Id}");
@@ -403,8 +414,16 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
 
         await s.SubmitAsync("Fortryd: hent \"Måske fjernes\" tilbage");
         Assert.Equal(before, await s.AgendaAsync());
-        var restored = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Måske fjernes");
+        var stored = await s.StoredAsync(id);
+        var restored = stored.Items.Single(i => i.Title == "Måske fjernes");
         Assert.Equal("Tekst, der skal komme tilbage.", restored.PublicText);
+        var restoredSub = stored.Items.Single(i => i.Title == "Et underpunkt");
+        Assert.Equal(restored.Id, stored.Attachments.Single(a => a.FileName == "hovedbilag.pdf").AgendaItemId);
+        Assert.Equal(restoredSub.Id, stored.Attachments.Single(a => a.FileName == "underbilag.pdf").AgendaItemId);
+
+        // As the page shows them: under their items, none on the meeting as a whole.
+        Assert.Equal(0, await s.Page.GetByRole(AriaRole.Heading, new() { Name = "Bilag til hele mødet" }).CountAsync());
+        await Assertions.Expect(s.Page.Locator($"#punkt-id-{restoredSub.Id}")).ToContainTextAsync("underbilag");
     }
 
     [Fact]

@@ -67,6 +67,17 @@ public sealed partial class Attachment : Entity
 
     public void SetText(string? text) => Text = string.IsNullOrWhiteSpace(text) ? null : text;
 
+    /// <summary>Puts the attachment back on an item of its meeting (an item whose removal is undone: a new record, saved with it).</summary>
+    internal void PlaceOn(AgendaItem item)
+    {
+        if (item.Meeting != Meeting && item.MeetingId != MeetingId)
+        {
+            throw new DomainRuleException("Punktet hører ikke til bilagets møde.");
+        }
+
+        AgendaItem = item;
+    }
+
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();
 }

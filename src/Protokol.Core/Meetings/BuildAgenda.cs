@@ -7,10 +7,12 @@ namespace Protokol.Core.Meetings;
 
 /// <summary>
 /// An item taken off a draft agenda, kept so the removal can be undone: with the follow-ups and hearings it
-/// carried, which go back on the restored item (unless another item took them up in the meantime).
+/// carried, which go back on the restored item (unless another item took them up in the meantime), and its
+/// attachments, which the removal left on the meeting as a whole and the undo puts back on it (unless they were
+/// placed or taken off since).
 /// </summary>
 public sealed record RemovedAgendaItem(int MeetingId, int Position, string Title, AgendaItemKind Kind, bool IsPublic, string? Text, IReadOnlyList<RemovedAgendaItem> SubItems,
-    IReadOnlyList<int>? FollowUpIds = null, IReadOnlyList<int>? HearingIds = null)
+    IReadOnlyList<int>? FollowUpIds = null, IReadOnlyList<int>? HearingIds = null, IReadOnlyList<int>? AttachmentIds = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 
@@ -174,7 +176,8 @@ public sealed class BuildAgenda(IProtokolStore store, TimeProvider clock)
         RemovedAgendaItem Snapshot(AgendaItem of, int position, IReadOnlyList<RemovedAgendaItem> subItems) =>
             new(meetingId, position, of.Title, of.Kind, of.IsPublic, of.PublicText, subItems,
                 [.. followUps.Where(f => f.CarriedToItem == of || (f.CarriedToItemId == of.Id && of.Id != 0)).Select(f => f.Id)],
-                [.. hearings.Where(h => h.AgendaItem == of || (h.AgendaItemId == of.Id && of.Id != 0)).Select(h => h.Id)]);
+                [.. hearings.Where(h => h.AgendaItem == of || (h.AgendaItemId == of.Id && of.Id != 0)).Select(h => h.Id)],
+                [.. meeting.Attachments.Where(a => a.AgendaItem == of || (a.AgendaItemId == of.Id && of.Id != 0)).Select(a => a.Id)]);
     }
 
     /// <summary>
@@ -221,6 +224,11 @@ public sealed class BuildAgenda(IProtokolStore store, TimeProvider clock)
             foreach (var hearing in hearings.Where(h => snapshot.HearingIds?.Contains(h.Id) == true && h.AgendaItem is null && h.AgendaItemId is null))
             {
                 hearing.TreatAt(restored);
+            }
+
+            foreach (var attachment in meeting.Attachments.Where(a => snapshot.AttachmentIds?.Contains(a.Id) == true && a.AgendaItem is null && a.AgendaItemId is null))
+            {
+                attachment.PlaceOn(restored);
             }
         }
     }
