@@ -83,7 +83,7 @@ public static class AnnualReportDocuments
         }
 
         doc.Heading(1, "Opfølgninger");
-        doc.Text($"{Count(r.FollowUps.Opened, "opfølgning", "opfølgninger")} oprettet og {r.FollowUps.Closed.ToString(CultureInfo.InvariantCulture)} afsluttet i året; {r.FollowUps.OpenAtYearEnd.Count.ToString(CultureInfo.InvariantCulture)} åbne ved årets udgang.");
+        doc.Text(FollowUpLine(r.FollowUps));
         foreach (var f in r.FollowUps.OpenAtYearEnd)
         {
             doc.Text(FollowUp(f));
@@ -172,7 +172,7 @@ public static class AnnualReportDocuments
         }
 
         html.Append("<h2>Opfølgninger</h2><p>")
-            .Append(E($"{Count(r.FollowUps.Opened, "opfølgning", "opfølgninger")} oprettet og {r.FollowUps.Closed.ToString(CultureInfo.InvariantCulture)} afsluttet i året; {r.FollowUps.OpenAtYearEnd.Count.ToString(CultureInfo.InvariantCulture)} åbne ved årets udgang."))
+            .Append(E(FollowUpLine(r.FollowUps)))
             .Append("</p>");
         if (r.FollowUps.OpenAtYearEnd.Count > 0)
         {
@@ -256,6 +256,10 @@ public static class AnnualReportDocuments
 
     private static string Pending(AnnualReport r) =>
         r.MeetingsWithoutPublishedMinutes == 0 ? string.Empty : $" {Count(r.MeetingsWithoutPublishedMinutes, "møde", "møder")} har endnu ikke offentliggjort referat og indgår ikke i emner og beslutninger.";
+
+    /// <summary>"1 opfølgning oprettet og 2 afsluttet i året; 1 åben ved årets udgang."</summary>
+    public static string FollowUpLine(FollowUpSummary f) =>
+        $"{Count(f.Opened, "opfølgning", "opfølgninger")} oprettet og {N(f.Closed)} afsluttet i året; {Count(f.OpenAtYearEnd.Count, "åben", "åbne")} ved årets udgang.";
 
     private static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 

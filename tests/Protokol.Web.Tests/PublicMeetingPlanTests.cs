@@ -129,6 +129,7 @@ public sealed class MeetingChangeTests(ProtokolAppFactory app) : IClassFixture<P
         var (_, page) = await app.GetPageAsync($"/moeder/{planned.Id}");
         Assert.Contains("Mødet er aflyst", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Lokalet er ikke ledigt", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Aflyst møde", page.QuerySelector("h1 .h1-kicker")!.TextContent.Trim()); // not "Planlagt møde" above "Mødet er aflyst"
 
         var (_, plan) = await app.GetPageAsync($"/raad/udsatteraadet/moeder/{planned.Date.Year}");
         var row = plan.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href") == $"/moeder/{planned.Id}");

@@ -23,6 +23,13 @@ public sealed class ReportTests(ProtokolAppFactory app) : IClassFixture<Protokol
             .CountAsync(m => m.Organization.Slug == "udsatteraadet" && m.Date.Year == 2026 && m.State >= MeetingState.Held);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1, "1 opfølgning oprettet og 1 afsluttet i året; 1 åben ved årets udgang.")]
+    [InlineData(3, 0, 2, "3 opfølgninger oprettet og 0 afsluttet i året; 2 åbne ved årets udgang.")]
+    public void The_report_counts_follow_ups_in_Danish_singular_and_plural(int opened, int closed, int open, string expected) =>
+        Assert.Equal(expected, Protokol.Reports.AnnualReportDocuments.FollowUpLine(new Protokol.Core.Reports.FollowUpSummary(opened, closed,
+            Enumerable.Range(0, open).Select(n => new Protokol.Core.Reports.ReportFollowUp($"Opgave {n}", null, null)).ToList())));
+
     [Fact]
     public async Task The_secretary_writes_the_foreword_and_downloads_the_annual_report_as_Word_and_HTML()
     {

@@ -223,6 +223,8 @@ public abstract class SecretaryCycleBrowserTests(ProtokolAppFactory app, Uri bas
             var text = string.Join(' ', pdf.GetPages().Select(p => p.Text));
             Assert.Contains("varmestuerne", text, StringComparison.Ordinal);
             Assert.DoesNotContain("isbjerg", text, StringComparison.Ordinal);
+            // The item's guest, as the page names her under the item.
+            Assert.Contains("Gæst: Karla Gæstesen (Varmestuen Havnen)", string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
         }
 
         // 6. The next meeting: its agenda published, held on 10 February, approves these minutes.

@@ -438,6 +438,14 @@ public abstract class SecretaryMeetingDefectBrowserTests(ProtokolAppFactory app,
         Assert.Contains("Forvaltningen nåede ikke at regne det igennem.", body, StringComparison.Ordinal);
         Assert.DoesNotContain("snerydning", body, StringComparison.Ordinal);
         Assert.DoesNotContain("linje for linje", body, StringComparison.Ordinal);
+
+        // The minutes' PDF says why, as the page does (it said only "(udgået)").
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await app.CreateClient().GetByteArrayAsync(new Uri($"/moeder/{id}/referat.pdf", UriKind.Relative))))
+        {
+            var words = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains($"{item.Number}. {item.Title} (udgået) Forvaltningen nåede ikke at regne det igennem.", words, StringComparison.Ordinal);
+            Assert.DoesNotContain("snerydning", words, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>

@@ -149,6 +149,11 @@ internal static class MinutesOutline
             return;
         }
 
+        if (item.Withdrawn && item.WithdrawnReason is not null)
+        {
+            blocks.Add(new(BlockKind.Paragraph, item.WithdrawnReason));
+        }
+
         if (item.Hearing is { } hearing)
         {
             // The hearing the item treats, as the meeting page shows it: who asks, the deadline, where the material is.
@@ -166,6 +171,11 @@ internal static class MinutesOutline
 
         blocks.AddRange(MarkdownText.RichLines(item.PublicText).Select(line => new Block(BlockKind.Paragraph, line)));
         blocks.AddRange(files.Select(a => new Block(BlockKind.Paragraph, Attachment(a))));
+        if (item.Guests.Count > 0)
+        {
+            blocks.Add(new(BlockKind.Paragraph, "Gæst: " + string.Join("; ", item.Guests.Select(g => g.Detail is null ? g.Name : $"{g.Name} ({g.Detail})"))));
+        }
+
         blocks.AddRange(MarkdownText.RichLines(minutesVisible ? item.Minutes : null).Select(line => new Block(BlockKind.Paragraph, line)));
 
         if (minutesVisible && MarkdownText.RichLines(item.Decision) is { Count: > 0 } decision)

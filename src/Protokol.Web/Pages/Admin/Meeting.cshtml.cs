@@ -88,7 +88,12 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
             };
             if (told.Length > 0)
             {
-                told += saved.AnswersForgotten > 0 ? $", og de {saved.AnswersForgotten} svar, der var givet til det gamle tidspunkt, er nulstillet." : ".";
+                told += saved.AnswersForgotten switch
+                {
+                    0 => ".",
+                    1 => ", og det svar, der var givet til det gamle tidspunkt, er nulstillet.",
+                    var n => $", og de {n} svar, der var givet til det gamle tidspunkt, er nulstillet.",
+                };
             }
 
             var late = string.Concat(saved.LateHearings.Select(h =>
