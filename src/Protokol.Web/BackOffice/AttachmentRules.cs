@@ -13,6 +13,9 @@ public static class AttachmentRules
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>The largest upload read to be refused with the rule's message rather than ended before the handler.</summary>
+    public const long MaxUploadBytes = 5L * MaxBytes;
+
     private static readonly Dictionary<string, (string MediaType, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = (PdfType, "%PDF-"u8.ToArray()),
@@ -37,7 +40,7 @@ public static class AttachmentRules
 
         if (file.Length > MaxBytes)
         {
-            throw new DomainRuleException($"\"{name}\" fylder {file.Length / 1_048_576.0:0.0} MB; et bilag må højst fylde {MaxBytes / 1_048_576} MB.");
+            throw new DomainRuleException($"\"{name}\" fylder {Math.Ceiling(file.Length / 104_857.6) / 10:0.0} MB; et bilag må højst fylde {MaxBytes / 1_048_576} MB.");
         }
 
         using var memory = new MemoryStream();

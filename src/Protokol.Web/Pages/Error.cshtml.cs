@@ -32,6 +32,16 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
             HttpContext.Response.StatusCode = status;
         }
 
+        // An upload larger than the form takes ends before any handler: said as what it is, not as an error of the site.
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        if (error is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            || (error is InvalidDataException data && data.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)))
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            (Heading, Explanation) = (text["Filen er for stor"].Value, text["Et bilag eller en fil til import må højst fylde 20 MB. Gå tilbage, og vælg en mindre fil."].Value);
+            return;
+        }
+
         (Heading, Explanation) = status switch
         {
             StatusCodes.Status404NotFound => (text["Siden findes ikke"].Value, text["Vi kunne ikke finde den side, du leder efter. Mødet kan være flyttet, eller adressen kan være skrevet forkert."].Value),

@@ -14,8 +14,10 @@ namespace Protokol.Web.Pages.Admin;
 /// and on the day the step to the minutes workspace. The rules live in Core's use cases.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxBytes + 1_000_000)]
-[RequestSizeLimit(AttachmentRules.MaxBytes + 1_000_000)]
+// A file up to five times the limit is read and refused by the attach rule, naming the file and the limit; a larger upload ends at
+// the error page, which says the file was too large (Pages/Error).
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxUploadBytes)]
+[RequestSizeLimit(AttachmentRules.MaxUploadBytes)]
 [StaffRule(StaffRule.ReadMeeting)]
 public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries queries, TimeProvider clock, BuildAgenda agenda, AttachDocument attach, MemberInvitations invitations)
     : MeetingPageBase(store, queries, clock)
