@@ -111,7 +111,8 @@ internal sealed class UseCaseFakes : IProtokolStore, IRegistryStore, IStaffResou
 
     Task<bool> IProtokolStore.HasMeetingOnAsync(int organizationId, DateOnly date, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    Task<Person?> IProtokolStore.FindPersonByNameAsync(int bodyId, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+    Task<Person?> IProtokolStore.FindPersonByNameAsync(int bodyId, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(People.FirstOrDefault(p => p.BodyId == bodyId && string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     Task<int?> IStaffResources.CouncilOfFollowUpAsync(int followUpId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -39,6 +39,28 @@ public sealed class WithheldNamesTests
         Assert.Equal("Suppleants indlæg.", Names.Apply("K. Hemmelig-Jensens indlæg."));
     }
 
+    /// <summary>A tester's findings on a person with two given names: the surname first, the given names alone, zero-width spaces for spaces.</summary>
+    [Theory]
+    [InlineData("Sørensen, Jan Johnny deltog.", "Brugerrepræsentant deltog.")]
+    [InlineData("Jan Johnny deltog.", "Brugerrepræsentant deltog.")]
+    [InlineData("Jan Johnny Sørensen deltog.", "Brugerrepræsentant deltog.")]
+    [InlineData("Jan\u200BJohnny\u200BSørensen deltog.", "Brugerrepræsentant deltog.")]
+    [InlineData("Jan Johnny\nSørensen deltog.", "Brugerrepræsentant deltog.")]
+    [InlineData("Jan Hansen og Johnny Cash deltog.", "Jan Hansen og Johnny Cash deltog.")]
+    public void A_person_with_two_given_names_is_withheld_in_the_spellings_minutes_use(string text, string expected) =>
+        Assert.Equal(expected, new WithheldNames([new WithheldName("Jan Johnny Sørensen", "Brugerrepræsentant")]).Apply(text));
+
+    [Theory]
+    [InlineData("Borgerens cpr-nr. 010203-1234 stod i sagen.", "Borgerens cpr-nr. [fjernet] stod i sagen.")]
+    [InlineData("Sag 311299-0001 og 150570-4321.", "Sag [fjernet] og [fjernet].")]
+    [InlineData("Journalnr. 27.69.24-A00-1-17 og 991399-1234 og 2024-0001 bliver stående.", "Journalnr. 27.69.24-A00-1-17 og 991399-1234 og 2024-0001 bliver stående.")]
+    public void A_CPR_number_is_never_published_whoever_wrote_it(string text, string expected)
+    {
+        Assert.Equal(expected, WithheldNames.None.Apply(text));
+        Assert.Equal(expected, Names.Apply(text));
+        Assert.Equal(expected != text, WithheldNames.HasCprNumber(text));
+    }
+
     [Theory]
     [InlineData("Karin Hemmeligsen er et andet medlem.")]
     [InlineData("Vi gik en tur i hemmeligsen-skoven.")]

@@ -23,7 +23,7 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         Godkendt
 
         2. Værested ved Kirsebærstien
-        Rådet drøftede et nyt værested ved Kirsebærstien og bakker op om forslaget.
+        Rådet drøftede et nyt værested ved Kirsebærstien og bakker op om forslaget. Sagen om borgeren med cpr-nr. 070381-4417 afventer.
 
         3. Eventuelt
         Intet.
@@ -89,6 +89,18 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Contains("Værested ved Kirsebærstien", body, StringComparison.Ordinal);
         Assert.Contains("Referat fra arkivet", body, StringComparison.Ordinal);
 
+        // The CPR number in the old minutes is never published: not on the page, in the PDF, in search or OParl, and the original
+        // file, which holds it, is not offered.
+        Assert.Contains("cpr-nr. [fjernet] afventer", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("070381", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/filer/", body, StringComparison.Ordinal);
+        using (var client = app.CreateClient())
+        {
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await client.GetByteArrayAsync(new Uri($"/moeder/{id}/referat.pdf", UriKind.Relative)));
+            Assert.DoesNotContain("070381", string.Concat(pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+            Assert.DoesNotContain("070381", await client.GetStringAsync(new Uri($"/oparl/v1/file/m{id}", UriKind.Relative)), StringComparison.Ordinal);
+        }
+
         // The council's list of the year says what the meeting's page says: minutes from the archive, not "ikke godkendt".
         var (_, year) = await app.GetPageAsync("/raad/udsatteraadet/moeder/2019");
         var row = Assert.Single(year.QuerySelectorAll("tr"), r => r.QuerySelector($"a[href='/moeder/{id}']") is not null);
@@ -96,6 +108,8 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.DoesNotContain("ikke godkendt", row.TextContent, StringComparison.Ordinal);
         var (_, search) = await app.GetPageAsync("/soeg?q=kirsebærstien");
         Assert.Contains(search.QuerySelectorAll(".hit__title a"), a => a.GetAttribute("href")!.StartsWith($"/moeder/{id}", StringComparison.Ordinal));
+        Assert.DoesNotContain("070381", search.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Empty((await app.GetPageAsync("/soeg?q=%22070381-4417%22")).Document.QuerySelectorAll(".hit__title a"));
     }
 
     private async Task<bool[]> ResolvedAsync(int meetingId)

@@ -71,13 +71,14 @@ public static class PrivacyGate
     /// <summary>
     /// Whether the original an imported meeting was read from may be public. It is the document as written, which no part
     /// of the gate reaches: it names the people shown by role only and holds the closed items' text. So it is public only
-    /// when the gate withholds nothing from the meeting: no closed item, nobody shown by role only, no withheld name in its texts.
+    /// when the gate withholds nothing from the meeting: no closed item, nobody shown by role only, no withheld name and no CPR number in its texts.
     /// </summary>
     private static bool OriginalIsPublic(MeetingRecord meeting, WithheldNames withheld) =>
         meeting.ImportedFrom is not null
         && meeting.Items.All(i => i.IsPublic)
         && meeting.Attendance.All(a => a.Person.Publication == PublicationLevel.Named && a.SubstituteFor is not { Publication: not PublicationLevel.Named })
-        && (withheld.IsEmpty || meeting.Items.All(i => new[] { i.Title, i.PublicText, i.Minutes, i.Decision, i.WithdrawnReason }.All(t => withheld.Find(t).Count == 0)));
+        && (withheld.IsEmpty || meeting.Items.All(i => new[] { i.Title, i.PublicText, i.Minutes, i.Decision, i.WithdrawnReason }.All(t => withheld.Find(t).Count == 0)))
+        && meeting.Items.All(i => !new[] { i.Title, i.PublicText, i.Minutes, i.Decision, i.WithdrawnReason }.Any(WithheldNames.HasCprNumber));
 
     private static WithheldNames Withheld(MeetingRecord meeting) =>
         meeting.Withheld is { Count: > 0 } names ? WithheldNames.For(names) : WithheldNames.None;

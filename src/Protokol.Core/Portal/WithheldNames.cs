@@ -62,9 +62,20 @@ public sealed partial class WithheldNames
 
     public bool IsEmpty => _spellings is null;
 
+    /// <summary>
+    /// The text as the public reads it: the withheld people by their role, and a CPR number (ddmmyy-xxxx with a day and month that
+    /// exist) as <see cref="PrivacyScanner.Redacted"/> whoever wrote it: imported minutes are published as they were written, and
+    /// every public text (pages, exports, search, OParl, the annual report) passes here.
+    /// </summary>
     public string? Apply(string? text)
     {
-        if (_spellings is null || string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        text = WithoutCprNumbers(text);
+        if (_spellings is null)
         {
             return text;
         }
@@ -74,6 +85,19 @@ public sealed partial class WithheldNames
         var visible = text;
         return _surnames is null ? text : _surnames.Replace(text, m => StandsAlone(visible, m.Index) ? _surnameRoles[m.Groups["n"].Value] + Genitive(m) : m.Value);
     }
+
+    /// <summary>Whether the text holds a CPR number (<see cref="Apply"/> takes it out).</summary>
+    public static bool HasCprNumber(string? text) => text is not null && Cpr().Matches(text).Any(IsCpr);
+
+    private static string WithoutCprNumbers(string text) =>
+        !text.Contains('-', StringComparison.Ordinal) ? text : Cpr().Replace(text, m => IsCpr(m) ? PrivacyScanner.Redacted : m.Value);
+
+    private static bool IsCpr(Match m) =>
+        int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
+        && int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12;
+
+    [GeneratedRegex(@"(?<![\d\-])(?<d>\d{2})(?<m>\d{2})\d{2}-\d{4}(?![\d\-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Cpr();
 
     /// <summary>Where the text mentions a withheld person, in any spelling: for the privacy check before publishing.</summary>
     public IReadOnlyList<(int Index, string Value)> Find(string? text)
@@ -106,6 +130,13 @@ public sealed partial class WithheldNames
             spellings.Add(string.Join(' ', parts[..^1].Select(p => p[0] + ".")) + " " + last);
             spellings.Add(last + ", " + first);
             spellings.Add(last + ", " + first[0] + ".");
+            if (parts.Length >= 3)
+            {
+                // "Sørensen, Jan Johnny" (read as "Sørensen, Jan" it left "Johnny" behind), and the given names alone, "Jan Johnny":
+                // two given names together name the person as surely as a first name and surname do.
+                spellings.Add(last + ", " + string.Join(' ', parts[..^1]));
+                spellings.Add(string.Join(' ', parts[..^1]));
+            }
         }
 
         return spellings.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -115,7 +146,42 @@ public sealed partial class WithheldNames
 
     private static string[] Parts(string name) => Visible(name).Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Visible(string text) => text.IndexOfAny(Invisible) < 0 ? text : string.Concat(text.Split(Invisible));
+    /// <summary>
+    /// The text without its invisible characters; a zero-width space or joiner between a letter and a capital ("Jan​Johnny") stands
+    /// for the space it replaced, so the name's parts stay apart (one inside a word, like a soft hyphen, joins it).
+    /// </summary>
+    private static string Visible(string text)
+    {
+        if (text.IndexOfAny(Invisible) < 0)
+        {
+            return text;
+        }
+
+        var visible = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (Array.IndexOf(Invisible, text[i]) < 0)
+            {
+                visible.Append(text[i]);
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < text.Length && Array.IndexOf(Invisible, text[next]) >= 0)
+            {
+                next++;
+            }
+
+            if (text[i] != '\u00AD' && visible.Length > 0 && char.IsLetter(visible[^1]) && next < text.Length && char.IsUpper(text[next]))
+            {
+                visible.Append(' ');
+            }
+
+            i = next - 1;
+        }
+
+        return visible.ToString();
+    }
 
     /// <summary>Case, periods, commas and the kind of space or hyphen between the parts do not matter.</summary>
     private static string Key(string spelling) => string.Join(' ', Separators().Split(Visible(spelling).Replace(".", " ", StringComparison.Ordinal).Replace(",", " ", StringComparison.Ordinal).Trim()).Where(p => p.Length > 0)).ToLowerInvariant();
