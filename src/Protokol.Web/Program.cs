@@ -140,6 +140,7 @@ app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseMiddleware<ApiErrors>();
 app.UseMiddleware<PublicCaching>();
 app.UseRequestLocalization();
+app.UseMiddleware<HeadAsGet>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
