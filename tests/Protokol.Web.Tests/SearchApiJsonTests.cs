@@ -12,6 +12,23 @@ public sealed class SearchApiJsonTests
     /// <summary>The options minimal APIs serialize a result with (the relaxed encoder: Danish letters, quotes and &amp; as they are).</summary>
     private static readonly JsonSerializerOptions Serializer = new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
 
+    /// <summary>A developer sent back the type the answer gives a hit (<c>meeting</c>) and got every type, with no word why.</summary>
+    [Theory]
+    [InlineData("moede", SearchHitType.Meeting, false)]
+    [InlineData("meeting", SearchHitType.Meeting, false)]
+    [InlineData("Item", SearchHitType.Item, false)]
+    [InlineData("hearing", SearchHitType.Hearing, false)]
+    [InlineData("hoering", SearchHitType.Hearing, false)]
+    [InlineData("person", SearchHitType.Person, false)]
+    [InlineData("møder", null, true)]
+    [InlineData("", null, false)]
+    public void The_type_is_read_in_the_portal_s_and_the_answer_s_names_and_an_unknown_one_is_said(string value, SearchHitType? expected, bool notice)
+    {
+        var parameters = SearchParameters.From(new QueryCollection(new Dictionary<string, StringValues>(StringComparer.Ordinal) { ["q"] = "råd", ["type"] = value }));
+        Assert.Equal(expected, parameters.Request.Type);
+        Assert.Equal(notice, parameters.Notices.Any(n => n.StartsWith($"Typen \"{value}\" findes ikke", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void The_written_answer_has_the_bytes_the_serializer_gave_for_the_response_records()
     {

@@ -54,7 +54,7 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
             From = Date(query["fra"], "Fra-datoen", notices),
             To = Date(query["til"], "Til-datoen", notices),
             PersonId = Number(query["person"]),
-            Type = Types.FirstOrDefault(t => t.Value == query["type"].ToString()) is { Value: not null } type ? type.Type : null,
+            Type = TypeOf(query["type"].ToString(), notices),
             Kind = Kinds.FirstOrDefault(k => k.Value == query["art"].ToString()) is { Value: not null } kind ? kind.Kind : null,
             HasDecision = query["beslutning"].ToString() is "1" or "true" or "on",
             Sort = Sorts.FirstOrDefault(s => s.Value == query["sortering"].ToString()) is { Value: not null } sort ? sort.Sort : SearchSort.Relevance,
@@ -68,6 +68,31 @@ public sealed record SearchParameters(SearchRequest Request, IReadOnlyList<strin
         }
 
         return new SearchParameters(request.Normalized(), notices);
+    }
+
+    /// <summary>
+    /// The kind of hit asked for: the portal's Danish value, or the name the JSON gives a hit's type (<c>item</c>, <c>meeting</c>,
+    /// <c>person</c>, <c>hearing</c>: a developer sends back what the answer said); anything else is no filter, with a notice naming the values.
+    /// </summary>
+    private static SearchHitType? TypeOf(string value, List<string> notices)
+    {
+        value = value.Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var (danish, type, _) in Types)
+        {
+            if (string.Equals(value, danish, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(value, global::Protokol.Search.SearchEngine.TypeName(type), StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
+        notices.Add($"Typen \"{(value.Length > 40 ? value[..40] + "…" : value)}\" findes ikke, så der er søgt i alle typer. Brug punkt, moede, person eller hoering.");
+        return null;
     }
 
     /// <summary>The URL of this search with some values changed (facets, paging, removing a filter).</summary>
