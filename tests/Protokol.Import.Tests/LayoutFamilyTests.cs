@@ -540,6 +540,18 @@ public sealed class LayoutFamilyTests
         Assert.Equal("Forslaget blev drøftet. Sagen genoptages i maj.", m.Items[1].Decision);
     }
 
+    /// <summary>A tester's minutes gave an item both: the decision was taken from the minute above it.</summary>
+    [Fact]
+    public void An_item_with_a_minute_and_a_decision_has_the_decision_under_its_label()
+    {
+        var m = Parse("Referat af Havnerådets møde den 4. marts 2025\nSted: Havnehuset\nDeltagere: Anna Holm, Bo Berg, Carl Dam\n1. Godkendelse af dagsorden\nBeslutning: Godkendt.\n"
+            + "2. Nyt bådeskur\nReferat:\nForvaltningen viste tegningerne.\nBeslutning:\nRådet anbefaler skuret.\n"
+            + "3. Ny slæbested\nReferat: Sagen blev drøftet længe.\nBeslutning: Udsat til maj.\n");
+
+        Assert.Equal(["Anna Holm", "Bo Berg", "Carl Dam"], m.Attendees);
+        Assert.Equal(["Godkendt", "Rådet anbefaler skuret", "Udsat til maj"], m.Items.Select(i => i.Decision?.TrimEnd('.')));
+    }
+
     [Fact]
     public void The_place_after_a_time_range_in_the_meeting_sentence_is_the_location()
     {

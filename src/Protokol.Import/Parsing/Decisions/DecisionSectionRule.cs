@@ -16,9 +16,11 @@ internal sealed partial class DecisionSectionRule : IDecisionRule
     public string? Find(ItemBlock item, DecisionContext context)
     {
         var lines = item.Body;
+        // An item with both "Referat:" and "Beslutning:" (a tester's minutes): the decision is under "Beslutning", the minute above it.
+        var decisionLabelAlso = lines.Any(l => SectionLabels.IsDecisionLabel(l.Trimmed) && !SectionLabels.IsMinuteLabel(l.Trimmed));
         for (var i = 0; i < lines.Count; i++)
         {
-            if (!SectionLabels.IsDecisionLabel(lines[i].Trimmed))
+            if (!SectionLabels.IsDecisionLabel(lines[i].Trimmed) || (decisionLabelAlso && SectionLabels.IsMinuteLabel(lines[i].Trimmed)))
             {
                 continue;
             }

@@ -13,9 +13,11 @@ internal sealed partial class InlineDecisionLabelRule : IDecisionRule
     public string? Find(ItemBlock item, DecisionContext context)
     {
         var lines = item.Body;
+        // "Referat: …" is the decision only where no other label gives one ("Referat: drøftet længe." then "Beslutning: Udsat.").
+        var decisionAlso = lines.Any(l => Labelled().IsMatch(l.Trimmed) && !MinuteLabelled().IsMatch(l.Trimmed));
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].IsBlank)
+            if (lines[i].IsBlank || (decisionAlso && MinuteLabelled().IsMatch(lines[i].Trimmed)))
             {
                 continue;
             }
@@ -54,6 +56,9 @@ internal sealed partial class InlineDecisionLabelRule : IDecisionRule
 
     [GeneratedRegex(@"^(?:beslutning|referat|indstilling vedtaget|afgørelse|decision|resolved|resolution|\p{Lu}[\p{L}\-]*s beslutning)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
+
+    [GeneratedRegex(@"^referat\s*:\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MinuteLabelled();
 
     /// <summary>"Indstilling: Rådet godkender planen. Beslutning: Godkendt." on one line.</summary>
     [GeneratedRegex(@"^(?:indstilling|forslag)\s*:.*?[.!]\s+(?:beslutning|afgørelse)\s*:\s*(?<text>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

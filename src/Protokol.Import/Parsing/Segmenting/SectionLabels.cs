@@ -18,6 +18,12 @@ internal static partial class SectionLabels
     /// </summary>
     public static bool IsDecisionLabel(string trimmed) => trimmed.Length <= 120 && DecisionLabel().IsMatch(trimmed);
 
+    /// <summary>"Referat:": a decision label only where the item has no other (minutes that give both keep them apart: the minute, then the decision).</summary>
+    public static bool IsMinuteLabel(string trimmed) => MinuteLabel().IsMatch(trimmed);
+
+    [GeneratedRegex(@"^(?:[•·\-–]\s*)?(?i:referat)\s*:$", RegexOptions.CultureInvariant)]
+    private static partial Regex MinuteLabel();
+
     [GeneratedRegex(@"^(?:[•·\-–]\s*)?(?:resum[eé]|sagsresume|sagsfremstilling|indstilling|forslag|administrativ indstilling|sagens gang|sagens kerne|sagens opståen|sagsforløb|sagsgang og sagstype|beskrivelse af sagen|beskrivelse|baggrund|historik|bilag|bilagsnr|bilagsliste|lovgrundlag|økonomi|økonomiske konsekvenser(?: og finansiering)?|økonomiske forhold og konsekvenser|økonomisk konsekvens|kompetence|beslutningskompetence|beslutningstema|beslutningspunkter|sagen afgøres af|sagen behandles i|udtalelser og høring|inddragelse og høring|høring|tidsperspektiv|alternativer|juridiske og planmæssige forhold|administrative, miljømæssige og sundhedsmæssige konsekvenser|kommunikation|åben|åbent|åben sag|lukket|lukket sag)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
