@@ -34,14 +34,7 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         var item = (await s.StoredAsync(id)).Items.Single(i => i.Title == "Åbent punkt om boliger");
         Assert.True(item.IsPublic);
 
-        // A file over the 20 MB limit is refused by the rule, naming it (a tester's 31 MB file ended at the error page).
         var attach = s.Form("Vedhæft");
-        await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "stor.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n"u8, .. new byte[(31 * 1024 * 1024) - 109]] });
-        await s.SubmitAsync(attach.GetByRole(AriaRole.Button, new() { Name = "Vedhæft" }), expectError: true);
-        Assert.Contains("\"stor.pdf\" fylder 31,0 MB; et bilag må højst fylde 20 MB.", await s.Page.Locator(".alert-error").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Empty((await s.StoredAsync(id)).Attachments);
-
-        attach = s.Form("Vedhæft");
         await attach.GetByLabel("Til punkt").SelectOptionAsync(new SelectOptionValue { Label = $"{item.Number}. Åbent punkt om boliger" });
         await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "boliger.pdf", MimeType = "application/pdf", Buffer = SecretaryCycleBrowserTests.Pdf("Boliger") });
         // A title longer than the rule takes is cut where the field says, not refused after the file was chosen and sent.

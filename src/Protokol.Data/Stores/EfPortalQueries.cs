@@ -53,7 +53,9 @@ internal sealed class EfPortalQueries(IServiceProvider services, Portal.ReadSess
     {
         var meetings = Db.Meetings.AsNoTracking()
             .Where(m => organizationSlug == null || m.Organization.Slug == organizationSlug);
-        var agendas = await meetings.Where(m => m.State >= MeetingState.AgendaPublished && m.AgendaPublishedAt != null)
+        // Imported minutes were published as minutes only: their agenda was never news of its own (a feed showed both at once).
+        var agendas = await meetings.Where(m => m.State >= MeetingState.AgendaPublished && m.AgendaPublishedAt != null
+                && (m.ImportedFrom == null || m.State < MeetingState.MinutesPublished))
             .OrderByDescending(m => m.AgendaPublishedAt).Take(limit)
             .Select(m => new { m.Id, Org = m.Organization.Name, m.Organization.Slug, m.Date, m.StartTime, m.EndTime, m.Name, Kind = PublicationKind.Agenda, At = m.AgendaPublishedAt!.Value })
             .ToListAsync(cancellationToken);
