@@ -348,6 +348,36 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
     }
 
     /// <summary>
+    /// A tester's substitute, sent the agenda, answered "Jeg kommer" by her own link: her answer was stored, but the secretary's
+    /// "Medlemmernes svar" listed members only and counted no one coming.
+    /// </summary>
+    [Fact]
+    public async Task A_substitute_who_answers_by_her_own_link_is_on_the_secretary_s_list_of_answers()
+    {
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var meeting = await PublishedMeetingAsync(today.AddDays(75));
+        await GiveAddressesAsync();
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        var page = secretary.Page;
+        await secretary.GoAsync($"/admin/moeder/{meeting.Id}/udsend");
+        await page.GetByLabel("Send også til suppleanterne").CheckAsync();
+        await secretary.SubmitAsync("Send dagsordenen");
+        var birthe = (await ReceivedAsync("Dagsorden: ", meeting.Date, Members.Length)).Single(m => m.To.Mailboxes.Single().Name == "Birthe Nørgaard Friis");
+
+        var answer = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "da-DK" });
+        await answer.GotoAsync(new Uri(Links(birthe).Single(l => l.Contains("/svar/", StringComparison.Ordinal) && l.EndsWith("svar=kommer", StringComparison.Ordinal))).PathAndQuery);
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(answer.GetByRole(AriaRole.Status)).ToContainTextAsync("Registreret: Til stede.");
+
+        await secretary.GoAsync($"/admin/moeder/{meeting.Id}");
+        var answers = page.GetByRole(AriaRole.Region, new() { Name = "Medlemmernes svar" });
+        await Assertions.Expect(answers).ToContainTextAsync("1 kommer, 0 har meldt afbud,");
+        var row = answers.GetByRole(AriaRole.Row).Filter(new() { HasText = "Birthe Nørgaard Friis" });
+        await Assertions.Expect(row).ToContainTextAsync("suppleant");
+        await Assertions.Expect(row).ToContainTextAsync("Kommer");
+    }
+
+    /// <summary>
     /// An item added after the agenda was sent reached no one: "Send dagsordenen" sends nobody the agenda twice. "Send
     /// tillægget" tells everyone who got it of the items added since, once each, with the updated PDF; an item added later
     /// again goes in a second supplement, which does not repeat the first one's.
