@@ -503,6 +503,8 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         await s.SubmitAsync("Gem oplysningerne");
         var moved = await s.StoredAsync(id);
         Assert.Equal((new DateOnly(2026, 10, 27), new TimeOnly(16, 30)), (moved.Date, moved.StartTime!.Value));
+        // Before today (the fixture's clock: 23 November 2026): saved, and said, as when a meeting is created in the past.
+        Assert.Contains("Mødets oplysninger er gemt. Bemærk: datoen ligger før i dag", await s.Page.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
 
         // A time that is none is refused, naming the field.
         await s.ClickAsync(s.Page.GetByText("Mødets oplysninger: flyt, aflys eller slet mødet"));

@@ -100,7 +100,11 @@ public sealed class MeetingModel(IProtokolStore store, IBackOfficeQueries querie
 
             var late = string.Concat(saved.LateHearings.Select(h =>
                 $" Bemærk: høringen \"{h.Subject}\" på dagsordenen har frist {DanishDates.Date(h.Deadline)}, før mødet; svar uden for mødet, eller flyt mødet til før fristen."));
-            return "Mødets oplysninger er gemt." + told + late;
+            // A date moved to before today (a slip of the month or year) is saved, as a meeting may be recorded afterwards, but said.
+            var past = edit.Date < Today && saved.Meeting.Date == edit.Date && saved.Meeting.State < MeetingState.Held
+                ? " Bemærk: datoen ligger før i dag; ret den her, hvis det var en fejl."
+                : string.Empty;
+            return "Mødets oplysninger er gemt." + past + told + late;
 
             // The page's own values always parse; a form without them (an old page) is merged as if nothing was seen.
             MeetingDetailsFields? Seen()
