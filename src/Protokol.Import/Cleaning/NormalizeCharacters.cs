@@ -135,6 +135,11 @@ public sealed partial class NormalizeCharacters : ICleaningRule
                 case '\uF0B7' or '\uF0A7' or '\uF0D8' or '\u25AA' or '\u25CF' or '\u2022' or '\u25E6' or '\u2043':
                     builder.Append('•');
                     break;
+                case >= '\uFB00' and <= '\uFB06':
+                    // Typographic ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), as PDFs from Word, LaTeX and browsers print them: the letters they join,
+                    // so "Kristoﬀersen" is the person "Kristoffersen" and "Traﬁkplan" is found by "trafikplan".
+                    builder.Append(ch.ToString().Normalize(NormalizationForm.FormKC));
+                    break;
                 default:
                     builder.Append(char.GetUnicodeCategory(ch) == UnicodeCategory.PrivateUse ? '•' : ch);
                     break;

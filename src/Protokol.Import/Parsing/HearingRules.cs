@@ -51,15 +51,21 @@ internal static partial class HearingRules
             var titled = HearingTitle().Match(item.Title ?? string.Empty);
             if (titled.Success)
             {
-                var deadline = FirstFutureDate(item.BodyText, meetingDate);
+                // "Høring om X, høringsfrist 12. juni 2023": the deadline in the title, the subject without it.
+                var titledSubject = titled.Groups["subject"].Value.Trim().TrimEnd('.');
+                var inTitle = Deadline().Match(titledSubject) is { Success: true } dated
+                    && DanishDateParser.FindDates(dated.Groups["date"].Value, meetingDate.Year) is [var titleDate, ..]
+                    ? (Subject: dated.Groups["subject"].Value.Trim().TrimEnd('.', ','), Date: (DateOnly?)titleDate.Date)
+                    : (Subject: titledSubject, Date: null);
+                var deadline = inTitle.Date ?? FirstFutureDate(item.BodyText, meetingDate);
                 if (deadline is { } d)
                 {
-                    found.Add((titled.Groups["subject"].Value.Trim().TrimEnd('.'), item.Number, d, item.Line));
+                    found.Add((inTitle.Subject, item.Number, d, item.Line));
                 }
                 else
                 {
                     // An item about a hearing whose text gives no deadline (or is not shown): the council answers it all the same.
-                    answered.Add((titled.Groups["subject"].Value.Trim().TrimEnd('.'), item.Number, item.Line));
+                    answered.Add((inTitle.Subject, item.Number, item.Line));
                 }
 
                 continue;

@@ -254,7 +254,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Number = block.Number,
             Title = block.Title,
             Decision = decision,
-            Withdrawn = block.Withdrawn,
+            Withdrawn = block.Withdrawn || WithdrawalRules.DecisionSaysWithdrawn(decision),
             Text = text,
             Line = block.Line,
             Children = block.Children.Count == 0 ? null : block.Children.Select(c => Item(c, context, formal, informal)).ToList(),

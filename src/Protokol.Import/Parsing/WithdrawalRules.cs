@@ -6,7 +6,8 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// Withdrawn items: "(udgår)" or "- udgik" in the title ("4. Nyt byggeri (udgår)"), "punkt 4 udgår" in
 /// another item's text ("Dagsordenen godkendt med den ændring, at punkt 4 udgår"), an item whose text
-/// opens "Udgår", "Punktet udgik", "Punktet blev trukket" or "Punktet blev taget af dagsordenen" (Odense minutes; fictional samples).
+/// opens "Udgår", "Punktet udgik", "Punktet blev trukket", "Sagen blev trukket", "Trukket." or "Punktet blev taget af dagsordenen",
+/// on its first line or as its decision (Odense minutes; fictional samples).
 /// </summary>
 internal static partial class WithdrawalRules
 {
@@ -24,12 +25,18 @@ internal static partial class WithdrawalRules
     public static bool BodySaysWithdrawn(ItemBlock item) =>
         item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
 
+    /// <summary>
+    /// A decision that says the item was withdrawn: under a decision label ("Beslutning i Udvalget den 3-3-2020: Trukket."),
+    /// as the committee systems' minutes put it, the item's first line is the label and the withdrawal follows it.
+    /// </summary>
+    public static bool DecisionSaysWithdrawn(string? decision) => decision is not null && WithdrawnOpening().IsMatch(decision.TrimStart());
+
     [GeneratedRegex(@"\s*(?:\((?:punktet\s+)?udg(?:år|ik)\b[^)]*\)?|[-–]\s*(?:punktet\s+)?udg(?:år|ik)\b.*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnInTitle();
 
     [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+(?:udg(?:år|ik)\b|(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnMention();
 
-    [GeneratedRegex(@"^(?:(?:punktet\s+)?udg(?:år|ik)\b|punktet\s+(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|punktet\s+tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:(?:punktet|sagen)\s+)?udg(?:år|ik)\b|(?:trukket|taget\s+af\s+dagsordenen)\s*(?:[.!]|$)|(?:punktet|sagen)\s+(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|(?:punktet|sagen)\s+tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnOpening();
 }
