@@ -24,9 +24,12 @@ public sealed class WithheldNamesTests
     [InlineData("Quirin Hem\u200Bmeligsen foreslog en ny sti.")]
     [InlineData("Quirin\nHemmeligsen foreslog en ny sti.")]
     [InlineData("Formand Hemmeligsen foreslog en ny sti.")]
+    [InlineData("J.-O. Hemmeligsen foreslog en ny sti.")]
+    [InlineData("Q. H. Hemmeligsen foreslog en ny sti.")]
     public void Every_spelling_is_replaced_by_the_role(string text)
     {
         var published = Names.Apply(text)!;
+        Assert.StartsWith(text.StartsWith("Formand", StringComparison.Ordinal) ? "Formand " + Role : text.StartsWith("Forslaget", StringComparison.Ordinal) ? "Forslaget" : Role, published, StringComparison.Ordinal);
         Assert.DoesNotContain("emmeligsen", published.Replace("\u00AD", string.Empty, StringComparison.Ordinal).Replace("\u200B", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Role, published, StringComparison.Ordinal);
     }
@@ -54,6 +57,10 @@ public sealed class WithheldNamesTests
     [InlineData("Borgerens cpr-nr. 010203-1234 stod i sagen.", "Borgerens cpr-nr. [fjernet] stod i sagen.")]
     [InlineData("Sag 311299-0001 og 150570-4321.", "Sag [fjernet] og [fjernet].")]
     [InlineData("Journalnr. 27.69.24-A00-1-17 og 991399-1234 og 2024-0001 bliver stående.", "Journalnr. 27.69.24-A00-1-17 og 991399-1234 og 2024-0001 bliver stående.")]
+    [InlineData("Numrene 010203–1234, 010203—1234 og 010203\u22121234 kom fra Word.", "Numrene [fjernet], [fjernet] og [fjernet] kom fra Word.")]
+    [InlineData("CPR 0102031234 og 020304 5678 og 030405\u00A06789.", "CPR [fjernet] og [fjernet] og [fjernet].")]
+    [InlineData("Skrevet 01.02.03-1234 eller 010203.1234.", "Skrevet [fjernet] eller [fjernet].")]
+    [InlineData("Mødet 01.02.2003 kl. 1234, tlf. 12345678, konto 1234-0102031234 og 3.100.203.123 kr. bliver stående.", "Mødet 01.02.2003 kl. 1234, tlf. 12345678, konto 1234-0102031234 og 3.100.203.123 kr. bliver stående.")]
     public void A_CPR_number_is_never_published_whoever_wrote_it(string text, string expected)
     {
         Assert.Equal(expected, WithheldNames.None.Apply(text));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Portal;
 
@@ -82,13 +83,9 @@ public static partial class PrivacyScanner
             Add(PrivacyFindingKind.Email, new Found(m.Index, m.Value));
         }
 
-        foreach (Match m in Cpr().Matches(text))
+        foreach (var m in CprNumbers.Find(text))
         {
-            if (int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
-                && int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12)
-            {
-                Add(PrivacyFindingKind.CprNumber, new Found(m.Index, m.Value));
-            }
+            Add(PrivacyFindingKind.CprNumber, new Found(m.Index, m.Value));
         }
 
         foreach (Match m in Phone().Matches(text))
@@ -150,9 +147,6 @@ public static partial class PrivacyScanner
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex Email();
-
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{2})(?<m>\d{2})\d{2}[- ]?\d{4}(?!\d)")]
-    private static partial Regex Cpr();
 
     [GeneratedRegex(@"(?<![\d\w])(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?![\d\w])")]
     private static partial Regex Phone();

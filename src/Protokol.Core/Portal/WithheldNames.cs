@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Protokol.Core.Text;
 
 namespace Protokol.Core.Portal;
 
@@ -55,7 +56,8 @@ public sealed partial class WithheldNames
         var bare = surnames.SelectMany(s => new[] { s, s.ToUpperInvariant() }).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
         if (bare.Count > 0)
         {
-            _surnames = new Regex(@"(?<![\p{L}\p{N}])(?<n>" + string.Join('|', bare.Select(Regex.Escape)) + @")(?<g>'s|s|')?(?![\p{L}\p{N}])",
+            // Initials before it go with it ("J.-O. Vinther", "J. O. Vinther"): left standing beside the role they would point to the person.
+            _surnames = new Regex(@"(?<![\p{L}\p{N}])(?<i>(?:\p{Lu}\.(?:-|\s+)?){1,3}\s*)?(?<n>" + string.Join('|', bare.Select(Regex.Escape)) + @")(?<g>'s|s|')?(?![\p{L}\p{N}])",
                 RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
     }
@@ -63,8 +65,8 @@ public sealed partial class WithheldNames
     public bool IsEmpty => _spellings is null;
 
     /// <summary>
-    /// The text as the public reads it: the withheld people by their role, and a CPR number (ddmmyy-xxxx with a day and month that
-    /// exist) as <see cref="PrivacyScanner.Redacted"/> whoever wrote it: imported minutes are published as they were written, and
+    /// The text as the public reads it: the withheld people by their role, and a CPR number (<see cref="CprNumbers"/>: ddmmyy-xxxx with any dash, space
+    /// or none) as <see cref="PrivacyScanner.Redacted"/> whoever wrote it: imported minutes are published as they were written, and
     /// every public text (pages, exports, search, OParl, the annual report) passes here.
     /// </summary>
     public string? Apply(string? text)
@@ -83,21 +85,13 @@ public sealed partial class WithheldNames
         text = Visible(text);
         text = _spellings.Replace(text, m => _roles[Key(m.Groups["n"].Value)] + Genitive(m));
         var visible = text;
-        return _surnames is null ? text : _surnames.Replace(text, m => StandsAlone(visible, m.Index) ? _surnameRoles[m.Groups["n"].Value] + Genitive(m) : m.Value);
+        return _surnames is null ? text : _surnames.Replace(text, m => m.Groups["i"].Success || StandsAlone(visible, m.Index) ? _surnameRoles[m.Groups["n"].Value] + Genitive(m) : m.Value);
     }
 
     /// <summary>Whether the text holds a CPR number (<see cref="Apply"/> takes it out).</summary>
-    public static bool HasCprNumber(string? text) => text is not null && Cpr().Matches(text).Any(IsCpr);
+    public static bool HasCprNumber(string? text) => CprNumbers.Any(text);
 
-    private static string WithoutCprNumbers(string text) =>
-        !text.Contains('-', StringComparison.Ordinal) ? text : Cpr().Replace(text, m => IsCpr(m) ? PrivacyScanner.Redacted : m.Value);
-
-    private static bool IsCpr(Match m) =>
-        int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
-        && int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12;
-
-    [GeneratedRegex(@"(?<![\d\-])(?<d>\d{2})(?<m>\d{2})\d{2}-\d{4}(?![\d\-])", RegexOptions.CultureInvariant)]
-    private static partial Regex Cpr();
+    private static string WithoutCprNumbers(string text) => CprNumbers.Replace(text, PrivacyScanner.Redacted);
 
     /// <summary>Where the text mentions a withheld person, in any spelling: for the privacy check before publishing.</summary>
     public IReadOnlyList<(int Index, string Value)> Find(string? text)
@@ -111,7 +105,7 @@ public sealed partial class WithheldNames
         var found = _spellings.Matches(text).Select(m => (m.Index, m.Value)).ToList();
         if (_surnames is not null)
         {
-            found.AddRange(_surnames.Matches(text).Where(m => StandsAlone(text, m.Index) && !found.Any(f => m.Index < f.Index + f.Value.Length && f.Index < m.Index + m.Length)).Select(m => (m.Index, m.Value)));
+            found.AddRange(_surnames.Matches(text).Where(m => (m.Groups["i"].Success || StandsAlone(text, m.Index)) && !found.Any(f => m.Index < f.Index + f.Value.Length && f.Index < m.Index + m.Length)).Select(m => (m.Index, m.Value)));
         }
 
         return [.. found.OrderBy(f => f.Index)];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Protokol.Import.Parsing;
@@ -11,20 +10,13 @@ public static partial class PersonalDataFinder
         var found = new List<string>();
         found.AddRange(Email().Matches(text).Select(m => m.Value.TrimEnd('.')));
         found.AddRange(Phone().Matches(text).Select(m => m.Groups["number"].Value.Trim()));
-        found.AddRange(Cpr().Matches(text).Where(m => IsCprDate(m.Value)).Select(m => m.Value));
+        found.AddRange(Core.Text.CprNumbers.Find(text).Select(m => m.Value));
         return found.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
-
-    private static bool IsCprDate(string value) =>
-        int.TryParse(value.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31
-        && int.TryParse(value.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12;
 
     [GeneratedRegex(@"[\p{L}0-9._%+\-]+@[\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*\.[\p{L}]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
     [GeneratedRegex(@"(?<number>(?<![\d\-])(?:\+45\s?)?\d{2}\s\d{2}\s\d{2}\s\d{2}|(?<=(?:tlf|telefon|mobil|mob|tel)\.?:?\s*)(?:\+45\s?)?\d{8}|(?<![\d\-])\+45\s?\d{8})(?![\d\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
-
-    [GeneratedRegex(@"(?<![\d\-])\d{6}-\d{4}(?![\d\-])", RegexOptions.CultureInvariant)]
-    private static partial Regex Cpr();
 }
