@@ -26,6 +26,27 @@ public sealed class DanishInputTests
     }
 
     [Theory]
+    [InlineData("1.3", 2027, 3, 1)]
+    [InlineData("1. marts", 2027, 3, 1)]
+    [InlineData("15.12", 2026, 12, 15)]
+    [InlineData("7.12", 2026, 12, 7)]
+    [InlineData("6.12", 2027, 12, 6)]
+    [InlineData("29.2", 2028, 2, 29)]
+    [InlineData("1.3.2026", 2026, 3, 1)]
+    public void A_deadline_without_a_year_is_its_next_occurrence_and_one_with_a_year_is_taken_as_written(string text, int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), DanishInput.Deadline(text, "Frist", new DateOnly(2026, 12, 7)));
+
+    [Fact]
+    public void A_deadline_that_is_no_date_is_refused_at_its_field_and_an_empty_one_is_none()
+    {
+        var refused = Assert.Throws<DomainRuleException>(() => DanishInput.OptionalDeadline("næste uge", "Frist", new DateOnly(2026, 12, 7)));
+        Assert.Equal("Frist", Assert.Single(refused.Fields).Field);
+        Assert.Contains("\"næste uge\" er ikke en dato", refused.Message, StringComparison.Ordinal);
+        Assert.Null(DanishInput.OptionalDeadline(" ", "Frist", new DateOnly(2026, 12, 7)));
+        Assert.Throws<DomainRuleException>(() => DanishInput.Deadline("", "Frist", new DateOnly(2026, 12, 7)));
+    }
+
+    [Theory]
     [InlineData("15.00", 15, 0)]
     [InlineData("15:00", 15, 0)]
     [InlineData("15,00", 15, 0)]

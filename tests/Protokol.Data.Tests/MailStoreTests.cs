@@ -54,6 +54,26 @@ public sealed class MailStoreTests(PostgresCluster postgres)
         });
     }
 
+    /// <summary>A double click on "Send dagsordenen": both requests find the message unsent and queue it; the second is told so, no error page.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_message_queued_by_two_requests_at_once_is_refused_to_the_second_as_a_rule_not_an_error(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres, Clock);
+        await using var first = db.Scope();
+        await using var second = db.Scope();
+        var firstMail = first.ServiceProvider.GetRequiredService<IMailStore>();
+        var secondMail = second.ServiceProvider.GetRequiredService<IMailStore>();
+        Assert.True(await firstMail.EnqueueAsync(new OutgoingMail("agenda:9:1:0", "agenda", "anna@example.dk", null, "Dagsorden", "Hej", Now), CancellationToken.None));
+        Assert.True(await secondMail.EnqueueAsync(new OutgoingMail("agenda:9:1:0", "agenda", "anna@example.dk", null, "Dagsorden", "Hej", Now), CancellationToken.None));
+
+        await first.ServiceProvider.GetRequiredService<IProtokolStore>().SaveChangesAsync(CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<Core.Common.DomainRuleException>(() => second.ServiceProvider.GetRequiredService<IProtokolStore>().SaveChangesAsync(CancellationToken.None));
+        Assert.Contains("det samme blev gemt lige før", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await db.WithContextAsync(c => c.OutgoingMail.CountAsync(m => m.Key == "agenda:9:1:0")));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

@@ -82,6 +82,31 @@ public sealed class MemberPageTests(ProtokolAppFactory app) : IClassFixture<Prot
     }
 
     [Fact]
+    public async Task A_meeting_held_earlier_today_shows_the_recorded_attendance_not_an_answer_the_member_never_gave()
+    {
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var held = await MemberScenario.MeetingAsync(app, today);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProtokolDbContext>();
+            var meeting = await db.Meetings.Include(m => m.Attendance).SingleAsync(m => m.Id == held.MeetingId);
+            var hanne = await db.People.SingleAsync(p => p.Name == "Hanne Østergaard");
+            meeting.MarkHeld(today);
+
+            // The secretary records her as present at the meeting; she never answered the invitation herself.
+            meeting.RecordAttendance(hanne, AttendanceStatus.Present);
+            await db.SaveChangesAsync();
+        }
+
+        var client = Staff.Client(app);
+        await Staff.PostAsync(client, "/login", "/login", new() { ["email"] = await MemberScenario.MemberAsync(app, "Hanne Østergaard"), ["password"] = Staff.Password });
+        var page = await ValidAsync(await (await client.GetAsync(new Uri("/medlem", UriKind.Relative))).Content.ReadAsStringAsync());
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/medlem/moeder/{held.MeetingId}']") is not null);
+        Assert.Equal("Mødet er holdt", row.Children[3].TextContent.Trim());
+        Assert.Equal("Til stede", row.Children[4].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_members_meeting_page_shows_closed_items_and_serves_non_public_attachments_to_the_council_only()
     {
         var meeting = await MemberScenario.MeetingAsync(app, MeetingDay.AddDays(1));

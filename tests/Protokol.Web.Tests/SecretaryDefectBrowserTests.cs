@@ -232,6 +232,42 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
     }
 
     /// <summary>
+    /// Session 43: two tabs writing different fields of the same item (one the decision, the other the minutes) are merged: the stale
+    /// tab's save took the decision field as its page showed it (empty) and, once the conflict was shown, saved it over the other's.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "5.11.2026")]
+    [InlineData(true, "6.11.2026")]
+    public async Task Two_tabs_writing_different_fields_of_one_item_keep_both(bool javaScript, string date)
+    {
+        await using var s = await SignInAsync(javaScript: javaScript);
+        var id = await s.NewMeetingAsync(date);
+        await HoldAsync(s);
+        var item = (await s.StoredAsync(id)).ItemsInOrder.First();
+        var minutes = $"Referat til punkt {item.Number}";
+        var decision = $"Beslutning til punkt {item.Number}";
+        var tab = await s.SecondTabAsync($"/admin/moeder/{id}/referat");
+
+        await s.Page.GetByLabel(decision, new() { Exact = true }).FillAsync("Beslutning skrevet i fane A.");
+        await s.SubmitAsync("Gem hele referatet");
+
+        await tab.GetByLabel(minutes, new() { Exact = true }).FillAsync("Referat skrevet i fane B.");
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+        Assert.Contains("Referatet er gemt", await tab.Locator(".alert-success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await tab.Locator(".conflict__text").CountAsync());
+
+        var stored = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.Equal("Referat skrevet i fane B.", stored.Minutes);
+        Assert.Equal("Beslutning skrevet i fane A.", stored.Decision);
+        Assert.Equal("Beslutning skrevet i fane A.", await tab.GetByLabel(decision, new() { Exact = true }).InputValueAsync());
+
+        // Saved again from the tab, nothing is lost either.
+        await Secretary.SubmitOnAsync(tab, tab.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+        stored = (await s.StoredAsync(id)).Items.Single(i => i.Id == item.Id);
+        Assert.Equal("Beslutning skrevet i fane A.", stored.Decision);
+    }
+
+    /// <summary>
     /// Session 40: a stale tab's refused save of everything showed again what it had sent for every item, also for the items it had
     /// not touched, on the stored version: the other tab's text in such an item was then replaced by the stale (empty) field with
     /// the next save, or the next draft typed there, without any warning.

@@ -164,9 +164,12 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Contains("ligger før mødet 4. november 2026", await ErrorAtAsync(form, "Frist"), StringComparison.Ordinal);
         Assert.Equal("Ring til boligselskabet F1", await form.GetByLabel("Opfølgning", new() { Exact = true }).InputValueAsync());
 
-        await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("28-02-2027");
+        // A deadline typed without a year, as people write them, is its next occurrence (the fixture's today is 23 November 2026).
+        await form.GetByLabel("Frist", new() { Exact = true }).FillAsync("28.2");
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret opfølgningen" }));
-        Assert.Contains("Ring til boligselskabet F1", await s.Page.Locator("section[aria-labelledby=opfoelgning]").InnerTextAsync(), StringComparison.Ordinal);
+        var followUps = await s.Page.Locator("section[aria-labelledby=opfoelgning]").InnerTextAsync();
+        Assert.Contains("Ring til boligselskabet F1", followUps, StringComparison.Ordinal);
+        Assert.Contains("frist 28. februar 2027", followUps, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,6 +200,42 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         await form.GetByLabel("Kort navn i adressen").FillAsync("handicapraadet-f2");
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }));
         Assert.EndsWith("/admin/raad/handicapraadet-f2", s.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hearing_declined_by_mistake_is_opened_again_from_the_message_or_from_its_own_page()
+    {
+        await using var s = await SignInAsync();
+        await s.GoAsync("/admin/hoeringer");
+        var form = s.Form("Registrér høringen");
+        await form.GetByLabel("Emne").FillAsync("Høring om skiltning F9");
+
+        // A deadline without a year is the next 1 March (the fixture's today is 23 November 2026).
+        await form.GetByLabel("Høringsfrist").FillAsync("1.3");
+        await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrér høringen" }));
+        var row = s.Page.Locator("tr", new() { Has = s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om skiltning F9", Exact = true }) });
+        Assert.Contains("1. marts 2027", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Afgiv ikke svar (Høring om skiltning F9)" }));
+        Assert.Contains("Rådet afgiver ikke svar på \"Høring om skiltning F9\".", await s.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await row.GetByRole(AriaRole.Button, new() { Name = "Afgiv ikke svar (Høring om skiltning F9)" }).CountAsync());
+
+        // The misclick is undone from the message: the hearing is open again, on its own page.
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Fortryd (Høring om skiltning F9)" }));
+        Assert.Contains("Høringen \"Høring om skiltning F9\" er åben igen.", await s.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Åben høringHøring om skiltning F9", await s.Page.Locator("h1").TextContentAsync());
+
+        // Declined again, it is opened from its own page too, and can then be answered.
+        await s.GoAsync("/admin/hoeringer");
+        await s.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Afgiv ikke svar (Høring om skiltning F9)" }));
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Høring om skiltning F9", Exact = true }).ClickAsync();
+        Assert.Contains("Høring uden svar", await s.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        await s.SubmitAsync("Åbn høringen igen");
+        Assert.Contains("Åben høring", await s.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        var answer = s.Form("Gem høringssvaret");
+        await answer.GetByLabel("Høringssvar").FillAsync("Rådet støtter skiltningen.");
+        await s.SubmitAsync(answer.GetByRole(AriaRole.Button, new() { Name = "Gem høringssvaret" }));
+        Assert.Contains("Besvaret høring", await s.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,4 +146,15 @@ public sealed class Hearing : Entity
 
         Status = HearingStatus.Declined;
     }
+
+    /// <summary>Undoes <see cref="Decline"/>: the council will answer after all (or the button was pressed by mistake).</summary>
+    public void Reopen()
+    {
+        if (Status != HearingStatus.Declined)
+        {
+            throw new DomainRuleException(Status == HearingStatus.Responded ? "Der er allerede afgivet høringssvar." : "Høringen er allerede åben.");
+        }
+
+        Status = HearingStatus.Open;
+    }
 }

@@ -141,7 +141,7 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
     }
 
     /// <summary>The hearing form's fields checked together (with <paramref name="more"/>): every problem named at once, each at its field.</summary>
-    private static (DateOnly? Received, DateOnly Deadline) ReadForm(string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, Action? more = null)
+    private (DateOnly? Received, DateOnly Deadline) ReadForm(string? subject, string? sender, string? received, string? deadline, string? link, string? draftedBy, Action? more = null)
     {
         DateOnly? receivedOn = null;
         var deadlineOn = default(DateOnly);
@@ -150,7 +150,7 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
             () => Guard.Text(subject, "Emne", 500),
             () => Guard.OptionalText(sender, "Afsender", 200),
             () => receivedOn = DanishInput.OptionalDate(received, "Modtaget"),
-            () => deadlineOn = DanishInput.Date(deadline, "Frist"),
+            () => deadlineOn = DanishInput.Deadline(deadline, "Frist", Copenhagen.Today(clock)),
             () => Guard.OptionalWebAddress(link, "Link", 2000),
             () => Guard.OptionalText(draftedBy, "Udarbejder svaret", 200));
         return (receivedOn, deadlineOn);
@@ -167,6 +167,15 @@ public sealed class RegisterHearing(IProtokolStore store, TimeProvider clock)
     {
         var hearing = await store.RequiredAsync<Hearing>(hearingId, "Høringen", cancellationToken);
         hearing.Decline();
+        await store.SaveChangesAsync(cancellationToken);
+        return hearing;
+    }
+
+    /// <summary>Opens a declined hearing again, as the secretary saw it (<paramref name="version"/>).</summary>
+    public async Task<Hearing> ReopenAsync(int hearingId, long version, CancellationToken cancellationToken)
+    {
+        var hearing = await LoadAsync(hearingId, version, cancellationToken);
+        hearing.Reopen();
         await store.SaveChangesAsync(cancellationToken);
         return hearing;
     }

@@ -7,8 +7,20 @@ namespace Protokol.Core.Meetings;
 /// What the secretary wrote for one item in the minutes workspace, with the item's version when the page was made and, from the page,
 /// the <see cref="Fingerprint"/> of the text it showed (<paramref name="Base"/>): an entry still equal to it was not touched on that page.
 /// </summary>
-public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null, string? Base = null)
+/// <remarks>
+/// <paramref name="MinutesBase"/> and <paramref name="DecisionBase"/> are each field's <see cref="FieldFingerprint"/> as the page
+/// showed it: when another tab saved the item since, the fields only one of the two changed are merged instead of refused.
+/// </remarks>
+public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, string? Decision, bool Withdrawn = false, string? WithdrawnReason = null, string? Base = null, string? MinutesBase = null, string? DecisionBase = null)
 {
+    /// <summary>A short digest of one field as the minutes workspace shows it (line breaks and outer spaces aside).</summary>
+    public static string FieldFingerprint(string? text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalize(text))), 0, 16);
+
+    /// <summary>Whether the page sent <paramref name="text"/> as it showed it (its fingerprint is the base's).</summary>
+    public static bool Unchanged(string? text, string? fieldBase) =>
+        fieldBase is not null && string.Equals(fieldBase, FieldFingerprint(text), StringComparison.Ordinal);
+
     /// <summary>A short digest of an item's minutes, decision and withdrawal as the minutes workspace shows them (line breaks and outer spaces aside).</summary>
     public static string Fingerprint(string? minutes, string? decision, bool withdrawn)
     {
@@ -22,8 +34,8 @@ public sealed record MinutesEntry(int ItemId, long Version, string? Minutes, str
     public bool Untouched => Base is not null && string.Equals(Base, Fingerprint(Minutes, Decision, Withdrawn), StringComparison.Ordinal);
 }
 
-/// <summary>The outcome of saving one draft: the item's version now, or the conflict with what someone else saved.</summary>
-public sealed record DraftSaved(long? Version, TextConflict? Conflict);
+/// <summary>The outcome of saving one draft: the item's version and fields now (merged with another tab's save), or the conflict with what someone else saved.</summary>
+public sealed record DraftSaved(long? Version, TextConflict? Conflict, string? Minutes = null, string? Decision = null);
 
 /// <summary>
 /// Use case: the secretary writes the minutes of the whole meeting and saves them at once (or the
@@ -71,6 +83,18 @@ public sealed class WriteMinutes(IProtokolStore store, PublishMinutes check)
 
             if (item.Version != entry.Version)
             {
+                // Saved elsewhere since her page was made: a field only one of the two changed takes that one's text (her minutes,
+                // their decision), and only the same field changed on both sides, differently, is a conflict.
+                if (Merge(entry, item) is { } merged)
+                {
+                    if (!(Same(merged.Minutes, item.Minutes) && Same(merged.Decision, item.Decision)))
+                    {
+                        edits.Add((merged, item));
+                    }
+
+                    continue;
+                }
+
                 conflicts.Add(new TextConflict($"punkt {item.Number}, referatet", Join(entry.Minutes, entry.Decision), Join(item.Minutes, item.Decision)));
                 continue;
             }
@@ -162,13 +186,36 @@ public sealed class WriteMinutes(IProtokolStore store, PublishMinutes check)
                 await WriteAsync(meetingId, [entry], draft: true, correctionChecked: false, cancellationToken);
             }
 
-            return new DraftSaved((await store.FindAgendaItemAsync(entry.ItemId, cancellationToken))?.Version, null);
+            var saved = await store.FindAgendaItemAsync(entry.ItemId, cancellationToken);
+            return new DraftSaved(saved?.Version, null, saved?.Minutes, saved?.Decision);
         }
         catch (EditConflictException e)
         {
             store.DiscardChanges();
-            return new DraftSaved((await store.FindAgendaItemAsync(entry.ItemId, cancellationToken))?.Version, e.Conflicts[0]);
+            var stored = await store.FindAgendaItemAsync(entry.ItemId, cancellationToken);
+            return new DraftSaved(stored?.Version, e.Conflicts[0], stored?.Minutes, stored?.Decision);
         }
+    }
+
+    /// <summary>Her entry merged field by field with the item as stored now, or null when a field was changed on both sides (or no bases came).</summary>
+    private static MinutesEntry? Merge(MinutesEntry entry, AgendaItem item)
+    {
+        if (entry.MinutesBase is null || entry.DecisionBase is null || entry.Withdrawn != item.Withdrawn || item.Withdrawn)
+        {
+            return null;
+        }
+
+        return MergeField(entry.Minutes, item.Minutes, entry.MinutesBase, out var minutes) && MergeField(entry.Decision, item.Decision, entry.DecisionBase, out var decision)
+            ? entry with { Minutes = minutes, Decision = decision }
+            : null;
+    }
+
+    private static bool MergeField(string? mine, string? stored, string fieldBase, out string? merged)
+    {
+        merged = Same(mine, stored) || MinutesEntry.Unchanged(mine, fieldBase) ? stored
+            : MinutesEntry.Unchanged(stored, fieldBase) ? mine
+            : null;
+        return Same(mine, stored) || MinutesEntry.Unchanged(mine, fieldBase) || MinutesEntry.Unchanged(stored, fieldBase);
     }
 
     private static bool Same(string? a, string? b) =>

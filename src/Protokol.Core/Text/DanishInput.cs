@@ -36,6 +36,39 @@ public static class DanishInput
             : throw new DomainRuleException($"{field}: {NotADate(text.Trim(), defaultYear, "Skriv fx 3.3.2027 eller 2027-03-03.")}", field);
     }
 
+    /// <summary>A required deadline: as <see cref="OptionalDeadline"/>, and empty is refused.</summary>
+    public static DateOnly Deadline(string? text, string field, DateOnly today) =>
+        OptionalDeadline(text, field, today) ?? throw new DomainRuleException($"{field}: skriv en dato, fx 3.3.{today.Year + 1}.", field);
+
+    /// <summary>
+    /// An optional deadline (a follow-up's, a hearing's, the members' comments'): any date <see cref="OptionalDate"/> takes,
+    /// and a date typed without a year ("1.3", "1. marts") is its next occurrence from <paramref name="today"/> on, as a
+    /// person means a deadline.
+    /// </summary>
+    public static DateOnly? OptionalDeadline(string? text, string field, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TryDate(text, null, out var dated))
+        {
+            return dated;
+        }
+
+        // Four years ahead at most, so 29 February finds its next leap year.
+        for (var year = today.Year; year <= today.Year + 4; year++)
+        {
+            if (TryDate(text, year, out var date) && date >= today)
+            {
+                return date;
+            }
+        }
+
+        throw new DomainRuleException($"{field}: {NotADate(text.Trim(), null, $"Skriv fx 3.3.{today.Year + 1}, 3.3 eller 3. marts.")}", field);
+    }
+
     /// <summary>Why <paramref name="text"/> is no date: a year out of the span is named as such, anything else gets the examples.</summary>
     private static string NotADate(string text, int? defaultYear, string examples) =>
         TryParse(text, defaultYear, out var date) && !IsSupportedYear(date.Year)

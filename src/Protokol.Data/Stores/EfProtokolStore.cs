@@ -415,7 +415,21 @@ internal sealed class EfProtokolStore(ProtokolDbContext db, ISearchIndexer searc
             var expected = (long)entry.OriginalValues[nameof(Entity.Version)]!;
             throw new ConcurrencyConflictException(entity.GetType().Name, entity.Id, expected, stored?.GetValue<long>(nameof(Entity.Version)), e);
         }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            // The same thing saved twice at once: a double click on "Send", "Tilføj punktet", two tabs. The first request saved it;
+            // this one is told so, in the form, instead of an error page (the transaction saved nothing).
+            throw new DomainRuleException("Ændringen blev ikke gemt: det samme blev gemt lige før (et dobbeltklik eller en anden fane). Se siden igen, før du gentager den.", e);
+        }
     }
+
+    /// <summary>A unique index refused the row: PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY.</summary>
+    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     /// <summary>
     /// Items that swap numbers (moved up or down) would collide on the unique (meeting, number) index

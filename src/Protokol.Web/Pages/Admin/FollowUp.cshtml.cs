@@ -31,7 +31,7 @@ public sealed class FollowUpModel(IBackOfficeQueries queries, ManageFollowUps fo
 
     [StaffRule(StaffRule.RunFollowUp)]
     public Task<IActionResult> OnPostEditAsync(int id, long version, string? text, int? owner, string? due, bool carry, CancellationToken ct) =>
-        RunAsync(id, async () => { await followUps.EditAsync(id, version, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct); return "Opfølgningen er gemt."; }, ct);
+        RunAsync(id, async () => { await followUps.EditAsync(id, version, text, owner, DanishInput.OptionalDeadline(due, "Frist", Copenhagen.Today(clock)), carry, ct); return "Opfølgningen er gemt."; }, ct);
 
     [StaffRule(StaffRule.RunFollowUp)]
     public Task<IActionResult> OnPostCloseAsync(int id, long version, string? note, bool dropped, CancellationToken ct) =>

@@ -54,6 +54,11 @@ public sealed class HearingModel(IBackOfficeQueries queries, RegisterHearing reg
             return "Høringssvaret er gemt.";
         }, ct, null);
 
+    /// <summary>Undoes "Afgiv ikke svar": the hearing is open again, to be answered at a meeting or here.</summary>
+    [StaffRule(StaffRule.RunHearing)]
+    public Task<IActionResult> OnPostReopenAsync(int id, long version, CancellationToken ct) =>
+        RunAsync(id, async () => $"Høringen \"{(await register.ReopenAsync(id, version, ct)).Subject}\" er åben igen.", ct, null);
+
     [StaffRule(StaffRule.RunHearing)]
     public Task<IActionResult> OnPostDeleteAsync(int id, long version, CancellationToken ct) =>
         RunAsync(id, async () => $"Høringen \"{(await register.DeleteAsync(id, version, ct)).Subject}\" er slettet (ændringen står i logbogen).", ct, "/admin/hoeringer");

@@ -27,6 +27,9 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
 
     public string? Done { get; private set; }
 
+    /// <summary>The hearing just declined, offered to be opened again from the message (a misclick is undone where it was made).</summary>
+    public HearingRow? Declined { get; private set; }
+
     public string? Problem { get; private set; }
 
     /// <summary>The refused form, for the page shown again: what was typed, and the problem at its field.</summary>
@@ -81,7 +84,12 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
             return Forbid();
         }
 
-        return await RunAsync(async () => $"Rådet afgiver ikke svar på \"{(await register.DeclineAsync(hearing, ct)).Subject}\".", ct);
+        return await RunAsync(async () =>
+        {
+            var declined = await register.DeclineAsync(hearing, ct);
+            TempData["Declined"] = declined.Id;
+            return $"Rådet afgiver ikke svar på \"{declined.Subject}\".";
+        }, ct);
     }
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> change, CancellationToken ct)
@@ -106,5 +114,6 @@ public sealed class HearingsModel(IBackOfficeQueries queries, RegisterHearing re
         Hearings = await queries.HearingsAsync(User.ReadableOrganizations(), Today, ct);
         Councils = await queries.CouncilsAsync(User.SecretaryOf(), ct);
         Done = TempData["Done"] as string;
+        Declined = TempData["Declined"] is int declined ? Hearings.FirstOrDefault(h => h.Hearing.Id == declined && h.Hearing.Status == HearingStatus.Declined) : null;
     }
 }

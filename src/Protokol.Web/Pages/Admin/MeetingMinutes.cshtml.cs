@@ -105,7 +105,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
     /// <summary>The script's draft save of one item as the secretary types: JSON with the new version, or 409 with the stored text.</summary>
     [StaffRule(StaffRule.RunMeeting)]
-    public async Task<IActionResult> OnPostAutosaveAsync(int id, int item, long version, string? minutes, string? decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, int item, long version, string? minutes, string? decision, string? minutesBase, string? decisionBase, CancellationToken ct)
     {
         if (await Queries.MeetingOrganizationAsync(id, ct) is not { } organization || !User.CanEdit(organization))
         {
@@ -114,10 +114,27 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
 
         try
         {
-            var draft = await write.SaveDraftAsync(id, new MinutesEntry(item, version, minutes, decision), ct);
+            var draft = await write.SaveDraftAsync(id, new MinutesEntry(item, version, minutes, decision, MinutesBase: minutesBase, DecisionBase: decisionBase), ct);
             return draft.Conflict is { } conflict
-                ? new JsonResult(new { conflict = conflict.Stored, yours = conflict.Yours, version = draft.Version }) { StatusCode = StatusCodes.Status409Conflict }
-                : new JsonResult(new { version = draft.Version, saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))) });
+                ? new JsonResult(new
+                {
+                    conflict = conflict.Stored,
+                    yours = conflict.Yours,
+                    version = draft.Version,
+                    minutes = draft.Minutes ?? string.Empty,
+                    decision = draft.Decision ?? string.Empty,
+                    minutesBase = MinutesEntry.FieldFingerprint(draft.Minutes),
+                    decisionBase = MinutesEntry.FieldFingerprint(draft.Decision),
+                }) { StatusCode = StatusCodes.Status409Conflict }
+                : new JsonResult(new
+                {
+                    version = draft.Version,
+                    saved = DanishDates.Time(TimeOnly.FromDateTime(Copenhagen.Now(Clock))),
+                    minutes = draft.Minutes ?? string.Empty,
+                    decision = draft.Decision ?? string.Empty,
+                    minutesBase = MinutesEntry.FieldFingerprint(draft.Minutes),
+                    decisionBase = MinutesEntry.FieldFingerprint(draft.Decision),
+                });
         }
         catch (DomainRuleException e)
         {
@@ -129,7 +146,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     public Task<IActionResult> OnPostFollowUpAsync(int id, int? item, string? text, int? owner, string? due, bool carry, [FromServices] ManageFollowUps followUps, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            var (_, carried, next) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDate(due, "Frist"), carry, ct);
+            var (_, carried, next) = await followUps.AddAsync(id, item, text, owner, DanishInput.OptionalDeadline(due, "Frist", Today), carry, ct);
             return (carried, next) switch
             {
                 ({ } c, _) => $"Opfølgningen er oprettet og sat på næste dagsorden som punkt {c.Number}.",
@@ -206,7 +223,7 @@ public sealed class MeetingMinutesModel(IProtokolStore store, IBackOfficeQueries
     public Task<IActionResult> OnPostSendForReadingAsync(int id, string? deadline, string? message, bool withSubstitutes, bool sendAgain, [FromServices] SendMinutes send, [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            var sent = await send.SendForReadingAsync(id, DanishInput.Date(deadline, "Frist for kommentarer"), message, withSubstitutes, sendAgain, ct);
+            var sent = await send.SendForReadingAsync(id, DanishInput.Deadline(deadline, "Frist for kommentarer", Today), message, withSubstitutes, sendAgain, ct);
             return Describe(sent.Queued.Count == 1 ? text["Udkastet sendes til {0} person.", 1] : text["Udkastet sendes til {0} personer.", sent.Queued.Count], sent, text);
         }, ct, PathOf(id) + "#gennemlaesning");
 

@@ -20,6 +20,8 @@
   function fields(box) {
     return {
       version: box.querySelector('[data-version]'),
+      minutesBase: box.querySelector('[data-base="minutes"]'),
+      decisionBase: box.querySelector('[data-base="decision"]'),
       minutes: box.querySelector('[data-field="minutes"]'),
       decision: box.querySelector('[data-field="decision"]'),
       status: box.querySelector('[data-status]')
@@ -29,7 +31,7 @@
   function remember(box) {
     var f = fields(box);
     try {
-      window.localStorage.setItem(storageKey(box), JSON.stringify({ version: f.version.value, minutes: f.minutes.value, decision: f.decision.value }));
+      window.localStorage.setItem(storageKey(box), JSON.stringify({ version: f.version.value, minutesBase: f.minutesBase.value, decisionBase: f.decisionBase.value, minutes: f.minutes.value, decision: f.decision.value }));
     } catch (e) { /* storage full or disabled: the server save still runs */ }
   }
 
@@ -86,8 +88,12 @@
     body.append('__RequestVerificationToken', token.value);
     body.append('item', box.getAttribute('data-item'));
     body.append('version', f.version.value);
-    body.append('minutes', f.minutes.value);
-    body.append('decision', f.decision.value);
+    body.append('minutesBase', f.minutesBase.value);
+    body.append('decisionBase', f.decisionBase.value);
+    var sentMinutes = f.minutes.value;
+    var sentDecision = f.decision.value;
+    body.append('minutes', sentMinutes);
+    body.append('decision', sentDecision);
     f.status.textContent = msg('saving');
     return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving })
       .then(function (response) {
@@ -96,6 +102,17 @@
       .then(function (result) {
         if (result.status === 200) {
           f.version.value = result.json.version;
+          // Saved, and merged with another tab's save of the field she did not change: that field shows what is stored now
+          // (unless she has typed in it meanwhile), and both fields are based on what is stored.
+          if (f.minutes.value === sentMinutes && typeof result.json.minutes === 'string') {
+            f.minutes.value = result.json.minutes;
+          }
+          if (f.decision.value === sentDecision && typeof result.json.decision === 'string') {
+            f.decision.value = result.json.decision;
+          }
+          f.minutesBase.value = result.json.minutesBase;
+          f.decisionBase.value = result.json.decisionBase;
+          originals[box.getAttribute('data-item')] = { minutes: result.json.minutes, decision: result.json.decision };
           f.status.textContent = msg('saved').replace('{0}', result.json.saved);
           if (box.getAttribute('data-dirty') !== 'true') {
             forget(box);
@@ -107,8 +124,18 @@
           // two): saved before that, by the button or Ctrl+S, the page's own conflict check stops it. A save
           // of everything that was waiting for this draft is not sent: she has not seen the other version yet.
           showConflict(box, result.json.conflict);
+          // The field she did not change since the page showed it takes the other tab's text now (the conflict is in the
+          // other field), so her next save does not send the old text back over it.
+          var shown = originals[box.getAttribute('data-item')];
+          if (shown && f.minutes.value === sentMinutes && sentMinutes === shown.minutes && typeof result.json.minutes === 'string') {
+            f.minutes.value = result.json.minutes;
+          }
+          if (shown && f.decision.value === sentDecision && sentDecision === shown.decision && typeof result.json.decision === 'string') {
+            f.decision.value = result.json.decision;
+          }
           if (result.json.version) {
             box.setAttribute('data-conflict-version', result.json.version);
+            box.setAttribute('data-conflict-bases', result.json.minutesBase + ' ' + result.json.decisionBase);
           }
           if (waiting.length > 0) {
             waiting.length = 0;
@@ -121,12 +148,16 @@
       .catch(function () { f.status.textContent = msg('failed'); box.setAttribute('data-dirty', 'true'); });
   }
 
+  // Each item's fields as the server last had them (the page, or the last draft saved): a field still equal to it was not changed here.
+  var originals = {};
   var timers = {};
   Array.prototype.forEach.call(form.querySelectorAll('[data-item]'), function (box) {
     var f = fields(box);
     if (!f.minutes) {
       return;
     }
+
+    originals[box.getAttribute('data-item')] = { minutes: f.minutes.value, decision: f.decision.value };
 
     // A draft typed here that the page does not show (the browser closed, the network was gone, or
     // the page was reloaded before its save arrived) comes back, based on the version it was typed
@@ -137,6 +168,9 @@
         f.minutes.value = kept.minutes;
         f.decision.value = kept.decision;
         f.version.value = kept.version;
+        // A draft kept without its bases (an older page) is saved on its version alone: a conflict, never a merge.
+        f.minutesBase.value = kept.minutesBase || '';
+        f.decisionBase.value = kept.decisionBase || '';
         box.setAttribute('data-dirty', 'true');
         f.status.textContent = msg('restored');
         save(box);
@@ -153,6 +187,10 @@
       if (seen) {
         f.version.value = seen;
         box.removeAttribute('data-conflict-version');
+        var bases = (box.getAttribute('data-conflict-bases') || ' ').split(' ');
+        f.minutesBase.value = bases[0];
+        f.decisionBase.value = bases[1];
+        box.removeAttribute('data-conflict-bases');
       }
       box.setAttribute('data-dirty', 'true');
       remember(box);
