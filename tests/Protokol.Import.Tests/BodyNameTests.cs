@@ -60,6 +60,19 @@ public sealed class BodyNameTests
     public void A_heading_line_of_the_councils_name_after_an_article_and_an_adjective(string heading, string body) =>
         Assert.Equal(body, BodyOf(heading));
 
+    /// <summary>Session 43: headings a tester wrote as other municipalities print them (fictional names).</summary>
+    [Theory]
+    [InlineData("Klimarådet — referat", "Klimarådet")]
+    [InlineData("Tørvemose Kommune · Børne- og Familieudvalget", "Børne- og Familieudvalget")]
+    [InlineData("Udsatterådet Strandmose", "Udsatterådet")]
+    [InlineData("Strandmose Udsatteråd", "Strandmose Udsatteråd")]
+    [InlineData("Seniorrådet i Bakkedal", "Seniorrådet")]
+    [InlineData("EGESKOV UNGERÅD / EGESKOV YOUTH COUNCIL", "Egeskov Ungeråd")]
+    [InlineData("Skolebestyrelsen", "Skolebestyrelsen")]
+    [InlineData("Referat af bestyrelsesmøde i Kulturrådet Ravnsbjerg onsdag d. 7/9-2022", "Kulturrådet")]
+    public void A_heading_naming_the_council_with_its_town_a_separator_or_in_capitals(string heading, string body) =>
+        Assert.Equal(body, BodyOf(heading));
+
     [Fact]
     public void Minutes_that_begin_with_an_item_are_named_by_the_line_that_dates_the_meeting()
     {

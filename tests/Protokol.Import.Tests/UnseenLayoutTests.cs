@@ -72,4 +72,27 @@ public sealed class UnseenLayoutTests
         Assert.Equal(new DateOnly(2023, 6, 12), hearing.Deadline);
         Assert.Equal("Forslag til ny skolestruktur", hearing.Subject);
     }
+
+    [Fact]
+    public void Items_numbered_without_a_full_stop_are_items_in_their_sequence()
+    {
+        var m = Parse("""
+            Referat af møde i Seniorrådet
+            Dato: 9. maj 2018 kl. 10.00
+            Til stede: Lis Bjerre, Poul Kamp
+
+            1 Godkendelse af dagsorden
+            Godkendt.
+
+            2 Madservice
+            Rådet drøftede maden. 3 borgere havde klaget.
+
+            3 Eventuelt
+            Intet.
+            """);
+
+        Assert.Equal(["1", "2", "3"], m.Items.Select(i => i.Number));
+        Assert.Equal(["Godkendelse af dagsorden", "Madservice", "Eventuelt"], m.Items.Select(i => i.Title));
+        Assert.Equal("Godkendt", m.Items[0].Decision?.TrimEnd('.'));
+    }
 }

@@ -27,6 +27,7 @@ internal sealed partial class BodyNameRule : IHeaderRule
             ?? FirstLines(lines, Genitive(), m => m.Groups["stem"].Value + "et")
             ?? FirstLines(lines, BeforeDate(), m => m.Groups["body"].Value)
             ?? FirstLines(lines, Compound(), m => m.Groups["stem"].Value + m.Groups["kind"].Value.ToLowerInvariant()[..^1] + "et")
+            ?? HeadingPart(lines)
             ?? DatingLine(context);
     }
 
@@ -45,6 +46,54 @@ internal sealed partial class BodyNameRule : IHeaderRule
         var line = context.Document.FirstOrDefault(l => l.Line == context.DateLine)?.Trimmed;
         return line is not null && Genitive().Match(line) is { Success: true, Index: 0 } match ? match.Groups["stem"].Value + "et" : null;
     }
+
+    /// <summary>
+    /// A heading line whose parts, apart by a dash, a dot, a bar or a comma, include a council's name, also with its town after it
+    /// or in capitals: "Klimarådet — referat", "Havnby Kommune · Børne- og Familieudvalget", "Udsatterådet Strandmose",
+    /// "Seniorrådet i Bakkedal", "EGESKOV UNGERÅD", a school's "Skolebestyrelsen"; and "bestyrelsesmøde i Kulturrådet …".
+    /// </summary>
+    private static string? HeadingPart(List<string> lines)
+    {
+        foreach (var line in lines.Take(TitleLines))
+        {
+            if (line.Length > TitleLength)
+            {
+                continue;
+            }
+
+            // A heading in capitals is read with capitals at its words' start, as the patterns expect a name.
+            var text = line.Any(char.IsLower) ? line : System.Globalization.CultureInfo.GetCultureInfo("da-DK").TextInfo.ToTitleCase(line.ToLowerInvariant());
+            text = OgInTitleCase().Replace(text, m => m.Value.ToLowerInvariant());
+            if (CompoundMeetingIn().Match(text) is { Success: true } meeting)
+            {
+                return meeting.Groups["body"].Value;
+            }
+
+            foreach (var part in HeadingSeparators().Split(text).Select(p => p.Trim()))
+            {
+                if (CouncilPart().Match(part) is { Success: true } council)
+                {
+                    return council.Groups["body"].Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\s+[-–—·|•/]\s+|\s*[·|•]\s*|,\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingSeparators();
+
+    [GeneratedRegex(@"(?<=\s)(?:Og|I|For)(?=\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex OgInTitleCase();
+
+    /// <summary>A part that is a council's name, perhaps with its town after it ("Udsatterådet Strandmose", "Seniorrådet i Bakkedal").</summary>
+    [GeneratedRegex(@"^(?<body>" + Council + @"|\p{Lu}[\p{L}\-]*bestyrelse(?:n)?)(?:\s+(?:i\s+)?\p{Lu}[\p{L}\-]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CouncilPart();
+
+    /// <summary>"Referat af bestyrelsesmøde i Kulturrådet Ravnsbjerg onsdag d. …": the council after a compound of "møde".</summary>
+    [GeneratedRegex(@"\p{L}+smøde\s+i\s+(?<body>" + Council + @")", RegexOptions.CultureInvariant)]
+    private static partial Regex CompoundMeetingIn();
 
     /// <summary>"Handicaprådet i Vesterløkke Kommune" (from "møde i Handicaprådet i Vesterløkke Kommune den …") is the council "Handicaprådet".</summary>
     private static string? WithoutMunicipality(string? body) =>

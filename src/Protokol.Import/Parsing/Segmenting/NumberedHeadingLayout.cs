@@ -32,6 +32,13 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     public Segments? Split(IReadOnlyList<SourceLine> lines)
     {
         var arabic = Split(lines, roman: false);
+        if ((arabic is null || arabic.Items.Count == 0) && HasBareSequence(lines))
+        {
+            // "1 Godkendelse af dagsorden", "2 Orientering", "3 Eventuelt": headings numbered without a full stop, and no item found
+            // otherwise (F: a tester's minutes as several systems print them); each must still continue the sequence and read as a heading.
+            arabic = Split(lines, roman: false, bare: true) ?? arabic;
+        }
+
         if (!lines.Any(l => RomanItem().Match(l.Trimmed) is { Success: true } m && m.Groups["n"].Value == "II"))
         {
             return arabic;
@@ -41,7 +48,22 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         return roman is not null && roman.Items.Count > (arabic?.Items.Count ?? 0) ? roman : arabic;
     }
 
-    private static Segments? Split(IReadOnlyList<SourceLine> lines, bool roman)
+    /// <summary>Lines "1 Title", "2 Title", "3 Title" in order: three at least, numbered from 1.</summary>
+    private static bool HasBareSequence(IReadOnlyList<SourceLine> lines)
+    {
+        var expected = 1;
+        foreach (var line in lines)
+        {
+            if (BareSection().Match(line.Trimmed) is { Success: true } m && m.Groups["n"].Value == expected.ToString(CultureInfo.InvariantCulture))
+            {
+                expected++;
+            }
+        }
+
+        return expected > 3;
+    }
+
+    private static Segments? Split(IReadOnlyList<SourceLine> lines, bool roman, bool bare = false)
     {
         var header = new List<SourceLine>();
         var items = new List<ItemBlock>();
@@ -50,7 +72,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
         var mainIndent = -1;
         var nestedIndent = -1;
         var childrenAsItems = SaysAgenda(lines);
-        var bareSections = false;
+        var bareSections = bare;
 
         for (var i = 0; i < lines.Count; i++)
         {
