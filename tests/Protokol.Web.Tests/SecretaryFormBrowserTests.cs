@@ -184,20 +184,22 @@ public abstract class SecretaryFormBrowserTests(ProtokolAppFactory app, Uri base
         Assert.Contains("Navn skal udfyldes.", await ErrorAtAsync(form, "Navn"), StringComparison.Ordinal);
         Assert.Contains("Kort navn i adressen skal udfyldes.", await ErrorAtAsync(form, "Kort navn i adressen"), StringComparison.Ordinal);
 
-        // Half filled: the name and purpose stay, only the address is named.
+        // Half filled, with an address of no letters: the name and purpose stay, only the address is named.
         await form.GetByLabel("Navn", new() { Exact = true }).FillAsync("Handicaprådet F2");
         await form.GetByLabel("Slags").SelectOptionAsync(new SelectOptionValue { Label = "Udvalg" });
         await form.GetByLabel("Formål").FillAsync("Rådgiver kommunen om handicappolitik.");
+        await form.GetByLabel("Kort navn i adressen").FillAsync("---");
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }), expectError: true);
         form = s.Form("Opret");
         Assert.Equal(0, await form.Locator(".form-group.form-error", new() { Has = s.Page.GetByLabel("Navn", new() { Exact = true }) }).CountAsync());
-        Assert.Contains("Kort navn i adressen skal udfyldes.", await ErrorAtAsync(form, "Kort navn i adressen"), StringComparison.Ordinal);
+        Assert.Contains("Kort navn i adressen skal indeholde bogstaver eller tal.", await ErrorAtAsync(form, "Kort navn i adressen"), StringComparison.Ordinal);
         Assert.Equal("Handicaprådet F2", await form.GetByLabel("Navn", new() { Exact = true }).InputValueAsync());
         Assert.Equal("Committee", await form.GetByLabel("Slags").InputValueAsync());
         Assert.Equal("Rådgiver kommunen om handicappolitik.", await form.GetByLabel("Formål").InputValueAsync());
         Assert.Equal("100", await form.GetByLabel("Kort navn i adressen").GetAttributeAsync("maxlength"));
 
-        await form.GetByLabel("Kort navn i adressen").FillAsync("handicapraadet-f2");
+        // Left empty, the address is made from the name.
+        await form.GetByLabel("Kort navn i adressen").FillAsync(string.Empty);
         await s.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "Opret" }));
         Assert.EndsWith("/admin/raad/handicapraadet-f2", s.Page.Url, StringComparison.Ordinal);
     }

@@ -26,7 +26,8 @@ public sealed class CouncilsModel(IRegistryQueries registry) : BackOfficePage
     public Task<IActionResult> OnPostAsync([FromServices] CreateCouncil create, int body, string? name, string? slug, OrganizationKind kind, string? purpose, CancellationToken ct) =>
         SaveAsync(async () =>
         {
-            var council = await create.ExecuteAsync(Rights, body, name ?? string.Empty, slug ?? string.Empty, kind, purpose, ct);
+            // Left empty, the address is made from the name ("Ældrerådet" → aeldreraadet), as the hint says.
+            var council = await create.ExecuteAsync(Rights, body, name ?? string.Empty, string.IsNullOrWhiteSpace(slug) ? name ?? string.Empty : slug, kind, purpose, ct);
             return ($"{council.Name} er oprettet med de faste punkter. Planlæg rådets første år herunder.", $"/admin/raad/{council.Slug}");
         }, "/admin/raad", async () =>
         {
