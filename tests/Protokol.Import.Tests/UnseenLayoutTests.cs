@@ -95,4 +95,29 @@ public sealed class UnseenLayoutTests
         Assert.Equal(["Godkendelse af dagsorden", "Madservice", "Eventuelt"], m.Items.Select(i => i.Title));
         Assert.Equal("Godkendt", m.Items[0].Decision?.TrimEnd('.'));
     }
+
+    [Fact]
+    public void A_follow_up_as_labelled_lines_names_its_owner_and_deadline()
+    {
+        var m = Parse("""
+            Referat af møde i Klimarådet
+            Dato: 19. september 2024 kl. 16.30
+            Til stede: Rikke Falster, Ole Brink
+
+            1. Cykelstier
+            Rådet drøftede oversigten.
+            Opfølgning: Klima og Miljø sender oversigten til rådets medlemmer.
+            Ansvarlig: Rikke Falster
+            Frist: 1. oktober 2024
+
+            2. Eventuelt
+            Intet.
+            """);
+
+        var action = Assert.Single(m.Actions);
+        Assert.Equal("1", action.Item);
+        Assert.Equal(["Rikke Falster"], action.Owners);
+        Assert.Equal("Klima og Miljø sender oversigten til rådets medlemmer", action.Text);
+        Assert.Equal("2024-10-01", action.Due);
+    }
 }

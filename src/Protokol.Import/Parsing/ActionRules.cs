@@ -20,10 +20,24 @@ internal static partial class ActionRules
 
     public static IEnumerable<ParsedAction> Find(ItemBlock item, PeopleInDocument people, DateOnly? meetingDate, List<ReviewNote> review)
     {
+        var handled = new HashSet<int>();
+        var tasks = new List<string>();
+        foreach (var action in LabelBlocks(item, people, meetingDate, review, handled))
+        {
+            tasks.Add(action.Text);
+            yield return action;
+        }
+
         var sentences = Sentences(item);
         for (var s = 0; s < sentences.Count; s++)
         {
             var (sentence, line) = sentences[s];
+            // A sentence of a labelled block (a sentence is numbered by the line it starts on, which may be the one before).
+            if (handled.Contains(line) || tasks.Exists(t => sentence.Contains(t, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var owners = new List<string>();
             var text = sentence;
 
@@ -127,6 +141,63 @@ internal static partial class ActionRules
 
         return resolved;
     }
+
+    /// <summary>
+    /// A follow-up as a block of labelled lines: "Opfølgning: Oversigten sendes ud." then "Ansvarlig: Bo Hansen" and "Frist: 1. oktober
+    /// 2024" on the next lines (F: committee minutes with an action block under each item). The lines read are added to <paramref name="handled"/>.
+    /// </summary>
+    private static IEnumerable<ParsedAction> LabelBlocks(ItemBlock item, PeopleInDocument people, DateOnly? meetingDate, List<ReviewNote> review, HashSet<int> handled)
+    {
+        var body = item.Body.Where(l => !l.IsBlank).ToList();
+        for (var i = 0; i < body.Count; i++)
+        {
+            if (BlockTask().Match(body[i].Trimmed) is not { Success: true } task)
+            {
+                continue;
+            }
+
+            string? owners = null;
+            string? due = null;
+            var block = new List<int> { body[i].Line };
+            for (var j = i + 1; j < Math.Min(body.Count, i + 4); j++)
+            {
+                if (BlockOwner().Match(body[j].Trimmed) is { Success: true } owner && owners is null)
+                {
+                    owners = owner.Groups["names"].Value;
+                }
+                else if (BlockDue().Match(body[j].Trimmed) is { Success: true } deadline && due is null)
+                {
+                    due = Due("frist " + deadline.Groups["date"].Value, meetingDate);
+                }
+                else
+                {
+                    break;
+                }
+
+                block.Add(body[j].Line);
+            }
+
+            var named = owners is null ? [] : Resolve(Names(owners), people, body[i].Line, review);
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            handled.UnionWith(block);
+            var text = task.Groups["task"].Value.Trim().TrimEnd('.');
+            yield return new ParsedAction(item.Number, named.Distinct().ToList(), text, due, NextMeeting().IsMatch(text), body[i].Line);
+            i += block.Count - 1;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:opfølgning|handling|aftale|action|follow[\s\-]?up)\s*:\s*(?<task>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockTask();
+
+    [GeneratedRegex(@"^(?:ansvarlig|ansvar|owner|responsible)\s*:\s*(?<names>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockOwner();
+
+    [GeneratedRegex(@"^(?:frist|tidsfrist|deadline|due)\s*:\s*(?<date>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockDue();
 
     private static string? Due(string sentence, DateOnly? meetingDate)
     {
