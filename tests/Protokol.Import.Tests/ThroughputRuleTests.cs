@@ -45,6 +45,7 @@ public sealed class ThroughputRuleTests
     [InlineData("Sag 2023-12345678 og j.nr. 12-34 56 78 90")]
     [InlineData("Beløbet 12345678 kr. uden forvarsel")]
     [InlineData("Koden -12 34 56 78 er ugyldig")]
+    [InlineData("Punkterne\n10\n11\n14\n15 og 16")]
     public void Numbers_that_are_not_phone_numbers_are_not_personal_data(string text) =>
         Assert.Empty(PersonalDataFinder.Find(text));
 

@@ -115,6 +115,47 @@ public abstract class SecretaryImportBrowserTests(ProtokolAppFactory app, Uri ba
         Assert.Empty((await app.GetPageAsync("/soeg?q=%22070381-4417%22")).Document.QuerySelectorAll(".hit__title a"));
     }
 
+    /// <summary>
+    /// Session 44: imported minutes are published as written, and the e-mail addresses and phone numbers in them went public without
+    /// a word to the secretary. The import now lists them as a value to check, and she corrects the minutes before anyone else reads them.
+    /// </summary>
+    [Fact]
+    public async Task Phone_numbers_and_e_mail_addresses_in_imported_minutes_are_a_value_to_check_and_she_corrects_them_away()
+    {
+        const string withContacts = """
+            Referat af møde i Udsatterådet den 5. marts 2019 kl. 15.00
+            Til stede: Rikke Lyngholm, Torben Ahlefeldt
+
+            1. Godkendelse af dagsorden
+            Godkendt
+
+            2. Natcaféen
+            Borgere kan ringe til natcaféen på 61 72 83 94 eller skrive til natcafe@example.dk.
+            """;
+        await using var s = await Secretary.SignInAsync(app, baseAddress, browser.Instance);
+        await s.GoAsync("/admin/raad/udsatteraadet/import");
+        await s.Page.GetByLabel("Referater og dagsordener").SetInputFilesAsync(new FilePayload { Name = "natcafe.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(withContacts) });
+        await s.SubmitAsync("Importér");
+        await s.ClickAsync(s.Page.Locator("#import-results tbody tr").GetByRole(AriaRole.Link));
+        await s.Page.WaitForURLAsync("**/admin/moeder/*");
+        var id = s.MeetingId();
+
+        var note = await s.Page.Locator("#import-notes tbody tr").Filter(new() { HasText = "Personoplysninger" }).InnerTextAsync();
+        Assert.Contains("61 72 83 94", note, StringComparison.Ordinal);
+        Assert.Contains("natcafe@example.dk", note, StringComparison.Ordinal);
+        Assert.Contains("61 72 83 94", (await s.PublicAsync($"/moeder/{id}")).Body, StringComparison.Ordinal);
+
+        // She corrects the published minutes: the number and the address are gone from the public page.
+        await s.GoAsync($"/admin/moeder/{id}/referat");
+        var item = (await s.StoredAsync(id)).ItemsInOrder.Single(i => i.Title == "Natcaféen");
+        await s.Page.GetByLabel($"Beslutning til punkt {item.Number}", new() { Exact = true }).FillAsync("Borgere kan kontakte natcaféen.");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Gem hele referatet", Exact = true }));
+        var page = (await s.PublicAsync($"/moeder/{id}")).Body;
+        Assert.Contains("Borgere kan kontakte natcaféen.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("61 72 83 94", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("natcafe@example.dk", page, StringComparison.Ordinal);
+    }
+
     private async Task<bool[]> ResolvedAsync(int meetingId)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -15,6 +15,7 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
     [
         new JoinLabelColumn(),
         new NormalizeCharacters(),
+        new PickDanishLabel(),
         new DropNavigationText(),
         new DropRunningHeaders(),
         new JoinPageWrappedLines(),

@@ -21,7 +21,8 @@ public sealed partial class JoinLabelColumn : ICleaningRule
         for (var i = 0; i < lines.Count; i++)
         {
             var m = lines[i].Text.Length <= 300 ? LabelThenValue().Match(lines[i].Text) : Match.Empty;
-            if (!m.Success || m.Groups["value"].Index < MinimumValueColumn)
+            // "Afbud          Organisation": the header row of a table whose first column the label heads, not a label and its value.
+            if (!m.Success || m.Groups["value"].Index < MinimumValueColumn || Parsing.AttendanceTable.IsColumnHeaderRest(m.Groups["value"].Value))
             {
                 result?.Add(lines[i]);
                 continue;

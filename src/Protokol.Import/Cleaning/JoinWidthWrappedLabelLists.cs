@@ -13,7 +13,8 @@ namespace Protokol.Import.Cleaning;
 /// and it opens with an attendance label or follows a label on a line of its own; a next line that opens
 /// with a label of its own ("Bemærkninger:") starts anew. A label line its author ended (followed by
 /// another line with no blank line between, as pdftotext shows double-spaced text: Køge, Aabenraa,
-/// Herning, Odense) leaves room for the next word, is not marked, and stays.
+/// Herning, Odense) leaves room for the next word, is not marked, and stays. A section label ("Sagsfremstilling:") heads no list,
+/// and a section or decision label ("Beslutning i Handicaprådet den 5. februar 2021:") is never the end of a wrapped line.
 /// </summary>
 public sealed class JoinWidthWrappedLabelLists : ICleaningRule
 {
@@ -37,7 +38,8 @@ public sealed class JoinWidthWrappedLabelLists : ICleaningRule
             var text = new StringBuilder(line.Text.TrimEnd());
             // A line that opens with a label of its own ("Bemærkninger:", "Afbud:") starts anew: a line
             // its author ended before a long label can look full.
-            while (lines[i].WrappedByWidth && i + 1 < lines.Count && !lines[i + 1].IsBlank && !Parsing.HeaderPatterns.StartsWithLabel().IsMatch(lines[i + 1].Trimmed))
+            while (lines[i].WrappedByWidth && i + 1 < lines.Count && !lines[i + 1].IsBlank && !Parsing.HeaderPatterns.StartsWithLabel().IsMatch(lines[i + 1].Trimmed)
+                && !Parsing.Segmenting.SectionLabels.IsLabel(lines[i + 1].Trimmed))
             {
                 i++;
                 // A line broken after a hyphen ("Hollbaum-" / "Hansen", an address's "social-og-" / "arbejdsmarked…") goes on without a space.
@@ -65,7 +67,7 @@ public sealed class JoinWidthWrappedLabelLists : ICleaningRule
     /// </summary>
     private static bool IsListHeading(SourceLine line) =>
         !line.IsBlank && (Parsing.HeaderPatterns.Attendance().Match(line.Trimmed) is { Success: true } label && label.Groups["rest"].Length == 0
-            || (line.Trimmed.Length <= MaxHeading && line.Trimmed.EndsWith(':')));
+            || (line.Trimmed.Length <= MaxHeading && line.Trimmed.EndsWith(':') && !Parsing.Segmenting.SectionLabels.IsLabel(line.Trimmed)));
 
     private const int MaxHeading = 60;
 }

@@ -72,6 +72,15 @@ public sealed partial class NormalizeCharacters : ICleaningRule
             return false;
         }
 
+        // A header row that names its columns: a follow-up table ("Pkt.  Opgave  Ansvarlig  Frist", its rows opening with the item's
+        // number) or a list of people under a label that heads the name column ("Afbud      Organisation").
+        var header = ColumnGap().Split(lines[start].Trimmed).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        if (Parsing.FollowUpTable.IsHeader(string.Join('\t', header))
+            || (header.Count >= 2 && PeopleLabel().IsMatch(header[0]) && Parsing.AttendanceTable.IsColumnHeaderRest(string.Join('\t', header.Skip(1)))))
+        {
+            return true;
+        }
+
         foreach (var i in block)
         {
             var first = ColumnGap().Split(lines[i].Trimmed)[0].Trim();
@@ -165,6 +174,9 @@ public sealed partial class NormalizeCharacters : ICleaningRule
 
     [GeneratedRegex(" {2,}")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex("^(?:" + HeaderLabels.People + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PeopleLabel();
 
     /// <summary>A column gap: a tab, or two spaces or more (no-break spaces too).</summary>
     [GeneratedRegex(@"[ \u00A0]*\t[ \t\u00A0]*|[ \u00A0]{2,}")]

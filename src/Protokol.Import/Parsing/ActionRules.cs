@@ -151,7 +151,20 @@ internal static partial class ActionRules
         var body = item.Body.Where(l => !l.IsBlank).ToList();
         for (var i = 0; i < body.Count; i++)
         {
-            if (BlockTask().Match(body[i].Trimmed) is not { Success: true } task)
+            var task = BlockTask().Match(body[i].Trimmed);
+            string? taskText;
+            var first = i;
+            if (task.Success)
+            {
+                taskText = task.Groups["task"].Value;
+                first = i + 1;
+            }
+            else if (i > 0 && BlockOwner().IsMatch(body[i].Trimmed) && !SectionLabels.IsLabel(body[i - 1].Trimmed) && LastSentence(body[i - 1].Trimmed) is { } before)
+            {
+                // "Ansvarlig: Ole Kjærsgaard" and "Frist: 1. april 2019" under a decision: the follow-up is the sentence above.
+                taskText = before;
+            }
+            else
             {
                 continue;
             }
@@ -159,7 +172,12 @@ internal static partial class ActionRules
             string? owners = null;
             string? due = null;
             var block = new List<int> { body[i].Line };
-            for (var j = i + 1; j < Math.Min(body.Count, i + 4); j++)
+            if (!task.Success)
+            {
+                block.Clear();
+            }
+
+            for (var j = first; j < Math.Min(body.Count, first + 3); j++)
             {
                 if (BlockOwner().Match(body[j].Trimmed) is { Success: true } owner && owners is null)
                 {
@@ -177,17 +195,36 @@ internal static partial class ActionRules
                 block.Add(body[j].Line);
             }
 
-            var named = owners is null ? [] : Resolve(Names(owners), people, body[i].Line, review);
+            // "Opfølgning: Fatma Yilmaz kontakter biblioteket." over "Frist: …" without an owner's line: the task names its owner first.
+            var named = owners is not null ? Resolve(Names(owners), people, body[i].Line, review)
+                : task.Success && block.Count > 1 && LeadingOwners().Match(taskText) is { Success: true } lead ? Resolve(Names(lead.Groups["names"].Value), people, body[i].Line, review)
+                : [];
             if (named.Count == 0)
             {
                 continue;
             }
 
             handled.UnionWith(block);
-            var text = task.Groups["task"].Value.Trim().TrimEnd('.');
-            yield return new ParsedAction(item.Number, named.Distinct().ToList(), text, due, NextMeeting().IsMatch(text), body[i].Line);
-            i += block.Count - 1;
+            var text = taskText.Trim().TrimEnd('.');
+            yield return new ParsedAction(item.Number, named.Distinct().ToList(), text, due, NextMeeting().IsMatch(text), task.Success ? body[i].Line : body[i - 1].Line);
+            i = first + block.Count - (task.Success ? 2 : 1);
         }
+    }
+
+    /// <summary>Whether a line names a follow-up's owner or deadline by a label ("Ansvarlig: …", "Frist: …"): read as the follow-up's, no part of a decision.</summary>
+    internal static bool IsOwnerOrDueLine(string trimmed) => trimmed.Contains(':', StringComparison.Ordinal) && (BlockOwner().IsMatch(trimmed) || BlockDue().IsMatch(trimmed));
+
+    /// <summary>The last sentence of a line, or null when the line is no sentence (a label, a heading).</summary>
+    private static string? LastSentence(string line)
+    {
+        if (line.Length < 10 || !char.IsLetter(line[0]) || line.EndsWith(':'))
+        {
+            return null;
+        }
+
+        var cut = line.TrimEnd('.').LastIndexOf(". ", StringComparison.Ordinal);
+        var sentence = cut < 0 ? line : line[(cut + 2)..];
+        return sentence.Contains(' ', StringComparison.Ordinal) ? sentence : null;
     }
 
     [GeneratedRegex(@"^(?:opfølgning|handling|aftale|action|follow[\s\-]?up)\s*:\s*(?<task>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

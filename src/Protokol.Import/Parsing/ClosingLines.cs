@@ -36,7 +36,9 @@ internal static partial class ClosingLines
             }
 
             // Only a block after the item's own text, and only one that opens as closing matter.
-            if (end == 0 || start == 0 || !Opens().IsMatch(body[start].Trimmed))
+            // A follow-up list ("Opfølgningsliste" over its table) is the meeting's too: its rows are read by FollowUpTable.
+            if (end == 0 || start == 0 || !(Opens().IsMatch(body[start].Trimmed) || FollowUpTable.IsHeader(body[start].Trimmed)
+                || (FollowUpList().IsMatch(body[start].Trimmed) && start + 1 < end && FollowUpTable.IsHeader(body[start + 1].Trimmed))))
             {
                 break;
             }
@@ -53,9 +55,11 @@ internal static partial class ClosingLines
             lastText--;
         }
 
-        if (lastText > 0 && Ended().IsMatch(body[lastText].Trimmed))
+        // So is "Næste møde: 24. november 2021" right under it (a PDF or Word file keeps no blank line between paragraphs).
+        while (lastText > 0 && (Ended().IsMatch(body[lastText].Trimmed) || NextMeetingLine().IsMatch(body[lastText].Trimmed) || Signature().IsMatch(body[lastText].Trimmed)))
         {
             cut = lastText;
+            lastText--;
         }
 
         var closing = body.Skip(cut).ToList();
@@ -71,8 +75,16 @@ internal static partial class ClosingLines
     /// <summary>"Næste møde: 20. marts 2024 kl. 10.00", "Næste møde er tirsdag den 3. maj": the date of the next meeting, or null.</summary>
     public static Match NextMeeting(string line) => NextMeetingLine().Match(line);
 
-    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\b|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.\s*:|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\b|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.(?:\s*:|\s+\p{Lu})|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Opens();
+
+    /// <summary>The minute-taker's signature under the last decision: "Ref. Arne Møller", "Referent: Louise Dahl", "Referat: Bo Holm" (a name only).</summary>
+    [GeneratedRegex(@"^(?i:ref\.|referent|referat)(?:\s*:\s*|\s+)\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Signature();
+
+    /// <summary>A heading over a table of follow-ups: "Opfølgningsliste", "Handlingsplan", "Opfølgning på mødet:".</summary>
+    [GeneratedRegex(@"^(?:opfølgningsliste|opfølgning|opfølgninger|opfølgningspunkter|opfølgning på mødet|handlingsliste|handlingsplan|aktionsliste|opgaveliste|action list|actions)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpList();
 
     /// <summary>"Mødet sluttede kl. 11.15", "Mødet blev hævet kl. 16", English "The meeting closed at 4:15 p.m.": a line that says when the meeting ended.</summary>
     [GeneratedRegex(@"^(?:mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\s+(?:kl\.?|klokken)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at)\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

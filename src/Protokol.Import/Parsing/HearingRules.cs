@@ -16,12 +16,15 @@ internal static partial class HearingRules
     private static readonly HashSet<string> Generic = new(StringComparer.OrdinalIgnoreCase)
     {
         "strategien", "forslaget", "planen", "materialet", "sagen", "udkastet", "politikken", "den", "det", "denne", "dette",
+        "forslag", "plan", "udkast", "sag", "høring", "høringen",
     };
 
     public static IReadOnlyList<ParsedHearing> Find(IEnumerable<ItemBlock> items, DateOnly meetingDate)
     {
         var found = new List<(string? Subject, string? Item, DateOnly Deadline, int Line)>();
         var answered = new List<(string Subject, string? Item, int Line)>();
+        // The title of an item whose sentence sends something in hearing without naming it well ("… sendes i høring med frist …").
+        var titles = new Dictionary<(string? Item, DateOnly Deadline), string>();
         foreach (var item in items)
         {
             foreach (var line in item.Body)
@@ -79,14 +82,22 @@ internal static partial class HearingRules
                     continue;
                 }
 
-                var deadline = FirstFutureDate(sentence[mention.Index..], meetingDate);
+                // "i høring fra 20. juni til 15. august": the hearing ends on the period's last day.
+                var after = sentence[mention.Index..];
+                var deadline = (Period().Match(after) is { Success: true } period ? FirstFutureDate(after[(period.Index + period.Length)..], meetingDate) : null)
+                    ?? FirstFutureDate(after, meetingDate);
                 if (deadline is null)
                 {
                     continue;
                 }
 
+                // "… sendes i høring med frist 8. januar" names no subject, or only "Planen": the item's title does.
                 var subject = Subject().Match(sentence) is { Success: true } s ? s.Groups["subject"].Value : null;
                 found.Add((subject, item.Number, deadline.Value, line));
+                if (TitleSubject(item.Title) is { } title)
+                {
+                    titles.TryAdd((item.Number, deadline.Value), title);
+                }
             }
         }
 
@@ -94,6 +105,7 @@ internal static partial class HearingRules
             .Select(g =>
             {
                 var subject = g.Select(f => f.Subject).FirstOrDefault(s => s is not null && !Generic.Contains(s))
+                    ?? g.Select(f => titles.GetValueOrDefault((f.Item, f.Deadline))).FirstOrDefault(t => t is not null)
                     ?? g.Select(f => f.Subject).FirstOrDefault(s => s is not null) ?? "Høring";
                 return new ParsedHearing(Indefinite(subject), g.Select(f => f.Item).OfType<string>().Distinct().ToList(), g.Key, g.Min(f => f.Line));
             })
@@ -130,6 +142,27 @@ internal static partial class HearingRules
 
         return null;
     }
+
+    /// <summary>
+    /// An item's title as a hearing's subject: "Spildevandsplan 2023-2027 - offentlig høring" is "Spildevandsplan 2023-2027", "Høring:
+    /// Varmeplan" is "Varmeplan"; null for a title that names no subject ("Høringer", "Eventuelt" is left as written).
+    /// </summary>
+    private static string? TitleSubject(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var subject = TitleHearingWords().Replace(title.Trim(), string.Empty).Trim().TrimEnd('.', ',', ':', '-', '–').Trim();
+        return subject.Length >= 3 && !Generic.Contains(subject) ? subject : null;
+    }
+
+    [GeneratedRegex(@"^(?:høring|høringssvar)\s*(?::|om|af|vedr\.?|vedrørende|[-–])?\s*|\s*[-–,:]\s*(?:offentlig\s+)?(?:høring|høringssvar)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitleHearingWords();
+
+    [GeneratedRegex(@"\bfra\s+(?:den\s+)?\d{1,2}\.\s*\p{L}+(?:\s+\d{4})?\s+(?:til|og\s+med|[-–])\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Period();
 
     /// <summary>"værestedsstrategien" → "Værestedsstrategi": the subject as a name, not in its definite form.</summary>
     private static string Indefinite(string subject)

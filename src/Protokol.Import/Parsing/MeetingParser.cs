@@ -20,6 +20,19 @@ public sealed class MeetingParser(Cleaner cleaner)
     /// </summary>
     public ParsedMeeting Parse(SourceText source)
     {
+        try
+        {
+            return ParseText(source);
+        }
+        catch (Exception e) when (e is not ImportException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A layout no rule foresaw must not end a whole batch with a stack trace: this document is reported, the others are read.
+            throw new ImportException(source.FileName, $"dokumentet kunne ikke læses, fordi indlæseren stødte på en fejl ({e.GetType().Name}: {e.Message}). Intet er gemt fra det; send gerne filen til udviklerne.");
+        }
+    }
+
+    private ParsedMeeting ParseText(SourceText source)
+    {
         var cleaned = cleaner.Clean(source);
         var segments = ItemSegmenter.Split(cleaned.Lines);
         var closing = ClosingLines.Detach(segments);
@@ -169,9 +182,29 @@ public sealed class MeetingParser(Cleaner cleaner)
         // Follow-ups are read once everyone known to have been there is known: a chair or minute-taker named only in an item owns
         // what they promised ("Valg af referent: Jørgen" … "Jørgen foranlediger møde med …").
         people = new PeopleInDocument(attendees.Concat(absent).Concat(guests.Select(g => g.Name)));
-        var actions = segments.AllItems.SelectMany(i => ActionRules.Find(i, people, date, review)).ToList();
+        var actions = new List<ParsedAction>();
+        foreach (var item in segments.AllItems)
+        {
+            // A table of follow-ups under an item: its rows are read as a table, not as sentences.
+            var rows = FollowUpTable.Read(item.Body, item.Number, people, date).ToList();
+            actions.AddRange(ActionRules.Find(item, people, date, review).Where(a => !rows.Exists(r => r.Line == a.Line)));
+            actions.AddRange(rows);
+        }
+
+        actions.AddRange(FollowUpTable.Read(closing, null, people, date));
 
         var allText = string.Join('\n', cleaned.Lines.Select(l => l.Text));
+        var personalData = PersonalDataFinder.Find(allText);
+        var published = personalData.Where(p => !Core.Text.CprNumbers.Find(p).Any()).ToList();
+        if (published.Count > 0)
+        {
+            // Imported minutes are published as they were written: the secretary is told what may be personal data in them, as
+            // the check before publication tells of minutes written here (CPR numbers are hidden from the public in any case).
+            var first = cleaned.Lines.FirstOrDefault(l => l.Text.Contains(published[0], StringComparison.OrdinalIgnoreCase))?.Line ?? 1;
+            var shown = string.Join(", ", published.Take(8)) + (published.Count > 8 ? $" og {published.Count - 8} flere" : string.Empty);
+            review.Add(new ReviewNote("personal_data",
+                $"Teksten nævner e-mailadresser eller telefonnumre, som offentliggøres med referatet: {shown}. Ret referatet, hvis de ikke må stå der.", first));
+        }
 
         return new ParsedMeeting
         {
@@ -191,7 +224,7 @@ public sealed class MeetingParser(Cleaner cleaner)
             Actions = actions,
             Hearings = date is { } d ? HearingRules.Find(segments.AllItems, d) : [],
             UpcomingMeetings = date is { } u ? UpcomingMeetingRules.Find(segments.Items, segments.Header.Concat(closing), u) : [],
-            PersonalData = PersonalDataFinder.Find(allText),
+            PersonalData = personalData,
             Review = review,
         };
     }

@@ -29,8 +29,10 @@ internal static partial class NameList
     public static IReadOnlyList<string> Split(string text)
     {
         var cleaned = Parenthesis().Replace(text, " ");
-        return Separator().Split(cleaned)
-            .Select(p => RoleSuffix().Replace(p, string.Empty).Trim().TrimEnd('.', ';', ',').Trim())
+        // The role or organisation after a dash goes before the list is split at "og": "Rikke Falster – Klima og Miljø" is one person.
+        return ListSeparator().Split(cleaned)
+            .SelectMany(p => AndSeparator().Split(RoleSuffix().Replace(p, string.Empty)))
+            .Select(p => p.Trim().TrimEnd('.', ';', ',').Trim())
             .Where(p => p.Length > 0)
             .ToList();
     }
@@ -50,8 +52,11 @@ internal static partial class NameList
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesis();
 
-    [GeneratedRegex(@"\s*,\s*|\s+og\s+|\s*;\s*|\s*\t\s*|\s{3,}")]
-    private static partial Regex Separator();
+    [GeneratedRegex(@"\s*,\s*|\s*;\s*|\s*\t\s*|\s{3,}")]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"(?:^|\s+)og\s+")]
+    private static partial Regex AndSeparator();
 
     [GeneratedRegex(@"\s+[-–]\s+.*$")]
     private static partial Regex RoleSuffix();

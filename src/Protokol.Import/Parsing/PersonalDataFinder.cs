@@ -17,6 +17,7 @@ public static partial class PersonalDataFinder
     [GeneratedRegex(@"[\p{L}0-9._%+\-]+@[\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*\.[\p{L}]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<number>(?<![\d\-])(?:\+45\s?)?\d{2}\s\d{2}\s\d{2}\s\d{2}|(?<=(?:tlf|telefon|mobil|mob|tel)\.?:?\s*)(?:\+45\s?)?\d{8}|(?<![\d\-])\+45\s?\d{8})(?![\d\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"22 33 44 55", "tlf. 22334455", "+45 22334455": the groups apart by a space on one line (numbers one a line are a list, not a phone).</summary>
+    [GeneratedRegex(@"(?<number>(?<![\d\-])(?:\+45[ \u00A0]?)?\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}|(?<=(?:tlf|telefon|mobil|mob|tel)\.?:?[ \u00A0]*)(?:\+45[ \u00A0]?)?\d{8}|(?<![\d\-])\+45[ \u00A0]?\d{8})(?![\d\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }

@@ -47,6 +47,12 @@ internal sealed partial class DecisionSectionRule : IDecisionRule
                     break;
                 }
 
+                if (ActionRules.IsOwnerOrDueLine(line))
+                {
+                    // "Ansvarlig: …" and "Frist: …" under the decision: its follow-up's owner and deadline (ActionRules), not its text.
+                    continue;
+                }
+
                 if (SectionLabels.IsLabel(line) || Furniture(line) || UpperCaseHeading().IsMatch(line))
                 {
                     // A one-line subtitle just before the next section is the next section's heading, not the decision (FirstAgenda PDF).

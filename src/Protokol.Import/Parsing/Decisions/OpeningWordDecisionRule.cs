@@ -32,7 +32,10 @@ internal sealed partial class OpeningWordDecisionRule : IDecisionRule
             return lines[0].Length > word.Length + 2 ? lines[0] : lines[0].TrimEnd('.');
         }
 
-        return char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..].ToLowerInvariant();
+        // "Drøftet og godkendt med små rettelser." over more lines (a table after the last item): the first line is a whole sentence.
+        return lines[0].Length > word.Length + 2 && lines[0].EndsWith('.') && char.IsUpper(lines[0][0])
+            ? lines[0]
+            : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..].ToLowerInvariant();
     }
 
     [GeneratedRegex(@"^(?<d>godkendt|ikke godkendt|vedtaget|taget til efterretning|tiltrådt|anbefalet|afvist|udsat|drøftet)(?=$|[\s.,:;–-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

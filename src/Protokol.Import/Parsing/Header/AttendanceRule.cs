@@ -140,7 +140,26 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 collected = organisation.Groups["rest"].Value.Trim();
             }
 
+            if (collected.Length > 0 && !SinglePerson(kind) && AttendanceTable.IsColumnHeaderRest(collected))
+            {
+                // "Deltagere        Organisation" over "Jørgen Vad (formand)    Kirkens Korshær": the label heads a table's name column.
+                var after = AttendanceTable.ReadRowsAfter(lines, i + 1, collected, names, marked);
+                if (after > 0)
+                {
+                    Distribute(context, kind, names.Concat(marked).ToList(), []);
+                    i = after - 1;
+                    continue;
+                }
+            }
+
             var namesOnLabelLine = collected.Length > 0;
+            // "Bente Fogh, formand, DH" / "Carsten Lindahl, DH": one person a line, the name first and the role or organisation after it.
+            var entryLines = !SinglePerson(kind) && OneEntryALine(lines, namesOnLabelLine ? i : i + 1, namesOnLabelLine ? collected : null);
+            if (entryLines && EntryName(collected) is { } labelEntry)
+            {
+                collected = labelEntry;
+            }
+
             if (collected.Length == 0 && !SinglePerson(kind))
             {
                 // "Deltagere:" over a table with a header row: "Navn  Parti  Bemærkning" / "Torben Aalykke  C  Afbud".
@@ -195,6 +214,12 @@ internal sealed partial class AttendanceRule : IHeaderRule
 
                 var group = GroupHeading().Match(next);
                 var value = group.Success ? group.Groups["rest"].Value : next;
+                if (value.Contains(". ", StringComparison.Ordinal))
+                {
+                    // "Medarbejderrepræsentanter: Lea Skov. Elevrepræsentanter: Ali Berg." on a line the page's width wrapped to.
+                    value = RunOnGroup().Replace(value, ", ").TrimEnd('.', ' ');
+                }
+
                 if (group.Success && value.Length == 0)
                 {
                     i++;
@@ -211,6 +236,11 @@ internal sealed partial class AttendanceRule : IHeaderRule
                     context.Attendees.AddRange(present);
                     i++;
                     continue;
+                }
+
+                if (entryLines && EntryName(value) is { } entry)
+                {
+                    value = entry;
                 }
 
                 if (AfbudMark().IsMatch(value))
@@ -244,12 +274,105 @@ internal sealed partial class AttendanceRule : IHeaderRule
             }
 
             Collect(collected, names, marked, context, known);
-            Distribute(context, kind, names, marked);
+            Distribute(context, kind, names, marked, collected);
             if (!IsAbsenceList(kind))
             {
                 context.PresentInPart.AddRange(names.Where(n => PartlyPresent(collected, n)));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the list from line <paramref name="start"/> (with <paramref name="labelRest"/>, the names on the label's own line, as its
+    /// first entry) is one person a line, each line the name and then, after commas, the role or organisation: "Bente Fogh, formand, DH" /
+    /// "Carsten Lindahl, DH" / "Kim Andersen, sekretær". Every line with a comma must open with a name, and at least half of them must
+    /// go on with what cannot be a person (a lower-case word, a single word, an acronym), so "Anna Holm, Bo Berg" stays two names.
+    /// </summary>
+    private static bool OneEntryALine(IReadOnlyList<SourceLine> lines, int start, string? labelRest)
+    {
+        if (labelRest is not null && EmbeddedLabel().IsMatch(labelRest))
+        {
+            // "Tilstede var: A (AH), B (BB) Afbud: C …": a run-on line of lists, read label by label.
+            return false;
+        }
+
+        var entries = labelRest is null ? new List<string>() : [labelRest];
+        for (var j = labelRest is null ? start : start + 1; j < lines.Count && entries.Count < 60; j++)
+        {
+            var text = ListBullet().Replace(lines[j].Trimmed, string.Empty);
+            if (text.Length == 0 || HeaderPatterns.Attendance().IsMatch(text) || GuestsForItems().IsMatch(text))
+            {
+                break;
+            }
+
+            entries.Add(text);
+        }
+
+        var withComma = 0;
+        var notPerson = 0;
+        foreach (var entry in entries.Where(e => e.Contains(',', StringComparison.Ordinal)))
+        {
+            var parts = NameList.WithoutRemarks(entry).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length is < 2 or > 4 || !NameList.IsName(parts[0]) || parts[0].Split(' ').Length < 2)
+            {
+                return false;
+            }
+
+            withComma++;
+            if (parts.Skip(1).All(NotAPerson))
+            {
+                notPerson++;
+            }
+        }
+
+        return withComma > 0 && notPerson * 2 >= withComma;
+    }
+
+    /// <summary>The name that opens an entry "Name, role, organisation", or null when the line has no comma.</summary>
+    private static string? EntryName(string entry)
+    {
+        var comma = entry.IndexOf(',', StringComparison.Ordinal);
+        if (comma <= 0)
+        {
+            return null;
+        }
+
+        // A remark in parentheses before the comma stays with the name: "Bente Fogh (formand), DH". A line that goes on with someone
+        // known by a given name ("Hanne Berg, Jonas Lind") is two people.
+        var name = entry[..comma].Trim();
+        var rest = NameList.WithoutRemarks(entry[(comma + 1)..]).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return NameList.IsName(NameList.WithoutRemarks(name).Trim()) && !rest.Any(r => NameList.IsName(r) && r.Contains(' ', StringComparison.Ordinal) && GivenNames.Contains(r.Split(' ')[0]))
+            ? name
+            : null;
+    }
+
+    /// <summary>A part after a name's comma that names no person: a role ("formand"), an organisation of one word ("DH", "Byrådet") or in lower-case words ("Center for Social Service").</summary>
+    private static bool NotAPerson(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var names = NameList.Split(Strip(part));
+        if ((names.Count >= 2 && names.All(n => NameList.IsName(n) && n.Contains(' ', StringComparison.Ordinal)))
+            || names.Any(n => NameList.IsName(n) && GivenNames.Contains(n.Split(' ')[0])))
+        {
+            // "Merete Winther Hildebrandt og Sine Heltberg", "næstformand Bo Berg og Carl": more people.
+            return false;
+        }
+
+        return words.Length == 0 || char.IsLower(words[0][0]) || words.Length == 1
+            || (words[0].Length >= 2 && words[0].All(c => char.IsUpper(c) || char.IsDigit(c)))
+            || words.Skip(1).Any(w => char.IsLower(w[0]) && w is not ("von" or "van" or "de" or "la" or "af" or "du" or "der" or "den"));
+    }
+
+    /// <summary>The items a guest came for, from the remark after the name in the list: "Marianne Sloth (under pkt. 3)", "(punkt 2 og 4)".</summary>
+    private static List<string> GuestItems(string? list, string name)
+    {
+        var at = list?.IndexOf(name, StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (at < 0 || GuestRemark().Match(list!, at + name.Length) is not { Success: true } remark)
+        {
+            return [];
+        }
+
+        return ItemNumbers().Matches(remark.Groups["items"].Value).Select(m => m.Value).ToList();
     }
 
     /// <summary>Whether the text opens more parentheses than it closes: its next line is the rest of a remark.</summary>
@@ -268,7 +391,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
         || kind.StartsWith("APOLOGIES", StringComparison.Ordinal) || kind.StartsWith("ABSENT", StringComparison.Ordinal);
 
     /// <summary>Puts a label's names where the label says: absent, guests, the one chair or minute-taker, or attendees.</summary>
-    private static void Distribute(HeaderContext context, string kind, List<string> names, List<string> marked)
+    private static void Distribute(HeaderContext context, string kind, List<string> names, List<string> marked, string? list = null)
     {
         context.Absent.AddRange(marked);
         if (IsAbsenceList(kind))
@@ -277,7 +400,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
         }
         else if (kind.StartsWith("GÆST", StringComparison.Ordinal) || kind.StartsWith("DESUDEN", StringComparison.Ordinal))
         {
-            context.Guests.AddRange(names.Select(n => new ParsedGuest(n, [])));
+            context.Guests.AddRange(names.Select(n => new ParsedGuest(n, GuestItems(list, n))));
         }
         else if (SinglePerson(kind))
         {
@@ -303,6 +426,12 @@ internal sealed partial class AttendanceRule : IHeaderRule
         {
             marked.Add(mark.Groups["name"].Value.Trim());
             return;
+        }
+
+        // "Forældrerepræsentanter: A, B. Medarbejderrepræsentanter: C. Skoleleder D.": groups run on in one line, each ended by a full stop.
+        if (text.Contains(". ", StringComparison.Ordinal))
+        {
+            text = RunOnGroup().Replace(text, ", ");
         }
 
         var parts = NameList.Split(Strip(text));
@@ -419,6 +548,17 @@ internal sealed partial class AttendanceRule : IHeaderRule
     [GeneratedRegex(@"\d+[a-z]?")]
     private static partial Regex ItemNumbers();
 
+    /// <summary>
+    /// A full stop after a name, then the next group's heading ("Medarbejderrepræsentanter:") or a person's title ("Skoleleder Hans …"):
+    /// the end of one group of a run-on list. A full stop inside a name ("Jens Chr. Hansen") is followed by neither.
+    /// </summary>
+    [GeneratedRegex(@"(?<=[\p{L})])\.\s+(?:\p{Lu}[\p{L}\-]{2,40}(?:\s[\p{L}\-]{2,20}){0,2}:\s*|(?=\p{L}*(?:formand|chef|leder|direktør|konsulent|koordinator|rådgiver|sekretær)\s+\p{Lu}))", RegexOptions.CultureInvariant)]
+    private static partial Regex RunOnGroup();
+
+    /// <summary>Right after a guest's name: "(under pkt. 3)", "(punkt 2 og 4)", "(deltog under punkterne 2-3)".</summary>
+    [GeneratedRegex(@"\G\s*\((?:deltog\s+)?(?:under|ved|til|i|for)?\s*(?:punkt(?:erne)?|pkt\.?)\s*(?<items>\d+[a-z]?(?:\s*(?:,|og|-|–)\s*\d+[a-z]?)*)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GuestRemark();
+
     /// <summary>"Anna Holm deltog som suppleant for Bo Berg.", "… mødte som stedfortræder for …": the one who came and the one away.</summary>
     [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,5})\s+(?:deltog|mødte|var\s+mødt|var\s+til\s+stede)\s+som\s+(?:suppleant|stedfortræder)\s+for\s+(?<for>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,3}?)(?=\s*(?:[.,;]|$|\s+\p{Lu}[\p{L}'’\-]*\s+\p{Ll}))", RegexOptions.CultureInvariant)]
     private static partial Regex Substitute();
@@ -442,6 +582,6 @@ internal sealed partial class AttendanceRule : IHeaderRule
     [GeneratedRegex(@"^(?<name>[\p{Lu}][\p{L}.\- ]+?)\s*(?:[-–]\s*afbud|\(afbud\))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfbudMark();
 
-    [GeneratedRegex(@"(?<=^|,\s*|\bog\s+)(?:formand|næstformand|borgmester|rådmand|sekretær|kasserer)\s+(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=^|,\s*|\bog\s+|\.\s+)(?:formand|næstformand|borgmester|rådmand|sekretær|kasserer|\p{L}*(?:chef|leder|direktør|konsulent|koordinator|rådgiver|fuldmægtig))\s+(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Role();
 }

@@ -50,7 +50,16 @@ internal static partial class AttendanceTable
             columns++;
         }
 
-        return columns >= 2 && string.Equals(lines[first].Trimmed, "Navn", StringComparison.OrdinalIgnoreCase) ? ReadCellLines(lines, first + columns, columns, present, absent) : -1;
+        if (columns >= 2 && string.Equals(lines[first].Trimmed, "Navn", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadCellLines(lines, first + columns, columns, present, absent);
+        }
+
+        // A Word table whose first header cell is the label itself ("Deltagere" / "Organisation" / "Jørgen Vad (formand)" / "Kirkens
+        // Korshær"): the label's line is the name column's header, the cells after it the other columns'.
+        return columns >= 1 && first == start && start > 0 && NameList.IsName(NameList.WithoutRemarks(lines.ElementAtOrDefault(first + columns)?.Trimmed ?? string.Empty).Trim())
+            ? ReadCellLines(lines, first + columns, columns + 1, present, absent)
+            : -1;
     }
 
     /// <summary>Whether a line opens such a table: a header row, or "Navn" alone (a Word table's first header cell).</summary>
@@ -82,6 +91,27 @@ internal static partial class AttendanceTable
         return false;
     }
 
+    /// <summary>
+    /// Whether what follows a label on its line is a table's other column names ("Deltagere        Organisation", "Afbud   Parti"):
+    /// the label is the header of the name column, and the rows follow.
+    /// </summary>
+    public static bool IsColumnHeaderRest(string rest)
+    {
+        var cells = Cells(rest);
+        return cells.Count >= 1 && cells.TrueForAll(c => ColumnNames.Contains(c.TrimEnd(':')));
+    }
+
+    /// <summary>The rows under a label that was its table's header row; the index of the first line after them, or -1.</summary>
+    public static int ReadRowsAfter(IReadOnlyList<SourceLine> lines, int start, string rest, List<string> present, List<string> absent)
+    {
+        // A Word table gives each cell its own line (and the cleaning joined the header's label and column names into one line): a
+        // row is the label's column and the others, one line each.
+        var first = start < lines.Count && lines[start].IsBlank ? start + 1 : start;
+        return first < lines.Count && Cells(lines[first].Trimmed).Count == 1
+            ? ReadCellLines(lines, first, Cells(rest).Count + 1, present, absent)
+            : ReadRows(lines, start, present, absent);
+    }
+
     private static int ReadRows(IReadOnlyList<SourceLine> lines, int i, List<string> present, List<string> absent)
     {
         var found = 0;
@@ -94,12 +124,15 @@ internal static partial class AttendanceTable
             }
 
             var cells = Cells(text);
-            if (cells.Count == 0 || !NameList.IsName(cells[0]))
+            // "Jørgen Vad (formand)": the name without its remark.
+            var name = cells.Count == 0 ? string.Empty : NameList.WithoutRemarks(cells[0]).Trim();
+            // The next list's label ("Afbud      Organisation") ends this one, also where no blank line stands between them.
+            if (!NameList.IsName(name) || HeaderPatterns.Attendance().IsMatch(text))
             {
                 break;
             }
 
-            (cells.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(cells[0]);
+            (cells.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(name);
             found++;
         }
 
@@ -109,10 +142,10 @@ internal static partial class AttendanceTable
     private static int ReadCellLines(IReadOnlyList<SourceLine> lines, int i, int columns, List<string> present, List<string> absent)
     {
         var found = 0;
-        while (i < lines.Count && NameList.IsName(lines[i].Trimmed))
+        while (i < lines.Count && NameList.IsName(NameList.WithoutRemarks(lines[i].Trimmed).Trim()) && !HeaderPatterns.Attendance().IsMatch(lines[i].Trimmed))
         {
             var row = lines.Skip(i).Take(columns).Select(l => l.Trimmed).ToList();
-            (row.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(row[0]);
+            (row.Skip(1).Any(c => Absence().IsMatch(c)) ? absent : present).Add(NameList.WithoutRemarks(row[0]).Trim());
             found++;
             i += row.Count;
         }

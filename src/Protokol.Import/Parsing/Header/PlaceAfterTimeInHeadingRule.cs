@@ -19,6 +19,12 @@ internal sealed partial class PlaceAfterTimeInHeadingRule : IHeaderRule
         var lines = context.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
+            if (Fields(lines[i].Trimmed) is { } field)
+            {
+                context.Location = HeaderPatterns.Tidy(field);
+                return;
+            }
+
             if (!HeaderPatterns.MeetingLine().IsMatch(lines[i].Trimmed))
             {
                 continue;
@@ -45,7 +51,9 @@ internal sealed partial class PlaceAfterTimeInHeadingRule : IHeaderRule
                 var place = m.Groups["loc"].Value;
 
                 // "… kl. 10.00 i Rådhuset" / "Mødelokale 2": the heading wrapped before the room or the postcode and town.
-                if (atEnd && last + 1 < lines.Count && lines[last + 1].Line == lines[last].Line + 1 && PlaceTail().IsMatch(lines[last + 1].Trimmed))
+                // A PDF's heading that the page's width wrapped inside the place: "… kl. 19.00 på Ravnsbjerg" / "Bibliotek.".
+                if (atEnd && last + 1 < lines.Count && lines[last + 1].Line == lines[last].Line + 1
+                    && (PlaceTail().IsMatch(lines[last + 1].Trimmed) || (lines[last].WrappedByWidth && WrappedPlaceEnd().IsMatch(lines[last + 1].Trimmed))))
                 {
                     place = place.TrimEnd() + " " + lines[last + 1].Trimmed;
                 }
@@ -56,9 +64,46 @@ internal sealed partial class PlaceAfterTimeInHeadingRule : IHeaderRule
         }
     }
 
+    /// <summary>
+    /// "Torsdag 19. september 2024 | 16.30 – 18.30 | Nordvig Bibliotek, Salen": the date, the time and the place as fields of one line
+    /// apart by "|", "·" or "•" (F: a council's minutes from a web template). The place is the last field that is neither a date nor a
+    /// time, when the line has both of those.
+    /// </summary>
+    private static string? Fields(string line)
+    {
+        if (line.Length > 200 || line.IndexOfAny(['|', '·', '•']) < 0)
+        {
+            return null;
+        }
+
+        var fields = line.Split(['|', '·', '•'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 3)
+        {
+            return null;
+        }
+
+        var dated = fields.Select(f => DanishDateParser.FindDates(f).Count > 0).ToList();
+        var timed = fields.Select(f => TimeField().IsMatch(f)).ToList();
+        if (!dated.Contains(true) || !timed.Contains(true))
+        {
+            return null;
+        }
+
+        var rest = fields.Where((f, i) => !dated[i] && !timed[i]).ToList();
+        return rest.Count > 0 && rest[^1].Any(char.IsLetter) ? rest[^1] : null;
+    }
+
+    /// <summary>A field that is a time or a span of time: "16.30 – 18.30", "kl. 10", "10:00-12:00".</summary>
+    [GeneratedRegex(@"^(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–—]|til)\s*\d{1,2}(?:[.:]\d{2})?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeField();
+
     /// <summary>A heading cut before its time or its place: after "kl.", a time's "i" / "på", or a date's "den".</summary>
     [GeneratedRegex(@"(?:\bkl\.?|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)|\bden)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DanglingEnd();
+
+    /// <summary>The rest of a place wrapped onto the next line: a few capitalised or numbered words that end the sentence ("Bibliotek.", "Sal 2.").</summary>
+    [GeneratedRegex(@"^[\p{Lu}\d][\p{L}\d\-]*(?:,?\s+[\p{L}\d][\p{L}\d\-]*){0,3}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WrappedPlaceEnd();
 
     /// <summary>A line that can only go on with a place: a room ("Lokale M3", "Mødelokale 2", "3. sal") or a postcode and town.</summary>
     [GeneratedRegex(@"^(?:(?:møde)?lokale|mødesal|sal|rum|lok\.)\s*[\p{L}\d.\-]{1,12}\.?$|^\d{1,2}\.\s*sal\b.{0,40}$|^\d{4}\s+\p{Lu}[\p{L}\- ]{1,30}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -164,8 +164,10 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 current.Children.Add(currentSub);
                 continue;
             }
-            if (!roman && NumberCell().IsMatch(text) && i + 1 < lines.Count && !lines[i + 1].IsBlank
-                && TryMainItem(text.TrimEnd('.') + ". " + lines[i + 1].Trimmed, current, restart, PreviousText(lines, i), roman, out var cellNumber, out var cellTitle)
+            // A web page's heading "Dagsordenspunkt 1" has its title in the paragraph after a blank line.
+            var titleAt = i + 1 < lines.Count && lines[i + 1].IsBlank && (lines[i].IsHeading || (text.Length > 0 && char.IsLetter(text[0]))) ? i + 2 : i + 1;
+            if (!roman && NumberCell().IsMatch(text) && titleAt < lines.Count && !lines[titleAt].IsBlank && (titleAt == i + 1 || !lines[titleAt].IsHeading)
+                && TryMainItem(text.TrimEnd('.') + ". " + lines[titleAt].Trimmed, current, restart, PreviousText(lines, i), roman, out var cellNumber, out var cellTitle)
                 && char.IsLetter(cellTitle[0]))
             {
                 // "1" / "Referat fra sidste udvalgsmøde": a table row flattened one cell per line; "Punkt 1" / "Godkendelse …": a heading over its title.
@@ -173,7 +175,7 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 currentSub = null;
                 nestedIndent = -1;
                 items.Add(current);
-                i++;
+                i = titleAt;
                 continue;
             }
 
@@ -448,7 +450,8 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     [GeneratedRegex(@"^(?:[•·*]\s*(?<n>\d{1,3})\s+|(?<n>\d{1,3})(?=\p{Lu}\p{Ll}))(?<title>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex GluedItem();
 
-    [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    /// <summary>"3a Titel", "3b) Titel", "Pkt. 3c. Titel"; "3 a Titel" with a space (a lower-case letter and a title in upper case then).</summary>
+    [GeneratedRegex(@"^(?:[•·*\-–]\s*)?(?:(?:pkt|punkt)\.?\s*)?(?<n>\d{1,3})(?:(?<l>[a-zA-Z])\s*[.):]?\s+(?<title>\S.*)|\s(?<l>[a-z])(?:[.):]\s*|\s+)(?<title>\p{Lu}.*))$", RegexOptions.CultureInvariant)]
     private static partial Regex SubItem();
 
     /// <summary>"2.1 Kvalitetsstandard for rengøring": sub-item 1 of item 2.</summary>
