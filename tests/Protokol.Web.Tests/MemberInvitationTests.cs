@@ -455,6 +455,34 @@ public sealed partial class MemberInvitationTests(MailProtokolApp app, Browser b
         Assert.Equal(2, Regex.Count(body, "Tilføjet efter udsendelse"));
     }
 
+    /// <summary>
+    /// Session 44: the agenda of a meeting that had been could still be sent, with "Jeg kommer" and "Jeg melder afbud" links for a
+    /// meeting past; after its day the link is gone, the send page says what to do instead and has no button.
+    /// </summary>
+    [Fact]
+    public async Task After_the_meeting_s_day_its_agenda_is_not_offered_for_sending()
+    {
+        // The portal's own day (its clock), not the system's: the rule is the portal's.
+        var today = DateOnly.FromDateTime(Copenhagen.ToLocal(app.Clock.GetUtcNow().UtcDateTime));
+        var past = await PublishedMeetingAsync(today.AddDays(-3));
+        await using var secretary = await Secretary.SignInAsync(app, app.BaseAddress, browser.Instance);
+        var page = secretary.Page;
+
+        await secretary.GoAsync($"/admin/moeder/{past.Id}");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Send dagsordenen til medlemmerne" }).CountAsync());
+
+        await secretary.GoAsync($"/admin/moeder/{past.Id}/udsend");
+        Assert.Contains("dagsordenen sendes ikke længere", await page.Locator("#efter-moedet").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send dagsordenen", Exact = true }).CountAsync());
+        await secretary.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Registrér fremmødet og skriv referatet" }));
+        await page.WaitForURLAsync($"**/admin/moeder/{past.Id}/referat");
+
+        // A send page opened before the day and posted after it is refused by the same rule.
+        await using var scope = app.Services.CreateAsyncScope();
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<MemberInvitations>().SendAgendaAsync(past.Id, null, false, CancellationToken.None));
+        Assert.Contains("dagsordenen sendes ikke efter mødet", refusal.Message, StringComparison.Ordinal);
+    }
+
     private async Task<Meeting> PublishedMeetingAsync(DateOnly date, bool closedItem = false)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -776,6 +776,17 @@ public abstract class SecretaryDefectBrowserTests(ProtokolAppFactory app, Uri ba
         }
     }
 
+    /// <summary>Session 44: a new meeting's date typed without its year ("11.3") was refused; a secretary planning means the next one.</summary>
+    [Fact]
+    public async Task A_new_meeting_dated_without_a_year_is_planned_on_the_next_such_day()
+    {
+        await using var s = await SignInAsync();
+        var id = await s.NewMeetingAsync("11.3");
+
+        Assert.Equal(new DateOnly(2027, 3, 11), (await s.StoredAsync(id)).Date);
+        Assert.Contains("Mødet 11. marts 2027 er oprettet.", await s.Page.Locator("[role=status]").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(390)]
     [InlineData(1280)]

@@ -95,6 +95,19 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
     }
 
     /// <summary>The people the agenda was sent to, by person id.</summary>
+    /// <summary>
+    /// After the meeting's day the agenda is no invitation: its "Jeg kommer" and "Jeg melder afbud" links answer for a meeting that
+    /// has been, and would be refused. Sending it is refused with what to do instead.
+    /// </summary>
+    private void RefuseAfterTheMeeting(Meeting meeting)
+    {
+        if (meeting.Date < Copenhagen.Today(clock))
+        {
+            throw new DomainRuleException(
+                $"Mødet var {DanishDates.Date(meeting.Date)}; dagsordenen sendes ikke efter mødet, for medlemmerne kan ikke længere svare på den. Registrér fremmødet og skriv referatet under \"Referat\".");
+        }
+    }
+
     public async Task<IReadOnlySet<int>> InvitedAsync(int meetingId, CancellationToken cancellationToken) =>
         (await mail.RecipientsAsync(AgendaKeyPrefix(meetingId), cancellationToken)).Select(r => PersonOf(r.Key)).ToHashSet();
 
@@ -112,6 +125,8 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
                 ? "Offentliggør dagsordenen, før den sendes til medlemmerne."
                 : "Mødet er holdt; dagsordenen sendes ikke længere.");
         }
+
+        RefuseAfterTheMeeting(meeting);
 
         var note = Guard.OptionalText(message, "Besked til medlemmerne", 4000);
         var pdf = await Writer.AgendaPdfAsync(meetingId, cancellationToken) ?? throw new DomainRuleException("Dagsordenen er ikke offentlig endnu.");
@@ -212,6 +227,8 @@ public sealed class MemberInvitations(IProtokolStore store, IMailStore mail, IBa
         {
             throw new DomainRuleException("Tillæg til dagsordenen sendes, mens dagsordenen er offentliggjort og mødet ikke er holdt eller aflyst.");
         }
+
+        RefuseAfterTheMeeting(meeting);
 
         var note = Guard.OptionalText(message, "Besked til medlemmerne", 4000);
         var due = await SupplementsDueAsync(meeting, cancellationToken);

@@ -70,7 +70,8 @@ public sealed class MeetingNewModel(IBackOfficeQueries queries, PlanExtraMeeting
 
         try
         {
-            var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Date(Date, "Dato"), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), Location, Name, ct);
+            // "3.3" without a year is the next 3 March, as a secretary planning a meeting means it.
+            var meeting = await plan.ExecuteAsync(council.Id, DanishInput.Deadline(Date, "Dato", Copenhagen.Today(clock)), DanishInput.OptionalTime(Start, "Starttidspunkt"), DanishInput.OptionalTime(End, "Sluttidspunkt"), Location, Name, ct);
             // A date already past is allowed (a meeting held and recorded afterwards), but said, in case it was a slip of the year.
             TempData["Done"] = meeting.Date < Copenhagen.Today(clock)
                 ? $"Mødet {DanishDates.Date(meeting.Date)} er oprettet. Bemærk: datoen ligger før i dag; ret den under \"Mødets oplysninger\", hvis det var en fejl."
