@@ -448,6 +448,208 @@ public sealed class MoreCouncilLayoutsTests : IDisposable
         Assert.DoesNotContain(m.Review, n => n.Field == "personal_data");
     }
 
+    [Fact]
+    public void An_attendance_table_without_a_label_gives_those_present_and_those_marked_absent()
+    {
+        var m = Parse("""
+            Folkeoplysningsudvalget
+            REFERAT
+            Møde: Onsdag 15. januar 2025, kl. 19.00
+
+            Navn                   Organisation                     Fremmøde
+            Gry Riis               Idrætsforeningerne               Til stede
+            Mads Holst             Spejderne                        Afbud
+            Eva Toft               Byrådet                          Til stede
+
+            1. Godkendelse af dagsorden
+            Godkendt.
+            """);
+
+        Assert.Equal(["Gry Riis", "Eva Toft"], m.Attendees);
+        Assert.Equal(["Mads Holst"], m.Absent);
+    }
+
+    [Fact]
+    public async Task A_Word_attendance_table_keeps_a_row_marked_Afbud_in_its_row()
+    {
+        var path = Path.Combine(_dir, "bestyrelse.docx");
+        await File.WriteAllBytesAsync(path, Docx(
+            new[] { "Skolebestyrelsen", "Referat af møde onsdag den 19. marts 2025 kl. 17.00" },
+            new[] { new[] { "Navn", "Funktion", "Fremmøde" }, ["Ida Sejr", "Formand", "X"], ["Nils Gaard", "Forælderrepræsentant", "Afbud"], ["Yrsa Kil", "Forælderrepræsentant", "X"] },
+            new[] { "1. Godkendelse af dagsorden", "Godkendt." }));
+
+        var m = MeetingParser.Default.Parse(await new DocumentReader(new ImportLimits()).ReadAsync(path, CancellationToken.None));
+
+        Assert.Equal(["Ida Sejr", "Yrsa Kil"], m.Attendees);
+        Assert.Equal(["Nils Gaard"], m.Absent);
+    }
+
+    [Fact]
+    public void Groups_of_attendees_under_headings_of_their_own_beside_an_absence_label_are_attendees()
+    {
+        var m = Parse("""
+            SENIORRÅDET
+            Referat af møde torsdag 8. maj 2025, kl. 9.30 - 12.00
+            Sted: Aktivitetscentret, Parkvej 4
+
+            Valgte medlemmer: Grete Vind (formand), Erik Bach, Åse Mølby
+            Fra administrationen: Lis Kragh (sekretær)
+            Afbud: Ruth Elk
+
+            1. Godkendelse af dagsorden
+            Godkendt.
+            """);
+
+        Assert.Equal(["Grete Vind", "Erik Bach", "Åse Mølby", "Lis Kragh"], m.Attendees);
+        Assert.Equal(["Ruth Elk"], m.Absent);
+        Assert.Equal("Aktivitetscentret, Parkvej 4", m.Location);
+    }
+
+    [Fact]
+    public void Ad_pkt_lines_after_an_index_are_the_bodies_of_the_indexed_items()
+    {
+        var m = Parse("""
+            Frivilligrådet
+            Referat fra møde tirsdag den 21. oktober 2025 kl. 17.00
+            Deltagere: Inge Toft, Karl Bak
+
+            Dagsorden:
+            1. Godkendelse af referat
+            2. Frivillighedsprisen
+            3. Eventuelt
+
+            Ad pkt. 1
+            Referatet blev godkendt.
+
+            Ad pkt. 2
+            Der er indstillet syv kandidater.
+
+            Ad pkt. 3
+            Intet.
+            """);
+
+        Assert.Equal(
+            [("1", "Godkendelse af referat", "Referatet blev godkendt."), ("2", "Frivillighedsprisen", "Der er indstillet syv kandidater."), ("3", "Eventuelt", "Intet.")],
+            m.Items.Select(i => (i.Number, i.Title, i.Decision)));
+    }
+
+    [Fact]
+    public void Minutes_written_in_Markdown_read_as_the_same_minutes_typed_plainly()
+    {
+        var m = Parse("""
+            # Referat - Idrætsrådet
+
+            **Dato:** 2025-02-18
+            **Tid:** 18.30-21.00
+            **Sted:** Idrætscentret, klublokalet
+
+            ## Deltagere
+
+            | Navn              | Forening              | Fremmøde |
+            |-------------------|-----------------------|----------|
+            | Claus Mejer       | Boldklubben           | Mødt     |
+            | Rune Overby       | Håndbold              | Afbud    |
+
+            ## 1. Godkendelse af dagsorden
+            **Beslutning:** Godkendt.
+
+            ## 2. Haltider
+            **Beslutning:** Forslaget blev godkendt.
+            """);
+
+        Assert.Equal((new DateOnly(2025, 2, 18), "Idrætscentret, klublokalet"), (m.Date, m.Location));
+        Assert.Equal(["Claus Mejer"], m.Attendees);
+        Assert.Equal(["Rune Overby"], m.Absent);
+        Assert.Equal([("1", "Godkendelse af dagsorden", "Godkendt"), ("2", "Haltider", "Forslaget blev godkendt")], m.Items.Select(i => (i.Number, i.Title, i.Decision?.TrimEnd('.'))));
+    }
+
+    [Fact]
+    public void A_timed_agendas_clock_before_each_item_number_is_not_part_of_the_heading()
+    {
+        var m = Parse("""
+            Klimarådet
+            Referat af møde den 4. november 2025
+            Tid: kl. 16.00 – 18.30
+            Til stede: Vibe Holm, Nils Brandt
+
+            16.00 1. Velkomst
+            Dagsordenen blev godkendt.
+
+            16.10 2. Status på klimaplanen
+            Status blev gennemgået.
+            """);
+
+        Assert.Equal([("1", "Velkomst"), ("2", "Status på klimaplanen")], m.Items.Select(i => (i.Number, i.Title)));
+        Assert.Equal("Status blev gennemgået.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Lettered_entries_with_their_own_indented_text_are_sub_items_and_a_hearing_in_a_sub_items_title_is_read()
+    {
+        var m = Parse("""
+            SENIORRÅDET
+            Referat af møde torsdag 8. maj 2025, kl. 9.30
+            Til stede: Grete Vind, Erik Bach
+
+            Pkt. 1  Meddelelser
+                    a) Fra formanden
+                       Formanden har holdt dialogmøde.
+                    b) Fra sekretæren
+                       Budgettet er uændret.
+
+            Pkt. 2  Høringer
+                    a) Værdighedspolitik - høringsfrist 23. maj 2025
+                       Erik Bach skriver svaret.
+            """);
+
+        Assert.Equal([("1a", "Fra formanden"), ("1b", "Fra sekretæren")], m.Items[0].Children!.Select(c => (c.Number, c.Title)));
+        var hearing = Assert.Single(m.Hearings);
+        Assert.Equal(("Værdighedspolitik", new DateOnly(2025, 5, 23)), (hearing.Subject, hearing.Deadline));
+        Assert.Equal(["2a"], hearing.Items);
+    }
+
+    [Theory]
+    [InlineData("Trukket af forvaltningen.", true)]
+    [InlineData("Punktet blev trukket.", true)]
+    [InlineData("Udsat til næste møde.", false)]
+    public void An_item_the_administration_withdrew_is_withdrawn_and_a_postponed_one_is_not(string decision, bool withdrawn)
+    {
+        var m = Parse($"""
+            Referat af møde i Folkeoplysningsudvalget
+            Dato: 15. januar 2025 kl. 19.00
+            Til stede: Gry Riis, Eva Toft
+
+            1. Tilskud til nye foreninger
+            {decision}
+
+            2. Eventuelt
+            Intet.
+            """);
+
+        Assert.Equal(withdrawn, m.Items[0].Withdrawn);
+    }
+
+    [Fact]
+    public void Runs_no_minutes_hold_are_bounded_before_the_rules_read_them()
+    {
+        var lines = new List<SourceLine> { new("Referat", 1), new(new string('a', 600) + " slut", 2) };
+        lines.AddRange(Enumerable.Range(3, 10).Select(n => new SourceLine(string.Empty, n)));
+        lines.Add(new SourceLine("1. Godkendelse af dagsorden", 13));
+
+        var bounded = new BoundRuns().Apply(lines);
+
+        Assert.All(bounded[1].Text.Split(' '), word => Assert.True(word.Length <= BoundRuns.LongestWord));
+        Assert.Equal(new string('a', 600) + "slut", bounded[1].Text.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(BoundRuns.MostBlankLines, bounded.Count(l => l.IsBlank));
+        Assert.Equal([1, 2, 3, 4, 5, 13], bounded.Select(l => l.Line));
+    }
+
+    [Fact]
+    public void A_remark_inside_a_remark_is_taken_off_the_name_whole()
+    {
+        Assert.Equal(["Anne Holm", "Bo Berg"], NameList.Split("Anne Holm (A), Bo Berg (formand (til 1. maj))"));
+    }
+
     /// <summary>A Word document of paragraphs and tables in the order given.</summary>
     private static byte[] Docx(params object[] blocks)
     {

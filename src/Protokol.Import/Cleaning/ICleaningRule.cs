@@ -13,9 +13,12 @@ public sealed class Cleaner(IEnumerable<ICleaningRule> rules)
 {
     public static Cleaner Default { get; } = new(
     [
+        new BoundRuns(),
         new JoinLabelColumn(),
         new NormalizeCharacters(),
         new PickDanishLabel(),
+        new PlainMarkdown(),
+        new DropTimeSlots(),
         new DropNavigationText(),
         new DropRunningHeaders(),
         new JoinPageWrappedLines(),

@@ -9,7 +9,8 @@ namespace Protokol.Import.Cleaning;
 /// case), "Mødested" / "" / "Byrådssalen" (FirstAgenda PDF), "Deltagere:" / names (Frederiksberg). The
 /// pair becomes one "Label: value" line; a place goes on over up to three short address lines. A table's header
 /// row under the label ("Navn  Parti  Bemærkning") is not a value, nor is a label that is a column of a Word table's header
-/// row ("Navn" / "Rolle" / "Til stede" / first row's name), nor a table's row (cells apart by tabs): the table is read as one
+/// row ("Navn" / "Rolle" / "Til stede" / first row's name) or a cell of its rows ("Afbud" in the status column), nor a table's row
+/// (cells apart by tabs): the table is read as one
 /// (<c>AttendanceTable</c>).
 /// </summary>
 public sealed partial class JoinLabelValueLines : ICleaningRule
@@ -23,6 +24,7 @@ public sealed partial class JoinLabelValueLines : ICleaningRule
             var next = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
             if (!label.Success || next >= lines.Count || lines[next].IsBlank || Label().IsMatch(lines[next].Trimmed) || lines[next].Trimmed.EndsWith(':') || StartsWithLabel().IsMatch(lines[next].Trimmed)
                 || Parsing.AttendanceTable.IsHeaderLine(lines[next].Trimmed) || Parsing.AttendanceTable.IsWordHeaderCell(lines, i)
+                || (!lines[i].Trimmed.EndsWith(':') && Parsing.AttendanceTable.IsWordBodyCell(lines, i))
                 || lines[next].Trimmed.Contains('\t', StringComparison.Ordinal))
             {
                 result.Add(lines[i]);

@@ -37,8 +37,8 @@ internal static partial class ClosingLines
 
             // Only a block after the item's own text, and only one that opens as closing matter.
             // A follow-up list ("Opfølgningsliste" over its table) is the meeting's too: its rows are read by FollowUpTable.
-            if (end == 0 || start == 0 || !(Opens().IsMatch(body[start].Trimmed) || FollowUpTable.IsHeader(body[start].Trimmed)
-                || (FollowUpList().IsMatch(body[start].Trimmed) && start + 1 < end && FollowUpTable.IsHeader(body[start + 1].Trimmed))))
+            if (end == 0 || start == 0 || !(Opens().IsMatch(body[start].Trimmed) || FollowUpTable.StartsAt(body, start)
+                || (FollowUpList().IsMatch(body[start].Trimmed) && start + 1 < end && FollowUpTable.StartsAt(body, start + 1))))
             {
                 break;
             }

@@ -18,9 +18,11 @@ internal static partial class FollowUpTable
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            if (CellLines(lines, i) is { } wordColumns)
+            if (CellLines(lines, i) is { } header)
             {
-                foreach (var action in ReadCellLines(lines, i + wordColumns.Count, wordColumns, item, people, meetingDate))
+                var rows = new List<ParsedAction>();
+                i = ReadCellLines(lines, header.Start + header.Columns.Count, header.Columns, item, people, meetingDate, rows) - 1;
+                foreach (var action in rows)
                 {
                     yield return action;
                 }
@@ -56,37 +58,50 @@ internal static partial class FollowUpTable
     }
 
     /// <summary>
-    /// A Word table's header, one cell a line ("Pkt." / "Opgave" / "Ansvarlig" / "Frist"), starting at line <paramref name="i"/>: its
-    /// columns, or null.
+    /// A Word table's header, one cell a line ("Pkt." / "Opgave" / "Ansvarlig" / "Frist"), starting at line <paramref name="i"/>, perhaps
+    /// under its heading ("Opfølgning" / "Opgave" / …): where its first cell is and its columns, or null.
     /// </summary>
-    private static ColumnIndexes? CellLines(IReadOnlyList<SourceLine> lines, int i)
+    private static (int Start, ColumnIndexes Columns)? CellLines(IReadOnlyList<SourceLine> lines, int i)
     {
         var cells = new List<string>();
-        for (var j = i; j < lines.Count && cells.Count < 6 && !lines[j].IsBlank && ColumnName().IsMatch(lines[j].Trimmed.TrimEnd(':')); j++)
+        for (var j = i; j < lines.Count && cells.Count < 7 && !lines[j].IsBlank && ColumnName().IsMatch(lines[j].Trimmed.TrimEnd(':')); j++)
         {
             cells.Add(lines[j].Trimmed);
         }
 
-        return cells.Count >= 2 && (i == 0 || !ColumnName().IsMatch(lines[i - 1].Trimmed.TrimEnd(':'))) ? Columns(cells) : null;
+        if (cells.Count < 2)
+        {
+            return null;
+        }
+
+        return Columns(cells) is { } columns ? (i, columns)
+            : cells.Count >= 3 && Columns(cells[1..]) is { } under ? (i + 1, under)
+            : null;
     }
 
-    /// <summary>The rows of a Word table, each <paramref name="columns"/>' count of lines; a row whose item cell is no number ends it.</summary>
-    private static IEnumerable<ParsedAction> ReadCellLines(IReadOnlyList<SourceLine> lines, int i, ColumnIndexes columns, string? item, PeopleInDocument people, DateOnly? meetingDate)
+    /// <summary>
+    /// The rows of a Word table, each <paramref name="columns"/>' count of lines, into <paramref name="rows"/>; a row whose item cell is
+    /// no number, or whose deadline cell is neither a date nor "næste møde", ends it. Returns the index of the line after the table.
+    /// </summary>
+    private static int ReadCellLines(IReadOnlyList<SourceLine> lines, int i, ColumnIndexes columns, string? item, PeopleInDocument people, DateOnly? meetingDate, List<ParsedAction> rows)
     {
         for (; i + columns.Count <= lines.Count; i += columns.Count)
         {
             var cells = Enumerable.Range(i, columns.Count).Select(j => lines[j].Trimmed).ToList();
             if (cells.Exists(c => c.Length == 0)
-                || (columns.Item >= 0 ? !ItemNumber().IsMatch(cells[columns.Item]) : columns.Due >= 0 && DanishDateParser.FindDates(cells[columns.Due], meetingDate?.Year).Count == 0))
+                || (columns.Item >= 0 && !ItemNumber().IsMatch(cells[columns.Item]))
+                || (columns.Due >= 0 && DanishDateParser.FindDates(cells[columns.Due], meetingDate?.Year).Count == 0 && !NextMeeting().IsMatch(cells[columns.Due]) && cells[columns.Due] is not ("-" or "–")))
             {
-                yield break;
+                break;
             }
 
             if (Row(cells, columns, lines[i].Line, item, people, meetingDate) is { } action)
             {
-                yield return action;
+                rows.Add(action);
             }
         }
+
+        return i;
     }
 
     private static ParsedAction? Row(List<string> cells, ColumnIndexes columns, int line, string? item, PeopleInDocument people, DateOnly? meetingDate)
@@ -111,6 +126,9 @@ internal static partial class FollowUpTable
 
     [GeneratedRegex(@"^(?:opgave|opgaver|handling|handlinger|aktivitet|aktiviteter|opfølgning|opfølgningspunkt|beskrivelse|hvad|action|task|ansvarlig|ansvarlige|ansvar|hvem|owner|responsible|pkt\.?|punkt|punkt nr\.?|nr\.?|item|frist|tidsfrist|deadline|hvornår|due|dato|status|bemærkning|bemærkninger)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ColumnName();
+
+    /// <summary>Whether a follow-up table's header starts at line <paramref name="i"/>: a header row, or a Word table's header one cell a line.</summary>
+    public static bool StartsAt(IReadOnlyList<SourceLine> lines, int i) => IsHeader(lines[i].Trimmed) || CellLines(lines, i) is not null;
 
     /// <summary>Whether a line is the header row of a follow-up table.</summary>
     public static bool IsHeader(string trimmed) => trimmed.Contains("nsvar", StringComparison.OrdinalIgnoreCase) && Columns(Cells(trimmed)) is not null;

@@ -51,6 +51,14 @@ internal static partial class HearingRules
                 }
             }
 
+            // "Værdighedspolitik - høringsfrist 23. maj 2025" as a sub-item's title under "Høringer": the subject and its deadline.
+            if (!HearingTitle().IsMatch(item.Title ?? string.Empty) && Deadline().Match(item.Title ?? string.Empty) is { Success: true } listedTitle
+                && DanishDateParser.FindDates(listedTitle.Groups["date"].Value, meetingDate.Year) is [var titleFirst, ..])
+            {
+                found.Add((listedTitle.Groups["subject"].Value.Trim(), item.Number, titleFirst.Date, item.Line));
+                continue;
+            }
+
             var titled = HearingTitle().Match(item.Title ?? string.Empty);
             if (titled.Success)
             {

@@ -24,11 +24,28 @@ internal static partial class NameList
     }
 
     /// <summary>The text without its parenthesised remarks ("Ulla Sand (forlod mødet efter punkt 2)" is "Ulla Sand ").</summary>
-    public static string WithoutRemarks(string text) => text.Contains('(', StringComparison.Ordinal) ? Parenthesis().Replace(text, " ") : text;
+    public static string WithoutRemarks(string text) => text.Contains('(', StringComparison.Ordinal) ? Unparenthesised(text) : text;
+
+    /// <summary>The text without its parentheses, a remark inside a remark too ("(formand (til 1. maj))"), innermost first.</summary>
+    private static string Unparenthesised(string text)
+    {
+        for (var pass = 0; pass < 4 && text.Contains('(', StringComparison.Ordinal); pass++)
+        {
+            var next = Parenthesis().Replace(text, " ");
+            if (next.Length == text.Length)
+            {
+                break;
+            }
+
+            text = next;
+        }
+
+        return text;
+    }
 
     public static IReadOnlyList<string> Split(string text)
     {
-        var cleaned = Parenthesis().Replace(text, " ");
+        var cleaned = WithoutRemarks(text);
         // The role or organisation after a dash goes before the list is split at "og": "Rikke Falster – Klima og Miljø" is one person.
         return ListSeparator().Split(cleaned)
             .SelectMany(p => AndSeparator().Split(RoleSuffix().Replace(p, string.Empty)))
@@ -49,7 +66,8 @@ internal static partial class NameList
             && words.All(w => (char.IsUpper(w[0]) && NameWord().IsMatch(w) && !NotNames.Contains(w.TrimEnd('.', ':'))) || Particles.Contains(w));
     }
 
-    [GeneratedRegex(@"\([^)]*\)")]
+    /// <summary>A parenthesis without another opening one inside it: linear on a run of unclosed "(((", which the greedy form was not.</summary>
+    [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesis();
 
     [GeneratedRegex(@"\s*,\s*|\s*;\s*|\s*\t\s*|\s{3,}")]

@@ -6,7 +6,7 @@ namespace Protokol.Import.Parsing;
 /// <summary>
 /// Withdrawn items: "(udgår)" or "- udgik" in the title ("4. Nyt byggeri (udgår)"), "punkt 4 udgår" in
 /// another item's text ("Dagsordenen godkendt med den ændring, at punkt 4 udgår"), an item whose text
-/// opens "Udgår", "Punktet udgik", "Punktet blev trukket", "Sagen blev trukket", "Trukket." or "Punktet blev taget af dagsordenen",
+/// opens "Udgår", "Punktet udgik", "Punktet blev trukket", "Sagen blev trukket", "Trukket.", "Trukket af forvaltningen." or "Punktet blev taget af dagsordenen",
 /// on its first line or as its decision (Odense minutes; fictional samples).
 /// </summary>
 internal static partial class WithdrawalRules
@@ -37,6 +37,6 @@ internal static partial class WithdrawalRules
     [GeneratedRegex(@"\bpunkt(?:et)?\s+(?<n>\d{1,3}[a-z]?)\s+(?:udg(?:år|ik)\b|(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnMention();
 
-    [GeneratedRegex(@"^(?:(?:(?:punktet|sagen)\s+)?udg(?:år|ik)\b|(?:trukket|taget\s+af\s+dagsordenen)\s*(?:[.!]|$)|(?:punktet|sagen)\s+(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|(?:punktet|sagen)\s+tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:(?:punktet|sagen)\s+)?udg(?:år|ik)\b|(?:trukket|taget\s+af\s+dagsordenen)\s*(?:[.!]|$)|trukket\s+(?:af|tilbage\s+af)\s+(?:forvaltningen|administrationen|sekretariatet|direktionen|formanden|borgmesteren|\p{L}+forvaltningen)\s*(?:[.!]|$)|(?:punktet|sagen)\s+(?:blev|er|bliver)\s+(?:trukket\b|taget\s+af\s+dagsordenen)|(?:punktet|sagen)\s+tages\s+af\s+dagsordenen)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawnOpening();
 }

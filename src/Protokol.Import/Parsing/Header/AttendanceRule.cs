@@ -24,6 +24,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     {
         var known = KnownNames(context.Document);
         Read(context.Lines, context, known);
+        ReadGroups(context.Lines, context, known);
         if (context.Attendees.Count == 0 && context.Absent.Count == 0)
         {
             Read(OutsideCaseSections(context.Document).Take(80).ToList(), context, known);
@@ -48,6 +49,66 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Groups of attendees under headings of their own, beside an attendance label but under none: "Valgte medlemmer: A, B" / "Fra
+    /// administrationen: C (sekretær)" / "Afbud: D" (F: an elder council's minutes, a culture council's web page). A line counts
+    /// when its heading is no header label (place, time), what follows is a list of names, and it stands in one block with an
+    /// attendance label's line (at most one blank line between the lines of the block).
+    /// </summary>
+    private static void ReadGroups(IReadOnlyList<SourceLine> lines, HeaderContext context, HashSet<string> known)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].IsBlank || lines[i].Trimmed.Length > 400 || HeaderPatterns.Attendance().IsMatch(lines[i].Trimmed)
+                || GroupHeading().Match(ListBullet().Replace(lines[i].Trimmed, string.Empty)) is not { Success: true } group
+                || group.Groups["rest"].Length == 0 || HeaderLabel().IsMatch(group.Groups["head"].Value.Trim())
+                || group.Groups["head"].Value.Any(char.IsDigit) || !NameList.LooksLikeNames(Strip(group.Groups["rest"].Value))
+                || !BesideAttendanceLabel(lines, i))
+            {
+                continue;
+            }
+
+            var names = new List<string>();
+            var marked = new List<string>();
+            Collect(group.Groups["rest"].Value, names, marked, context, known);
+            context.Attendees.AddRange(names.Where(n => !context.Attendees.Contains(n, StringComparer.OrdinalIgnoreCase) && !context.Absent.Contains(n, StringComparer.OrdinalIgnoreCase)));
+        }
+    }
+
+    /// <summary>Whether line <paramref name="i"/> stands in one block with an attendance label's line: no more than one blank line between any two lines of it.</summary>
+    private static bool BesideAttendanceLabel(IReadOnlyList<SourceLine> lines, int i)
+    {
+        foreach (var step in new[] { -1, 1 })
+        {
+            var blanks = 0;
+            for (var j = i + step; j >= 0 && j < lines.Count && Math.Abs(j - i) <= 12; j += step)
+            {
+                if (lines[j].IsBlank)
+                {
+                    if (++blanks > 1)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                blanks = 0;
+                if (HeaderPatterns.Attendance().IsMatch(lines[j].Trimmed))
+                {
+                    return true;
+                }
+
+                if (!GroupHeading().IsMatch(ListBullet().Replace(lines[j].Trimmed, string.Empty)))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A list without its "X deltog som suppleant for Y" sentences; words glued on before X (a displaced place) stay.</summary>
@@ -122,7 +183,24 @@ internal sealed partial class AttendanceRule : IHeaderRule
                 continue;
             }
 
-            var label = HeaderPatterns.Attendance().Match(text);
+            // "Navn    Organisation    Fremmøde" over its rows, with no label above: the meeting's attendance as a table (a web page's or a
+            // Word file's table, one cell a line in the latter); a row marked "Afbud" is someone absent.
+            if (string.Equals(text.Length > 4 ? text[..4] : text, "Navn", StringComparison.OrdinalIgnoreCase) && (i == 0 || !HeaderPatterns.Attendance().IsMatch(lines[i - 1].Trimmed)))
+            {
+                var present = new List<string>();
+                var away = new List<string>();
+                var after = AttendanceTable.Read(lines, i, present, away);
+                if (after > 0)
+                {
+                    context.Attendees.AddRange(present.Where(n => !context.Attendees.Contains(n, StringComparer.OrdinalIgnoreCase)));
+                    context.Absent.AddRange(away.Where(n => !context.Absent.Contains(n, StringComparer.OrdinalIgnoreCase)));
+                    i = after - 1;
+                    continue;
+                }
+            }
+
+            // A "list" of more than this is no meeting's attendance (a damaged file's run of names): its cost grew with its square.
+            var label = text.Length <= MaxListLength ? HeaderPatterns.Attendance().Match(text) : Match.Empty;
             if (!label.Success)
             {
                 continue;
@@ -375,6 +453,9 @@ internal sealed partial class AttendanceRule : IHeaderRule
         return ItemNumbers().Matches(remark.Groups["items"].Value).Select(m => m.Value).ToList();
     }
 
+    /// <summary>The longest attendance line read: a council of 60 with organisations and remarks fits many times over.</summary>
+    private const int MaxListLength = 20_000;
+
     /// <summary>Whether the text opens more parentheses than it closes: its next line is the rest of a remark.</summary>
     private static bool Unclosed(string text) => text.Count(c => c == '(') > text.Count(c => c == ')');
 
@@ -382,7 +463,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     private static bool PartlyPresent(string list, string name)
     {
         var at = list.IndexOf(name, StringComparison.OrdinalIgnoreCase);
-        return at >= 0 && ArrivalRemark().IsMatch(list.AsSpan(at + name.Length).ToString());
+        return at >= 0 && ArrivalRemark().IsMatch(list, at + name.Length);
     }
 
     private static bool IsAbsenceList(string kind) =>
@@ -542,7 +623,7 @@ internal sealed partial class AttendanceRule : IHeaderRule
     private static partial Regex GuestsForItems();
 
     /// <summary>Right after a name: "(ankom under behandlingen af punkt 6)", "(kom kl. 17.10)", "(deltog fra punkt 3)", "(gik efter punkt 4)", "(forlod mødet kl. 16)".</summary>
-    [GeneratedRegex(@"^\s*\((?:ankom|kom|mødte|deltog\s+(?:fra|under|i|til|ved)|gik|forlod|til\s+og\s+med)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*\((?:ankom|kom|mødte|deltog\s+(?:fra|under|i|til|ved)|gik|forlod|til\s+og\s+med)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArrivalRemark();
 
     [GeneratedRegex(@"\d+[a-z]?")]

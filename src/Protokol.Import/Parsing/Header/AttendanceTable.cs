@@ -112,6 +112,23 @@ internal static partial class AttendanceTable
             : ReadRows(lines, start, present, absent);
     }
 
+    /// <summary>
+    /// Whether line <paramref name="i"/> is a body cell of a Word table read one cell a line under a "Navn" header ("Afbud" in the
+    /// status column of a row): a cell, not a label whose value is the next row's name.
+    /// </summary>
+    public static bool IsWordBodyCell(IReadOnlyList<SourceLine> lines, int i)
+    {
+        for (var j = i - 1; j >= 0 && i - j <= 300 && !lines[j].IsBlank; j--)
+        {
+            if (string.Equals(lines[j].Trimmed, "Navn", StringComparison.OrdinalIgnoreCase) && j + 1 < i && ColumnNames.Contains(lines[j + 1].Trimmed.TrimEnd(':')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int ReadRows(IReadOnlyList<SourceLine> lines, int i, List<string> present, List<string> absent)
     {
         var found = 0;

@@ -86,7 +86,9 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 nestedIndent = indent;
                 var lettered = char.IsLetter(nestedNumber[0]);
                 var expectedNested = lettered ? ((char)('a' + current.Children.Count)).ToString() : (current.Children.Count + 1).ToString(CultureInfo.InvariantCulture);
-                if ((childrenAsItems || current.Title?.EndsWith(':') == true) && nestedNumber == expectedNested)
+                // In minutes, a sub-list is the item's sub-items when the agenda says so, the item's title leads into it, or each entry
+                // has its own text indented under it ("a) Fra formanden" / "   Grethe har deltaget …").
+                if ((childrenAsItems || current.Title?.EndsWith(':') == true || IndentedTextFollows(lines, i, indent)) && nestedNumber == expectedNested)
                 {
                     // A lettered sub-list is numbered as the document prints it: "a)" under item 2 is 2a.
                     currentSub = new ItemBlock(lettered ? current.Number + nestedNumber : nestedNumber, nestedTitle.TrimEnd(':', '.'), lines[i].Line, current);
@@ -109,6 +111,27 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
                 items.Clear();
                 current = currentSub = null;
                 nestedIndent = -1;
+            }
+
+            // "Ad pkt. 2" alone on its line after an index of the items ("1. Godkendelse …" / "2. Frivillighedsprisen"): the body of
+            // item 2, whose title the index gave (F: volunteers' minutes that refer back to the agenda).
+            if (current is not null && BareReference().Match(text) is { Success: true } reference
+                && items.Find(it => it.Number == reference.Groups["n"].Value) is { } referred
+                && referred.Body.TrueForAll(l => l.IsBlank) && referred.Children.Count == 0
+                && (referred == items[0] ? IsIndex(items) : referred.Line > 0))
+            {
+                current = referred;
+                currentSub = null;
+                nestedIndent = -1;
+
+                // "Punkt 2" over its title again ("Frivillighedsprisen 2025"): the title is the heading's, not the body's.
+                var titleLine = i + 1 < lines.Count && lines[i + 1].IsBlank ? i + 2 : i + 1;
+                if (titleLine < lines.Count && SameTitle(lines[titleLine].Trimmed, referred.Title))
+                {
+                    i = titleLine;
+                }
+
+                continue;
             }
 
             var restart = current is not null && mainIndent > 0 && indent == mainIndent;
@@ -276,6 +299,22 @@ internal sealed partial class NumberedHeadingLayout : ISegmentationRule
     }
 
     /// <summary>Items so far that are an index: two or more titles with nothing under them.</summary>
+    /// <summary>Whether the next non-blank line after line <paramref name="i"/> is text indented deeper than it (<paramref name="indent"/>).</summary>
+    private static bool IndentedTextFollows(IReadOnlyList<SourceLine> lines, int i, int indent)
+    {
+        var next = i + 1;
+        while (next < lines.Count && lines[next].IsBlank)
+        {
+            next++;
+        }
+
+        return next < lines.Count && Indent(lines[next].Text) > indent && !TryNested(lines[next].Trimmed, out _, out _);
+    }
+
+    /// <summary>"Ad pkt. 2", "Ad punkt 2:", "Pkt. 2", "Punkt 2.": a reference to an item, with no title of its own.</summary>
+    [GeneratedRegex(@"^(?:ad\s+)?(?:pkt|punkt|dagsordenspunkt)\.?\s*(?<n>\d{1,3})\s*[.:)]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareReference();
+
     private static bool IsIndex(List<ItemBlock> items) =>
         items.Count >= 2 && items.TrueForAll(i => i.Children.Count == 0 && i.Body.TrueForAll(l => l.IsBlank));
 
