@@ -650,6 +650,83 @@ public sealed class MoreCouncilLayoutsTests : IDisposable
         Assert.Equal(["Anne Holm", "Bo Berg"], NameList.Split("Anne Holm (A), Bo Berg (formand (til 1. maj))"));
     }
 
+    [Fact]
+    public void A_meeting_plan_and_an_English_next_meeting_after_the_last_item_are_upcoming_meetings_not_its_decision()
+    {
+        var plan = Parse("""
+            Ældrerådet
+            Referat af møde mandag 10. februar 2025 kl. 10.00
+            Deltagere: Svend Friis, Anna Bohn
+
+            1. Godkendelse af dagsorden
+            Godkendt.
+
+            2. Eventuelt
+            Intet.
+
+            Mødeplan 2025:
+            10. marts 2025 – Rådhuset
+            7. april 2025 – Plejecentret
+            """);
+        var english = Parse("""
+            Youth Council / Ungerådet
+            Minutes of the meeting held on 22 April 2025 at 17:00
+            Present / Til stede: Noor Ali, Frida Holm
+
+            1. Agenda
+            Approved.
+
+            2. AOB / Evt.
+            Nothing.
+
+            Next meeting: 10 June 2025 at 17:00.
+            """);
+
+        Assert.Equal("Intet.", plan.Items[1].Decision);
+        Assert.Equal([(new DateOnly(2025, 3, 10), "Rådhuset"), (new DateOnly(2025, 4, 7), "Plejecentret")], plan.UpcomingMeetings.Select(u => (u.Date, u.Host)));
+        Assert.Equal("Nothing.", english.Items[1].Decision);
+        Assert.Equal(new DateOnly(2025, 6, 10), Assert.Single(english.UpcomingMeetings).Date);
+    }
+
+    [Fact]
+    public async Task A_web_pages_footer_in_a_div_is_the_site_not_the_last_decision()
+    {
+        var path = Path.Combine(_dir, "side.html");
+        await File.WriteAllTextAsync(path, """
+            <!DOCTYPE html><html lang="da"><body>
+            <div id="content">
+            <h1>Beskæftigelsesudvalget</h1>
+            <p>Mødedato: 14.06.2023 kl. 8.00</p>
+            <p>Til stede: Søs Dahl, Per Rask</p>
+            <h2>1. Godkendelse af dagsorden</h2><p>Godkendt.</p>
+            <h2>2. Eventuelt</h2><p>Intet.</p>
+            </div>
+            <div id="footer"><p>Kommunen · Rådhuspladsen 1 · Tlf. 70 11 22 33</p></div>
+            <div class="cookie-banner"><p>Vi bruger cookies.</p></div>
+            </body></html>
+            """);
+
+        var m = MeetingParser.Default.Parse(await new DocumentReader(new ImportLimits()).ReadAsync(path, CancellationToken.None));
+
+        Assert.Equal("Intet.", m.Items[1].Decision);
+    }
+
+    [Fact]
+    public void Hoeringsfristen_er_den_in_an_items_text_is_a_hearing_named_by_the_item()
+    {
+        var m = Parse("""
+            Handicaprådet
+            Referat af møde den 3. marts 2025 kl. 15.00
+            Til stede: Bo Lind, Eva Holm
+
+            1. Kvalitetsstandard for hjælpemidler
+            Forvaltningen har sendt standarden til rådet. Høringsfristen er den 20. marts 2025.
+            """);
+
+        var hearing = Assert.Single(m.Hearings);
+        Assert.Equal(("Kvalitetsstandard for hjælpemidler", new DateOnly(2025, 3, 20)), (hearing.Subject, hearing.Deadline));
+    }
+
     /// <summary>A Word document of paragraphs and tables in the order given.</summary>
     private static byte[] Docx(params object[] blocks)
     {

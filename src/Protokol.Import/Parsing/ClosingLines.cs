@@ -56,7 +56,8 @@ internal static partial class ClosingLines
         }
 
         // So is "Næste møde: 24. november 2021" right under it (a PDF or Word file keeps no blank line between paragraphs).
-        while (lastText > 0 && (Ended().IsMatch(body[lastText].Trimmed) || NextMeetingLine().IsMatch(body[lastText].Trimmed) || Signature().IsMatch(body[lastText].Trimmed)))
+        while (lastText > 0 && (Ended().IsMatch(body[lastText].Trimmed) || NextMeetingLine().IsMatch(body[lastText].Trimmed) || Signature().IsMatch(body[lastText].Trimmed)
+            || body[lastText].Trimmed.StartsWith("Next meeting:", StringComparison.OrdinalIgnoreCase)))
         {
             cut = lastText;
             lastText--;
@@ -75,7 +76,7 @@ internal static partial class ClosingLines
     /// <summary>"Næste møde: 20. marts 2024 kl. 10.00", "Næste møde er tirsdag den 3. maj": the date of the next meeting, or null.</summary>
     public static Match NextMeeting(string line) => NextMeetingLine().Match(line);
 
-    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\b|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.(?:\s*:|\s+\p{Lu})|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:næste\s+møde|næste\s+mødedato|next\s+meeting\b|(?:mødeplan|mødekalender|mødedatoer|kommende\s+møder)(?:\s+(?:for\s+)?\d{4})?\s*:?$|mødet\s+(?:sluttede|slut|hævet|afsluttet|afsluttedes|hævedes)|the\s+meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\b|(?:med\s+)?venlig\s+hilsen|mvh\b|referent\b|ref\.(?:\s*:|\s+\p{Lu})|referat(?:et)?\s+(?:skrevet|udarbejdet|taget)\s+af|underskrift|underskrevet)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Opens();
 
     /// <summary>The minute-taker's signature under the last decision: "Ref. Arne Møller", "Referent: Louise Dahl", "Referat: Bo Holm" (a name only).</summary>

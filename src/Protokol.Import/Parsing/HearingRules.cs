@@ -206,7 +206,7 @@ internal static partial class HearingRules
     [GeneratedRegex(@"^(?:høring|høringssvar|høringsmateriale)\s*(?::|om|af|vedr\.?|vedrørende|[-–])\s*(?<subject>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HearingTitle();
 
-    [GeneratedRegex(@"\bi\s+høring\b|\bhøringssvar\b|\bhøringsfrist\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bi\s+høring\b|\bhøringssvar\b|\bhøringsfrist(?:en)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HearingMention();
 
     [GeneratedRegex(@"(?:høringssvar\s+(?:til|om|på|vedr\.?)\s+(?:den\s+|det\s+)?(?<subject>[\p{L}\-]+)|(?<subject>[\p{L}\-]+)\s+(?:er|sendes|var)\s+i\s+høring)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -78,11 +78,46 @@ internal static partial class UpcomingMeetingRules
             }
         }
 
+        int? planYear = null;
+        var inPlan = false;
         foreach (var line in outside)
         {
             if (ClosingLines.NextMeeting(line.Trimmed) is { Success: true } next && Future(next.Groups["date"].Value, meetingDate, null) is { } date && !found.Exists(f => f.Date == date))
             {
                 found.Add(new ParsedUpcomingMeeting(date, null, line.Line));
+                continue;
+            }
+
+            // "Next meeting: 10 June 2025 at 17:00." (F: English minutes) after the last item.
+            if (line.Trimmed.Contains("next meeting", StringComparison.OrdinalIgnoreCase)
+                && (NextMeetingSentence().Match(line.Trimmed) is { Success: true } english || NextMeetingLabel().Match(line.Trimmed) is { Success: true } english2 && (english = english2) is not null)
+                && Future(english.Groups["date"].Value, meetingDate, null) is { } englishDate && !found.Exists(f => f.Date == englishDate))
+            {
+                found.Add(new ParsedUpcomingMeeting(englishDate, null, line.Line));
+                continue;
+            }
+
+            // "Mødeplan 2025:" over "10. marts 2025 – Rådhuset" lines after the last item (F: an elder council's Word minutes).
+            if (line.Trimmed.Length <= 40 && PlanTitle().IsMatch(line.Trimmed) && !PlanLine().IsMatch(line.Trimmed))
+            {
+                inPlan = true;
+                planYear = PlanYear().Match(line.Trimmed) is { Success: true } y ? int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+                continue;
+            }
+
+            if (inPlan && !line.IsBlank)
+            {
+                if (PlanLine().Match(line.Trimmed) is not { Success: true } entry || Future(entry.Groups["date"].Value, meetingDate, planYear) is not { } planned)
+                {
+                    inPlan = false;
+                    continue;
+                }
+
+                var host = HostEnd().Split(entry.Groups["rest"].Value.Trim())[0].Trim();
+                if (!found.Exists(f => f.Date == planned))
+                {
+                    found.Add(new ParsedUpcomingMeeting(planned, host.Length == 0 ? null : host, line.Line));
+                }
             }
         }
 
@@ -124,8 +159,12 @@ internal static partial class UpcomingMeetingRules
     private static partial Regex PlanTitle();
 
     /// <summary>"· d. 28. maj: Forvaltningen er værter"; "Torsdag den 21. januar" alone on its line.</summary>
-    [GeneratedRegex(@"^[•·*\-–]?\s*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:d\.|den)?\s*(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)\s*(?:(?<colon>:)\s*(?<rest>.*)|(?<rest>))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[•·*\-–]?\s*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:d\.|den)?\s*(?<date>\d{1,2}\.\s*\p{L}+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)\s*(?:(?<colon>:|\s[–-])\s*(?<rest>.*)|(?<rest>))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlanLine();
+
+    /// <summary>"Next meeting: 10 June 2025 at 17:00", "Next meeting: June 10, 2025".</summary>
+    [GeneratedRegex(@"^next\s+meeting\s*:\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?<date>\d{1,2}\.?\s+\p{L}+\.?(?:\s+\d{4})?|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextMeetingLabel();
 
     [GeneratedRegex(@"\s+er\s+værter?\b|[.,;]\s|\.$|\s+[-–]\s")]
     private static partial Regex HostEnd();

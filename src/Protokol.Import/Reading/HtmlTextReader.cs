@@ -72,6 +72,18 @@ public static partial class HtmlTextReader
 
     private static bool IsHeading(IElement e) => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
+    /// <summary>
+    /// A block a site's template names as its footer, menu or cookie banner without the landmark element (&lt;div id="footer"&gt;, class
+    /// "site-footer", "cookie-banner", "breadcrumb"): the site, not the minutes (F: an older municipal CMS). "header" is not among them:
+    /// minutes' own blocks are called so (an item's header).
+    /// </summary>
+    private static bool SiteFurniture(IElement e) =>
+        e.LocalName is "div" or "section" or "ul" or "ol" or "p"
+        && (Furniture().IsMatch(e.Id ?? string.Empty) || (e.ClassName is { Length: > 0 } classes && classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Furniture().IsMatch)));
+
+    [GeneratedRegex(@"^(?:(?:site|page|global)[-_]?)?(?:footer|navbar|nav|menu|breadcrumbs?|cookie(?:[-_]?(?:banner|consent|notice))?|skip[-_]?link)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Furniture();
+
     private sealed record Walker(string FileName, int MaxDepth, CancellationToken CancellationToken);
 
     /// <summary>
@@ -103,7 +115,7 @@ public static partial class HtmlTextReader
                 // A button holding a heading is an item's title (FirstAgenda's expandable items), not a control.
                 case IElement e when (Dropped.Contains(e.LocalName) && !(e.LocalName == "button" && e.QuerySelector("h1,h2,h3,h4,h5,h6") is not null))
                     || e.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog"
-                    || e.HasAttribute("hidden"):
+                    || e.HasAttribute("hidden") || SiteFurniture(e):
                     // Landmarks, pop-up menus of page actions ("download as PDF", "copy link"), dialogs and hidden parts are the site, not the minutes.
                     break;
                 case IElement { LocalName: "br" }:
