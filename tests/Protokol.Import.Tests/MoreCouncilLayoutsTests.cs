@@ -727,6 +727,36 @@ public sealed class MoreCouncilLayoutsTests : IDisposable
         Assert.Equal(("Kvalitetsstandard for hjælpemidler", new DateOnly(2025, 3, 20)), (hearing.Subject, hearing.Deadline));
     }
 
+    [Fact]
+    public void An_index_with_page_numbers_in_a_column_gives_titles_without_them_and_a_case_reference_does_not_hide_a_withdrawal()
+    {
+        var m = Parse("""
+            Ældrerådet
+            Mødedato:       Tirsdag den 14. januar 2025
+            Deltagere:      Inge Kjær, Poul Skov
+
+            Indholdsfortegnelse
+            45. Godkendelse af dagsorden                                   2
+            46. Temadag om ensomhed                                        3
+            47. Eventuelt                                                  4
+
+
+            45. Godkendelse af dagsorden
+            Beslutning i Ældrerådet den 14. januar 2025
+            Godkendt.
+
+            46. Temadag om ensomhed
+            Sagsnr.: 27.69.48-A00-2-25                Sagsbehandler: Mette Lyk
+
+            Punktet udgår.
+
+            47. Eventuelt
+            Intet.
+            """);
+
+        Assert.Equal([("45", "Godkendelse af dagsorden", false), ("46", "Temadag om ensomhed", true), ("47", "Eventuelt", false)], m.Items.Select(i => (i.Number, i.Title, i.Withdrawn)));
+    }
+
     /// <summary>A Word document of paragraphs and tables in the order given.</summary>
     private static byte[] Docx(params object[] blocks)
     {

@@ -38,7 +38,7 @@ internal static partial class FollowUpTable
             for (i++; i < lines.Count && !lines[i].IsBlank; i++)
             {
                 var cells = Cells(lines[i].Trimmed);
-                if (Rule().IsMatch(lines[i].Trimmed))
+                if (AttendanceTable.IsRuling(lines[i].Trimmed))
                 {
                     continue;
                 }
@@ -155,14 +155,7 @@ internal static partial class FollowUpTable
         return known == header.Count ? new ColumnIndexes(header.Count, task, owner, Find(ItemColumn()), Find(DueColumn())) : null;
     }
 
-    private static List<string> Cells(string text) =>
-        CellSeparator().Split(text.Trim().Trim('|')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-
-    [GeneratedRegex(@"\s*\|\s*|\t+|\s{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex CellSeparator();
-
-    [GeneratedRegex(@"^[\s|+:\-–=]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Rule();
+    private static List<string> Cells(string text) => AttendanceTable.Cells(text);
 
     [GeneratedRegex(@"^(?:opgave|opgaver|handling|handlinger|aktivitet|aktiviteter|opfølgning|opfølgningspunkt|beskrivelse|hvad|action|task)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TaskColumn();

@@ -23,7 +23,16 @@ internal static partial class WithdrawalRules
         WithdrawnMention().Matches(text).Select(m => m.Groups["n"].Value.ToLowerInvariant());
 
     public static bool BodySaysWithdrawn(ItemBlock item) =>
-        item.Body.FirstOrDefault(l => !l.IsBlank) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
+        item.Body.FirstOrDefault(l => !l.IsBlank && !CaseReference(l.Trimmed)) is { } first && WithdrawnOpening().IsMatch(first.Trimmed);
+
+    /// <summary>
+    /// A case system's reference line under an item's heading ("Sagsnr.: 27.69.48-A00-2-25   Sagsbehandler: …", "Acadre sagsnr.: 20/1187",
+    /// "J.nr. …"): not the item's text, so "Punktet udgår." after it still opens the item.
+    /// </summary>
+    public static bool CaseReference(string trimmed) => trimmed.Length < 300 && CaseReferenceLine().IsMatch(trimmed);
+
+    [GeneratedRegex(@"^(?:acadre\s+|esdh\s+)?(?:sagsnr|sags\s*nr|sagsnummer|j\.?\s*nr|journalnr|journalnummer|sagsbehandler|dokumentnr)\.?\s*:?\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseReferenceLine();
 
     /// <summary>
     /// A decision that says the item was withdrawn: under a decision label ("Beslutning i Udvalget den 3-3-2020: Trukket."),

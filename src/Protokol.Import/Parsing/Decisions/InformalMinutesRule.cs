@@ -24,7 +24,7 @@ internal sealed partial class InformalMinutesRule : IDecisionRule
         var presenter = lines.FindLastIndex(l => Presenter().IsMatch(l));
         var keepAttendance = AttendanceLines.IsAboutAttendance(item.Title);
         var text = lines.Skip(presenter + 1).Select(l => keepAttendance ? l : AttendanceLines.WithoutEveryonePresent(l))
-            .Where(l => l.Length > 0 && (keepAttendance || !AttendanceLines.IsAttendance(l)) && !Furniture().IsMatch(l) && !ActionRules.IsOwnerOrDueLine(l)).ToList();
+            .Where(l => l.Length > 0 && (keepAttendance || !AttendanceLines.IsAttendance(l)) && !Furniture().IsMatch(l) && !ActionRules.IsOwnerOrDueLine(l) && !WithdrawalRules.CaseReference(l)).ToList();
         return DecisionText.Join(text);
     }
 

@@ -173,7 +173,11 @@ internal static partial class AttendanceTable
     private static bool IsHeader(List<string> cells) =>
         string.Equals(cells[0], "Navn", StringComparison.OrdinalIgnoreCase) || cells.TrueForAll(c => ColumnNames.Contains(c.TrimEnd(':')));
 
-    private static List<string> Cells(string text) =>
+    /// <summary>Whether a line is a table's ruling ("|-----|:---|", "+-----+").</summary>
+    internal static bool IsRuling(string trimmed) => RuleRow().IsMatch(trimmed);
+
+    /// <summary>A table row's cells: apart by "|", a tab or two spaces or more.</summary>
+    internal static List<string> Cells(string text) =>
         CellSeparator().Split(text.Trim().Trim('|')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
 
     [GeneratedRegex(@"\s*\|\s*|\t+|\s{2,}", RegexOptions.CultureInvariant)]

@@ -336,6 +336,7 @@ internal sealed partial class AgendaIndexLayout : ISegmentationRule
     private static partial Regex ColumnHeading();
 
     /// <summary>Dotted leaders and page numbers after an index title: "Meddelelser ....16".</summary>
-    [GeneratedRegex(@"\s*\.{3,}\s*\d*$", RegexOptions.CultureInvariant)]
+    /// <summary>An index entry's page: after a dotted leader ("…… 4"), or in a column of its own (a tab or a wide gap, then "4").</summary>
+    [GeneratedRegex(@"(?:\s*\.{3,}\s*\d*|\s*\t\s*\d{1,3}|\s{2,}\d{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex PageSuffix();
 }
